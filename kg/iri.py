@@ -1,0 +1,110 @@
+"""The only place that mints IRIs: deterministic, readable, one policy.
+
+Entities live under ``https://w3id.org/filmkg/resource/{kind}/{slug}``; the slug is the
+lower-cased, accent-stripped name with runs of other characters turned into ``-``.
+:mod:`kg.resolve` decides *which* entity a name is and passes a ``qualifier`` (usually the year)
+when two different entities would otherwise get the same IRI.
+
+>>> str(entity_iri("person", "Tom Cruise"))
+'https://w3id.org/filmkg/resource/person/tom-cruise'
+>>> str(entity_iri("film", "Mission: Impossible – Dead Reckoning Part One"))
+'https://w3id.org/filmkg/resource/film/mission-impossible-dead-reckoning-part-one'
+>>> str(entity_iri("film", "Hamlet", qualifier="1948"))
+'https://w3id.org/filmkg/resource/film/hamlet-1948'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+
+from rdflib import URIRef
+
+from .namespace import BASE, KGR
+
+__all__ = [
+    "ENTITY_KINDS",
+    "credit_iri",
+    "entity_iri",
+    "evidence_iri",
+    "release_iri",
+    "slugify",
+    "source_graph_iri",
+]
+
+ENTITY_KINDS = frozenset({"film", "series", "person", "organization", "country"})
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """Readable, stable IRI segment for a name.
+
+    >>> slugify("Pom Klementieff")
+    'pom-klementieff'
+    >>> slugify("Étienne Chicot")
+    'etienne-chicot'
+    >>> slugify("???")  # nothing left: a short hash keeps it unique and stable
+    'x-2d86c2'
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _NON_WORD.sub("-", folded.lower()).strip("-")
+    if not slug:
+        return "x-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
+    return slug[:120].rstrip("-")
+
+
+def entity_iri(kind: str, name: str, *, qualifier: str | None = None) -> URIRef:
+    """IRI of an entity of ``kind`` (one of :data:`ENTITY_KINDS`) named ``name``."""
+    if kind not in ENTITY_KINDS:
+        raise ValueError(f"unknown entity kind {kind!r}; expected one of {sorted(ENTITY_KINDS)}")
+    slug = slugify(name)
+    if qualifier:
+        slug = f"{slug}-{slugify(qualifier)}"
+    return KGR[f"{kind}/{slug}"]
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1]
+
+
+def credit_iri(film: str, role: str, person: str, character: str | None = None) -> URIRef:
+    """IRI of the credit of ``person`` in ``role`` on ``film`` (IRIs of film and person).
+
+    >>> credit_iri(entity_iri("film", "Heat"), "director", entity_iri("person", "Michael Mann"))
+    rdflib.term.URIRef('https://w3id.org/filmkg/resource/credit/heat/director/michael-mann')
+    """
+    tail = f"{_local(film)}/{slugify(role)}/{_local(person)}"
+    if character:
+        tail += f"/{slugify(character)}"
+    return KGR[f"credit/{tail}"]
+
+
+def release_iri(film: str, date: str, platform: str | None = None) -> URIRef:
+    """IRI of a release of ``film`` on ``date`` (optionally on a platform's IRI)."""
+    tail = f"{_local(film)}/{slugify(date)}"
+    if platform:
+        tail += f"/{_local(platform)}"
+    return KGR[f"release/{tail}"]
+
+
+def evidence_iri(source_graph: str, *parts: object) -> URIRef:
+    """IRI of one piece of evidence in a source graph, stable for the same fact and span."""
+    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+    return URIRef(f"{source_graph}/evidence/{digest}")
+
+
+def source_graph_iri(source: str | Path) -> URIRef:
+    """Named graph IRI for a source file or URL: readable name plus a hash of its location.
+
+    >>> source_graph_iri("https://example.org/news/heat.html")
+    rdflib.term.URIRef('https://w3id.org/filmkg/source/heat-html-fc187b5f')
+    """
+    text = str(source)
+    if "://" not in text:
+        text = str(Path(text).resolve())
+    name = slugify(text.rstrip("/").rsplit("/", 1)[-1])
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    return URIRef(f"{BASE}source/{name}-{digest}")

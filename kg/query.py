@@ -1,0 +1,253 @@
+"""SPARQL for users: run a query string, a ``.rq`` file or a named query with safe parameters.
+
+Named queries are the ``queries/*.rq`` files; a header of ``#`` comments documents each one::
+
+    # title: Cast of a film
+    # description: Cast members of a film with their characters and billing order.
+    # param: film iri "Top Gun: Maverick"   -- name, type (iri|string|integer|date|year), example
+    # columns: person, personLabel, character, billing
+
+Parameters are bound through the engine (pre-bound variables), never pasted into the query text.
+An ``iri`` parameter may be given as an IRI or as a label, which is looked up in the store.
+
+>>> q = parse_named_query("x", "# title: T\\n# param: film iri \\"Heat\\"\\n# columns: a\\nSELECT ?a WHERE {}")
+>>> (q.title, q.params[0].name, q.params[0].type, q.columns)
+('T', 'film', 'iri', ['a'])
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDFS, XSD
+from rdflib.term import Identifier
+
+from .errors import KGInputError, QueryError, UnknownNameError
+from .namespace import KG
+from .store import QueryResult, Store
+
+__all__ = [
+    "PREFIXES",
+    "NamedQuery",
+    "QueryParam",
+    "bind_params",
+    "format_table",
+    "named_queries",
+    "parse_named_query",
+    "read_query_file",
+    "run_named_query",
+    "run_query",
+    "with_prefixes",
+]
+
+PREFIXES: dict[str, str] = {
+    "kg": str(KG._NS),
+    "kgr": "https://w3id.org/filmkg/resource/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "schema": "https://schema.org/",
+    "wd": "http://www.wikidata.org/entity/",
+    "wdt": "http://www.wikidata.org/prop/direct/",
+}
+"""Prefixes every query may use without declaring them."""
+
+_PARAM_TYPES = {"iri", "string", "integer", "date", "year"}
+_DECLARED = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w-]*)?:", re.IGNORECASE | re.MULTILINE)
+
+
+def with_prefixes(sparql: str) -> str:
+    """Prepend the standard prefixes that the query does not declare itself.
+
+    >>> "PREFIX kg:" in with_prefixes("SELECT * WHERE { ?f a kg:Film }")
+    True
+    """
+    declared = set(_DECLARED.findall(sparql))
+    head = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if p not in declared)
+    return head + sparql
+
+
+@dataclass
+class QueryParam:
+    """A parameter of a named query."""
+
+    name: str
+    type: str = "string"
+    example: str = ""
+
+
+@dataclass
+class NamedQuery:
+    """A documented query from ``queries/``."""
+
+    name: str
+    text: str
+    title: str = ""
+    description: str = ""
+    params: list[QueryParam] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+
+
+def parse_named_query(name: str, text: str, *, path: str | None = None) -> NamedQuery:
+    """Read the header comments of a named query."""
+    query = NamedQuery(name=name, text=text)
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped.startswith("#"):
+            if stripped:
+                break
+            continue
+        key, sep, value = stripped.lstrip("#").strip().partition(":")
+        if not sep:
+            continue
+        key, value = key.strip().lower(), value.strip()
+        if key == "title":
+            query.title = value
+        elif key == "description":
+            query.description = (query.description + " " + value).strip()
+        elif key == "columns":
+            query.columns = [c.strip() for c in value.split(",") if c.strip()]
+        elif key == "param":
+            parts = shlex.split(value.split("--", 1)[0])
+            if not parts:
+                raise KGInputError("empty `# param:` line", path=path, line=number)
+            ptype = parts[1] if len(parts) > 1 else "string"
+            if ptype not in _PARAM_TYPES:
+                raise KGInputError(
+                    f"parameter {parts[0]!r} has unknown type {ptype!r}; use one of {sorted(_PARAM_TYPES)}",
+                    path=path,
+                    line=number,
+                )
+            query.params.append(QueryParam(parts[0], ptype, parts[2] if len(parts) > 2 else ""))
+    return query
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """The named queries shipped in ``queries/``, by name (file stem)."""
+    from .resources import query_files
+
+    out = {}
+    for resource in query_files():
+        name = resource.name.removesuffix(".rq")
+        out[name] = parse_named_query(name, resource.read_text(encoding="utf-8"), path=str(resource))
+    return out
+
+
+def read_query_file(path: str | Path) -> str:
+    """The text of a ``.rq`` file, with a clear error if it cannot be read."""
+    file = Path(path)
+    try:
+        return file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise KGInputError("no such query file", path=str(file)) from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise KGInputError(f"cannot read the query file: {err}", path=str(file)) from err
+
+
+def _lookup_label(store: Store, label: str) -> URIRef:
+    rows = store.query(
+        "SELECT DISTINCT ?x WHERE { { ?x ?label ?l } UNION { ?x ?alt ?l } }",
+        bindings={"label": RDFS.label, "alt": URIRef("http://www.w3.org/2004/02/skos/core#altLabel"), "l": Literal(label)},
+    ).rows()
+    if not rows:
+        raise UnknownNameError(f"nothing in the store is labelled {label!r}; check the spelling or pass an IRI")
+    if len(rows) > 1:
+        options = ", ".join(sorted(str(r[0]) for r in rows)[:5])
+        raise UnknownNameError(f"{label!r} names {len(rows)} things ({options}); pass one IRI instead")
+    found = rows[0][0]
+    assert isinstance(found, URIRef)
+    return found
+
+
+def bind_params(query: NamedQuery, values: Mapping[str, str], store: Store) -> dict[str, Identifier]:
+    """Turn ``name=value`` strings into typed RDF terms for the query's parameters."""
+    known = {p.name: p for p in query.params}
+    unknown = set(values) - set(known)
+    if unknown:
+        raise KGInputError(
+            f"query {query.name!r} has no parameter {sorted(unknown)[0]!r}; "
+            f"its parameters: {', '.join(known) or '(none)'}"
+        )
+    missing = [p.name for p in query.params if p.name not in values]
+    if missing:
+        example = " ".join(f'--param {p.name}="{p.example}"' for p in query.params if p.name in missing)
+        raise KGInputError(f"query {query.name!r} needs {', '.join(missing)}: e.g. {example}")
+    bound: dict[str, Identifier] = {}
+    for name, value in values.items():
+        ptype = known[name].type
+        if ptype == "iri":
+            text = value.strip()
+            if text.startswith("<") and text.endswith(">"):
+                bound[name] = URIRef(text[1:-1])
+            elif re.match(r"^[a-z][a-z0-9+.-]*://\S+$", text) or text.startswith("urn:"):
+                bound[name] = URIRef(text)
+            else:
+                bound[name] = _lookup_label(store, value)
+        elif ptype == "integer":
+            if not re.fullmatch(r"[+-]?\d+", value.strip()):
+                raise KGInputError(f"parameter {name} must be an integer, got {value!r}")
+            bound[name] = Literal(int(value), datatype=XSD.integer)
+        elif ptype == "date":
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+                raise KGInputError(f"parameter {name} must be a date YYYY-MM-DD, got {value!r}")
+            bound[name] = Literal(value.strip(), datatype=XSD.date)
+        elif ptype == "year":
+            if not re.fullmatch(r"\d{4}", value.strip()):
+                raise KGInputError(f"parameter {name} must be a year YYYY, got {value!r}")
+            bound[name] = Literal(value.strip(), datatype=XSD.gYear)
+        else:
+            bound[name] = Literal(value)
+    return bound
+
+
+def run_query(store: Store, sparql: str, *, bindings: Mapping[str, Identifier] | None = None) -> QueryResult:
+    """Run SPARQL (standard prefixes added) over the union of all graphs."""
+    if not sparql.strip():
+        raise QueryError("the query is empty")
+    return store.query(with_prefixes(sparql), bindings=bindings)
+
+
+def run_named_query(store: Store, name: str, params: Mapping[str, str] | None = None) -> QueryResult:
+    """Run a named query with parameters given as strings (labels or IRIs for ``iri`` ones)."""
+    queries = named_queries()
+    if name not in queries:
+        raise UnknownNameError(f"no named query {name!r}; `kg query --list` shows them")
+    query = queries[name]
+    return run_query(store, query.text, bindings=bind_params(query, params or {}, store))
+
+
+def _short(term: Identifier | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        text = str(term)
+        for prefix, iri in PREFIXES.items():
+            if text.startswith(iri) and prefix not in {"rdf", "xsd"}:
+                return f"{prefix}:{text[len(iri):]}"
+        return text
+    return str(term)
+
+
+def format_table(result: QueryResult, *, max_width: int = 60) -> str:
+    """A plain-text table of SELECT rows (IRIs shortened with the standard prefixes)."""
+    if result.kind == "ask":
+        return "true" if result.boolean() else "false"
+    rows = [[_short(t) for t in row] for row in result.rows()]
+    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in rows]
+    widths = [len(c) for c in result.columns]
+    for row in cells:
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+    line = "  ".join(c.ljust(w) for c, w in zip(result.columns, widths, strict=True)).rstrip()
+    out = [line, "  ".join("-" * w for w in widths)]
+    out += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out)

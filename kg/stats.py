@@ -1,0 +1,62 @@
+"""Counts that describe a graph: triples, sources, films, people, organisations, credits by role.
+
+>>> from kg.store import Store
+>>> with Store.memory() as store:
+...     graph_stats(store)["films"]
+0
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .query import run_query
+from .store import Store
+
+__all__ = ["graph_stats", "source_list"]
+
+_COUNTS = """
+SELECT
+  (COUNT(DISTINCT ?film) AS ?films) (COUNT(DISTINCT ?person) AS ?people)
+  (COUNT(DISTINCT ?org) AS ?organisations) (COUNT(DISTINCT ?credit) AS ?credits)
+WHERE {
+  { ?film a kg:Film } UNION { ?person a kg:Person } UNION
+  { ?org a kg:Organization } UNION { ?credit a kg:Credit }
+}
+"""
+
+_ROLES = """
+SELECT ?role (COUNT(DISTINCT ?credit) AS ?n) WHERE {
+  ?credit a kg:Credit ; kg:role ?r .
+  BIND(STRAFTER(STR(?r), "#") AS ?role)
+} GROUP BY ?role ORDER BY DESC(?n) ?role
+"""
+
+_SOURCES = """
+SELECT ?graph ?path ?loader ?loaded (COUNT(*) AS ?triples) WHERE {
+  GRAPH ?graph { ?graph kg:sourcePath ?path ; kg:loader ?loader ; prov:generatedAtTime ?loaded . ?s ?p ?o }
+} GROUP BY ?graph ?path ?loader ?loaded ORDER BY ?path
+"""
+
+
+def graph_stats(store: Store) -> dict[str, Any]:
+    """Counts as a plain dict: ``triples, graphs, films, people, organisations, credits, credits_by_role``."""
+    counts = run_query(store, _COUNTS).rows()[0]
+    roles = run_query(store, _ROLES).rows()
+    return {
+        "triples": len(store),
+        "graphs": len(store.named_graphs()),
+        "films": int(counts[0] or 0),  # type: ignore[arg-type]
+        "people": int(counts[1] or 0),  # type: ignore[arg-type]
+        "organisations": int(counts[2] or 0),  # type: ignore[arg-type]
+        "credits": int(counts[3] or 0),  # type: ignore[arg-type]
+        "credits_by_role": {str(r[0]): int(r[1]) for r in roles},  # type: ignore[arg-type]
+    }
+
+
+def source_list(store: Store) -> list[dict[str, str]]:
+    """The loaded sources: graph IRI, path, loader, loaded at, triples."""
+    return [
+        {"graph": str(r[0]), "path": str(r[1]), "loader": str(r[2]), "loaded": str(r[3]), "triples": str(r[4])}
+        for r in run_query(store, _SOURCES).rows()
+    ]

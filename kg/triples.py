@@ -1,0 +1,275 @@
+"""Facts -> RDF under the ontology: the only module that knows the mapping.
+
+Each role fact becomes a direct triple (``film kg:director person``) *and* a credit node carrying
+the role, the character and the billing order. A fact with evidence (a sentence of an article)
+also gets an evidence node, a reified ``rdf:Statement`` with the sentence, its offsets and the
+confidence, so ``kg explain`` and SPARQL can trace it.
+
+>>> from kg.model import EntityRef, EntityType, Fact, Relation
+>>> from kg.resolve import Resolver
+>>> from kg.namespace import KG, KGR
+>>> film = EntityRef(EntityType.FILM, "Heat", year=1995)
+>>> fact = Fact(film, Relation.DIRECTOR, EntityRef(EntityType.PERSON, "Michael Mann"))
+>>> triples = set(facts_to_triples([fact], Resolver(), graph="urn:g"))
+>>> (KGR["film/heat"], KG.director, KGR["person/michael-mann"]) in triples
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
+
+from .iri import credit_iri, evidence_iri, release_iri
+from .model import ROLE_RELATIONS, EntityRef, EntityType, Evidence, Fact, Relation, Value, ValueType
+from .namespace import KG, PROV
+from .resolve import Resolver
+from .store import Triple
+
+__all__ = [
+    "CLASS_OF_TYPE",
+    "PROPERTY_OF_RELATION",
+    "ROLE_OF_RELATION",
+    "SourceInfo",
+    "facts_to_triples",
+    "source_triples",
+]
+
+CLASS_OF_TYPE: dict[EntityType, URIRef] = {
+    EntityType.FILM: KG.Film,
+    EntityType.FILM_SERIES: KG.FilmSeries,
+    EntityType.PERSON: KG.Person,
+    EntityType.ORGANIZATION: KG.Organization,
+    EntityType.STUDIO: KG.Studio,
+    EntityType.PRODUCTION_COMPANY: KG.ProductionCompany,
+    EntityType.DISTRIBUTOR: KG.Distributor,
+    EntityType.STREAMING_SERVICE: KG.StreamingService,
+    EntityType.COUNTRY: KG.Country,
+}
+
+PROPERTY_OF_RELATION: dict[Relation, URIRef] = {
+    Relation.DIRECTOR: KG.director,
+    Relation.CAST_MEMBER: KG.castMember,
+    Relation.PRODUCER: KG.producer,
+    Relation.EXECUTIVE_PRODUCER: KG.executiveProducer,
+    Relation.SCREENWRITER: KG.screenwriter,
+    Relation.COMPOSER: KG.composer,
+    Relation.CINEMATOGRAPHER: KG.cinematographer,
+    Relation.EDITOR: KG.editor,
+    Relation.PRODUCTION_COMPANY: KG.productionCompany,
+    Relation.DISTRIBUTOR: KG.distributor,
+    Relation.RELEASE_DATE: KG.releaseDate,
+    Relation.COUNTRY: KG.countryOfOrigin,
+    Relation.BASED_ON: KG.basedOn,
+    Relation.FOLLOWS: KG.follows,
+    Relation.FOLLOWED_BY: KG.followedBy,
+    Relation.PART_OF_SERIES: KG.partOfSeries,
+    Relation.TITLE: KG.title,
+    Relation.YEAR: KG.year,
+    Relation.RUNTIME: KG.runtimeMinutes,
+    Relation.GENRE: KG.genre,
+    Relation.LANGUAGE: KG.originalLanguage,
+    Relation.IMDB_ID: KG.imdbId,
+    Relation.WIKIDATA_ID: KG.wikidataId,
+}
+"""The direct property each relation is written as."""
+
+ROLE_OF_RELATION: dict[Relation, URIRef] = {
+    Relation.DIRECTOR: KG.DirectorRole,
+    Relation.CAST_MEMBER: KG.CastMemberRole,
+    Relation.PRODUCER: KG.ProducerRole,
+    Relation.EXECUTIVE_PRODUCER: KG.ExecutiveProducerRole,
+    Relation.SCREENWRITER: KG.ScreenwriterRole,
+    Relation.COMPOSER: KG.ComposerRole,
+    Relation.CINEMATOGRAPHER: KG.CinematographerRole,
+    Relation.EDITOR: KG.EditorRole,
+}
+"""The role individual of each credit relation."""
+
+_ORGANIZATION_TYPES = frozenset(
+    {
+        EntityType.ORGANIZATION,
+        EntityType.STUDIO,
+        EntityType.PRODUCTION_COMPANY,
+        EntityType.DISTRIBUTOR,
+        EntityType.STREAMING_SERVICE,
+    }
+)
+
+_DATATYPE = {
+    ValueType.STRING: None,
+    ValueType.DATE: XSD.date,
+    ValueType.YEAR: XSD.gYear,
+    ValueType.INTEGER: XSD.integer,
+}
+
+
+def _literal(value: Value) -> Literal:
+    datatype = _DATATYPE[value.type]
+    return Literal(value.text, datatype=datatype) if datatype is not None else Literal(value.text)
+
+
+class _Writer:
+    """Emits each entity description once per batch."""
+
+    def __init__(self, resolver: Resolver, graph: str) -> None:
+        self.resolver = resolver
+        self.graph = graph
+        self.described: set[URIRef] = set()
+
+    def entity(self, ref: EntityRef) -> tuple[URIRef, list[Triple]]:
+        iri = self.resolver.iri(ref)
+        if iri in self.described:
+            return iri, []
+        self.described.add(iri)
+        label = Literal(ref.name)
+        out: list[Triple] = [(iri, RDF.type, CLASS_OF_TYPE[ref.type]), (iri, RDFS.label, label)]
+        if ref.type is EntityType.FILM:
+            out.append((iri, KG.title, label))
+            if ref.year is not None:
+                out.append((iri, KG.year, Literal(f"{ref.year:04d}", datatype=XSD.gYear)))
+        elif ref.type is not EntityType.COUNTRY:
+            out.append((iri, KG.name, label))
+        if ref.type in _ORGANIZATION_TYPES and ref.type is not EntityType.ORGANIZATION:
+            out.append((iri, RDF.type, KG.Organization))
+        for alias in ref.aliases:
+            out.append((iri, URIRef("http://www.w3.org/2004/02/skos/core#altLabel"), Literal(alias)))
+        return iri, out
+
+    def evidence(self, evidence: Evidence, s: URIRef, p: URIRef, o: URIRef | Literal, ambiguous: bool) -> list[Triple]:
+        node = evidence_iri(self.graph, s, p, o, evidence.start, evidence.end)
+        out: list[Triple] = [
+            (node, RDF.type, KG.Evidence),
+            (node, RDF.type, RDF.Statement),
+            (node, RDF.subject, s),
+            (node, RDF.predicate, p),
+            (node, RDF.object, o),
+            (node, KG.sentence, Literal(evidence.sentence)),
+            (node, KG.startOffset, Literal(evidence.start)),
+            (node, KG.endOffset, Literal(evidence.end)),
+            (node, KG.confidence, Literal(round(evidence.confidence, 4), datatype=XSD.decimal)),
+            (node, PROV.wasDerivedFrom, URIRef(self.graph)),
+        ]
+        if evidence.extractor:
+            out.append((node, KG.extractor, Literal(evidence.extractor)))
+        if ambiguous:
+            out.append((node, KG.ambiguous, Literal(True)))
+        return out
+
+    def fact(self, fact: Fact) -> list[Triple]:
+        s, out = self.entity(fact.subject)
+        prop = PROPERTY_OF_RELATION[fact.relation]
+        obj: URIRef | Literal
+        if isinstance(fact.object, Value):
+            obj = _literal(fact.object)
+        else:
+            obj, described = self.entity(fact.object)
+            out += described
+        out.append((s, prop, obj))
+        role = ROLE_OF_RELATION.get(fact.relation)
+        if role is not None and isinstance(obj, URIRef):
+            credit = credit_iri(s, fact.relation.value, obj, fact.character)
+            out += [
+                (s, KG.credit, credit),
+                (credit, RDF.type, KG.Credit),
+                (credit, KG.film, s),
+                (credit, KG.person, obj),
+                (credit, KG.role, role),
+            ]
+            if fact.character:
+                out.append((credit, KG.characterName, Literal(fact.character)))
+            if fact.billing_order is not None:
+                out.append((credit, KG.billingOrder, Literal(fact.billing_order, datatype=XSD.positiveInteger)))
+        if fact.relation is Relation.RELEASE_DATE and (fact.platform or fact.region or fact.planned):
+            platform_iri = None
+            if fact.platform is not None:
+                platform_iri, described = self.entity(fact.platform)
+                out += described
+            release = release_iri(s, str(obj), platform_iri)
+            out += [
+                (s, KG.release, release),
+                (release, RDF.type, KG.Release),
+                (release, RDF.type, KG.StreamingRelease if platform_iri else KG.TheatricalRelease),
+                (release, KG.date, obj),
+            ]
+            if platform_iri is not None:
+                out.append((release, KG.platform, platform_iri))
+            if fact.region:
+                out.append((release, KG.region, Literal(fact.region)))
+            out.append((release, KG.planned, Literal(fact.planned)))
+        if fact.evidence is not None and fact.evidence.sentence:
+            out += self.evidence(fact.evidence, s, prop, obj, fact.ambiguous)
+        return out
+
+
+def facts_to_triples(facts: Iterable[Fact], resolver: Resolver, *, graph: str) -> Iterator[Triple]:
+    """RDF triples for ``facts``, entities named by ``resolver``, evidence nodes under ``graph``."""
+    writer = _Writer(resolver, graph)
+    for fact in facts:
+        yield from writer.fact(fact)
+
+
+class SourceInfo:
+    """What we record about a loaded source (kept as plain values; written by :func:`source_triples`)."""
+
+    def __init__(
+        self,
+        *,
+        graph: str,
+        path: str,
+        checksum: str,
+        loader: str,
+        title: str | None = None,
+        url: str | None = None,
+        published: str | None = None,
+        extractor: str | None = None,
+        mapping: str | None = None,
+        contains: Iterable[str] = (),
+        loaded_at: datetime | None = None,
+    ) -> None:
+        self.graph = graph
+        self.path = path
+        self.checksum = checksum
+        self.loader = loader
+        self.title = title
+        self.url = url
+        self.published = published
+        self.extractor = extractor
+        self.mapping = mapping
+        self.contains = list(contains)
+        self.loaded_at = loaded_at or datetime.now(UTC).replace(microsecond=0)
+
+
+def source_triples(info: SourceInfo) -> list[Triple]:
+    """The PROV-O / Dublin Core description of a source, stored in the source's own graph."""
+    g = URIRef(info.graph)
+    out: list[Triple] = [
+        (g, RDF.type, KG.SourceDocument),
+        (g, RDF.type, PROV.Entity),
+        (g, KG.sourcePath, Literal(info.path)),
+        (g, KG.checksum, Literal(info.checksum)),
+        (g, KG.loader, Literal(info.loader)),
+        (g, PROV.generatedAtTime, Literal(info.loaded_at.isoformat(), datatype=XSD.dateTime)),
+    ]
+    if "://" in info.path:
+        out.append((g, DCTERMS.source, URIRef(info.path)))
+    else:
+        out.append((g, DCTERMS.source, URIRef(Path(info.path).resolve().as_uri())))
+    if info.title:
+        out.append((g, DCTERMS.title, Literal(info.title)))
+    if info.url:
+        out.append((g, DCTERMS.identifier, URIRef(info.url)))
+    if info.published:
+        out.append((g, DCTERMS.issued, Literal(info.published, datatype=XSD.date)))
+    if info.extractor:
+        out.append((g, KG.extractor, Literal(info.extractor)))
+    if info.mapping:
+        out.append((g, KG.mapping, Literal(info.mapping)))
+    for other in info.contains:
+        out.append((g, KG.containsGraph, URIRef(other)))
+    return out
+
