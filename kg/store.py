@@ -322,11 +322,16 @@ class Store:
             return
         assert self._lock is not None
         self.path.mkdir(parents=True, exist_ok=True)
-        self._lock.acquire(exclusive=not self.read_only or self._needs_recovery())
+        # A writer opens under the exclusive lock (one writing process at a time); a reader under
+        # the shared one. A checkpoint seen while holding either lock was left by a dead writer.
+        self._lock.acquire(exclusive=not self.read_only)
         if self._needs_recovery():
-            self._recover()
-        if not self.read_only:
-            self._lock.downgrade()
+            if self._lock.mode != fcntl.LOCK_EX:
+                self._lock.release()
+                self._lock.acquire(exclusive=True)
+            if self._needs_recovery():
+                self._recover()
+        self._lock.downgrade()
         try:
             if self.read_only:
                 self._ox = ox.Store.read_only(str(self.path / "oxigraph"))

@@ -1,0 +1,73 @@
+# kg — the two commands of the README's quick start, and the rest of the developer loop.
+# Every target installs what it needs into .venv from pyproject.toml; nothing relies on a manual install.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+KG := $(BIN)/kg
+SHARED ?= ../shared/data
+DEMO_OUT ?= out
+STORE ?= .kg/store
+
+.PHONY: demo test test-slow test-all lint format typecheck bench eval clean help
+
+help:
+	@echo "make demo      build the sample graph into $(STORE), run named queries, write exports to $(DEMO_OUT)/"
+	@echo "make test      run the default test suite (installs dev extras into .venv)"
+	@echo "make test-slow run the scale tests on the Wikidata films table (needs $(SHARED))"
+	@echo "make lint      ruff check, ruff format --check, mypy --strict kg"
+	@echo "make bench     run the benchmarks in bench/ (figures and ratios against same-run baselines)"
+	@echo "make eval      score the article extractor on the dev gold set"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.core: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@ $(VENV)/.core
+
+demo: $(VENV)/.core
+	@mkdir -p $(DEMO_OUT)
+	KG_STORE=$(STORE) $(KG) load data/sample/films.csv --mapping films_sample
+	KG_STORE=$(STORE) $(KG) load data/sample/articles/
+	KG_STORE=$(STORE) $(KG) stats
+	@for q in $$(cat data/sample/demo-queries.txt | grep -v '^#'); do \
+	  echo; echo "== kg query --name $$q"; \
+	  KG_STORE=$(STORE) $(KG) query --name $$(echo $$q | tr '|' ' ') || exit $$?; \
+	done
+	KG_STORE=$(STORE) $(KG) export $(DEMO_OUT)/graph.trig
+	KG_STORE=$(STORE) $(KG) export $(DEMO_OUT)/graph.ttl
+	KG_STORE=$(STORE) $(KG) export $(DEMO_OUT)/graph.jsonld
+	@echo; echo "demo done: store in $(STORE), exports in $(DEMO_OUT)/; try: $(KG) query --list"
+
+test: $(VENV)/.dev
+	$(BIN)/python -m pytest -m "not slow" -q
+
+test-slow: $(VENV)/.dev
+	$(BIN)/python -m pytest -m slow -q
+
+test-all: $(VENV)/.dev
+	$(BIN)/python -m pytest -q
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check kg tests bench
+	$(BIN)/ruff format --check kg tests bench
+	$(BIN)/mypy kg
+
+format: $(VENV)/.dev
+	$(BIN)/ruff check --fix kg tests bench
+	$(BIN)/ruff format kg tests bench
+
+bench: $(VENV)/.dev
+	@for b in bench/bench_*.py; do echo; echo "== $$b"; $(BIN)/python $$b || exit $$?; done
+
+eval: $(VENV)/.core
+	$(KG) eval $(SHARED)/gold/dev.jsonl --by source
+
+clean:
+	rm -rf $(VENV) .kg $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
