@@ -1,7 +1,7 @@
 """The only place that mints IRIs: deterministic, readable, one policy.
 
 Entities live under ``https://w3id.org/filmkg/resource/{kind}/{slug}``; the slug is the
-lower-cased, accent-stripped name with runs of other characters turned into ``-``.
+case-folded name (letters of any script kept: IRIs are Unicode) with other runs turned into ``-``.
 :mod:`kg.resolve` decides *which* entity a name is and passes a ``qualifier`` (usually the year)
 when two different entities would otherwise get the same IRI.
 
@@ -36,21 +36,24 @@ __all__ = [
 
 ENTITY_KINDS = frozenset({"film", "series", "person", "organization", "country"})
 
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def slugify(text: str) -> str:
-    """Readable, stable IRI segment for a name.
+    """Readable, stable IRI segment for a name: case-folded, letters kept (accents too, so
+    "Daniel Martín" and "Daniel Martin" stay two people), other runs turned into ``-``.
 
     >>> slugify("Pom Klementieff")
     'pom-klementieff'
     >>> slugify("Étienne Chicot")
-    'etienne-chicot'
+    'étienne-chicot'
+    >>> slugify("Shauna MacDonald") == slugify("Shauna Macdonald")
+    True
     >>> slugify("???")  # nothing left: a short hash keeps it unique and stable
     'x-2d86c2'
     """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = _NON_WORD.sub("-", folded.lower()).strip("-")
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    slug = _NON_WORD.sub("-", folded).strip("-")
     if not slug:
         return "x-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
     return slug[:120].rstrip("-")
