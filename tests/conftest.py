@@ -21,7 +21,7 @@ def data_dir() -> Path:
     return DATA
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared_data() -> Path:
     """``../shared/data`` (read-only, beside the clone); skips when absent."""
     if not SHARED.is_dir():
@@ -40,3 +40,16 @@ def memory_store() -> Iterator[Store]:
 def disk_store_path(tmp_path: Path) -> Path:
     """A store directory for on-disk tests (not yet created)."""
     return tmp_path / "store"
+
+
+@pytest.fixture(scope="session")
+def wikidata_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """An on-disk store holding the whole Wikidata films table (loaded once per test session)."""
+    omdb = SHARED / "structured" / "wikidata_films" / "omdb.csv"
+    if not omdb.is_file():
+        pytest.skip(f"shared data not found at {omdb}")
+    from kg.ingest import load_paths
+
+    with Store.open(tmp_path_factory.mktemp("wikidata") / "store") as store:
+        load_paths(store, [omdb], mapping="wikidata_films", progress=False)
+        yield store
