@@ -1,0 +1,396 @@
+"""Score an extractor on a gold JSONL file: precision, recall and F1 per relation, source, overall.
+
+The gold format is that of ``../shared/data/gold/dev.jsonl``: one JSON object a line with
+``id, source, title, text, entities[{name, type, aliases?}], triples[{subject, relation, object}]``.
+The extractor sees only ``text`` and ``title`` (as a user's article would be); the ``entities`` list
+is used for scoring only.
+
+Matching rules (printed with every report):
+
+- entity names match after folding case and whitespace; a gold entity matches by its name or any of
+  its aliases, a predicted entity by its name or any of its aliases;
+- dates are normalised to ISO (``yyyy-mm-dd`` or ``yyyy``) on both sides and compared exactly: a
+  day-precise prediction does not match a year-only gold date, nor the reverse;
+- countries are compared as canonical country names ("Belgian" = "Belgium", "the United States" =
+  "American" = "United States");
+- only relations that occur in the gold vocabulary are scored; others are counted as unscored.
+
+>>> s = Score(tp=8, fp=2, fn=2)
+>>> round(s.precision, 2), round(s.recall, 2), round(s.f1, 2)
+(0.8, 0.8, 0.8)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import KGInputError, ParseError
+from .extract import DEFAULT_EXTRACTOR, get_extractor
+from .extract.countries import country_name
+from .extract.dates import normalise_date
+from .model import Document, EntityRef, Fact, Relation
+
+__all__ = [
+    "GOLD_RELATIONS",
+    "MATCHING_RULES",
+    "ErrorExample",
+    "EvalReport",
+    "Score",
+    "evaluate",
+    "evaluate_documents",
+    "format_report",
+    "load_gold",
+]
+
+GOLD_RELATIONS: frozenset[str] = frozenset(
+    {
+        "director",
+        "cast_member",
+        "producer",
+        "executive_producer",
+        "screenwriter",
+        "composer",
+        "cinematographer",
+        "editor",
+        "production_company",
+        "distributor",
+        "release_date",
+        "country",
+        "based_on",
+        "follows",
+        "followed_by",
+    }
+)
+"""Relations scored by default (the vocabulary of the gold files)."""
+
+MATCHING_RULES = (
+    "names match by name or alias after folding case and whitespace; dates are normalised to ISO "
+    "(yyyy-mm-dd or yyyy) on both sides and must be equal at the same precision; countries are "
+    "compared as canonical country names (demonyms such as 'Belgian' map to 'Belgium')"
+)
+
+
+@dataclass
+class Score:
+    """Counts and the measures derived from them."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        """tp / (tp + fp); 1.0 when nothing was predicted."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        """tp / (tp + fn); 1.0 when there was nothing to find."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Score) -> None:
+        """Add another score's counts to this one."""
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    def as_dict(self) -> dict[str, float | int]:
+        """Plain dict (counts and rounded measures)."""
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+
+
+@dataclass(frozen=True)
+class ErrorExample:
+    """A false positive or false negative, with the sentence it came from (or would have)."""
+
+    doc_id: str
+    source: str
+    subject: str
+    relation: str
+    object: str
+    sentence: str
+
+
+@dataclass
+class EvalReport:
+    """Everything :func:`evaluate` measured."""
+
+    overall: Score = field(default_factory=Score)
+    by_source: dict[str, Score] = field(default_factory=dict)
+    by_relation: dict[str, Score] = field(default_factory=dict)
+    by_source_relation: dict[str, dict[str, Score]] = field(default_factory=dict)
+    false_positives: list[ErrorExample] = field(default_factory=list)
+    false_negatives: list[ErrorExample] = field(default_factory=list)
+    documents: int = 0
+    unscored: int = 0
+    extractor: str = DEFAULT_EXTRACTOR
+    matching: str = MATCHING_RULES
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain, JSON-serialisable dict."""
+        return {
+            "extractor": self.extractor,
+            "documents": self.documents,
+            "matching": self.matching,
+            "overall": self.overall.as_dict(),
+            "by_source": {k: v.as_dict() for k, v in sorted(self.by_source.items())},
+            "by_relation": {k: v.as_dict() for k, v in sorted(self.by_relation.items())},
+            "by_source_relation": {
+                s: {k: v.as_dict() for k, v in sorted(d.items())}
+                for s, d in sorted(self.by_source_relation.items())
+            },
+            "unscored_predictions": self.unscored,
+            "false_positives": [e.__dict__ for e in self.false_positives],
+            "false_negatives": [e.__dict__ for e in self.false_negatives],
+        }
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def source_family(source: str) -> str:
+    """``"Re-DocRED/dev_revised"`` -> ``"Re-DocRED"``; ``"WebNLG-3.0/..."`` -> ``"WebNLG"``.
+
+    >>> source_family("WebNLG-3.0/rdf-to-text-generation-test-data-with-refs-en.xml")
+    'WebNLG'
+    """
+    head = source.split("/", 1)[0]
+    return re.sub(r"-\d+(?:\.\d+)*$", "", head) or "unknown"
+
+
+def load_gold(path: str | Path) -> list[dict[str, Any]]:
+    """Read a gold JSONL file; raises :class:`~kg.errors.ParseError` naming the bad line."""
+    p = Path(path)
+    if not p.exists():
+        raise KGInputError(f"gold file not found: {p}; pass a JSONL file like dev.jsonl", path=str(p))
+    docs: list[dict[str, Any]] = []
+    with p.open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise ParseError(f"invalid JSON: {err.msg}", path=str(p), line=lineno) from err
+            if not isinstance(obj, dict) or "text" not in obj or "triples" not in obj:
+                raise ParseError(
+                    "a gold line needs 'text' and 'triples' (see dev.jsonl)", path=str(p), line=lineno
+                )
+            docs.append(obj)
+    if not docs:
+        raise ParseError("gold file has no documents", path=str(p))
+    return docs
+
+
+class _Clusters:
+    """Gold entities of one document: each name and alias -> one cluster id."""
+
+    def __init__(self, entities: Iterable[dict[str, Any]]) -> None:
+        self.ids: dict[str, str] = {}
+        for i, ent in enumerate(entities):
+            cid = f"#{i}"
+            for name in [ent.get("name", ""), *(ent.get("aliases") or [])]:
+                if name:
+                    self.ids.setdefault(_norm(name), cid)
+
+    def keys(self, names: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for n in names:
+            k = _norm(n)
+            out.add(self.ids.get(k, k))
+        return out
+
+
+def _value_key(relation: str, text: str) -> str:
+    if relation == "release_date":
+        iso = normalise_date(text)
+        return iso if iso else _norm(text)
+    if relation == "country":
+        return _norm(country_name(text) or text)
+    return _norm(text)
+
+
+def _fact_keys(fact: Fact, clusters: _Clusters) -> set[tuple[str, str, str]]:
+    rel = fact.relation.value
+    subjects = clusters.keys([fact.subject.name, *fact.subject.aliases])
+    obj = fact.object
+    if isinstance(obj, EntityRef):
+        if rel == "country":
+            objects = {_value_key(rel, n) for n in (obj.name, *obj.aliases)}
+        else:
+            objects = clusters.keys([obj.name, *obj.aliases])
+    else:
+        objects = {_value_key(rel, obj.text)}
+    return {(s, rel, o) for s in subjects for o in objects}
+
+
+def _find_sentence(text: str, *needles: str) -> str:
+    from .extract.pipeline import sentences
+
+    for needle in needles:
+        if not needle:
+            continue
+        low = needle.lower()
+        for _s, _e, sent in sentences(text):
+            if low in sent.lower():
+                return sent
+    return ""
+
+
+def _obj_text(fact: Fact) -> str:
+    return fact.object.name if isinstance(fact.object, EntityRef) else fact.object.text
+
+
+def evaluate_documents(
+    docs: list[dict[str, Any]],
+    *,
+    extractor: str = DEFAULT_EXTRACTOR,
+    errors: int = 10,
+    relations: frozenset[str] = GOLD_RELATIONS,
+) -> EvalReport:
+    """Score ``extractor`` on gold documents (dicts as in the gold JSONL)."""
+    run = get_extractor(extractor)
+    report = EvalReport(extractor=extractor)
+    by_sr: dict[str, dict[str, Score]] = defaultdict(lambda: defaultdict(Score))
+    for gold in docs:
+        report.documents += 1
+        source = source_family(str(gold.get("source", "unknown")))
+        doc = Document(
+            id=str(gold.get("id", f"doc-{report.documents}")),
+            text=str(gold.get("text", "")),
+            title=gold.get("title"),
+            url=gold.get("url"),
+            published=gold.get("published"),
+        )
+        clusters = _Clusters(gold.get("entities") or [])
+        gold_keys: dict[tuple[str, str, str], dict[str, str]] = {}
+        for t in gold.get("triples") or []:
+            rel = str(t.get("relation", ""))
+            if rel not in relations:
+                continue
+            (s,) = clusters.keys([str(t["subject"])])
+            if rel in ("release_date", "country"):
+                o = _value_key(rel, str(t["object"]))
+            else:
+                (o,) = clusters.keys([str(t["object"])])
+            gold_keys.setdefault((s, rel, o), t)
+        covered: set[tuple[str, str, str]] = set()
+        seen_pred: set[frozenset[tuple[str, str, str]]] = set()
+        for fact in run(doc, None):
+            rel = fact.relation.value
+            if rel not in relations:
+                report.unscored += 1
+                continue
+            keys = frozenset(_fact_keys(fact, clusters))
+            if keys in seen_pred:
+                continue
+            seen_pred.add(keys)
+            hit = keys & gold_keys.keys()
+            score = by_sr[source][rel]
+            if hit:
+                new = hit - covered
+                covered |= hit
+                if new:
+                    score.tp += 1
+                # a second prediction for an already-found gold triple is neither right nor wrong
+            else:
+                score.fp += 1
+                if len(report.false_positives) < errors:
+                    sentence = fact.evidence.sentence if fact.evidence else ""
+                    report.false_positives.append(
+                        ErrorExample(doc.id, source, fact.subject.name, rel, _obj_text(fact), sentence)
+                    )
+        for key, t in gold_keys.items():
+            if key in covered:
+                continue
+            # gold triples that several predictions cover count once (tp above counts new ones)
+            by_sr[source][key[1]].fn += 1
+            if len(report.false_negatives) < errors:
+                report.false_negatives.append(
+                    ErrorExample(
+                        doc.id, source, str(t["subject"]), key[1], str(t["object"]),
+                        _find_sentence(doc.text, str(t["object"]), str(t["subject"])),
+                    )
+                )
+        # tp counted per prediction may under-count gold triples covered by one prediction
+        extra = len(covered & gold_keys.keys()) - sum(
+            1 for _ in ()
+        )
+        del extra
+    for source, rels in by_sr.items():
+        src = report.by_source.setdefault(source, Score())
+        report.by_source_relation[source] = dict(rels)
+        for rel, score in rels.items():
+            src.add(score)
+            report.by_relation.setdefault(rel, Score()).add(score)
+            report.overall.add(score)
+    return report
+
+
+def evaluate(
+    gold_path: str | Path, *, extractor: str = DEFAULT_EXTRACTOR, errors: int = 10
+) -> EvalReport:
+    """Run ``extractor`` on every document of a gold JSONL file and score it.
+
+    >>> import json, tempfile, os
+    >>> line = {"id": "x", "source": "demo/1", "title": "Heat", "text": "Heat was directed by Michael Mann.",
+    ...         "entities": [], "triples": [{"subject": "Heat", "relation": "director", "object": "Michael Mann"}]}
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as fh:
+    ...     _ = fh.write(json.dumps(line) + "\\n")
+    >>> evaluate(fh.name).overall.as_dict()["f1"]
+    1.0
+    >>> os.unlink(fh.name)
+    """
+    return evaluate_documents(load_gold(gold_path), extractor=extractor, errors=errors)
+
+
+def _row(name: str, s: Score) -> str:
+    return f"{name:<24} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>7.3f} {s.tp:>5} {s.fp:>5} {s.fn:>5}"
+
+
+def format_report(report: EvalReport, *, by_source: bool = True) -> str:
+    """Human-readable tables (overall, per source, per relation) and the error examples."""
+    head = f"{'':<24} {'precision':>9} {'recall':>7} {'f1':>7} {'tp':>5} {'fp':>5} {'fn':>5}"
+    lines = [
+        f"extractor {report.extractor} on {report.documents} documents",
+        f"matching: {report.matching}",
+        "",
+        head,
+        _row("overall", report.overall),
+    ]
+    if by_source:
+        lines += ["", "by source"] + [_row(k, v) for k, v in sorted(report.by_source.items())]
+    lines += ["", "by relation"] + [_row(k, v) for k, v in sorted(report.by_relation.items())]
+    if by_source:
+        for src, rels in sorted(report.by_source_relation.items()):
+            lines += ["", f"{src} by relation"] + [_row(k, v) for k, v in sorted(rels.items())]
+    if report.unscored:
+        lines += ["", f"unscored predictions (relations not in the gold vocabulary): {report.unscored}"]
+    for title, items in (("false positives", report.false_positives), ("false negatives", report.false_negatives)):
+        if items:
+            lines += ["", f"first {len(items)} {title}"]
+            for e in items:
+                lines.append(f"- [{e.doc_id}] {e.subject} | {e.relation} | {e.object}")
+                if e.sentence:
+                    lines.append(f"    {e.sentence}")
+    return "\n".join(lines)

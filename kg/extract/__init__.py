@@ -1,0 +1,76 @@
+"""Extractors by versioned name (``rules.v1``): article text -> :class:`~kg.model.Fact` objects.
+
+Built-in extractors are registered the same way as add-ons and imported lazily on first use.
+
+>>> from kg.model import Document
+>>> facts = extract(Document("d", "Heat (1995) was directed by Michael Mann."))
+>>> [(f.subject.name, f.relation.value, f.object.name) for f in facts if f.relation.value == "director"]
+[('Heat', 'director', 'Michael Mann')]
+>>> "rules.v1" in available_extractors()
+True
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from ..errors import UnknownNameError
+from ..model import Document, Fact
+from .titles import Gazetteer
+
+__all__ = [
+    "DEFAULT_EXTRACTOR",
+    "Extractor",
+    "Gazetteer",
+    "available_extractors",
+    "extract",
+    "get_extractor",
+    "register_extractor",
+]
+
+Extractor = Callable[[Document, Gazetteer | None], list[Fact]]
+"""``extract(document, gazetteer) -> list[Fact]``."""
+
+DEFAULT_EXTRACTOR = "rules.v1"
+
+_LAZY: dict[str, str] = {"rules.v1": "kg.extract.rules:extract"}
+_LOADED: dict[str, Extractor] = {}
+
+
+def register_extractor(name: str, func: Extractor | str) -> None:
+    """Register ``func`` (or a ``"module:function"`` path, imported on first use) as ``name``.
+
+    Names carry a version (``"rules.v1"``) that is recorded in each fact's provenance.
+    """
+    if isinstance(func, str):
+        _LAZY[name] = func
+        _LOADED.pop(name, None)
+    else:
+        _LOADED[name] = func
+
+
+def available_extractors() -> list[str]:
+    """Names of the registered extractors."""
+    return sorted(set(_LAZY) | set(_LOADED))
+
+
+def get_extractor(name: str = DEFAULT_EXTRACTOR) -> Extractor:
+    """The extractor registered as ``name``; raises :class:`~kg.errors.UnknownNameError`."""
+    if name in _LOADED:
+        return _LOADED[name]
+    if name not in _LAZY:
+        raise UnknownNameError(
+            f"unknown extractor {name!r}; available: {', '.join(available_extractors())}"
+        )
+    module, _, attr = _LAZY[name].partition(":")
+    func: Extractor = getattr(importlib.import_module(module), attr)
+    _LOADED[name] = func
+    return func
+
+
+def extract(
+    document: Document, gazetteer: Gazetteer | None = None, *, extractor: str = DEFAULT_EXTRACTOR
+) -> list[Fact]:
+    """Facts stated in ``document``, by the extractor named ``extractor``."""
+    return get_extractor(extractor)(document, gazetteer)
