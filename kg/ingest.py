@@ -29,7 +29,14 @@ from .namespace import KG
 from .store import Store
 from .triples import SourceInfo, source_triples
 
-__all__ = ["LoadReport", "expand_paths", "load_paths", "remove_sources", "resolve_mapping", "source_graphs"]
+__all__ = [
+    "LoadReport",
+    "expand_paths",
+    "load_paths",
+    "remove_sources",
+    "resolve_mapping",
+    "source_graphs",
+]
 
 
 @dataclass
@@ -82,7 +89,10 @@ def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
-                raise KGInputError(f"no loadable files in directory (kg loads {', '.join(sorted(known))})", path=str(path))
+                raise KGInputError(
+                    f"no loadable files in directory (kg loads {', '.join(sorted(known))})",
+                    path=str(path),
+                )
             out.extend(found)
         elif path.is_file():
             out.append(path)

@@ -7,7 +7,7 @@ when two different entities would otherwise get the same IRI.
 
 >>> str(entity_iri("person", "Tom Cruise"))
 'https://w3id.org/filmkg/resource/person/tom-cruise'
->>> str(entity_iri("film", "Mission: Impossible – Dead Reckoning Part One"))
+>>> str(entity_iri("film", "Mission: Impossible \u2013 Dead Reckoning Part One"))
 'https://w3id.org/filmkg/resource/film/mission-impossible-dead-reckoning-part-one'
 >>> str(entity_iri("film", "Hamlet", qualifier="1948"))
 'https://w3id.org/filmkg/resource/film/hamlet-1948'

@@ -46,17 +46,23 @@ def graph_stats(store: Store) -> dict[str, Any]:
     return {
         "triples": len(store),
         "graphs": len(store.named_graphs()),
-        "films": int(counts[0] or 0),  # type: ignore[arg-type]
-        "people": int(counts[1] or 0),  # type: ignore[arg-type]
-        "organisations": int(counts[2] or 0),  # type: ignore[arg-type]
-        "credits": int(counts[3] or 0),  # type: ignore[arg-type]
-        "credits_by_role": {str(r[0]): int(r[1]) for r in roles},  # type: ignore[arg-type]
+        "films": int(counts[0] or 0),
+        "people": int(counts[1] or 0),
+        "organisations": int(counts[2] or 0),
+        "credits": int(counts[3] or 0),
+        "credits_by_role": {str(r[0]): int(str(r[1])) for r in roles},
     }
 
 
 def source_list(store: Store) -> list[dict[str, str]]:
     """The loaded sources: graph IRI, path, loader, loaded at, triples."""
     return [
-        {"graph": str(r[0]), "path": str(r[1]), "loader": str(r[2]), "loaded": str(r[3]), "triples": str(r[4])}
+        {
+            "graph": str(r[0]),
+            "path": str(r[1]),
+            "loader": str(r[2]),
+            "loaded": str(r[3]),
+            "triples": str(r[4]),
+        }
         for r in run_query(store, _SOURCES).rows()
     ]

@@ -35,8 +35,8 @@ from rdflib import BNode, Dataset, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.term import Identifier, Node, Variable
 
-from .sparql import bind_values
 from .errors import ParseError, QueryError, StoreBusyError, StoreError, UnknownFormatError
+from .sparql import bind_values
 
 __all__ = [
     "DEFAULT_STORE",
@@ -299,7 +299,11 @@ class Store:
 
     @classmethod
     def open(
-        cls, path: str | Path | None = None, *, read_only: bool = False, lock_timeout: float | None = None
+        cls,
+        path: str | Path | None = None,
+        *,
+        read_only: bool = False,
+        lock_timeout: float | None = None,
     ) -> Store:
         """Open (creating if needed) the on-disk store at ``path`` (default :func:`default_store_path`)."""
         directory = Path(path) if path is not None else default_store_path()
@@ -374,7 +378,10 @@ class Store:
         return self
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         self.close()
 
@@ -446,7 +453,9 @@ class Store:
             return
         if self.path is None:
             assert self._journal is not None
-            self._journal.append(("removed", (node, list(self._ox.quads_for_pattern(None, None, None, node)))))
+            self._journal.append(
+                ("removed", (node, list(self._ox.quads_for_pattern(None, None, None, node))))
+            )
         self._ox.remove_graph(node)
 
     def add_triples(self, graph: str, triples: Iterable[Triple]) -> int:
@@ -514,11 +523,17 @@ class Store:
         try:
             return {
                 q.graph_name.value
-                for q in ox.parse(path=str(path), format=rdf_format, base_iri=Path(path).resolve().as_uri())
+                for q in ox.parse(
+                    path=str(path), format=rdf_format, base_iri=Path(path).resolve().as_uri()
+                )
                 if isinstance(q.graph_name, ox.NamedNode)
             }
         except SyntaxError as err:
-            raise ParseError(f"malformed {rdf_format.name}: {err}", path=str(path), line=getattr(err, "lineno", None)) from err
+            raise ParseError(
+                f"malformed {rdf_format.name}: {err}",
+                path=str(path),
+                line=getattr(err, "lineno", None),
+            ) from err
 
     # -- reading --
 
@@ -572,7 +587,9 @@ class Store:
     def __len__(self) -> int:
         return len(self._ox)
 
-    def triples(self, graph: str | None = None) -> Iterator[tuple[Identifier, Identifier, Identifier, Identifier | None]]:
+    def triples(
+        self, graph: str | None = None
+    ) -> Iterator[tuple[Identifier, Identifier, Identifier, Identifier | None]]:
         """Every quad (as rdflib terms), of one named graph or of all."""
         node = _graph_node(graph) if graph is not None else None
         for q in self._ox.quads_for_pattern(None, None, None, node):
@@ -592,12 +609,18 @@ class Store:
         store merge all graphs into one. ``prefixes`` abbreviate IRIs where the format allows."""
         rdf_format = fmt if isinstance(fmt, ox.RdfFormat) else rdf_format_for(fmt)
         kwargs: dict[str, Any] = {}
-        if prefixes and rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML):
+        if prefixes and rdf_format in (
+            ox.RdfFormat.TURTLE,
+            ox.RdfFormat.TRIG,
+            ox.RdfFormat.RDF_XML,
+        ):
             kwargs["prefixes"] = dict(prefixes)
         if graph is not None:
             node = _graph_node(graph)
             if not self._ox.contains_named_graph(node):
-                raise StoreError(f"no named graph {graph} in the store; `kg stats --sources` lists them")
+                raise StoreError(
+                    f"no named graph {graph} in the store; `kg stats --sources` lists them"
+                )
             self._ox.dump(output, format=rdf_format, from_graph=node, **kwargs)
         elif rdf_format.supports_datasets:
             self._ox.dump(output, format=rdf_format, **kwargs)

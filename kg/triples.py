@@ -25,7 +25,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from .iri import credit_iri, evidence_iri, release_iri
-from .model import ROLE_RELATIONS, EntityRef, EntityType, Evidence, Fact, Relation, Value, ValueType
+from .model import EntityRef, EntityType, Evidence, Fact, Relation, Value, ValueType
 from .namespace import KG, PROV
 from .resolve import Resolver
 from .store import Triple
@@ -137,10 +137,14 @@ class _Writer:
         if ref.type in _ORGANIZATION_TYPES and ref.type is not EntityType.ORGANIZATION:
             out.append((iri, RDF.type, KG.Organization))
         for alias in ref.aliases:
-            out.append((iri, URIRef("http://www.w3.org/2004/02/skos/core#altLabel"), Literal(alias)))
+            out.append(
+                (iri, URIRef("http://www.w3.org/2004/02/skos/core#altLabel"), Literal(alias))
+            )
         return iri, out
 
-    def evidence(self, evidence: Evidence, s: URIRef, p: URIRef, o: URIRef | Literal, ambiguous: bool) -> list[Triple]:
+    def evidence(
+        self, evidence: Evidence, s: URIRef, p: URIRef, o: URIRef | Literal, ambiguous: bool
+    ) -> list[Triple]:
         node = evidence_iri(self.graph, s, p, o, evidence.start, evidence.end)
         out: list[Triple] = [
             (node, RDF.type, KG.Evidence),
@@ -183,8 +187,16 @@ class _Writer:
             if fact.character:
                 out.append((credit, KG.characterName, Literal(fact.character)))
             if fact.billing_order is not None:
-                out.append((credit, KG.billingOrder, Literal(fact.billing_order, datatype=XSD.positiveInteger)))
-        if fact.relation is Relation.RELEASE_DATE and (fact.platform or fact.region or fact.planned):
+                out.append(
+                    (
+                        credit,
+                        KG.billingOrder,
+                        Literal(fact.billing_order, datatype=XSD.positiveInteger),
+                    )
+                )
+        if fact.relation is Relation.RELEASE_DATE and (
+            fact.platform or fact.region or fact.planned
+        ):
             platform_iri = None
             if fact.platform is not None:
                 platform_iri, described = self.entity(fact.platform)
@@ -272,4 +284,3 @@ def source_triples(info: SourceInfo) -> list[Triple]:
     for other in info.contains:
         out.append((g, KG.containsGraph, URIRef(other)))
     return out
-

@@ -14,7 +14,9 @@ from click.testing import CliRunner
 from kg.cli import main, run
 
 
-def _kg(*args: str, store: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def _kg(
+    *args: str, store: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the installed entry point in a child process, as a user would."""
     full_env = {**os.environ, "KG_STORE": str(store), **(env or {})}
     return subprocess.run(
@@ -34,7 +36,9 @@ def test_every_command_has_help_with_an_example() -> None:
     for name, command in main.commands.items():
         result = runner.invoke(main, [name, "--help"])
         assert result.exit_code == 0, name
-        assert "kg " in result.output and ("Example" in result.output), f"{name} --help has no example"
+        assert "kg " in result.output and ("Example" in result.output), (
+            f"{name} --help has no example"
+        )
         assert command.help, name
 
 
@@ -45,12 +49,21 @@ def test_load_query_stats(tmp_path: Path, data_dir: Path) -> None:
     assert "1 loaded" in loaded.stdout
     answer = _kg("query", "SELECT ?d WHERE { ?f kg:director ?d }", "--format", "csv", store=store)
     assert answer.returncode == 0, answer.stderr
-    assert answer.stdout.splitlines() == ["d", "https://w3id.org/filmkg/resource/person/ines-albarran"]
+    assert answer.stdout.splitlines() == [
+        "d",
+        "https://w3id.org/filmkg/resource/person/ines-albarran",
+    ]
     table = _kg("query", "SELECT ?d WHERE { ?f kg:director ?d }", store=store)
     assert "kgr:person/ines-albarran" in table.stdout and "(1 row)" in table.stdout
     ask = _kg("query", "ASK { ?f a kg:Film }", "--format", "json", store=store)
     assert json.loads(ask.stdout)["boolean"] is True
-    construct = _kg("query", "CONSTRUCT { ?f kg:director ?d } WHERE { ?f kg:director ?d }", "--format", "nt", store=store)
+    construct = _kg(
+        "query",
+        "CONSTRUCT { ?f kg:director ?d } WHERE { ?f kg:director ?d }",
+        "--format",
+        "nt",
+        store=store,
+    )
     assert construct.stdout.count(" .\n") == 1
     stats = _kg("stats", "--json", store=store)
     counts = json.loads(stats.stdout)
@@ -80,7 +93,9 @@ def test_query_from_file_and_output(tmp_path: Path, data_dir: Path) -> None:
         (["export", "x.docx"], "unknown RDF format"),
     ],
 )
-def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, data_dir: Path, args: list[str], message: str) -> None:
+def test_bad_input_is_one_line_and_exit_2(
+    tmp_path: Path, data_dir: Path, args: list[str], message: str
+) -> None:
     store = tmp_path / "store"
     assert _kg("load", str(data_dir / "rdf" / "films.ttl"), store=store).returncode == 0
     args = [a.replace("{data}", str(data_dir)) for a in args]

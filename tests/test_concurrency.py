@@ -25,7 +25,9 @@ def test_reader_sees_before_or_after_or_a_clear_busy_message(tmp_path: Path) -> 
     _write_ntriples(big, 400_000)
     env = {**os.environ, "KG_STORE": str(store)}
     subprocess.run([*KG, "load", "-q", str(small)], env=env, check=True)
-    writer = subprocess.Popen([*KG, "load", "-q", str(big)], env=env, stderr=subprocess.PIPE, text=True)
+    writer = subprocess.Popen(
+        [*KG, "load", "-q", str(big)], env=env, stderr=subprocess.PIPE, text=True
+    )
     seen: list[str] = []
     busy = 0
     deadline = time.monotonic() + 120
@@ -41,13 +43,21 @@ def test_reader_sees_before_or_after_or_a_clear_busy_message(tmp_path: Path) -> 
             seen.append(reader.stdout.splitlines()[1])
         else:
             assert reader.returncode == 2, reader.stderr
-            assert "busy" in reader.stderr and f"process {writer.pid}" in reader.stderr, reader.stderr
+            assert "busy" in reader.stderr and f"process {writer.pid}" in reader.stderr, (
+                reader.stderr
+            )
             assert "Traceback" not in reader.stderr
             busy += 1
         if writer.poll() is not None:
             break
     assert writer.wait(timeout=120) == 0, writer.stderr.read() if writer.stderr else ""
-    final = subprocess.run([*KG, "query", COUNT, "--format", "csv"], env=env, capture_output=True, text=True, check=True)
+    final = subprocess.run(
+        [*KG, "query", COUNT, "--format", "csv"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     seen.append(final.stdout.splitlines()[1])
     print(f"reader answers: {seen}, busy refusals: {busy}")
     assert set(seen) <= {"10", "400010"}, seen

@@ -14,14 +14,23 @@ from kg.export import EXPORT_EXTENSIONS, export_rdf
 from kg.ingest import load_paths
 from kg.store import Store
 
-RDFLIB_FORMAT = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld", "rdf": "xml"}
+RDFLIB_FORMAT = {
+    "ttl": "turtle",
+    "nt": "nt",
+    "nq": "nquads",
+    "trig": "trig",
+    "jsonld": "json-ld",
+    "rdf": "xml",
+}
 QUADS = {"nq", "trig", "jsonld"}
 
 
 @pytest.fixture
 def loaded(memory_store: Store, data_dir: Path) -> Store:
     rdf = data_dir / "rdf"
-    load_paths(memory_store, [rdf / "films.ttl", rdf / "extra.nq", rdf / "extra.trig"], progress=False)
+    load_paths(
+        memory_store, [rdf / "films.ttl", rdf / "extra.nq", rdf / "extra.trig"], progress=False
+    )
     return memory_store
 
 

@@ -15,7 +15,9 @@ from kg.store import Store
 
 
 def _titles(store: Store) -> set[str]:
-    rows = store.query("SELECT ?l WHERE { ?f a <https://w3id.org/filmkg/ontology#Film> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l }").rows()
+    rows = store.query(
+        "SELECT ?l WHERE { ?f a <https://w3id.org/filmkg/ontology#Film> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l }"
+    ).rows()
     return {str(r[0]) for r in rows}
 
 
@@ -36,7 +38,9 @@ def test_each_source_is_a_named_graph_with_provenance(memory_store: Store, data_
     assert str(row[0][1]).startswith("sha256:")
 
 
-def test_unchanged_file_changes_nothing_changed_file_replaces(memory_store: Store, data_dir: Path, tmp_path: Path) -> None:
+def test_unchanged_file_changes_nothing_changed_file_replaces(
+    memory_store: Store, data_dir: Path, tmp_path: Path
+) -> None:
     films = tmp_path / "films.ttl"
     shutil.copy(data_dir / "rdf" / "films.ttl", films)
     load_paths(memory_store, [films], progress=False)
@@ -44,13 +48,15 @@ def test_unchanged_file_changes_nothing_changed_file_replaces(memory_store: Stor
     again = load_paths(memory_store, [films], progress=False)
     assert again.unchanged == [str(films.resolve())]
     assert sorted(memory_store.triples()) == before
-    films.write_text(films.read_text().replace("The Lantern Keeper\" ;", "The Lamp Keeper\" ;"))
+    films.write_text(films.read_text().replace('The Lantern Keeper" ;', 'The Lamp Keeper" ;'))
     changed = load_paths(memory_store, [films], progress=False)
     assert changed.replaced == [str(films.resolve())]
     assert _titles(memory_store) == {"The Lamp Keeper"}
 
 
-def test_quads_keep_their_graphs_and_are_replaced_with_their_source(memory_store: Store, data_dir: Path, tmp_path: Path) -> None:
+def test_quads_keep_their_graphs_and_are_replaced_with_their_source(
+    memory_store: Store, data_dir: Path, tmp_path: Path
+) -> None:
     nq = tmp_path / "extra.nq"
     shutil.copy(data_dir / "rdf" / "extra.nq", nq)
     load_paths(memory_store, [nq, data_dir / "rdf" / "extra.trig"], progress=False)
@@ -68,20 +74,28 @@ def test_quads_keep_their_graphs_and_are_replaced_with_their_source(memory_store
 
 
 @pytest.mark.parametrize("on_disk", [False, True])
-def test_failed_load_leaves_store_exactly_as_before(on_disk: bool, data_dir: Path, tmp_path: Path) -> None:
+def test_failed_load_leaves_store_exactly_as_before(
+    on_disk: bool, data_dir: Path, tmp_path: Path
+) -> None:
     store = Store.open(tmp_path / "s") if on_disk else Store.memory()
     with store:
         load_paths(store, [data_dir / "rdf" / "films.ttl"], progress=False)
         before = sorted(store.triples())
         with pytest.raises(ParseError) as info:
-            load_paths(store, [data_dir / "rdf" / "extra.trig", data_dir / "rdf" / "broken.ttl"], progress=False)
+            load_paths(
+                store,
+                [data_dir / "rdf" / "extra.trig", data_dir / "rdf" / "broken.ttl"],
+                progress=False,
+            )
         assert "broken.ttl:3" in str(info.value)
         assert sorted(store.triples()) == before
 
 
 def test_input_errors_before_any_write(memory_store: Store, data_dir: Path, tmp_path: Path) -> None:
     with pytest.raises(KGInputError, match="no such file"):
-        load_paths(memory_store, [data_dir / "rdf" / "films.ttl", tmp_path / "missing.ttl"], progress=False)
+        load_paths(
+            memory_store, [data_dir / "rdf" / "films.ttl", tmp_path / "missing.ttl"], progress=False
+        )
     odd = tmp_path / "notes.docx"
     odd.write_bytes(b"PK")
     with pytest.raises(UnknownFormatError, match="unknown file extension"):
@@ -95,7 +109,9 @@ def test_input_errors_before_any_write(memory_store: Store, data_dir: Path, tmp_
     assert len(memory_store) == 0
 
 
-def test_directory_loads_every_known_file(memory_store: Store, tmp_path: Path, data_dir: Path) -> None:
+def test_directory_loads_every_known_file(
+    memory_store: Store, tmp_path: Path, data_dir: Path
+) -> None:
     folder = tmp_path / "in"
     (folder / ".hidden").mkdir(parents=True)
     shutil.copy(data_dir / "rdf" / "films.ttl", folder / "a.ttl")

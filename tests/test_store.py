@@ -36,7 +36,9 @@ def test_failed_write_rolls_back(on_disk: bool, tmp_path: Path) -> None:
             store.add_triples("urn:g2", [(S, P, Literal("new"))])
             raise RuntimeError("boom")
         assert store.named_graphs() == ["urn:g1"]
-        assert [r[0] for r in store.query("SELECT ?o WHERE { ?s ?p ?o }").rows()] == [Literal("kept")]
+        assert [r[0] for r in store.query("SELECT ?o WHERE { ?s ?p ?o }").rows()] == [
+            Literal("kept")
+        ]
     if on_disk:
         assert not (tmp_path / "s" / "checkpoint").exists()
 

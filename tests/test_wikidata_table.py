@@ -25,7 +25,9 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def credits(shared_data: Path) -> dict[str, set[tuple[str, str]]]:
     by_role: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    with (shared_data / "structured" / "wikidata_films" / "credits_long.csv").open(encoding="utf-8") as f:
+    with (shared_data / "structured" / "wikidata_films" / "credits_long.csv").open(
+        encoding="utf-8"
+    ) as f:
         for row in csv.DictReader(f):
             by_role[row["role"]].add((row["ID"], normalise_name(row["name"])))
     return by_role
@@ -43,7 +45,9 @@ def test_film_count(wikidata_store: Store, shared_data: Path) -> None:
     assert graph_stats(wikidata_store)["films"] == 17_472
 
 
-def test_distinct_directors(wikidata_store: Store, credits: dict[str, set[tuple[str, str]]]) -> None:
+def test_distinct_directors(
+    wikidata_store: Store, credits: dict[str, set[tuple[str, str]]]
+) -> None:
     expected = len({name for _, name in credits["director"]})
     assert _count(wikidata_store, "SELECT DISTINCT ?d WHERE { ?f kg:director ?d }") == expected
 
@@ -56,14 +60,24 @@ def test_distinct_directors(wikidata_store: Store, credits: dict[str, set[tuple[
         ("screenwriter", "kg:screenwriter", "kg:ScreenwriterRole"),
     ],
 )
-def test_credit_counts(wikidata_store: Store, credits: dict[str, set[tuple[str, str]]], role: str, prop: str, credit_role: str) -> None:
+def test_credit_counts(
+    wikidata_store: Store,
+    credits: dict[str, set[tuple[str, str]]],
+    role: str,
+    prop: str,
+    credit_role: str,
+) -> None:
     expected = len(credits[role])
     assert _count(wikidata_store, f"?f {prop} ?p") == expected
     assert _count(wikidata_store, f"?c a kg:Credit ; kg:role {credit_role}") == expected
 
 
-def test_production_company_links(wikidata_store: Store, credits: dict[str, set[tuple[str, str]]]) -> None:
-    assert _count(wikidata_store, "?f kg:productionCompany ?c") == len(credits["production_company"])
+def test_production_company_links(
+    wikidata_store: Store, credits: dict[str, set[tuple[str, str]]]
+) -> None:
+    assert _count(wikidata_store, "?f kg:productionCompany ?c") == len(
+        credits["production_company"]
+    )
 
 
 def test_country_links(wikidata_store: Store, credits: dict[str, set[tuple[str, str]]]) -> None:

@@ -13,7 +13,12 @@ __all__ = ["export"]
 
 @click.command()
 @click.argument("output", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--graph", "-g", default=None, help="Export only this named graph (an IRI from `kg stats --sources`).")
+@click.option(
+    "--graph",
+    "-g",
+    default=None,
+    help="Export only this named graph (an IRI from `kg stats --sources`).",
+)
 @click.pass_context
 def export(ctx: click.Context, output: Path, graph: str | None) -> None:
     """Export the store to OUTPUT; the format comes from its extension.

@@ -36,4 +36,6 @@ def stats(ctx: click.Context, sources: bool, as_json: bool) -> None:
     for role, n in counts["credits_by_role"].items():
         click.echo(f"  {role:<22}{n:>10,}")
     for src in listed:
-        click.echo(f"{src['graph']}  {src['path']}  ({src['loader']}, {int(src['triples']):,} triples)")
+        click.echo(
+            f"{src['graph']}  {src['path']}  ({src['loader']}, {int(src['triples']):,} triples)"
+        )
