@@ -5,10 +5,14 @@ Named queries are the ``queries/*.rq`` files; a header of ``#`` comments documen
     # title: Cast of a film
     # description: Cast members of a film with their characters and billing order.
     # param: film iri "Top Gun: Maverick"   -- name, type (iri|string|integer|date|year), example
+    # param: role iri "kg:DirectorRole" optional          -- may be left out: the variable stays free
+    # param: from date "1990-01-01" default=1900-01-01    -- left out: the default is bound
     # columns: person, personLabel, character, billing
 
 Parameters are bound through the engine (pre-bound variables), never pasted into the query text.
-An ``iri`` parameter may be given as an IRI or as a label, which is looked up in the store.
+An ``iri`` parameter may be given as an IRI (``<...>``, ``https://...``, ``urn:...``), a prefixed
+name with a standard prefix (``kg:DirectorRole``) or a label, which is looked up in the store; a
+label followed by a year in brackets (``Heat (1995)``) picks the film of that year.
 
 >>> q = parse_named_query("x", "# title: T\\n# param: film iri \\"Heat\\"\\n# columns: a\\nSELECT ?a WHERE {}")
 >>> (q.title, q.params[0].name, q.params[0].type, q.columns)
@@ -83,6 +87,10 @@ class QueryParam:
     name: str
     type: str = "string"
     example: str = ""
+    optional: bool = False
+    """May be left out: without a default the variable is left unbound (matches anything)."""
+    default: str | None = None
+    """The value bound when the parameter is not given (implies ``optional``)."""
 
 
 @dataclass
@@ -127,7 +135,20 @@ def parse_named_query(name: str, text: str, *, path: str | None = None) -> Named
                     path=path,
                     line=number,
                 )
-            query.params.append(QueryParam(parts[0], ptype, parts[2] if len(parts) > 2 else ""))
+            param = QueryParam(parts[0], ptype, parts[2] if len(parts) > 2 else "")
+            for extra in parts[3:]:
+                if extra == "optional":
+                    param.optional = True
+                elif extra.startswith("default="):
+                    param.default = extra.removeprefix("default=")
+                    param.optional = True
+                else:
+                    raise KGInputError(
+                        f"parameter {parts[0]!r}: unknown option {extra!r}; use `optional` or `default=VALUE`",
+                        path=path,
+                        line=number,
+                    )
+            query.params.append(param)
     return query
 
 
@@ -138,7 +159,9 @@ def named_queries() -> dict[str, NamedQuery]:
     out = {}
     for resource in query_files():
         name = resource.name.removesuffix(".rq")
-        out[name] = parse_named_query(name, resource.read_text(encoding="utf-8"), path=str(resource))
+        out[name] = parse_named_query(
+            name, resource.read_text(encoding="utf-8"), path=str(resource)
+        )
     return out
 
 
@@ -153,22 +176,47 @@ def read_query_file(path: str | Path) -> str:
         raise KGInputError(f"cannot read the query file: {err}", path=str(file)) from err
 
 
+_LABEL_WITH_YEAR = re.compile(r"^(.*\S)\s*\((\d{4})\)$")
+
+
 def _lookup_label(store: Store, label: str) -> URIRef:
     rows = store.query(
         "SELECT DISTINCT ?x WHERE { { ?x ?label ?l } UNION { ?x ?alt ?l } }",
-        bindings={"label": RDFS.label, "alt": URIRef("http://www.w3.org/2004/02/skos/core#altLabel"), "l": Literal(label)},
+        bindings={
+            "label": RDFS.label,
+            "alt": URIRef("http://www.w3.org/2004/02/skos/core#altLabel"),
+            "l": Literal(label),
+        },
     ).rows()
+    with_year = _LABEL_WITH_YEAR.match(label)
+    if not rows and with_year:  # "Heat (1995)": the film of that title and year
+        rows = store.query(
+            "SELECT DISTINCT ?x WHERE { { ?x ?label ?l } UNION { ?x ?alt ?l } ?x ?yearProp ?year }",
+            bindings={
+                "label": RDFS.label,
+                "alt": URIRef("http://www.w3.org/2004/02/skos/core#altLabel"),
+                "l": Literal(with_year.group(1)),
+                "yearProp": KG.year,
+                "year": Literal(with_year.group(2), datatype=XSD.gYear),
+            },
+        ).rows()
     if not rows:
-        raise UnknownNameError(f"nothing in the store is labelled {label!r}; check the spelling or pass an IRI")
+        raise UnknownNameError(
+            f"nothing in the store is labelled {label!r}; check the spelling or pass an IRI"
+        )
     if len(rows) > 1:
         options = ", ".join(sorted(str(r[0]) for r in rows)[:5])
-        raise UnknownNameError(f"{label!r} names {len(rows)} things ({options}); pass one IRI instead")
+        raise UnknownNameError(
+            f"{label!r} names {len(rows)} things ({options}); pass one IRI instead"
+        )
     found = rows[0][0]
     assert isinstance(found, URIRef)
     return found
 
 
-def bind_params(query: NamedQuery, values: Mapping[str, str], store: Store) -> dict[str, Identifier]:
+def bind_params(
+    query: NamedQuery, values: Mapping[str, str], store: Store
+) -> dict[str, Identifier]:
     """Turn ``name=value`` strings into typed RDF terms for the query's parameters."""
     known = {p.name: p for p in query.params}
     unknown = set(values) - set(known)
@@ -177,19 +225,28 @@ def bind_params(query: NamedQuery, values: Mapping[str, str], store: Store) -> d
             f"query {query.name!r} has no parameter {sorted(unknown)[0]!r}; "
             f"its parameters: {', '.join(known) or '(none)'}"
         )
-    missing = [p.name for p in query.params if p.name not in values]
+    missing = [p.name for p in query.params if p.name not in values and not p.optional]
     if missing:
-        example = " ".join(f'--param {p.name}="{p.example}"' for p in query.params if p.name in missing)
+        example = " ".join(
+            f'--param {p.name}="{p.example}"' for p in query.params if p.name in missing
+        )
         raise KGInputError(f"query {query.name!r} needs {', '.join(missing)}: e.g. {example}")
+    given = dict(values)
+    for p in query.params:
+        if p.name not in given and p.default is not None:
+            given[p.name] = p.default
     bound: dict[str, Identifier] = {}
-    for name, value in values.items():
+    for name, value in given.items():
         ptype = known[name].type
         if ptype == "iri":
             text = value.strip()
+            prefix, colon, local = text.partition(":")
             if text.startswith("<") and text.endswith(">"):
                 bound[name] = URIRef(text[1:-1])
             elif re.match(r"^[a-z][a-z0-9+.-]*://\S+$", text) or text.startswith("urn:"):
                 bound[name] = URIRef(text)
+            elif colon and prefix in PREFIXES and re.fullmatch(r"[A-Za-z0-9_][\w.-]*", local):
+                bound[name] = URIRef(PREFIXES[prefix] + local)
             else:
                 bound[name] = _lookup_label(store, value)
         elif ptype == "integer":
@@ -209,14 +266,18 @@ def bind_params(query: NamedQuery, values: Mapping[str, str], store: Store) -> d
     return bound
 
 
-def run_query(store: Store, sparql: str, *, bindings: Mapping[str, Identifier] | None = None) -> QueryResult:
+def run_query(
+    store: Store, sparql: str, *, bindings: Mapping[str, Identifier] | None = None
+) -> QueryResult:
     """Run SPARQL (standard prefixes added) over the union of all graphs."""
     if not sparql.strip():
         raise QueryError("the query is empty")
     return store.query(with_prefixes(sparql), bindings=bindings)
 
 
-def run_named_query(store: Store, name: str, params: Mapping[str, str] | None = None) -> QueryResult:
+def run_named_query(
+    store: Store, name: str, params: Mapping[str, str] | None = None
+) -> QueryResult:
     """Run a named query with parameters given as strings (labels or IRIs for ``iri`` ones)."""
     queries = named_queries()
     if name not in queries:
@@ -232,7 +293,7 @@ def _short(term: Identifier | None) -> str:
         text = str(term)
         for prefix, iri in PREFIXES.items():
             if text.startswith(iri) and prefix not in {"rdf", "xsd"}:
-                return f"{prefix}:{text[len(iri):]}"
+                return f"{prefix}:{text[len(iri) :]}"
         return text
     return str(term)
 
@@ -248,6 +309,8 @@ def format_table(result: QueryResult, *, max_width: int = 60) -> str:
         widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
     line = "  ".join(c.ljust(w) for c, w in zip(result.columns, widths, strict=True)).rstrip()
     out = [line, "  ".join("-" * w for w in widths)]
-    out += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    out += [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells
+    ]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out)
