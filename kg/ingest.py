@@ -17,7 +17,7 @@ the store is touched; anything failing later rolls the whole load back.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -156,8 +156,13 @@ def load_paths(
     *,
     mapping: str | Path | None = None,
     progress: bool = True,
+    validate: Callable[[Store, list[str]], None] | None = None,
 ) -> LoadReport:
-    """Load files (or directories of files) into ``store``; see the module docstring."""
+    """Load files (or directories of files) into ``store``; see the module docstring.
+
+    ``validate`` (e.g. :func:`kg.validate.require_valid`) is called with the graphs of each source
+    just written; if it raises (``KGCheckFailed``), the whole load is rolled back.
+    """
     options = LoadOptions(mapping=resolve_mapping(mapping), progress=progress, store=store)
     files = expand_paths(paths)
     plan: list[tuple[Path, LoaderSpec]] = []
@@ -179,6 +184,8 @@ def load_paths(
                     report.unchanged.append(source.path)
                     continue
                 report.triples += _write(store, source)
+                if validate is not None:
+                    validate(store, source_graphs(store, source.graph))
                 (report.replaced if old is not None else report.loaded).append(source.path)
     return report
 

@@ -20,8 +20,14 @@ __all__ = ["load", "unload"]
     help="Table mapping: a .toml file or the name of a shipped one (wikidata_films, films_sample).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary.")
+@click.option(
+    "--validate",
+    "validate_",
+    is_flag=True,
+    help="Check each source against the SHACL shapes; refuse the load (store unchanged, exit 1) on a violation.",
+)
 @click.pass_context
-def load(ctx: click.Context, paths: tuple[Path, ...], mapping: str | None, quiet: bool) -> None:
+def load(ctx: click.Context, paths: tuple[Path, ...], mapping: str | None, quiet: bool, validate_: bool) -> None:
     """Load tables, RDF files and articles into the store.
 
     Each file becomes its own named graph with provenance (path, checksum, loader, time).
@@ -41,8 +47,13 @@ def load(ctx: click.Context, paths: tuple[Path, ...], mapping: str | None, quiet
     """
     from ..ingest import load_paths
 
+    hook = None
+    if validate_:
+        from ..validate import require_valid
+
+        hook = require_valid
     with open_store(ctx) as store:
-        report = load_paths(store, list(paths), mapping=mapping, progress=not quiet)
+        report = load_paths(store, list(paths), mapping=mapping, progress=not quiet, validate=hook)
     if not quiet:
         click.echo(report.summary())
 
