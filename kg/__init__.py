@@ -28,6 +28,8 @@ from .ingest import LoadReport, load_paths, remove_sources
 from .model import Document, EntityRef, EntityType, Evidence, Fact, Relation, Value, ValueType
 from .query import NamedQuery, format_table, named_queries, run_named_query, run_query
 from .stats import graph_stats, source_list
+from .push import PushReport, push
+from .remote import RemoteEndpoint, RemoteResult, remote_named_query, remote_query
 from .store import QueryResult, Store
 
 __all__ = [
@@ -43,9 +45,12 @@ __all__ = [
     "MappingError",
     "NamedQuery",
     "ParseError",
+    "PushReport",
     "QueryError",
     "QueryResult",
     "Relation",
+    "RemoteEndpoint",
+    "RemoteResult",
     "Store",
     "StoreBusyError",
     "StoreError",
@@ -58,6 +63,9 @@ __all__ = [
     "graph_stats",
     "load_paths",
     "named_queries",
+    "push",
+    "remote_named_query",
+    "remote_query",
     "remove_sources",
     "run_named_query",
     "run_query",

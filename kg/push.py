@@ -310,7 +310,7 @@ def _push_graph(
         run(
             lambda: endpoint.update(
                 f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {g} {{ ?s ?p ?o "
-                "FILTER(isBlank(?s) || isBlank(?o)) }} }}"
+                "FILTER(isBlank(?s) || isBlank(?o)) } }"
             )
         )
     sent = 0

@@ -29,9 +29,9 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from importlib import metadata
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, cast
 
 from rdflib import BNode, Graph, URIRef
 from rdflib import Literal as RdfLiteral
@@ -54,11 +54,14 @@ __all__ = [
     "RemoteEndpoint",
     "RemoteResult",
     "TransientRemoteError",
+    "kg_graphs",
     "remote_named_query",
     "remote_query",
     "retrying",
     "user_agent",
 ]
+
+Dataset = Literal["kg", "server"]
 
 PROJECT_URL = "https://example.org/kg"
 """Sent in the User-Agent so server operators can tell who is calling."""
@@ -407,7 +410,9 @@ class RemoteEndpoint:
             return RemoteError(f"cannot resolve the host {host!r} of {url}: check --endpoint")
         return TransientRemoteError(f"cannot connect to {url}: {reason}")
 
-    def _sparql_request(self, sparql: str, *, update: bool, accept: str) -> urllib.request.Request:
+    def _sparql_request(
+        self, sparql: str, *, update: bool, accept: str, graphs: Sequence[str] | None = None
+    ) -> urllib.request.Request:
         from SPARQLWrapper import POST, URLENCODED, SPARQLWrapper
 
         wrapper = SPARQLWrapper(self.url, updateEndpoint=self.update_url, agent=self.agent)
@@ -415,6 +420,9 @@ class RemoteEndpoint:
         wrapper.setRequestMethod(URLENCODED)
         wrapper.setOnlyConneg(True)  # content negotiation only: no format=... parameters
         wrapper.setQuery(sparql)
+        for graph in graphs or ():
+            wrapper.addDefaultGraph(graph)
+            wrapper.addNamedGraph(graph)
         if update != wrapper.isSparqlUpdateRequest():
             kind = "an update" if wrapper.isSparqlUpdateRequest() else "a query"
             raise QueryError(f"expected {'an update' if update else 'a query'}, got {kind}")
@@ -426,9 +434,17 @@ class RemoteEndpoint:
     # -- the SPARQL protocol --
 
     def query(
-        self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None
+        self,
+        sparql: str,
+        *,
+        bindings: Mapping[str, Identifier] | None = None,
+        graphs: Sequence[str] | None = None,
     ) -> RemoteResult:
-        """Run a SELECT/ASK/CONSTRUCT/DESCRIBE query (one request; see :meth:`select` for paging)."""
+        """Run a SELECT/ASK/CONSTRUCT/DESCRIBE query (one request; see :meth:`select` for paging).
+
+        ``graphs`` restricts the dataset: their union is the default graph and they are the named
+        graphs (``default-graph-uri``/``named-graph-uri`` of the SPARQL protocol).
+        """
         if bindings:
             sparql = bind_values(sparql, bindings)
         form = _query_form(sparql)
@@ -438,7 +454,7 @@ class RemoteEndpoint:
             else f"{_RESULTS_JSON}, application/json;q=0.9"
         )
         body, content_type = self._open(
-            self._sparql_request(sparql, update=False, accept=accept), "querying"
+            self._sparql_request(sparql, update=False, accept=accept, graphs=graphs), "querying"
         )
         if form in ("CONSTRUCT", "DESCRIBE"):
             return RemoteResult("graph", _parse_graph(body, content_type, self.url), [])
@@ -464,13 +480,16 @@ class RemoteEndpoint:
         *,
         bindings: Mapping[str, Identifier] | None = None,
         page_size: int | None = None,
+        graphs: Sequence[str] | None = None,
     ) -> list[tuple[Identifier | None, ...]]:
         """All rows of a SELECT query, fetched in pages with ``LIMIT``/``OFFSET``.
 
         A query with its own ``LIMIT`` runs as is. Otherwise pages are ordered by the query's own
         ``ORDER BY``, or else by every column, so consecutive pages never overlap or miss rows.
         """
-        return self.query_paged(sparql, bindings=bindings, page_size=page_size).rows()
+        return self.query_paged(
+            sparql, bindings=bindings, page_size=page_size, graphs=graphs
+        ).rows()
 
     def query_paged(
         self,
@@ -478,6 +497,7 @@ class RemoteEndpoint:
         *,
         bindings: Mapping[str, Identifier] | None = None,
         page_size: int | None = None,
+        graphs: Sequence[str] | None = None,
     ) -> RemoteResult:
         """Like :meth:`query`, but a SELECT without ``LIMIT`` is fetched in pages (all rows)."""
         if bindings:
@@ -485,8 +505,8 @@ class RemoteEndpoint:
         size = page_size or self.page_size
         bare = _strip_literals(sparql)
         if _query_form(sparql) != "SELECT" or _LIMIT.search(bare):
-            return self.query(sparql)
-        first = self.query(f"{sparql}\nLIMIT {size}")
+            return self.query(sparql, graphs=graphs)
+        first = self.query(f"{sparql}\nLIMIT {size}", graphs=graphs)
         if len(first.rows()) < size:
             return first
         columns = first.columns
@@ -509,7 +529,7 @@ class RemoteEndpoint:
         rows: list[tuple[Identifier | None, ...]] = []
         offset = 0
         while True:
-            batch = self.query(page(offset)).rows()
+            batch = self.query(page(offset), graphs=graphs).rows()
             rows += batch
             if len(batch) < size:
                 break
@@ -581,43 +601,50 @@ def _parse_graph(body: bytes, content_type: str, url: str) -> list[Triple]:
 # --- queries as users run them ---------------------------------------------------------------------------
 
 
-def remote_query(endpoint: RemoteEndpoint, sparql: str) -> RemoteResult:
+def kg_graphs(endpoint: RemoteEndpoint) -> list[str]:
+    """The graphs ``kg push`` has completed on the server (from its status graph), sorted."""
+    from .push import PUSH, STATUS_GRAPH
+
+    rows = endpoint.select(
+        f'SELECT ?g WHERE {{ GRAPH <{STATUS_GRAPH}> {{ ?g <{PUSH}state> "complete" }} }}'
+    )
+    return sorted(str(r[0]) for r in rows)
+
+
+def remote_query(endpoint: RemoteEndpoint, sparql: str, *, dataset: Dataset = "kg") -> RemoteResult:
     """Run user SPARQL (standard prefixes added) on the server; SELECTs are fetched in full.
 
-    The remote twin of :func:`kg.query.run_query`.
+    The remote twin of :func:`kg.query.run_query`. With ``dataset="kg"`` the query sees the
+    graphs ``kg push`` wrote (their union as default graph, like the local store) when the server
+    has any; otherwise, or with ``dataset="server"``, the server's own default dataset (Virtuoso's
+    includes its system graphs).
     """
     from .query import with_prefixes
 
     if not sparql.strip():
         raise QueryError("the query is empty")
-    return endpoint.query_paged(with_prefixes(sparql))
+    graphs = kg_graphs(endpoint) if dataset == "kg" else []
+    return endpoint.query_paged(with_prefixes(sparql), graphs=graphs or None)
 
 
-def _lookup_label(endpoint: RemoteEndpoint, label: str) -> URIRef:
-    from .query import with_prefixes
+class _Scoped:
+    """The endpoint seen through one dataset, with the ``query()`` a label lookup calls."""
 
-    rows = endpoint.query(
-        with_prefixes(
-            "SELECT DISTINCT ?x WHERE { { ?x rdfs:label ?l } UNION { ?x skos:altLabel ?l } } LIMIT 10"
-        ),
-        bindings={"l": RdfLiteral(label)},
-    ).rows()
-    if not rows:
-        raise UnknownNameError(
-            f"nothing on {endpoint.url} is labelled {label!r}; check the spelling or pass an IRI"
-        )
-    if len(rows) > 1:
-        options = ", ".join(sorted(str(r[0]) for r in rows)[:5])
-        raise UnknownNameError(
-            f"{label!r} names {len(rows)} things ({options}); pass one IRI instead"
-        )
-    found = rows[0][0]
-    assert isinstance(found, URIRef)
-    return found
+    def __init__(self, endpoint: RemoteEndpoint, graphs: Sequence[str] | None) -> None:
+        self.endpoint, self.graphs = endpoint, graphs
+
+    def query(
+        self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None, **_: Any
+    ) -> RemoteResult:
+        return self.endpoint.query(sparql, bindings=bindings, graphs=self.graphs)
 
 
 def remote_named_query(
-    endpoint: RemoteEndpoint, name: str, params: Mapping[str, str] | None = None
+    endpoint: RemoteEndpoint,
+    name: str,
+    params: Mapping[str, str] | None = None,
+    *,
+    dataset: Dataset = "kg",
 ) -> RemoteResult:
     """Run a named query from ``queries/`` on the server; labels of ``iri`` parameters are looked
     up on the server. The remote twin of :func:`kg.query.run_named_query`."""
@@ -627,22 +654,15 @@ def remote_named_query(
     if name not in queries:
         raise UnknownNameError(f"no named query {name!r}; `kg query --list` shows them")
     query = queries[name]
-    values = dict(params or {})
-    kinds = {p.name: p.type for p in query.params}
-    for key, value in values.items():
-        text = value.strip()
-        is_iri = (
-            (text.startswith("<") and text.endswith(">"))
-            or "://" in text
-            or text.startswith("urn:")
-        )
-        if kinds.get(key) == "iri" and not is_iri:
-            values[key] = f"<{_lookup_label(endpoint, value)}>"
-    with Store.memory() as empty:  # every IRI parameter is already resolved: the store is not read
-        bound = bind_params(query, values, empty)
+    # bind_params reads its store only through ``.query(sparql, bindings=...).rows()`` (to look up
+    # labels of ``iri`` parameters), which the endpoint offers: labels are looked up on the server.
+    graphs = kg_graphs(endpoint) if dataset == "kg" else []
+    bound = bind_params(query, params or {}, cast(Store, _Scoped(endpoint, graphs or None)))
     from .query import with_prefixes
 
-    return endpoint.query_paged(with_prefixes(bind_values(query.text, bound)))
+    return endpoint.query_paged(
+        with_prefixes(bind_values(query.text, bound)), graphs=graphs or None
+    )
 
 
 def retrying(

@@ -27,6 +27,7 @@ COMMANDS: list[str] = [
     "kg.cli.query:query",
     "kg.cli.export:export",
     "kg.cli.stats:stats",
+    "kg.cli.push:push",
 ]
 """Subcommands as ``module:attribute`` of click commands."""
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ..errors import KGInputError
 from . import open_store
+from .push import connect, endpoint_options
 
 __all__ = ["query"]
 
@@ -26,6 +29,15 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+def _run_remote(server: Any, sparql: str | None, file: Path | None, name: str | None, params: dict[str, str]) -> Any:
+    from ..query import read_query_file
+    from ..remote import remote_named_query, remote_query
+
+    if name:
+        return remote_named_query(server, name, params)
+    return remote_query(server, read_query_file(file) if file else str(sparql))
+
+
 @click.command()
 @click.argument("sparql", required=False)
 @click.option("-f", "--file", "file", type=click.Path(path_type=Path), help="Read the query from a .rq file.")
@@ -40,6 +52,7 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     help="Output: table, csv, tsv, json, xml for SELECT/ASK (default table); ttl, nt, jsonld... for CONSTRUCT/DESCRIBE (default ttl).",
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to a file instead of standard output.")
+@endpoint_options(required=False)
 @click.pass_context
 def query(
     ctx: click.Context,
@@ -50,6 +63,13 @@ def query(
     list_: bool,
     fmt: str | None,
     output: Path | None,
+    endpoint: str | None,
+    update_endpoint: str | None,
+    graph_store: str | None,
+    user: str | None,
+    password: str | None,
+    token: str | None,
+    timeout: float,
 ) -> None:
     """Run a SPARQL query over every graph in the store.
 
@@ -62,6 +82,7 @@ def query(
       kg query --list
       kg query --name cast-of-film --param film="The Glass Harbor"
       kg query 'CONSTRUCT { ?f kg:director ?d } WHERE { ?f kg:director ?d }' --format nt
+      kg query --endpoint http://localhost:8890/sparql --name films-of-year --param year=1995
     """
     from ..query import format_table, named_queries, read_query_file, run_named_query, run_query
 
@@ -78,10 +99,15 @@ def query(
         raise KGInputError("give exactly one of: a SPARQL string, -f FILE.rq, or --name NAMED_QUERY")
     if params and not name:
         raise KGInputError("--param is for named queries (--name)")
-    with open_store(ctx, read_only=True) as store:
-        if name:
+    with contextlib.ExitStack() as stack:
+        if endpoint:  # a SPARQL server instead of the local store: kg.remote
+            server = connect(endpoint, update_endpoint, graph_store, user, password, token, timeout)
+            result = _run_remote(server, sparql, file, name, _parse_params(params))
+        elif name:
+            store = stack.enter_context(open_store(ctx, read_only=True))
             result = run_named_query(store, name, _parse_params(params))
         else:
+            store = stack.enter_context(open_store(ctx, read_only=True))
             text = read_query_file(file) if file else str(sparql)
             result = run_query(store, text)
         fmt = fmt or ("ttl" if result.kind == "graph" else "table")

@@ -1,0 +1,496 @@
+"""kg.remote, kg.push and kg.enrich against a real SPARQL server (Virtuoso), plus offline checks.
+
+The ``virtuoso`` fixture starts Debian's ``virtuoso-t`` (package ``virtuoso-opensource``) with its
+own ``virtuoso.ini`` in a temporary directory on free loopback ports (see
+``tests/virtuoso_server.py``); updates go to ``/sparql-auth`` with digest auth as ``dba``/``dba``.
+Tests that need it are marked ``server`` and skip with a message when the binary is missing.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import DATA, REPO
+from rdflib import BNode, Literal, URIRef
+from virtuoso_server import INSTALL_HINT, VirtuosoServer, find_virtuoso
+
+import kg
+from kg.cli import run
+from kg.errors import KGError, KGInputError, RemoteError
+from kg.push import STATUS_GRAPH, _blank_groups, graph_digest, push
+from kg.query import named_queries, run_named_query
+from kg.remote import (
+    RemoteEndpoint,
+    RemoteResult,
+    TransientRemoteError,
+    kg_graphs,
+    remote_named_query,
+    retrying,
+)
+from kg.store import Store
+
+SAMPLE = REPO / "data" / "sample"
+
+
+# --- the server -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def virtuoso() -> Iterator[VirtuosoServer]:
+    """A Virtuoso server for this module, stopped (process group killed) afterwards."""
+    if find_virtuoso() is None:
+        pytest.skip(f"virtuoso-t not found: {INSTALL_HINT}")
+    server = VirtuosoServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def endpoint(server: VirtuosoServer, **extra: Any) -> RemoteEndpoint:
+    options: dict[str, Any] = {
+        "update_url": server.sparql_auth,
+        "graph_store_url": server.gsp,
+        "user": server.user,
+        "password": server.password,
+    }
+    options.update(extra)
+    return RemoteEndpoint(server.sparql, **options)
+
+
+def clear(remote: RemoteEndpoint) -> None:
+    """Drop every graph a test may have written (kg's graphs, the status graph, examples)."""
+    rows = remote.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    for (graph,) in rows:
+        text = str(graph)
+        if text.startswith(("https://w3id.org/filmkg/", "https://example.org/", "urn:")):
+            remote.update(f"DROP SILENT GRAPH <{text}>")
+
+
+def load_sample(store: Store) -> None:
+    """The sample graph: data/sample (if its mapping is there) plus the RDF test files."""
+    paths: list[Path] = [
+        DATA / "rdf" / "films.ttl",
+        DATA / "rdf" / "extra.trig",
+        DATA / "remote" / "blank.ttl",
+    ]
+    kg.load_paths(store, paths, progress=False)
+    if (SAMPLE / "films.csv").exists():
+        try:
+            kg.load_paths(store, [SAMPLE / "films.csv"], mapping="films_sample", progress=False)
+            if (SAMPLE / "companies.csv").exists():
+                kg.load_paths(
+                    store, [SAMPLE / "companies.csv"], mapping="films_sample", progress=False
+                )
+        except KGError:
+            pass  # the sample mapping is still being written: the RDF files are enough
+
+
+def norm(term: Any) -> Any:
+    """A literal by value (servers write canonical forms: 1.50 -> 1.5, true -> 1, +00:00 -> Z)."""
+    if isinstance(term, BNode):
+        return "_:"
+    if isinstance(term, Literal) and term.datatype is not None:
+        value = term.toPython()
+        if isinstance(value, (int, float, Decimal, bool, date, datetime)):
+            return (
+                str(term.datatype),
+                float(value) if isinstance(value, (Decimal, float)) else str(value),
+            )
+    if isinstance(term, Literal) and ", " in term:  # GROUP_CONCAT: the order is up to the engine
+        return ", ".join(sorted(str(term).split(", ")))
+    return term
+
+
+def rows_as_set(rows: list[tuple[Any, ...]]) -> set[tuple[Any, ...]]:
+    return {tuple(norm(t) for t in row) for row in rows}
+
+
+def remote_triples(remote: RemoteEndpoint, graph: str) -> set[tuple[Any, ...]]:
+    return rows_as_set(remote.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"))
+
+
+def local_triples(store: Store, graph: str) -> set[tuple[Any, ...]]:
+    return rows_as_set([(s, p, o) for s, p, o, _ in store.triples(graph)])
+
+
+# --- offline -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url", ["localhost:8890/sparql", "ftp://x/sparql", "http://", "http://host:port/x", "  "]
+)
+def test_malformed_url_is_an_input_error(url: str) -> None:
+    with pytest.raises(KGInputError, match="malformed endpoint URL"):
+        RemoteEndpoint(url)
+
+
+def test_password_without_user_is_refused() -> None:
+    with pytest.raises(KGInputError, match="--user and --password"):
+        RemoteEndpoint("http://localhost:1/sparql", password="x")
+
+
+def test_remote_result_formats() -> None:
+    rows = [(URIRef("urn:a"), Literal('x, "y"', lang="en")), (BNode("b1"), None)]
+    result = RemoteResult("select", rows, ["s", "o"])
+    out = {}
+    for fmt in ("json", "xml", "csv", "tsv"):
+        buffer = io.BytesIO()
+        result.serialize(fmt, buffer)
+        out[fmt] = buffer.getvalue().decode("utf-8")
+    assert json.loads(out["json"])["head"]["vars"] == ["s", "o"]
+    assert out["csv"].splitlines()[1] == 'urn:a,"x, ""y"""'
+    assert out["tsv"].splitlines()[0] == "?s\t?o"
+    assert "<urn:a>" in out["tsv"] and "@en" in out["tsv"]
+    assert "<sparql" in out["xml"]
+    assert kg.format_table(result).endswith("(2 rows)")
+
+
+def test_retrying_gives_up_after_the_retries() -> None:
+    calls: list[int] = []
+
+    def down() -> None:
+        calls.append(1)
+        raise TransientRemoteError("busy")
+
+    with pytest.raises(TransientRemoteError):
+        retrying(2, 0.0)(down)
+    assert len(calls) == 3
+
+
+def test_blank_groups_keep_connected_blank_nodes_together() -> None:
+    lines = [
+        b"_:a <urn:p> _:b .",
+        b"_:c <urn:p> <urn:x> .",
+        b'_:b <urn:p> "1" .',
+        b"<urn:s> <urn:p> _:c .",
+    ]
+    groups = _blank_groups(lines, size=1)
+    assert sorted(len(g) for g in groups) == [2, 2]
+    assert any(b"_:a <urn:p> _:b ." in g and b'_:b <urn:p> "1" .' in g for g in groups)
+
+
+def test_digest_ignores_order_and_counts(memory_store: Store) -> None:
+    triples = [(URIRef(f"urn:s{i}"), URIRef("urn:p"), Literal(i)) for i in range(5)]
+    with memory_store.writing():
+        memory_store.add_triples("urn:g1", triples)
+        memory_store.add_triples("urn:g2", list(reversed(triples)))
+    assert graph_digest(memory_store, "urn:g1") == graph_digest(memory_store, "urn:g2")
+    assert graph_digest(memory_store, "urn:g1")[1] == 5
+
+
+def test_server_down_gives_a_clear_error_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code = run(["query", "--endpoint", "http://127.0.0.1:9/sparql", "ASK {}"])
+    err = capsys.readouterr().err.strip()
+    assert code == 2
+    assert len(err.splitlines()) == 1
+    assert "connection refused" in err and "http://127.0.0.1:9/sparql" in err
+
+
+def test_malformed_endpoint_cli_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code = run(["--store", str(tmp_path / "s"), "push", "--endpoint", "localhost/sparql"])
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and len(err.splitlines()) == 1
+    assert "malformed endpoint URL 'localhost/sparql'" in err
+
+
+# --- against Virtuoso ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    with Store.open(tmp_path_factory.mktemp("sample") / "store") as store:
+        load_sample(store)
+        yield store
+
+
+@pytest.fixture(scope="module")
+def pushed(virtuoso: VirtuosoServer, sample_store: Store) -> RemoteEndpoint:
+    remote = endpoint(virtuoso)
+    clear(remote)
+    report = push(sample_store, remote, batch_size=40, progress=False)
+    assert sorted(report.pushed) == sample_store.named_graphs()
+    return remote
+
+
+@pytest.mark.server
+def test_push_copies_every_graph(pushed: RemoteEndpoint, sample_store: Store) -> None:
+    for graph in sample_store.named_graphs():
+        assert remote_triples(pushed, graph) == local_triples(sample_store, graph), graph
+
+
+@pytest.mark.server
+def test_push_keeps_blank_node_structure(pushed: RemoteEndpoint) -> None:
+    rows = pushed.select(
+        "SELECT ?n WHERE { <https://example.org/blank/Directed> <http://www.w3.org/2000/01/rdf-schema#subClassOf> ?r ."
+        " ?r <http://www.w3.org/2002/07/owl#minCardinality> ?n }"
+    )
+    assert len(rows) == 1
+    members = pushed.select(
+        "SELECT ?m WHERE { <https://example.org/blank/Trio> <https://example.org/blank/members>/"
+        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#rest>*/<http://www.w3.org/1999/02/22-rdf-syntax-ns#first> ?m }"
+    )
+    assert len(members) == 3
+
+
+@pytest.mark.server
+def test_pushing_twice_sends_nothing_and_duplicates_nothing(
+    pushed: RemoteEndpoint, sample_store: Store
+) -> None:
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{STATUS_GRAPH}>) }}"
+    before = pushed.select(count)
+    report = push(sample_store, pushed, progress=False)
+    assert report.pushed == [] and report.triples == 0
+    assert sorted(report.skipped) == sample_store.named_graphs()
+    forced = push(sample_store, pushed, progress=False, force=True)
+    assert forced.triples == len(sample_store)
+    assert pushed.select(count) == before
+
+
+def _named_query_cases() -> list[tuple[str, dict[str, str]]]:
+    cases = []
+    for query in named_queries().values():
+        params = {p.name: p.example for p in query.params if not p.optional}
+        cases.append((query.name, params))
+    return cases
+
+
+@pytest.mark.server
+@pytest.mark.parametrize(
+    ("name", "params"), _named_query_cases(), ids=[c[0] for c in _named_query_cases()]
+)
+def test_named_query_same_answers_on_the_server(
+    pushed: RemoteEndpoint, sample_store: Store, name: str, params: dict[str, str]
+) -> None:
+    try:
+        local = run_named_query(sample_store, name, params)
+    except KGError as err:
+        pytest.skip(f"{name} does not run on the sample graph with its example parameters: {err}")
+    remote = remote_named_query(pushed, name, params)
+    assert remote.kind == local.kind
+    if local.kind == "ask":
+        assert remote.boolean() == local.boolean()
+    elif local.kind == "select":
+        assert remote.columns == local.columns
+        assert rows_as_set(remote.rows()) == rows_as_set(local.rows())
+    else:
+        assert rows_as_set(remote.triples()) == rows_as_set(local.triples())
+
+
+@pytest.mark.server
+def test_cli_query_endpoint_same_output_as_local(
+    pushed: RemoteEndpoint, sample_store: Store, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    sparql = "SELECT ?f ?t WHERE { ?f kg:title ?t } ORDER BY STR(?t) ?f ?t"  # engines differ on tagged literals
+    outputs = {}
+    for fmt in ("table", "csv", "tsv"):
+        assert run(["--store", str(sample_store.path), "query", sparql, "--format", fmt]) == 0
+        local = capsysbinary.readouterr().out
+        assert run(["query", "--endpoint", pushed.url, sparql, "--format", fmt]) == 0
+        remote = capsysbinary.readouterr().out
+        outputs[fmt] = remote
+        assert remote.decode().splitlines() == local.decode().splitlines(), fmt
+    assert run(["query", "--endpoint", pushed.url, sparql, "--format", "json"]) == 0
+    data = json.loads(capsysbinary.readouterr().out)
+    assert data["head"]["vars"] == ["f", "t"]
+    assert (
+        run(
+            [
+                "query",
+                "--endpoint",
+                pushed.url,
+                "CONSTRUCT { ?f kg:title ?t } WHERE { ?f kg:title ?t }",
+                "--format",
+                "nt",
+            ]
+        )
+        == 0
+    )
+    assert b"<https://w3id.org/filmkg/ontology#title>" in capsysbinary.readouterr().out
+
+
+@pytest.mark.server
+def test_select_pages_large_results(pushed: RemoteEndpoint, sample_store: Store) -> None:
+    sparql = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+    graphs = kg_graphs(pushed)
+    assert graphs == sample_store.named_graphs()
+    before = pushed.requests
+    rows = pushed.select(sparql, page_size=25, graphs=graphs)
+    assert len(rows) == len(sample_store)
+    assert pushed.requests - before >= len(sample_store) // 25
+    assert len(set(rows)) == len(rows)
+
+
+@pytest.mark.server
+def test_interrupted_push_resumes(virtuoso: VirtuosoServer, sample_store: Store) -> None:
+    remote = endpoint(virtuoso)
+    clear(remote)
+    total = len(sample_store)
+
+    class Stop(Exception):
+        pass
+
+    def stop_after_3(graph: str, batches: int) -> None:
+        if batches == 3:
+            raise Stop
+
+    with pytest.raises(Stop):
+        push(sample_store, remote, batch_size=10, progress=False, on_batch=stop_after_3)
+    resumed = push(sample_store, remote, batch_size=10, progress=False)
+    assert total - 30 <= resumed.triples < total  # the batches already sent are not sent again
+    for graph in sample_store.named_graphs():
+        assert remote_triples(remote, graph) == local_triples(sample_store, graph), graph
+
+
+@pytest.mark.server
+def test_changed_graph_is_replaced(virtuoso: VirtuosoServer, tmp_path: Path) -> None:
+    remote = endpoint(virtuoso)
+    with Store.memory() as store:
+        with store.writing():
+            store.add_triples("urn:kgtest:g", [(URIRef("urn:a"), URIRef("urn:p"), Literal("old"))])
+        push(store, remote, progress=False)
+        with store.writing():
+            store.replace_graph(
+                "urn:kgtest:g", [(URIRef("urn:a"), URIRef("urn:p"), Literal("new"))]
+            )
+        report = push(store, remote, progress=False)
+        assert report.pushed == ["urn:kgtest:g"]
+        assert remote_triples(remote, "urn:kgtest:g") == {
+            (URIRef("urn:a"), URIRef("urn:p"), Literal("new"))
+        }
+
+
+@pytest.mark.server
+def test_push_by_graph_store_protocol(virtuoso: VirtuosoServer, sample_store: Store) -> None:
+    remote = endpoint(virtuoso)
+    clear(remote)
+    report = push(sample_store, remote, method="gsp", batch_size=50, progress=False)
+    assert report.triples == len(sample_store)
+    for graph in sample_store.named_graphs():
+        assert remote_triples(remote, graph) == local_triples(sample_store, graph), graph
+
+
+@pytest.mark.server
+def test_cli_push_one_graph(
+    virtuoso: VirtuosoServer, sample_store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    remote = endpoint(virtuoso)
+    clear(remote)
+    graph = sample_store.named_graphs()[0]
+    args = [
+        "--store",
+        str(sample_store.path),
+        "push",
+        "--endpoint",
+        virtuoso.sparql,
+        "--update-endpoint",
+        virtuoso.sparql_auth,
+        "--user",
+        "dba",
+        "--password",
+        "dba",
+        "-q",
+        "--graph",
+        graph,
+    ]
+    assert run(args) == 0
+    assert "pushed 1 graph(s)" in capsys.readouterr().out
+    assert run(args) == 0
+    assert "1 graph(s) already up to date" in capsys.readouterr().out
+    assert remote_triples(remote, graph) == local_triples(sample_store, graph)
+
+
+@pytest.mark.server
+def test_wrong_credentials_name_401_and_the_option(
+    virtuoso: VirtuosoServer, sample_store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = [
+        "--store",
+        str(sample_store.path),
+        "push",
+        "--endpoint",
+        virtuoso.sparql,
+        "--update-endpoint",
+        virtuoso.sparql_auth,
+        "--user",
+        "dba",
+        "--password",
+        "wrong",
+        "-q",
+        "--force",
+    ]
+    assert run(args) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert "401" in err and "--user/--password" in err and virtuoso.sparql_auth in err
+    no_auth = [
+        "--store",
+        str(sample_store.path),
+        "push",
+        "--endpoint",
+        virtuoso.sparql,
+        "--update-endpoint",
+        virtuoso.sparql_auth,
+        "-q",
+        "--force",
+    ]
+    assert run(no_auth) == 2
+    assert "needs authentication (HTTP 401" in capsys.readouterr().err
+
+
+@pytest.mark.server
+def test_timeout_names_the_limit_and_option(virtuoso: VirtuosoServer) -> None:
+    import socket
+    import threading
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(1)
+    port = silent.getsockname()[1]
+    keep: list[socket.socket] = []
+    threading.Thread(target=lambda: keep.append(silent.accept()[0]), daemon=True).start()
+    try:
+        with pytest.raises(RemoteError, match=r"within 0.5 s; raise the limit with --timeout"):
+            RemoteEndpoint(f"http://127.0.0.1:{port}/sparql", timeout=0.5).query("ASK {}")
+    finally:
+        silent.close()
+
+
+@pytest.mark.server
+def test_bad_query_on_the_server_is_a_query_error(pushed: RemoteEndpoint) -> None:
+    with pytest.raises(kg.QueryError, match="HTTP 400"):
+        pushed.query("SELECT ?x WHERE { ?x ?y }")
+
+
+@pytest.mark.server
+@pytest.mark.slow
+def test_push_wikidata_films_graph(
+    virtuoso: VirtuosoServer, shared_data: Path, tmp_path: Path
+) -> None:
+    table = shared_data / "structured" / "wikidata_films" / "omdb.csv"
+    with Store.open(tmp_path / "store") as store:
+        kg.load_paths(store, [table], mapping="wikidata_films", progress=False)
+        remote = endpoint(virtuoso, timeout=300)
+        clear(remote)
+        report = push(store, remote, progress=False)
+        assert report.triples == len(store)
+        count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{STATUS_GRAPH}>) }}"
+        assert int(remote.select(count)[0][0]) == len(store)  # type: ignore[arg-type]
+        for query in named_queries().values():
+            params = {p.name: p.example for p in query.params if not p.optional}
+            try:
+                local = run_named_query(store, query.name, params)
+            except KGError:
+                continue
+            if local.kind == "select":
+                assert rows_as_set(
+                    remote_named_query(remote, query.name, params).rows()
+                ) == rows_as_set(local.rows()), query.name
