@@ -338,6 +338,7 @@ def validate(
             else [g for g in store.named_graphs() if g != INFERRED_GRAPH]
         )
         data_graph = _data_graph(store, selected)
+        checked = len(data_graph)
         if engine == "fast":
             core_shapes, sparql_checks = _split_sparql(shapes_graph)
         elif engine == "pyshacl":
@@ -359,7 +360,7 @@ def validate(
     return ValidationReport(
         conforms=conforms,
         results=results,
-        triples=len(data_graph),
+        triples=checked,
         engine=engine,
         seconds=time.perf_counter() - started,
         shapes=shapes_name,
@@ -439,7 +440,7 @@ class _Raw:
 
 
 def _read_report(report: Graph, shapes: Graph) -> Iterator[_Raw]:
-    for result in report.subjects(RDF.type, SH.ValidationResult):
+    for result in report.objects(None, SH.result):  # top-level results, not nested sh:detail
         focus = report.value(result, SH.focusNode)
         if focus is None:
             continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from . import open_store
@@ -72,4 +74,5 @@ def reason(
             memory_mb=memory_mb,
         )
     click.echo(report.to_text())
-    ctx.exit(0 if report.consistent else 1)
+    if not report.consistent:
+        sys.exit(1)

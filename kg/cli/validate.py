@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -70,4 +71,5 @@ def validate(
         click.echo(report.to_turtle())
     else:
         click.echo(report.to_text(limit=limit or None))
-    ctx.exit(0 if report.conforms else 1)
+    if not report.conforms:
+        sys.exit(1)
