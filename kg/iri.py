@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import URIRef
@@ -39,6 +40,7 @@ ENTITY_KINDS = frozenset({"film", "series", "person", "organization", "country"}
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=1 << 18)
 def slugify(text: str) -> str:
     """Readable, stable IRI segment for a name: case-folded, letters kept (accents too, so
     "Daniel Martín" and "Daniel Martin" stay two people), other runs turned into ``-``.

@@ -52,9 +52,10 @@ def entity_kind(entity_type: EntityType) -> str:
 
 
 def normalise_name(name: str) -> str:
-    """Key under which two spellings of a name are the same: case, accents, punctuation folded.
+    """Key under which two spellings of a name are the same: case, spacing and punctuation folded
+    (accents kept: "Martín" and "Martin" may be two people).
 
-    >>> normalise_name("  Étienne  CHICOT ") == normalise_name("Etienne Chicot")
+    >>> normalise_name("  Étienne  CHICOT ") == normalise_name("étienne chicot")
     True
     """
     return slugify(name)
@@ -65,6 +66,7 @@ class Resolver:
 
     def __init__(self) -> None:
         self._film_qualifier: dict[tuple[str, int | None, str | None], str | None] = {}
+        self._known: dict[EntityRef, URIRef] = {}
 
     def plan(self, refs: Iterable[EntityRef]) -> None:
         """Look at a batch of refs first, so films sharing a title are told apart by year/key."""
@@ -74,7 +76,7 @@ class Resolver:
                 by_title[normalise_name(ref.name)].add((ref.year, ref.key))
         for title, variants in by_title.items():
             if len(variants) == 1:
-                (year, key), = variants
+                ((year, key),) = variants
                 self._film_qualifier[(title, year, key)] = None
                 continue
             years: dict[int | None, int] = defaultdict(int)
@@ -86,10 +88,17 @@ class Resolver:
                 else:
                     qualifier = "-".join(str(p) for p in (year, key) if p is not None) or None
                 self._film_qualifier[(title, year, key)] = qualifier
+        self._known.clear()
 
     def iri(self, ref: EntityRef) -> URIRef:
         """The IRI of ``ref``."""
+        known = self._known.get(ref)
+        if known is not None:
+            return known
         if ref.type is EntityType.FILM:
             qualifier = self._film_qualifier.get((normalise_name(ref.name), ref.year, ref.key))
-            return entity_iri("film", ref.name, qualifier=qualifier)
-        return entity_iri(entity_kind(ref.type), ref.name)
+            iri = entity_iri("film", ref.name, qualifier=qualifier)
+        else:
+            iri = entity_iri(entity_kind(ref.type), ref.name)
+        self._known[ref] = iri
+        return iri

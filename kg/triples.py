@@ -113,6 +113,35 @@ def _literal(value: Value) -> Literal:
     return Literal(value.text, datatype=datatype) if datatype is not None else Literal(value.text)
 
 
+# Hot-path constants: a DefinedNamespace checks the term on every attribute access.
+_Credit = KG.Credit
+_Evidence = KG.Evidence
+_Organization = KG.Organization
+_Release = KG.Release
+_StreamingRelease = KG.StreamingRelease
+_TheatricalRelease = KG.TheatricalRelease
+_ambiguous = KG.ambiguous
+_billingOrder = KG.billingOrder
+_characterName = KG.characterName
+_confidence = KG.confidence
+_credit = KG.credit
+_date = KG.date
+_endOffset = KG.endOffset
+_extractor = KG.extractor
+_film = KG.film
+_name = KG.name
+_person = KG.person
+_planned = KG.planned
+_platform = KG.platform
+_region = KG.region
+_release = KG.release
+_role = KG.role
+_sentence = KG.sentence
+_startOffset = KG.startOffset
+_title = KG.title
+_year = KG.year
+
+
 class _Writer:
     """Emits each entity description once per batch."""
 
@@ -129,13 +158,13 @@ class _Writer:
         label = Literal(ref.name)
         out: list[Triple] = [(iri, RDF.type, CLASS_OF_TYPE[ref.type]), (iri, RDFS.label, label)]
         if ref.type is EntityType.FILM:
-            out.append((iri, KG.title, label))
+            out.append((iri, _title, label))
             if ref.year is not None:
-                out.append((iri, KG.year, Literal(f"{ref.year:04d}", datatype=XSD.gYear)))
+                out.append((iri, _year, Literal(f"{ref.year:04d}", datatype=XSD.gYear)))
         elif ref.type is not EntityType.COUNTRY:
-            out.append((iri, KG.name, label))
+            out.append((iri, _name, label))
         if ref.type in _ORGANIZATION_TYPES and ref.type is not EntityType.ORGANIZATION:
-            out.append((iri, RDF.type, KG.Organization))
+            out.append((iri, RDF.type, _Organization))
         for alias in ref.aliases:
             out.append(
                 (iri, URIRef("http://www.w3.org/2004/02/skos/core#altLabel"), Literal(alias))
@@ -147,21 +176,21 @@ class _Writer:
     ) -> list[Triple]:
         node = evidence_iri(self.graph, s, p, o, evidence.start, evidence.end)
         out: list[Triple] = [
-            (node, RDF.type, KG.Evidence),
+            (node, RDF.type, _Evidence),
             (node, RDF.type, RDF.Statement),
             (node, RDF.subject, s),
             (node, RDF.predicate, p),
             (node, RDF.object, o),
-            (node, KG.sentence, Literal(evidence.sentence)),
-            (node, KG.startOffset, Literal(evidence.start)),
-            (node, KG.endOffset, Literal(evidence.end)),
-            (node, KG.confidence, Literal(round(evidence.confidence, 4), datatype=XSD.decimal)),
+            (node, _sentence, Literal(evidence.sentence)),
+            (node, _startOffset, Literal(evidence.start)),
+            (node, _endOffset, Literal(evidence.end)),
+            (node, _confidence, Literal(round(evidence.confidence, 4), datatype=XSD.decimal)),
             (node, PROV.wasDerivedFrom, URIRef(self.graph)),
         ]
         if evidence.extractor:
-            out.append((node, KG.extractor, Literal(evidence.extractor)))
+            out.append((node, _extractor, Literal(evidence.extractor)))
         if ambiguous:
-            out.append((node, KG.ambiguous, Literal(True)))
+            out.append((node, _ambiguous, Literal(True)))
         return out
 
     def fact(self, fact: Fact) -> list[Triple]:
@@ -178,19 +207,19 @@ class _Writer:
         if role is not None and isinstance(obj, URIRef):
             credit = credit_iri(s, fact.relation.value, obj, fact.character)
             out += [
-                (s, KG.credit, credit),
-                (credit, RDF.type, KG.Credit),
-                (credit, KG.film, s),
-                (credit, KG.person, obj),
-                (credit, KG.role, role),
+                (s, _credit, credit),
+                (credit, RDF.type, _Credit),
+                (credit, _film, s),
+                (credit, _person, obj),
+                (credit, _role, role),
             ]
             if fact.character:
-                out.append((credit, KG.characterName, Literal(fact.character)))
+                out.append((credit, _characterName, Literal(fact.character)))
             if fact.billing_order is not None:
                 out.append(
                     (
                         credit,
-                        KG.billingOrder,
+                        _billingOrder,
                         Literal(fact.billing_order, datatype=XSD.positiveInteger),
                     )
                 )
@@ -203,16 +232,16 @@ class _Writer:
                 out += described
             release = release_iri(s, str(obj), platform_iri)
             out += [
-                (s, KG.release, release),
-                (release, RDF.type, KG.Release),
-                (release, RDF.type, KG.StreamingRelease if platform_iri else KG.TheatricalRelease),
-                (release, KG.date, obj),
+                (s, _release, release),
+                (release, RDF.type, _Release),
+                (release, RDF.type, _StreamingRelease if platform_iri else _TheatricalRelease),
+                (release, _date, obj),
             ]
             if platform_iri is not None:
-                out.append((release, KG.platform, platform_iri))
+                out.append((release, _platform, platform_iri))
             if fact.region:
-                out.append((release, KG.region, Literal(fact.region)))
-            out.append((release, KG.planned, Literal(fact.planned)))
+                out.append((release, _region, Literal(fact.region)))
+            out.append((release, _planned, Literal(fact.planned)))
         if fact.evidence is not None and fact.evidence.sentence:
             out += self.evidence(fact.evidence, s, prop, obj, fact.ambiguous)
         return out
