@@ -494,3 +494,95 @@ def test_push_wikidata_films_graph(
                 assert rows_as_set(
                     remote_named_query(remote, query.name, params).rows()
                 ) == rows_as_set(local.rows()), query.name
+
+
+# --- enrich ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def wikidata(virtuoso: VirtuosoServer) -> RemoteEndpoint:
+    """The Virtuoso server loaded with the Wikidata-shaped fixture (graph urn:kgtest:wikidata)."""
+    remote = endpoint(virtuoso)
+    body = (DATA / "remote" / "wikidata_fixture.ttl").read_bytes()
+    remote.put_graph("urn:kgtest:wikidata", body, "text/turtle")
+    return remote
+
+
+@pytest.mark.server
+def test_enrich_links_by_label_type_and_context(wikidata: RemoteEndpoint, tmp_path: Path) -> None:
+    from rdflib.namespace import OWL
+
+    from kg.enrich import ENRICH_GRAPH, enrich
+
+    kgr = "https://w3id.org/filmkg/resource/"
+    with Store.open(tmp_path / "store") as store:
+        kg.load_paths(store, [DATA / "remote" / "enrich_local.ttl"], progress=False)
+        report = enrich(store, wikidata, min_interval=0)
+        assert report.linked[kgr + "film/heat"] == "http://www.wikidata.org/entity/Q132351"
+        assert report.linked[kgr + "film/hamlet-1996"].endswith("Q1191390")  # by year
+        assert report.linked[kgr + "film/solaris"].endswith("Q207482")  # by director
+        assert report.linked[kgr + "person/michael-mann"].endswith("Q319203")  # not the namesake
+        assert report.linked[kgr + "person/al-pacino"].endswith("Q41163")
+        assert report.linked[kgr + "organization/warner-bros"].endswith("Q126399")
+        assert report.not_found == [kgr + "film/the-unfilmed-reel"]
+        triples = {(s, p, o) for s, p, o, _ in store.triples(ENRICH_GRAPH)}
+        assert (
+            URIRef(kgr + "film/heat"),
+            OWL.sameAs,
+            URIRef("http://www.wikidata.org/entity/Q132351"),
+        ) in triples
+        # missing facts: Hamlet's release date and director, with provenance on the graph
+        hamlet = URIRef(kgr + "film/hamlet-1996")
+        assert (
+            hamlet,
+            URIRef("https://w3id.org/filmkg/ontology#releaseDate"),
+            Literal("1996-12-25", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date")),
+        ) in triples
+        assert (
+            hamlet,
+            URIRef("https://w3id.org/filmkg/ontology#director"),
+            URIRef(kgr + "person/kenneth-branagh"),
+        ) in triples
+        assert (
+            URIRef(ENRICH_GRAPH),
+            URIRef("https://w3id.org/filmkg/ontology#loader"),
+            Literal("enrich.wikidata.v1"),
+        ) in triples
+        heat_dates = [
+            o
+            for s_, p, o in triples
+            if s_ == URIRef(kgr + "film/heat") and p.endswith("releaseDate")
+        ]
+        assert [str(d) for d in heat_dates] == ["1995-12-15"]
+        assert report.linked[kgr + "person/andrei-tarkovsky"].endswith("Q853")
+        requests = report.requests
+        assert requests >= 4
+        again = enrich(store, wikidata, min_interval=0)
+        assert again.requests == 0 and again.cached == requests  # the on-disk cache answers
+        assert again.linked == report.linked
+
+
+@pytest.mark.server
+def test_enrich_respects_the_rate_limit(wikidata: RemoteEndpoint) -> None:
+    import time
+
+    from kg.enrich import enrich
+
+    with Store.memory() as store:
+        kg.load_paths(store, [DATA / "remote" / "enrich_local.ttl"], progress=False)
+        started = time.monotonic()
+        report = enrich(store, wikidata, min_interval=0.3)
+        assert time.monotonic() - started >= 0.3 * (report.requests - 1)
+
+
+@pytest.mark.server
+def test_cli_enrich(
+    wikidata: RemoteEndpoint, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = str(tmp_path / "store")
+    assert run(["--store", store, "load", str(DATA / "remote" / "enrich_local.ttl")]) == 0
+    assert (
+        run(["--store", store, "enrich", "--endpoint", wikidata.url, "--min-interval", "0", "-q"])
+        == 0
+    )
+    assert "linked 7 entities" in capsys.readouterr().out

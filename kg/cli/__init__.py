@@ -28,6 +28,7 @@ COMMANDS: list[str] = [
     "kg.cli.export:export",
     "kg.cli.stats:stats",
     "kg.cli.push:push",
+    "kg.cli.enrich:enrich",
 ]
 """Subcommands as ``module:attribute`` of click commands."""
 
