@@ -1,0 +1,343 @@
+"""The HTTP side of ``kg serve``: the SPARQL 1.1 Protocol at ``/sparql`` and the query page at ``/``.
+
+Routes:
+
+- ``GET/POST /sparql``: the SPARQL 1.1 Protocol. ``query`` or ``update`` by GET, by a
+  ``application/x-www-form-urlencoded`` form or as an ``application/sparql-query`` /
+  ``application/sparql-update`` body; ``default-graph-uri`` / ``named-graph-uri``; the answer's
+  format by ``Accept`` or a ``format`` parameter (see :mod:`kg.serve.negotiate`).
+- ``GET /api/queries``: the named queries as JSON (title, description, parameters, columns, text).
+- ``GET /api/named?name=NAME&param.NAME=VALUE``: run a named query; parameters are bound by
+  the engine exactly as ``kg query --name`` does.
+- ``GET /``: the query page; ``/static/...`` its files.
+
+Updates are refused (403) unless the server was started with ``allow_update`` and a token, and
+the request carries ``Authorization: Bearer TOKEN``.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import threading
+import urllib.parse
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from ..errors import KGInputError
+from .workers import Reply, WorkerPool, job_from_request
+
+__all__ = ["ServeConfig", "SparqlServer", "make_server", "serve"]
+
+_MAX_BODY = 16 * 1024 * 1024
+_STATIC_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+}
+
+
+@dataclass
+class ServeConfig:
+    """Settings of ``kg serve`` (the CLI options, as plain values)."""
+
+    store: str | Path
+    host: str = "127.0.0.1"
+    port: int = 7878
+    timeout: float = 30.0
+    """Seconds a query may run."""
+    max_rows: int = 100_000
+    """Most rows (or triples) an answer may have."""
+    workers: int = 2
+    """Queries answered at once (each in its own process)."""
+    allow_update: bool = False
+    token: str | None = None
+    """The bearer token an update must carry (required with ``allow_update``)."""
+    max_lease: float = 2.0
+    idle_release: float = 0.2
+
+    def check(self) -> None:
+        """Raise :class:`KGInputError` for settings that cannot work."""
+        if self.allow_update and not self.token:
+            raise KGInputError("--allow-update needs --token TOKEN (clients send Authorization: Bearer TOKEN)")
+        if self.timeout <= 0 or self.max_rows <= 0 or self.workers <= 0:
+            raise KGInputError("--timeout, --max-rows and --workers must be positive")
+        store = Path(self.store)
+        if not (store / "oxigraph").exists():
+            raise KGInputError(
+                f"no store at {store}: load something first (kg load FILE --store {store})"
+            )
+
+
+class SparqlServer(ThreadingHTTPServer):
+    """A threading HTTP server that owns the worker pool."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 64
+
+    def __init__(self, config: ServeConfig) -> None:
+        config.check()
+        self.config = config
+        self.pool = WorkerPool(
+            config.store,
+            workers=config.workers,
+            timeout=config.timeout,
+            max_lease=config.max_lease,
+            idle_release=config.idle_release,
+        )
+        try:
+            super().__init__((config.host, config.port), _Handler)
+        except OSError:
+            self.pool.close()
+            raise
+
+    @property
+    def url(self) -> str:
+        """The endpoint's base URL, e.g. ``http://127.0.0.1:7878/``."""
+        host, port = self.server_address[:2]
+        return f"http://{host!s}:{port}/"
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.pool.close()
+
+
+def _static(name: str) -> bytes | None:
+    if "/" in name or name.startswith("."):
+        return None
+    resource = files("kg.serve").joinpath("static", name)
+    if not resource.is_file():
+        return None
+    return resource.read_bytes()
+
+
+def _named_queries_json() -> bytes:
+    from ..query import named_queries
+
+    out = [
+        {
+            "name": q.name,
+            "title": q.title,
+            "description": q.description,
+            "params": [
+                {
+                    "name": p.name,
+                    "type": p.type,
+                    "example": p.example,
+                    "optional": p.optional,
+                    "default": p.default,
+                }
+                for p in q.params
+            ],
+            "columns": q.columns,
+            "text": q.text,
+        }
+        for q in named_queries().values()
+    ]
+    return json.dumps(out, ensure_ascii=False).encode("utf-8")
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: SparqlServer
+    protocol_version = "HTTP/1.1"
+    server_version = "kg-serve"
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        pass  # quiet: the CLI prints one line at start-up
+
+    # -- plumbing --
+
+    def _send(self, reply: Reply) -> None:
+        self.send_response(reply.status)
+        self.send_header("Content-Type", reply.content_type)
+        self.send_header("Content-Length", str(len(reply.body)))
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Vary", "Accept")
+        for key, value in reply.headers.items():
+            self.send_header(key, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(reply.body)
+
+    def _error(self, status: int, message: str) -> None:
+        self._send(Reply(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8")))
+
+    def _body(self) -> bytes | None:
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > _MAX_BODY:
+            self._error(413, f"the request body is larger than {_MAX_BODY // (1024 * 1024)} MB")
+            self.close_connection = True
+            return None
+        return self.rfile.read(length) if length else b""
+
+    # -- methods --
+
+    def do_OPTIONS(self) -> None:  # noqa: N802 - stdlib naming
+        self.send_response(204)
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept, Authorization")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self.do_GET()
+
+    def do_GET(self) -> None:  # noqa: N802
+        url = urllib.parse.urlsplit(self.path)
+        args = urllib.parse.parse_qs(url.query, keep_blank_values=True)
+        if url.path in ("/sparql", "/query") or (url.path == "/" and ("query" in args or "update" in args)):
+            if "update" in args:
+                self._error(405, "send updates with POST (update=... or application/sparql-update)")
+                return
+            self._protocol(args, args.get("query", [""])[-1], update=False)
+        elif url.path in ("/", "/index.html"):
+            self._file("index.html")
+        elif url.path.startswith("/static/"):
+            self._file(url.path.removeprefix("/static/"))
+        elif url.path == "/api/queries":
+            self._send(Reply(200, "application/json", _named_queries_json()))
+        elif url.path == "/api/named":
+            self._named(args)
+        else:
+            self._error(404, f"no such page: {url.path}; the SPARQL endpoint is /sparql, the query page /")
+
+    def do_POST(self) -> None:  # noqa: N802
+        url = urllib.parse.urlsplit(self.path)
+        if url.path not in ("/sparql", "/query", "/", "/update"):
+            self._error(404, f"no such endpoint: {url.path}; POST queries to /sparql")
+            return
+        args = urllib.parse.parse_qs(url.query, keep_blank_values=True)
+        body = self._body()
+        if body is None:
+            return
+        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            self._error(400, "the request body is not UTF-8")
+            return
+        if media == "application/x-www-form-urlencoded":
+            form = urllib.parse.parse_qs(text, keep_blank_values=True)
+            for key, values in form.items():
+                args.setdefault(key, []).extend(values)
+            if "update" in form:
+                self._protocol(args, form["update"][-1], update=True)
+            elif "query" in form:
+                self._protocol(args, form["query"][-1], update=False)
+            else:
+                self._error(400, "the form has neither `query` nor `update`")
+        elif media == "application/sparql-query":
+            self._protocol(args, text, update=False)
+        elif media == "application/sparql-update":
+            self._protocol(args, text, update=True)
+        else:
+            self._error(
+                415,
+                f"unsupported Content-Type {media or '(none)'!r}: POST application/x-www-form-urlencoded, "
+                "application/sparql-query or application/sparql-update",
+            )
+
+    # -- handlers --
+
+    def _file(self, name: str) -> None:
+        data = _static(name)
+        if data is None:
+            self._error(404, f"no such file: {name}")
+            return
+        kind = _STATIC_TYPES.get(Path(name).suffix, "application/octet-stream")
+        self._send(Reply(200, kind, data, {"Cache-Control": "no-cache"}))
+
+    def _formats(self, args: dict[str, list[str]]) -> list[str]:
+        return [v for key in ("format", "output") for v in args.get(key, [])]
+
+    def _download(self, args: dict[str, list[str]], reply: Reply) -> Reply:
+        if reply.status == 200 and args.get("download", [""])[-1] not in ("", "0", "false"):
+            suffix = {
+                "text/csv": "csv",
+                "text/tab-separated-values": "tsv",
+                "application/sparql-results+json": "json",
+                "application/sparql-results+xml": "xml",
+                "text/turtle": "ttl",
+                "application/n-triples": "nt",
+                "application/ld+json": "jsonld",
+                "application/rdf+xml": "rdf",
+            }.get(reply.content_type.split(";")[0], "txt")
+            reply.headers["Content-Disposition"] = f'attachment; filename="results.{suffix}"'
+        return reply
+
+    def _protocol(self, args: dict[str, list[str]], text: str, *, update: bool) -> None:
+        config = self.server.config
+        if update:
+            if not config.allow_update:
+                self._error(
+                    403,
+                    "updates are refused: this endpoint is read-only. Start it with "
+                    "`kg serve --allow-update --token TOKEN` and send Authorization: Bearer TOKEN",
+                )
+                return
+            given = self.headers.get("Authorization") or ""
+            scheme, _, token = given.partition(" ")
+            if scheme.lower() != "bearer" or not hmac.compare_digest(
+                token.strip().encode(), (config.token or "").encode()
+            ):
+                self._error(403, "updates need Authorization: Bearer TOKEN with the server's token")
+                return
+        job = job_from_request(
+            "update" if update else "query",
+            text=text,
+            default_graphs=args.get("default-graph-uri", []) + args.get("using-graph-uri", []),
+            named_graphs=args.get("named-graph-uri", []) + args.get("using-named-graph-uri", []),
+            formats=self._formats(args),
+            accept=self.headers.get("Accept") or "*/*",
+            max_rows=config.max_rows,
+        )
+        self._send(self._download(args, self.server.pool.run(job)))
+
+    def _named(self, args: dict[str, list[str]]) -> None:
+        name = args.get("name", [""])[-1]
+        if not name:
+            self._error(400, "give the named query: /api/named?name=NAME&param.NAME=VALUE")
+            return
+        params = {
+            key.removeprefix("param."): values[-1]
+            for key, values in args.items()
+            if key.startswith("param.") and values[-1] != ""
+        }
+        job = job_from_request(
+            "named",
+            name=name,
+            params=params,
+            formats=self._formats(args),
+            accept=self.headers.get("Accept") or "*/*",
+            max_rows=self.server.config.max_rows,
+        )
+        self._send(self._download(args, self.server.pool.run(job)))
+
+
+def make_server(config: ServeConfig) -> SparqlServer:
+    """A bound, not yet running server (``port=0`` picks a free port; see ``.url``).
+
+    Run it with ``serve_forever()`` (in a thread for tests) and stop it with ``shutdown()`` and
+    ``server_close()``.
+    """
+    return SparqlServer(config)
+
+
+def serve(config: ServeConfig, *, ready: threading.Event | None = None) -> None:
+    """Serve until interrupted (Ctrl-C)."""
+    server = make_server(config)
+    if ready is not None:
+        ready.set()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
