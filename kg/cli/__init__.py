@@ -29,6 +29,7 @@ COMMANDS: list[str] = [
     "kg.cli.stats:stats",
     "kg.cli.push:push",
     "kg.cli.enrich:enrich",
+    "kg.cli.serve:serve",
 ]
 """Subcommands as ``module:attribute`` of click commands."""
 
