@@ -7,6 +7,8 @@
 ('Cruise', True)
 """
 
+# ruff: noqa: RUF001  (typographic quotes and dashes are data here)
+
 from __future__ import annotations
 
 import re
@@ -43,7 +45,11 @@ class PersonIndex:
         if len(words) < 2:
             return
         self._full.add(name)
-        last = words[-1] if words[-1].lower().strip(".") not in ("jr", "sr", "ii", "iii") else words[-2]
+        last = (
+            words[-1]
+            if words[-1].lower().strip(".") not in ("jr", "sr", "ii", "iii")
+            else words[-2]
+        )
         self._by_last[last.lower()].add(name)
         self._by_first[words[0].lower()].add(name)
 

@@ -8,6 +8,8 @@
 (True, False)
 """
 
+# ruff: noqa: RUF001  (typographic quotes and dashes are data here)
+
 from __future__ import annotations
 
 import re
@@ -19,8 +21,8 @@ from .countries import country_name
 __all__ = [
     "LIST",
     "NAME",
-    "NameItem",
     "UPPER",
+    "NameItem",
     "clean_name",
     "is_organisation",
     "is_streaming_service",
@@ -38,7 +40,9 @@ UPPER = _upper_class()
 """Character-class body of upper-case letters (Latin, Latin-1/Extended, Greek, Cyrillic)."""
 
 _ABBR = r"(?:Jr|Sr|St|Dr|Mr|Mrs|Ms|Mt|Prof|Bros)\."
-_WORD = rf"(?:[{UPPER}]\.(?:[{UPPER}]\.)*|[{UPPER}](?:[\w\-]|['’](?![sS]\b)(?=\w))*\+?|\d+[A-Za-z]*)"
+_WORD = (
+    rf"(?:[{UPPER}]\.(?:[{UPPER}]\.)*|[{UPPER}](?:[\w\-]|['’](?![sS]\b)(?=\w))*\+?|\d+[A-Za-z]*)"
+)
 TOKEN = rf"(?:{_ABBR}|{_WORD})"
 _SUFFIX = r"(?:,?[ \t]+(?:Jr\.|Sr\.|Jr\b|Sr\b|III\b|II\b|IV\b))"
 _PARTICLE = r"(?:de|da|di|du|del|della|der|den|van|von|le|la|bin|ibn|al|dos|das|do|ter|y|of|the|&)"
@@ -47,39 +51,230 @@ NAME = rf"(?:(?!(?:Jr|Sr)\.){TOKEN}(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:{_PARTICLE}[ \
 
 _CHAR = rf"(?:\s+(?:\(\s*)?as\s+(?:the\s+)?(?P<char>{NAME})(?:\s*\))?)"
 _ITEM = rf"(?P<name>{NAME}){_CHAR}?"
-_SEP = r"(?:\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+|\s*,?\s+as\s+well\s+as\s+|\s*,?\s+along\s+with\s+)"
-LIST = rf"(?:{NAME}{_CHAR.replace('?P<char>', '')}?(?:{_SEP}{NAME}{_CHAR.replace('?P<char>', '')}?)*)"
+_SEP = (
+    r"(?:\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+|\s*,?\s+as\s+well\s+as\s+|\s*,?\s+along\s+with\s+)"
+)
+LIST = (
+    rf"(?:{NAME}{_CHAR.replace('?P<char>', '')}?(?:{_SEP}{NAME}{_CHAR.replace('?P<char>', '')}?)*)"
+)
 """Regex source of a list of names ("A, B and C", "A as X, B as Y")."""
 
 _ITEM_RX = re.compile(_ITEM)
 _SUFFIXES = frozenset({"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"})
 
 _STOP_FIRST = frozenset(
-    """the a an it its this that these those he she they his her their our we you i in on at
-    for from with by as of and or but to after before when while during since until although
-    though if unless because so then also both all some many most more other another each every
-    no not only one two three however meanwhile later earlier here there what who which where
-    why how according among despite following starring directed produced written""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "they",
+        "his",
+        "her",
+        "their",
+        "our",
+        "we",
+        "you",
+        "i",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "with",
+        "by",
+        "as",
+        "of",
+        "and",
+        "or",
+        "but",
+        "to",
+        "after",
+        "before",
+        "when",
+        "while",
+        "during",
+        "since",
+        "until",
+        "although",
+        "though",
+        "if",
+        "unless",
+        "because",
+        "so",
+        "then",
+        "also",
+        "both",
+        "all",
+        "some",
+        "many",
+        "most",
+        "more",
+        "other",
+        "another",
+        "each",
+        "every",
+        "no",
+        "not",
+        "only",
+        "one",
+        "two",
+        "three",
+        "however",
+        "meanwhile",
+        "later",
+        "earlier",
+        "here",
+        "there",
+        "what",
+        "who",
+        "which",
+        "where",
+        "why",
+        "how",
+        "according",
+        "among",
+        "despite",
+        "following",
+        "starring",
+        "directed",
+        "produced",
+        "written",
+    ]
 )
 _MONTHS = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
 )
 _ROLE_WORDS = frozenset(
-    """director directors actor actress actors actresses producer producers writer writers
-    screenwriter composer editor cinematographer star stars presenter comedian singer rapper
-    filmmaker novelist author executive co-star costar newcomer veteran legend
-    president chairman ceo""".split()
+    [
+        "director",
+        "directors",
+        "actor",
+        "actress",
+        "actors",
+        "actresses",
+        "producer",
+        "producers",
+        "writer",
+        "writers",
+        "screenwriter",
+        "composer",
+        "editor",
+        "cinematographer",
+        "star",
+        "stars",
+        "presenter",
+        "comedian",
+        "singer",
+        "rapper",
+        "filmmaker",
+        "novelist",
+        "author",
+        "executive",
+        "co-star",
+        "costar",
+        "newcomer",
+        "veteran",
+        "legend",
+        "president",
+        "chairman",
+        "ceo",
+    ]
 )
 
 _ORG_WORDS = frozenset(
-    """pictures picture films film studios studio entertainment entertainments productions
-    production company companies animation media group corporation corp corp. inc inc. ltd
-    ltd. llc llc. records network networks television tv releasing distribution distributors
-    features classics association society foundation brothers bros. partners ventures cinema
-    cinemas channel broadcasting broadcast workshop works holdings enterprises international
-    industries studios. arts house labs lab ministry council board institute university bank
-    """.split()
+    [
+        "pictures",
+        "picture",
+        "films",
+        "film",
+        "studios",
+        "studio",
+        "entertainment",
+        "entertainments",
+        "productions",
+        "production",
+        "company",
+        "companies",
+        "animation",
+        "media",
+        "group",
+        "corporation",
+        "corp",
+        "corp.",
+        "inc",
+        "inc.",
+        "ltd",
+        "ltd.",
+        "llc",
+        "llc.",
+        "records",
+        "network",
+        "networks",
+        "television",
+        "tv",
+        "releasing",
+        "distribution",
+        "distributors",
+        "features",
+        "classics",
+        "association",
+        "society",
+        "foundation",
+        "brothers",
+        "bros.",
+        "partners",
+        "ventures",
+        "cinema",
+        "cinemas",
+        "channel",
+        "broadcasting",
+        "broadcast",
+        "workshop",
+        "works",
+        "holdings",
+        "enterprises",
+        "international",
+        "industries",
+        "studios.",
+        "arts",
+        "house",
+        "labs",
+        "lab",
+        "ministry",
+        "council",
+        "board",
+        "institute",
+        "university",
+        "bank",
+    ]
 )
 
 
@@ -174,7 +369,9 @@ def looks_like_person(name: str, *, allow_single: bool = True) -> bool:
     if any(w.isdigit() for w in low):
         return False
     if len(words) == 1:
-        return allow_single and len(words[0]) > 2 and words[0][0].isupper() and not words[0].isupper()
+        return (
+            allow_single and len(words[0]) > 2 and words[0][0].isupper() and not words[0].isupper()
+        )
     return True
 
 

@@ -49,11 +49,9 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
             window = text[start:end]
             cut = -1
             for rx in (_PARA_BREAK, _HARD_BREAK):
-                last = None
-                for last in rx.finditer(window, CHUNK_CHARS // 2):
-                    pass
-                if last is not None:
-                    cut = start + last.end()
+                ends = [m.end() for m in rx.finditer(window, CHUNK_CHARS // 2)]
+                if ends:
+                    cut = start + ends[-1]
                     break
             if cut <= start:
                 space = window.rfind(" ", CHUNK_CHARS // 2)
@@ -79,7 +77,7 @@ def _is_break(text: str, seg_start: int, nl: int, after: int, end: int) -> bool:
         return True
     line_start = text.rfind("\n", seg_start, nl) + 1
     line = text[max(line_start, seg_start) : nl].rstrip()
-    if not line or line[-1] in ".!?:;\"”)":
+    if not line or line[-1] in '.!?:;"”)':
         return True
     return len(line) < 60
 
@@ -95,7 +93,7 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
     nlp = get_nlp()
     out: list[tuple[int, int, str]] = []
     pieces = list(_chunks(text))
-    for (offset, piece), doc in zip(pieces, nlp.pipe(p for _, p in pieces), strict=True):
+    for (offset, _piece), doc in zip(pieces, nlp.pipe(p for _, p in pieces), strict=True):
         for sent in doc.sents:
             s, e = sent.start_char + offset, sent.end_char + offset
             # split again at blank lines / line breaks inside a sentence (headings, list lines)

@@ -20,6 +20,8 @@ cast_member Al Pacino Vincent Hanna
 cast_member Robert De Niro None
 """
 
+# ruff: noqa: RUF001  (typographic quotes and dashes are data here)
+
 from __future__ import annotations
 
 import re
@@ -93,6 +95,7 @@ class _Ctx:
     main: str | None
     persons: PersonIndex
     sequels: list[str] = field(default_factory=list)
+    alias_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- compiled patterns
@@ -110,7 +113,12 @@ _AFTER_CUES: list[tuple[str, tuple[Relation, ...], str, float]] = [
         _PERSON_OR_ORG,
         0.9,
     ),
-    (r"(?i:co-?directed|directed|helmed)\s+by|(?i:direction)\s+(?:is\s+|was\s+)?by", (R.DIRECTOR,), _PERSON, 0.95),
+    (
+        r"(?i:co-?directed|directed|helmed)\s+by|(?i:direction)\s+(?:is\s+|was\s+)?by",
+        (R.DIRECTOR,),
+        _PERSON,
+        0.95,
+    ),
     (
         r"(?i:co-?written|written|penned|scripted)\s+by"
         r"|(?i:screenplay|script|teleplay)\s+(?:is\s+|was\s+)?(?:(?:co-)?written\s+)?by",
@@ -134,10 +142,25 @@ _AFTER_CUES: list[tuple[str, tuple[Relation, ...], str, float]] = [
         0.85,
     ),
     (r"(?i:edited|editing)\s+(?:(?:is|was)\s+)?by", (R.EDITOR,), _PERSON, 0.9),
-    (r"(?i:distributed|distribution)\s+(?:(?:is|was)\s+)?(?:(?:both|also|jointly)\s+)?by", (R.DISTRIBUTOR,), _ORG, 0.9),
-    (r"(?i:released|distributed)\s+(?:theatrically\s+|worldwide\s+)?by", (R.DISTRIBUTOR,), "org_only", 0.8),
+    (
+        r"(?i:distributed|distribution)\s+(?:(?:is|was)\s+)?(?:(?:both|also|jointly)\s+)?by",
+        (R.DISTRIBUTOR,),
+        _ORG,
+        0.9,
+    ),
+    (
+        r"(?i:released|distributed)\s+(?:theatrically\s+|worldwide\s+)?by",
+        (R.DISTRIBUTOR,),
+        "org_only",
+        0.8,
+    ),
     (r"(?i:animated)\s+by", (R.PRODUCTION_COMPANY,), "org_only", 0.8),
-    (r"\bunder\s+(?:his|her|their|its|the)\s+(?:own\s+)?(?:banner|production\s+company|company)\s*,?", (R.PRODUCTION_COMPANY,), _ORG, 0.85),
+    (
+        r"\bunder\s+(?:his|her|their|its|the)\s+(?:own\s+)?(?:banner|production\s+company|company)\s*,?",
+        (R.PRODUCTION_COMPANY,),
+        _ORG,
+        0.85,
+    ),
     (
         r"(?i:co-?starring|starring|also\s+starring)"
         r"|(?<!\b[Tt]he )(?<!\b[Ii]ts )(?<!\b[Aa] )(?i:co-?stars|stars|starred|co-?starred|will\s+star|also\s+stars)(?!\s+(?:in|as|of|on|at|for)\b)"
@@ -164,14 +187,24 @@ _VERB_REL = {
 }
 
 _BEFORE_CUES: list[tuple[str, tuple[Relation, ...], str, int]] = [
-    (r"(?:co-)?wrote\s+and\s+directed|directed\s+and\s+(?:co-)?wrote", (R.SCREENWRITER, R.DIRECTOR), _PERSON, 70),
+    (
+        r"(?:co-)?wrote\s+and\s+directed|directed\s+and\s+(?:co-)?wrote",
+        (R.SCREENWRITER, R.DIRECTOR),
+        _PERSON,
+        70,
+    ),
     (r"(?:co-)?directed|helmed", (R.DIRECTOR,), _PERSON, 70),
     (r"(?:co-)?wrote|penned|scripted", (R.SCREENWRITER,), _PERSON, 70),
     (r"edited", (R.EDITOR,), _PERSON, 70),
     (r"executive[\s-]produced", (R.EXECUTIVE_PRODUCER,), _PERSON, 70),
     (r"(?<!executive )(?:co-)?produced", (R.PRODUCER,), _PERSON_OR_ORG, 70),
     (r"distributed|released", (R.DISTRIBUTOR,), "org_only", 70),
-    (r"composed\s+the\s+(?:film['’]s\s+|movie['’]s\s+|original\s+)?(?:music|score|soundtrack)(?:\s+(?:for|of|to))?|scored", (R.COMPOSER,), _PERSON, 70),
+    (
+        r"composed\s+the\s+(?:film['’]s\s+|movie['’]s\s+|original\s+)?(?:music|score|soundtrack)(?:\s+(?:for|of|to))?|scored",
+        (R.COMPOSER,),
+        _PERSON,
+        70,
+    ),
     (
         r"(?:stars|starred|starring|co-stars|co-starred|appears|appeared|featured|features|acted|performed|played|plays)\s+in"
         r"|(?:has|had|have|got|landed|played|plays)\s+(?:a|the|an)\s+(?:[\w-]+\s+){0,2}?roles?\s+in"
@@ -230,6 +263,7 @@ _YEAR_FILM = _c(
     r"(?:\b(?:is|was)\s+|\)\s*|,\s*)an?\s+(?:(?P<year>1[89]\d\d|20\d\d)\s+)?"
     r"(?P<mods>(?:[\w'’-]+\s+){0,7}?)(?:film|movie|motion\s+picture|documentary|miniseries|short)\b"
 )
+_FILM_WORD = _c(r"\b(?:film|movie|motion\s+picture|documentary|miniseries|short)\b")
 _YEAR_BEFORE_TITLE = _c(r"\b(?P<year>1[89]\d\d|20\d\d)\s+(?:[\w-]+\s+){0,2}?(?:film|movie)\s+$")
 _YEAR_AFTER_TITLE = _c(r"^\s*\((?P<year>1[89]\d\d|20\d\d)(?:\s+film)?\)")
 _SEQUEL_TO = _c(
@@ -239,8 +273,12 @@ _SEQUEL_TO = _c(
 _SEQUEL_APPOS = _c(
     r"\b(?:[Aa]|[Tt]he|[Ii]ts)\s+(?P<nth>(?:second|third|fourth|direct|first)\s+)?(?P<kind>sequel|prequel),\s+$"
 )
-_FOLLOWED_BY = _c(r"^\s+(?:was|is|will\s+be)\s+followed\s+by\s+(?:a\s+sequel,?\s+|the\s+sequel,?\s+)?$")
-_POSSESSIVE = _c(rf"(?P<name>{NAME})['’]s\s+(?:(?:\d{{4}}|new|latest|first|last|debut)\s+)?(?:film|movie)\s+$")
+_FOLLOWED_BY = _c(
+    r"^\s+(?:was|is|will\s+be)\s+followed\s+by\s+(?:a\s+sequel,?\s+|the\s+sequel,?\s+)?$"
+)
+_POSSESSIVE = _c(
+    rf"(?P<name>{NAME})['’]s\s+(?:(?:\d{{4}}|new|latest|first|last|debut)\s+)?(?:film|movie)\s+$"
+)
 _FROM_ORG = _c(
     rf"\b(?:film|movie|feature|picture|comedy|drama|thriller|sequel|blockbuster)s?,?\s+from\s+(?P<list>{LIST})"
 )
@@ -249,6 +287,23 @@ _PLATFORM = _c(
     rf"|\b(?:streaming|streams|available\s+to\s+stream|available|premiered|premieres|debuted|debuts|arrives|lands|landed)\s+on\s+(?P<p2>{NAME})"
 )
 _ALONG = _c(rf"\b(?:along\s+with|alongside|opposite)\s+(?P<list>{LIST})")
+_ROLE_WORDS_LOWER = (
+    "director",
+    "producer",
+    "writer",
+    "editor",
+    "composer",
+    "cinematographer",
+    "photography",
+    "distributor",
+    "star",
+    "lead",
+    "actor",
+    "actress",
+    "protagonist",
+    "cameraman",
+)
+_PLAYS = _c(r"\b(?:plays|played|portrays|portrayed|voices|voiced)\b")
 _CASTISH = _c(r"\b(?:star\w*|roles?|appear\w*|play\w*|cast|acts?|acted|acting|lead)\b")
 _CHAR_ACTIVE = _c(
     rf"(?P<list>{NAME})\s+(?:plays|played|portrays|portrayed|voices|voiced)\s+(?P<char>{NAME})(?:\s+in\s+)?"
@@ -266,6 +321,62 @@ _QUICK = _c(
     r"(?i:direct|star|written|wrote|writer|screenplay|script|produc|edit|distribut|music|score|"
     r"compos|cinematograph|photograph|releas|premier|open|debut|aired|sequel|prequel|followed|"
     r"film|movie|cast|role|play|appear|feature|banner|stream|animated|penned|helm|\bas\b)"
+)
+
+
+_AFTER_TRIGGERS: list[tuple[str, ...]] = [
+    ("executive",),
+    ("produc",),
+    ("direct", "helm"),
+    ("writ", "penned", "script", "screenplay", "teleplay"),
+    ("music", "score", "soundtrack", "songs"),
+    ("photograph", "cinematograph", "lensed"),
+    ("edit",),
+    ("distribut",),
+    ("released", "distributed"),
+    ("animated",),
+    ("banner", "company"),
+    ("star", "featur", "cast"),
+]
+_BEFORE_TRIGGERS: list[tuple[str, ...]] = [
+    ("wrote",),
+    ("direct", "helmed"),
+    ("wrote", "penned", "scripted"),
+    ("edited",),
+    ("executive",),
+    ("produced",),
+    ("distributed", "released"),
+    ("composed", "scored"),
+    (" in",),
+]
+_QUICK_WORDS = (
+    *tuple(sorted({w for ws in _AFTER_TRIGGERS + _BEFORE_TRIGGERS for w in ws if w != " in"})),
+    "releas",
+    "premier",
+    "open",
+    "debut",
+    "aired",
+    "sequel",
+    "prequel",
+    "followed",
+    "film",
+    "movie",
+    "role",
+    "play",
+    "appear",
+    "stream",
+    " as ",
+    "'s",
+    "’s",
+    "portray",
+    "voice",
+    "lead",
+    "writer",
+    "editor",
+    "composer",
+    "cinematographer",
+    "distributor",
+    "hit ",
 )
 
 
@@ -291,8 +402,13 @@ def _compiled() -> tuple[
 
 
 def _title_rx(names: Iterable[str]) -> re.Pattern[str] | None:
+    return _title_rx_cached(tuple(sorted(set(names), key=lambda n: (-len(n), n))))
+
+
+@lru_cache(maxsize=256)
+def _title_rx_cached(names: tuple[str, ...]) -> re.Pattern[str] | None:
     parts = []
-    for name in sorted(set(names), key=len, reverse=True):
+    for name in names:
         chars = []
         for ch in name:
             if ch in "–—-":
@@ -314,7 +430,11 @@ def _build_context(doc: Document, gazetteer: Gazetteer | None) -> _Ctx:
     known: list[str] = []
     if doc.title:
         t = clean_title(doc.title)
-        if t and t in text:
+        body = text
+        first_nl = text.find("\n")
+        if first_nl > 0 and t in text[:first_nl]:
+            body = text[first_nl:]  # a headline repeated as the first line is not a mention
+        if t and len(t.split()) <= 10 and t in body:
             known.append(t)
             main = title_key(t)
             films[main] = _FilmInfo(t)
@@ -338,22 +458,44 @@ def _build_context(doc: Document, gazetteer: Gazetteer | None) -> _Ctx:
         for name in (info.name, *info.aliases):
             alias_to_key.setdefault(title_key(name), key)
     if main is None:
-        counts = {
-            key: text.count(info.name) for key, info in films.items() if info.kind == "film"
-        }
+        counts = {key: text.count(info.name) for key, info in films.items() if info.kind == "film"}
         if counts:
             best = max(counts.values())
             if best >= 2 or len(counts) == 1:
                 main = next(k for k, v in counts.items() if v == best)
-    film_names = [n for info in films.values() if info.kind == "film" for n in (info.name, *info.aliases)]
-    persons = PersonIndex()
-    for m in re.finditer(NAME, text):
-        name = clean_name(m.group(0))
-        words = name.split()
-        if 2 <= len(words) <= 4 and looks_like_person(name) and title_key(name) not in alias_to_key:
-            if not any(name in f for f in film_names):
-                persons.add(name)
+    film_names = [
+        n for info in films.values() if info.kind == "film" for n in (info.name, *info.aliases)
+    ]
+    persons = _LazyPersons(text, alias_to_key, film_names)
     return _Ctx(doc, films, _title_rx(film_names), alias_to_key, main, persons)
+
+
+_FULL_NAME = _c(
+    rf"(?<![\w])[{UPPER}][\w'’-]+(?:[ \t]+(?:[{UPPER}]\.|[{UPPER}][\w'’-]+|de|van|von|da|di|del|le|la)){{1,3}}"
+)
+
+
+class _LazyPersons(PersonIndex):
+    """The article's full person names, collected on the first short name to resolve."""
+
+    def __init__(self, text: str, alias_to_key: dict[str, str], film_names: list[str]) -> None:
+        super().__init__()
+        self._text: str | None = text
+        self._films = alias_to_key
+        self._film_names = film_names
+
+    def resolve(self, name: str) -> tuple[str, bool]:
+        if len(name.split()) != 1:
+            return name, False
+        if self._text is not None:
+            text, self._text = self._text, None
+            for m in _FULL_NAME.finditer(text):
+                full = clean_name(m.group(0))
+                if title_key(full) in self._films or not looks_like_person(full):
+                    continue
+                if not any(full in f for f in self._film_names):
+                    self.add(full)
+        return super().resolve(name)
 
 
 # ---------------------------------------------------------------- helpers
@@ -375,7 +517,14 @@ def _mentions(ctx: _Ctx, sent: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _subject(ctx: _Ctx, mentions: list[tuple[int, int, str]], cue_start: int, after: int, *, fallback: bool = True) -> str | None:
+def _subject(
+    ctx: _Ctx,
+    mentions: list[tuple[int, int, str]],
+    cue_start: int,
+    after: int,
+    *,
+    fallback: bool = True,
+) -> str | None:
     before = [m for m in mentions if m[1] <= cue_start]
     if before:
         return before[-1][2]
@@ -396,7 +545,9 @@ def _is_film_name(ctx: _Ctx, name: str) -> bool:
     return any(key in k for k in ctx.alias_to_key if len(key) > 3 and len(k) > len(key))
 
 
-def _objects(ctx: _Ctx, list_text: str, kind: str, rel: Relation) -> list[tuple[str, str, str | None, EntityType]]:
+def _objects(
+    ctx: _Ctx, list_text: str, kind: str, rel: Relation
+) -> list[tuple[str, str, str | None, EntityType]]:
     """(kind, name, character, org type) for each usable item of a name list."""
     out: list[tuple[str, str, str | None, EntityType]] = []
     items = split_name_list(list_text)
@@ -414,7 +565,10 @@ def _objects(ctx: _Ctx, list_text: str, kind: str, rel: Relation) -> list[tuple[
         elif kind == _PERSON_OR_ORG:
             if org:
                 out.append(("org", name, None, EntityType.PRODUCTION_COMPANY))
-            elif looks_like_person(name, allow_single=len(name.split()) > 1 or len(items) > 1):
+            elif looks_like_person(
+                name,
+                allow_single=len(items) > 1 or ctx.persons.resolve(name)[0] != name,
+            ):
                 out.append(("person", name, None, EntityType.PERSON))
         elif kind in (_ORG, "org_only"):
             if kind == "org_only" and not org:
@@ -433,7 +587,9 @@ def _objects(ctx: _Ctx, list_text: str, kind: str, rel: Relation) -> list[tuple[
     return out
 
 
-def _film_after(mentions: list[tuple[int, int, str]], pos: int, sent: str, window: int) -> str | None:
+def _film_after(
+    mentions: list[tuple[int, int, str]], pos: int, sent: str, window: int
+) -> str | None:
     for s, _e, key in mentions:
         if s >= pos:
             gap = sent[pos:s]
@@ -444,17 +600,38 @@ def _film_after(mentions: list[tuple[int, int, str]], pos: int, sent: str, windo
 
 
 def _add_person_facts(
-    out: list[_Raw], subj: str, rels: tuple[Relation, ...], objs: list[tuple[str, str, str | None, EntityType]],
-    sent: tuple[int, int, str], conf: float,
+    out: list[_Raw],
+    subj: str,
+    rels: tuple[Relation, ...],
+    objs: list[tuple[str, str, str | None, EntityType]],
+    sent: tuple[int, int, str],
+    conf: float,
 ) -> None:
     for kind, name, char, typ in objs:
         for rel in rels:
             relation = rel
             if kind == "org" and rel is R.PRODUCER:
                 relation = R.PRODUCTION_COMPANY
-            if kind == "org" and rel in (R.DIRECTOR, R.CAST_MEMBER, R.SCREENWRITER, R.EDITOR, R.COMPOSER):
+            if kind == "org" and rel in (
+                R.DIRECTOR,
+                R.CAST_MEMBER,
+                R.SCREENWRITER,
+                R.EDITOR,
+                R.COMPOSER,
+            ):
                 continue
-            out.append(_Raw(subj, relation, kind, name, sent, conf, character=char if rel is R.CAST_MEMBER else None, org_type=typ))
+            out.append(
+                _Raw(
+                    subj,
+                    relation,
+                    kind,
+                    name,
+                    sent,
+                    conf,
+                    character=char if rel is R.CAST_MEMBER else None,
+                    org_type=typ,
+                )
+            )
 
 
 # ---------------------------------------------------------------- per-sentence rules
@@ -462,7 +639,8 @@ def _add_person_facts(
 
 def _sentence_facts(ctx: _Ctx, sent_span: tuple[int, int, str]) -> list[_Raw]:
     sent = sent_span[2]
-    if not _QUICK.search(sent):
+    lower = sent.lower()
+    if not any(w in lower for w in _QUICK_WORDS):
         return []
     after_rx, before_rx, names_end = _compiled()
     mentions = _mentions(ctx, sent)
@@ -470,6 +648,8 @@ def _sentence_facts(ctx: _Ctx, sent_span: tuple[int, int, str]) -> list[_Raw]:
     consumed: list[tuple[int, int]] = []
 
     # compound cues: "written and directed by X", "directed and edited by A and B"
+    rels: tuple[Relation, ...]
+    film: str | None
     for m in _COMPOUND.finditer(sent):
         rels = (_VERB_REL[m.group("v1")], _VERB_REL[m.group("v2")])
         subj = _subject(ctx, mentions, m.start(), m.end())
@@ -484,12 +664,16 @@ def _sentence_facts(ctx: _Ctx, sent_span: tuple[int, int, str]) -> list[_Raw]:
             _add_person_facts(out, subj, rels, objs, sent_span, 0.9)
 
     # passive / nominal cues with the names after them
-    for rx, rels, kind, conf in after_rx:
+    for (rx, rels, kind, conf), trig in zip(after_rx, _AFTER_TRIGGERS, strict=True):
+        if not any(t in lower for t in trig):
+            continue
         for m in rx.finditer(sent):
             if any(a <= m.start("cue") < b for a, b in consumed):
                 continue
             pre = sent[max(0, m.start() - 45) : m.start()]
-            if rels[0] in (R.SCREENWRITER, R.PRODUCER, R.DIRECTOR) and _BAD_SUBJECT_NOUNS.search(pre):
+            if rels[0] in (R.SCREENWRITER, R.PRODUCER, R.DIRECTOR) and _BAD_SUBJECT_NOUNS.search(
+                pre
+            ):
                 near = [x for x in mentions if m.start() - 45 <= x[0] < m.start()]
                 if not near:
                     continue
@@ -497,11 +681,15 @@ def _sentence_facts(ctx: _Ctx, sent_span: tuple[int, int, str]) -> list[_Raw]:
             if subj is None:
                 continue
             c = conf if any(x[2] == subj for x in mentions) else conf - 0.1
-            _add_person_facts(out, subj, rels, _objects(ctx, m.group("list"), kind, rels[0]), sent_span, c)
+            _add_person_facts(
+                out, subj, rels, _objects(ctx, m.group("list"), kind, rels[0]), sent_span, c
+            )
 
     # active cues with the names before them: "Ray Griggs directed Super Capers"
-    masked = _mask(sent)
-    for rx, rels, kind, window in before_rx:
+    masked = _mask(sent) if "," in sent else sent
+    for (rx, rels, kind, window), trig in zip(before_rx, _BEFORE_TRIGGERS, strict=True):
+        if not mentions or not any(t in lower for t in trig):
+            continue
         for m in rx.finditer(sent):
             film = _film_after(mentions, m.end(), sent, window)
             if film is None:
@@ -512,19 +700,25 @@ def _sentence_facts(ctx: _Ctx, sent_span: tuple[int, int, str]) -> list[_Raw]:
                 nm = names_end.search(variant[: m.start()])
                 if nm is None:
                     continue
-                objs = [o for o in _objects(ctx, nm.group("list"), kind, rels[0]) if o[1] not in seen]
+                objs = [
+                    o for o in _objects(ctx, nm.group("list"), kind, rels[0]) if o[1] not in seen
+                ]
                 seen.update(o[1] for o in objs)
                 _add_person_facts(out, film, rels, objs, sent_span, 0.85)
 
+    has_role = any(w in lower for w in _ROLE_WORDS_LOWER)
     # "X is the director of Y", "X was the film editor"
-    for variant in (sent, masked) if masked != sent else (sent,):
+    for variant in ((sent, masked) if masked != sent else (sent,)) if has_role else ():
         for m in _COPULA.finditer(variant):
-            if variant is sent and masked[m.start() : m.end()] == sent[m.start() : m.end()] and masked != sent:
+            if (
+                variant is sent
+                and masked[m.start() : m.end()] == sent[m.start() : m.end()]
+                and masked != sent
+            ):
                 continue  # read it in the masked variant, without the appositive
             rel = _role(m)
             if m.group("det") is None and not m.group("served"):
                 continue
-            film: str | None
             if m.group("of"):
                 film = _film_after(mentions, m.end(), sent, 40)
                 if film is None:
@@ -532,20 +726,27 @@ def _sentence_facts(ctx: _Ctx, sent_span: tuple[int, int, str]) -> list[_Raw]:
             else:
                 if m.group("det") != "the":
                     continue
-                film = _subject(ctx, [x for x in mentions if x[0] >= m.end() or x[1] <= m.start()], m.start(), m.end())
+                film = _subject(
+                    ctx,
+                    [x for x in mentions if x[0] >= m.end() or x[1] <= m.start()],
+                    m.start(),
+                    m.end(),
+                )
                 if film is None:
                     continue
             nm = names_end.search(variant[: m.start() + 1])
             if nm is None:
                 continue
             kind = _ORG if rel is R.DISTRIBUTOR else _PERSON
-            _add_person_facts(out, film, (rel,), _objects(ctx, nm.group("list"), kind, rel), sent_span, 0.85)
+            _add_person_facts(
+                out, film, (rel,), _objects(ctx, nm.group("list"), kind, rel), sent_span, 0.85
+            )
 
     # "The director was X", "Its distributor is X", "Distributor of the movie Y is X"
-    for m in _ROLE_IS.finditer(sent):
+    for m in _ROLE_IS.finditer(sent) if has_role else ():
         rel = _role(m)
         pre = m.group("pre").strip()
-        film: str | None = None
+        film = None
         if m.group("of"):
             film = _film_after(mentions, m.start("of"), sent, 70)
             if film is None:
@@ -563,39 +764,68 @@ def _sentence_facts(ctx: _Ctx, sent_span: tuple[int, int, str]) -> list[_Raw]:
         if film is None:
             continue
         kind = _ORG if rel is R.DISTRIBUTOR else _PERSON
-        _add_person_facts(out, film, (rel,), _objects(ctx, m.group("list"), kind, rel), sent_span, 0.85)
+        _add_person_facts(
+            out, film, (rel,), _objects(ctx, m.group("list"), kind, rel), sent_span, 0.85
+        )
 
-    for m in _WITH_AS.finditer(sent):
+    for m in _WITH_AS.finditer(sent) if has_role and "with" in sent else ():
         rel = _role(m)
         film = _subject(ctx, mentions, m.start(), m.end())
         if film is not None:
-            _add_person_facts(out, film, (rel,), _objects(ctx, m.group("list"), _PERSON, rel), sent_span, 0.85)
+            _add_person_facts(
+                out, film, (rel,), _objects(ctx, m.group("list"), _PERSON, rel), sent_span, 0.85
+            )
 
     # "X plays Ethan Hunt in Y"
-    for m in _CHAR_ACTIVE.finditer(sent):
+    for m in _CHAR_ACTIVE.finditer(sent) if mentions and _PLAYS.search(sent) else ():
         film = _film_after(mentions, m.end(), sent, 30) if m.group(0).endswith(" in ") else None
         if film is None:
             continue
         objs = _objects(ctx, m.group("list"), _PERSON, R.CAST_MEMBER)
         for kind, name, _c0, typ in objs:
-            out.append(_Raw(film, R.CAST_MEMBER, kind, name, sent_span, 0.8, character=clean_name(m.group("char")), org_type=typ))
+            out.append(
+                _Raw(
+                    film,
+                    R.CAST_MEMBER,
+                    kind,
+                    name,
+                    sent_span,
+                    0.8,
+                    character=clean_name(m.group("char")),
+                    org_type=typ,
+                )
+            )
 
-    if _CASTISH.search(sent):
+    if mentions and ("along" in lower or "opposite" in lower) and _CASTISH.search(sent):
         for m in _ALONG.finditer(sent):
             film = _subject(ctx, mentions, m.start(), m.end(), fallback=False)
             if film is not None:
-                _add_person_facts(out, film, (R.CAST_MEMBER,), _objects(ctx, m.group("list"), _PERSON, R.CAST_MEMBER), sent_span, 0.75)
+                _add_person_facts(
+                    out,
+                    film,
+                    (R.CAST_MEMBER,),
+                    _objects(ctx, m.group("list"), _PERSON, R.CAST_MEMBER),
+                    sent_span,
+                    0.75,
+                )
 
-    for m in _FROM_ORG.finditer(sent):
+    for m in _FROM_ORG.finditer(sent) if " from " in sent else ():
         film = _subject(ctx, mentions, m.start() + 1, m.end())
         if film is not None:
-            _add_person_facts(out, film, (R.PRODUCTION_COMPANY,), _objects(ctx, m.group("list"), "org_only", R.PRODUCTION_COMPANY), sent_span, 0.75)
+            _add_person_facts(
+                out,
+                film,
+                (R.PRODUCTION_COMPANY,),
+                _objects(ctx, m.group("list"), "org_only", R.PRODUCTION_COMPANY),
+                sent_span,
+                0.75,
+            )
 
     # possessive: "Christopher Nolan's 2020 film Tenet"
-    for s, _e, key in mentions:
+    for s, _e, key in mentions if ("'s " in sent or "’s " in sent) else ():
         if ctx.films[key].kind != "film":
             continue
-        pm = _POSSESSIVE.search(sent[:s])
+        pm = _POSSESSIVE.search(sent[max(0, s - 120) : s])
         if pm is not None:
             name = clean_name(pm.group("name"))
             if looks_like_person(name, allow_single=False) and not _is_film_name(ctx, name):
@@ -613,7 +843,9 @@ def _role(m: re.Match[str]) -> Relation:
     raise AssertionError("no role group matched")  # pragma: no cover
 
 
-def _release_facts(ctx: _Ctx, sent_span: tuple[int, int, str], mentions: list[tuple[int, int, str]]) -> list[_Raw]:
+def _release_facts(
+    ctx: _Ctx, sent_span: tuple[int, int, str], mentions: list[tuple[int, int, str]]
+) -> list[_Raw]:
     sent = sent_span[2]
     out: list[_Raw] = []
     has_date_release: set[str] = set()
@@ -642,12 +874,30 @@ def _release_facts(ctx: _Ctx, sent_span: tuple[int, int, str], mentions: list[tu
                 if is_streaming_service(name):
                     platform = name
             planned = is_planned(sent[: m.end()])
-            if not planned and ctx.doc.published and len(date.iso) == 10 and date.iso > ctx.doc.published:
+            if (
+                not planned
+                and ctx.doc.published
+                and len(date.iso) == 10
+                and date.iso > ctx.doc.published
+            ):
                 planned = True
             kind = "date" if len(date.iso) == 10 else "year"
             conf = 0.9 if strong else 0.75
             home = _HOME_MEDIA.search(sent[max(0, m.start() - 25) : date.start]) is not None
-            out.append(_Raw(subj, R.RELEASE_DATE, kind, date.iso, sent_span, conf, planned=planned, platform=platform, region=region, home_media=home))
+            out.append(
+                _Raw(
+                    subj,
+                    R.RELEASE_DATE,
+                    kind,
+                    date.iso,
+                    sent_span,
+                    conf,
+                    planned=planned,
+                    platform=platform,
+                    region=region,
+                    home_media=home,
+                )
+            )
             has_date_release.add(subj)
             break
     # "the release of Top Gun: Maverick on Paramount+", "now streaming on Netflix"
@@ -656,21 +906,36 @@ def _release_facts(ctx: _Ctx, sent_span: tuple[int, int, str], mentions: list[tu
         name = clean_name(name)
         if not is_streaming_service(name):
             continue
-        subj = _subject(ctx, mentions, m.start("p") if m.group("p") else m.start(), m.end(), fallback=False)
+        subj = _subject(
+            ctx, mentions, m.start("p") if m.group("p") else m.start(), m.end(), fallback=False
+        )
         if m.group("p"):
             inner = [x for x in mentions if m.start("film") <= x[0] < m.start("p")]
             subj = inner[0][2] if inner else None
         if subj is None or subj in has_date_release:
             continue
-        out.append(_Raw(subj, R.DISTRIBUTOR, "org", name, sent_span, 0.8, platform=name, org_type=EntityType.STREAMING_SERVICE))
+        out.append(
+            _Raw(
+                subj,
+                R.DISTRIBUTOR,
+                "org",
+                name,
+                sent_span,
+                0.8,
+                platform=name,
+                org_type=EntityType.STREAMING_SERVICE,
+            )
+        )
     return out
 
 
-def _film_attribute_facts(ctx: _Ctx, sent_span: tuple[int, int, str], mentions: list[tuple[int, int, str]]) -> list[_Raw]:
+def _film_attribute_facts(
+    ctx: _Ctx, sent_span: tuple[int, int, str], mentions: list[tuple[int, int, str]]
+) -> list[_Raw]:
     sent = sent_span[2]
     out: list[_Raw] = []
     # "X is a 1974 Belgian film"
-    for m in _YEAR_FILM.finditer(sent):
+    for m in _YEAR_FILM.finditer(sent) if _FILM_WORD.search(sent) else ():
         before = [x for x in mentions if x[1] <= m.start() + 1]
         if not before:
             continue
@@ -692,22 +957,27 @@ def _film_attribute_facts(ctx: _Ctx, sent_span: tuple[int, int, str], mentions: 
                 out.append(_Raw(subj, R.COUNTRY, "country", DEMONYMS[two], sent_span, 0.85))
                 i += 2
                 continue
-            if w[:1].isupper() and w.lower() in DEMONYMS and not nxt.lower().startswith("language"):
-                if not w.endswith("-language"):
-                    out.append(_Raw(subj, R.COUNTRY, "country", DEMONYMS[w.lower()], sent_span, 0.85))
+            if (
+                w[:1].isupper()
+                and w.lower() in DEMONYMS
+                and not nxt.lower().startswith("language")
+                and not w.endswith("-language")
+            ):
+                out.append(_Raw(subj, R.COUNTRY, "country", DEMONYMS[w.lower()], sent_span, 0.85))
             i += 1
     # "the 2000 film X", "his 1918 film X", "X (1973)"
     for s, e, key in mentions:
         info = ctx.films[key]
-        if info.kind != "film" or key == ctx.main and s > 0 and sent[s - 1 : s] == "":
+        if info.kind != "film":
             continue
-        ym = _YEAR_BEFORE_TITLE.search(sent[max(0, s - 40) : s]) or _YEAR_AFTER_TITLE.search(sent[e : e + 14])
-        if ym is not None and sent[s:e] == info.name or (ym is not None and title_key(sent[s:e]) in ctx.alias_to_key):
-            assert ym is not None
+        ym = _YEAR_BEFORE_TITLE.search(sent[max(0, s - 40) : s]) or _YEAR_AFTER_TITLE.search(
+            sent[e : e + 14]
+        )
+        if ym is not None and title_key(sent[s:e]) in ctx.alias_to_key:
             out.append(_Raw(key, R.RELEASE_DATE, "year", ym.group("year"), sent_span, 0.8))
             info.year = info.year or int(ym.group("year"))
     # sequels
-    for s, e, key in mentions:
+    for s, _e, key in mentions:
         pre = sent[:s]
         sm = _SEQUEL_TO.search(pre)
         if sm is not None:
@@ -751,7 +1021,10 @@ def _series_facts(ctx: _Ctx, sents: list[tuple[int, int, str]]) -> list[_Raw]:
                 continue
             if not finfo.name.startswith(sinfo.name):
                 continue
-            if not re.match(r"\s*[:–—-]|\s+(?:Part|Chapter|Episode|\d|II|III|IV|V)\b", finfo.name[len(sinfo.name) :]):
+            if not re.match(
+                r"\s*[:–—-]|\s+(?:Part|Chapter|Episode|\d|II|III|IV|V)\b",
+                finfo.name[len(sinfo.name) :],
+            ):
                 continue
             for span in sents:
                 if finfo.name in span[2]:
@@ -766,7 +1039,12 @@ def _series_facts(ctx: _Ctx, sents: list[tuple[int, int, str]]) -> list[_Raw]:
 def _film_ref(ctx: _Ctx, key: str) -> EntityRef:
     info = ctx.films[key]
     typ = EntityType.FILM_SERIES if info.kind == "series" else EntityType.FILM
-    return EntityRef(typ, info.name, year=info.year if typ is EntityType.FILM else None, aliases=tuple(info.aliases))
+    return EntityRef(
+        typ,
+        info.name,
+        year=info.year if typ is EntityType.FILM else None,
+        aliases=tuple(info.aliases),
+    )
 
 
 def _release_filter(raws: list[_Raw]) -> list[_Raw]:
@@ -793,6 +1071,13 @@ def _release_filter(raws: list[_Raw]) -> list[_Raw]:
 
 def _person_aliases(ctx: _Ctx, name: str) -> tuple[str, ...]:
     """Other names the article uses for ``name``: its last word alone, the name without "Jr."."""
+    cached = ctx.alias_cache.get(name)
+    if cached is None:
+        cached = ctx.alias_cache[name] = _compute_aliases(ctx, name)
+    return cached
+
+
+def _compute_aliases(ctx: _Ctx, name: str) -> tuple[str, ...]:
     words = name.split()
     out: list[str] = []
     base = words
@@ -802,9 +1087,9 @@ def _person_aliases(ctx: _Ctx, name: str) -> tuple[str, ...]:
     if len(base) >= 2:
         last = base[-1]
         text = ctx.doc.text
-        if len(last) > 2 and text.count(last) > text.count(" ".join(base)):
-            if ctx.persons.resolve(last) == (name, False) or ctx.persons.resolve(last)[0] == " ".join(base):
-                out.append(last)
+        resolved = ctx.persons.resolve(last)[0] if len(last) > 2 else ""
+        if resolved in (name, " ".join(base)) and text.count(last) > text.count(" ".join(base)):
+            out.append(last)
     return tuple(out)
 
 
@@ -838,17 +1123,35 @@ def _finalise(ctx: _Ctx, raws: list[_Raw]) -> list[Fact]:
         else:
             obj = Value(r.obj, ValueType.YEAR)
         start, end, sentence = r.sent
-        evidence = Evidence(ctx.doc.id, sentence, start, end, round(min(1.0, max(0.0, r.conf)), 3), EXTRACTOR_NAME)
+        evidence = Evidence(
+            ctx.doc.id, sentence, start, end, round(min(1.0, max(0.0, r.conf)), 3), EXTRACTOR_NAME
+        )
         platform = EntityRef(EntityType.STREAMING_SERVICE, r.platform) if r.platform else None
         objname = obj.name if isinstance(obj, EntityRef) else obj.text
         key = (subject.name, r.relation, objname, str(getattr(obj, "type", "")), r.character)
-        fact = Fact(subject, r.relation, obj, evidence, character=r.character, region=r.region, platform=platform, planned=r.planned, ambiguous=ambiguous)
+        fact = Fact(
+            subject,
+            r.relation,
+            obj,
+            evidence,
+            character=r.character,
+            region=r.region,
+            platform=platform,
+            planned=r.planned,
+            ambiguous=ambiguous,
+        )
         old = facts.get(key)
-        if old is None or (old.evidence is not None and old.evidence.confidence < evidence.confidence):
+        if old is None or (
+            old.evidence is not None and old.evidence.confidence < evidence.confidence
+        ):
             facts[key] = fact
     # a cast fact with a character makes the same cast fact without one redundant
     with_char = {(k[0], k[2]) for k in facts if k[1] is R.CAST_MEMBER and k[4]}
-    result = [f for k, f in facts.items() if not (k[1] is R.CAST_MEMBER and not k[4] and (k[0], k[2]) in with_char)]
+    result = [
+        f
+        for k, f in facts.items()
+        if not (k[1] is R.CAST_MEMBER and not k[4] and (k[0], k[2]) in with_char)
+    ]
     # keep day-precise release dates over a bare year from the same film when both are stated
     return result
 

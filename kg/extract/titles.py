@@ -7,6 +7,8 @@
 [('Heat', 1995, 'film'), ('Ronin', 1998, 'film')]
 """
 
+# ruff: noqa: RUF001, RUF002, RUF003  (typographic quotes and dashes are data here)
+
 from __future__ import annotations
 
 import re
@@ -41,6 +43,11 @@ _FILM_NOUN = (
 _DET = r"(?:the|a|an|his|her|their|its|our|this|that|[\w.]+['’]s)"
 _PAREN_ALIAS = r"(?:\s*\((?P<alias>[^()]{0,120})\))?"
 
+_ANCHOR = r"(?:^|(?<=[.!?]\s)|(?<=\n))"
+_SENTENCE_START = re.compile(rf"{_ANCHOR}\s*(?=[{UPPER}\d“\"‘])")
+_YEAR_PAREN = re.compile(rf"\s*\((?P<year>{_YEAR})(?:\s+film)?\)")
+_TITLE_END = re.compile(rf"(?P<title>{TITLE})$")
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "the 2000 film Crouching Tiger", "his 1918 film The Bell Boy", "the movie Super Capers"
     (
@@ -50,13 +57,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:film|movie|documentary|feature|picture)\s+(?P<title>{TITLE})"
         ),
     ),
-    # "Ronin (1998)", "Rani Saheba (1930 film)"
-    ("film", re.compile(rf"(?P<title>{TITLE})\s*\((?P<year>{_YEAR})(?:\s+film)?\)")),
+    # "Ronin (1998)", "Rani Saheba (1930 film)": found from the year backwards (see below)
+    ("film", _YEAR_PAREN),
     # "Heat is a 1995 American crime film", "Vase de Noces (also known as ...) a 1974 film"
     (
         "film",
         re.compile(
-            rf"(?:^|(?<=[.!?]\s))(?P<title>{TITLE}){_PAREN_ALIAS}"
+            rf"(?P<title>{TITLE}){_PAREN_ALIAS}"
             rf"(?:,\s*(?i:also\s+known\s+as)[^,]{{0,80}},)?"
             rf"(?:\s+(?:is|was)|(?<=\)))\s+an?\s+(?:(?P<year>{_YEAR})\s+)?"
             rf"(?:[\w'’-]+\s+){{0,6}}?{_FILM_NOUN}s?\b"
@@ -66,10 +73,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "film",
         re.compile(
-            rf"(?:^|(?<=[.!?]\s))(?P<title>{TITLE}){_PAREN_ALIAS}"
-            r"(?:,\s+|\s+(?:was|is|has\s+been|had\s+been)\s+)(?i:directed|co-directed|written|"
+            rf"(?P<title>{TITLE}){_PAREN_ALIAS}"
+            r"(?:,\s+|\s+(?:was|is|has\s+been|had\s+been|will\s+be)\s+)(?i:directed|co-directed|written|"
             r"produced|executive\s+produced|edited|distributed|released)\s+(?:by|on|in)\b"
-            rf"|(?:^|(?<=[.!?]\s))(?P<title2>{TITLE})\s+(?:stars|starred|co-stars)\s+[{UPPER}]"
+            rf"|(?P<title2>{TITLE})\s+(?:stars|starred|co-stars)\s+[{UPPER}]"
+        ),
+    ),
+    # "The Long Shore is the sequel to ...": a sentence subject that is a sequel or remake
+    (
+        "film",
+        re.compile(
+            rf"(?P<title>{TITLE})\s+(?:is|was)\s+(?:also\s+)?(?:a|an|the)\s+"
+            r"(?:direct\s+|loose\s+|\w+\s+)?(?:sequel|prequel|remake|follow-up)\s+(?:to|of)\b"
         ),
     ),
     # "the release of Top Gun: Maverick", "the first teaser for X", "a sequel to X"
@@ -102,12 +117,101 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+_ANCHORED = frozenset({2, 3, 4})
+"""Indexes of the patterns that only match at the start of a sentence."""
+
+_FILM_NOUNS = (
+    "film",
+    "movie",
+    "documentary",
+    "feature",
+    "picture",
+    "sequel",
+    "prequel",
+    "remake",
+    "thriller",
+    "comedy",
+    "drama",
+    "western",
+    "musical",
+    "biopic",
+    "short",
+    "blockbuster",
+)
+_TRIGGERS: list[tuple[str, ...]] = [
+    ("film", "movie", "documentary", "feature", "picture"),
+    ("(1", "(2"),
+    _FILM_NOUNS,
+    ("directed", "written", "produced", "edited", "distributed", "released", "stars", "starred"),
+    ("sequel", "prequel", "remake", "follow-up"),
+    (
+        "release",
+        "premiere",
+        "teaser",
+        "trailer",
+        "sequel",
+        "prequel",
+        "remake",
+        "reboot",
+        "follow-up",
+        "screening",
+        "box office",
+    ),
+    ("sequel", "prequel", "follow-up", "remake", "spin-off"),
+    ('"', "“", "‘"),
+    ("movies", "films", "franchise", "series", "saga", "trilogy"),
+]
 _BAD_TITLES = frozenset(
-    """the a an it its this that he she they we i you in on at of and or but following
-    during after before when while since there here what who why how""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "it",
+        "its",
+        "this",
+        "that",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "in",
+        "on",
+        "at",
+        "of",
+        "and",
+        "or",
+        "but",
+        "following",
+        "during",
+        "after",
+        "before",
+        "when",
+        "while",
+        "since",
+        "there",
+        "here",
+        "what",
+        "who",
+        "why",
+        "how",
+    ]
 )
 _BAD_LAST = frozenset(
-    "festival awards award prize ceremony university school college street road museum".split()
+    [
+        "festival",
+        "awards",
+        "award",
+        "prize",
+        "ceremony",
+        "university",
+        "school",
+        "college",
+        "street",
+        "road",
+        "museum",
+    ]
 )
 _TRAILING_JUNK = re.compile(r"(?:[\s,;:–—-]+|\s+(?:and|of|the|in|at|for|to))+$")
 
@@ -152,7 +256,9 @@ def _good_title(name: str) -> bool:
 def _aliases(text: str | None) -> tuple[str, ...]:
     if not text:
         return ()
-    text = re.sub(r"^\s*(?:also\s+(?:known|released)\s+as|a\.?k\.?a\.?|lit\.|English:)\s*", "", text)
+    text = re.sub(
+        r"^\s*(?:also\s+(?:known|released)\s+as|a\.?k\.?a\.?|lit\.|English:)\s*", "", text
+    )
     parts = re.split(r"\s*(?:,|;|\bor\b|\band\b)\s*", text)
     return tuple(p.strip() for p in parts if p.strip() and _good_title(p.strip()))
 
@@ -174,14 +280,33 @@ def discover_titles(text: str, known: Iterable[str] = ()) -> list[FoundTitle]:
     prefixes.sort(key=len, reverse=True)
     found: dict[tuple[str, str], FoundTitle] = {}
     order: list[tuple[str, str]] = []
-    for kind, rx in _PATTERNS:
-        for m in rx.finditer(text):
-            groups = m.groupdict()
+    lower = text.lower()
+    starts: list[int] | None = None
+    for i, ((kind, rx), triggers) in enumerate(zip(_PATTERNS, _TRIGGERS, strict=True)):
+        if not any(t in lower for t in triggers):
+            continue
+        if i in _ANCHORED:
+            if starts is None:
+                starts = [m.end() for m in _SENTENCE_START.finditer(text)]
+            matches = [m for m in (rx.match(text, pos) for pos in starts) if m is not None]
+        else:
+            matches = list(rx.finditer(text))
+        for m in matches:
+            groups = dict(m.groupdict())
+            if rx is _YEAR_PAREN:
+                before = _TITLE_END.search(text, max(0, m.start() - 100), m.start())
+                if before is None:
+                    continue
+                groups["title"] = before.group("title")
             name = groups.get("title") or groups.get("title2")
             if not name:
                 continue
             name = _TRAILING_JUNK.sub("", name.strip())
-            tstart = m.start("title") if groups.get("title") else m.start("title2")
+            tstart = (
+                text.rfind(name, 0, m.end())
+                if rx is _YEAR_PAREN
+                else (m.start("title") if groups.get("title") else m.start("title2"))
+            )
             for pre in prefixes:
                 if len(pre) > len(name) and text.startswith(pre, tstart):
                     after = text[tstart + len(pre) : tstart + len(pre) + 1]
@@ -210,6 +335,7 @@ def discover_titles(text: str, known: Iterable[str] = ()) -> list[FoundTitle]:
             else:
                 found[key] = FoundTitle(name, kind, year, aliases)
                 order.append(key)
+
     # order by first mention in the text
     def first_pos(k: tuple[str, str]) -> int:
         pos = text.find(found[k].name)
@@ -270,7 +396,7 @@ class Gazetteer:
                 for j in range(len(words), i, -1):
                     cand = title_key(" ".join(words[i:j]))
                     ref = self.films.get(cand)
-                    if ref is not None and len(cand) > 2:
+                    if ref is not None and (j - i >= 2 or (len(cand) >= 6 and j - i == len(words))):
                         out.setdefault(title_key(ref.name), ref)
                         break
         return list(out.values())

@@ -1,0 +1,112 @@
+"""Property tests: any text (unicode, empty, long) never crashes the extractor; offsets hold."""
+
+# ruff: noqa: RUF001  (typographic quotes and dashes are data here)
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kg.extract import extract
+from kg.extract.dates import find_dates, normalise_date
+from kg.extract.pipeline import sentences
+from kg.model import Document
+
+WORDS = st.sampled_from(
+    [
+        "directed",
+        "by",
+        "starring",
+        "stars",
+        "Tom",
+        "Cruise",
+        "Ann",
+        "Lee",
+        "and",
+        ",",
+        ".",
+        "was",
+        "released",
+        "on",
+        "July",
+        "14,",
+        "2023",
+        "The",
+        "film",
+        "It",
+        "produced",
+        "executive",
+        "written",
+        "as",
+        "Ethan",
+        "Hunt",
+        "(1999)",
+        "a",
+        "1974",
+        "Belgian",
+        "sequel",
+        "to",
+        "\n",
+        "\n\n",
+        "“Heat”",
+        "Jr.",
+        "Netflix",
+        "’s",
+        "Zéno",
+        "東京",
+        "🎬",
+    ]
+)
+PROSE = st.lists(WORDS, max_size=120).map(" ".join)
+TEXT = st.one_of(st.text(max_size=400), PROSE)
+
+
+def _check(doc: Document) -> None:
+    for fact in extract(doc):
+        ev = fact.evidence
+        assert ev is not None
+        assert 0 <= ev.start <= ev.end <= len(doc.text)
+        assert doc.text[ev.start : ev.end] == ev.sentence
+        assert 0.0 <= ev.confidence <= 1.0
+        assert ev.source_id == doc.id
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=TEXT,
+    title=st.one_of(st.none(), st.text(max_size=30), st.sampled_from(["Heat", "The film"])),
+)
+def test_random_text_never_crashes(text: str, title: str | None) -> None:
+    _check(Document("p", text, title=title))
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=TEXT)
+def test_sentence_offsets(text: str) -> None:
+    for start, end, sent in sentences(text):
+        assert text[start:end] == sent
+        assert sent == sent.strip() and sent
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=80))
+def test_dates_never_crash(text: str) -> None:
+    for d in find_dates(text):
+        assert text[d.start : d.end] == d.text
+        assert len(d.iso) in (4, 10)
+    normalise_date(text)
+
+
+def test_huge_ish_text() -> None:
+    """~1 MB of article text crosses the chunk size; offsets still point into the whole text."""
+    para = (
+        "Night Ferry is a 2018 Danish drama film directed by Karin Holm and starring Jens Lund. "
+        "It was released on 3 May 2018.\n\n"
+    )
+    text = "Intro line\n\n" + para * 8000
+    start = time.perf_counter()
+    doc = Document("big", text, title="Night Ferry")
+    _check(doc)
+    assert time.perf_counter() - start < 120

@@ -1,0 +1,282 @@
+"""The rules.v1 extractor: the Dead Reckoning article, cue-phrase patterns, coref, dates, fixtures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.errors import UnknownNameError
+from kg.extract import available_extractors, extract, get_extractor
+from kg.extract.titles import Gazetteer
+from kg.loaders.articles import read_articles, read_text
+from kg.model import Document, EntityRef, EntityType, Fact, Relation, Value
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+DR = SHARED / "articles" / "dead-reckoning-bts-2022-12-28.txt"
+DATA = Path(__file__).parent / "data" / "articles"
+
+
+def _obj(fact: Fact) -> str:
+    return fact.object.name if isinstance(fact.object, EntityRef) else fact.object.text
+
+
+def triples(facts: list[Fact]) -> set[tuple[str, str, str]]:
+    """(subject, relation, object) names; a streaming platform also gives 'streaming_on'."""
+    out = {(f.subject.name, f.relation.value, _obj(f)) for f in facts}
+    for f in facts:
+        if f.platform is not None:
+            out.add((f.subject.name, "streaming_on", f.platform.name))
+        if isinstance(f.object, EntityRef) and f.object.type is EntityType.STREAMING_SERVICE:
+            out.add((f.subject.name, "streaming_on", f.object.name))
+    return out
+
+
+def run(text: str, title: str | None = None, published: str | None = None) -> list[Fact]:
+    return extract(Document("t", text, title=title, published=published))
+
+
+# ------------------------------------------------------------------ the real article
+
+
+@pytest.fixture(scope="module")
+def facts() -> list[Fact]:
+    return extract(read_text(DR))
+
+
+@pytest.fixture(scope="module")
+def gold() -> dict[str, list[list[str]]]:
+    return json.loads(DR.with_suffix(".gold.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@pytest.mark.skipif(not DR.exists(), reason="shared data not available")
+class TestDeadReckoning:
+    def test_every_stated_triple(self, facts: list[Fact], gold: dict[str, list[list[str]]]) -> None:
+        got = triples(facts)
+        missing = [t for t in gold["triples"] if tuple(t) not in got]
+        assert missing == [], missing
+        assert len(gold["triples"]) == 27
+
+    def test_no_must_not(self, facts: list[Fact], gold: dict[str, list[list[str]]]) -> None:
+        got = triples(facts)
+        assert [t for t in gold["must_not"] if tuple(t) in got] == []
+
+    def test_release_is_planned_and_not_the_publication_date(self, facts: list[Fact]) -> None:
+        releases = [f for f in facts if f.relation is Relation.RELEASE_DATE]
+        assert [(_obj(f), f.planned) for f in releases] == [("2023-07-14", True)]
+
+    def test_evidence(self, facts: list[Fact]) -> None:
+        text = read_text(DR).text
+        for f in facts:
+            ev = f.evidence
+            assert ev is not None and ev.extractor == "rules.v1"
+            assert text[ev.start : ev.end] == ev.sentence
+            assert 0.0 <= ev.confidence <= 1.0
+
+    def test_types(self, facts: list[Fact]) -> None:
+        by = {(f.relation.value, _obj(f)): f for f in facts}
+        assert by[("part_of_series", "Mission: Impossible")].object.type is EntityType.FILM_SERIES  # type: ignore[union-attr]
+        assert by[("director", "Christopher McQuarrie")].object.type is EntityType.PERSON  # type: ignore[union-attr]
+        assert by[("distributor", "Paramount+")].object.type is EntityType.STREAMING_SERVICE  # type: ignore[union-attr]
+
+
+# ------------------------------------------------------------------ patterns of film prose
+
+CASES: list[tuple[str, str | None, set[tuple[str, str, str]]]] = [
+    (
+        "Night Ferry is a 2018 Danish drama film directed by Karin Holm and starring Jens Lund.",
+        "Night Ferry",
+        {
+            ("Night Ferry", "director", "Karin Holm"),
+            ("Night Ferry", "cast_member", "Jens Lund"),
+            ("Night Ferry", "release_date", "2018"),
+            ("Night Ferry", "country", "Denmark"),
+        },
+    ),
+    (
+        "Karin Holm directed Night Ferry. Jens Lund and Maja Berg starred in the film.",
+        "Night Ferry",
+        {
+            ("Night Ferry", "director", "Karin Holm"),
+            ("Night Ferry", "cast_member", "Jens Lund"),
+            ("Night Ferry", "cast_member", "Maja Berg"),
+        },
+    ),
+    (
+        "Night Ferry was written and directed by Karin Holm. It was edited by Ola Dahl, "
+        "and the cinematography was by Siri Moe.",
+        "Night Ferry",
+        {
+            ("Night Ferry", "director", "Karin Holm"),
+            ("Night Ferry", "screenwriter", "Karin Holm"),
+            ("Night Ferry", "editor", "Ola Dahl"),
+            ("Night Ferry", "cinematographer", "Siri Moe"),
+        },
+    ),
+    (
+        "Karin Holm is the director of Night Ferry. The film's editor was Ola Dahl.",
+        "Night Ferry",
+        {("Night Ferry", "director", "Karin Holm"), ("Night Ferry", "editor", "Ola Dahl")},
+    ),
+    (
+        "Night Ferry was produced by Nordlys Film and executive produced by Per Sand. "
+        "Hans Eide composed the score for the film. It was distributed by Baltic Pictures.",
+        "Night Ferry",
+        {
+            ("Night Ferry", "production_company", "Nordlys Film"),
+            ("Night Ferry", "executive_producer", "Per Sand"),
+            ("Night Ferry", "composer", "Hans Eide"),
+            ("Night Ferry", "distributor", "Baltic Pictures"),
+        },
+    ),
+    (
+        "The Long Shore is the sequel to the 2018 film Night Ferry.",
+        None,
+        {
+            ("The Long Shore", "follows", "Night Ferry"),
+            ("Night Ferry", "followed_by", "The Long Shore"),
+            ("Night Ferry", "release_date", "2018"),
+        },
+    ),
+    (
+        "Mara Voss's 2019 film Cold Orchard was shot in Oslo.",
+        None,
+        {("Cold Orchard", "director", "Mara Voss")},
+    ),
+    (
+        "Cold Orchard, with Leo Park as producer, was released on Netflix on 3 May 2020.",
+        "Cold Orchard",
+        {
+            ("Cold Orchard", "producer", "Leo Park"),
+            ("Cold Orchard", "release_date", "2020-05-03"),
+            ("Cold Orchard", "streaming_on", "Netflix"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "expected"), CASES)
+def test_patterns(text: str, title: str | None, expected: set[tuple[str, str, str]]) -> None:
+    got = triples(run(text, title))
+    assert expected <= got, expected - got
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "forbidden"),
+    [
+        # a director mentioned in passing is not the director of another film in the paragraph
+        (
+            "Fans loved Top Gun: Maverick. There is something funny about director Chris Doe's "
+            "face in the new featurette.",
+            None,
+            ("Top Gun: Maverick", "director", "Chris Doe"),
+        ),
+        # a spouse named in an appositive is not a cast member
+        (
+            "Tom Sand, married to Eva Lind, stars in the film Night Ferry.",
+            "Night Ferry",
+            ("Night Ferry", "cast_member", "Eva Lind"),
+        ),
+        # a company is never a person's credit
+        (
+            "Night Ferry was written by Baltic Pictures.",
+            "Night Ferry",
+            ("Night Ferry", "screenwriter", "Baltic Pictures"),
+        ),
+        # a song's writer is not the film's screenwriter
+        (
+            "Night Ferry is a film. The title song was written by Ann Berg.",
+            "Night Ferry",
+            ("Night Ferry", "screenwriter", "Ann Berg"),
+        ),
+    ],
+)
+def test_precision_guards(text: str, title: str | None, forbidden: tuple[str, str, str]) -> None:
+    assert forbidden not in triples(run(text, title))
+
+
+def test_character_and_lists() -> None:
+    facts = run(
+        "Night Ferry stars Jens Lund as Captain Holt, Maja Berg, and Harry Shum, Jr.", "Night Ferry"
+    )
+    cast = {(_obj(f), f.character) for f in facts if f.relation is Relation.CAST_MEMBER}
+    assert cast == {("Jens Lund", "Captain Holt"), ("Maja Berg", None), ("Harry Shum Jr.", None)}
+
+
+def test_planned_release_and_publication_date() -> None:
+    text = "date 2022-12-28 News\n\nNight Ferry will be released on July 14, 2023."
+    facts = run(text, None, published="2022-12-28")
+    releases = [(f.object.text, f.planned) for f in facts if isinstance(f.object, Value)]
+    assert releases == [("2023-07-14", True)]
+    past = run("Night Ferry was released on March 3, 2017.", "Night Ferry", published="2022-01-01")
+    assert [(f.object.text, f.planned) for f in past if isinstance(f.object, Value)] == [
+        ("2017-03-03", False)
+    ]
+
+
+def test_short_names_resolve_within_the_article() -> None:
+    text = (
+        "Night Ferry is a film by Karin Holm and Ole Holm-Berg. It stars Jens Lund. "
+        "Lund also produced the film. The screenplay was written by Holm."
+    )
+    facts = run(text, "Night Ferry")
+    got = {(f.relation.value, _obj(f), f.ambiguous) for f in facts}
+    assert ("producer", "Jens Lund", False) in got
+    assert ("screenwriter", "Karin Holm", False) in got
+
+
+def test_ambiguous_short_name_is_marked_not_guessed() -> None:
+    text = "Night Ferry stars Anna Holm and Erik Holm. The screenplay was written by Holm."
+    writers = [f for f in run(text, "Night Ferry") if f.relation is Relation.SCREENWRITER]
+    assert [(_obj(f), f.ambiguous) for f in writers] == [("Holm", True)]
+
+
+def test_film_aliases_and_year() -> None:
+    facts = run(
+        "Vase Blanc (also known as White Vase) is a 1974 Belgian film directed by Jan Peeters.",
+        "Vase Blanc",
+    )
+    directors = [f for f in facts if f.relation is Relation.DIRECTOR]
+    assert directors[0].subject.aliases == ("White Vase",)
+    assert directors[0].subject.year == 1974
+
+
+def test_gazetteer_titles() -> None:
+    g = Gazetteer.from_refs([EntityRef(EntityType.FILM, "The Quiet Deep", year=2011)])
+    facts = extract(Document("g", "Anna Berg directed The Quiet Deep in Norway."), g)
+    assert ("The Quiet Deep", "director", "Anna Berg") in triples(facts)
+    assert facts[0].subject.year == 2011
+
+
+def test_fixture_articles_golden() -> None:
+    docs = {
+        Path(d.source_path or "").name + (d.id if d.id in ("a1", "a2") else ""): d
+        for d in read_articles(DATA)
+    }
+    harbor = triples(extract(docs["harbor-review.txt"]))
+    assert {
+        ("The Glass Harbor", "director", "Mara Lindqvist"),
+        ("The Glass Harbor", "cast_member", "Owen Sato"),
+        ("The Glass Harbor", "screenwriter", "Mara Lindqvist"),
+        ("The Glass Harbor", "composer", "Hanna Ruud"),
+        ("The Glass Harbor", "production_company", "Aurora Pictures"),
+        ("The Glass Harbor", "distributor", "Northlight Releasing"),
+        ("The Glass Harbor", "release_date", "2015-09-04"),
+        ("The Glass Storm", "follows", "The Glass Harbor"),
+        ("The Glass Storm", "release_date", "2026-06-12"),
+    } <= harbor
+    # the review's own publication date is never a release date
+    assert not any(t[2] == "2024-03-02" for t in harbor)
+
+
+def test_registry() -> None:
+    assert "rules.v1" in available_extractors()
+    with pytest.raises(UnknownNameError, match=r"rules\.v1"):
+        get_extractor("nope.v9")
+
+
+def test_empty_and_titleless_text() -> None:
+    assert run("") == []
+    assert run("   \n ") == []
+    assert run("It was a sunny day and nothing happened.") == []
