@@ -245,7 +245,7 @@ def bind_params(
                 bound[name] = URIRef(text[1:-1])
             elif re.match(r"^[a-z][a-z0-9+.-]*://\S+$", text) or text.startswith("urn:"):
                 bound[name] = URIRef(text)
-            elif colon and prefix in PREFIXES and re.fullmatch(r"[A-Za-z0-9_][\w.-]*", local):
+            elif colon and prefix in PREFIXES and re.fullmatch(r"\w[\w./-]*", local):
                 bound[name] = URIRef(PREFIXES[prefix] + local)
             else:
                 bound[name] = _lookup_label(store, value)
