@@ -1,0 +1,520 @@
+"""``kg network``: build projections, write graph files, compute metrics, draw pictures.
+
+Each subcommand builds its projection from the store (``--projection``, ``--roles``, ``--years``,
+``--min-weight``) or reads a graph file written by ``kg network build`` (``--input``), then prints
+a table, CSV or JSON (``--format``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import open_store
+
+__all__ = ["network"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _graph_options(func: F) -> F:
+    options = [
+        click.option(
+            "--projection",
+            "-p",
+            default="co-star",
+            show_default=True,
+            help="person-film, co-star, crew, director-actor, person-studio or film-film.",
+        ),
+        click.option("--roles", default=None, help="Roles to count, comma-separated (e.g. cast_member,director)."),
+        click.option("--years", default=None, help="Only films released in these years: 1990-2000, 1995, 1990-."),
+        click.option("--min-weight", type=int, default=1, show_default=True, help="Drop edges lighter than this."),
+        click.option(
+            "--input",
+            "input_path",
+            type=click.Path(path_type=Path, dir_okay=False, exists=True),
+            default=None,
+            help="Read a graph file (from `kg network build`) instead of the store.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _format_option(func: F) -> F:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "csv", "json"]),
+        default="table",
+        show_default=True,
+        help="Output format.",
+    )(func)
+
+
+def _load_graph(
+    ctx: click.Context,
+    projection: str,
+    roles: str | None,
+    years: str | None,
+    min_weight: int,
+    input_path: Path | None,
+) -> Any:
+    if input_path is not None:
+        from ..network.io import read_graph
+
+        g = read_graph(input_path)
+        if g.number_of_nodes() == 0:
+            from ..errors import KGInputError
+
+            raise KGInputError("the graph file has no nodes", path=str(input_path))
+        return g
+    from ..network.build import build_graph
+
+    with open_store(ctx, read_only=True) as store:
+        return build_graph(store, projection, roles=roles, years=years, min_weight=min_weight)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return f"{value:.6g}"
+    if isinstance(value, list | tuple):
+        return "; ".join(_cell(v) for v in value)
+    return str(value)
+
+
+def _emit(rows: Sequence[dict[str, Any]], fmt: str, *, data: Any = None) -> None:
+    """Print ``rows`` as an aligned table or CSV, or ``data`` (default: the rows) as JSON."""
+    if fmt == "json":
+        click.echo(json.dumps(rows if data is None else data, indent=2, ensure_ascii=False, default=str))
+        return
+    columns: list[str] = []
+    for row in rows:
+        for key in row:
+            if key not in columns:
+                columns.append(key)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(row.get(c)) for c in columns])
+        click.echo(buffer.getvalue(), nl=False)
+        return
+    cells = [[_cell(row.get(c))[:60] for c in columns] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
+    click.echo("  ".join("-" * w for w in widths))
+    for r in cells:
+        click.echo("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+
+
+def _key_values(result: dict[str, Any]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for key, value in result.items():
+        if isinstance(value, dict):
+            rows += [{"metric": f"{key}.{k}", "value": v} for k, v in value.items()]
+        else:
+            rows.append({"metric": key, "value": value})
+    return rows
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def network() -> None:
+    """Analyse the collaboration network: projections, metrics, communities, paths, pictures.
+
+    \b
+    Examples:
+      kg network build -p co-star --years 1990-1999 -o costar-90s.graphml
+      kg network stats -p co-star
+      kg network centrality -p co-star --measure pagerank,betweenness --k 500 --top 20
+      kg network path "Kevin Bacon" "Tom Cruise"
+      kg network plot -p director-actor --min-weight 2 -o network.html
+    """
+
+
+@network.command("build")
+@_graph_options
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="Graph file: .graphml, .gexf, .gml, .csv (edge list + FILE.nodes.csv) or .json.",
+)
+@click.pass_context
+def build_cmd(
+    ctx: click.Context,
+    projection: str,
+    roles: str | None,
+    years: str | None,
+    min_weight: int,
+    input_path: Path | None,
+    output: Path,
+) -> None:
+    """Build a projection from the store and write it as a graph file (format from extension).
+
+    \b
+    Examples:
+      kg network build -p co-star -o costar.graphml
+      kg network build -p crew --roles director,cinematographer --years 1990-2000 -o crew.gexf
+      kg network build -p film-film --min-weight 3 -o films.json
+    """
+    from ..network.io import graph_format_for, write_graph
+
+    graph_format_for(output)  # fail on a bad extension before the work
+    g = _load_graph(ctx, projection, roles, years, min_weight, input_path)
+    write_graph(g, output)
+    click.echo(
+        f"wrote the {g.graph.get('projection', 'graph')} graph ({g.number_of_nodes():,} nodes, "
+        f"{g.number_of_edges():,} edges) to {output}"
+    )
+
+
+@network.command("stats")
+@_graph_options
+@_format_option
+@click.option("--sample", type=int, default=None, help="Sources/nodes sampled on large graphs (default 500).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed for sampling.")
+@click.option("--small-world", is_flag=True, help="Compare with a random graph of the same degrees.")
+@click.pass_context
+def stats_cmd(
+    ctx: click.Context,
+    projection: str,
+    roles: str | None,
+    years: str | None,
+    min_weight: int,
+    input_path: Path | None,
+    fmt: str,
+    sample: int | None,
+    seed: int,
+    small_world: bool,
+) -> None:
+    """Size, density, components, clustering, assortativity and path length of a projection.
+
+    \b
+    Examples:
+      kg network stats -p co-star
+      kg network stats -p crew --years 2000-2010 --small-world --format json
+    """
+    from ..network.metrics import graph_stats
+
+    g = _load_graph(ctx, projection, roles, years, min_weight, input_path)
+    result = graph_stats(g, sample=sample, seed=seed, small_world_test=small_world)
+    _emit(_key_values(result), fmt, data=result)
+
+
+@network.command("centrality")
+@_graph_options
+@_format_option
+@click.option(
+    "--measure",
+    "-m",
+    "measures",
+    default="degree,weighted_degree,pagerank",
+    show_default=True,
+    help="Comma-separated: degree, weighted_degree, betweenness, closeness, eigenvector, pagerank.",
+)
+@click.option("--top", type=int, default=10, show_default=True, help="How many nodes to list.")
+@click.option("--sort-by", default=None, help="Rank by this measure (default: the first).")
+@click.option("--k", type=int, default=None, help="Sample betweenness from K sources (default: exact).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the betweenness sample.")
+@click.option(
+    "--backend",
+    type=click.Choice(["networkx", "igraph"]),
+    default="networkx",
+    show_default=True,
+    help="Compute pagerank/betweenness/closeness with igraph (same results, faster).",
+)
+@click.pass_context
+def centrality_cmd(
+    ctx: click.Context,
+    projection: str,
+    roles: str | None,
+    years: str | None,
+    min_weight: int,
+    input_path: Path | None,
+    fmt: str,
+    measures: str,
+    top: int,
+    sort_by: str | None,
+    k: int | None,
+    seed: int,
+    backend: str,
+) -> None:
+    """The most central people (or films) of a projection, with their labels.
+
+    \b
+    Examples:
+      kg network centrality -p co-star --top 20
+      kg network centrality -m betweenness,pagerank --k 500 --seed 1 --backend igraph
+    """
+    from ..network.metrics import centrality, top_nodes
+
+    g = _load_graph(ctx, projection, roles, years, min_weight, input_path)
+    names = [m for m in measures.split(",") if m.strip()]
+    scores = centrality(g, names, k=k, seed=seed, backend=backend)
+    _emit(top_nodes(g, scores, n=top, by=sort_by), fmt)
+
+
+@network.command("communities")
+@_graph_options
+@_format_option
+@click.option(
+    "--method", type=click.Choice(["louvain", "label_propagation"]), default="louvain", show_default=True
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed (same seed, same result).")
+@click.option("--resolution", type=float, default=1.0, show_default=True, help="Louvain resolution.")
+@click.option("--top", type=int, default=10, show_default=True, help="How many communities to list.")
+@click.option(
+    "--backend", type=click.Choice(["networkx", "igraph"]), default="networkx", show_default=True,
+    help="igraph's multilevel Louvain: faster, a different (similar-modularity) partition.",
+)  # fmt: skip
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Also write the graph with a `community` attribute on each node.",
+)
+@click.pass_context
+def communities_cmd(
+    ctx: click.Context,
+    projection: str,
+    roles: str | None,
+    years: str | None,
+    min_weight: int,
+    input_path: Path | None,
+    fmt: str,
+    method: str,
+    seed: int,
+    resolution: float,
+    top: int,
+    backend: str,
+    output: Path | None,
+) -> None:
+    """Find communities (Louvain or label propagation) and report modularity.
+
+    \b
+    Examples:
+      kg network communities -p co-star --seed 42 --top 5
+      kg network communities --method label_propagation --format json
+      kg network communities -o costar-communities.gexf
+    """
+    from ..network.communities import community_summary, detect_communities
+    from ..network.io import graph_format_for, write_graph
+
+    if output is not None:
+        graph_format_for(output)
+    g = _load_graph(ctx, projection, roles, years, min_weight, input_path)
+    result = detect_communities(g, method, seed=seed, resolution=resolution, backend=backend)
+    rows = community_summary(g, result, top=top)
+    if output is not None:
+        for node, index in result["membership"].items():
+            g.nodes[node]["community"] = index
+        write_graph(g, output)
+    if fmt == "json":
+        data = {k: v for k, v in result.items() if k not in ("membership", "communities")}
+        data["communities"] = [[str(v) for v in c] for c in result["communities"]]
+        _emit(rows, fmt, data=data)
+        return
+    if fmt == "table":
+        click.echo(
+            f"{result['count']} communities ({result['method']}, seed {seed}), "
+            f"modularity {result['modularity']:.4f}"
+        )
+    _emit(rows, fmt)
+
+
+@network.command("path")
+@click.argument("source")
+@click.argument("target", required=False)
+@_graph_options
+@_format_option
+@click.pass_context
+def path_cmd(
+    ctx: click.Context,
+    source: str,
+    target: str | None,
+    projection: str,
+    roles: str | None,
+    years: str | None,
+    min_weight: int,
+    input_path: Path | None,
+    fmt: str,
+) -> None:
+    """Shortest collaboration path between two people, with the films on each hop; or, given
+    one person, how many people are 1, 2, 3... steps away.
+
+    \b
+    Examples:
+      kg network path "Kevin Bacon" "Tom Cruise"
+      kg network path "Kevin Bacon" --format json
+      kg network path "Meryl Streep" "Jack Nicholson" -p crew
+    """
+    from ..network.paths import collaboration_path, distance_distribution
+
+    g = _load_graph(ctx, projection, roles, years, min_weight, input_path)
+    if target is None:
+        dist = distance_distribution(g, source)
+        rows = [{"distance": d, "people": n} for d, n in dist["distribution"].items()]
+        if fmt == "table":
+            mean = dist["mean_distance"]
+            click.echo(
+                f"{dist['label']}: {dist['reachable']:,} reachable, {dist['unreachable']:,} not; "
+                f"mean distance {mean:.3f}" if mean is not None else f"{dist['label']}: nobody reachable"
+            )
+        _emit(rows, fmt, data=dist)
+        return
+    result = collaboration_path(g, source, target)
+    if result["distance"] is None:
+        if fmt == "json":
+            _emit([], fmt, data=result)
+        click.echo(
+            f"kg: {result['source_label']} and {result['target_label']} are not connected in the "
+            f"{g.graph.get('projection', '')} graph",
+            err=True,
+        )
+        ctx.exit(1)
+    rows = [
+        {"step": i, "from": h["from_label"], "to": h["to_label"], "films": h["films"]}
+        for i, h in enumerate(result["hops"], start=1)
+    ]
+    if fmt == "table":
+        click.echo(f"{result['source_label']} -> {result['target_label']}: distance {result['distance']}")
+    _emit(rows, fmt, data=result)
+
+
+@network.command("ego")
+@click.argument("person")
+@_graph_options
+@_format_option
+@click.option("--radius", type=int, default=1, show_default=True, help="Hops from the person.")
+@click.option("--top", type=int, default=20, show_default=True, help="How many ties to list.")
+@click.option(
+    "--output", "-o", type=click.Path(path_type=Path, dir_okay=False), default=None,
+    help="Also write the ego network: a graph file (.graphml, ...) or a picture (.png, .svg, .html).",
+)  # fmt: skip
+@click.pass_context
+def ego_cmd(
+    ctx: click.Context,
+    person: str,
+    projection: str,
+    roles: str | None,
+    years: str | None,
+    min_weight: int,
+    input_path: Path | None,
+    fmt: str,
+    radius: int,
+    top: int,
+    output: Path | None,
+) -> None:
+    """A person's ego network: their collaborators, strongest ties first.
+
+    \b
+    Examples:
+      kg network ego "Kevin Bacon"
+      kg network ego "Kevin Bacon" --radius 2 -o bacon.html
+    """
+    from ..network.ego import ego_graph, ego_summary
+
+    g = _load_graph(ctx, projection, roles, years, min_weight, input_path)
+    summary = ego_summary(g, person, radius=radius, top=top)
+    if output is not None:
+        h = ego_graph(g, person, radius=radius)
+        if output.suffix.lower() in (".png", ".svg", ".pdf", ".html"):
+            from ..network.plot import plot_graph
+
+            plot_graph(h, output)
+        else:
+            from ..network.io import write_graph
+
+            write_graph(h, output)
+    if fmt == "table":
+        click.echo(
+            f"{summary['label']}: {summary['nodes']:,} nodes, {summary['edges']:,} edges within "
+            f"{radius} hop{'s' if radius != 1 else ''}"
+        )
+    _emit(summary["neighbours"], fmt, data=summary)
+
+
+@network.command("timeline")
+@_graph_options
+@_format_option
+@click.option("--step", type=int, default=1, show_default=True, help="Years between snapshots.")
+@click.option("--window", type=int, default=None, help="Count only the last N years (default: cumulative).")
+@click.pass_context
+def timeline_cmd(
+    ctx: click.Context,
+    projection: str,
+    roles: str | None,
+    years: str | None,
+    min_weight: int,
+    input_path: Path | None,
+    fmt: str,
+    step: int,
+    window: int | None,
+) -> None:
+    """Per-year snapshots of a projection and how its metrics change. ``--years`` picks the
+    snapshot years; cumulative snapshots still count the films before them.
+
+    \b
+    Examples:
+      kg network timeline -p co-star --years 1990-2000
+      kg network timeline --step 5 --window 5 --format csv
+    """
+    from ..network.timeline import timeline
+
+    g = _load_graph(ctx, projection, roles, None, min_weight, input_path)
+    _emit(timeline(g, years=years, step=step, window=window), fmt)
+
+
+@network.command("plot")
+@_graph_options
+@click.option(
+    "--output", "-o", type=click.Path(path_type=Path, dir_okay=False), required=True,
+    help="Picture: .png, .svg, .pdf, or .html (interactive, opens without a server).",
+)  # fmt: skip
+@click.option("--max-nodes", type=int, default=300, show_default=True, help="Draw the N best-connected nodes.")
+@click.option("--labels", type=int, default=20, show_default=True, help="Name the N best-connected nodes.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Layout and community seed.")
+@click.pass_context
+def plot_cmd(
+    ctx: click.Context,
+    projection: str,
+    roles: str | None,
+    years: str | None,
+    min_weight: int,
+    input_path: Path | None,
+    output: Path,
+    max_nodes: int,
+    labels: int,
+    seed: int,
+) -> None:
+    """Draw a projection: layout, communities coloured, top nodes labelled.
+
+    \b
+    Examples:
+      kg network plot -p co-star --min-weight 3 -o costar.png
+      kg network plot -p director-actor --years 1990-1999 -o network.html
+    """
+    from ..network.plot import plot_graph
+
+    g = _load_graph(ctx, projection, roles, years, min_weight, input_path)
+    info = plot_graph(g, output, max_nodes=max_nodes, labels=labels, seed=seed)
+    click.echo(
+        f"drew {info['nodes']:,} nodes, {info['edges']:,} edges, {info['communities']} communities "
+        f"to {output}"
+    )
