@@ -29,6 +29,7 @@ def test_docstring_examples_run(name: str) -> None:
 
 
 def test_public_api_is_documented() -> None:
+    assert sorted(kg.__all__) == sorted(kg._EXPORTS)
     for name in kg.__all__:
         obj = getattr(kg, name)
         assert obj.__doc__, f"kg.{name} has no docstring"

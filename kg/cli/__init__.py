@@ -27,6 +27,10 @@ COMMANDS: list[str] = [
     "kg.cli.query:query",
     "kg.cli.export:export",
     "kg.cli.stats:stats",
+    "kg.cli.eval:eval_command",
+    "kg.cli.network:network",
+    "kg.cli.validate:validate",
+    "kg.cli.reason:reason",
     "kg.cli.push:push",
     "kg.cli.enrich:enrich",
     "kg.cli.serve:serve",
@@ -47,7 +51,9 @@ class KGGroup(click.Group):
             sys.exit(0)
 
 
-@click.group(cls=KGGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=KGGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
 @click.option(
     "--store",
     "store_path",
