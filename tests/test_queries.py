@@ -114,7 +114,9 @@ def test_sources_disagree_on_a_release_date(sample: Store) -> None:
 
 
 def test_sources_behind_a_fact_give_the_sentence(sample: Store) -> None:
-    rows = _values(sample, "fact-sources", {"subject": "The Glass Harbor II", "predicate": "kg:director"})
+    rows = _values(
+        sample, "fact-sources", {"subject": "The Glass Harbor II", "predicate": "kg:director"}
+    )
     by_path = {r[3]: r for r in rows}
     assert set(by_path) == {"articles/harbor-sequel.txt", str(SAMPLE.resolve())}
     article = by_path["articles/harbor-sequel.txt"]
@@ -125,8 +127,13 @@ def test_sources_behind_a_fact_give_the_sentence(sample: Store) -> None:
 
 def test_date_range_and_year(sample: Store) -> None:
     rows = _values(sample, "films-released-between", {"from": "2021-01-01", "to": "2022-03-10"})
-    assert [(r[1], r[2]) for r in rows] == [("Quiet Orchard", "2021-09-03"), ("The Glass Harbor II", "2022-03-04")]
-    assert [r[1] for r in _values(sample, "films-of-year", {"year": "2022"})] == ["The Glass Harbor II"]
+    assert [(r[1], r[2]) for r in rows] == [
+        ("Quiet Orchard", "2021-09-03"),
+        ("The Glass Harbor II", "2022-03-04"),
+    ]
+    assert [r[1] for r in _values(sample, "films-of-year", {"year": "2022"})] == [
+        "The Glass Harbor II"
+    ]
 
 
 def test_counts_and_wikidata_links(sample: Store) -> None:
@@ -148,7 +155,11 @@ def test_optional_and_default_params(sample: Store) -> None:
     assert len(_values(sample, "director-actor-pairs")) == 2  # default min=2
     assert len(_values(sample, "director-actor-pairs", {"min": "1"})) > 2
     every_fact = _values(sample, "fact-sources", {"subject": "The Glass Harbor II"})
-    assert len(every_fact) > len(_values(sample, "fact-sources", {"subject": "The Glass Harbor II", "predicate": "kg:director"}))
+    assert len(every_fact) > len(
+        _values(
+            sample, "fact-sources", {"subject": "The Glass Harbor II", "predicate": "kg:director"}
+        )
+    )
 
 
 def test_header_parser_stays_backwards_compatible() -> None:
@@ -192,7 +203,10 @@ def test_unknown_label_is_a_clear_error(sample: Store) -> None:
         run_named_query(sample, "cast-of-film", {"film": "Nobody"})
 
 
-@pytest.mark.parametrize("hostile", ['"} ; DROP ALL #', 'x"} ; DROP ALL #\n} SELECT * WHERE { ?s ?p ?o', "a\nb", "\\u0022) }"])
+@pytest.mark.parametrize(
+    "hostile",
+    ['"} ; DROP ALL #', 'x"} ; DROP ALL #\n} SELECT * WHERE { ?s ?p ?o', "a\nb", "\\u0022) }"],
+)
 def test_hostile_param_values_are_plain_strings(hostile: str) -> None:
     with Store.memory() as store:
         load_paths(store, [SAMPLE], progress=False)
@@ -200,7 +214,13 @@ def test_hostile_param_values_are_plain_strings(hostile: str) -> None:
         with store.writing():
             store.add_triples(
                 "urn:test:odd",
-                [(film, URIRef("https://w3id.org/filmkg/ontology#title"), Literal(f"Odd {hostile} title"))],
+                [
+                    (
+                        film,
+                        URIRef("https://w3id.org/filmkg/ontology#title"),
+                        Literal(f"Odd {hostile} title"),
+                    )
+                ],
             )
         before = len(store.query("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }").rows())
         rows = _values(store, "search-titles", {"text": hostile})
@@ -233,19 +253,61 @@ def test_cli_list(sample_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_cli_named_query_with_param(sample_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = run(["--store", str(sample_dir), "query", "--name", "cast-of-film", "--param", "film=The Glass Harbor II", "--format", "json"])
+    code = run(
+        [
+            "--store",
+            str(sample_dir),
+            "query",
+            "--name",
+            "cast-of-film",
+            "--param",
+            "film=The Glass Harbor II",
+            "--format",
+            "json",
+        ]
+    )
     assert code == 0
     data = json.loads(capsys.readouterr().out)
     assert data["head"]["vars"] == QUERIES["cast-of-film"].columns
-    assert [b["character"]["value"] for b in data["results"]["bindings"]] == ["Captain Ivo", "Dr. Hale", "Lena"]
-    assert run(["--store", str(sample_dir), "query", "--name", "films-by-director", "--param", "director=Mara Lindqvist"]) == 0
+    assert [b["character"]["value"] for b in data["results"]["bindings"]] == [
+        "Captain Ivo",
+        "Dr. Hale",
+        "Lena",
+    ]
+    assert (
+        run(
+            [
+                "--store",
+                str(sample_dir),
+                "query",
+                "--name",
+                "films-by-director",
+                "--param",
+                "director=Mara Lindqvist",
+            ]
+        )
+        == 0
+    )
     assert "The Glass Harbor II" in capsys.readouterr().out
 
 
 def test_cli_errors_exit_2(sample_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["--store", str(sample_dir), "query", "--name", "no-such-query"]) == 2
     assert "no named query" in capsys.readouterr().err
-    assert run(["--store", str(sample_dir), "query", "--name", "cast-of-film", "--param", "film=Nobody"]) == 2
+    assert (
+        run(
+            [
+                "--store",
+                str(sample_dir),
+                "query",
+                "--name",
+                "cast-of-film",
+                "--param",
+                "film=Nobody",
+            ]
+        )
+        == 2
+    )
     assert "Nobody" in capsys.readouterr().err
 
 
@@ -254,7 +316,21 @@ def test_cli_errors_exit_2(sample_dir: Path, capsys: pytest.CaptureFixture[str])
 
 def _split(cell: str) -> list[str]:
     """Split a ", "-joined cell the way the wikidata_films mapping does (suffixes glued back)."""
-    suffixes = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "Inc.", "Inc", "Ltd.", "Ltd", "LLC", "Co."}
+    suffixes = {
+        "Jr.",
+        "Jr",
+        "Sr.",
+        "Sr",
+        "II",
+        "III",
+        "IV",
+        "Inc.",
+        "Inc",
+        "Ltd.",
+        "Ltd",
+        "LLC",
+        "Co.",
+    }
     out: list[str] = []
     for item in (i.strip() for i in cell.split(", ")):
         if not item:
@@ -285,7 +361,9 @@ def _query(name: str) -> NamedQuery:
 @pytest.mark.slow
 def test_wikidata_films_by_director(wikidata: tuple[Store, list[dict[str, str]]]) -> None:
     store, films = wikidata
-    expected = {(f["Title"], f["Year"]) for f in films if "Alfred Hitchcock" in _split(f["Director"])}
+    expected = {
+        (f["Title"], f["Year"]) for f in films if "Alfred Hitchcock" in _split(f["Director"])
+    }
     rows = _values(store, "films-by-director", {"director": "Alfred Hitchcock"})
     assert {(r[1], r[2]) for r in rows} == expected
     assert len(expected) > 10
@@ -301,11 +379,15 @@ def test_wikidata_cast_of_film(wikidata: tuple[Store, list[dict[str, str]]]) -> 
 
 
 @pytest.mark.slow
-def test_wikidata_films_of_a_year_and_date_range(wikidata: tuple[Store, list[dict[str, str]]]) -> None:
+def test_wikidata_films_of_a_year_and_date_range(
+    wikidata: tuple[Store, list[dict[str, str]]],
+) -> None:
     store, films = wikidata
     of_year = {f["ID"] for f in films if f["Year"] == "1995"}
     assert len(_values(store, "films-of-year", {"year": "1995"})) == len(of_year)
-    in_range = {(f["Title"], f["Released"]) for f in films if "1995-01-01" <= f["Released"] <= "1995-03-31"}
+    in_range = {
+        (f["Title"], f["Released"]) for f in films if "1995-01-01" <= f["Released"] <= "1995-03-31"
+    }
     rows = _values(store, "films-released-between", {"from": "1995-01-01", "to": "1995-03-31"})
     assert {(r[1], r[2]) for r in rows} == in_range
 

@@ -17,6 +17,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph
+from SPARQLWrapper import CSV, JSON, JSONLD, N3, RDFXML, TSV, TURTLE, XML
+from SPARQLWrapper import SPARQLWrapper as Wrapper
+from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from kg.cli import main
 from kg.errors import KGInputError
@@ -24,20 +27,6 @@ from kg.ingest import load_paths
 from kg.serve import ServeConfig, make_server
 from kg.serve.app import SparqlServer
 from kg.store import Store
-
-SPARQLWrapper = pytest.importorskip("SPARQLWrapper")
-from SPARQLWrapper import (  # noqa: E402
-    CSV,
-    JSON,
-    JSONLD,
-    N3,
-    RDFXML,
-    TSV,
-    TURTLE,
-    XML,
-    SPARQLWrapper as Wrapper,
-)
-from SPARQLWrapper.SPARQLExceptions import QueryBadFormed  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parent / "data" / "queries" / "sample.trig"
 ARTICLE = "https://w3id.org/filmkg/source/harbor-article"
@@ -101,7 +90,13 @@ def _http(
 
 
 SELECT = PREFIX + "SELECT ?title WHERE { ?f kg:title ?title } ORDER BY ?title"
-TITLES = ["Quiet Orchard", "The Glass Harbor", "The Glass Harbor II", "The Glass Harbor II", "The Glass Harbor III"]
+TITLES = [
+    "Quiet Orchard",
+    "The Glass Harbor",
+    "The Glass Harbor II",
+    "The Glass Harbor II",
+    "The Glass Harbor III",
+]
 
 
 # --- SPARQLWrapper: SELECT / ASK / CONSTRUCT in every format --------------------------------------
@@ -166,7 +161,11 @@ def test_construct_every_format(server: SparqlServer, fmt: str) -> None:
 
 @pytest.mark.parametrize(
     ("accept", "rdf_format"),
-    [("application/n-triples", "nt"), ("text/turtle", "turtle"), ("application/ld+json", "json-ld")],
+    [
+        ("application/n-triples", "nt"),
+        ("text/turtle", "turtle"),
+        ("application/ld+json", "json-ld"),
+    ],
 )
 def test_construct_by_accept(server: SparqlServer, accept: str, rdf_format: str) -> None:
     args = urllib.parse.urlencode({"query": CONSTRUCT})
@@ -194,7 +193,9 @@ def test_default_and_named_graphs(server: SparqlServer) -> None:
     client = _endpoint(server, JSON)
     client.setQuery(PREFIX + "SELECT ?d WHERE { ?f kg:releaseDate ?d } ORDER BY ?d")
     client.addDefaultGraph(ARTICLE)
-    assert [b["d"]["value"] for b in client.queryAndConvert()["results"]["bindings"]] == ["2022-03-04"]
+    assert [b["d"]["value"] for b in client.queryAndConvert()["results"]["bindings"]] == [
+        "2022-03-04"
+    ]
     named = _endpoint(server, JSON)
     named.setQuery("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
     named.addNamedGraph(ARTICLE)
@@ -245,20 +246,30 @@ def test_get_and_both_posts(server: SparqlServer) -> None:
         ("text/csv", None, "text/csv; charset=utf-8"),
         ("text/tab-separated-values", None, "text/tab-separated-values; charset=utf-8"),
         ("application/sparql-results+xml", None, "application/sparql-results+xml; charset=utf-8"),
-        ("text/csv;q=0.1, application/sparql-results+json", None, "application/sparql-results+json"),
+        (
+            "text/csv;q=0.1, application/sparql-results+json",
+            None,
+            "application/sparql-results+json",
+        ),
         ("*/*", "tsv", "text/tab-separated-values; charset=utf-8"),
         ("application/sparql-results+xml", "csv", "text/csv; charset=utf-8"),
     ],
 )
-def test_content_negotiation(server: SparqlServer, accept: str, param: str | None, expected: str) -> None:
+def test_content_negotiation(
+    server: SparqlServer, accept: str, param: str | None, expected: str
+) -> None:
     args = {"query": SELECT} | ({"format": param} if param else {})
-    status, kind, _ = _http(server.url + "sparql?" + urllib.parse.urlencode(args), headers={"Accept": accept})
+    status, kind, _ = _http(
+        server.url + "sparql?" + urllib.parse.urlencode(args), headers={"Accept": accept}
+    )
     assert (status, kind) == (200, expected)
 
 
 def test_not_acceptable_and_bad_requests(server: SparqlServer) -> None:
     url = server.url + "sparql"
-    status, _, body = _http(url + "?" + urllib.parse.urlencode({"query": SELECT}), headers={"Accept": "image/png"})
+    status, _, body = _http(
+        url + "?" + urllib.parse.urlencode({"query": SELECT}), headers={"Accept": "image/png"}
+    )
     assert status == 406 and b"image/png" in body
     assert _http(url, b"x", {"Content-Type": "text/plain"})[0] == 415
     assert _http(url + "?query=")[0] == 400
@@ -270,7 +281,14 @@ def test_named_query_api(server: SparqlServer) -> None:
     listing = {q["name"]: q for q in json.loads(body)}
     assert status == 200 and "cast-of-film" in listing
     assert listing["cast-of-film"]["params"][0]["name"] == "film"
-    args = urllib.parse.urlencode({"name": "cast-of-film", "param.film": "The Glass Harbor II", "format": "csv", "download": "1"})
+    args = urllib.parse.urlencode(
+        {
+            "name": "cast-of-film",
+            "param.film": "The Glass Harbor II",
+            "format": "csv",
+            "download": "1",
+        }
+    )
     request = urllib.request.Request(server.url + "api/named?" + args)
     with urllib.request.urlopen(request) as response:
         assert response.headers["Content-Disposition"] == 'attachment; filename="results.csv"'
@@ -357,7 +375,9 @@ CHROMEDRIVER = Path("/usr/bin/chromedriver")
 @pytest.mark.browser
 def test_query_page_runs_a_named_query(server: SparqlServer, tmp_path: Path) -> None:
     if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
-        pytest.skip("needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)")
+        pytest.skip(
+            "needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)"
+        )
     webdriver = pytest.importorskip("selenium.webdriver")
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By

@@ -8,13 +8,47 @@ __all__ = ["serve"]
 
 
 @click.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback unless told otherwise).")
-@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port (0 picks a free one).")
-@click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds a query may run before it is stopped.")
-@click.option("--max-rows", default=100_000, show_default=True, type=int, help="Most rows (or triples) an answer may have.")
-@click.option("--workers", default=2, show_default=True, type=int, help="Queries answered at once (one process each).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (loopback unless told otherwise).",
+)
+@click.option(
+    "--port",
+    default=7878,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port (0 picks a free one).",
+)
+@click.option(
+    "--timeout",
+    default=30.0,
+    show_default=True,
+    type=float,
+    help="Seconds a query may run before it is stopped.",
+)
+@click.option(
+    "--max-rows",
+    default=100_000,
+    show_default=True,
+    type=int,
+    help="Most rows (or triples) an answer may have.",
+)
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    type=int,
+    help="Queries answered at once (one process each).",
+)
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL Update (needs --token).")
-@click.option("--token", envvar="KG_SERVE_TOKEN", default=None, help="Bearer token updates must carry ($KG_SERVE_TOKEN).")
+@click.option(
+    "--token",
+    envvar="KG_SERVE_TOKEN",
+    default=None,
+    help="Bearer token updates must carry ($KG_SERVE_TOKEN).",
+)
 @click.pass_context
 def serve(
     ctx: click.Context,
@@ -57,7 +91,10 @@ def serve(
     )
     server = make_server(config)
     mode = "read-write (token required)" if allow_update else "read-only"
-    click.echo(f"kg serve: {path} on {server.url} ({mode}); SPARQL at {server.url}sparql; Ctrl-C stops", err=True)
+    click.echo(
+        f"kg serve: {path} on {server.url} ({mode}); SPARQL at {server.url}sparql; Ctrl-C stops",
+        err=True,
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -62,7 +62,9 @@ class ServeConfig:
     def check(self) -> None:
         """Raise :class:`KGInputError` for settings that cannot work."""
         if self.allow_update and not self.token:
-            raise KGInputError("--allow-update needs --token TOKEN (clients send Authorization: Bearer TOKEN)")
+            raise KGInputError(
+                "--allow-update needs --token TOKEN (clients send Authorization: Bearer TOKEN)"
+            )
         if self.timeout <= 0 or self.max_rows <= 0 or self.workers <= 0:
             raise KGInputError("--timeout, --max-rows and --workers must be positive")
         store = Path(self.store)
@@ -146,7 +148,7 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "kg-serve"
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         pass  # quiet: the CLI prints one line at start-up
 
     # -- plumbing --
@@ -176,7 +178,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     # -- methods --
 
-    def do_OPTIONS(self) -> None:  # noqa: N802 - stdlib naming
+    def do_OPTIONS(self) -> None:
         self.send_response(204)
         self.send_header("Access-Control-Allow-Origin", "*")
         self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
@@ -184,13 +186,15 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", "0")
         self.end_headers()
 
-    def do_HEAD(self) -> None:  # noqa: N802
+    def do_HEAD(self) -> None:
         self.do_GET()
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         url = urllib.parse.urlsplit(self.path)
         args = urllib.parse.parse_qs(url.query, keep_blank_values=True)
-        if url.path in ("/sparql", "/query") or (url.path == "/" and ("query" in args or "update" in args)):
+        if url.path in ("/sparql", "/query") or (
+            url.path == "/" and ("query" in args or "update" in args)
+        ):
             if "update" in args:
                 self._error(405, "send updates with POST (update=... or application/sparql-update)")
                 return
@@ -204,9 +208,11 @@ class _Handler(BaseHTTPRequestHandler):
         elif url.path == "/api/named":
             self._named(args)
         else:
-            self._error(404, f"no such page: {url.path}; the SPARQL endpoint is /sparql, the query page /")
+            self._error(
+                404, f"no such page: {url.path}; the SPARQL endpoint is /sparql, the query page /"
+            )
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         url = urllib.parse.urlsplit(self.path)
         if url.path not in ("/sparql", "/query", "/", "/update"):
             self._error(404, f"no such endpoint: {url.path}; POST queries to /sparql")
@@ -339,5 +345,3 @@ def serve(config: ServeConfig, *, ready: threading.Event | None = None) -> None:
         pass
     finally:
         server.server_close()
-
-

@@ -125,9 +125,7 @@ def choose_format(kind: str, format_params: Sequence[str], accept: str | None) -
         if fmt is not None:
             return fmt, types[fmt]
     if asked:
-        raise NotAcceptable(
-            f"unknown {what} format {asked[0]!r}; use one of: {', '.join(types)}"
-        )
+        raise NotAcceptable(f"unknown {what} format {asked[0]!r}; use one of: {', '.join(types)}")
     media_types = parse_accept(accept or "*/*") or ["*/*"]
     for media in media_types:
         if media in ("*/*", "application/*"):

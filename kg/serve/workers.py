@@ -148,7 +148,11 @@ def answer(store: Any, job: Job) -> Reply:
                 rows = _count_rows(fmt, data)
                 if rows > job.max_rows:
                     return _too_many(rows, job.max_rows)
-        charset = "; charset=utf-8" if not media.endswith("json") or media == "application/ld+json" else ""
+        charset = (
+            "; charset=utf-8"
+            if not media.endswith("json") or media == "application/ld+json"
+            else ""
+        )
         return Reply(200, media + charset, data)
     except NotAcceptable as err:
         return _text(406, str(err))
@@ -227,7 +231,10 @@ class _Worker:
     def __init__(self, context: Any, path: str, lock_timeout: float) -> None:
         self.conn, child = context.Pipe()
         self.process = context.Process(
-            target=_worker_main, args=(child, path, lock_timeout), daemon=True, name="kg-serve-worker"
+            target=_worker_main,
+            args=(child, path, lock_timeout),
+            daemon=True,
+            name="kg-serve-worker",
         )
         self.process.start()
         child.close()
