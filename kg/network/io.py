@@ -205,7 +205,8 @@ def read_graph(path: str | Path, *, fmt: str | None = None) -> nx.Graph:
 
     CSV cells are read back as text, except the integer columns we write (``weight``,
     ``film_count``, ``first_year``, ``last_year``, ``year``, ``bipartite``); other numbers in a
-    CSV come back as text. GML nodes get their ``label`` back from ``name``.
+    CSV come back as text. GML nodes get their ``label`` back from ``name``. GEXF edge ids are
+    dropped and whole-number weights (GEXF stores floats) come back as ``int``.
 
     >>> import networkx as nx, tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "g.csv"
@@ -220,7 +221,13 @@ def read_graph(path: str | Path, *, fmt: str | None = None) -> nx.Graph:
     if kind == "graphml":
         return nx.read_graphml(source)
     if kind == "gexf":
-        return nx.read_gexf(source)
+        g = nx.read_gexf(source)
+        for _, _, d in g.edges(data=True):  # GEXF numbers edges and stores weights as floats
+            d.pop("id", None)
+            weight = d.get("weight")
+            if isinstance(weight, float) and weight.is_integer():
+                d["weight"] = int(weight)
+        return g
     if kind == "gml":
         g = nx.read_gml(source)
         for _, d in g.nodes(data=True):

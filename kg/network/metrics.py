@@ -282,8 +282,10 @@ def centrality(
     measures : names from :data:`MEASURES`:
         ``degree`` (neighbours), ``weighted_degree`` (sum of ``weight``), ``betweenness``
         (normalised; sampled from ``k`` sources drawn with ``seed`` when ``k`` is given),
-        ``closeness`` (Wasserman-Faust, for disconnected graphs), ``eigenvector``, ``pagerank``
-        (weighted, damping 0.85). Betweenness and closeness count hops, not weights.
+        ``closeness`` (Wasserman-Faust, for disconnected graphs), ``eigenvector`` (weighted, of
+        the largest component; 0 elsewhere), ``pagerank`` (weighted, damping 0.85; networkx
+        stops at its default tolerance, igraph solves exactly: they agree to about 1e-5).
+        Betweenness and closeness count hops, not weights.
     k, seed : betweenness sample size and seed.
     weight : the edge attribute used by weighted measures.
     backend : ``networkx`` (default) or ``igraph`` (pagerank, betweenness and closeness run in
@@ -327,11 +329,17 @@ def centrality(
 
 
 def _eigenvector(g: nx.Graph, weight: str) -> dict[Hashable, float]:
+    """Eigenvector centrality of the largest component (0 elsewhere: on a disconnected graph the
+    leading eigenvector is not unique, and networkx refuses it)."""
+    comp = _largest_component(g) if not nx.is_connected(g) else g
+    out: dict[Hashable, float] = dict.fromkeys(g, 0.0)
     try:
         import scipy  # noqa: F401
     except ImportError:
-        return dict(nx.eigenvector_centrality(g, max_iter=1000, weight=weight))
-    return dict(nx.eigenvector_centrality_numpy(g, weight=weight))
+        out.update(nx.eigenvector_centrality(comp, max_iter=1000, weight=weight))
+    else:
+        out.update(nx.eigenvector_centrality_numpy(comp, weight=weight))
+    return out
 
 
 def _to_igraph(g: nx.Graph, weight: str) -> tuple[Any, list[Hashable]]:
