@@ -1,0 +1,257 @@
+"""Named queries on the Wikidata films graph: our engine vs rdflib's SPARQL engine, and a load test of
+``kg serve`` (8 concurrent loopback clients, bounded to ~10 s).
+
+Run: ``.venv/bin/python bench/bench_queries.py [--store DIR] [--rdflib-budget S] [--load-seconds S]``
+
+Goals (issue 4): every named query >= 10x faster than rdflib's engine over the same triples, the
+median named query under 50 ms, and >= 200 simple queries/s through the endpoint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import http.client
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import REPO, WIKIDATA, table
+
+# Parameters that mean something on the Wikidata films table (the .rq examples fit the sample).
+PARAMS: dict[str, dict[str, str]] = {
+    "cast-of-film": {"film": "Heat (1995)"},
+    "co-stars": {"person": "Al Pacino"},
+    "fact-sources": {"subject": "Heat (1995)", "predicate": "kg:director"},
+    "film-details": {"film": "Heat (1995)"},
+    "filmography": {"person": "Clint Eastwood"},
+    "films-by-director": {"director": "Alfred Hitchcock"},
+    "films-of-year": {"year": "1995"},
+    "films-released-between": {"from": "1995-01-01", "to": "1995-03-31"},
+    "multiple-roles-on-film": {"film": "Heat (1995)"},
+    "search-titles": {"text": "godfather"},
+    "series-entries": {"series": "urn:no-series"},
+    "studio-films-by-year": {"studio": "Regency Enterprises"},
+}
+
+
+def _build_store(path: Path) -> float:
+    from kg.ingest import load_paths
+    from kg.store import Store
+
+    started = time.perf_counter()
+    with Store.open(path) as store:
+        load_paths(store, [WIKIDATA / "omdb.csv"], mapping="wikidata_films", progress=False)
+    return time.perf_counter() - started
+
+
+def _best(fn: Any, repeat: int = 3) -> tuple[float, Any]:
+    best, out = float("inf"), None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        out = fn()
+        best = min(best, time.perf_counter() - started)
+    return best, out
+
+
+def _interrupt(thread: threading.Thread) -> None:
+    """Raise TimeoutError inside a thread running pure-Python code (rdflib's engine)."""
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(thread.ident or 0), ctypes.py_object(TimeoutError)
+    )
+
+
+def _rdflib_time(dataset: Any, text: str, budget: float) -> tuple[float | None, int]:
+    box: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            started = time.perf_counter()
+            result = dataset.query(text)
+            rows = len(list(result)) if result.type == "SELECT" else 1
+            box["seconds"] = time.perf_counter() - started
+            box["rows"] = rows
+        except TimeoutError:
+            box["timeout"] = True
+
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    thread.join(budget)
+    while thread.is_alive():
+        _interrupt(thread)
+        thread.join(1)
+    if "seconds" not in box:
+        return None, -1
+    return float(box["seconds"]), int(box["rows"])
+
+
+def bench_named_queries(store_dir: Path, budget: float) -> list[float]:
+    from rdflib import Dataset
+
+    from kg.query import bind_params, named_queries, with_prefixes
+    from kg.sparql import bind_values
+    from kg.store import Store
+
+    queries = named_queries()
+    ours: dict[str, tuple[float, int, str]] = {}
+    with Store.open(store_dir, read_only=True) as store:
+        for name, query in queries.items():
+            params = PARAMS.get(name, {})
+
+            def run(query: Any = query, params: dict[str, str] = params) -> tuple[int, str]:
+                bound = bind_params(query, params, store)
+                text = with_prefixes(bind_values(query.text, bound))
+                return len(store.query(text).rows()), text
+
+            run()  # warm the caches
+            seconds, (rows, text) = _best(run)
+            ours[name] = (seconds, rows, text)
+        with tempfile.TemporaryDirectory() as tmp:
+            dump = Path(tmp) / "graph.nq"
+            from kg.export import export_rdf
+
+            export_rdf(store, dump)
+            started = time.perf_counter()
+            dataset = Dataset(default_union=True)
+            dataset.parse(dump, format="nquads")
+            parse_seconds = time.perf_counter() - started
+    print(f"rdflib parsed {len(dataset):,} quads in {parse_seconds:.1f} s", flush=True)
+    lines = [["query", "rows", "kg ms", "rdflib ms", "ratio", ">=10x"]]
+    ratios: list[float] = []
+    for name, (seconds, rows, text) in ours.items():
+        theirs, their_rows = _rdflib_time(dataset, text, budget)
+        if theirs is None:
+            ratio = budget / seconds
+            cells = [
+                name,
+                str(rows),
+                f"{seconds * 1000:.1f}",
+                f">{budget * 1000:.0f}",
+                f">{ratio:.0f}x",
+            ]
+        else:
+            ratio = theirs / seconds
+            same = "" if their_rows in (rows, 1) else f" (rdflib {their_rows} rows)"
+            cells = [
+                name,
+                str(rows),
+                f"{seconds * 1000:.1f}",
+                f"{theirs * 1000:.0f}",
+                f"{ratio:.0f}x{same}",
+            ]
+        cells.append("yes" if ratio >= 10 else "NO")
+        ratios.append(ratio)
+        lines.append(cells)
+        print("  ".join(cells), flush=True)
+    kg_ms = [v[0] * 1000 for v in ours.values()]
+    print()
+    print(table(lines))
+    print(
+        f"\nmedian kg time {statistics.median(kg_ms):.1f} ms (goal < 50 ms); "
+        f"{sum(r >= 10 for r in ratios)}/{len(ratios)} queries >= 10x rdflib"
+    )
+    return kg_ms
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def bench_endpoint(store_dir: Path, seconds: float, clients: int = 8) -> float:
+    port = _free_port()
+    command = ["--store", str(store_dir), "serve", "--port", str(port)]
+    server = subprocess.Popen(
+        [sys.executable, "-c", "from kg.cli import entry_point; entry_point()", *command],
+        cwd=REPO,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise SystemExit("kg serve did not start") from None
+                time.sleep(0.1)
+        query = (
+            "SELECT ?title WHERE { <https://w3id.org/filmkg/resource/film/heat-1995> "
+            "<https://w3id.org/filmkg/ontology#title> ?title }"
+        )
+        path = "/sparql?" + urllib.parse.urlencode({"query": query})
+        counts = [0] * clients
+        errors = [0] * clients
+        latencies: list[float] = []
+        stop_at = time.monotonic() + seconds
+
+        def client(index: int) -> None:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            while time.monotonic() < stop_at:
+                started = time.perf_counter()
+                conn.request("GET", path, headers={"Accept": "application/sparql-results+json"})
+                response = conn.getresponse()
+                response.read()
+                latencies.append(time.perf_counter() - started)
+                if response.status == 200:
+                    counts[index] += 1
+                else:
+                    errors[index] += 1
+            conn.close()
+
+        threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+        started = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.perf_counter() - started
+        rate = sum(counts) / elapsed
+        latencies.sort()
+        p50 = latencies[len(latencies) // 2] * 1000 if latencies else 0.0
+        p99 = latencies[int(len(latencies) * 0.99)] * 1000 if latencies else 0.0
+        print(
+            f"\nkg serve: {clients} clients, {elapsed:.1f} s: {sum(counts)} answers, "
+            f"{sum(errors)} errors, {rate:.0f} queries/s (goal >= 200); "
+            f"latency p50 {p50:.1f} ms, p99 {p99:.1f} ms"
+        )
+        return rate
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--store", type=Path, help="an existing store with the Wikidata films table"
+    )
+    parser.add_argument(
+        "--rdflib-budget", type=float, default=30.0, help="seconds per rdflib query"
+    )
+    parser.add_argument("--load-seconds", type=float, default=10.0, help="length of the load test")
+    parser.add_argument("--skip-rdflib", action="store_true", help="only the load test")
+    args = parser.parse_args()
+    if not (WIKIDATA / "omdb.csv").is_file():
+        raise SystemExit(f"the Wikidata films table is not at {WIKIDATA}")
+    with tempfile.TemporaryDirectory() as tmp:
+        store_dir = args.store or Path(tmp) / "store"
+        if args.store is None:
+            print(f"loading the Wikidata films table: {_build_store(store_dir):.1f} s", flush=True)
+        if not args.skip_rdflib:
+            bench_named_queries(store_dir, args.rdflib_budget)
+        bench_endpoint(store_dir, args.load_seconds)
+
+
+if __name__ == "__main__":
+    main()
