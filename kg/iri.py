@@ -75,16 +75,17 @@ def _local(iri: str) -> str:
     return iri.rsplit("/", 1)[-1]
 
 
-def credit_iri(film: str, role: str, person: str, character: str | None = None) -> URIRef:
+def credit_iri(film: str, role: str, person: str) -> URIRef:
     """IRI of the credit of ``person`` in ``role`` on ``film`` (IRIs of film and person).
+
+    One credit per film, role and person, whichever sources state it: the characters played
+    are values of ``kg:characterName`` on it, so an article that names no character and a table
+    that does describe the same credit.
 
     >>> credit_iri(entity_iri("film", "Heat"), "director", entity_iri("person", "Michael Mann"))
     rdflib.term.URIRef('https://w3id.org/filmkg/resource/credit/heat/director/michael-mann')
     """
-    tail = f"{_local(film)}/{slugify(role)}/{_local(person)}"
-    if character:
-        tail += f"/{slugify(character)}"
-    return KGR[f"credit/{tail}"]
+    return KGR[f"credit/{_local(film)}/{slugify(role)}/{_local(person)}"]
 
 
 def release_iri(film: str, date: str, platform: str | None = None) -> URIRef:

@@ -205,7 +205,7 @@ class _Writer:
         out.append((s, prop, obj))
         role = ROLE_OF_RELATION.get(fact.relation)
         if role is not None and isinstance(obj, URIRef):
-            credit = credit_iri(s, fact.relation.value, obj, fact.character)
+            credit = credit_iri(s, fact.relation.value, obj)
             out += [
                 (s, _credit, credit),
                 (credit, RDF.type, _Credit),
