@@ -33,17 +33,18 @@ $(VENV)/.dev: pyproject.toml | $(BIN)/python
 
 demo: $(VENV)/.core
 	@mkdir -p $(DEMO_OUT)
-	KG_STORE=$(STORE) $(KG) load data/sample/films.csv --mapping films_sample
-	KG_STORE=$(STORE) $(KG) load data/sample/articles/
-	KG_STORE=$(STORE) $(KG) stats
-	@for q in $$(cat data/sample/demo-queries.txt | grep -v '^#'); do \
-	  echo; echo "== kg query --name $$q"; \
-	  KG_STORE=$(STORE) $(KG) query --name $$(echo $$q | tr '|' ' ') || exit $$?; \
-	done
-	KG_STORE=$(STORE) $(KG) export $(DEMO_OUT)/graph.trig
-	KG_STORE=$(STORE) $(KG) export $(DEMO_OUT)/graph.ttl
-	KG_STORE=$(STORE) $(KG) export $(DEMO_OUT)/graph.jsonld
-	@echo; echo "demo done: store in $(STORE), exports in $(DEMO_OUT)/; try: $(KG) query --list"
+	$(KG) --store $(STORE) load data/sample/films.csv --mapping films_sample
+	$(KG) --store $(STORE) load data/sample/articles/
+	$(KG) --store $(STORE) stats
+	$(KG) --store $(STORE) query --name cast-of-film --param film="The Glass Harbor"
+	$(KG) --store $(STORE) query --name filmography --param person="Tomas Ferreira"
+	$(KG) --store $(STORE) query --name films-by-director --param director="Mara Lindqvist"
+	$(KG) --store $(STORE) query --name multiple-roles-on-film
+	$(KG) --store $(STORE) query --name fact-sources --param subject="The Drowned Lantern" --param predicate="kg:director"
+	$(KG) --store $(STORE) export $(DEMO_OUT)/graph.trig
+	$(KG) --store $(STORE) export $(DEMO_OUT)/graph.ttl
+	$(KG) --store $(STORE) network build --projection co-star -o $(DEMO_OUT)/co-star.graphml
+	@echo; echo "demo done: store in $(STORE), exports in $(DEMO_OUT)/. Try: $(KG) query --list"
 
 test: $(VENV)/.dev
 	$(BIN)/python -m pytest -m "not slow" -q

@@ -229,7 +229,13 @@ def table_sources(path: Path, options: LoadOptions) -> Iterator[Source]:
         if options.progress:
             facts = _with_progress(
                 facts,
-                tqdm(total=count_rows(path, mapping), unit=" films", desc=path.name, leave=False),
+                tqdm(
+                    total=count_rows(path, mapping),
+                    unit=" films",
+                    desc=path.name,
+                    leave=False,
+                    disable=None,  # no bar when stderr is not a terminal (logs, CI)
+                ),
             )
         yield from facts_to_triples(facts, resolver, graph=graph)
 
