@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         UnknownNameError,
     )
     from .eval import evaluate
+    from .explain import FactExplanation, explain
     from .export import export_rdf
     from .extract import extract
     from .ingest import LoadReport, load_paths, remove_sources
@@ -101,6 +102,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     # extraction and evaluation
     "extract": ("extract", "extract"),
     "evaluate": ("eval", "evaluate"),
+    "explain": ("explain", "explain"),
+    "FactExplanation": ("explain", "FactExplanation"),
     # network analysis
     "build_graph": ("network", "build_graph"),
     "centrality": ("network", "centrality"),
@@ -132,6 +135,7 @@ __all__ = [
     "EntityType",
     "Evidence",
     "Fact",
+    "FactExplanation",
     "KGCheckFailed",
     "KGError",
     "KGInputError",
@@ -161,6 +165,7 @@ __all__ = [
     "detect_communities",
     "drop_inferred",
     "evaluate",
+    "explain",
     "export_rdf",
     "extract",
     "format_table",

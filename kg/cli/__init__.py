@@ -28,6 +28,7 @@ COMMANDS: list[str] = [
     "kg.cli.export:export",
     "kg.cli.stats:stats",
     "kg.cli.eval:eval_command",
+    "kg.cli.explain:explain_command",
     "kg.cli.network:network",
     "kg.cli.validate:validate",
     "kg.cli.reason:reason",
