@@ -86,7 +86,7 @@ def main() -> int:
                 detail = f"conforms={out.conforms} results={len(out.results)}"  # type: ignore[attr-defined]
             else:
                 profile = step.split()[1]
-                seconds, out = _timed(lambda: reason(store, profile=profile))  # type: ignore[arg-type]
+                seconds, out = _timed(lambda profile=profile: reason(store, profile=profile))  # type: ignore[arg-type]
                 timings = ", ".join(f"{k} {v:.1f}" for k, v in out.timings.items())  # type: ignore[attr-defined]
                 detail = f"inferred={out.inferred:,} ({timings})"  # type: ignore[attr-defined]
                 with store.writing():
