@@ -114,7 +114,9 @@ def main() -> int:
             path = _slice(args.table, rows, Path(tmp))
             with Store.memory() as store:
                 load_time, _ = _timed(
-                    lambda: kg.load_paths(store, [path], mapping="wikidata_films", progress=False)
+                    lambda path=path: kg.load_paths(
+                        store, [path], mapping="wikidata_films", progress=False
+                    )
                 )
                 print(
                     f"{'wikidata ' + str(rows) + ' films':<22}{len(store):>10,}  {'load':<10}{load_time:>9.2f}",
