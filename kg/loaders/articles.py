@@ -319,7 +319,7 @@ def article_sources(path: Path, options: LoadOptions) -> Iterator[Source]:
     limit = options.extra.get("max_article_bytes")
     docs = list(read_articles(path, max_bytes=int(limit) if limit is not None else None))
     single = len(docs) == 1 and path.suffix.lower() in (".txt", ".html", ".htm")
-    gazetteer = _store_gazetteer(options)
+    names = _StoreNames(options)
     for i, doc in enumerate(docs, 1):
         if single:
             graph = str(source_graph_iri(path))
@@ -330,16 +330,15 @@ def article_sources(path: Path, options: LoadOptions) -> Iterator[Source]:
             where = key
 
         def triples(doc: Document = doc, graph: str = graph) -> Iterator[Any]:
-            from ..model import EntityRef
-            from ..resolve import Resolver
+            from ..resolve import resolve_facts
             from ..triples import facts_to_triples
 
             doc.id = graph
+            known, gazetteer = names.get()
             facts = extractor(doc, gazetteer)
-            resolver = Resolver()
-            refs: list[EntityRef] = [f.subject for f in facts]
-            refs += [f.object for f in facts if isinstance(f.object, EntityRef)]
-            resolver.plan(refs)
+            facts, resolver = resolve_facts(facts, known, graph=graph)
+            if known is not None:
+                known.learn(facts, resolver, graph)
             yield from facts_to_triples(facts, resolver, graph=graph)
 
         yield Source(
@@ -355,23 +354,38 @@ def article_sources(path: Path, options: LoadOptions) -> Iterator[Source]:
         )
 
 
-def _store_gazetteer(options: LoadOptions) -> Any:
-    """Known film titles from the store (when one is given), for title recognition."""
+class _StoreNames:
+    """The store's known names (for cross-document resolution) and film titles (a gazetteer for
+    title recognition), read once, on the first article that needs extracting."""
+
+    def __init__(self, options: LoadOptions) -> None:
+        self.options = options
+        self.done = False
+        self.known: Any = None
+        self.gazetteer: Any = None
+
+    def get(self) -> tuple[Any, Any]:
+        if not self.done:
+            self.done = True
+            self.known, self.gazetteer = _store_names(self.options)
+        return self.known, self.gazetteer
+
+
+def _store_names(options: LoadOptions) -> tuple[Any, Any]:
     store = options.store
     if store is None:
-        return None
-    try:
-        from ..extract.titles import Gazetteer
-        from ..model import EntityRef, EntityType
+        return None, None
+    from ..extract.titles import Gazetteer
+    from ..model import EntityRef, EntityType
+    from ..resolve import KnownEntities
 
-        rows = store.query(
-            "PREFIX kg: <https://w3id.org/filmkg/ontology#> "
-            "SELECT DISTINCT ?t ?y WHERE { ?f a kg:Film ; kg:title ?t . OPTIONAL { ?f kg:year ?y } }"
-        ).rows()
-    except Exception:  # an empty or foreign store: extraction works without a gazetteer
-        return None
-    refs = []
-    for title, year in rows:
-        y = str(year)[:4] if year is not None else ""
-        refs.append(EntityRef(EntityType.FILM, str(title), year=int(y) if y.isdigit() else None))
-    return Gazetteer.from_refs(refs) if refs else None
+    try:
+        known = KnownEntities.from_store(store)
+    except Exception:  # a foreign store: extraction and resolution work without it
+        return None, None
+    refs = [
+        EntityRef(EntityType.FILM, e.label, year=e.year, aliases=tuple(sorted(e.aliases)))
+        for e in known.by_iri.values()
+        if e.kind == "film"
+    ]
+    return known, (Gazetteer.from_refs(refs) if refs else None)
