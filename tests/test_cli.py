@@ -110,3 +110,36 @@ def test_query_on_missing_store(tmp_path: Path) -> None:
     result = _kg("query", "ASK {}", store=tmp_path / "empty")
     assert result.returncode == 2
     assert "load something first" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ("malformed_row.csv", "malformed_row.csv:"),
+        ("missing_column.csv", "missing_column.csv"),
+        ("bad_date.csv", "bad_date.csv:"),
+        ("binary.csv", "binary.csv"),
+        ("empty.csv", "empty table"),
+    ],
+)
+def test_bad_tables_are_one_line_exit_2_and_leave_the_store(
+    tmp_path: Path, data_dir: Path, table: str, message: str
+) -> None:
+    store = tmp_path / "store"
+    tables = data_dir / "tables"
+    assert (
+        _kg(
+            "load", str(tables / "films.csv"), "--mapping", str(tables / "films.toml"), store=store
+        ).returncode
+        == 0
+    )
+    before = _kg("export", str(tmp_path / "before.nq"), store=store)
+    assert before.returncode == 0
+    result = _kg("load", str(tables / table), "--mapping", str(tables / "films.toml"), store=store)
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert _kg("export", str(tmp_path / "after.nq"), store=store).returncode == 0
+    assert sorted((tmp_path / "before.nq").read_text().splitlines()) == sorted(
+        (tmp_path / "after.nq").read_text().splitlines()
+    )
