@@ -20,6 +20,7 @@ Policy (see docs/decisions/0002-iri-policy.md):
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -177,6 +178,10 @@ SELECT ?e ?y WHERE { ?e a kg:Film ; kg:year ?y }
 """
 
 
+_AMBIGUOUS = re.compile(r"-ambiguous-[0-9a-f]{8}$")
+"""Nodes of ambiguous mentions (one per article) are never candidates for a later merge."""
+
+
 class KnownEntities:
     """Names already in the store (people, films, series, organisations, with labels and
     ``skos:altLabel`` aliases and film years): the gazetteer against which article mentions are
@@ -223,7 +228,7 @@ class KnownEntities:
             text = str(y)[:4]
             if entity is not None and text.isdigit():
                 entity.year = int(text)
-        return cls((x for x in found.values() if x.label), store)
+        return cls((x for x in found.values() if x.label and not _AMBIGUOUS.search(x.iri)), store)
 
     def add(self, entity: KnownEntity) -> None:
         """Index ``entity`` (or merge names and graphs into the one already known)."""
@@ -287,7 +292,7 @@ class KnownEntities:
         if iri not in self._films_of:
             rows = self.store.query(
                 "PREFIX kg: <https://w3id.org/filmkg/ontology#> "
-                "SELECT DISTINCT ?f ?g WHERE { GRAPH ?g { ?f ?p ?e } ?f a kg:Film }",
+                "SELECT DISTINCT ?f ?g WHERE { GRAPH ?g { ?f ?p ?e } GRAPH ?h { ?f a kg:Film } }",
                 bindings={"e": URIRef(iri)},
                 union_default_graph=False,
             ).rows()
@@ -305,7 +310,7 @@ class KnownEntities:
             rows = self.store.query(
                 "PREFIX kg: <https://w3id.org/filmkg/ontology#> "
                 "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-                "SELECT DISTINCT ?l ?g WHERE { GRAPH ?g { ?f ?p ?x } ?x a kg:Person ; rdfs:label ?l }",
+                "SELECT DISTINCT ?l ?g WHERE { GRAPH ?g { ?f ?p ?x } GRAPH ?h { ?x a kg:Person ; rdfs:label ?l } }",
                 bindings={"f": URIRef(iri)},
                 union_default_graph=False,
             ).rows()
@@ -322,6 +327,8 @@ class KnownEntities:
                 if not isinstance(ref, EntityRef) or ref.type is EntityType.COUNTRY:
                     continue
                 iri = str(resolver.iri(ref))
+                if _AMBIGUOUS.search(iri):
+                    continue
                 entity = KnownEntity(
                     iri, entity_kind(ref.type), ref.name, set(ref.aliases), ref.year, {graph}
                 )

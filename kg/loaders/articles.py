@@ -138,11 +138,12 @@ def parse_html(html: str, *, source: str = "<html>") -> tuple[str, dict[str, str
     from trafilatura.metadata import extract_metadata
 
     body = trafilatura.extract(
-        html, include_comments=False, include_tables=False, favor_precision=True, deduplicate=True
+        html, include_comments=False, include_tables=False, favor_precision=True, deduplicate=False
     )
-    if not body or len(body.split()) < _MIN_HTML_WORDS:
+    distinct = {w.casefold() for w in re.findall(r"[^\W\d_]+", body or "")}
+    if not body or len(distinct) < _MIN_HTML_WORDS:  # nav-only pages repeat a few words
         raise ParseError(
-            f"no article text found in the HTML page (under {_MIN_HTML_WORDS} words after "
+            f"no article text found in the HTML page (under {_MIN_HTML_WORDS} different words after "
             "removing navigation, scripts and other boilerplate)",
             path=source,
         )

@@ -1,0 +1,162 @@
+"""Cross-document entity resolution through ``kg load``: one node per real entity, variants joined
+only with type and context, namesakes never merged without evidence, ambiguity recorded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.cli import run
+from kg.model import EntityRef, EntityType, Fact, Relation
+from kg.resolve import KnownEntities, KnownEntity, resolve_facts
+from kg.store import Store
+
+KGR = "https://w3id.org/filmkg/resource/"
+
+NAMESAKES = """\
+@prefix kg: <https://w3id.org/filmkg/ontology#> .
+@prefix kgr: <https://w3id.org/filmkg/resource/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+kgr:person\\/john-smith a kg:Person ; rdfs:label "John Smith" .
+kgr:person\\/john-smith-2 a kg:Person ; rdfs:label "John Smith" .
+kgr:person\\/maggie-smith a kg:Person ; rdfs:label "Maggie Smith" .
+kgr:film\\/dark-water a kg:Film ; rdfs:label "Dark Water" ; kg:title "Dark Water" ;
+    kg:director kgr:person\\/john-smith .
+kgr:film\\/night-train a kg:Film ; rdfs:label "Night Train" ; kg:title "Night Train" ;
+    kg:year "2020"^^xsd:gYear ; kg:castMember kgr:person\\/john-smith-2 .
+"""
+
+
+def _load(store: Path, tmp: Path, name: str, text: str) -> None:
+    path = tmp / name
+    path.write_text(text, encoding="utf-8")
+    assert run(["--store", str(store), "load", "-q", str(path)]) == 0
+
+
+def _rows(store: Path, sparql: str) -> list[tuple[str, ...]]:
+    prefixes = (
+        "PREFIX kg: <https://w3id.org/filmkg/ontology#> "
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+        "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
+    )
+    with Store.open(store, read_only=True) as s:
+        return [tuple(str(x) for x in row) for row in s.query(prefixes + sparql).rows()]
+
+
+def test_two_articles_same_person_and_film_one_node(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    _load(store, tmp_path, "a.txt", "Heat is a 1995 crime film directed by Michael Mann.\n")
+    _load(store, tmp_path, "b.txt", "Michael Mann directed Heat (1995), which stars Al Pacino.\n")
+    films = _rows(store, "SELECT DISTINCT ?f WHERE { ?f a kg:Film }")
+    people = _rows(store, "SELECT DISTINCT ?p WHERE { ?p a kg:Person ; rdfs:label 'Michael Mann' }")
+    assert films == [(KGR + "film/heat",)]
+    assert people == [(KGR + "person/michael-mann",)]
+    evidence = _rows(
+        store,
+        "SELECT ?e WHERE { ?e rdf:subject ?f ; rdf:predicate kg:director ; rdf:object ?p }",
+    )
+    assert len(evidence) == 2  # one per article
+
+
+def test_accent_variant_with_context_joins(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    _load(
+        store,
+        tmp_path,
+        "a.txt",
+        "Volver is a 2006 Spanish film directed by Pedro Almodóvar. It stars Penélope Cruz.\n",
+    )
+    _load(store, tmp_path, "b.txt", "Volver (2006) stars Penelope Cruz and Carmen Maura.\n")
+    cruz = _rows(
+        store,
+        "SELECT DISTINCT ?p WHERE { ?p a kg:Person ; rdfs:label ?l FILTER(CONTAINS(?l, 'Cruz')) }",
+    )
+    assert cruz == [(KGR + "person/penélope-cruz",)]
+    aliases = _rows(store, f"SELECT ?a WHERE {{ <{KGR}person/penélope-cruz> skos:altLabel ?a }}")
+    assert ("Penelope Cruz",) in aliases
+
+
+def test_variant_without_context_stays_apart(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    _load(
+        store,
+        tmp_path,
+        "a.txt",
+        "Volver is a 2006 Spanish film directed by Pedro Almodóvar. It stars Penélope Cruz.\n",
+    )
+    _load(
+        store,
+        tmp_path,
+        "b.txt",
+        "The Other Side is a 2010 drama film directed by Ana Ruiz. It stars Penelope Cruz.\n",
+    )
+    cruz = _rows(
+        store,
+        "SELECT DISTINCT ?p WHERE { ?p a kg:Person ; rdfs:label ?l FILTER(CONTAINS(?l, 'Cruz')) }"
+        " ORDER BY ?p",
+    )
+    assert cruz == [(KGR + "person/penelope-cruz",), (KGR + "person/penélope-cruz",)]
+
+
+def test_namesakes_ambiguous_unless_context_decides(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    (tmp_path / "people.ttl").write_text(NAMESAKES, encoding="utf-8")
+    assert run(["--store", str(store), "load", "-q", str(tmp_path / "people.ttl")]) == 0
+    # no context: two John Smiths, the mention is recorded as ambiguous and joins neither
+    _load(
+        store, tmp_path, "a.txt", "Cold Harbour is a 2021 thriller film directed by John Smith.\n"
+    )
+    rows = _rows(
+        store,
+        "SELECT ?p ?amb WHERE { <" + KGR + "film/cold-harbour> kg:director ?p . "
+        "?e rdf:subject <" + KGR + "film/cold-harbour> ; rdf:object ?p ; kg:ambiguous ?amb }",
+    )
+    assert len(rows) == 1
+    person, amb = rows[0]
+    assert person not in (KGR + "person/john-smith", KGR + "person/john-smith-2")
+    assert amb == "true"
+    # context: Night Train is co-credited to person/john-smith-2 in the store
+    _load(store, tmp_path, "b.txt", "Night Train is a 2020 thriller film directed by John Smith.\n")
+    rows = _rows(store, "SELECT ?p WHERE { <" + KGR + "film/night-train> kg:director ?p }")
+    assert rows == [(KGR + "person/john-smith-2",)]
+    # a surname alone that fits two people is ambiguous too
+    _load(store, tmp_path, "c.txt", "Blue Lake is a 2022 drama film directed by Smith.\n")
+    rows = _rows(
+        store,
+        "SELECT ?p WHERE { ?e rdf:subject <" + KGR + "film/blue-lake> ; rdf:predicate kg:director ;"
+        " rdf:object ?p ; kg:ambiguous true }",
+    )
+    assert len(rows) == 1 and "smith" in rows[0][0]
+    assert rows[0][0] not in (KGR + "person/john-smith", KGR + "person/maggie-smith")
+
+
+def test_different_film_same_title_gets_year() -> None:
+    known = KnownEntities([KnownEntity(KGR + "film/hamlet", "film", "Hamlet", year=1948)])
+    fact = Fact(
+        EntityRef(EntityType.FILM, "Hamlet", year=1996),
+        Relation.DIRECTOR,
+        EntityRef(EntityType.PERSON, "Kenneth Branagh"),
+    )
+    [out], resolver = resolve_facts([fact], known, graph="urn:g")
+    assert str(resolver.iri(out.subject)) == KGR + "film/hamlet-1996"
+
+
+def test_surname_joins_with_context() -> None:
+    known = KnownEntities(
+        [
+            KnownEntity(KGR + "film/volver", "film", "Volver", year=2006),
+            KnownEntity(
+                KGR + "person/carmen-maura", "person", "Carmen Maura", films={KGR + "film/volver"}
+            ),
+        ]
+    )
+    fact = Fact(
+        EntityRef(EntityType.FILM, "Volver", year=2006),
+        Relation.CAST_MEMBER,
+        EntityRef(EntityType.PERSON, "Maura"),
+    )
+    [out], resolver = resolve_facts([fact], known, graph="urn:g")
+    assert isinstance(out.object, EntityRef)
+    assert str(resolver.iri(out.object)) == KGR + "person/carmen-maura"
+    assert out.object.aliases == ("Maura",) and not out.ambiguous
