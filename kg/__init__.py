@@ -18,6 +18,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .enrich import EnrichReport, enrich
     from .errors import (
         KGCheckFailed,
         KGError,
@@ -127,10 +128,13 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "RemoteResult": ("remote", "RemoteResult"),
     "remote_named_query": ("remote", "remote_named_query"),
     "remote_query": ("remote", "remote_query"),
+    "EnrichReport": ("enrich", "EnrichReport"),
+    "enrich": ("enrich", "enrich"),
 }
 
 __all__ = [
     "Document",
+    "EnrichReport",
     "EntityRef",
     "EntityType",
     "Evidence",
@@ -164,6 +168,7 @@ __all__ = [
     "collaboration_path",
     "detect_communities",
     "drop_inferred",
+    "enrich",
     "evaluate",
     "explain",
     "export_rdf",

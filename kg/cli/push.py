@@ -93,16 +93,16 @@ def connect(
 @click.option(
     "--batch-size",
     type=click.IntRange(min=1),
-    default=5000,
-    show_default=True,
-    help="Triples per request.",
+    default=None,
+    help="Triples per request (default 1000 for update, 20000 for gsp).",
 )
 @click.option(
     "--method",
-    type=click.Choice(["update", "gsp"]),
-    default="update",
+    type=click.Choice(["auto", "update", "gsp"]),
+    default="auto",
     show_default=True,
-    help="SPARQL 1.1 Update (INSERT DATA) or Graph Store Protocol POST (needs --graph-store).",
+    help="SPARQL 1.1 Update (INSERT DATA) or Graph Store Protocol POST (needs --graph-store); "
+    "auto: gsp when --graph-store is given (much faster on Virtuoso), else update.",
 )
 @click.option(
     "--retries",
@@ -124,7 +124,7 @@ def push(
     token: str | None,
     timeout: float,
     graphs: tuple[str, ...],
-    batch_size: int,
+    batch_size: int | None,
     method: str,
     retries: int,
     force: bool,
@@ -153,7 +153,7 @@ def push(
             remote,
             graphs=list(graphs) or None,
             batch_size=batch_size,
-            method="gsp" if method == "gsp" else "update",
+            method="gsp" if method == "gsp" else "update" if method == "update" else "auto",
             retries=retries,
             force=force,
             progress=not quiet,
