@@ -34,7 +34,10 @@ Extractor = Callable[[Document, Gazetteer | None], list[Fact]]
 
 DEFAULT_EXTRACTOR = "rules.v1"
 
-_LAZY: dict[str, str] = {"rules.v1": "kg.extract.rules:extract"}
+_LAZY: dict[str, str] = {
+    "rules.v1": "kg.extract.rules:extract",
+    "ner.v1": "kg.extract.ner:extract",  # optional: needs a spaCy NER pipeline the user installed
+}
 _LOADED: dict[str, Extractor] = {}
 
 
