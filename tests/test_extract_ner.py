@@ -39,7 +39,7 @@ def test_with_a_pipeline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
 
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler", name="ner")
-    ruler.add_patterns(
+    ruler.add_patterns(  # type: ignore[attr-defined]
         [
             {"label": "PERSON", "pattern": "Michael Mann"},
             {"label": "ORG", "pattern": "Forward Pass"},
