@@ -55,6 +55,7 @@ from rdflib.term import Node
 
 from .errors import KGError, KGInputError
 from .namespace import KG, PROV
+from .rl import Strategy, Violation, check, compile_rules, materialise
 from .store import Store, Triple
 
 __all__ = [
@@ -75,8 +76,12 @@ __all__ = [
 INFERRED_GRAPH = "https://w3id.org/filmkg/graph/inferred"
 """The named graph that holds inferred facts (replaced by each run of :func:`reason`)."""
 
+WORK_GRAPH = INFERRED_GRAPH + "/work"
+"""Where the RL rules collect new triples during a run (moved to :data:`INFERRED_GRAPH` at the end)."""
+
 Profile = Literal["dl", "rl"]
 Reasoner = Literal["hermit", "pellet"]
+Engine = Literal["sparql", "owlrl"]
 
 _SKIP_TYPES = {OWL.Thing, OWL.NamedIndividual, OWL.Nothing, RDFS.Resource}
 
@@ -268,7 +273,7 @@ def _ontology() -> Graph:
 
 
 def _source_graphs(store: Store) -> list[str]:
-    return [g for g in store.named_graphs() if g != INFERRED_GRAPH]
+    return [g for g in store.named_graphs() if g not in (INFERRED_GRAPH, WORK_GRAPH)]
 
 
 def _values(terms: Iterable[URIRef]) -> str:
@@ -401,6 +406,8 @@ def reason(
     reasoner: Reasoner = "hermit",
     write: bool = True,
     memory_mb: int | None = None,
+    engine: Engine = "sparql",
+    strategy: Strategy = "update",
 ) -> ReasonReport:
     """Reason over the store's data with the ontology; replace :data:`INFERRED_GRAPH` with the result.
 
@@ -416,6 +423,12 @@ def reason(
         False to compute without touching the store.
     memory_mb:
         Java heap for the DL reasoner (default: a quarter of the machine's memory, at least 2 GB).
+    engine:
+        ``rl`` profile only: ``"sparql"`` (the ontology's OWL 2 RL rules compiled to SPARQL and run
+        in the store, :mod:`kg.rl`) or ``"owlrl"`` (the owlrl package over rdflib: slow, kept to
+        check the SPARQL rules against).
+    strategy:
+        ``sparql`` engine only: ``"update"`` (INSERT ... WHERE in the store) or ``"construct"``.
 
     Returns
     -------
@@ -439,6 +452,10 @@ def reason(
         raise KGInputError(f"unknown profile {profile!r}; use dl or rl")
     if reasoner not in ("hermit", "pellet"):
         raise KGInputError(f"unknown reasoner {reasoner!r}; use hermit or pellet")
+    if engine not in ("sparql", "owlrl"):
+        raise KGInputError(f"unknown engine {engine!r}; use sparql or owlrl")
+    if profile == "rl" and engine == "sparql":
+        return _reason_rl_sparql(store, write=write, strategy=strategy)
     started = time.perf_counter()
     timings: dict[str, float] = {}
     java: JavaInfo | None = None
@@ -691,6 +708,138 @@ def _reason_rl(
     entailed = _expand(out, vocab)
     timings["materialise"] = time.perf_counter() - t
     return entailed, True
+
+
+# --- RL: the ontology's rules as SPARQL, in the store ----------------------------------------------
+
+
+def _reason_rl_sparql(store: Store, *, write: bool, strategy: Strategy) -> ReasonReport:
+    started = time.perf_counter()
+    timings: dict[str, float] = {}
+    ontology = _ontology()
+    t = time.perf_counter()
+    ruleset = compile_rules(ontology)
+    timings["compile"] = time.perf_counter() - t
+    graphs = _source_graphs(store)
+    target = store
+    scratch: Store | None = None
+    if store.read_only:  # a dry run on a read-only store: reason over a copy in memory
+        t = time.perf_counter()
+        scratch = target = Store.memory()
+        with scratch.writing():
+            for g in graphs:
+                scratch.add_triples(g, ((s, p, o) for s, p, o, _g in store.triples(g)))
+        timings["copy"] = time.perf_counter() - t
+    try:
+        with target.writing():
+            target.remove_graph(WORK_GRAPH)
+            t = time.perf_counter()
+            run = materialise(
+                target, ruleset.rules, sources=graphs, work=WORK_GRAPH, strategy=strategy
+            )
+            timings["reason"] = time.perf_counter() - t
+            t = time.perf_counter()
+            own = [
+                f"{s_.n3()} {p_.n3()} {o_.n3()} ."
+                for s_, p_, o_ in ontology
+                if isinstance(s_, URIRef) and isinstance(o_, URIRef) and p_ != RDFS.subClassOf
+            ]
+            if own and run.new:  # the ontology's own assertions are not news
+                target.update(f"DELETE DATA {{ GRAPH <{WORK_GRAPH}> {{ {' '.join(own)} }} }}")
+            violations = check(target, ruleset.checks, graphs=[*graphs, WORK_GRAPH])
+            timings["check"] = time.perf_counter() - t
+            counts: dict[str, int] = {}
+            inferred = 0
+            query = (
+                f"SELECT ?p ?c (COUNT(*) AS ?n) WHERE {{ GRAPH <{WORK_GRAPH}> {{ ?s ?p ?o }} "
+                f"BIND(IF(?p = {RDF.type.n3()}, ?o, '') AS ?c) }} GROUP BY ?p ?c"
+            )
+            for p, c, n in target.query(query).rows():
+                key = f"{p} {c}" if str(c) else str(p)
+                counts[key] = int(n)  # type: ignore[arg-type]
+                inferred += int(n)  # type: ignore[arg-type]
+            input_triples = int(
+                target.query(
+                    "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graphs=graphs
+                ).rows()[0][0]  # type: ignore[arg-type]
+                if graphs
+                else 0
+            )
+            keep = write and not violations and target is store
+            t = time.perf_counter()
+            if keep:
+                target.remove_graph(INFERRED_GRAPH)
+                target.update(f"MOVE SILENT GRAPH <{WORK_GRAPH}> TO <{INFERRED_GRAPH}>")
+                target.add_triples(INFERRED_GRAPH, _graph_description("rl", "sparql rules"))
+            else:
+                target.remove_graph(WORK_GRAPH)
+            timings["write"] = time.perf_counter() - t
+    finally:
+        if scratch is not None:
+            scratch.close()
+    timings["rounds"] = run.rounds
+    report = ReasonReport(
+        profile="rl",
+        reasoner="sparql rules",
+        consistent=not violations,
+        input_triples=input_triples,
+        inferred=0 if violations else inferred,
+        seconds=0.0,
+        timings=timings,
+        by_predicate={} if violations else counts,
+        written=keep,
+    )
+    if violations:
+        t = time.perf_counter()
+        report.explanations = _explain_violations(store, ontology, violations)
+        timings["explain"] = time.perf_counter() - t
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _explain_violations(
+    store: Store, ontology: Graph, violations: Sequence[Violation]
+) -> list[Inconsistency]:
+    """Disjointness with the facts and sources behind it (:func:`explain_inconsistency`), then
+    every violation the rules found that it does not cover (a class inferred by a definition, a
+    functional property with two values), with the sources of the clashing facts."""
+    from .validate import _labels, _source_paths
+
+    out = explain_inconsistency(store, ontology=ontology)
+    covered = {e.individual for e in out}
+    graphs = _source_graphs(store)
+    paths = _source_paths(store, graphs) if graphs else {}
+    rest = [v for v in violations if str(v.individual) not in covered]
+    labels = _labels(
+        store, graphs, [v.individual for v in rest if isinstance(v.individual, URIRef)]
+    )
+    for v in rest:
+        x, what, a, b = v.detail
+        reasons: list[str] = []
+        sources: set[str] = set()
+        if what is not None and a is not None and b is not None and "functional" in v.axiom:
+            for value in (a, b):
+                rows = store.query(
+                    f"SELECT ?g WHERE {{ GRAPH ?g {{ {x.n3()} {what.n3()} {value.n3()} }} }}"  # type: ignore[union-attr]
+                ).rows()
+                where = ", ".join(paths.get(str(g), f"<{g}>") for (g,) in rows) or "inferred"
+                reasons.append(f"{_short(str(x))} {_short(str(what))} {value.n3()} (in {where})")
+                sources |= {paths.get(str(g), str(g)) for (g,) in rows}
+        else:
+            reasons.append(
+                "inferred a member of both (by the ontology's class definitions or "
+                "domains/ranges); `kg reason --dry-run` on the dl profile explains more"
+            )
+        out.append(
+            Inconsistency(
+                str(v.individual),
+                labels.get(v.individual),
+                v.axiom,
+                tuple(reasons),
+                tuple(sorted(sources)),
+            )
+        )
+    return out
 
 
 # --- explaining an inconsistency ----------------------------------------------------------------------------
