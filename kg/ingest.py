@@ -157,13 +157,21 @@ def load_paths(
     mapping: str | Path | None = None,
     progress: bool = True,
     validate: Callable[[Store, list[str]], None] | None = None,
+    extractor: str | None = None,
 ) -> LoadReport:
     """Load files (or directories of files) into ``store``; see the module docstring.
+
+    ``extractor`` names the article extractor (default ``rules.v1``; see ``kg.extract``).
 
     ``validate`` (e.g. :func:`kg.validate.require_valid`) is called with the graphs of each source
     just written; if it raises (``KGCheckFailed``), the whole load is rolled back.
     """
     options = LoadOptions(mapping=resolve_mapping(mapping), progress=progress, store=store)
+    if extractor is not None:
+        from .extract import get_extractor
+
+        get_extractor(extractor)  # an unknown name fails here, before the store is touched
+        options.extra["extractor"] = extractor
     files = expand_paths(paths)
     plan: list[tuple[Path, LoaderSpec]] = []
     for path in files:

@@ -91,6 +91,7 @@ def test_query_from_file_and_output(tmp_path: Path, data_dir: Path) -> None:
         (["query", "SELECT * WHERE { ?s ?p ?o }", "--format", "ttl"], "writes results"),
         (["query", "--name", "no-such-query"], "no named query"),
         (["export", "x.docx"], "unknown RDF format"),
+        (["load", "{data}/rdf/films.ttl", "--extractor", "nope.v9"], "unknown extractor 'nope.v9'"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(

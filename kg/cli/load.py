@@ -26,8 +26,20 @@ __all__ = ["load", "unload"]
     is_flag=True,
     help="Check each source against the SHACL shapes; refuse the load (store unchanged, exit 1) on a violation.",
 )
+@click.option(
+    "--extractor",
+    default=None,
+    help="Article extractor by versioned name (default rules.v1; ner.v1 uses a spaCy pipeline named by KG_NER_MODEL).",
+)
 @click.pass_context
-def load(ctx: click.Context, paths: tuple[Path, ...], mapping: str | None, quiet: bool, validate_: bool) -> None:
+def load(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    mapping: str | None,
+    quiet: bool,
+    validate_: bool,
+    extractor: str | None,
+) -> None:
     """Load tables, RDF files and articles into the store.
 
     Each file becomes its own named graph with provenance (path, checksum, loader, time).
@@ -43,6 +55,7 @@ def load(ctx: click.Context, paths: tuple[Path, ...], mapping: str | None, quiet
       kg load data/sample/films.csv --mapping films_sample
       kg load ../shared/data/structured/wikidata_films/omdb.csv --mapping wikidata_films
       kg load ontology/film.ttl data/sample/extra.trig
+      kg load data/sample/articles/ --extractor rules.v1
       kg --store /tmp/films load data/sample/
     """
     from ..ingest import load_paths
@@ -53,7 +66,14 @@ def load(ctx: click.Context, paths: tuple[Path, ...], mapping: str | None, quiet
 
         hook = require_valid
     with open_store(ctx) as store:
-        report = load_paths(store, list(paths), mapping=mapping, progress=not quiet, validate=hook)
+        report = load_paths(
+            store,
+            list(paths),
+            mapping=mapping,
+            progress=not quiet,
+            validate=hook,
+            extractor=extractor,
+        )
     if not quiet:
         click.echo(report.summary())
 
