@@ -51,7 +51,9 @@ def test_path_with_films(costar: nx.Graph, costar_90s: nx.Graph) -> None:
 
 
 def test_unknown_person_suggests(costar: nx.Graph) -> None:
-    with pytest.raises(UnknownNameError, match=r"no person named 'Ann B' in the graph; did you mean: .*Ann A"):
+    with pytest.raises(
+        UnknownNameError, match=r"no person named 'Ann B' in the graph; did you mean: .*Ann A"
+    ):
         collaboration_path(costar, "Ann B", "Eve E")
 
 
@@ -68,7 +70,12 @@ def test_ego(costar: nx.Graph) -> None:
     assert {n.rsplit("/", 1)[-1] for n in h} == {"ben-b", "ann-a", "cal-c", "dee-d"}
     assert h.number_of_edges() == 5  # AB AC BC BD CD
     s = ego_summary(costar, "Ben B")
-    assert s["neighbours"][0] == {"id": R + "cal-c", "label": "Cal C", "weight": 2, "films": "Alpha (1990); Beta (1995)"}
+    assert s["neighbours"][0] == {
+        "id": R + "cal-c",
+        "label": "Cal C",
+        "weight": 2,
+        "films": "Alpha (1990); Beta (1995)",
+    }
     assert ego_graph(costar, "Ben B", radius=2).number_of_nodes() == 5
     with pytest.raises(KGInputError, match="radius"):
         ego_graph(costar, "Ben B", radius=0)
@@ -79,11 +86,19 @@ def test_timeline_cumulative(costar: nx.Graph) -> None:
     assert [r["year"] for r in rows] == list(range(1990, 2006))
     by_year = {r["year"]: r for r in rows}
     # 1990: Alpha (A,B,C triangle); 1995: + Beta (D; BD, CD); 2000: + Gamma (E; DE); 2005: + Delta (F,G)
-    assert (by_year[1990]["nodes"], by_year[1990]["edges"], by_year[1990]["components"]) == (3, 3, 1)
+    assert (by_year[1990]["nodes"], by_year[1990]["edges"], by_year[1990]["components"]) == (
+        3,
+        3,
+        1,
+    )
     assert (by_year[1995]["nodes"], by_year[1995]["edges"]) == (4, 5)
     assert by_year[1995]["edges_delta"] == 2 and by_year[1991]["edges_delta"] == 0
     assert (by_year[2000]["nodes"], by_year[2000]["edges"], by_year[2000]["new_nodes"]) == (5, 6, 1)
-    assert (by_year[2005]["nodes"], by_year[2005]["edges"], by_year[2005]["components"]) == (7, 7, 2)
+    assert (by_year[2005]["nodes"], by_year[2005]["edges"], by_year[2005]["components"]) == (
+        7,
+        7,
+        2,
+    )
     assert by_year[2005]["largest_component_share"] == pytest.approx(5 / 7)
     assert by_year[2000]["density"] == pytest.approx(6 / 10)
     # Epsilon has no year: its A-E edge is in no snapshot
@@ -92,7 +107,11 @@ def test_timeline_cumulative(costar: nx.Graph) -> None:
 
 def test_timeline_window_and_errors(costar: nx.Graph) -> None:
     rows = timeline(costar, years="1995-2005", step=5, window=5)
-    assert [(r["year"], r["nodes"], r["edges"]) for r in rows] == [(1995, 3, 3), (2000, 2, 1), (2005, 2, 1)]
+    assert [(r["year"], r["nodes"], r["edges"]) for r in rows] == [
+        (1995, 3, 3),
+        (2000, 2, 1),
+        (2005, 2, 1),
+    ]
     with pytest.raises(KGInputError, match="no films in the years 1900-1910"):
         timeline(costar, years="1900-1910")
 

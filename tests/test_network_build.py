@@ -50,7 +50,11 @@ def test_costar_by_hand(store: kg.Store) -> None:
     bc = g.edges[p("ben-b"), p("cal-c")]
     assert bc["weight"] == 2 and bc["films"] == [f("alpha"), f("beta")]
     assert g.nodes[p("dee-d")] == {
-        "label": "Dee D", "type": "person", "film_count": 2, "first_year": 1995, "last_year": 2000,
+        "label": "Dee D",
+        "type": "person",
+        "film_count": 2,
+        "first_year": 1995,
+        "last_year": 2000,
     }  # fmt: skip  (Gamma's year comes from its release date)
     assert g.graph["projection"] == "co-star" and g.graph["roles"] == ["cast_member"]
 
@@ -99,18 +103,29 @@ def test_roles_option(store: kg.Store) -> None:
 
 
 def test_empty_and_out_of_range_errors(store: kg.Store) -> None:
-    with pytest.raises(KGInputError, match=r"no films .* 1800-1850 \(the store has films from 1990 to 2005\)"):
+    with pytest.raises(
+        KGInputError, match=r"no films .* 1800-1850 \(the store has films from 1990 to 2005\)"
+    ):
         build_graph(store, "co-star", years="1800-1850")
     with kg.Store.memory() as empty, pytest.raises(KGInputError, match="load some films first"):
         build_graph(empty, "co-star")
-    with pytest.raises(UnknownNameError, match="unknown projection 'costars'; did you mean co-star"):
+    with pytest.raises(
+        UnknownNameError, match="unknown projection 'costars'; did you mean co-star"
+    ):
         build_graph(store, "costars")
     with pytest.raises(KGInputError, match="bad year range"):
         build_graph(store, "co-star", years="nineties")
 
 
 def test_registry() -> None:
-    assert set(PROJECTIONS) >= {"person-film", "co-star", "crew", "director-actor", "person-studio", "film-film"}
+    assert set(PROJECTIONS) >= {
+        "person-film",
+        "co-star",
+        "crew",
+        "director-actor",
+        "person-studio",
+        "film-film",
+    }
     assert get_projection("co_star").name == "co-star"
     assert parse_years("-1990") == (None, 1990)
 

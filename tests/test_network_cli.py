@@ -35,11 +35,15 @@ def kg(store: Path, *args: str) -> tuple[int, str, str]:
 def test_every_subcommand_has_help_with_an_example() -> None:
     for name in network.commands:
         result = CliRunner().invoke(main, ["network", name, "--help"])
-        assert result.exit_code == 0 and "Examples:" in result.output and "kg network" in result.output, name
+        assert (
+            result.exit_code == 0 and "Examples:" in result.output and "kg network" in result.output
+        ), name
 
 
 def test_build_writes_file(store: Path, tmp_path: Path) -> None:
-    code, out, _ = kg(store, "build", "-p", "co-star", "--years", "1990-2000", "-o", str(tmp_path / "g.graphml"))
+    code, out, _ = kg(
+        store, "build", "-p", "co-star", "--years", "1990-2000", "-o", str(tmp_path / "g.graphml")
+    )
     assert code == 0 and "5 nodes, 6 edges" in out
     g = nx.read_graphml(tmp_path / "g.graphml")
     assert g.number_of_edges() == 6
@@ -61,12 +65,16 @@ def test_centrality_table(store: Path) -> None:
     lines = out.splitlines()
     assert code == 0 and lines[0].split() == ["rank", "id", "label", "degree", "betweenness"]
     assert "Ann A" in lines[2] and "Ben B" in lines[3]  # degree 3 ties (Ann, Ben, Cal, Dee) by IRI
-    code, out, _ = kg(store, "centrality", "-m", "pagerank", "--backend", "igraph", "--format", "json")
+    code, out, _ = kg(
+        store, "centrality", "-m", "pagerank", "--backend", "igraph", "--format", "json"
+    )
     assert code == 0 and len(json.loads(out)) == 7
 
 
 def test_communities(store: Path, tmp_path: Path) -> None:
-    code, out, _ = kg(store, "communities", "--seed", "3", "--format", "json", "-o", str(tmp_path / "c.gexf"))
+    code, out, _ = kg(
+        store, "communities", "--seed", "3", "--format", "json", "-o", str(tmp_path / "c.gexf")
+    )
     data = json.loads(out)
     assert code == 0 and data["count"] >= 2 and "modularity" in data
     g = nx.read_gexf(tmp_path / "c.gexf")
@@ -86,7 +94,9 @@ def test_path(store: Path) -> None:
 
 def test_ego_and_timeline_and_plot(store: Path, tmp_path: Path) -> None:
     code, out, _ = kg(store, "ego", "Ben B", "--format", "csv", "-o", str(tmp_path / "ego.json"))
-    assert code == 0 and out.splitlines()[1].startswith("https://w3id.org/filmkg/resource/person/cal-c,Cal C,2")
+    assert code == 0 and out.splitlines()[1].startswith(
+        "https://w3id.org/filmkg/resource/person/cal-c,Cal C,2"
+    )
     assert json.loads((tmp_path / "ego.json").read_text())["graph"]["ego"].endswith("ben-b")
     code, out, _ = kg(store, "timeline", "--years", "1995-2005", "--step", "5", "--format", "json")
     assert code == 0 and [r["edges"] for r in json.loads(out)] == [5, 6, 7]
@@ -104,7 +114,10 @@ def test_input_file(store: Path, tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["path", "Ann Q", "Eve E"], "no person named 'Ann Q' in the graph; did you mean: Ann A"),
-        (["stats", "--years", "1800-1850"], "no films with cast_member credits in the years 1800-1850"),
+        (
+            ["stats", "--years", "1800-1850"],
+            "no films with cast_member credits in the years 1800-1850",
+        ),
         (["stats", "-p", "crew", "--roles", "director"], "has 2 nodes but no edges"),
         (["stats", "-p", "costarz"], "unknown projection 'costarz'"),
         (["build", "-o", "x.txt"], "unknown graph format 'txt'"),

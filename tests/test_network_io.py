@@ -31,9 +31,17 @@ def as_data(g: nx.Graph) -> tuple[dict[str, Any], dict[frozenset[str], Any]]:
 
 def test_sanitize(graph: nx.Graph) -> None:
     clean = sanitize_graph(graph)
-    e = clean.edges["https://w3id.org/filmkg/resource/person/ben-b", "https://w3id.org/filmkg/resource/person/cal-c"]
+    e = clean.edges[
+        "https://w3id.org/filmkg/resource/person/ben-b",
+        "https://w3id.org/filmkg/resource/person/cal-c",
+    ]
     assert e == {"weight": 2, "films": "Alpha (1990); Beta (1995)"}
-    assert clean.graph == {"projection": "crew", "roles": "director; cast_member; producer; executive_producer; screenwriter; composer; cinematographer; editor", "years": "all", "min_weight": 1}
+    assert clean.graph == {
+        "projection": "crew",
+        "roles": "director; cast_member; producer; executive_producer; screenwriter; composer; cinematographer; editor",
+        "years": "all",
+        "min_weight": 1,
+    }
     for _, d in clean.nodes(data=True):
         assert all(isinstance(v, str | int | float | bool) for v in d.values())
     g = nx.Graph()
@@ -59,7 +67,9 @@ def test_read_with_plain_networkx(graph: nx.Graph, tmp_path: Path) -> None:
     assert as_data(g) == (want_nodes, want_edges)
     g = nx.read_gml(write_graph(graph, tmp_path / "g.gml"))  # the GML label is the IRI
     assert set(g) == set(want_nodes)
-    assert {n: d["name"] for n, d in g.nodes(data=True)} == {n: d["label"] for n, d in want_nodes.items()}
+    assert {n: d["name"] for n, d in g.nodes(data=True)} == {
+        n: d["label"] for n, d in want_nodes.items()
+    }
     data = json.loads(write_graph(graph, tmp_path / "g.json").read_text())
     g = nx.node_link_graph(data, edges="edges")
     assert as_data(g) == (want_nodes, want_edges)

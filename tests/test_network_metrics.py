@@ -33,7 +33,9 @@ def test_stats_by_hand(small: nx.Graph) -> None:
     assert s["density"] == pytest.approx(5 / 15)
     assert s["average_degree"] == pytest.approx(10 / 6)
     assert s["components"] == 2 and s["isolates"] == 0
-    assert s["largest_component_nodes"] == 4 and s["largest_component_share"] == pytest.approx(4 / 6)
+    assert s["largest_component_nodes"] == 4 and s["largest_component_share"] == pytest.approx(
+        4 / 6
+    )
     # clustering: a=1, b=1, c=1/3 (1 of 3 neighbour pairs linked), d=e=f=0 -> (2 + 1/3) / 6
     assert s["average_clustering"] == pytest.approx((2 + 1 / 3) / 6)
     # largest component a,b,c,d: distances ab1 ac1 ad2 bc1 bd2 cd1 -> 8 / 6
@@ -64,7 +66,9 @@ def test_small_world_against_random_reference() -> None:
 
 
 def test_centrality_equals_networkx(small: nx.Graph) -> None:
-    scores = centrality(small, ["degree", "weighted_degree", "betweenness", "closeness", "eigenvector", "pagerank"])
+    scores = centrality(
+        small, ["degree", "weighted_degree", "betweenness", "closeness", "eigenvector", "pagerank"]
+    )
     assert scores["degree"] == {"a": 2, "b": 2, "c": 3, "d": 1, "e": 1, "f": 1}
     assert scores["weighted_degree"] == {"a": 3, "b": 3, "c": 5, "d": 3, "e": 1, "f": 1}
     # c lies on the a-d and b-d paths: 2 pairs of the (5*4/2)=10 -> 0.2
@@ -101,7 +105,9 @@ def test_igraph_backend_equals_networkx() -> None:
 
 
 def test_top_nodes(small: nx.Graph) -> None:
-    rows = top_nodes(small, centrality(small, ["degree", "weighted_degree"]), n=2, by="weighted_degree")
+    rows = top_nodes(
+        small, centrality(small, ["degree", "weighted_degree"]), n=2, by="weighted_degree"
+    )
     assert rows == [
         {"rank": 1, "id": "c", "label": "C", "degree": 3, "weighted_degree": 5},
         {"rank": 2, "id": "a", "label": "A", "degree": 2, "weighted_degree": 3},

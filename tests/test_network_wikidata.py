@@ -60,7 +60,9 @@ def costar(omdb: Path) -> Iterator[nx.Graph]:
         yield build_graph(store, "co-star")
 
 
-def test_costar_counts_match_the_csv(costar: nx.Graph, csv_films: list[tuple[str, str, list[str]]]) -> None:
+def test_costar_counts_match_the_csv(
+    costar: nx.Graph, csv_films: list[tuple[str, str, list[str]]]
+) -> None:
     people: set[str] = set()
     pairs: set[tuple[str, str]] = set()
     for _, _, keys in csv_films:
@@ -75,7 +77,9 @@ def test_costar_counts_match_the_csv(costar: nx.Graph, csv_films: list[tuple[str
     assert sum(w for _, _, w in costar.edges(data="weight")) == sum(weights.values())
 
 
-@pytest.mark.parametrize(("a", "b"), [("Kevin Bacon", "Tom Cruise"), ("Marlon Brando", "Adam Sandler")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("Kevin Bacon", "Tom Cruise"), ("Marlon Brando", "Adam Sandler")]
+)
 def test_path_matches_a_bfs_over_the_csv(
     costar: nx.Graph, csv_films: list[tuple[str, str, list[str]]], a: str, b: str
 ) -> None:

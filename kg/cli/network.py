@@ -33,9 +33,23 @@ def _graph_options(func: F) -> F:
             show_default=True,
             help="person-film, co-star, crew, director-actor, person-studio or film-film.",
         ),
-        click.option("--roles", default=None, help="Roles to count, comma-separated (e.g. cast_member,director)."),
-        click.option("--years", default=None, help="Only films released in these years: 1990-2000, 1995, 1990-."),
-        click.option("--min-weight", type=int, default=1, show_default=True, help="Drop edges lighter than this."),
+        click.option(
+            "--roles",
+            default=None,
+            help="Roles to count, comma-separated (e.g. cast_member,director).",
+        ),
+        click.option(
+            "--years",
+            default=None,
+            help="Only films released in these years: 1990-2000, 1995, 1990-.",
+        ),
+        click.option(
+            "--min-weight",
+            type=int,
+            default=1,
+            show_default=True,
+            help="Drop edges lighter than this.",
+        ),
         click.option(
             "--input",
             "input_path",
@@ -98,7 +112,9 @@ def _cell(value: Any) -> str:
 def _emit(rows: Sequence[dict[str, Any]], fmt: str, *, data: Any = None) -> None:
     """Print ``rows`` as an aligned table or CSV, or ``data`` (default: the rows) as JSON."""
     if fmt == "json":
-        click.echo(json.dumps(rows if data is None else data, indent=2, ensure_ascii=False, default=str))
+        click.echo(
+            json.dumps(rows if data is None else data, indent=2, ensure_ascii=False, default=str)
+        )
         return
     columns: list[str] = []
     for row in rows:
@@ -186,9 +202,13 @@ def build_cmd(
 @network.command("stats")
 @_graph_options
 @_format_option
-@click.option("--sample", type=int, default=None, help="Sources/nodes sampled on large graphs (default 500).")
+@click.option(
+    "--sample", type=int, default=None, help="Sources/nodes sampled on large graphs (default 500)."
+)
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed for sampling.")
-@click.option("--small-world", is_flag=True, help="Compare with a random graph of the same degrees.")
+@click.option(
+    "--small-world", is_flag=True, help="Compare with a random graph of the same degrees."
+)
 @click.pass_context
 def stats_cmd(
     ctx: click.Context,
@@ -229,8 +249,12 @@ def stats_cmd(
 )
 @click.option("--top", type=int, default=10, show_default=True, help="How many nodes to list.")
 @click.option("--sort-by", default=None, help="Rank by this measure (default: the first).")
-@click.option("--k", type=int, default=None, help="Sample betweenness from K sources (default: exact).")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the betweenness sample.")
+@click.option(
+    "--k", type=int, default=None, help="Sample betweenness from K sources (default: exact)."
+)
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="Seed of the betweenness sample."
+)
 @click.option(
     "--backend",
     type=click.Choice(["networkx", "igraph"]),
@@ -273,11 +297,20 @@ def centrality_cmd(
 @_graph_options
 @_format_option
 @click.option(
-    "--method", type=click.Choice(["louvain", "label_propagation"]), default="louvain", show_default=True
+    "--method",
+    type=click.Choice(["louvain", "label_propagation"]),
+    default="louvain",
+    show_default=True,
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="Random seed (same seed, same result).")
-@click.option("--resolution", type=float, default=1.0, show_default=True, help="Louvain resolution.")
-@click.option("--top", type=int, default=10, show_default=True, help="How many communities to list.")
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="Random seed (same seed, same result)."
+)
+@click.option(
+    "--resolution", type=float, default=1.0, show_default=True, help="Louvain resolution."
+)
+@click.option(
+    "--top", type=int, default=10, show_default=True, help="How many communities to list."
+)
 @click.option(
     "--backend", type=click.Choice(["networkx", "igraph"]), default="networkx", show_default=True,
     help="igraph's multilevel Louvain: faster, a different (similar-modularity) partition.",
@@ -374,7 +407,9 @@ def path_cmd(
             mean = dist["mean_distance"]
             click.echo(
                 f"{dist['label']}: {dist['reachable']:,} reachable, {dist['unreachable']:,} not; "
-                f"mean distance {mean:.3f}" if mean is not None else f"{dist['label']}: nobody reachable"
+                f"mean distance {mean:.3f}"
+                if mean is not None
+                else f"{dist['label']}: nobody reachable"
             )
         _emit(rows, fmt, data=dist)
         return
@@ -393,7 +428,9 @@ def path_cmd(
         for i, h in enumerate(result["hops"], start=1)
     ]
     if fmt == "table":
-        click.echo(f"{result['source_label']} -> {result['target_label']}: distance {result['distance']}")
+        click.echo(
+            f"{result['source_label']} -> {result['target_label']}: distance {result['distance']}"
+        )
     _emit(rows, fmt, data=result)
 
 
@@ -454,7 +491,9 @@ def ego_cmd(
 @_graph_options
 @_format_option
 @click.option("--step", type=int, default=1, show_default=True, help="Years between snapshots.")
-@click.option("--window", type=int, default=None, help="Count only the last N years (default: cumulative).")
+@click.option(
+    "--window", type=int, default=None, help="Count only the last N years (default: cumulative)."
+)
 @click.pass_context
 def timeline_cmd(
     ctx: click.Context,
@@ -487,8 +526,12 @@ def timeline_cmd(
     "--output", "-o", type=click.Path(path_type=Path, dir_okay=False), required=True,
     help="Picture: .png, .svg, .pdf, or .html (interactive, opens without a server).",
 )  # fmt: skip
-@click.option("--max-nodes", type=int, default=300, show_default=True, help="Draw the N best-connected nodes.")
-@click.option("--labels", type=int, default=20, show_default=True, help="Name the N best-connected nodes.")
+@click.option(
+    "--max-nodes", type=int, default=300, show_default=True, help="Draw the N best-connected nodes."
+)
+@click.option(
+    "--labels", type=int, default=20, show_default=True, help="Name the N best-connected nodes."
+)
 @click.option("--seed", type=int, default=0, show_default=True, help="Layout and community seed.")
 @click.pass_context
 def plot_cmd(

@@ -19,7 +19,14 @@ from .io import read_graph, sanitize_graph, write_graph
 from .metrics import average_path_length, centrality, graph_stats, small_world, top_nodes
 from .paths import collaboration_path, distance_distribution, find_node
 from .plot import plot_graph
-from .projections import PROJECTIONS, Credits, Projection, get_projection, project, register_projection
+from .projections import (
+    PROJECTIONS,
+    Credits,
+    Projection,
+    get_projection,
+    project,
+    register_projection,
+)
 from .timeline import timeline
 
 __all__ = [

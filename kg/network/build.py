@@ -33,9 +33,9 @@ from .projections import (
     Projection,
     Years,
     get_projection,
+    no_gc,
     normalise_roles,
     parse_years,
-    no_gc,
     project,
 )
 
@@ -77,7 +77,11 @@ def _term(text: str) -> str | None:
     if text[0] == '"':
         end = text.rfind('"')
         body = text[1:end]
-        return _ESCAPES.sub(lambda m: _UNESCAPE.get(m.group(1), m.group(1)), body) if "\\" in body else body
+        return (
+            _ESCAPES.sub(lambda m: _UNESCAPE.get(m.group(1), m.group(1)), body)
+            if "\\" in body
+            else body
+        )
     if text.startswith("_:"):
         return text
     return text  # bare numbers and booleans

@@ -21,7 +21,8 @@ from typing import Any
 import networkx as nx
 
 from ..errors import KGInputError, UnknownNameError
-from .metrics import require_edges
+from .metrics import require_edges, to_igraph
+from .projections import no_gc
 
 __all__ = ["METHODS", "community_summary", "detect_communities"]
 
@@ -71,22 +72,15 @@ def detect_communities(
     if key in ("lpa", "label"):
         key = "label_propagation"
     if key not in METHODS:
-        raise UnknownNameError(f"unknown community method {method!r}; use one of: {', '.join(METHODS)}")
+        raise UnknownNameError(
+            f"unknown community method {method!r}; use one of: {', '.join(METHODS)}"
+        )
     if backend not in ("networkx", "igraph"):
         raise UnknownNameError(f"unknown backend {backend!r}; use networkx or igraph")
-    if key == "louvain":
-        if backend == "igraph":
-            parts = _igraph_louvain(g, seed=seed, resolution=resolution, weight=weight)
-        else:
-            parts = nx.community.louvain_communities(
-                g, weight=weight, resolution=resolution, seed=seed
-            )
-    else:
-        if backend == "igraph":
-            raise KGInputError("the igraph backend runs Louvain only; use --method louvain")
-        parts = list(nx.community.asyn_lpa_communities(g, weight=weight, seed=seed))
-    comms = _ordered(parts)
-    modularity = nx.community.modularity(g, comms, weight=weight, resolution=resolution)
+    with no_gc():
+        parts = _partition(g, key, seed=seed, resolution=resolution, weight=weight, backend=backend)
+        comms = _ordered(parts)
+        modularity = nx.community.modularity(g, comms, weight=weight, resolution=resolution)
     membership = {v: i for i, c in enumerate(comms) for v in c}
     return {
         "method": key,
@@ -100,19 +94,35 @@ def detect_communities(
     }
 
 
+def _partition(
+    g: nx.Graph, key: str, *, seed: int, resolution: float, weight: str | None, backend: str
+) -> list[list[Hashable]]:
+    parts: Iterable[Iterable[Hashable]]
+    if key == "louvain":
+        if backend == "igraph":
+            parts = _igraph_louvain(g, seed=seed, resolution=resolution, weight=weight)
+        else:
+            parts = nx.community.louvain_communities(
+                g, weight=weight, resolution=resolution, seed=seed
+            )
+    else:
+        if backend == "igraph":
+            raise KGInputError("the igraph backend runs Louvain only; use --method louvain")
+        parts = list(nx.community.asyn_lpa_communities(g, weight=weight, seed=seed))
+    return [list(c) for c in parts]
+
+
 def _igraph_louvain(
     g: nx.Graph, *, seed: int, resolution: float, weight: str | None
 ) -> list[list[Hashable]]:
     try:
         import igraph
     except ImportError as err:
-        raise KGInputError("the igraph backend needs python-igraph: pip install 'kg[igraph]'") from err
-    nodes = list(g)
-    index = {v: i for i, v in enumerate(nodes)}
-    h = igraph.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in g.edges()])
-    weights = None
-    if weight is not None:
-        weights = [float(w) for _, _, w in g.edges(data=weight, default=1)]
+        raise KGInputError(
+            "the igraph backend needs python-igraph: pip install 'kg[igraph]'"
+        ) from err
+    h, nodes = to_igraph(g, weight)
+    weights = h.es["weight"] if weight is not None else None
     igraph.set_random_number_generator(random.Random(seed))
     try:
         clusters = h.community_multilevel(weights=weights, resolution=resolution)
@@ -121,7 +131,9 @@ def _igraph_louvain(
     return [[nodes[i] for i in members] for members in clusters]
 
 
-def community_summary(g: nx.Graph, result: dict[str, Any], *, top: int = 10, members: int = 5) -> list[dict[str, Any]]:
+def community_summary(
+    g: nx.Graph, result: dict[str, Any], *, top: int = 10, members: int = 5
+) -> list[dict[str, Any]]:
     """One row per community (largest first): size, films-weighted internal edges, best-connected
     members by degree inside the community.
 

@@ -16,6 +16,7 @@ come back as the same dicts, equal to networkx's within floating-point tolerance
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import random
 import warnings
@@ -25,6 +26,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import KGInputError, UnknownNameError
+from .projections import no_gc
 
 __all__ = [
     "BACKENDS",
@@ -34,6 +36,7 @@ __all__ = [
     "graph_stats",
     "require_edges",
     "small_world",
+    "to_igraph",
     "top_nodes",
 ]
 
@@ -61,7 +64,9 @@ def require_edges(g: nx.Graph, what: str = "this") -> None:
     kg.errors.KGInputError: the graph has 3 nodes and no edges: nothing to compute ...
     """
     if g.number_of_nodes() == 0:
-        raise KGInputError(f"the graph is empty: nothing to compute {what} on; build a projection with data")
+        raise KGInputError(
+            f"the graph is empty: nothing to compute {what} on; build a projection with data"
+        )
     if g.number_of_edges() == 0:
         raise KGInputError(
             f"the graph has {g.number_of_nodes()} nodes and no edges: nothing to compute {what} on; "
@@ -119,7 +124,9 @@ def average_path_length(
     return {"value": value, "sampled": sampled, "sources": len(sources), "component_nodes": n}
 
 
-def _clustering(g: nx.Graph, *, sample: int | None, seed: int, exact_limit: int) -> tuple[float, bool]:
+def _clustering(
+    g: nx.Graph, *, sample: int | None, seed: int, exact_limit: int
+) -> tuple[float, bool]:
     n = g.number_of_nodes()
     if n <= exact_limit and (sample is None or sample >= n):
         return nx.average_clustering(g), False
@@ -163,7 +170,9 @@ def graph_stats(
     n, m = g.number_of_nodes(), g.number_of_edges()
     components = [len(c) for c in nx.connected_components(g)]
     largest = max(components)
-    clustering, clustering_sampled = _clustering(g, sample=sample, seed=seed, exact_limit=exact_limit)
+    clustering, clustering_sampled = _clustering(
+        g, sample=sample, seed=seed, exact_limit=exact_limit
+    )
     try:
         with warnings.catch_warnings():  # a regular graph has no degree variance: nan
             warnings.simplefilter("ignore", RuntimeWarning)
@@ -236,7 +245,9 @@ def small_world(
     c, _ = _clustering(g, sample=sample, seed=seed, exact_limit=exact_limit)
     c_rand, _ = _clustering(ref, sample=sample, seed=seed, exact_limit=exact_limit)
     length = average_path_length(g, sample=sample, seed=seed, exact_limit=exact_limit)["value"]
-    length_rand = average_path_length(ref, sample=sample, seed=seed, exact_limit=exact_limit)["value"]
+    length_rand = average_path_length(ref, sample=sample, seed=seed, exact_limit=exact_limit)[
+        "value"
+    ]
     c_ratio = c / c_rand if c_rand else None
     l_ratio = length / length_rand if length_rand else None
     sigma = c_ratio / l_ratio if c_ratio is not None and l_ratio else None
@@ -260,7 +271,9 @@ def _check_measures(measures: Iterable[str]) -> list[str]:
     for name in measures:
         key = name.strip().lower().replace("-", "_")
         if key not in MEASURES:
-            raise UnknownNameError(f"unknown centrality measure {name!r}; use one of: {', '.join(MEASURES)}")
+            raise UnknownNameError(
+                f"unknown centrality measure {name!r}; use one of: {', '.join(MEASURES)}"
+            )
         out.append(key)
     return out
 
@@ -308,14 +321,23 @@ def centrality(
         raise UnknownNameError(f"unknown backend {backend!r}; use one of: {', '.join(BACKENDS)}")
     if k is not None and k < 1:
         raise KGInputError(f"--k must be at least 1 (got {k})")
+    with no_gc():
+        return _centrality(g, names, k=k, seed=seed, weight=weight, backend=backend)
+
+
+def _centrality(
+    g: nx.Graph, names: list[str], *, k: int | None, seed: int, weight: str, backend: str
+) -> dict[str, dict[Hashable, float]]:
     out: dict[str, dict[Hashable, float]] = {}
+    converted: tuple[Any, list[Hashable]] | None = None
     for name in names:
         if name == "degree":
             out[name] = dict(g.degree())
         elif name == "weighted_degree":
             out[name] = dict(g.degree(weight=weight))
         elif backend == "igraph" and name in ("pagerank", "betweenness", "closeness"):
-            out[name] = _igraph_centrality(g, name, k=k, seed=seed, weight=weight)
+            converted = converted or to_igraph(g, weight)
+            out[name] = _igraph_centrality(converted, name, k=k, seed=seed)
         elif name == "betweenness":
             sample = None if k is None or k >= g.number_of_nodes() else k
             out[name] = nx.betweenness_centrality(g, k=sample, seed=seed)
@@ -333,34 +355,47 @@ def _eigenvector(g: nx.Graph, weight: str) -> dict[Hashable, float]:
     leading eigenvector is not unique, and networkx refuses it)."""
     comp = _largest_component(g) if not nx.is_connected(g) else g
     out: dict[Hashable, float] = dict.fromkeys(g, 0.0)
-    try:
-        import scipy  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("scipy") is None:
         out.update(nx.eigenvector_centrality(comp, max_iter=1000, weight=weight))
     else:
         out.update(nx.eigenvector_centrality_numpy(comp, weight=weight))
     return out
 
 
-def _to_igraph(g: nx.Graph, weight: str) -> tuple[Any, list[Hashable]]:
+def to_igraph(g: nx.Graph, weight: str | None = "weight") -> tuple[Any, list[Hashable]]:
+    """An undirected ``igraph.Graph`` of ``g`` (edge attribute ``weight``) and its node order.
+
+    >>> h, nodes = to_igraph(nx.path_graph(3))
+    >>> h.vcount(), h.ecount(), nodes
+    (3, 2, [0, 1, 2])
+    """
     try:
         import igraph
     except ImportError as err:
         raise KGInputError(
             "the igraph backend needs python-igraph: pip install 'kg[igraph]'"
         ) from err
-    nodes = list(g)
-    index = {v: i for i, v in enumerate(nodes)}
-    edges = [(index[u], index[v]) for u, v in g.edges()]
-    h = igraph.Graph(n=len(nodes), edges=edges, directed=False)
-    h.es["weight"] = [float(w) for _, _, w in g.edges(data=weight, default=1)]
+    with no_gc():
+        nodes = list(g)
+        index = {v: i for i, v in enumerate(nodes)}
+        edges: list[tuple[int, int]] = []
+        weights: list[float] = []
+        for u, nbrs in g.adjacency():
+            iu = index[u]
+            for v, d in nbrs.items():
+                iv = index[v]
+                if iu < iv or u == v:
+                    edges.append((iu, iv))
+                    weights.append(float(d.get(weight, 1)) if weight is not None else 1.0)
+        h = igraph.Graph(n=len(nodes), edges=edges, directed=False)
+        h.es["weight"] = weights
     return h, nodes
 
 
 def _igraph_centrality(
-    g: nx.Graph, name: str, *, k: int | None, seed: int, weight: str
+    converted: tuple[Any, list[Hashable]], name: str, *, k: int | None, seed: int
 ) -> dict[Hashable, float]:
-    h, nodes = _to_igraph(g, weight)
+    h, nodes = converted
     n = len(nodes)
     if name == "pagerank":
         values = h.pagerank(directed=False, damping=0.85, weights="weight")
@@ -410,7 +445,9 @@ def top_nodes(
         return []
     key = by or next(iter(scores))
     if key not in scores:
-        raise KGInputError(f"--sort-by {key!r} is not among the measures computed: {', '.join(scores)}")
+        raise KGInputError(
+            f"--sort-by {key!r} is not among the measures computed: {', '.join(scores)}"
+        )
     ranked = sorted(scores[key].items(), key=lambda item: (-item[1], str(item[0])))[:n]
     rows = []
     for rank, (node, _) in enumerate(ranked, start=1):

@@ -15,6 +15,7 @@ unknown name raises :class:`~kg.errors.UnknownNameError` with the closest labels
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Hashable
 from typing import Any
@@ -58,7 +59,8 @@ def find_node(g: nx.Graph, name: str, *, kind: str = "person") -> Hashable:
         or str(v).rsplit("/", 1)[-1] == key
     ]
     if len(matches) == 1:
-        return matches[0]
+        found: Hashable = matches[0]
+        return found
     if len(matches) > 1:
         options = ", ".join(sorted(str(v) for v in matches)[:5])
         raise KGInputError(f"{name!r} names {len(matches)} nodes: give the IRI, one of {options}")
@@ -75,10 +77,19 @@ def _suggest(name: str, labels: list[str]) -> str:
         close = difflib.get_close_matches(name, labels, n=3)
     else:
         found = process.extract(
-            name, labels, scorer=fuzz.WRatio, processor=utils.default_process, limit=3, score_cutoff=60
+            name,
+            labels,
+            scorer=fuzz.WRatio,
+            processor=utils.default_process,
+            limit=3,
+            score_cutoff=60,
         )
         close = [label for label, _, _ in found]
-    return f"; did you mean: {', '.join(close)}?" if close else "; check the spelling (kg network centrality lists names)"
+    return (
+        f"; did you mean: {', '.join(close)}?"
+        if close
+        else "; check the spelling (kg network centrality lists names)"
+    )
 
 
 def _film_names(g: nx.Graph, films: Any) -> list[str]:
@@ -129,7 +140,7 @@ def collaboration_path(g: nx.Graph, source: str, target: str) -> dict[str, Any]:
             "to_label": _label(g, v),
             "films": _film_names(g, g.edges[u, v].get("films")),
         }
-        for u, v in zip(path, path[1:], strict=False)
+        for u, v in itertools.pairwise(path)
     ]
     return out
 

@@ -235,7 +235,10 @@ def _write_html(
         }
         for v in ranked
     ]
-    edges = [{"source": str(u), "target": str(v), "weight": w} for u, v, w in h.edges(data="weight", default=1)]
+    edges = [
+        {"source": str(u), "target": str(v), "weight": w}
+        for u, v, w in h.edges(data="weight", default=1)
+    ]
     data = {"nodes": nodes, "edges": edges, "labelled": min(20, len(nodes))}
     text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     page = _HTML.replace("__TITLE__", html.escape(title)).replace("__DATA__", text)

@@ -144,9 +144,7 @@ def normalise_roles(roles: Iterable[str] | str | None) -> tuple[str, ...] | None
         if name not in known:
             close = difflib.get_close_matches(name, known, n=3)
             hint = f"; did you mean {', '.join(close)}?" if close else ""
-            raise UnknownNameError(
-                f"unknown role {item.strip()!r}{hint} Roles: {', '.join(known)}"
-            )
+            raise UnknownNameError(f"unknown role {item.strip()!r}{hint} Roles: {', '.join(known)}")
         if name not in out:
             out.append(name)
     return tuple(out) if out else None
@@ -227,7 +225,9 @@ def get_projection(name: str) -> Projection:
         return PROJECTIONS[squashed[key.replace("-", "")]]
     close = difflib.get_close_matches(key, list(PROJECTIONS), n=3)
     hint = f"; did you mean {', '.join(close)}?" if close else ";"
-    raise UnknownNameError(f"unknown projection {name!r}{hint} Projections: {', '.join(PROJECTIONS)}")
+    raise UnknownNameError(
+        f"unknown projection {name!r}{hint} Projections: {', '.join(PROJECTIONS)}"
+    )
 
 
 # --- shared steps ------------------------------------------------------------------------------
@@ -391,10 +391,9 @@ def _person_film(credits: Credits, roles: tuple[str, ...]) -> nx.Graph:
     edge_roles: dict[tuple[str, str], list[str]] = defaultdict(list)
     node_films: dict[str, list[str]] = defaultdict(list)
     for film, role, agent in credits.rows:
-        if role in wanted:
-            if role not in edge_roles[(agent, film)]:
-                edge_roles[(agent, film)].append(role)
-                node_films[agent].append(film)
+        if role in wanted and role not in edge_roles[(agent, film)]:
+            edge_roles[(agent, film)].append(role)
+            node_films[agent].append(film)
     g = nx.Graph()
     _add_nodes(g, credits, node_films, "person")
     for node in node_films:
@@ -476,7 +475,9 @@ for _p in (
         _person_film,
         ("person", "film"),
     ),
-    Projection("co-star", "cast members linked by shared films", ("cast_member",), _co_credit_graph),
+    Projection(
+        "co-star", "cast members linked by shared films", ("cast_member",), _co_credit_graph
+    ),
     Projection("crew", "any two people credited on the same film", PERSON_ROLES, _co_credit_graph),
     Projection(
         "director-actor",

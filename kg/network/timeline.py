@@ -131,7 +131,9 @@ def timeline(
     spans = {v: s for v, d in g.nodes(data=True) if (s := _node_span(d)) is not None}
     all_years = sorted({y for *_, ys in edges for y in ys} | {s[0] for s in spans.values()})
     if not all_years:
-        raise KGInputError("the graph has no film years: a timeline needs films with kg:year or kg:releaseDate")
+        raise KGInputError(
+            "the graph has no film years: a timeline needs films with kg:year or kg:releaseDate"
+        )
     span = parse_years(years) or (None, None)
     first = span[0] if span[0] is not None else all_years[0]
     last = span[1] if span[1] is not None else all_years[-1]
