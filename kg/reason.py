@@ -16,10 +16,15 @@ Which profile:
     reasoning: classes defined by restrictions, disjointness, and a consistency check whose failure is
     explained (which individuals, which axioms, which source). Use it for small and medium graphs;
     ``bench/bench_reason.py`` measures where it stops being practical here.
-``rl`` — the OWL 2 RL rules (owlrl) forward-chained over data + ontology. Sound but incomplete for
-    the DL-only parts of the ontology (it cannot use an ``owl:someValuesFrom`` restriction on the
-    right-hand side, and ``owl:equivalentClass`` to a restriction only one way), roughly linear in
-    the data, no Java. Use it for big graphs, or when HermiT runs out of time or memory.
+``rl`` — the OWL 2 RL rules of the ontology compiled to SPARQL (:mod:`kg.rl`) and run to a fixed
+    point inside the store: property and class hierarchies, inverses, domains and ranges, the
+    restriction-defined classes (``kg:Director`` ...) from their sub-class side, and the RL
+    consistency checks (disjoint classes, functional properties). Sound, incomplete for the DL-only
+    parts (no ``owl:someValuesFrom`` on the super-class side, no equality reasoning), no Java,
+    roughly linear in the data: the whole Wikidata films graph (1.8M triples) in minutes. On the
+    sample it gives the same triples as HermiT. ``engine="owlrl"`` runs the owlrl package over
+    rdflib instead (the previous implementation: ~30 s for 11k triples), kept to check the SPARQL
+    rules against.
 
 Both profiles write only the *new* triples: minus the ontology's own, minus what the data says.
 
@@ -407,7 +412,7 @@ def reason(
     write: bool = True,
     memory_mb: int | None = None,
     engine: Engine = "sparql",
-    strategy: Strategy = "update",
+    strategy: Strategy = "construct",
 ) -> ReasonReport:
     """Reason over the store's data with the ontology; replace :data:`INFERRED_GRAPH` with the result.
 
@@ -416,7 +421,7 @@ def reason(
     store:
         The store; its inferred graph is ignored as input and replaced as output.
     profile:
-        ``"dl"`` (owlready2 + HermiT or Pellet) or ``"rl"`` (owlrl's OWL 2 RL closure).
+        ``"dl"`` (owlready2 + HermiT or Pellet) or ``"rl"`` (OWL 2 RL rules, see ``engine``).
     reasoner:
         ``"hermit"`` or ``"pellet"`` (``dl`` profile only).
     write:

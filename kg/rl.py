@@ -78,7 +78,8 @@ class Rule:
     """One rule: ``head`` (three SPARQL terms or variables) follows from ``body`` (a group pattern
     binding the head's variables). ``reads``: the predicates (``"a <class>"`` for a type) the body
     matches; ``writes``: those the head can produce; rules of one ``group`` are closed under each
-    other, so only new triples from outside the group make them run again."""
+    other, so only new triples from outside the group make them run again (``""``: no group, a
+    rule that may feed itself)."""
 
     name: str
     head: tuple[str, str, str]
@@ -88,9 +89,22 @@ class Rule:
     group: str
 
     def where(self) -> str:
-        """The body with a guard: only what the dataset does not already hold."""
+        """The body with a guard: only what the dataset does not already hold (distinct solutions
+        first, then ``MINUS``, an anti-join: 5-10x faster in Oxigraph than ``FILTER NOT EXISTS``,
+        which probes once per solution)."""
         head = " ".join(self.head)
-        return f"{{ {self.body} FILTER NOT EXISTS {{ {head} }} }}"
+        variables = " ".join(sorted({t for t in self.head if t.startswith("?")}))
+        _s, p, o = self.head
+        known = ""  # restrict the anti-join to the predicates / classes the rule can write
+        if p.startswith("?"):
+            known = f"VALUES {p} {{ {' '.join(f'<{k}>' for k in sorted(self.writes))} }} "
+        elif p == "a" and o.startswith("?"):
+            classes = sorted(k[len(_TYPE_KEY) :] for k in self.writes)
+            known = f"VALUES {o} {{ {' '.join(f'<{c}>' for c in classes)} }} "
+        return (
+            f"{{ {{ SELECT DISTINCT {variables} WHERE {{ {self.body} }} }} "
+            f"MINUS {{ {known}{head} }} }}"
+        )
 
     def construct(self) -> str:
         """The rule as a SPARQL CONSTRUCT of the new triples."""
@@ -338,7 +352,7 @@ class _Compiler:
                     Rule(
                         name=name,
                         head=head,
-                        body=f"?x ?p ?y . FILTER({guard}) {_values('?p ?q', pairs)}",
+                        body=f"{_values('?p ?q', pairs)} ?x ?p ?y . FILTER({guard})",
                         reads=frozenset(str(p) for p, _ in pairs),
                         writes=frozenset(str(q) for _, q in pairs),
                         group="hierarchy",
@@ -351,7 +365,7 @@ class _Compiler:
                 Rule(
                     name="cax-sco",
                     head=("?x", "a", "?d"),
-                    body=f"?x a ?c . FILTER(isIRI(?x)) {_values('?c ?d', pairs_c)}",
+                    body=f"{_values('?c ?d', pairs_c)} ?x a ?c . FILTER(isIRI(?x))",
                     reads=frozenset(_TYPE_KEY + str(c) for c, _ in pairs_c),
                     writes=frozenset(_TYPE_KEY + str(d) for _, d in pairs_c),
                     group="hierarchy",
@@ -381,7 +395,7 @@ class _Compiler:
                     Rule(
                         name=name,
                         head=(var, "a", "?d"),
-                        body=f"?x ?p ?y . FILTER({guard}) {_values('?p ?d', pairs)}",
+                        body=f"{_values('?p ?d', pairs)} ?x ?p ?y . FILTER({guard})",
                         reads=frozenset(str(p) for p, _ in pairs),
                         writes=frozenset(_TYPE_KEY + str(d) for _, d in pairs),
                         group="hierarchy",
@@ -397,7 +411,7 @@ class _Compiler:
                         body=f"?x {_n3(p)} ?y . ?y {_n3(p)} ?z . FILTER(isIRI(?x) && isIRI(?z))",
                         reads=frozenset({str(p)}),
                         writes=frozenset({str(p)}),
-                        group=f"trp {p}",
+                        group="",
                     )
                 )
         # class expressions on the sub-class side; hasValue on the super-class side
@@ -527,7 +541,7 @@ def materialise(
     *,
     sources: Sequence[str],
     work: str,
-    strategy: Strategy = "update",
+    strategy: Strategy = "construct",
     max_rounds: int = 100,
 ) -> Materialised:
     """Run ``rules`` over ``sources`` + ``work`` until nothing new follows, adding what is new to the
@@ -552,7 +566,9 @@ def materialise(
         now: dict[str, set[str]] = defaultdict(set)
         for rule in rules:
             if changed is not None:
-                fresh = set().union(*(k for grp, k in changed.items() if grp != rule.group))
+                fresh = set().union(
+                    *(k for grp, k in changed.items() if grp != rule.group or not rule.group)
+                )
                 if not fresh & rule.reads:
                     continue
             t = time.perf_counter()

@@ -20,9 +20,11 @@ from kg.reason import (
     reason,
     required_java,
 )
+from kg.rl import compile_rules, materialise
 from kg.store import Store
 
 DATA = Path(__file__).parent / "data" / "validate"
+RULES = Path(__file__).parent / "data" / "reason"
 FILM = KGR["film/night-harbor"]
 SEQUEL = KGR["film/night-harbor-2"]
 MARA = KGR["person/mara-lindqvist"]
@@ -161,3 +163,97 @@ def test_pellet_where_a_new_enough_java_is_found(
     report = reason(credit_store, reasoner="pellet")
     assert report.java == java
     assert (MARA, RDF.type, KG.Director) in _inferred(credit_store)
+
+
+def _facts(store: Store) -> set[tuple[object, object, object]]:
+    graph = URIRef(INFERRED_GRAPH)  # the graph's description names the engine
+    return {t for t in _inferred(store) if t[0] != graph}
+
+
+@pytest.mark.parametrize(
+    ("paths", "mapping"),
+    [
+        (["data/sample/films.csv"], "films_sample"),
+        ([DATA / "credit.ttl", RULES / "defined.ttl"], None),
+    ],
+)
+def test_rl_sparql_rules_match_owlrl(
+    memory_store: Store, paths: list[Path], mapping: str | None
+) -> None:
+    load_paths(memory_store, paths, mapping=mapping, progress=False)
+    reason(memory_store, profile="rl", engine="owlrl")
+    expected = _facts(memory_store)
+    for strategy in ("construct", "update"):
+        report = reason(memory_store, profile="rl", strategy=strategy)  # type: ignore[arg-type]
+        assert report.consistent and report.reasoner == "sparql rules"
+        assert _facts(memory_store) == expected
+        assert report.inferred == len(expected)
+    assert len(expected) > 10
+
+
+def test_rl_restriction_defined_classes(memory_store: Store) -> None:
+    load_paths(memory_store, [RULES / "defined.ttl"], progress=False)
+    assert reason(memory_store, profile="rl").consistent
+    facts = _facts(memory_store)
+    ines, olaf = KGR["person/ines-roa"], KGR["person/olaf-berg"]
+    assert (ines, RDF.type, KG.Director) in facts  # Person and the person of a director credit
+    assert (KGR["film/dusk"], KG.director, olaf) in facts  # dbo:director is equivalent
+    assert (olaf, RDF.type, KG.Director) in facts  # ... and a kg:director value is a Director
+    assert (olaf, RDF.type, KG.Person) in facts  # range
+    assert (KGR["film/dusk"], RDF.type, KG.Film) in facts  # domain
+    assert (ines, RDF.type, KG.Actor) not in facts
+
+
+def test_rl_functional_property_clash(memory_store: Store) -> None:
+    load_paths(memory_store, [RULES / "functional.ttl"], progress=False)
+    report = reason(memory_store, profile="rl")
+    assert not report.consistent
+    assert INFERRED_GRAPH not in memory_store.named_graphs()
+    by_individual = {e.individual: e for e in report.explanations}
+    roles = by_individual[str(KGR["credit/two-roles"])]
+    assert "kg:role is functional" in roles.axiom
+    assert any(s.endswith("functional.ttl") for s in roles.sources)
+    assert "kg:billingOrder is functional" in by_individual[str(KGR["credit/two-billings"])].axiom
+
+
+def test_rl_transitive_and_symmetric_properties(memory_store: Store) -> None:
+    from rdflib import Graph
+
+    ontology = Graph().parse(
+        data="""
+        @prefix : <http://ex/> . @prefix owl: <http://www.w3.org/2002/07/owl#> .
+        :partOf a owl:ObjectProperty , owl:TransitiveProperty .
+        :near a owl:ObjectProperty , owl:SymmetricProperty .""",
+        format="turtle",
+    )
+    ex = "http://ex/"
+    data = [
+        (URIRef(ex + "a"), URIRef(ex + "partOf"), URIRef(ex + "b")),
+        (URIRef(ex + "b"), URIRef(ex + "partOf"), URIRef(ex + "c")),
+        (URIRef(ex + "c"), URIRef(ex + "partOf"), URIRef(ex + "d")),
+        (URIRef(ex + "a"), URIRef(ex + "near"), URIRef(ex + "b")),
+    ]
+    with memory_store.writing():
+        memory_store.add_triples("urn:data", data)
+        run = materialise(
+            memory_store, compile_rules(ontology).rules, sources=["urn:data"], work="urn:work"
+        )
+    got = {(str(s), str(p), str(o)) for s, p, o, _ in memory_store.triples("urn:work")}
+    assert got == {
+        (ex + "a", ex + "partOf", ex + "c"),
+        (ex + "b", ex + "partOf", ex + "d"),
+        (ex + "a", ex + "partOf", ex + "d"),
+        (ex + "b", ex + "near", ex + "a"),
+    }
+    assert run.new == 4
+
+
+def test_rl_dry_run_on_read_only_store(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    assert run(["--store", str(store), "load", "-q", str(DATA / "credit.ttl")]) == 0
+    with Store.open(store, read_only=True) as opened:
+        report = reason(opened, profile="rl", write=False)
+        assert report.consistent and not report.written and report.inferred > 10
+        assert INFERRED_GRAPH not in opened.named_graphs()
+    assert run(["--store", str(store), "reason", "--profile", "rl", "--dry-run"]) == 0
+    assert run(["--store", str(store), "reason", "--profile", "rl", "--engine", "owlrl"]) == 0

@@ -17,8 +17,17 @@ __all__ = ["reason"]
     type=click.Choice(["dl", "rl"]),
     default="dl",
     show_default=True,
-    help="dl: OWL 2 DL with HermiT/Pellet (complete, explains inconsistency; small/medium graphs); "
-    "rl: OWL 2 RL rules with owlrl (big graphs, no Java).",
+    help="dl: OWL 2 DL with HermiT/Pellet (complete, explains inconsistency; up to a few "
+    "thousand films); rl: the ontology's OWL 2 RL rules as SPARQL in the store (large graphs, "
+    "no Java).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["sparql", "owlrl"]),
+    default="sparql",
+    show_default=True,
+    help="rl profile: sparql (rules run in the store) or owlrl (the owlrl package over rdflib; "
+    "slow, for checking the rules against it).",
 )
 @click.option(
     "--reasoner",
@@ -36,6 +45,7 @@ __all__ = ["reason"]
 def reason(
     ctx: click.Context,
     profile: str,
+    engine: str,
     reasoner: str,
     drop: bool,
     dry_run: bool,
@@ -54,6 +64,7 @@ def reason(
     Examples:
       kg reason
       kg reason --profile rl
+      kg reason --profile rl --engine owlrl
       kg reason --reasoner pellet
       kg reason --drop
     """
@@ -72,6 +83,7 @@ def reason(
             reasoner=reasoner,  # type: ignore[arg-type]
             write=not dry_run,
             memory_mb=memory_mb,
+            engine=engine,  # type: ignore[arg-type]
         )
     click.echo(report.to_text())
     if not report.consistent:
