@@ -782,10 +782,9 @@ def _reason_rl_sparql(store: Store, *, write: bool, strategy: Strategy) -> Reaso
     finally:
         if scratch is not None:
             scratch.close()
-    timings["rounds"] = run.rounds
     report = ReasonReport(
         profile="rl",
-        reasoner="sparql rules",
+        reasoner=f"sparql rules, {run.rounds} rounds",
         consistent=not violations,
         input_triples=input_triples,
         inferred=0 if violations else inferred,
