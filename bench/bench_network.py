@@ -62,7 +62,13 @@ def main() -> None:
         )
         print(f"loaded {omdb.name} into memory in {seconds:.1f} s", flush=True)
 
-    rows = [["task", "networkx s", "(cpu s)", "igraph s", "(cpu s)", "nx / igraph", "goal"]]
+    class Rows(list[list[str]]):
+        def append(self, row: list[str]) -> None:  # progress as we go; the table at the end
+            super().append(row)
+            print("  " + " | ".join(c for c in row if c), flush=True)
+
+    rows = Rows()
+    rows.append(["task", "networkx s", "(cpu s)", "igraph s", "(cpu s)", "nx / igraph", "goal"])
 
     g, build_wall, build_cpu = timed(lambda: build_graph(store, "co-star"))
     print(f"co-star: {g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges", flush=True)

@@ -55,7 +55,7 @@ def _graph_options(func: F) -> F:
             "input_path",
             type=click.Path(path_type=Path, dir_okay=False, exists=True),
             default=None,
-            help="Read a graph file (from `kg network build`) instead of the store.",
+            help="Read a graph file (from `kg network build`) instead of the store; the projection options are then ignored.",
         ),
     ]
     for option in reversed(options):

@@ -234,17 +234,25 @@ def get_projection(name: str) -> Projection:
 
 
 @contextmanager
-def no_gc() -> Iterator[None]:
+def no_gc(*, freeze: bool = False) -> Iterator[None]:
     """Pause the cyclic garbage collector while building millions of small containers.
 
     The collector's passes grow with every list and dict allocated; building the 1.7M-edge
     co-star graph takes about 4x longer with it running. Nothing built here forms cycles.
+
+    With ``freeze=True`` the objects alive at the end are moved to the collector's permanent
+    generation (:func:`gc.freeze`): a graph's millions of acyclic dicts and lists are then never
+    walked again (the first collection after the build would otherwise take ~1.5 s). They are
+    still freed by reference counting when dropped; only reference cycles among objects alive
+    at that moment wait for :func:`gc.unfreeze`.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if freeze:
+            gc.freeze()
         if was_enabled:
             gc.enable()
 
@@ -349,7 +357,10 @@ def _co_credit_graph(credits: Credits, roles: tuple[str, ...]) -> nx.Graph:
                 attrs["films"].append(film)
     g = nx.Graph()
     _add_nodes(g, credits, node_films, "person")
-    _fill_edges(g, ((a, b, attrs) for (a, b), attrs in pairs.items()))
+    adj = g._adj  # see _fill_edges: a fresh nx.Graph whose nodes are all added
+    for (a, b), attrs in pairs.items():
+        adj[a][b] = attrs
+        adj[b][a] = attrs
     return g
 
 
@@ -536,7 +547,7 @@ def project(
     chosen = normalise_roles(roles) or spec.default_roles
     span = parse_years(years)
     subset = filter_credits(credits, chosen, span)
-    with no_gc():
+    with no_gc(freeze=True):
         g = spec.build(subset, chosen)
     if min_weight > 1:
         light = [(u, v) for u, v, w in g.edges(data="weight", default=1) if w < min_weight]
