@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from .query import NamedQuery, format_table, named_queries, run_named_query, run_query
     from .reason import ReasonReport, drop_inferred, reason
     from .remote import RemoteEndpoint, RemoteResult, remote_named_query, remote_query
+    from .serve import ServeConfig, make_server
     from .stats import graph_stats, source_list
     from .store import QueryResult, Store
     from .validate import ValidationReport, ValidationResult, validate
@@ -130,6 +131,9 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "remote_query": ("remote", "remote_query"),
     "EnrichReport": ("enrich", "EnrichReport"),
     "enrich": ("enrich", "enrich"),
+    # the SPARQL endpoint (`kg.serve` is the subpackage, so its `serve()` is not re-exported)
+    "ServeConfig": ("serve", "ServeConfig"),
+    "make_server": ("serve", "make_server"),
 }
 
 __all__ = [
@@ -154,6 +158,7 @@ __all__ = [
     "Relation",
     "RemoteEndpoint",
     "RemoteResult",
+    "ServeConfig",
     "Store",
     "StoreBusyError",
     "StoreError",
@@ -176,6 +181,7 @@ __all__ = [
     "format_table",
     "graph_stats",
     "load_paths",
+    "make_server",
     "named_queries",
     "network_stats",
     "plot_graph",

@@ -335,6 +335,20 @@ def make_server(config: ServeConfig) -> SparqlServer:
 
     Run it with ``serve_forever()`` (in a thread for tests) and stop it with ``shutdown()`` and
     ``server_close()``.
+
+    >>> import tempfile, threading, urllib.parse, urllib.request
+    >>> from kg import ServeConfig, Store, make_server
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     Store.open(tmp).close()
+    ...     server = make_server(ServeConfig(store=tmp, port=0))
+    ...     thread = threading.Thread(target=server.serve_forever, daemon=True)
+    ...     thread.start()
+    ...     ask = urllib.parse.quote("ASK { ?s ?p ?o }")
+    ...     with urllib.request.urlopen(f"{server.url}sparql?query={ask}") as answer:
+    ...         print(answer.read().decode())
+    ...     server.shutdown()
+    ...     server.server_close()
+    {"head":{},"boolean":false}
     """
     return SparqlServer(config)
 
