@@ -29,7 +29,9 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def _run_remote(server: Any, sparql: str | None, file: Path | None, name: str | None, params: dict[str, str]) -> Any:
+def _run_remote(
+    server: Any, sparql: str | None, file: Path | None, name: str | None, params: dict[str, str]
+) -> Any:
     from ..query import read_query_file
     from ..remote import remote_named_query, remote_query
 
@@ -40,9 +42,17 @@ def _run_remote(server: Any, sparql: str | None, file: Path | None, name: str | 
 
 @click.command()
 @click.argument("sparql", required=False)
-@click.option("-f", "--file", "file", type=click.Path(path_type=Path), help="Read the query from a .rq file.")
+@click.option(
+    "-f", "--file", "file", type=click.Path(path_type=Path), help="Read the query from a .rq file."
+)
 @click.option("-n", "--name", "name", help="Run a named query from the library (see --list).")
-@click.option("-p", "--param", "params", multiple=True, help="Parameter of a named query: NAME=VALUE (a label or an IRI).")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    help="Parameter of a named query: NAME=VALUE (a label or an IRI).",
+)
 @click.option("--list", "list_", is_flag=True, help="List the named queries and their parameters.")
 @click.option(
     "--format",
@@ -51,7 +61,12 @@ def _run_remote(server: Any, sparql: str | None, file: Path | None, name: str | 
     type=click.Choice(_RESULT_FORMATS + _GRAPH_FORMATS),
     help="Output: table, csv, tsv, json, xml for SELECT/ASK (default table); ttl, nt, jsonld... for CONSTRUCT/DESCRIBE (default ttl).",
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to a file instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write to a file instead of standard output.",
+)
 @endpoint_options(required=False)
 @click.pass_context
 def query(
@@ -96,7 +111,9 @@ def query(
         return
     given = [x for x in (sparql, file, name) if x]
     if len(given) != 1:
-        raise KGInputError("give exactly one of: a SPARQL string, -f FILE.rq, or --name NAMED_QUERY")
+        raise KGInputError(
+            "give exactly one of: a SPARQL string, -f FILE.rq, or --name NAMED_QUERY"
+        )
     if params and not name:
         raise KGInputError("--param is for named queries (--name)")
     with contextlib.ExitStack() as stack:
@@ -112,9 +129,13 @@ def query(
             result = run_query(store, text)
         fmt = fmt or ("ttl" if result.kind == "graph" else "table")
         if result.kind == "graph" and fmt not in _GRAPH_FORMATS:
-            raise KGInputError(f"a CONSTRUCT/DESCRIBE query writes RDF: use --format {'|'.join(_GRAPH_FORMATS)}")
+            raise KGInputError(
+                f"a CONSTRUCT/DESCRIBE query writes RDF: use --format {'|'.join(_GRAPH_FORMATS)}"
+            )
         if result.kind != "graph" and fmt not in _RESULT_FORMATS:
-            raise KGInputError(f"a SELECT/ASK query writes results: use --format {'|'.join(_RESULT_FORMATS)}")
+            raise KGInputError(
+                f"a SELECT/ASK query writes results: use --format {'|'.join(_RESULT_FORMATS)}"
+            )
         if fmt == "table":
             text_out = format_table(result) + "\n"
             if output:

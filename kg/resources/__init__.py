@@ -21,7 +21,9 @@ def _dir(name: str) -> Traversable:
 
 def ontology_files() -> list[Traversable]:
     """The ontology's Turtle files (``film.ttl``, ``alignment.ttl``, ``shapes.ttl``)."""
-    return sorted((p for p in _dir("ontology").iterdir() if p.name.endswith(".ttl")), key=lambda p: p.name)
+    return sorted(
+        (p for p in _dir("ontology").iterdir() if p.name.endswith(".ttl")), key=lambda p: p.name
+    )
 
 
 def ontology_file(name: str) -> Traversable:
@@ -31,12 +33,16 @@ def ontology_file(name: str) -> Traversable:
 
 def query_files() -> list[Traversable]:
     """The named SPARQL queries shipped with ``kg`` (``queries/*.rq``)."""
-    return sorted((p for p in _dir("queries").iterdir() if p.name.endswith(".rq")), key=lambda p: p.name)
+    return sorted(
+        (p for p in _dir("queries").iterdir() if p.name.endswith(".rq")), key=lambda p: p.name
+    )
 
 
 def mapping_files() -> list[Traversable]:
     """The table mappings shipped with ``kg`` (``mappings/*.toml``)."""
-    return sorted((p for p in _dir("mappings").iterdir() if p.name.endswith(".toml")), key=lambda p: p.name)
+    return sorted(
+        (p for p in _dir("mappings").iterdir() if p.name.endswith(".toml")), key=lambda p: p.name
+    )
 
 
 def mapping_file(name: str) -> Traversable:
