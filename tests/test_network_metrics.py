@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 
 import networkx as nx
 import pytest
@@ -52,6 +53,26 @@ def test_sampled_path_length_is_seeded_and_close() -> None:
     assert a == b and a["sampled"] and a["sources"] == 100
     assert a["value"] == pytest.approx(exact, rel=0.05)
     assert average_path_length(g)["value"] == pytest.approx(exact)
+
+
+def test_sampled_path_length_scipy_equals_bfs() -> None:
+    pytest.importorskip("scipy")
+    g = nx.connected_watts_strogatz_graph(2500, 6, 0.1, seed=4)  # above EXACT_LIMIT: scipy
+    sources = random.Random(1).sample(sorted(g), 60)
+    want = sum(sum(nx.single_source_shortest_path_length(g, s).values()) for s in sources)
+    from kg.network.metrics import _distance_sums
+
+    assert _distance_sums(g, sources) == (want, 60 * 2499)
+
+
+def test_assortativity_numpy_equals_networkx() -> None:
+    pytest.importorskip("scipy")
+    from kg.network.metrics import degree_assortativity
+
+    g = nx.barabasi_albert_graph(3000, 3, seed=2)  # above EXACT_LIMIT: numpy
+    g.add_edge(5000, 5001)  # and a second component
+    assert degree_assortativity(g) == pytest.approx(nx.degree_assortativity_coefficient(g))
+    assert degree_assortativity(nx.cycle_graph(5)) is None
 
 
 def test_small_world_against_random_reference() -> None:

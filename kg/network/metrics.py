@@ -33,6 +33,7 @@ __all__ = [
     "MEASURES",
     "average_path_length",
     "centrality",
+    "degree_assortativity",
     "graph_stats",
     "require_edges",
     "small_world",
@@ -54,6 +55,9 @@ BACKENDS: tuple[str, ...] = ("networkx", "igraph")
 
 EXACT_LIMIT = 2000
 """Graphs (largest components) up to this many nodes get exact path lengths and clustering."""
+
+DEFAULT_SAMPLE = 200
+"""Sources (path length) and nodes (clustering) sampled on larger graphs."""
 
 
 def require_edges(g: nx.Graph, what: str = "this") -> None:
@@ -112,16 +116,86 @@ def average_path_length(
         sources = list(comp)
         sampled = False
     else:
-        sources = _sample(comp, sample or 500, seed)
+        sources = _sample(comp, sample or DEFAULT_SAMPLE, seed)
         sampled = len(sources) < n
-    total = 0
-    pairs = 0
+    total, pairs = _distance_sums(comp, sources)
+    value = total / pairs if pairs else 0.0
+    return {"value": value, "sampled": sampled, "sources": len(sources), "component_nodes": n}
+
+
+def _csr(g: nx.Graph) -> tuple[list[Hashable], dict[Hashable, int], Any]:
+    """The adjacency of ``g`` as a scipy CSR matrix (1 per edge, both directions), built straight
+    from the adjacency dicts: ``nx.to_scipy_sparse_array`` is ~10x slower on a subgraph view."""
+    import numpy as np
+    from scipy.sparse import csr_array  # type: ignore[import-untyped]
+
+    base = g
+    while hasattr(base, "_graph"):  # a subgraph view: walk the parent's plain dicts
+        base = base._graph
+    order = list(g)
+    index = {v: i for i, v in enumerate(order)}
+    indptr = [0]
+    indices: list[int] = []
+    adj = base._adj
+    for v in order:
+        indices.extend(index[w] for w in adj[v] if w in index)
+        indptr.append(len(indices))
+    cols = np.asarray(indices, dtype=np.int64)
+    data = np.ones(len(cols), dtype=np.int8)
+    matrix = csr_array(
+        (data, cols, np.asarray(indptr, dtype=np.int64)), shape=(len(order), len(order))
+    )
+    return order, index, matrix
+
+
+def degree_assortativity(g: nx.Graph) -> float | None:
+    """Pearson correlation of the degrees at the two ends of each edge (Newman's r), or ``None``
+    when undefined (all degrees equal). Equals ``nx.degree_assortativity_coefficient`` on simple
+    graphs; vectorised with numpy on large graphs (~20x faster).
+
+    >>> round(degree_assortativity(nx.star_graph(4)), 6)
+    -1.0
+    """
+    if g.number_of_nodes() > EXACT_LIMIT and importlib.util.find_spec("scipy") is not None:
+        import numpy as np
+
+        _, _, matrix = _csr(g)
+        degrees = np.diff(matrix.indptr)
+        x = np.repeat(degrees, degrees).astype(np.float64)
+        y = degrees[matrix.indices].astype(np.float64)
+        if x.size == 0 or x.std() == 0 or y.std() == 0:
+            return None
+        return float(np.corrcoef(x, y)[0, 1])
+    try:
+        with warnings.catch_warnings():  # a regular graph has no degree variance: nan
+            warnings.simplefilter("ignore", RuntimeWarning)
+            value = float(nx.degree_assortativity_coefficient(g))
+    except (ZeroDivisionError, ValueError):
+        return None
+    return None if math.isnan(value) else value
+
+
+def _distance_sums(comp: nx.Graph, sources: list[Hashable]) -> tuple[int, int]:
+    """Sum of hop distances from ``sources`` to every node of the connected ``comp``, and the
+    number of (source, other node) pairs. Breadth-first searches run in scipy's csgraph when it
+    is installed and the component is large (the same integers, ~50x faster), else in networkx."""
+    n = comp.number_of_nodes()
+    if n > EXACT_LIMIT and importlib.util.find_spec("scipy") is not None:
+        from scipy.sparse.csgraph import shortest_path  # type: ignore[import-untyped]
+
+        _, index, matrix = _csr(comp)
+        total = 0
+        for start in range(0, len(sources), 50):
+            chunk = [index[v] for v in sources[start : start + 50]]
+            dist = shortest_path(matrix, method="D", directed=False, unweighted=True, indices=chunk)
+            total += int(dist.sum())
+        return total, len(sources) * (n - 1)
+    total = pairs = 0
     for s in sources:
         lengths = nx.single_source_shortest_path_length(comp, s)
         total += sum(lengths.values())
         pairs += len(lengths) - 1
-    value = total / pairs if pairs else 0.0
-    return {"value": value, "sampled": sampled, "sources": len(sources), "component_nodes": n}
+    return total, pairs
 
 
 def _clustering(
@@ -130,7 +204,7 @@ def _clustering(
     n = g.number_of_nodes()
     if n <= exact_limit and (sample is None or sample >= n):
         return nx.average_clustering(g), False
-    nodes = _sample(g, sample or 500, seed)
+    nodes = _sample(g, sample or DEFAULT_SAMPLE, seed)
     return nx.average_clustering(g, nodes=nodes), len(nodes) < n
 
 
@@ -148,7 +222,7 @@ def graph_stats(
     ----------
     g : networkx.Graph
     sample : sources / nodes to sample for path length and clustering on graphs larger than
-        ``exact_limit`` (default 500).
+        ``exact_limit`` (default 200).
     seed : random seed for sampling (same seed, same numbers).
     small_world_test : also compare with a random graph of the same degrees (:func:`small_world`).
 
@@ -173,14 +247,7 @@ def graph_stats(
     clustering, clustering_sampled = _clustering(
         g, sample=sample, seed=seed, exact_limit=exact_limit
     )
-    try:
-        with warnings.catch_warnings():  # a regular graph has no degree variance: nan
-            warnings.simplefilter("ignore", RuntimeWarning)
-            assortativity: float | None = float(nx.degree_assortativity_coefficient(g))
-    except (ZeroDivisionError, ValueError):
-        assortativity = None
-    if assortativity is not None and math.isnan(assortativity):
-        assortativity = None
+    assortativity = degree_assortativity(g)
     path = average_path_length(g, sample=sample, seed=seed, exact_limit=exact_limit)
     out: dict[str, Any] = {
         "nodes": n,
