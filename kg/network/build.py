@@ -1,4 +1,4 @@
-"""Store -> networkx graph: read every credit in two SELECTs, then project in Python.
+"""Store -> networkx graph: read every credit in three flat SELECTs, then project in Python.
 
 The store is read with three flat queries, whatever its size: the ``(film, role property,
 agent)`` triples of the chosen roles, every ``rdfs:label``, and the years of films (``kg:year``,
