@@ -121,14 +121,15 @@ _AFTER_CUES: list[tuple[str, tuple[Relation, ...], str, float]] = [
     ),
     (
         r"(?i:co-?written|written|penned|scripted)\s+by"
-        r"|(?i:screenplay|script|teleplay)\s+(?:is\s+|was\s+)?(?:(?:co-)?written\s+)?by",
+        r"|(?i:screenplay|script|teleplay)\s+(?:is\s+|was\s+)?(?:(?:co-)?written\s+)?by"
+        r"|(?<!\bnovel )(?<!\bbook )(?i:adapted)\s+(?:for\s+the\s+(?:screen|film)\s+)?by",
         (R.SCREENWRITER,),
         _PERSON,
         0.9,
     ),
     (
-        r"(?i:music|score|soundtrack|songs)\s+(?:(?:is|was|are|were)\s+)?(?:(?:composed|written)\s+)?by"
-        r"|(?i:score|music|soundtrack)s?\b[^.;]{0,40}?\b(?:composed|scored)\s+by",
+        r"(?i:music|score|soundtrack|songs)\s+(?:(?:is|was|are|were)\s+)?(?:(?:composed|written|provided|created)\s+)?by"
+        r"|(?i:score|music|soundtrack)s?\b[^.;]{0,40}?\b(?:composed|scored|provided)\s+by",
         (R.COMPOSER,),
         _PERSON,
         0.85,
@@ -317,6 +318,17 @@ _BAD_SUBJECT_NOUNS = _c(
     r"memoir|opera|game|series|show|track|lyrics)s?\s*,?\s+(?:(?:is|was|were|are|has\s+been|had\s+been)\s+)?"
     r"(?:\w+ly\s+)?$"
 )
+# "the soundtrack was written by X": the music's writer, not the film's screenwriter
+_MUSIC_SUBJECT = _c(
+    r"\b(?:score|soundtrack|music|songs?|theme|lyrics|jingle)s?\s*,?\s+"
+    r"(?:(?:is|was|were|are|has\s+been|had\s+been)\s+)?(?:\w+ly\s+)?$"
+)
+# "X wrote the score": the object after an active cue names the credit ("screenplay", "music")
+_CUE_OBJECT = _c(
+    r"\s+(?:the\s+|its\s+|an?\s+)?(?:(?:film['’]s|movie['’]s|original|background|musical|entire|"
+    r"whole)\s+)*(?:(?P<music>score|music|soundtrack)|(?P<song>songs?|theme|lyrics|title\s+song)|"
+    r"(?P<script>screenplay|script|teleplay)|(?P<film>film|movie|picture))\b"
+)
 _QUICK = _c(
     r"(?i:direct|star|written|wrote|writer|screenplay|script|produc|edit|distribut|music|score|"
     r"compos|cinematograph|photograph|releas|premier|open|debut|aired|sequel|prequel|followed|"
@@ -328,7 +340,7 @@ _AFTER_TRIGGERS: list[tuple[str, ...]] = [
     ("executive",),
     ("produc",),
     ("direct", "helm"),
-    ("writ", "penned", "script", "screenplay", "teleplay"),
+    ("writ", "penned", "script", "screenplay", "teleplay", "adapted"),
     ("music", "score", "soundtrack", "songs"),
     ("photograph", "cinematograph", "lensed"),
     ("edit",),
@@ -392,7 +404,8 @@ def _compiled() -> tuple[
     ]
     before = [(re.compile(rf"\b(?:{cue})\b"), rels, kind, w) for cue, rels, kind, w in _BEFORE_CUES]
     names_end = re.compile(
-        rf"(?P<list>{LIST})(?:\s*,?\s+who\s+|\s+(?:have|has|had|both|also|later|then|jointly|"
+        rf"(?P<list>{LIST})(?:\s*,?\s+who\s+(?:also\s+|later\s+|then\s+|additionally\s+)?"
+        r"|\s+(?:have|has|had|both|also|later|then|jointly|"
         r"originally|each|subsequently)(?:\s+(?:both|also|been))?\s+|\s*,\s*|\s+)$"
     )
     return after, before, names_end
@@ -528,7 +541,7 @@ def _subject(
     before = [m for m in mentions if m[1] <= cue_start]
     if before:
         return before[-1][2]
-    later = [m for m in mentions if m[0] >= after]
+    later = [m for m in mentions if m[0] >= cue_start]
     if later:
         return later[0][2]
     return ctx.main if fallback and not mentions else None
@@ -597,6 +610,29 @@ def _film_after(
                 return key
             return None
     return None
+
+
+def _object_film(
+    ctx: _Ctx,
+    mentions: list[tuple[int, int, str]],
+    cue: re.Match[str],
+    sent: str,
+    om: re.Match[str] | None,
+) -> str | None:
+    """The film of "X wrote the screenplay" / "X composed the music" with no title after the cue:
+    the film named before it in the sentence, else the article's film (when none is named).
+    The object must end the clause: "wrote the screenplay for the play Y" is about another work."""
+    end = cue.end()
+    if not re.search(r"(?:score|music|soundtrack)$", cue.group(0)):  # "composed the score"
+        if om is None:
+            om = _CUE_OBJECT.match(sent, end)
+        if om is None or om.group("song") or om.group("film"):
+            return None
+        end = om.end()
+    rest = sent[end : end + 12]
+    if re.match(r"\s+(?:for|of|to|in|on)\b", rest):
+        return None
+    return _subject(ctx, [x for x in mentions if x[1] <= cue.start()], cue.start(), cue.end())
 
 
 def _add_person_facts(
@@ -671,6 +707,8 @@ def _sentence_facts(ctx: _Ctx, sent_span: tuple[int, int, str]) -> list[_Raw]:
             if any(a <= m.start("cue") < b for a, b in consumed):
                 continue
             pre = sent[max(0, m.start() - 45) : m.start()]
+            if rels[0] is R.SCREENWRITER and _MUSIC_SUBJECT.search(pre):
+                continue
             if rels[0] in (R.SCREENWRITER, R.PRODUCER, R.DIRECTOR) and _BAD_SUBJECT_NOUNS.search(
                 pre
             ):
@@ -688,10 +726,18 @@ def _sentence_facts(ctx: _Ctx, sent_span: tuple[int, int, str]) -> list[_Raw]:
     # active cues with the names before them: "Ray Griggs directed Super Capers"
     masked = _mask(sent) if "," in sent else sent
     for (rx, rels, kind, window), trig in zip(before_rx, _BEFORE_TRIGGERS, strict=True):
-        if not mentions or not any(t in lower for t in trig):
+        if (not mentions and ctx.main is None) or not any(t in lower for t in trig):
             continue
         for m in rx.finditer(sent):
+            cue_rels = rels
+            om = _CUE_OBJECT.match(sent, m.end()) if R.SCREENWRITER in rels else None
+            if om is not None and (om.group("music") or om.group("song")):
+                if om.group("song") or R.DIRECTOR in rels:
+                    continue  # "wrote the title song": not a screen credit
+                cue_rels = (R.COMPOSER,)  # "X wrote the score for Y"
             film = _film_after(mentions, m.end(), sent, window)
+            if film is None:
+                film = _object_film(ctx, mentions, m, sent, om)
             if film is None:
                 continue
             seen: set[str] = set()
@@ -704,7 +750,7 @@ def _sentence_facts(ctx: _Ctx, sent_span: tuple[int, int, str]) -> list[_Raw]:
                     o for o in _objects(ctx, nm.group("list"), kind, rels[0]) if o[1] not in seen
                 ]
                 seen.update(o[1] for o in objs)
-                _add_person_facts(out, film, rels, objs, sent_span, 0.85)
+                _add_person_facts(out, film, cue_rels, objs, sent_span, 0.85)
 
     has_role = any(w in lower for w in _ROLE_WORDS_LOWER)
     # "X is the director of Y", "X was the film editor"
@@ -724,7 +770,7 @@ def _sentence_facts(ctx: _Ctx, sent_span: tuple[int, int, str]) -> list[_Raw]:
                 if film is None:
                     continue
             else:
-                if m.group("det") != "the":
+                if m.group("det") != "the" and not (m.group("served") and m.group("det") is None):
                     continue
                 film = _subject(
                     ctx,
