@@ -128,3 +128,137 @@ def test_pattern(text: str, title: str | None, expected: set[tuple[str, str, str
 )
 def test_guard(text: str, title: str | None, forbidden: tuple[str, str, str]) -> None:
     assert forbidden not in triples(text, title)
+
+
+# production companies and countries of co-productions
+PRODUCTION: list[Case] = [
+    (
+        "Salt Road is a 2003 drama film produced by Dora Kemp and Jan Holt for Fjord Pictures.",
+        "Salt Road",
+        {
+            ("Salt Road", "producer", "Dora Kemp"),
+            ("Salt Road", "producer", "Jan Holt"),
+            ("Salt Road", "production_company", "Fjord Pictures"),
+        },
+    ),
+    (
+        "The Quiet Mill is a 1961 film. It was a Harbour Light Films production.",
+        "The Quiet Mill",
+        {("The Quiet Mill", "production_company", "Harbour Light Films")},
+    ),
+    (
+        "Salt Road is a 2003 film. The film is a joint production of Nordvik Studios and "
+        "Aster Entertainment.",
+        "Salt Road",
+        {
+            ("Salt Road", "production_company", "Nordvik Studios"),
+            ("Salt Road", "production_company", "Aster Entertainment"),
+        },
+    ),
+]
+COUNTRIES: list[Case] = [
+    (
+        "The Quiet Mill is a 1961 film. It was a co-production between Spain and Portugal.",
+        "The Quiet Mill",
+        {("The Quiet Mill", "country", "Spain"), ("The Quiet Mill", "country", "Portugal")},
+    ),
+    (
+        "Salt Road is a 2003 Swedish-Norwegian co-production directed by Tomas Berg.",
+        "Salt Road",
+        {
+            ("Salt Road", "country", "Sweden"),
+            ("Salt Road", "country", "Norway"),
+            ("Salt Road", "director", "Tomas Berg"),
+        },
+    ),
+    (
+        "Salt Road is a 2003 film. The film is an international co-production between Germany, "
+        "Austria, and Switzerland.",
+        "Salt Road",
+        {
+            ("Salt Road", "country", "Germany"),
+            ("Salt Road", "country", "Austria"),
+            ("Salt Road", "country", "Switzerland"),
+        },
+    ),
+]
+# composer by possessive; follow-ups; auteur credit "a film by X"; sentence-initial roles
+MORE: list[Case] = [
+    (
+        "Salt Road is a 2003 film. Critics praised Ilse Marten's haunting score.",
+        "Salt Road",
+        {("Salt Road", "composer", "Ilse Marten")},
+    ),
+    (
+        "The Quiet Mill (1961) features Rosa Lind's original music.",
+        "The Quiet Mill",
+        {("The Quiet Mill", "composer", "Rosa Lind")},
+    ),
+    (
+        "Salt Road is the first installment of the trilogy and was followed by Salt River (2006).",
+        "Salt Road",
+        {("Salt Road", "followed_by", "Salt River"), ("Salt River", "follows", "Salt Road")},
+    ),
+    (
+        "Salt Road is a 2003 film. It was later followed by two sequels, Salt River (2006) and "
+        "Salt Sea (2009).",
+        "Salt Road",
+        {("Salt Road", "followed_by", "Salt River"), ("Salt River", "follows", "Salt Road")},
+    ),
+    (
+        "The Quiet Mill (Danish: Den stille mølle) is a 1961 Danish film by Henrik Vold.",
+        "The Quiet Mill",
+        {("The Quiet Mill", "director", "Henrik Vold"), ("The Quiet Mill", "country", "Denmark")},
+    ),
+    (
+        "Salt Road is a 2003 film. Executive producers included Jan Holt and Dora Kemp.",
+        "Salt Road",
+        {
+            ("Salt Road", "executive_producer", "Jan Holt"),
+            ("Salt Road", "executive_producer", "Dora Kemp"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "expected"), PRODUCTION + COUNTRIES + MORE)
+def test_pattern_more(text: str, title: str | None, expected: set[tuple[str, str, str]]) -> None:
+    got = triples(text, title)
+    assert expected <= got, expected - got
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "forbidden"),
+    [
+        # the broadcaster a film was made for is not its production company
+        (
+            "Salt Road is a 2003 television film produced by Dora Kemp for BBC Two.",
+            "Salt Road",
+            ("Salt Road", "production_company", "BBC Two"),
+        ),
+        (
+            "The Quiet Mill is a 1961 film produced by Jan Holt for Nordic Television Network.",
+            "The Quiet Mill",
+            ("The Quiet Mill", "production_company", "Nordic Television Network"),
+        ),
+        # the director of the film this one is based on or remakes
+        (
+            "Salt Road is a 2003 remake of a 1950 film by Henrik Vold.",
+            "Salt Road",
+            ("Salt Road", "director", "Henrik Vold"),
+        ),
+        (
+            "Salt Road is a 2003 film inspired by a documentary by Henrik Vold.",
+            "Salt Road",
+            ("Salt Road", "director", "Henrik Vold"),
+        ),
+        # a stage production is not a company
+        (
+            "Salt Road is a 2003 film. It was based on the Broadway production of the play.",
+            "Salt Road",
+            ("Salt Road", "production_company", "Broadway"),
+        ),
+    ],
+)
+def test_guard_more(text: str, title: str | None, forbidden: tuple[str, str, str]) -> None:
+    assert forbidden not in triples(text, title)

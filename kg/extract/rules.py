@@ -245,6 +245,10 @@ _ROLE_IS = _c(
     r"(?:\s+actor|\s+actress)?(?P<of>\s+(?:of|for)\s+[^,;]{0,70}?)?"
     rf"\s+(?:is|was|are|were|includes?|included)\s+(?:{_DESC})*(?P<list>{LIST})"
 )
+_ROLE_START = _c(
+    r"(?:Executive|Directors?|Producers?|Co-producers?|Screenwriters?|Writers?|Composers?|"
+    r"Cinematographers?|Editors?|Distributors?|Principal|Original|Main|Lead|Chief)\b"
+)
 _WITH_AS = _c(
     rf"\bwith\s+(?P<list>{LIST})\s+as\s+(?:the\s+|an?\s+)?(?:film['’]s\s+)?(?:{_ROLE_ALT})\b"
 )
@@ -262,9 +266,10 @@ _HOME_MEDIA = _c(r"\b(?:DVD|Blu-ray|VHS|LaserDisc|home\s+video|home\s+media|4K|U
 _REGION = _c(rf"\bin\s+(?:the\s+)?(?P<region>[{UPPER}][\w.]*(?:\s+[{UPPER}][\w.]*)*)")
 _YEAR_FILM = _c(
     r"(?:\b(?:is|was)\s+|\)\s*|,\s*)an?\s+(?:(?P<year>1[89]\d\d|20\d\d)\s+)?"
-    r"(?P<mods>(?:[\w'’-]+\s+){0,7}?)(?:film|movie|motion\s+picture|documentary|miniseries|short)\b"
+    r"(?P<mods>(?:[\w'’-]+\s+){0,7}?)(?:film|movie|motion\s+picture|documentary|miniseries|short|"
+    r"(?:international\s+)?co-?production)\b"
 )
-_FILM_WORD = _c(r"\b(?:film|movie|motion\s+picture|documentary|miniseries|short)\b")
+_FILM_WORD = _c(r"\b(?:film|movie|motion\s+picture|documentary|miniseries|short|co-?production)\b")
 _YEAR_BEFORE_TITLE = _c(r"\b(?P<year>1[89]\d\d|20\d\d)\s+(?:[\w-]+\s+){0,2}?(?:film|movie)\s+$")
 _YEAR_AFTER_TITLE = _c(r"^\s*\((?P<year>1[89]\d\d|20\d\d)(?:\s+film)?\)")
 _SEQUEL_TO = _c(
@@ -276,6 +281,13 @@ _SEQUEL_APPOS = _c(
 )
 _FOLLOWED_BY = _c(
     r"^\s+(?:was|is|will\s+be)\s+followed\s+by\s+(?:a\s+sequel,?\s+|the\s+sequel,?\s+)?$"
+)
+# "X is the first installment of the series and was followed by Y", "It was followed by two
+# sequels, Y (1998) and Z": Y follows the film named before the cue
+_FOLLOWED_BY_ANY = _c(
+    r"\b(?:was|is|has\s+been|will\s+be)\s+(?:later\s+|then\s+|subsequently\s+)?followed\s+by\s+"
+    r"(?:(?:a|the|an|one|two|three|four|several)\s+(?:direct\s+|theatrical\s+|feature[\s-]length\s+)?"
+    r"(?:sequels?|follow-ups?|films?|movies?)\s*,?\s+(?:titled\s+|called\s+|entitled\s+)?)?$"
 )
 _POSSESSIVE = _c(
     rf"(?P<name>{NAME})['’]s\s+(?:(?:\d{{4}}|new|latest|first|last|debut)\s+)?(?:film|movie)\s+$"
@@ -328,6 +340,38 @@ _CUE_OBJECT = _c(
     r"\s+(?:the\s+|its\s+|an?\s+)?(?:(?:film['’]s|movie['’]s|original|background|musical|entire|"
     r"whole)\s+)*(?:(?P<music>score|music|soundtrack)|(?P<song>songs?|theme|lyrics|title\s+song)|"
     r"(?P<script>screenplay|script|teleplay)|(?P<film>film|movie|picture))\b"
+)
+# "produced by A and B for Z Pictures": Z is the production company
+_PRODUCED_FOR = _c(
+    rf"\b(?:co-)?produced\s+by\s+(?:[^.;()]{{1,80}}?)\s+for\s+(?:the\s+)?(?P<list>{LIST})"
+)
+# "a Z Pictures production", "a joint production of A and B", "a co-production between A and B"
+_A_PRODUCTION = _c(
+    rf"\b(?:an?|the)\s+(?P<list>{LIST})\s+(?:co-)?production\b(?!\s+(?:company|designer|of|on))"
+)
+_PRODUCTION_OF = _c(
+    r"\b(?:(?:an?|the)\s+)?(?:\w+\s+){0,2}?(?:joint\s+production|co-production|coproduction)s?\s+"
+    rf"(?:of|between|by|from|with)\s+(?:the\s+)?(?P<list>{LIST})"
+)
+# "Lisa Tran's score", "with music by" is a cue; the possessive needs a person's full name
+_POSSESSIVE_MUSIC = _c(
+    rf"(?P<name>{NAME})['’]s?\s+(?:(?:original|orchestral|musical|electronic|jazz|acclaimed|"
+    r"memorable|haunting|Oscar-winning|Academy\s+Award-winning)\s+)*(?:score|music|soundtrack)\b"
+)
+# "Blue Harbor is a 1994 French film by Ken Moor": the auteur credit of encyclopedia leads
+_FILM_BY = _c(
+    r"\b(?:an?|the)\s+(?:(?:1[89]\d\d|20\d\d)\s+)?"
+    r"(?:(?!(?:of|on|by|from|to|in|for|a|an|the|and|with)\b)[\w'’-]+\s+){0,5}?"
+    r"(?:film|movie|documentary)\s+by\s+"
+    rf"(?P<list>{LIST})"
+)
+_NOT_THIS_FILM = _c(
+    r"\b(?:based\s+on|remake\s+of|remade|adaptation\s+of|adapted\s+from|inspired\s+by|"
+    r"version\s+of|parody\s+of|homage\s+to|tribute\s+to|like|after|than|unlike|and|with)\s+$"
+)
+_BROADCASTER = _c(
+    r"\b(?:Television|TV|Network|Networks|Channel|Broadcasting|Broadcast|Radio|BBC|ITV|HBO|NHK|"
+    r"PBS|CBS|NBC|ABC|Fox|Showtime|Starz|Netflix|Hulu|Amazon|Apple|Sky|Canal\+|ZDF|ARD|RAI|CBC)\b"
 )
 _QUICK = _c(
     r"(?i:direct|star|written|wrote|writer|screenplay|script|produc|edit|distribut|music|score|"
@@ -789,7 +833,10 @@ def _sentence_facts(ctx: _Ctx, sent_span: tuple[int, int, str]) -> list[_Raw]:
             )
 
     # "The director was X", "Its distributor is X", "Distributor of the movie Y is X"
-    for m in _ROLE_IS.finditer(sent) if has_role else ():
+    role_sent = sent
+    if has_role and _ROLE_START.match(sent):  # "Executive producers included X and Y"
+        role_sent = sent[0].lower() + sent[1:]
+    for m in _ROLE_IS.finditer(role_sent) if has_role else ():
         rel = _role(m)
         pre = m.group("pre").strip()
         film = None
@@ -877,8 +924,56 @@ def _sentence_facts(ctx: _Ctx, sent_span: tuple[int, int, str]) -> list[_Raw]:
             if looks_like_person(name, allow_single=False) and not _is_film_name(ctx, name):
                 out.append(_Raw(key, R.DIRECTOR, "person", name, sent_span, 0.6))
 
+    if "produc" in lower:
+        out.extend(_production_facts(ctx, sent_span, mentions))
+    for m in _FILM_BY.finditer(sent) if " by " in sent else ():
+        if _NOT_THIS_FILM.search(sent[max(0, m.start() - 30) : m.start()]):
+            continue
+        before = [x for x in mentions if x[1] <= m.start()]
+        if not before or sent[before[-1][1] : m.start()].count(",") > 2:
+            continue
+        objs = [
+            o
+            for o in _objects(ctx, m.group("list"), _PERSON, R.DIRECTOR)
+            if looks_like_person(o[1], allow_single=False)
+        ]
+        _add_person_facts(out, before[-1][2], (R.DIRECTOR,), objs[:2], sent_span, 0.7)
+    for m in _POSSESSIVE_MUSIC.finditer(sent) if ("'" in sent or "’" in sent) else ():
+        name = clean_name(m.group("name"))
+        if not looks_like_person(name, allow_single=False) or _is_film_name(ctx, name):
+            continue
+        film = _subject(ctx, mentions, m.start(), m.end())
+        if film is not None:
+            out.append(_Raw(film, R.COMPOSER, "person", name, sent_span, 0.75))
+
     out.extend(_release_facts(ctx, sent_span, mentions))
     out.extend(_film_attribute_facts(ctx, sent_span, mentions))
+    return out
+
+
+def _production_facts(
+    ctx: _Ctx, sent_span: tuple[int, int, str], mentions: list[tuple[int, int, str]]
+) -> list[_Raw]:
+    """Production companies (and countries) named by "produced by X for Z", "a Z production",
+    "a co-production between A and B"."""
+    sent = sent_span[2]
+    out: list[_Raw] = []
+    for rx in (_PRODUCED_FOR, _A_PRODUCTION, _PRODUCTION_OF):
+        for m in rx.finditer(sent):
+            film = _subject(ctx, mentions, m.start(), m.end())
+            if film is None:
+                continue
+            items = [i.name.strip(" ,;") for i in split_name_list(m.group("list"))]
+            countries = [country_name(i) for i in items]
+            if rx is not _PRODUCED_FOR and items and all(countries):
+                for c in countries:
+                    if c is not None:
+                        out.append(_Raw(film, R.COUNTRY, "country", c, sent_span, 0.8))
+                continue
+            objs = _objects(ctx, m.group("list"), "org_only", R.PRODUCTION_COMPANY)
+            if rx is _PRODUCED_FOR:  # "made for BBC Two": the commissioning broadcaster
+                objs = [o for o in objs if not _BROADCASTER.search(o[1])]
+            _add_person_facts(out, film, (R.PRODUCTION_COMPANY,), objs, sent_span, 0.75)
     return out
 
 
@@ -1055,6 +1150,12 @@ def _film_attribute_facts(
         if key != key2 and _FOLLOWED_BY.match(sent[e:s2]):
             out.append(_Raw(key, R.FOLLOWED_BY, "film", key2, sent_span, 0.85))
             out.append(_Raw(key2, R.FOLLOWS, "film", key, sent_span, 0.85))
+        elif key != key2 and "followed" in sent[e:s2]:
+            fm = _FOLLOWED_BY_ANY.search(sent, e, s2)
+            # the clause between the two films must not name a third work or end the clause
+            if fm is not None and not re.search(r"[;:]|\bwhich\b|\bwho\b", sent[e : fm.start()]):
+                out.append(_Raw(key, R.FOLLOWED_BY, "film", key2, sent_span, 0.8))
+                out.append(_Raw(key2, R.FOLLOWS, "film", key, sent_span, 0.8))
     return out
 
 

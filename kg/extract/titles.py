@@ -105,6 +105,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?P<title>[{UPPER}][^,;()]{{0,80}}?),\s"
         ),
     ),
+    # "followed by two sequels, Salt River and ...", "followed by a sequel titled Salt River"
+    (
+        "film",
+        re.compile(
+            r"\b(?i:followed)\s+by\s+(?i:a|the|an|one|two|three|four)\s+(?:\w+\s+)?"
+            r"(?i:sequels?|follow-ups?|prequels?)\s*,?\s+(?:(?i:titled|called|entitled)\s+)?"
+            rf"(?P<title>{TITLE})"
+        ),
+    ),
     # quoted titles
     ("film", re.compile(r"[“\"‘](?P<title>[^“”\"‘’\n]{1,80}?)[”\"’]")),
     # "the Mission: Impossible movies", "the Fast & Furious franchise"
@@ -158,6 +167,7 @@ _TRIGGERS: list[tuple[str, ...]] = [
         "box office",
     ),
     ("sequel", "prequel", "follow-up", "remake", "spin-off"),
+    ("followed",),
     ('"', "“", "‘"),
     ("movies", "films", "franchise", "series", "saga", "trilogy"),
 ]
