@@ -1,7 +1,7 @@
 """Named queries on the Wikidata films graph: our engine vs rdflib's SPARQL engine, and a load test of
 ``kg serve`` (8 concurrent loopback clients, bounded to ~10 s).
 
-Run: ``.venv/bin/python bench/bench_queries.py [--store DIR] [--rdflib-budget S] [--load-seconds S]``
+Run: ``.venv/bin/python bench/bench_queries.py [--store DIR] [--rdflib-min S] [--rdflib-max S] [--load-seconds S]``
 
 Goals (issue 4): every named query >= 10x faster than rdflib's engine over the same triples, the
 median named query under 50 ms, and >= 200 simple queries/s through the endpoint.
@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import ctypes
 import http.client
+import io
 import socket
 import statistics
 import subprocess
@@ -69,31 +70,43 @@ def _interrupt(thread: threading.Thread) -> None:
     )
 
 
-def _rdflib_time(dataset: Any, text: str, budget: float) -> tuple[float | None, int]:
+def _rdflib_time(dataset: Any, text: str, cutoff: float) -> tuple[float, int | None]:
+    """Seconds rdflib's engine takes on ``text`` and its row count, or (seconds waited, None)
+    when it is stopped at ``cutoff``."""
     box: dict[str, Any] = {}
 
     def work() -> None:
         try:
-            started = time.perf_counter()
             result = dataset.query(text)
-            rows = len(list(result)) if result.type == "SELECT" else 1
-            box["seconds"] = time.perf_counter() - started
-            box["rows"] = rows
+            box["rows"] = len(list(result)) if result.type == "SELECT" else 1
         except TimeoutError:
-            box["timeout"] = True
+            pass
 
     thread = threading.Thread(target=work, daemon=True)
+    started = time.perf_counter()
     thread.start()
-    thread.join(budget)
+    thread.join(cutoff)
+    waited = time.perf_counter() - started
     while thread.is_alive():
         _interrupt(thread)
         thread.join(1)
-    if "seconds" not in box:
-        return None, -1
-    return float(box["seconds"]), int(box["rows"])
+    if "rows" not in box:
+        return waited, None
+    return waited, int(box["rows"])
 
 
-def bench_named_queries(store_dir: Path, budget: float) -> list[float]:
+def bench_named_queries(store_dir: Path, min_cutoff: float, max_cutoff: float) -> list[float]:
+    """Time every named query through kg (best of 3, warm) and through rdflib's engine (one run,
+    stopped at 10x our time but no sooner than ``min_cutoff`` s and no later than ``max_cutoff`` s).
+
+    Both engines get the same query text (parameters already bound as VALUES, standard prefixes
+    added) over the same quads (rdflib: a ``Dataset`` whose default graph is the union, like
+    ours). Parameter binding (a label lookup) is done once, outside the timing, for both. The
+    timed part is parsing, evaluating and producing every row in the engine's own form: for kg
+    the SPARQL JSON that ``kg serve`` and ``kg query --format json`` send, for rdflib its result
+    rows. The ``rows() ms`` column adds what ``QueryResult.rows()`` costs on top (turning every
+    term into an rdflib term in Python); the goal is judged on the engine column.
+    """
     from rdflib import Dataset
 
     from kg.query import bind_params, named_queries, with_prefixes
@@ -102,18 +115,26 @@ def bench_named_queries(store_dir: Path, budget: float) -> list[float]:
 
     queries = named_queries()
     ours: dict[str, tuple[float, int, str]] = {}
+    terms: dict[str, float] = {}
     with Store.open(store_dir, read_only=True) as store:
         for name, query in queries.items():
-            params = PARAMS.get(name, {})
+            bound = bind_params(query, PARAMS.get(name, {}), store)
+            text = with_prefixes(bind_values(query.text, bound))
 
-            def run(query: Any = query, params: dict[str, str] = params) -> tuple[int, str]:
-                bound = bind_params(query, params, store)
-                text = with_prefixes(bind_values(query.text, bound))
-                return len(store.query(text).rows()), text
+            def run(text: str = text) -> int:
+                result = store.query(text)
+                result.serialize("json" if result.kind != "graph" else "nt", io.BytesIO())
+                return 0
 
-            run()  # warm the caches
-            seconds, (rows, text) = _best(run)
+            def run_rows(text: str = text) -> int:
+                return len(store.query(text).rows())
+
+            rows = run_rows()  # warm the caches
+            seconds, _ = _best(run)
+            with_terms, _ = _best(run_rows)
             ours[name] = (seconds, rows, text)
+            terms[name] = with_terms
+            print(f"  kg {name}: {seconds * 1000:.1f} ms, {rows} rows", flush=True)
         with tempfile.TemporaryDirectory() as tmp:
             dump = Path(tmp) / "graph.nq"
             from kg.export import export_rdf
@@ -124,39 +145,34 @@ def bench_named_queries(store_dir: Path, budget: float) -> list[float]:
             dataset.parse(dump, format="nquads")
             parse_seconds = time.perf_counter() - started
     print(f"rdflib parsed {len(dataset):,} quads in {parse_seconds:.1f} s", flush=True)
-    lines = [["query", "rows", "kg ms", "rdflib ms", "ratio", ">=10x"]]
+    lines = [["query", "rows", "kg ms", "rows() ms", "rdflib ms", "ratio", ">=10x"]]
     ratios: list[float] = []
     for name, (seconds, rows, text) in ours.items():
-        theirs, their_rows = _rdflib_time(dataset, text, budget)
-        if theirs is None:
-            ratio = budget / seconds
-            cells = [
-                name,
-                str(rows),
-                f"{seconds * 1000:.1f}",
-                f">{budget * 1000:.0f}",
-                f">{ratio:.0f}x",
-            ]
+        cutoff = min(max(min_cutoff, 10 * seconds), max_cutoff)
+        theirs, their_rows = _rdflib_time(dataset, text, cutoff)
+        ratio = theirs / seconds
+        if their_rows is None:  # stopped: rdflib takes at least this long
+            cells = [name, str(rows), f"{seconds * 1000:.1f}", f"{terms[name] * 1000:.1f}"]
+            cells.append(f">={theirs * 1000:.0f}")
+            cells.append(f">={ratio:.0f}x")
         else:
-            ratio = theirs / seconds
-            same = "" if their_rows in (rows, 1) else f" (rdflib {their_rows} rows)"
-            cells = [
-                name,
-                str(rows),
-                f"{seconds * 1000:.1f}",
-                f"{theirs * 1000:.0f}",
-                f"{ratio:.0f}x{same}",
-            ]
+            same = "" if their_rows in (rows, 1) else f" (rdflib {their_rows} rows!)"
+            cells = [name, str(rows), f"{seconds * 1000:.1f}", f"{terms[name] * 1000:.1f}"]
+            cells.append(f"{theirs * 1000:.0f}")
+            cells.append(f"{ratio:.0f}x{same}")
         cells.append("yes" if ratio >= 10 else "NO")
         ratios.append(ratio)
         lines.append(cells)
         print("  ".join(cells), flush=True)
     kg_ms = [v[0] * 1000 for v in ours.values()]
+    rows_ms = [v * 1000 for v in terms.values()]
     print()
     print(table(lines))
     print(
-        f"\nmedian kg time {statistics.median(kg_ms):.1f} ms (goal < 50 ms); "
-        f"{sum(r >= 10 for r in ratios)}/{len(ratios)} queries >= 10x rdflib"
+        f"\nmedian kg time {statistics.median(kg_ms):.1f} ms (goal < 50 ms; with rows() "
+        f"{statistics.median(rows_ms):.1f} ms); "
+        f"{sum(r >= 10 for r in ratios)}/{len(ratios)} queries >= 10x rdflib "
+        f"(rdflib stopped at 10x our time, at least {min_cutoff:g} s, at most {max_cutoff:g} s)"
     )
     return kg_ms
 
@@ -237,7 +253,10 @@ def main() -> None:
         "--store", type=Path, help="an existing store with the Wikidata films table"
     )
     parser.add_argument(
-        "--rdflib-budget", type=float, default=30.0, help="seconds per rdflib query"
+        "--rdflib-min", type=float, default=3.0, help="rdflib cutoff: at least this many seconds"
+    )
+    parser.add_argument(
+        "--rdflib-max", type=float, default=30.0, help="rdflib cutoff: at most this many seconds"
     )
     parser.add_argument("--load-seconds", type=float, default=10.0, help="length of the load test")
     parser.add_argument("--skip-rdflib", action="store_true", help="only the load test")
@@ -249,7 +268,7 @@ def main() -> None:
         if args.store is None:
             print(f"loading the Wikidata films table: {_build_store(store_dir):.1f} s", flush=True)
         if not args.skip_rdflib:
-            bench_named_queries(store_dir, args.rdflib_budget)
+            bench_named_queries(store_dir, args.rdflib_min, args.rdflib_max)
         bench_endpoint(store_dir, args.load_seconds)
 
 

@@ -13,6 +13,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -99,20 +100,25 @@ TITLES = [
 ]
 
 
+def _convert(client: Wrapper) -> Any:
+    """SPARQLWrapper's answer, typed loosely: its type depends on the return format."""
+    return client.queryAndConvert()
+
+
 # --- SPARQLWrapper: SELECT / ASK / CONSTRUCT in every format --------------------------------------
 
 
 def test_select_json(server: SparqlServer) -> None:
     client = _endpoint(server, JSON)
     client.setQuery(SELECT)
-    data = client.queryAndConvert()
+    data = _convert(client)
     assert [b["title"]["value"] for b in data["results"]["bindings"]] == TITLES
 
 
 def test_select_xml(server: SparqlServer) -> None:
     client = _endpoint(server, XML)
     client.setQuery(SELECT)
-    document = client.queryAndConvert()
+    document = _convert(client)
     literals = [n.firstChild.data for n in document.getElementsByTagName("literal")]
     assert literals == TITLES
 
@@ -121,7 +127,7 @@ def test_select_xml(server: SparqlServer) -> None:
 def test_select_csv_tsv(server: SparqlServer, fmt: str, delimiter: str) -> None:
     client = _endpoint(server, fmt)
     client.setQuery(SELECT)
-    text = client.queryAndConvert().decode("utf-8")
+    text = _convert(client).decode("utf-8")
     if fmt == CSV:
         rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     else:  # TSV cells are RDF terms in Turtle syntax: no CSV quoting rules
@@ -134,12 +140,12 @@ def test_select_csv_tsv(server: SparqlServer, fmt: str, delimiter: str) -> None:
 def test_ask(server: SparqlServer) -> None:
     client = _endpoint(server, JSON)
     client.setQuery(PREFIX + 'ASK { ?f kg:title "Quiet Orchard" }')
-    assert client.queryAndConvert()["boolean"] is True
+    assert _convert(client)["boolean"] is True
     client.setQuery(PREFIX + 'ASK { ?f kg:title "Nope" }')
-    assert client.queryAndConvert()["boolean"] is False
+    assert _convert(client)["boolean"] is False
     client.setReturnFormat(XML)
     client.setQuery(PREFIX + 'ASK { ?f kg:title "Quiet Orchard" }')
-    assert client.queryAndConvert().getElementsByTagName("boolean")[0].firstChild.data == "true"
+    assert _convert(client).getElementsByTagName("boolean")[0].firstChild.data == "true"
 
 
 CONSTRUCT = PREFIX + "CONSTRUCT { ?f kg:director ?d } WHERE { ?f kg:director ?d }"
@@ -150,7 +156,7 @@ def test_construct_every_format(server: SparqlServer, fmt: str) -> None:
     client = _endpoint(server, fmt)
     client.setQuery(CONSTRUCT)
     result = client.query()
-    converted = result.convert()
+    converted: Any = result.convert()
     if isinstance(converted, Graph):
         graph = converted
     else:
@@ -177,7 +183,7 @@ def test_construct_by_accept(server: SparqlServer, accept: str, rdf_format: str)
 def test_describe(server: SparqlServer) -> None:
     client = _endpoint(server, TURTLE)
     client.setQuery("DESCRIBE <https://w3id.org/filmkg/resource/person/kim-sato>")
-    graph = Graph().parse(data=client.queryAndConvert(), format="turtle")
+    graph = Graph().parse(data=_convert(client), format="turtle")
     assert any(str(o) == "Kim Sato" for o in graph.objects())
 
 
@@ -193,13 +199,11 @@ def test_default_and_named_graphs(server: SparqlServer) -> None:
     client = _endpoint(server, JSON)
     client.setQuery(PREFIX + "SELECT ?d WHERE { ?f kg:releaseDate ?d } ORDER BY ?d")
     client.addDefaultGraph(ARTICLE)
-    assert [b["d"]["value"] for b in client.queryAndConvert()["results"]["bindings"]] == [
-        "2022-03-04"
-    ]
+    assert [b["d"]["value"] for b in _convert(client)["results"]["bindings"]] == ["2022-03-04"]
     named = _endpoint(server, JSON)
     named.setQuery("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
     named.addNamedGraph(ARTICLE)
-    assert [b["g"]["value"] for b in named.queryAndConvert()["results"]["bindings"]] == [ARTICLE]
+    assert [b["g"]["value"] for b in _convert(named)["results"]["bindings"]] == [ARTICLE]
 
 
 def test_update_refused_403(server: SparqlServer) -> None:
@@ -222,7 +226,7 @@ def test_update_with_token(writable: SparqlServer) -> None:
     assert status == 204, body
     client = _endpoint(writable, JSON)
     client.setQuery("ASK { <urn:a> <urn:b> <urn:c> }")
-    assert client.queryAndConvert()["boolean"] is True
+    assert _convert(client)["boolean"] is True
 
 
 # --- plain HTTP: methods, negotiation, limits ------------------------------------------------------
@@ -336,12 +340,12 @@ def test_server_lets_a_writer_in(tmp_path: Path) -> None:
     try:
         client = _endpoint(srv, JSON)
         client.setQuery("SELECT (COUNT(*) AS ?n) WHERE { <urn:new> ?p ?o }")
-        assert client.queryAndConvert()["results"]["bindings"][0]["n"]["value"] == "0"
+        assert _convert(client)["results"]["bindings"][0]["n"]["value"] == "0"
         started = time.monotonic()
         with Store.open(path, lock_timeout=10) as store, store.writing():  # like `kg load`
             store.add_triples("urn:test:new", [(_iri("urn:new"), _iri("urn:p"), _iri("urn:o"))])
         assert time.monotonic() - started < 5
-        assert client.queryAndConvert()["results"]["bindings"][0]["n"]["value"] == "1"
+        assert _convert(client)["results"]["bindings"][0]["n"]["value"] == "1"
     finally:
         _stop(srv)
 
