@@ -586,3 +586,27 @@ def test_cli_enrich(
         == 0
     )
     assert "linked 7 entities" in capsys.readouterr().out
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("projection", ["co-star", "person-film", "person-studio"])
+def test_network_from_the_server_equals_network_from_the_store(
+    pushed: RemoteEndpoint, sample_store: Store, projection: str
+) -> None:
+    from kg.network import build_graph
+
+    local = build_graph(sample_store, projection, allow_empty=True)
+    remote = build_graph(pushed, projection, allow_empty=True)
+    assert dict(remote.nodes(data=True)) == dict(local.nodes(data=True))
+    assert {frozenset(e) for e in remote.edges()} == {frozenset(e) for e in local.edges()}
+    for a, b, data in local.edges(data=True):
+        assert remote.edges[a, b] == data
+
+
+@pytest.mark.server
+def test_cli_network_build_from_endpoint(pushed: RemoteEndpoint, tmp_path: Path) -> None:
+    out = tmp_path / "costar.graphml"
+    assert run(["network", "build", "-p", "co-star", "--endpoint", pushed.url, "-o", str(out)]) == 0
+    import networkx as nx
+
+    assert nx.read_graphml(out).number_of_edges() > 0

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import math
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,6 +23,10 @@ from . import open_store
 __all__ = ["network"]
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _remember_endpoint(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    ctx.meta["kg.endpoint"] = value
 
 
 def _graph_options(func: F) -> F:
@@ -49,6 +54,14 @@ def _graph_options(func: F) -> F:
             default=1,
             show_default=True,
             help="Drop edges lighter than this.",
+        ),
+        click.option(
+            "--endpoint",
+            envvar="KG_ENDPOINT",
+            default=None,
+            expose_value=False,
+            callback=_remember_endpoint,
+            help="Build from a SPARQL server's graphs (pushed with `kg push`) instead of the store; credentials from KG_USER/KG_PASSWORD or KG_TOKEN.",
         ),
         click.option(
             "--input",
@@ -93,6 +106,17 @@ def _load_graph(
         return g
     from ..network.build import build_graph
 
+    endpoint = ctx.meta.get("kg.endpoint")
+    if endpoint:
+        from .push import connect
+
+        server = connect(
+            endpoint,
+            user=os.environ.get("KG_USER"),
+            password=os.environ.get("KG_PASSWORD"),
+            token=os.environ.get("KG_TOKEN"),
+        )
+        return build_graph(server, projection, roles=roles, years=years, min_weight=min_weight)
     with open_store(ctx, read_only=True) as store:
         return build_graph(store, projection, roles=roles, years=years, min_weight=min_weight)
 
@@ -187,6 +211,7 @@ def build_cmd(
       kg network build -p co-star -o costar.graphml
       kg network build -p crew --roles director,cinematographer --years 1990-2000 -o crew.gexf
       kg network build -p film-film --min-weight 3 -o films.json
+      kg network build -p co-star --endpoint http://localhost:8890/sparql -o costar.graphml
     """
     from ..network.io import graph_format_for, write_graph
 

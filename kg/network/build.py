@@ -19,13 +19,18 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import networkx as nx
+from rdflib import BNode
 
 from ..errors import KGInputError
 from ..namespace import KG
 from ..query import with_prefixes
 from ..store import Store
+
+if TYPE_CHECKING:
+    from ..remote import RemoteEndpoint
 from .projections import (
     ORGANIZATION_ROLES,
     PERSON_ROLES,
@@ -87,13 +92,25 @@ def _term(text: str) -> str | None:
     return text  # bare numbers and booleans
 
 
-def _tsv_rows(store: Store, sparql: str) -> Iterator[list[str | None]]:
+def _tsv_rows(store: Store | RemoteEndpoint, sparql: str) -> Iterator[list[str | None]]:
+    if not isinstance(store, Store):  # a remote SPARQL server: paged SELECT over kg's graphs
+        yield from _remote_rows(store, sparql)
+        return
     buffer = io.BytesIO()
     store.query(with_prefixes(sparql)).serialize("tsv", buffer)
     lines = buffer.getvalue().decode("utf-8").split("\n")
     for line in lines[1:]:
         if line:
             yield [_term(cell) for cell in line.split("\t")]
+
+
+def _remote_rows(endpoint: RemoteEndpoint, sparql: str) -> Iterator[list[str | None]]:
+    """The same rows from a server (the graphs ``kg push`` completed), paged with LIMIT/OFFSET."""
+    from ..remote import kg_graphs
+
+    graphs = kg_graphs(endpoint) or None
+    for row in endpoint.select(with_prefixes(sparql), graphs=graphs):
+        yield [None if t is None else (f"_:{t}" if isinstance(t, BNode) else str(t)) for t in row]
 
 
 def _year(text: str | None) -> int | None:
@@ -103,7 +120,7 @@ def _year(text: str | None) -> int | None:
     return int(match.group()) if match else None
 
 
-def fetch_credits(store: Store, roles: Iterable[str] | None = None) -> Credits:
+def fetch_credits(store: Store | RemoteEndpoint, roles: Iterable[str] | None = None) -> Credits:
     """All credits in ``roles`` (default: every role) with the labels and years of their nodes.
 
     >>> import kg
@@ -118,7 +135,7 @@ def fetch_credits(store: Store, roles: Iterable[str] | None = None) -> Credits:
         return _fetch(store, chosen)
 
 
-def _fetch(store: Store, chosen: tuple[str, ...]) -> Credits:
+def _fetch(store: Store | RemoteEndpoint, chosen: tuple[str, ...]) -> Credits:
     values = " ".join(f"<{ROLE_PROPERTIES[r]}>" for r in chosen)
     rows: list[tuple[str, str, str]] = []
     for film, prop, agent in _tsv_rows(
@@ -143,7 +160,7 @@ def _fetch(store: Store, chosen: tuple[str, ...]) -> Credits:
 
 
 def build_graph(
-    store: Store,
+    store: Store | RemoteEndpoint,
     projection: str | Projection = "co-star",
     *,
     roles: Iterable[str] | str | None = None,
@@ -155,7 +172,7 @@ def build_graph(
 
     Parameters
     ----------
-    store : kg.Store
+    store : kg.Store, or a :class:`kg.remote.RemoteEndpoint` (the graphs ``kg push`` put there)
     projection : a name from :data:`kg.network.projections.PROJECTIONS` (default ``co-star``).
     roles : roles to count (default: the projection's), e.g. ``"cast_member,director"``.
     years : only films released in this range (``"1990-2000"``, ``"1995"``, ``"1990-"``).

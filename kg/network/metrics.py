@@ -127,7 +127,7 @@ def _csr(g: nx.Graph) -> tuple[list[Hashable], dict[Hashable, int], Any]:
     """The adjacency of ``g`` as a scipy CSR matrix (1 per edge, both directions), built straight
     from the adjacency dicts: ``nx.to_scipy_sparse_array`` is ~10x slower on a subgraph view."""
     import numpy as np
-    from scipy.sparse import csr_array  # type: ignore[import-untyped]
+    from scipy.sparse import csr_array
 
     base = g
     while hasattr(base, "_graph"):  # a subgraph view: walk the parent's plain dicts
@@ -181,7 +181,7 @@ def _distance_sums(comp: nx.Graph, sources: list[Hashable]) -> tuple[int, int]:
     is installed and the component is large (the same integers, ~50x faster), else in networkx."""
     n = comp.number_of_nodes()
     if n > EXACT_LIMIT and importlib.util.find_spec("scipy") is not None:
-        from scipy.sparse.csgraph import shortest_path  # type: ignore[import-untyped]
+        from scipy.sparse.csgraph import shortest_path
 
         _, index, matrix = _csr(comp)
         total = 0
