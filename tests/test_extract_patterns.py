@@ -262,3 +262,68 @@ def test_pattern_more(text: str, title: str | None, expected: set[tuple[str, str
 )
 def test_guard_more(text: str, title: str | None, forbidden: tuple[str, str, str]) -> None:
     assert forbidden not in triples(text, title)
+
+
+# "written/directed by"; appositive roles; the year a film was made as a fallback release year
+BATCH3: list[Case] = [
+    (
+        "Salt Road is a 2003 film written/directed by Tomas Berg.",
+        "Salt Road",
+        {("Salt Road", "director", "Tomas Berg"), ("Salt Road", "screenwriter", "Tomas Berg")},
+    ),
+    (
+        "The Quiet Mill was produced/directed by Harold Vance.",
+        "The Quiet Mill",
+        {
+            ("The Quiet Mill", "director", "Harold Vance"),
+            ("The Quiet Mill", "producer", "Harold Vance"),
+        },
+    ),
+    (
+        "Northwind Releasing, the distributor of the film Salt Road, is based in Oslo.",
+        "Salt Road",
+        {("Salt Road", "distributor", "Northwind Releasing")},
+    ),
+    (
+        "The Quiet Mill is a 1961 film. Rosa Lind, the film's composer, conducted the orchestra.",
+        "The Quiet Mill",
+        {("The Quiet Mill", "composer", "Rosa Lind")},
+    ),
+    (
+        "Salt Road is a Norwegian film. It was made in 1957 by a small crew.",
+        "Salt Road",
+        {("Salt Road", "release_date", "1957")},
+    ),
+    (
+        "The Quiet Mill is a Danish film. A sequel, The Loud Mill, was produced in 1964.",
+        "The Quiet Mill",
+        {("The Loud Mill", "release_date", "1964")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "expected"), BATCH3)
+def test_pattern_batch3(text: str, title: str | None, expected: set[tuple[str, str, str]]) -> None:
+    got = triples(text, title)
+    assert expected <= got, expected - got
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "forbidden"),
+    [
+        # the director of another (unnamed-as-title) work in an appositive
+        (
+            "Henrik Vold, the director of a famous play, visited the set of Salt Road.",
+            "Salt Road",
+            ("Salt Road", "director", "Henrik Vold"),
+        ),
+        # the year it was made gives way to a stated release
+        (
+            "Salt Road was made in 1956 and released on 3 March 1957.",
+            "Salt Road",
+            ("Salt Road", "release_date", "1956"),
+        ),
+    ],
+)
+def test_guard_batch3(text: str, title: str | None, forbidden: tuple[str, str, str]) -> None:
+    assert forbidden not in triples(text, title)

@@ -84,6 +84,7 @@ class _Raw:
     org_type: EntityType = EntityType.ORGANIZATION
     ambiguous: bool = False
     home_media: bool = False
+    fallback: bool = False  # kept only when no other release of the film is stated
 
 
 @dataclass
@@ -175,7 +176,8 @@ _AFTER_CUES: list[tuple[str, tuple[Relation, ...], str, float]] = [
 ]
 
 _COMPOUND = _c(
-    r"\b(?P<v1>directed|written|co-written|produced|edited)\s+and\s+(?P<v2>directed|written|co-written|produced|edited)\s+by\s+"
+    r"\b(?P<v1>directed|written|co-written|produced|edited)(?:\s+and\s+|\s*/\s*)"
+    r"(?P<v2>directed|written|co-written|produced|edited)\s+by\s+"
     rf"(?:{_DESC})*(?P<list>{LIST})"
 )
 _VERB_REL = {
@@ -249,6 +251,12 @@ _ROLE_START = _c(
     r"(?:Executive|Directors?|Producers?|Co-producers?|Screenwriters?|Writers?|Composers?|"
     r"Cinematographers?|Editors?|Distributors?|Principal|Original|Main|Lead|Chief)\b"
 )
+# appositive role: "Lionsgate, the distributor of the movie Y,", "Ann Lee, the film's composer,"
+_APPOS_ROLE = _c(
+    rf"(?P<list>{NAME}),\s+(?:(?P<det>the|its|a|an|one\s+of\s+the)\s+)(?P<own>film['’]s\s+|movie['’]s\s+)?"
+    rf"(?:(?:main|lead|principal|chief|sole|credited|original|co-)\s+)*(?:{_ROLE_ALT})\b"
+    r"(?:\s+(?P<of>of|for|on)\s+(?:the\s+)?(?:(?:1[89]\d\d|20\d\d)\s+)?(?:film|movie)?\s*)?"
+)
 _WITH_AS = _c(
     rf"\bwith\s+(?P<list>{LIST})\s+as\s+(?:the\s+|an?\s+)?(?:film['’]s\s+)?(?:{_ROLE_ALT})\b"
 )
@@ -257,6 +265,11 @@ _RELEASE = _c(
     r"hit\s+(?:theaters|theatres|cinemas)|(?:release|premiere)\s+date\s+(?:is|was|of)|"
     r"(?:slated|scheduled|set|due)\s+(?:for\s+)?(?:a\s+|an\s+|its\s+)?(?:theatrical\s+|wide\s+|limited\s+)?release|"
     r"release\s+(?=on|in))\b"
+)
+# "A sequel, Y, was produced in 1994": the year a film was made, a release year when no other
+# release of that film is stated
+_MADE_IN = _c(
+    r"\b(?:was|were)\s+(?:produced|made|completed)\s+in\s+(?P<year>1[89]\d\d|20\d\d)\b(?!\s*[-–])"
 )
 _RELEASE_STRONG = re.compile(r"released|premiered|premieres|release")
 _RELEASE_BAD_GAP = re.compile(
@@ -323,7 +336,7 @@ _CHAR_ACTIVE = _c(
 )
 _APPOS = _c(
     r",\s+(?:who|which|whose|founded|born|married|located|based|a|an|known|now|then|later|once|"
-    r"aged|himself|herself|also)\b(?:[^,.;]|\.(?=\S))*,"
+    r"aged|himself|herself|also)\b(?:[^,.;]|\.(?=\S)|(?<=\b[A-Z])\.)*,"
 )
 _BAD_SUBJECT_NOUNS = _c(
     r"\b(?:song|single|album|novel|book|play|poem|comic|story|stories|episode|article|biography|"
@@ -433,6 +446,8 @@ _QUICK_WORDS = (
     "cinematographer",
     "distributor",
     "hit ",
+    "made in",
+    "completed in",
 )
 
 
@@ -861,6 +876,24 @@ def _sentence_facts(ctx: _Ctx, sent_span: tuple[int, int, str]) -> list[_Raw]:
             out, film, (rel,), _objects(ctx, m.group("list"), kind, rel), sent_span, 0.85
         )
 
+    for m in _APPOS_ROLE.finditer(sent) if has_role and "," in sent else ():
+        rel = _role(m)
+        if m.group("of"):
+            nxt = [x for x in mentions if x[0] >= m.end()]
+            if not nxt or nxt[0][0] != m.end():
+                continue  # the work named right after "of" is another film or not a film
+            film = nxt[0][2]
+        elif m.group("own") or m.group("det") == "its":
+            film = _subject(ctx, [x for x in mentions if x[1] <= m.start()], m.start(), m.end())
+        else:
+            continue
+        if film is None:
+            continue
+        kind = _ORG if rel is R.DISTRIBUTOR else _PERSON
+        _add_person_facts(
+            out, film, (rel,), _objects(ctx, m.group("list"), kind, rel), sent_span, 0.8
+        )
+
     for m in _WITH_AS.finditer(sent) if has_role and "with" in sent else ():
         rel = _role(m)
         film = _subject(ctx, mentions, m.start(), m.end())
@@ -1041,6 +1074,18 @@ def _release_facts(
             )
             has_date_release.add(subj)
             break
+    for m in _MADE_IN.finditer(sent) if " in " in sent else ():
+        before = [x for x in mentions if x[1] <= m.start()]
+        if before and not re.search(
+            r"[;:]|\b(?:which|who|that)\b", sent[before[-1][1] : m.start()]
+        ):
+            key = before[-1][2]
+            if ctx.films[key].kind == "film":
+                out.append(
+                    _Raw(
+                        key, R.RELEASE_DATE, "year", m.group("year"), sent_span, 0.6, fallback=True
+                    )
+                )
     # "the release of Top Gun: Maverick on Paramount+", "now streaming on Netflix"
     for m in _PLATFORM.finditer(sent):
         name = m.group("p") or m.group("p2")
@@ -1203,11 +1248,14 @@ def _release_filter(raws: list[_Raw]) -> list[_Raw]:
         if r.relation is R.RELEASE_DATE:
             if r.kind == "date":
                 days.setdefault(r.subj, set()).add(r.obj[:4])
-            if not r.home_media:
+            if not r.home_media and not r.fallback:
                 other.add(r.subj)
+    firm = {r.subj for r in raws if r.relation is R.RELEASE_DATE and not r.fallback}
     out = []
     for r in raws:
         if r.relation is R.RELEASE_DATE:
+            if r.fallback and r.subj in firm:
+                continue
             if r.kind == "year" and r.obj in days.get(r.subj, set()):
                 continue
             if r.home_media and r.subj in other:
