@@ -24,7 +24,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from .errors import KGInputError
-from .loaders import LoaderSpec, LoadOptions, Source, loader_for, registered_loaders
+from .loaders import LoaderSpec, LoadOptions, Source, files_under, loader_for, registered_loaders
 from .namespace import KG
 from .store import Store
 from .triples import SourceInfo, source_triples
@@ -81,13 +81,7 @@ def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower().lstrip(".") in known
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            found = files_under(path, known)
             if not found:
                 raise KGInputError(
                     f"no loadable files in directory (kg loads {', '.join(sorted(known))})",

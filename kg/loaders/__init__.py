@@ -31,6 +31,7 @@ __all__ = [
     "LoaderSpec",
     "Source",
     "file_checksum",
+    "files_under",
     "loader_for",
     "register_loader",
     "registered_loaders",
@@ -118,6 +119,23 @@ def loader_for(path: Path, options: LoadOptions | None = None) -> LoaderSpec:
     raise UnknownFormatError(
         f"unknown file extension {path.suffix or '(none)'!r}; kg loads: {', '.join('.' + k for k in known)}",
         path=str(path),
+    )
+
+
+def files_under(directory: Path, extensions: Iterable[str]) -> list[Path]:
+    """Files below ``directory`` (recursively, sorted) with one of ``extensions``; hidden files and
+    folders are skipped.
+
+    >>> files_under(Path("no-such-dir"), ["ttl"])
+    []
+    """
+    wanted = {e.lower().lstrip(".") for e in extensions}
+    return sorted(
+        p
+        for p in directory.rglob("*")
+        if p.is_file()
+        and p.suffix.lower().lstrip(".") in wanted
+        and not any(part.startswith(".") for part in p.relative_to(directory).parts)
     )
 
 

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import KGInputError, ParseError, UnknownFormatError
 from ..model import Document
+from . import files_under
 
 if TYPE_CHECKING:
     from . import LoadOptions, Source
@@ -268,13 +269,7 @@ def read_articles(path: str | Path, *, max_bytes: int | None = None) -> Iterator
     """Every article in a file or (recursively, sorted, hidden files skipped) a directory."""
     p = Path(path)
     if p.is_dir():
-        files = sorted(
-            f
-            for f in p.rglob("*")
-            if f.is_file()
-            and f.suffix.lower().lstrip(".") in ARTICLE_EXTENSIONS
-            and not any(part.startswith(".") for part in f.relative_to(p).parts)
-        )
+        files = files_under(p, ARTICLE_EXTENSIONS)
         if not files:
             raise KGInputError(
                 f"no article files in directory (expected {', '.join(ARTICLE_EXTENSIONS)})",
