@@ -327,3 +327,20 @@ def test_pattern_batch3(text: str, title: str | None, expected: set[tuple[str, s
 )
 def test_guard_batch3(text: str, title: str | None, forbidden: tuple[str, str, str]) -> None:
     assert forbidden not in triples(text, title)
+
+
+def test_co_production_partners_are_companies() -> None:
+    got = triples(
+        "Salt Road is a 1962 film. It was a co-production between Fjord Pictures and Titanor.",
+        "Salt Road",
+    )
+    assert {
+        ("Salt Road", "production_company", "Fjord Pictures"),
+        ("Salt Road", "production_company", "Titanor"),
+    } <= got
+    # a person named beside a company is not made a company
+    got = triples(
+        "Salt Road is a 1962 film, a co-production of Fjord Pictures with Tomas Berg.",
+        "Salt Road",
+    )
+    assert ("Salt Road", "production_company", "Tomas Berg") not in got

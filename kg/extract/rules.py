@@ -1004,6 +1004,13 @@ def _production_facts(
                         out.append(_Raw(film, R.COUNTRY, "country", c, sent_span, 0.8))
                 continue
             objs = _objects(ctx, m.group("list"), "org_only", R.PRODUCTION_COMPANY)
+            if rx is _PRODUCTION_OF and objs and len(items) > len(objs):
+                # partners of a co-production are companies: "between Lion Films and Titanus"
+                objs = [
+                    o
+                    for o in _objects(ctx, m.group("list"), _ORG, R.PRODUCTION_COMPANY)
+                    if len(o[1].split()) == 1 or is_organisation(o[1])
+                ]
             if rx is _PRODUCED_FOR:  # "made for BBC Two": the commissioning broadcaster
                 objs = [o for o in objs if not _BROADCASTER.search(o[1])]
             _add_person_facts(out, film, (R.PRODUCTION_COMPANY,), objs, sent_span, 0.75)
