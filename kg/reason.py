@@ -60,7 +60,7 @@ from rdflib.term import Node
 
 from .errors import KGError, KGInputError
 from .namespace import KG, PROV
-from .rl import Strategy, Violation, check, compile_rules, materialise
+from .rl import Strategy, Violation, check, compile_rules, materialise, transitive_closure
 from .store import Store, Triple
 
 __all__ = [
@@ -206,25 +206,6 @@ class _Vocabulary:
     inverses: dict[URIRef, set[URIRef]]
 
 
-def _closure(
-    edges: Iterable[tuple[URIRef, URIRef]], nodes: Iterable[URIRef]
-) -> dict[URIRef, set[URIRef]]:
-    up: dict[URIRef, set[URIRef]] = defaultdict(set)
-    for a, b in edges:
-        up[a].add(b)
-    out: dict[URIRef, set[URIRef]] = {}
-    for node in set(nodes) | set(up):
-        seen = {node}
-        stack = [node]
-        while stack:
-            for nxt in up.get(stack.pop(), ()):
-                if nxt not in seen:
-                    seen.add(nxt)
-                    stack.append(nxt)
-        out[node] = seen
-    return out
-
-
 def _iris(nodes: Iterable[Node]) -> set[URIRef]:
     return {n for n in nodes if isinstance(n, URIRef)}
 
@@ -265,8 +246,8 @@ def _vocabulary(ontology: Graph, extra: Graph | None = None) -> _Vocabulary:
         classes=classes | {c for e in class_edges for c in e},
         object_properties=obj,
         data_properties=data - obj,
-        super_classes=_closure(class_edges, classes),
-        super_properties=_closure(prop_edges, obj | data),
+        super_classes=transitive_closure(class_edges, classes),
+        super_properties=transitive_closure(prop_edges, obj | data),
         inverses=inverses,
     )
 

@@ -158,12 +158,20 @@ class Materialised:
 _T = TypeVar("_T", bound=Hashable)
 
 
-def _closure(edges: Iterable[tuple[_T, _T]]) -> dict[_T, set[_T]]:
+def transitive_closure(
+    edges: Iterable[tuple[_T, _T]], nodes: Iterable[_T] = ()
+) -> dict[_T, set[_T]]:
+    """Everything reachable from each node (itself included) along ``edges``; ``nodes`` adds nodes
+    that have no edge.
+
+    >>> transitive_closure([("a", "b"), ("b", "c")])["a"] == {"a", "b", "c"}
+    True
+    """
     up: dict[_T, set[_T]] = defaultdict(set)
     for a, b in edges:
         up[a].add(b)
     out: dict[_T, set[_T]] = {}
-    for node in list(up):
+    for node in set(nodes) | set(up):
         seen = {node}
         stack = [node]
         while stack:
@@ -229,7 +237,7 @@ class _Compiler:
         for a, b in class_edges:
             self.classes |= {a, b}
         self.classes -= {OWL.Thing, RDFS.Resource, OWL.Nothing}
-        sup = _closure(class_edges)
+        sup = transitive_closure(class_edges)
         self.supers: dict[Node, set[Node]] = {
             c: (sup.get(c, set()) | {c}) - {OWL.Thing, RDFS.Resource} for c in self.classes
         }
@@ -262,7 +270,7 @@ class _Compiler:
                     (self.object_props if q in self.object_props else self.data_props).add(p)
         self.data_props -= self.object_props
         self.reach: dict[Node, set[tuple[Node, bool]]] = {}
-        for node, seen in _closure(edges).items():
+        for node, seen in transitive_closure(edges).items():
             prop, inverted = node
             if not inverted:
                 self.reach[prop] = {n for n in seen if n != node}
