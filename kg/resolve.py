@@ -23,7 +23,7 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -286,37 +286,46 @@ class KnownEntities:
     def films_of(self, iri: str, *, exclude: str | None = None) -> set[str]:
         """Films linked to a person or organisation in the store (other than in ``exclude``)."""
         entity = self.by_iri.get(iri)
-        extra = entity.films if entity is not None else set()
-        if self.store is None:
-            return set(extra)
-        if iri not in self._films_of:
-            rows = self.store.query(
-                "PREFIX kg: <https://w3id.org/filmkg/ontology#> "
-                "SELECT DISTINCT ?f ?g WHERE { GRAPH ?g { ?f ?p ?e } GRAPH ?h { ?f a kg:Film } }",
-                bindings={"e": URIRef(iri)},
-                union_default_graph=False,
-            ).rows()
-            self._films_of[iri] = {f"{r[0]}\x1f{r[1]}" for r in rows}
-        found = {x.split("\x1f")[0] for x in self._films_of[iri] if x.split("\x1f")[1] != exclude}
-        return found | extra
+        return self._linked(
+            self._films_of,
+            iri,
+            "SELECT DISTINCT ?x ?g WHERE { GRAPH ?g { ?x ?p ?e } GRAPH ?h { ?x a kg:Film } }",
+            str,
+            exclude,
+        ) | (entity.films if entity is not None else set())
 
     def people_of(self, iri: str, *, exclude: str | None = None) -> set[str]:
         """Normalised names of the people linked to a film in the store."""
         entity = self.by_iri.get(iri)
-        extra = entity.people if entity is not None else set()
+        return self._linked(
+            self._people_of,
+            iri,
+            "SELECT DISTINCT ?x ?g WHERE { GRAPH ?g { ?e ?p ?y } GRAPH ?h { ?y a kg:Person ; rdfs:label ?x } }",
+            normalise_name,
+            exclude,
+        ) | (entity.people if entity is not None else set())
+
+    def _linked(
+        self,
+        cache: dict[str, set[str]],
+        iri: str,
+        sparql: str,
+        key: Callable[[str], str],
+        exclude: str | None,
+    ) -> set[str]:
+        """``key(?x)`` of the rows of ``sparql`` (``?e`` bound to ``iri``), cached, leaving out
+        what was found only in the graph ``exclude``."""
         if self.store is None:
-            return set(extra)
-        if iri not in self._people_of:
+            return set()
+        if iri not in cache:
             rows = self.store.query(
                 "PREFIX kg: <https://w3id.org/filmkg/ontology#> "
-                "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-                "SELECT DISTINCT ?l ?g WHERE { GRAPH ?g { ?f ?p ?x } GRAPH ?h { ?x a kg:Person ; rdfs:label ?l } }",
-                bindings={"f": URIRef(iri)},
+                "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> " + sparql,
+                bindings={"e": URIRef(iri)},
                 union_default_graph=False,
             ).rows()
-            self._people_of[iri] = {f"{normalise_name(str(r[0]))}\x1f{r[1]}" for r in rows}
-        found = {x.split("\x1f")[0] for x in self._people_of[iri] if x.split("\x1f")[1] != exclude}
-        return found | extra
+            cache[iri] = {f"{key(str(r[0]))}\x1f{r[1]}" for r in rows}
+        return {x.split("\x1f")[0] for x in cache[iri] if x.split("\x1f")[1] != exclude}
 
     def learn(self, facts: Iterable[Fact], resolver: Resolver, graph: str) -> None:
         """Add the entities of resolved ``facts`` (written to ``graph``), so later articles of the

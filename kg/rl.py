@@ -60,6 +60,7 @@ __all__ = [
     "check",
     "compile_rules",
     "materialise",
+    "transitive_closure",
 ]
 
 Strategy = Literal["update", "construct"]
