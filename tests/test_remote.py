@@ -595,6 +595,7 @@ def test_network_from_the_server_equals_network_from_the_store(
 ) -> None:
     from kg.network import build_graph
 
+    push(sample_store, pushed, progress=False)  # other tests clear the server; push is idempotent
     local = build_graph(sample_store, projection, allow_empty=True)
     remote = build_graph(pushed, projection, allow_empty=True)
     assert dict(remote.nodes(data=True)) == dict(local.nodes(data=True))
@@ -604,7 +605,10 @@ def test_network_from_the_server_equals_network_from_the_store(
 
 
 @pytest.mark.server
-def test_cli_network_build_from_endpoint(pushed: RemoteEndpoint, tmp_path: Path) -> None:
+def test_cli_network_build_from_endpoint(
+    pushed: RemoteEndpoint, sample_store: Store, tmp_path: Path
+) -> None:
+    push(sample_store, pushed, progress=False)
     out = tmp_path / "costar.graphml"
     assert run(["network", "build", "-p", "co-star", "--endpoint", pushed.url, "-o", str(out)]) == 0
     import networkx as nx
