@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract
-from kg.model import Document, EntityRef, Fact
+from kg.model import Document, EntityRef, EntityType, Fact
 
 
 def triples(text: str, title: str | None) -> set[tuple[str, str, str]]:
@@ -344,3 +344,60 @@ def test_co_production_partners_are_companies() -> None:
         "Salt Road",
     )
     assert ("Salt Road", "production_company", "Tomas Berg") not in got
+
+
+# A company is no film, and "the film" is the title with its own credits, not the headline's name.
+def _films(text: str, title: str | None = None) -> set[str]:
+    return {
+        f.subject.name
+        for f in extract(Document("t", text, title=title))
+        if f.subject.type is EntityType.FILM
+    }
+
+
+TIDEWATER = (
+    "Tidewater, directed by Anya Pell, stars Rune Dahl and Mira Sol. The film is produced by "
+    "Nils Eke. It will be released on May 2, 2027."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a company named after a headline ending in a film noun ("its next feature")
+        (
+            f"Bluefern Studios unveils its next feature\n\nBluefern Studios announced that {TIDEWATER}",
+            None,
+        ),
+        # the headline as the document title, repeated in the text
+        (f"Bluefern Studios has confirmed a sequel. {TIDEWATER}", "Bluefern Studios"),
+        # no company designator: the corporate verb says it
+        (f"Kestrel has announced a new drama. {TIDEWATER} Kestrel declined to comment.", "Kestrel"),
+        # the one title with credits, over a title mentioned more often ("X (2019)")
+        (
+            f"{TIDEWATER} Critics compared it to Salt Marsh (2019). Salt Marsh was a hit.",
+            None,
+        ),
+    ],
+)
+def test_the_film_is_the_credited_title_not_a_company(text: str, title: str | None) -> None:
+    got = triples(text, title)
+    assert {
+        ("Tidewater", "director", "Anya Pell"),
+        ("Tidewater", "producer", "Nils Eke"),
+        ("Tidewater", "release_date", "2027-05-02"),
+    } <= got
+    assert not {s for s, r, _ in got if r in ("producer", "release_date")} - {"Tidewater"}
+    assert _films(text, title) <= {"Tidewater", "Salt Marsh"}
+
+
+def test_company_words_and_film_nouns_guard() -> None:
+    # a title ending in a company word is a film when the text says so
+    got = triples("Moth & Company is a 1991 animated film directed by Ada Quill.", None)
+    assert ("Moth & Company", "director", "Ada Quill") in got
+    # "a film director" / "a film production company" are no films
+    text = (
+        "Tomas Berg is a Swedish film director. Fjord Pictures is a Norwegian film production "
+        "company. Salt Marsh (1962) was directed by Tomas Berg."
+    )
+    assert _films(text) == {"Salt Marsh"}

@@ -280,3 +280,42 @@ def test_empty_and_titleless_text() -> None:
     assert run("") == []
     assert run("   \n ") == []
     assert run("It was a sunny day and nothing happened.") == []
+
+
+# ------------------------------------------------------------------ the sample articles, loaded
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample" / "articles"
+
+
+def test_sample_articles_credit_the_film_not_the_studio() -> None:
+    """harbor-saga-fourth-film.txt: the headline's studio is no film; the credits and the
+    planned release belong to the film with its own credits ("The Drowned Lantern, directed by")."""
+    import kg
+
+    prefix = (
+        "PREFIX kg: <https://w3id.org/filmkg/ontology#> "
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+    )
+    with kg.Store.memory() as store:
+        kg.load_paths(store, [SAMPLE], progress=False)
+        assert not store.query(
+            prefix
+            + 'ASK { ?f a kg:Film ; rdfs:label ?t . FILTER (str(?t) = "Northlight Pictures") }'
+        ).boolean()
+        rows = store.query(
+            prefix + "SELECT ?p ?name WHERE { ?f a kg:Film ; rdfs:label ?t . "
+            '?f ?p ?o . ?o rdfs:label ?name . FILTER (str(?t) = "The Drowned Lantern") }'
+        ).rows()
+        credits = {(str(p).rsplit("#", 1)[-1], str(n)) for p, n in rows}
+        assert {
+            ("producer", "Hollis Granger"),
+            ("executiveProducer", "Renata Vos"),
+            ("composer", "Ilse Brandvold"),
+            ("screenwriter", "Owen Sato"),
+        } <= credits
+        planned = store.query(
+            prefix + "SELECT ?d WHERE { ?f a kg:Film ; rdfs:label ?t ; kg:release ?r . "
+            "?r kg:date ?d ; kg:planned true . "
+            'FILTER (str(?t) = "The Drowned Lantern") }'
+        ).rows()
+        assert [str(d) for (d,) in planned] == ["2026-10-09"]

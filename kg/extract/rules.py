@@ -44,7 +44,14 @@ from .names import (
     split_name_list,
 )
 from .pipeline import sentences
-from .titles import Gazetteer, clean_title, discover_titles, title_key
+from .titles import (
+    CREDIT_EVIDENCE,
+    Gazetteer,
+    clean_title,
+    discover_titles,
+    looks_like_company,
+    title_key,
+)
 
 __all__ = ["EXTRACTOR_NAME", "extract"]
 
@@ -67,6 +74,7 @@ class _FilmInfo:
     kind: str = "film"
     year: int | None = None
     aliases: list[str] = field(default_factory=list)
+    evidence: int = 0
 
 
 @dataclass
@@ -506,7 +514,8 @@ def _build_context(doc: Document, gazetteer: Gazetteer | None) -> _Ctx:
         first_nl = text.find("\n")
         if first_nl > 0 and t in text[:first_nl]:
             body = text[first_nl:]  # a headline repeated as the first line is not a mention
-        if t and len(t.split()) <= 10 and t in body:
+        # a headline naming a company ("Northlight Pictures") is not the article's film
+        if t and len(t.split()) <= 10 and t in body and not looks_like_company(t, body):
             known.append(t)
             main = title_key(t)
             films[main] = _FilmInfo(t)
@@ -520,8 +529,11 @@ def _build_context(doc: Document, gazetteer: Gazetteer | None) -> _Ctx:
         key = title_key(found.name)
         info = films.get(key)
         if info is None:
-            info = films[key] = _FilmInfo(found.name, found.kind, found.year, list(found.aliases))
+            info = films[key] = _FilmInfo(
+                found.name, found.kind, found.year, list(found.aliases), found.evidence
+            )
         else:
+            info.evidence = max(info.evidence, found.evidence)
             info.year = info.year or found.year
             info.aliases.extend(a for a in found.aliases if a not in info.aliases)
     # a film series named like a film: keep the series reading when "the X movies" was seen
@@ -530,16 +542,31 @@ def _build_context(doc: Document, gazetteer: Gazetteer | None) -> _Ctx:
         for name in (info.name, *info.aliases):
             alias_to_key.setdefault(title_key(name), key)
     if main is None:
-        counts = {key: text.count(info.name) for key, info in films.items() if info.kind == "film"}
-        if counts:
-            best = max(counts.values())
-            if best >= 2 or len(counts) == 1:
-                main = next(k for k, v in counts.items() if v == best)
+        main = _main_film(text, films)
     film_names = [
         n for info in films.values() if info.kind == "film" for n in (info.name, *info.aliases)
     ]
     persons = _LazyPersons(text, alias_to_key, film_names)
     return _Ctx(doc, films, _title_rx(film_names), alias_to_key, main, persons)
+
+
+def _main_film(text: str, films: dict[str, _FilmInfo]) -> str | None:
+    """The film an article is about, by evidence: the one title with its own credits ("X,
+    directed by", "X stars", "X is a 1995 film"), the most-mentioned of several such titles, else
+    the most-mentioned title when it is named twice or more (or the only title)."""
+    counts = {key: text.count(info.name) for key, info in films.items() if info.kind == "film"}
+    if not counts:
+        return None
+    credited = {k: v for k, v in counts.items() if films[k].evidence >= CREDIT_EVIDENCE}
+    if credited:
+        best = max(credited.values())
+        top = [k for k, v in credited.items() if v == best]
+        if len(top) == 1:
+            return top[0]
+    best = max(counts.values())
+    if best >= 2 or len(counts) == 1:
+        return next(k for k, v in counts.items() if v == best)
+    return None
 
 
 _FULL_NAME = _c(

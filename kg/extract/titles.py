@@ -19,11 +19,13 @@ from ..model import EntityRef, EntityType
 from .names import UPPER, is_organisation
 
 __all__ = [
+    "CREDIT_EVIDENCE",
     "TITLE",
     "FoundTitle",
     "Gazetteer",
     "clean_title",
     "discover_titles",
+    "looks_like_company",
     "title_key",
 ]
 
@@ -40,11 +42,22 @@ _FILM_NOUN = (
     r"(?:film|movie|motion\s+picture|picture|feature|documentary|sequel|prequel|remake|"
     r"blockbuster|thriller|comedy|drama|western|musical|biopic|animated\s+film|short)"
 )
+_NOT_A_FILM = (
+    r"(?!\s+(?:director|producer|actor|actress|critic|editor|composer|maker|writer|"
+    r"screenwriter|distributor|studio|company|companies|production|distribution|festival|"
+    r"industry|historian|scholar|star|executive|and|or|&)s?\b)"
+)
+"""After a film noun: "an American film director" / "a film production company" is no film."""
 _DET = r"(?:the|a|an|his|her|their|its|our|this|that|[\w.]+['’]s)"
 _PAREN_ALIAS = r"(?:\s*\((?P<alias>[^()]{0,120})\))?"
 
 _ANCHOR = r"(?:^|(?<=[.!?]\s)|(?<=\n))"
 _SENTENCE_START = re.compile(rf"{_ANCHOR}\s*(?=[{UPPER}\d“\"‘])")
+_CLAUSE_START = re.compile(
+    r"\b(?:announced|announces|confirmed|confirms|revealed|reveals|said|says|reported|stated)"
+    rf"\s+that\s+(?=[{UPPER}\d“\"‘])"
+)
+"""A reported clause starts like a sentence: "Bluefern Studios announced that Tidewater, directed by"."""
 _YEAR_PAREN = re.compile(rf"\s*\((?P<year>{_YEAR})(?:\s+film)?\)")
 _TITLE_END = re.compile(rf"(?P<title>{TITLE})$")
 
@@ -54,7 +67,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "film",
         re.compile(
             rf"\b(?i:{_DET})\s+(?:(?P<year>{_YEAR})\s+)?(?:[\w'’-]+\s+){{0,3}}?"
-            rf"(?:film|movie|documentary|feature|picture)\s+(?P<title>{TITLE})"
+            rf"(?:film|movie|documentary|feature|picture)[ \t]+(?P<title>{TITLE})"
         ),
     ),
     # "Ronin (1998)", "Rani Saheba (1930 film)": found from the year backwards (see below)
@@ -66,7 +79,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?P<title>{TITLE}){_PAREN_ALIAS}"
             rf"(?:,\s*(?i:also\s+known\s+as)[^,]{{0,80}},)?"
             rf"(?:\s+(?:is|was)|(?<=\)))\s+an?\s+(?:(?P<year>{_YEAR})\s+)?"
-            rf"(?:[\w'’-]+\s+){{0,6}}?{_FILM_NOUN}s?\b"
+            rf"(?:[\w'’-]+\s+){{0,6}}?{_FILM_NOUN}s?\b{_NOT_A_FILM}"
         ),
     ),
     # sentence-initial subject of a film cue: "Heat, directed by", "Heat was directed by", "Heat stars"
@@ -128,6 +141,56 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _ANCHORED = frozenset({2, 3, 4})
 """Indexes of the patterns that only match at the start of a sentence."""
+
+_EVIDENCE = (2, 2, 3, 3, 2, 1, 1, 1, 1, 0)
+"""How strongly each pattern says its span is a film: 3 for a sentence subject with its own
+credits ("X, directed by", "X stars", "X is a 1995 film"), 2 for "the film X", "X (1995)" and
+"X is the sequel to", 1 for the rest."""
+
+_MARKED = frozenset({0, 1, 2, 8})
+"""Patterns that mark a film whatever the span looks like: "the film X", "X (1995)",
+"X is a 1988 animated film", quotes."""
+
+CREDIT_EVIDENCE = 3
+""":attr:`FoundTitle.evidence` of a title that is the subject of its own credits."""
+
+_COMPANY_LAST = frozenset(
+    [
+        "pictures",
+        "films",
+        "studios",
+        "studio",
+        "entertainment",
+        "productions",
+        "releasing",
+        "distribution",
+        "distributors",
+        "media",
+        "inc",
+        "inc.",
+        "ltd",
+        "ltd.",
+        "llc",
+        "llc.",
+        "company",
+        "corporation",
+        "corp",
+        "corp.",
+        "group",
+        "holdings",
+        "ventures",
+        "enterprises",
+        "animation",
+    ]
+)
+_CORPORATE_VERB = (
+    r"(?:,[^,]{1,60},)?\s+(?:(?:has|have)\s+(?:\w+ly\s+)?(?:announced|confirmed|acquired|"
+    r"greenlit|greenlighted|signed|hired|partnered|unveiled)"
+    r"|(?:\w+ly\s+)?(?:announces|announced|confirms|greenlights|greenlit|unveils|acquires|hires)"
+    r"|(?:confirmed|acquired)\s+(?:that|the\s+(?:rights|distribution))"
+    r"|said\s+in\s+a\s+statement)\b"
+)
+"""After a company's name: "has confirmed", "announced", "acquired the rights" (not a film's verbs)."""
 
 _FILM_NOUNS = (
     "film",
@@ -234,6 +297,8 @@ class FoundTitle:
     kind: str
     year: int | None = None
     aliases: tuple[str, ...] = ()
+    evidence: int = 0
+    """How strongly the text says this is a film (:data:`CREDIT_EVIDENCE` at most)."""
 
 
 def title_key(name: str) -> str:
@@ -248,6 +313,29 @@ def title_key(name: str) -> str:
 def clean_title(title: str) -> str:
     """Strip an encyclopedia disambiguator ("(film)", "(2016 film)") and surrounding space."""
     return re.sub(r"\s*\((?:\d{4}\s+)?(?:[\w ]+\s+)?(?:film|movie)\)\s*$", "", title).strip()
+
+
+def looks_like_company(name: str, text: str = "") -> bool:
+    """Is ``name`` a company rather than a film: it ends in a company designator ("Northlight
+    Pictures", "Bluefern Studios", "Kestrel Media Ltd."), or ``text`` makes it the subject of a
+    corporate verb ("Harrow has announced", "Harrow acquired the rights")?
+
+    >>> looks_like_company("Northlight Pictures"), looks_like_company("The Company")
+    (True, False)
+    >>> looks_like_company("Harrow", "Harrow has confirmed a sequel."), looks_like_company("Harrow")
+    (True, False)
+    """
+    words = name.split()
+    if (
+        len(words) >= 2
+        and words[-1].lower().strip(",") in _COMPANY_LAST
+        and words[-2].lower() not in _BAD_TITLES
+    ):
+        return True
+    if not text or name not in text:
+        return False
+    rx = re.compile(r"(?<![\w])" + re.escape(name) + _CORPORATE_VERB)
+    return rx.search(text) is not None
 
 
 def _good_title(name: str) -> bool:
@@ -290,6 +378,7 @@ def discover_titles(text: str, known: Iterable[str] = ()) -> list[FoundTitle]:
     prefixes.sort(key=len, reverse=True)
     found: dict[tuple[str, str], FoundTitle] = {}
     order: list[tuple[str, str]] = []
+    marked: set[tuple[str, str]] = set()
     lower = text.lower()
     starts: list[int] | None = None
     for i, ((kind, rx), triggers) in enumerate(zip(_PATTERNS, _TRIGGERS, strict=True)):
@@ -298,6 +387,8 @@ def discover_titles(text: str, known: Iterable[str] = ()) -> list[FoundTitle]:
         if i in _ANCHORED:
             if starts is None:
                 starts = [m.end() for m in _SENTENCE_START.finditer(text)]
+                if "that" in lower:
+                    starts += [m.end() for m in _CLAUSE_START.finditer(text)]
             matches = [m for m in (rx.match(text, pos) for pos in starts) if m is not None]
         else:
             matches = list(rx.finditer(text))
@@ -337,14 +428,26 @@ def discover_titles(text: str, known: Iterable[str] = ()) -> list[FoundTitle]:
             year = int(year_text) if year_text else None
             key = (title_key(name), kind)
             aliases = _aliases(groups.get("alias"))
+            if i in _MARKED:
+                marked.add(key)
             if key in found:
                 old = found[key]
                 found[key] = FoundTitle(
-                    old.name, kind, old.year or year, tuple(dict.fromkeys(old.aliases + aliases))
+                    old.name,
+                    kind,
+                    old.year or year,
+                    tuple(dict.fromkeys(old.aliases + aliases)),
+                    max(old.evidence, _EVIDENCE[i]),
                 )
             else:
-                found[key] = FoundTitle(name, kind, year, aliases)
+                found[key] = FoundTitle(name, kind, year, aliases, _EVIDENCE[i])
                 order.append(key)
+    # a company ("Northlight Pictures has confirmed ...") is no film unless the text marks it one
+    order = [
+        k
+        for k in order
+        if k in marked or k[1] != "film" or not looks_like_company(found[k].name, text)
+    ]
 
     # order by first mention in the text
     def first_pos(k: tuple[str, str]) -> int:
