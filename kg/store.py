@@ -25,7 +25,7 @@ import socket
 import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Literal, Self
@@ -163,12 +163,20 @@ class QueryResult:
     kind: Literal["select", "ask", "graph"]
     _raw: Any
     columns: list[str]
+    _rows: list[tuple[Identifier | None, ...]] | None = field(default=None, repr=False)
+    _triples: list[Triple] | None = field(default=None, repr=False)
 
     def rows(self) -> list[tuple[Identifier | None, ...]]:
-        """SELECT rows as tuples of rdflib terms (``None`` for unbound), in column order."""
+        """SELECT rows as tuples of rdflib terms (``None`` for unbound), in column order.
+
+        The engine's answer is read once; later calls return the same list.
+        """
         if self.kind != "select":
             raise QueryError(f"a {self.kind.upper()} query has no rows")
-        return [tuple(_to_rdflib(sol[i]) for i in range(len(self.columns))) for sol in self._raw]
+        if self._rows is None:
+            width = len(self.columns)
+            self._rows = [tuple(_to_rdflib(sol[i]) for i in range(width)) for sol in self._raw]
+        return self._rows
 
     def boolean(self) -> bool:
         """The answer of an ASK query."""
@@ -177,19 +185,26 @@ class QueryResult:
         return bool(self._raw)
 
     def triples(self) -> list[Triple]:
-        """CONSTRUCT/DESCRIBE triples as rdflib terms."""
+        """CONSTRUCT/DESCRIBE triples as rdflib terms (read once, like :meth:`rows`)."""
         if self.kind != "graph":
             raise QueryError("only CONSTRUCT and DESCRIBE queries give triples")
-        out: list[Triple] = []
-        for t in self._raw:
-            s, p, o = _to_rdflib(t.subject), _to_rdflib(t.predicate), _to_rdflib(t.object)
-            assert s is not None and p is not None and o is not None
-            out.append((s, p, o))
-        return out
+        if self._triples is None:
+            out: list[Triple] = []
+            for t in self._raw:
+                s, p, o = _to_rdflib(t.subject), _to_rdflib(t.predicate), _to_rdflib(t.object)
+                assert s is not None and p is not None and o is not None
+                out.append((s, p, o))
+            self._triples = out
+        return self._triples
 
     def serialize(self, fmt: str, output: IO[bytes]) -> None:
         """Write SELECT/ASK results as ``json``/``xml``/``csv``/``tsv`` or graph results as an RDF
-        format (``ttl``, ``nt``, ``jsonld``, ``rdf``...)."""
+        format (``ttl``, ``nt``, ``jsonld``, ``rdf``...). Streams the engine's answer, so call it
+        before (not after) :meth:`rows` / :meth:`triples`."""
+        if self._rows is not None or self._triples is not None:
+            raise QueryError(
+                "the results were already read with rows()/triples(); run the query again"
+            )
         if self.kind == "graph":
             ox.serialize(self._raw, output, format=rdf_format_for(fmt))
             return
