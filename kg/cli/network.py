@@ -8,13 +8,15 @@ a table, CSV or JSON (``--format``).
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import math
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -23,10 +25,6 @@ from . import open_store
 __all__ = ["network"]
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _remember_endpoint(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
-    ctx.meta["kg.endpoint"] = value
 
 
 def _graph_options(func: F) -> F:
@@ -59,8 +57,6 @@ def _graph_options(func: F) -> F:
             "--endpoint",
             envvar="KG_ENDPOINT",
             default=None,
-            expose_value=False,
-            callback=_remember_endpoint,
             help="Build from a SPARQL server's graphs (pushed with `kg push`) instead of the store; credentials from KG_USER/KG_PASSWORD or KG_TOKEN.",
         ),
         click.option(
@@ -71,9 +67,25 @@ def _graph_options(func: F) -> F:
             help="Read a graph file (from `kg network build`) instead of the store; the projection options are then ignored.",
         ),
     ]
+
+    @functools.wraps(func)
+    def with_source(
+        *args: Any,
+        projection: str,
+        roles: str | None,
+        years: str | None,
+        min_weight: int,
+        input_path: Path | None,
+        endpoint: str | None,
+        **kwargs: Any,
+    ) -> Any:
+        source = GraphSource(projection, roles, years, min_weight, input_path, endpoint)
+        return func(*args, graph_source=source, **kwargs)
+
+    wrapped: Any = with_source
     for option in reversed(options):
-        func = option(func)
-    return func
+        wrapped = option(wrapped)
+    return cast(F, wrapped)
 
 
 def _format_option(func: F) -> F:
@@ -87,38 +99,48 @@ def _format_option(func: F) -> F:
     )(func)
 
 
-def _load_graph(
-    ctx: click.Context,
-    projection: str,
-    roles: str | None,
-    years: str | None,
-    min_weight: int,
-    input_path: Path | None,
-) -> Any:
-    if input_path is not None:
-        from ..network.io import read_graph
+@dataclass(frozen=True)
+class GraphSource:
+    """Where a subcommand's graph comes from: a projection of the store (or of a server with
+    ``--endpoint``), or a graph file (``--input``)."""
 
-        g = read_graph(input_path)
-        if g.number_of_nodes() == 0:
-            from ..errors import KGInputError
+    projection: str
+    roles: str | None
+    years: str | None
+    min_weight: int
+    input_path: Path | None
+    endpoint: str | None
 
-            raise KGInputError("the graph file has no nodes", path=str(input_path))
-        return g
-    from ..network.build import build_graph
+    def load(self, ctx: click.Context, *, all_years: bool = False) -> Any:
+        """The networkx graph; ``all_years`` ignores ``--years`` (for per-year snapshots)."""
+        if self.input_path is not None:
+            from ..network.io import read_graph
 
-    endpoint = ctx.meta.get("kg.endpoint")
-    if endpoint:
-        from .push import connect
+            g = read_graph(self.input_path)
+            if g.number_of_nodes() == 0:
+                from ..errors import KGInputError
 
-        server = connect(
-            endpoint,
-            user=os.environ.get("KG_USER"),
-            password=os.environ.get("KG_PASSWORD"),
-            token=os.environ.get("KG_TOKEN"),
-        )
-        return build_graph(server, projection, roles=roles, years=years, min_weight=min_weight)
-    with open_store(ctx, read_only=True) as store:
-        return build_graph(store, projection, roles=roles, years=years, min_weight=min_weight)
+                raise KGInputError("the graph file has no nodes", path=str(self.input_path))
+            return g
+        from ..network.build import build_graph
+
+        options: dict[str, Any] = {
+            "roles": self.roles,
+            "years": None if all_years else self.years,
+            "min_weight": self.min_weight,
+        }
+        if self.endpoint:
+            from .push import connect
+
+            server = connect(
+                self.endpoint,
+                user=os.environ.get("KG_USER"),
+                password=os.environ.get("KG_PASSWORD"),
+                token=os.environ.get("KG_TOKEN"),
+            )
+            return build_graph(server, self.projection, **options)
+        with open_store(ctx, read_only=True) as store:
+            return build_graph(store, self.projection, **options)
 
 
 def _cell(value: Any) -> str:
@@ -197,11 +219,7 @@ def network() -> None:
 @click.pass_context
 def build_cmd(
     ctx: click.Context,
-    projection: str,
-    roles: str | None,
-    years: str | None,
-    min_weight: int,
-    input_path: Path | None,
+    graph_source: GraphSource,
     output: Path,
 ) -> None:
     """Build a projection from the store and write it as a graph file (format from extension).
@@ -216,7 +234,7 @@ def build_cmd(
     from ..network.io import graph_format_for, write_graph
 
     graph_format_for(output)  # fail on a bad extension before the work
-    g = _load_graph(ctx, projection, roles, years, min_weight, input_path)
+    g = graph_source.load(ctx)
     write_graph(g, output)
     click.echo(
         f"wrote the {g.graph.get('projection', 'graph')} graph ({g.number_of_nodes():,} nodes, "
@@ -237,11 +255,7 @@ def build_cmd(
 @click.pass_context
 def stats_cmd(
     ctx: click.Context,
-    projection: str,
-    roles: str | None,
-    years: str | None,
-    min_weight: int,
-    input_path: Path | None,
+    graph_source: GraphSource,
     fmt: str,
     sample: int | None,
     seed: int,
@@ -256,7 +270,7 @@ def stats_cmd(
     """
     from ..network.metrics import graph_stats
 
-    g = _load_graph(ctx, projection, roles, years, min_weight, input_path)
+    g = graph_source.load(ctx)
     result = graph_stats(g, sample=sample, seed=seed, small_world_test=small_world)
     _emit(_key_values(result), fmt, data=result)
 
@@ -290,11 +304,7 @@ def stats_cmd(
 @click.pass_context
 def centrality_cmd(
     ctx: click.Context,
-    projection: str,
-    roles: str | None,
-    years: str | None,
-    min_weight: int,
-    input_path: Path | None,
+    graph_source: GraphSource,
     fmt: str,
     measures: str,
     top: int,
@@ -312,7 +322,7 @@ def centrality_cmd(
     """
     from ..network.metrics import centrality, top_nodes
 
-    g = _load_graph(ctx, projection, roles, years, min_weight, input_path)
+    g = graph_source.load(ctx)
     names = [m for m in measures.split(",") if m.strip()]
     scores = centrality(g, names, k=k, seed=seed, backend=backend)
     _emit(top_nodes(g, scores, n=top, by=sort_by), fmt)
@@ -350,11 +360,7 @@ def centrality_cmd(
 @click.pass_context
 def communities_cmd(
     ctx: click.Context,
-    projection: str,
-    roles: str | None,
-    years: str | None,
-    min_weight: int,
-    input_path: Path | None,
+    graph_source: GraphSource,
     fmt: str,
     method: str,
     seed: int,
@@ -376,7 +382,7 @@ def communities_cmd(
 
     if output is not None:
         graph_format_for(output)
-    g = _load_graph(ctx, projection, roles, years, min_weight, input_path)
+    g = graph_source.load(ctx)
     result = detect_communities(g, method, seed=seed, resolution=resolution, backend=backend)
     rows = community_summary(g, result, top=top)
     if output is not None:
@@ -406,11 +412,7 @@ def path_cmd(
     ctx: click.Context,
     source: str,
     target: str | None,
-    projection: str,
-    roles: str | None,
-    years: str | None,
-    min_weight: int,
-    input_path: Path | None,
+    graph_source: GraphSource,
     fmt: str,
 ) -> None:
     """Shortest collaboration path between two people, with the films on each hop; or, given
@@ -424,7 +426,7 @@ def path_cmd(
     """
     from ..network.paths import collaboration_path, distance_distribution
 
-    g = _load_graph(ctx, projection, roles, years, min_weight, input_path)
+    g = graph_source.load(ctx)
     if target is None:
         dist = distance_distribution(g, source)
         rows = [{"distance": d, "people": n} for d, n in dist["distribution"].items()]
@@ -473,11 +475,7 @@ def path_cmd(
 def ego_cmd(
     ctx: click.Context,
     person: str,
-    projection: str,
-    roles: str | None,
-    years: str | None,
-    min_weight: int,
-    input_path: Path | None,
+    graph_source: GraphSource,
     fmt: str,
     radius: int,
     top: int,
@@ -492,7 +490,7 @@ def ego_cmd(
     """
     from ..network.ego import ego_graph, ego_summary
 
-    g = _load_graph(ctx, projection, roles, years, min_weight, input_path)
+    g = graph_source.load(ctx)
     summary = ego_summary(g, person, radius=radius, top=top)
     if output is not None:
         h = ego_graph(g, person, radius=radius)
@@ -522,11 +520,7 @@ def ego_cmd(
 @click.pass_context
 def timeline_cmd(
     ctx: click.Context,
-    projection: str,
-    roles: str | None,
-    years: str | None,
-    min_weight: int,
-    input_path: Path | None,
+    graph_source: GraphSource,
     fmt: str,
     step: int,
     window: int | None,
@@ -541,8 +535,8 @@ def timeline_cmd(
     """
     from ..network.timeline import timeline
 
-    g = _load_graph(ctx, projection, roles, None, min_weight, input_path)
-    _emit(timeline(g, years=years, step=step, window=window), fmt)
+    g = graph_source.load(ctx, all_years=True)
+    _emit(timeline(g, years=graph_source.years, step=step, window=window), fmt)
 
 
 @network.command("plot")
@@ -561,11 +555,7 @@ def timeline_cmd(
 @click.pass_context
 def plot_cmd(
     ctx: click.Context,
-    projection: str,
-    roles: str | None,
-    years: str | None,
-    min_weight: int,
-    input_path: Path | None,
+    graph_source: GraphSource,
     output: Path,
     max_nodes: int,
     labels: int,
@@ -580,7 +570,7 @@ def plot_cmd(
     """
     from ..network.plot import plot_graph
 
-    g = _load_graph(ctx, projection, roles, years, min_weight, input_path)
+    g = graph_source.load(ctx)
     info = plot_graph(g, output, max_nodes=max_nodes, labels=labels, seed=seed)
     click.echo(
         f"drew {info['nodes']:,} nodes, {info['edges']:,} edges, {info['communities']} communities "
