@@ -73,6 +73,9 @@ PrefixResultNames        = 0
 RdfFreeTextRulesSize     = 100
 IndexTreeMaps            = 64
 MaxQueryMem              = 1G
+; DROP GRAPH of a large graph (a changed graph re-pushed with SPARQL Update) is one transaction:
+; the default after-image limit (50 MB) aborts it with SR325 on the 1.8M-triple Wikidata graph
+TransactionAfterImageLimit = 1500000000
 VectorSize               = 1000
 MaxVectorSize            = 1000000
 AdjustVectorSize         = 0
