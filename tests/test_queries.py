@@ -260,6 +260,7 @@ def test_cli_list(sample_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     for name, query in QUERIES.items():
         assert f"{name}: {query.title}" in out
+    assert '[--param predicate="kg:director"]' in out  # optional parameters are marked
     assert 'kg query --name cast-of-film --param film="The Glass Harbor"' in out
 
 

@@ -103,7 +103,12 @@ def query(
 
     if list_:
         for q in named_queries().values():
-            args = " ".join(f'--param {p.name}="{p.example}"' for p in q.params)
+            args = " ".join(
+                f'[--param {p.name}="{p.example}"]'
+                if p.optional
+                else f'--param {p.name}="{p.example}"'
+                for p in q.params
+            )
             click.echo(f"{q.name}: {q.title}")
             if q.description:
                 click.echo(f"    {q.description}")
