@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -254,35 +255,21 @@ def facts_to_triples(facts: Iterable[Fact], resolver: Resolver, *, graph: str) -
         yield from writer.fact(fact)
 
 
+@dataclass(kw_only=True)
 class SourceInfo:
-    """What we record about a loaded source (kept as plain values; written by :func:`source_triples`)."""
+    """What we record about a loaded source (plain values; written by :func:`source_triples`)."""
 
-    def __init__(
-        self,
-        *,
-        graph: str,
-        path: str,
-        checksum: str,
-        loader: str,
-        title: str | None = None,
-        url: str | None = None,
-        published: str | None = None,
-        extractor: str | None = None,
-        mapping: str | None = None,
-        contains: Iterable[str] = (),
-        loaded_at: datetime | None = None,
-    ) -> None:
-        self.graph = graph
-        self.path = path
-        self.checksum = checksum
-        self.loader = loader
-        self.title = title
-        self.url = url
-        self.published = published
-        self.extractor = extractor
-        self.mapping = mapping
-        self.contains = list(contains)
-        self.loaded_at = loaded_at or datetime.now(UTC).replace(microsecond=0)
+    graph: str
+    path: str
+    checksum: str
+    loader: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    extractor: str | None = None
+    mapping: str | None = None
+    contains: list[str] = field(default_factory=list)
+    loaded_at: datetime = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0))
 
 
 def source_triples(info: SourceInfo) -> list[Triple]:

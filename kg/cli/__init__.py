@@ -19,7 +19,7 @@ import click
 
 from ..errors import KGError
 
-__all__ = ["COMMANDS", "entry_point", "main", "open_store", "run"]
+__all__ = ["COMMANDS", "entry_point", "main", "open_store", "run", "store_path"]
 
 COMMANDS: list[str] = [
     "kg.cli.load:load",
@@ -83,13 +83,20 @@ def main(ctx: click.Context, store_path: Path | None) -> None:
     ctx.obj["store_path"] = store_path
 
 
+def store_path(ctx: click.Context) -> Path:
+    """The store directory named by ``--store`` / ``KG_STORE`` (default ``./.kg/store``)."""
+    from ..store import default_store_path
+
+    root = ctx.find_root()
+    path: Path | None = (root.obj or {}).get("store_path")
+    return path if path is not None else default_store_path()
+
+
 def open_store(ctx: click.Context, *, read_only: bool = False) -> Any:
     """Open the store named by ``--store`` / ``KG_STORE`` (a :class:`kg.store.Store`)."""
     from ..store import Store
 
-    root = ctx.find_root()
-    path = root.obj.get("store_path") if root.obj else None
-    return Store.open(path, read_only=read_only)
+    return Store.open(store_path(ctx), read_only=read_only)
 
 
 def _register() -> None:

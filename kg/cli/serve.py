@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from . import store_path
+
 __all__ = ["serve"]
 
 
@@ -75,12 +77,9 @@ def serve(
       open http://127.0.0.1:7878/   (pick a named query, fill its parameters, run)
     """
     from ..serve import ServeConfig, make_server
-    from ..store import default_store_path
 
-    root = ctx.find_root()
-    path = (root.obj or {}).get("store_path") or default_store_path()
     config = ServeConfig(
-        store=path,
+        store=store_path(ctx),
         host=host,
         port=port,
         timeout=timeout,
@@ -92,7 +91,7 @@ def serve(
     server = make_server(config)
     mode = "read-write (token required)" if allow_update else "read-only"
     click.echo(
-        f"kg serve: {path} on {server.url} ({mode}); SPARQL at {server.url}sparql; Ctrl-C stops",
+        f"kg serve: {config.store} on {server.url} ({mode}); SPARQL at {server.url}sparql; Ctrl-C stops",
         err=True,
     )
     try:
