@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 __all__ = [
+    "ROLES",
+    "ROLE_BY_RELATION",
     "ROLE_RELATIONS",
     "Document",
     "EntityRef",
@@ -24,6 +26,7 @@ __all__ = [
     "Evidence",
     "Fact",
     "Relation",
+    "Role",
     "Value",
     "ValueType",
 ]
@@ -72,18 +75,158 @@ class Relation(StrEnum):
     WIKIDATA_ID = "wikidata_id"
 
 
-ROLE_RELATIONS: frozenset[Relation] = frozenset(
-    {
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One kind of credit on a film: the single place a role is defined.
+
+    Everything else derives from :data:`ROLES`: the RDF mapping (``property``, ``role_individual``,
+    ``agent_class`` are local names in the ``kg:`` ontology, checked against ``ontology/film.ttl``
+    by the tests), the Wikidata alignment, the network projections' role names, the evaluation
+    vocabulary and the extractor's cue words (``nouns`` name the role, ``verbs`` are its past
+    participles / finite verbs).  Organisation roles (production company, distributor) have no
+    credit node (``role_individual is None``).
+
+    >>> ROLE_BY_RELATION[Relation.DIRECTOR].wikidata, ROLE_BY_RELATION[Relation.DIRECTOR].property
+    ('P57', 'director')
+    >>> [r.relation.value for r in ROLES if r.role_individual is None]
+    ['production_company', 'distributor']
+    """
+
+    relation: Relation
+    label: str
+    property: str
+    agent: EntityType
+    wikidata: str
+    role_individual: str | None = None
+    agent_class: str | None = None
+    nouns: tuple[str, ...] = ()
+    verbs: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def is_credit(self) -> bool:
+        """Does a fact in this role get a credit node (a person's credit)?"""
+        return self.role_individual is not None
+
+
+ROLES: tuple[Role, ...] = (
+    Role(
         Relation.DIRECTOR,
+        "director",
+        "director",
+        EntityType.PERSON,
+        "P57",
+        "DirectorRole",
+        "Director",
+        nouns=("director", "film-maker", "filmmaker", "film maker", "helmer", "co-director"),
+        verbs=("directed", "direct", "directs", "directing", "helmed", "co-directed"),
+    ),
+    Role(
         Relation.CAST_MEMBER,
+        "cast member",
+        "castMember",
+        EntityType.PERSON,
+        "P161",
+        "CastMemberRole",
+        "Actor",
+        nouns=("actor", "actress", "star", "co-star", "lead", "cast member"),
+        verbs=("starring", "starred", "stars", "star", "played", "plays", "co-starring", "co-starred"),
+        aliases=("cast", "actor", "actors"),
+    ),
+    Role(
         Relation.PRODUCER,
+        "producer",
+        "producer",
+        EntityType.PERSON,
+        "P162",
+        "ProducerRole",
+        "Producer",
+        nouns=("producer", "co-producer"),
+        verbs=("produced", "produce", "produces", "co-produced"),
+    ),
+    Role(
         Relation.EXECUTIVE_PRODUCER,
+        "executive producer",
+        "executiveProducer",
+        EntityType.PERSON,
+        "P1431",
+        "ExecutiveProducerRole",
+        "ExecutiveProducer",
+        nouns=("executive producer",),
+        verbs=("executive produced", "executive-produced"),
+    ),
+    Role(
         Relation.SCREENWRITER,
+        "screenwriter",
+        "screenwriter",
+        EntityType.PERSON,
+        "P58",
+        "ScreenwriterRole",
+        "Screenwriter",
+        nouns=("screenwriter", "writer", "scriptwriter", "co-writer", "screenplay"),
+        verbs=("written", "wrote", "co-wrote", "co-written", "scripted", "penned"),
+        aliases=("writer",),
+    ),
+    Role(
         Relation.COMPOSER,
+        "composer",
+        "composer",
+        EntityType.PERSON,
+        "P86",
+        "ComposerRole",
+        "Composer",
+        nouns=("composer", "score", "music"),
+        verbs=("composed", "scored"),
+    ),
+    Role(
         Relation.CINEMATOGRAPHER,
+        "director of photography",
+        "cinematographer",
+        EntityType.PERSON,
+        "P344",
+        "CinematographerRole",
+        "Cinematographer",
+        nouns=("cinematographer", "director of photography", "cinematography"),
+        verbs=("shot", "photographed", "lensed"),
+        aliases=("dop",),
+    ),
+    Role(
         Relation.EDITOR,
-    }
+        "film editor",
+        "editor",
+        EntityType.PERSON,
+        "P1040",
+        "EditorRole",
+        "Editor",
+        nouns=("editor", "editing", "film editor"),
+        verbs=("edited",),
+    ),
+    Role(
+        Relation.PRODUCTION_COMPANY,
+        "production company",
+        "productionCompany",
+        EntityType.PRODUCTION_COMPANY,
+        "P272",
+        nouns=("production company", "studio", "production", "co-production"),
+        verbs=("produced", "made"),
+        aliases=("studio",),
+    ),
+    Role(
+        Relation.DISTRIBUTOR,
+        "distributor",
+        "distributor",
+        EntityType.DISTRIBUTOR,
+        "P750",
+        nouns=("distributor", "distribution"),
+        verbs=("distributed", "released"),
+    ),
 )
+"""Every role an agent (person or company) has on a film, in the order people expect them."""
+
+ROLE_BY_RELATION: dict[Relation, Role] = {role.relation: role for role in ROLES}
+"""The :class:`Role` of each role relation."""
+
+ROLE_RELATIONS: frozenset[Relation] = frozenset(r.relation for r in ROLES if r.is_credit)
 """Relations that are person credits on a film (each becomes a Credit node)."""
 
 
