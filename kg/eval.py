@@ -34,7 +34,7 @@ from .errors import KGInputError, ParseError
 from .extract import DEFAULT_EXTRACTOR, get_extractor
 from .extract.countries import country_name
 from .extract.dates import normalise_date
-from .model import Document, EntityRef, Fact
+from .model import ROLES, Document, EntityRef, Fact, Relation
 
 __all__ = [
     "GOLD_RELATIONS",
@@ -49,22 +49,13 @@ __all__ = [
 ]
 
 GOLD_RELATIONS: frozenset[str] = frozenset(
-    {
-        "director",
-        "cast_member",
-        "producer",
-        "executive_producer",
-        "screenwriter",
-        "composer",
-        "cinematographer",
-        "editor",
-        "production_company",
-        "distributor",
-        "release_date",
-        "country",
-        "based_on",
-        "follows",
-        "followed_by",
+    {role.relation.value for role in ROLES}
+    | {
+        Relation.RELEASE_DATE.value,
+        Relation.COUNTRY.value,
+        Relation.BASED_ON.value,
+        Relation.FOLLOWS.value,
+        Relation.FOLLOWED_BY.value,
     }
 )
 """Relations scored by default (the vocabulary of the gold files)."""

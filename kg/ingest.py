@@ -1,8 +1,17 @@
-"""Load files into the store: pick a loader, skip what is unchanged, replace what changed, all or nothing.
+"""Load files into the store: the one place that runs the pipeline's stages on every source.
 
-Each source becomes its own named graph described with PROV-O (path, checksum, loader, loaded at).
-Every check that can fail on the input (missing file, unknown extension, missing mapping) runs before
-the store is touched; anything failing later rolls the whole load back.
+``read`` (a loader from :mod:`kg.loaders` turns a file into plain records) -> ``extract`` (an
+article's facts, :mod:`kg.extract`) -> ``resolve`` (mentions to IRIs against what the store
+already knows, :mod:`kg.resolve`) -> ``triples`` (:mod:`kg.triples`) -> ``store``, inside one
+write transaction. Each source becomes its own named graph described with PROV-O (path,
+checksum, loader, loaded at); an unchanged source is skipped, a changed one replaced, and every
+check that can fail on the input (missing file, unknown extension, missing mapping, unknown
+extractor, unreadable article) runs before the store is touched; anything failing later rolls
+the whole load back.
+
+Articles and tables are resolved under one policy, against one :class:`KnownEntities` index of
+the store read once per load (lazily: a load of RDF files never reads it) and kept up to date
+as sources are written.
 
 >>> from kg.store import Store
 >>> import tempfile, pathlib
@@ -17,17 +26,26 @@ the store is touched; anything failing later rolls the whole load back.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rdflib import URIRef
+from tqdm import tqdm
 
 from .errors import KGInputError
-from .loaders import LoaderSpec, LoadOptions, Source, files_under, loader_for, registered_loaders
+from .extract import DEFAULT_EXTRACTOR, Extractor, Gazetteer, get_extractor
+from .iri import source_graph_iri
+from .loaders import LoaderSpec, LoadOptions, files_under, loader_for, registered_loaders
+from .model import Document, EntityRef, Fact, RdfSource, Record, TableSource
 from .namespace import KG
-from .store import Store
-from .triples import SourceInfo, source_triples
+from .resolve import KnownEntities, Resolver, resolve_facts
+from .resources import mapping_file, mapping_files
+from .store import Store, Triple, rdf_format_for
+from .triples import SourceInfo, facts_to_triples, source_triples
 
 __all__ = [
     "LoadReport",
@@ -37,6 +55,8 @@ __all__ = [
     "resolve_mapping",
     "source_graphs",
 ]
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 @dataclass
@@ -63,8 +83,6 @@ def resolve_mapping(mapping: str | Path | None) -> Path | None:
     path = Path(mapping)
     if path.is_file():
         return path
-    from .resources import mapping_file, mapping_files
-
     shipped = mapping_file(str(mapping))
     if shipped.is_file():
         return Path(str(shipped))
@@ -116,32 +134,199 @@ def source_graphs(store: Store, graph: str) -> list[str]:
     return [graph, *(str(r[0]) for r in rows)]
 
 
-def _write(store: Store, source: Source) -> int:
-    for graph in source_graphs(store, source.graph):
-        store.remove_graph(graph)
-    contains: set[str] = set()
-    written = 0
-    if source.rdf_file is not None:
-        contains = store.graphs_in_file(source.rdf_file) - {source.graph}
-        before = len(store)
-        store.load_file(source.rdf_file, source.graph)
-        written = len(store) - before
-    elif source.triples is not None:
-        written = store.add_triples(source.graph, source.triples())
-    info = SourceInfo(
-        graph=source.graph,
-        path=source.path,
-        checksum=source.checksum,
-        loader=source.loader,
-        title=source.title,
-        url=source.url,
-        published=source.published,
-        extractor=source.extractor,
-        mapping=source.mapping,
-        contains=sorted(contains),
-    )
-    store.add_triples(source.graph, source_triples(info))
-    return written
+def article_checksum(doc: Document, extractor: str) -> str:
+    """Checksum of an article as loaded: its text and metadata, and the extractor that reads it.
+
+    >>> article_checksum(Document("d", "text"), "rules.v1").startswith("sha256:")
+    True
+    """
+    digest = hashlib.sha256(extractor.encode("utf-8"))
+    for part in (doc.text, doc.title or "", doc.url or "", doc.published or ""):
+        digest.update(b"\x1f" + part.encode("utf-8"))
+    return "sha256:" + digest.hexdigest()
+
+
+class _KnownProvider:
+    """The store's known entities (for resolution) and film titles (a gazetteer for
+    extraction), read on first need and kept current as sources are written in this load."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._known: KnownEntities | None = None
+        self._gazetteer: Gazetteer | None = None
+        self._stale = True
+
+    def known(self) -> KnownEntities:
+        if self._known is None or self._stale:
+            self._known = KnownEntities.from_store(self.store)
+            refs = self._known.film_refs()
+            self._gazetteer = Gazetteer.from_refs(refs) if refs else None
+            self._stale = False
+        return self._known
+
+    def gazetteer(self) -> Gazetteer | None:
+        self.known()
+        return self._gazetteer
+
+    def learned(self, facts: Iterable[Fact], resolver: Resolver, graph: str) -> None:
+        """An article's facts were written: add them to the index (cheap, in memory)."""
+        if self._known is not None and not self._stale:
+            self._known.learn(facts, resolver, graph)
+
+    def changed(self) -> None:
+        """A table or RDF file was written: read the index again when next needed."""
+        self._stale = True
+
+
+@dataclass
+class _Pipeline:
+    """The stages, bound to one store and load: records in, triples and provenance out."""
+
+    store: Store
+    extractor_name: str
+    extractor: Extractor
+    progress: bool
+    known: _KnownProvider
+
+    def graph_and_checksum(self, record: Record) -> tuple[str, str, str]:
+        """``(graph IRI, checksum, path shown to the user)`` of a record."""
+        if isinstance(record, Document):
+            where = record.source or record.id
+            return (
+                str(source_graph_iri(where)),
+                article_checksum(record, self.extractor_name),
+                where,
+            )
+        return str(source_graph_iri(record.path)), record.checksum, record.path
+
+    def write(self, record: Record, graph: str, checksum: str, where: str) -> int:
+        """Replace ``graph`` with the record's triples and provenance; returns triples written."""
+        for old in source_graphs(self.store, graph):
+            self.store.remove_graph(old)
+        contains: list[str] = []
+        if isinstance(record, Document):
+            written = self.store.add_triples(graph, self.article_triples(record, graph))
+            info = SourceInfo(
+                graph=graph,
+                path=where,
+                checksum=checksum,
+                loader="articles",
+                title=record.title,
+                url=record.url,
+                published=record.published
+                if record.published and _ISO_DATE.match(record.published)
+                else None,
+                extractor=self.extractor_name,
+            )
+        elif isinstance(record, TableSource):
+            written = self.store.add_triples(graph, self.table_triples(record, graph))
+            self.known.changed()
+            info = SourceInfo(
+                graph=graph,
+                path=where,
+                checksum=checksum,
+                loader=record.reader,
+                title=record.title,
+                extractor=record.reader,
+                mapping=record.mapping,
+            )
+        else:
+            written = self.rdf(record, graph)
+            contains = sorted(self.store.graphs_in_file(Path(record.path)) - {graph})
+            self.known.changed()
+            info = SourceInfo(
+                graph=graph,
+                path=where,
+                checksum=checksum,
+                loader=record.reader,
+                title=record.title,
+                contains=contains,
+            )
+        self.store.add_triples(graph, source_triples(info))
+        return written
+
+    def article_triples(self, doc: Document, graph: str) -> Iterator[Triple]:
+        """extract -> resolve -> triples for one article."""
+        doc.id = graph
+        known = self.known.known()
+        facts = self.extractor(doc, self.known.gazetteer())
+        facts, resolver = resolve_facts(facts, known, graph=graph)
+        self.known.learned(facts, resolver, graph)
+        yield from facts_to_triples(facts, resolver, graph=graph)
+
+    def table_triples(self, table: TableSource, graph: str) -> Iterator[Triple]:
+        """resolve -> triples for a table, one film (row) at a time, with a progress bar."""
+        resolver = Resolver()
+        resolver.plan(table.films())
+        known = self.known.known()
+        facts: Iterator[Fact] = table.facts()
+        if self.progress:
+            facts = _with_progress(
+                facts,
+                tqdm(
+                    total=table.rows(),
+                    unit=" films",
+                    desc=Path(table.path).name,
+                    leave=False,
+                    disable=None,  # no bar when stderr is not a terminal (logs, CI)
+                ),
+            )
+        if not known.by_iri:  # an empty store: nothing to resolve against
+            yield from facts_to_triples(facts, resolver, graph=graph)
+            return
+        yield from facts_to_triples(
+            _resolved_rows(facts, known, resolver, graph), resolver, graph=graph
+        )
+
+    def rdf(self, record: RdfSource, graph: str) -> int:
+        before = len(self.store)
+        self.store.load_file(Path(record.path), graph)
+        return len(self.store) - before
+
+
+def _resolved_rows(
+    facts: Iterator[Fact], known: KnownEntities, resolver: Resolver, graph: str
+) -> Iterator[Fact]:
+    """A table's facts resolved against ``known``, one row (film) at a time."""
+    row: list[Fact] = []
+    subject: EntityRef | None = None
+    for fact in facts:
+        if fact.subject is not subject and row:
+            yield from resolve_facts(row, known, graph=graph, resolver=resolver)[0]
+            row = []
+        subject = fact.subject
+        row.append(fact)
+    if row:
+        yield from resolve_facts(row, known, graph=graph, resolver=resolver)[0]
+
+
+def _with_progress(facts: Iterator[Fact], bar: Any) -> Iterator[Fact]:
+    """Tick ``bar`` once per film (each row's facts share one subject object)."""
+    last: EntityRef | None = None
+    try:
+        for fact in facts:
+            if fact.subject is not last:
+                last = fact.subject
+                bar.update()
+            yield fact
+    finally:
+        bar.close()
+
+
+def _plan(paths: Sequence[str | Path], options: LoadOptions) -> list[tuple[Path, LoaderSpec]]:
+    plan: list[tuple[Path, LoaderSpec]] = []
+    for path in expand_paths(paths):
+        spec = loader_for(path, options)
+        if spec.needs_mapping and options.mapping is None:
+            raise KGInputError(
+                f"a {path.suffix} table needs a mapping: add --mapping FILE.toml "
+                "(or the name of a shipped mapping such as wikidata_films)",
+                path=str(path),
+            )
+        if not spec.needs_mapping and spec.name == "rdf":
+            rdf_format_for(path)  # an unknown RDF extension fails before the store is touched
+        plan.append((path, spec))
+    return plan
 
 
 def load_paths(
@@ -152,43 +337,41 @@ def load_paths(
     progress: bool = True,
     validate: Callable[[Store, list[str]], None] | None = None,
     extractor: str | None = None,
+    max_article_bytes: int | None = None,
 ) -> LoadReport:
     """Load files (or directories of files) into ``store``; see the module docstring.
 
-    ``extractor`` names the article extractor (default ``rules.v1``; see ``kg.extract``).
+    ``extractor`` names the article extractor (default ``rules.v1``; see ``kg.extract``);
+    ``mapping`` (a path or a shipped mapping's name) applies to tables only.
 
     ``validate`` (e.g. :func:`kg.validate.require_valid`) is called with the graphs of each source
     just written; if it raises (``KGCheckFailed``), the whole load is rolled back.
     """
-    options = LoadOptions(mapping=resolve_mapping(mapping), progress=progress, store=store)
-    if extractor is not None:
-        from .extract import get_extractor
-
-        get_extractor(extractor)  # an unknown name fails here, before the store is touched
-        options.extra["extractor"] = extractor
-    files = expand_paths(paths)
-    plan: list[tuple[Path, LoaderSpec]] = []
-    for path in files:
-        spec = loader_for(path, options)
-        if spec.needs_mapping and options.mapping is None:
-            raise KGInputError(
-                f"a {path.suffix} table needs a mapping: add --mapping FILE.toml "
-                "(or the name of a shipped mapping such as wikidata_films)",
-                path=str(path),
-            )
-        plan.append((path, spec))
+    extractor_name = extractor or DEFAULT_EXTRACTOR
+    options = LoadOptions(mapping=resolve_mapping(mapping), max_article_bytes=max_article_bytes)
+    pipeline = _Pipeline(
+        store=store,
+        extractor_name=extractor_name,
+        extractor=get_extractor(
+            extractor_name
+        ),  # an unknown name fails before the store is touched
+        progress=progress,
+        known=_KnownProvider(store),
+    )
+    plan = _plan(paths, options)
     report = LoadReport()
     with store.writing():
         for path, spec in plan:
-            for source in spec.load()(path, options):
-                old = _stored_checksum(store, source.graph)
-                if old == source.checksum:
-                    report.unchanged.append(source.path)
+            for record in list(spec.read(path, options)):
+                graph, checksum, where = pipeline.graph_and_checksum(record)
+                old = _stored_checksum(store, graph)
+                if old == checksum:
+                    report.unchanged.append(where)
                     continue
-                report.triples += _write(store, source)
+                report.triples += pipeline.write(record, graph, checksum, where)
                 if validate is not None:
-                    validate(store, source_graphs(store, source.graph))
-                (report.replaced if old is not None else report.loaded).append(source.path)
+                    validate(store, source_graphs(store, graph))
+                (report.replaced if old is not None else report.loaded).append(where)
     return report
 
 

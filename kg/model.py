@@ -13,8 +13,10 @@ to an IRI) or :class:`Value` (a literal such as a date); each fact carries :clas
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeAlias
 
 __all__ = [
     "ROLES",
@@ -25,8 +27,11 @@ __all__ = [
     "EntityType",
     "Evidence",
     "Fact",
+    "RdfSource",
+    "Record",
     "Relation",
     "Role",
+    "TableSource",
     "Value",
     "ValueType",
 ]
@@ -79,14 +84,14 @@ class Relation(StrEnum):
 class Role:
     """One kind of credit on a film: the single place a role is defined.
 
-    Everything else derives from :data:`ROLES`: the RDF mapping (``property``, ``role_individual``,
+    Everything else derives from :data:`ROLES`: the RDF mapping (``property_name``, ``role_individual``,
     ``agent_class`` are local names in the ``kg:`` ontology, checked against ``ontology/film.ttl``
     by the tests), the Wikidata alignment, the network projections' role names, the evaluation
     vocabulary and the extractor's cue words (``nouns`` name the role, ``verbs`` are its past
     participles / finite verbs).  Organisation roles (production company, distributor) have no
     credit node (``role_individual is None``).
 
-    >>> ROLE_BY_RELATION[Relation.DIRECTOR].wikidata, ROLE_BY_RELATION[Relation.DIRECTOR].property
+    >>> ROLE_BY_RELATION[Relation.DIRECTOR].wikidata, ROLE_BY_RELATION[Relation.DIRECTOR].property_name
     ('P57', 'director')
     >>> [r.relation.value for r in ROLES if r.role_individual is None]
     ['production_company', 'distributor']
@@ -94,7 +99,7 @@ class Role:
 
     relation: Relation
     label: str
-    property: str
+    property_name: str
     agent: EntityType
     wikidata: str
     role_individual: str | None = None
@@ -130,7 +135,16 @@ ROLES: tuple[Role, ...] = (
         "CastMemberRole",
         "Actor",
         nouns=("actor", "actress", "star", "co-star", "lead", "cast member"),
-        verbs=("starring", "starred", "stars", "star", "played", "plays", "co-starring", "co-starred"),
+        verbs=(
+            "starring",
+            "starred",
+            "stars",
+            "star",
+            "played",
+            "plays",
+            "co-starring",
+            "co-starred",
+        ),
         aliases=("cast", "actor", "actors"),
     ),
     Role(
@@ -294,7 +308,12 @@ class Fact:
 
 @dataclass(slots=True)
 class Document:
-    """An article: its text and metadata. ``id`` is stable for a source (path or URL based)."""
+    """An article: its text and metadata, as a loader read it.
+
+    ``source`` is where the user loaded it from (a file path, a URL, or ``path#line`` for one
+    article of a JSON-lines file): the key of its named graph. ``id`` names the document in
+    evidence (the pipeline sets it to the graph IRI).
+    """
 
     id: str
     text: str
@@ -303,3 +322,36 @@ class Document:
     published: str | None = None  # ISO date
     source_path: str | None = None
     metadata: dict[str, str] = field(default_factory=dict)
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TableSource:
+    """A film table read through a mapping: one named graph of facts, made only if it changed.
+
+    ``films()`` names every row's film (so the resolver can tell namesakes apart before the first
+    fact), ``facts()`` streams the facts row by row, ``rows()`` counts rows for a progress bar.
+    """
+
+    path: str
+    checksum: str
+    reader: str
+    mapping: str
+    films: Callable[[], list[EntityRef]]
+    facts: Callable[[], Iterator[Fact]]
+    rows: Callable[[], int]
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RdfSource:
+    """An RDF file, handed unparsed to the store's bulk loader (its graph names kept)."""
+
+    path: str
+    checksum: str
+    reader: str
+    title: str | None = None
+
+
+Record: TypeAlias = Document | TableSource | RdfSource
+"""What a loader hands over: an article, a table, or an RDF file."""

@@ -23,17 +23,18 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from rdflib import URIRef
 
 from .iri import entity_iri, slugify
-from .model import EntityRef, EntityType, Fact
+from .model import ROLE_BY_RELATION, ROLES, EntityRef, EntityType, Fact
+from .namespace import KG
 
 if TYPE_CHECKING:
-    from .store import Store
+    from .store import Store as GraphReader
 
 __all__ = [
     "KnownEntities",
@@ -177,6 +178,13 @@ PREFIX kg: <https://w3id.org/filmkg/ontology#>
 SELECT ?e ?y WHERE { ?e a kg:Film ; kg:year ?y }
 """
 
+_LINKS_QUERY = (
+    "SELECT ?film ?agent ?g WHERE { VALUES ?p { "
+    + " ".join(f"<{KG}{role.property_name}>" for role in ROLES)
+    + " } GRAPH ?g { ?film ?p ?agent } }"
+)
+"""Every film -> person/company link (the role properties), with the graph stating it."""
+
 
 _AMBIGUOUS = re.compile(r"-ambiguous-[0-9a-f]{8}$")
 """Nodes of ambiguous mentions (one per article) are never candidates for a later merge."""
@@ -184,8 +192,9 @@ _AMBIGUOUS = re.compile(r"-ambiguous-[0-9a-f]{8}$")
 
 class KnownEntities:
     """Names already in the store (people, films, series, organisations, with labels and
-    ``skos:altLabel`` aliases and film years): the gazetteer against which article mentions are
-    resolved.  Context (a person's films, a film's people) is read from the store on demand.
+    ``skos:altLabel`` aliases and film years) and who is linked to which film: the gazetteer
+    against which mentions of articles and tables are resolved.  Read from the store in three
+    bulk queries (:meth:`from_store`) and kept up to date in memory with :meth:`learn`.
 
     >>> idx = KnownEntities([KnownEntity("urn:p1", "person", "Penélope Cruz")])
     >>> [e.iri for e in idx.exact("person", "PENÉLOPE CRUZ")], idx.exact("person", "Penelope Cruz")
@@ -194,21 +203,19 @@ class KnownEntities:
     ['urn:p1']
     """
 
-    def __init__(self, entities: Iterable[KnownEntity] = (), store: Store | None = None) -> None:
-        self.store = store
+    def __init__(self, entities: Iterable[KnownEntity] = ()) -> None:
         self.by_iri: dict[str, KnownEntity] = {}
         self._exact: dict[tuple[str, str], set[str]] = defaultdict(set)
         self._loose: dict[tuple[str, str], set[str]] = defaultdict(set)
         self._last: dict[str, set[str]] = defaultdict(set)
-        self._loose_keys: dict[str, list[str]] = defaultdict(list)
-        self._films_of: dict[str, set[str]] = {}
-        self._people_of: dict[str, set[str]] = {}
+        self._by_year: dict[int, set[str]] = defaultdict(set)
+        self._links: dict[str, dict[str, set[str]]] = defaultdict(dict)
         for entity in entities:
             self.add(entity)
 
     @classmethod
-    def from_store(cls, store: Store) -> KnownEntities:
-        """Every person, film, series and organisation of ``store`` with its names."""
+    def from_store(cls, store: GraphReader) -> KnownEntities:
+        """Every person, film, series and organisation of ``store`` with its names and links."""
         found: dict[str, KnownEntity] = {}
         for e, c, label, alt, g in store.query(_INDEX_QUERY, union_default_graph=False).rows():
             iri = str(e)
@@ -228,7 +235,10 @@ class KnownEntities:
             text = str(y)[:4]
             if entity is not None and text.isdigit():
                 entity.year = int(text)
-        return cls((x for x in found.values() if x.label and not _AMBIGUOUS.search(x.iri)), store)
+        known = cls(x for x in found.values() if x.label and not _AMBIGUOUS.search(x.iri))
+        for film, agent, g in store.query(_LINKS_QUERY, union_default_graph=False).rows():
+            known.link(str(film), str(agent), str(g))
+        return known
 
     def add(self, entity: KnownEntity) -> None:
         """Index ``entity`` (or merge names and graphs into the one already known)."""
@@ -244,17 +254,23 @@ class KnownEntities:
             self.by_iri[entity.iri] = entity
         for name in (entity.label, *entity.aliases):
             self._exact[(entity.kind, normalise_name(name))].add(entity.iri)
-            key = loose_key(name)
-            if entity.iri not in self._loose[(entity.kind, key)]:
-                self._loose[(entity.kind, key)].add(entity.iri)
-                self._loose_keys[entity.kind].append(key)
+            self._loose[(entity.kind, loose_key(name))].add(entity.iri)
         if entity.kind == "person":
             words = entity.label.split()
             if len(words) >= 2:
                 self._last[words[-1].casefold()].add(entity.iri)
+        if entity.kind == "film" and entity.year is not None:
+            self._by_year[entity.year].add(entity.iri)
+        for film in entity.films:  # context given without a store: never excluded
+            self.link(film, entity.iri, "")
+
+    def link(self, film: str, agent: str, graph: str) -> None:
+        """Record that ``graph`` links ``film`` to ``agent`` (a person or company)."""
+        self._links[film].setdefault(agent, set()).add(graph)
+        self._links[agent].setdefault(film, set()).add(graph)
 
     def _entities(self, iris: Iterable[str], exclude: str | None) -> list[KnownEntity]:
-        out = [self.by_iri[i] for i in sorted(iris)]
+        out = [self.by_iri[i] for i in sorted(iris) if i in self.by_iri]
         if exclude is not None:
             out = [e for e in out if not e.graphs or e.graphs - {exclude}]
         return out
@@ -264,72 +280,75 @@ class KnownEntities:
         return self._entities(self._exact.get((kind, normalise_name(name)), ()), exclude)
 
     def near(
-        self, kind: str, name: str, *, cutoff: float = 92.0, exclude: str | None = None
+        self,
+        kind: str,
+        name: str,
+        *,
+        cutoff: float = 92.0,
+        exclude: str | None = None,
+        among: Iterable[str] | None = None,
     ) -> list[KnownEntity]:
         """Entities of ``kind`` whose name is the same without accents, or very close to it
-        (rapidfuzz ratio at least ``cutoff``): merge *candidates* only."""
-        from rapidfuzz import fuzz, process
+        (rapidfuzz ratio at least ``cutoff``, names of 8 characters or more): merge *candidates*
+        only.  ``among`` limits the fuzzy search to those IRIs (the entities the context allows),
+        which keeps it cheap on a store of millions of names."""
+        from rapidfuzz import fuzz
 
         key = loose_key(name)
         iris = set(self._loose.get((kind, key), ()))
-        if not iris and len(key) >= 8:
-            for match, _score, _ in process.extract(
-                key, self._loose_keys[kind], scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
-            ):
-                iris |= self._loose[(kind, match)]
+        if not iris and len(key) >= 8 and among is not None:
+            for iri in among:
+                entity = self.by_iri.get(iri)
+                if entity is None or entity.kind != kind:
+                    continue
+                if any(
+                    fuzz.ratio(key, loose_key(n)) >= cutoff for n in (entity.label, *entity.aliases)
+                ):
+                    iris.add(iri)
         return self._entities(iris, exclude)
+
+    def films_in_year(self, year: int) -> set[str]:
+        """Films of ``year``."""
+        return set(self._by_year.get(year, ()))
 
     def by_last_name(self, word: str, *, exclude: str | None = None) -> list[KnownEntity]:
         """People whose full name ends with ``word``."""
         return self._entities(self._last.get(word.casefold(), ()), exclude)
 
+    def linked(self, iri: str, *, exclude: str | None = None) -> set[str]:
+        """IRIs linked to ``iri`` (a film's people and companies, an agent's films), leaving out
+        links stated only in the graph ``exclude``."""
+        return {
+            other
+            for other, graphs in self._links.get(iri, {}).items()
+            if exclude is None or graphs - {exclude}
+        }
+
     def films_of(self, iri: str, *, exclude: str | None = None) -> set[str]:
-        """Films linked to a person or organisation in the store (other than in ``exclude``)."""
-        entity = self.by_iri.get(iri)
-        return self._linked(
-            self._films_of,
-            iri,
-            "SELECT DISTINCT ?x ?g WHERE { GRAPH ?g { ?x ?p ?e } GRAPH ?h { ?x a kg:Film } }",
-            str,
-            exclude,
-        ) | (entity.films if entity is not None else set())
+        """Films linked to a person or organisation (other than in ``exclude``)."""
+        return self.linked(iri, exclude=exclude)
 
     def people_of(self, iri: str, *, exclude: str | None = None) -> set[str]:
-        """Normalised names of the people linked to a film in the store."""
+        """Normalised names of the people linked to a film."""
         entity = self.by_iri.get(iri)
-        return self._linked(
-            self._people_of,
-            iri,
-            "SELECT DISTINCT ?x ?g WHERE { GRAPH ?g { ?e ?p ?y } GRAPH ?h { ?y a kg:Person ; rdfs:label ?x } }",
-            normalise_name,
-            exclude,
-        ) | (entity.people if entity is not None else set())
+        names = set(entity.people) if entity is not None else set()
+        for other in self.linked(iri, exclude=exclude):
+            person = self.by_iri.get(other)
+            if person is not None and person.kind == "person":
+                names.update(normalise_name(n) for n in (person.label, *person.aliases))
+        return names
 
-    def _linked(
-        self,
-        cache: dict[str, set[str]],
-        iri: str,
-        sparql: str,
-        key: Callable[[str], str],
-        exclude: str | None,
-    ) -> set[str]:
-        """``key(?x)`` of the rows of ``sparql`` (``?e`` bound to ``iri``), cached, leaving out
-        what was found only in the graph ``exclude``."""
-        if self.store is None:
-            return set()
-        if iri not in cache:
-            rows = self.store.query(
-                "PREFIX kg: <https://w3id.org/filmkg/ontology#> "
-                "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> " + sparql,
-                bindings={"e": URIRef(iri)},
-                union_default_graph=False,
-            ).rows()
-            cache[iri] = {f"{key(str(r[0]))}\x1f{r[1]}" for r in rows}
-        return {x.split("\x1f")[0] for x in cache[iri] if x.split("\x1f")[1] != exclude}
+    def film_refs(self) -> list[EntityRef]:
+        """Every known film as an :class:`~kg.model.EntityRef` (a title gazetteer's input)."""
+        return [
+            EntityRef(EntityType.FILM, e.label, year=e.year, aliases=tuple(sorted(e.aliases)))
+            for e in self.by_iri.values()
+            if e.kind == "film"
+        ]
 
     def learn(self, facts: Iterable[Fact], resolver: Resolver, graph: str) -> None:
-        """Add the entities of resolved ``facts`` (written to ``graph``), so later articles of the
-        same load resolve against them too."""
+        """Add the entities and links of resolved ``facts`` (written to ``graph``), so later
+        sources of the same load resolve against them too."""
         for fact in facts:
             subject = str(resolver.iri(fact.subject))
             for ref in (fact.subject, fact.object):
@@ -338,18 +357,20 @@ class KnownEntities:
                 iri = str(resolver.iri(ref))
                 if _AMBIGUOUS.search(iri):
                     continue
-                entity = KnownEntity(
-                    iri, entity_kind(ref.type), ref.name, set(ref.aliases), ref.year, {graph}
+                self.add(
+                    KnownEntity(
+                        iri, entity_kind(ref.type), ref.name, set(ref.aliases), ref.year, {graph}
+                    )
                 )
-                if ref is fact.object and fact.subject.type is EntityType.FILM:
-                    entity.films.add(subject)
-                self.add(entity)
-                self._films_of.pop(iri, None)
-                self._people_of.pop(iri, None)
-            if isinstance(fact.object, EntityRef) and fact.object.type is EntityType.PERSON:
-                film = self.by_iri.get(subject)
-                if film is not None and film.kind == "film":
-                    film.people.add(normalise_name(fact.object.name))
+            obj = fact.object
+            if (
+                isinstance(obj, EntityRef)
+                and fact.subject.type is EntityType.FILM
+                and fact.relation in ROLE_BY_RELATION
+            ):
+                agent = str(resolver.iri(obj))
+                if not _AMBIGUOUS.search(agent) and not _AMBIGUOUS.search(subject):
+                    self.link(subject, agent, graph)
 
 
 @dataclass(slots=True)
@@ -365,9 +386,13 @@ def _ambiguous_iri(ref: EntityRef, graph: str) -> URIRef:
 
 
 def resolve_facts(
-    facts: list[Fact], known: KnownEntities | None, *, graph: str
+    facts: list[Fact],
+    known: KnownEntities | None,
+    *,
+    graph: str,
+    resolver: Resolver | None = None,
 ) -> tuple[list[Fact], Resolver]:
-    """Resolve the mentions of one article's ``facts`` against entities already in the store.
+    """Resolve the mentions of a source's ``facts`` against entities already in the store.
 
     A mention joins an existing node when its normalised name (or alias) is that node's, or when
     the name is the same without accents / very close (rapidfuzz) *and* the type agrees *and* the
@@ -376,7 +401,8 @@ def resolve_facts(
     (namesakes) and no context to choose make the mention ambiguous: it gets a node of its own in
     this article and its facts are marked ``ambiguous``.  A variant name that joins an entity is
     kept as an alias (``skos:altLabel``).  Returns the rewritten facts and the resolver to write
-    them with.
+    them with: ``resolver`` when given (already planned over a whole table), else a new one
+    planned over ``facts``.
 
     >>> from kg.model import EntityRef, EntityType, Fact, Relation
     >>> known = KnownEntities([KnownEntity("urn:film", "film", "Volver", year=2006),
@@ -387,13 +413,14 @@ def resolve_facts(
     >>> str(resolver.iri(out.subject)), out.object.name, out.object.aliases
     ('urn:film', 'Penélope Cruz', ('Penelope Cruz',))
     """
-    resolver = Resolver()
     refs: list[EntityRef] = []
     for f in facts:
         refs.append(f.subject)
         if isinstance(f.object, EntityRef):
             refs.append(f.object)
-    resolver.plan(refs)
+    if resolver is None:
+        resolver = Resolver()
+        resolver.plan(refs)
     if known is None or not known.by_iri:
         return facts, resolver
     decisions: dict[EntityRef, _Decision] = {}
@@ -438,7 +465,12 @@ def _film_decision(ref: EntityRef, known: KnownEntities, people: set[str], graph
         if len(chosen) == 1:
             return _Decision(URIRef(chosen[0].iri))
         return _Decision(ambiguous=True)
-    chosen = [c for c in known.near("film", ref.name, exclude=graph) if supported(c)]
+    pool = known.films_in_year(ref.year) if ref.year is not None else set()
+    for name in people:
+        for person in known.exact("person", name, exclude=graph):
+            pool |= known.films_of(person.iri, exclude=graph)
+    near = known.near("film", ref.name, exclude=graph, among=pool)
+    chosen = [c for c in near if supported(c)]
     if len(chosen) == 1:
         return _Decision(URIRef(chosen[0].iri), chosen[0].label)
     return _Decision()
@@ -465,7 +497,10 @@ def _other_decision(ref: EntityRef, known: KnownEntities, films: set[str], graph
         if len(chosen) == 1:
             return _Decision(URIRef(chosen[0].iri), chosen[0].label)
         return _Decision(ambiguous=len(cands) > 1)
-    chosen = [c for c in known.near(kind, ref.name, exclude=graph) if supported(c)]
+    pool: set[str] = set()
+    for film in films:
+        pool |= known.linked(film, exclude=graph)
+    chosen = [c for c in known.near(kind, ref.name, exclude=graph, among=pool) if supported(c)]
     if len(chosen) == 1:
         return _Decision(URIRef(chosen[0].iri), chosen[0].label)
     return _Decision()

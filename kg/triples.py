@@ -26,7 +26,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from .iri import credit_iri, evidence_iri, release_iri
-from .model import EntityRef, EntityType, Evidence, Fact, Relation, Value, ValueType
+from .model import ROLES, EntityRef, EntityType, Evidence, Fact, Relation, Value, ValueType
 from .namespace import KG, PROV
 from .resolve import Resolver
 from .store import Triple
@@ -53,16 +53,7 @@ CLASS_OF_TYPE: dict[EntityType, URIRef] = {
 }
 
 PROPERTY_OF_RELATION: dict[Relation, URIRef] = {
-    Relation.DIRECTOR: KG.director,
-    Relation.CAST_MEMBER: KG.castMember,
-    Relation.PRODUCER: KG.producer,
-    Relation.EXECUTIVE_PRODUCER: KG.executiveProducer,
-    Relation.SCREENWRITER: KG.screenwriter,
-    Relation.COMPOSER: KG.composer,
-    Relation.CINEMATOGRAPHER: KG.cinematographer,
-    Relation.EDITOR: KG.editor,
-    Relation.PRODUCTION_COMPANY: KG.productionCompany,
-    Relation.DISTRIBUTOR: KG.distributor,
+    **{role.relation: KG[role.property_name] for role in ROLES},
     Relation.RELEASE_DATE: KG.releaseDate,
     Relation.COUNTRY: KG.countryOfOrigin,
     Relation.BASED_ON: KG.basedOn,
@@ -77,17 +68,10 @@ PROPERTY_OF_RELATION: dict[Relation, URIRef] = {
     Relation.IMDB_ID: KG.imdbId,
     Relation.WIKIDATA_ID: KG.wikidataId,
 }
-"""The direct property each relation is written as."""
+"""The direct property each relation is written as (roles from :data:`kg.model.ROLES`)."""
 
 ROLE_OF_RELATION: dict[Relation, URIRef] = {
-    Relation.DIRECTOR: KG.DirectorRole,
-    Relation.CAST_MEMBER: KG.CastMemberRole,
-    Relation.PRODUCER: KG.ProducerRole,
-    Relation.EXECUTIVE_PRODUCER: KG.ExecutiveProducerRole,
-    Relation.SCREENWRITER: KG.ScreenwriterRole,
-    Relation.COMPOSER: KG.ComposerRole,
-    Relation.CINEMATOGRAPHER: KG.CinematographerRole,
-    Relation.EDITOR: KG.EditorRole,
+    role.relation: KG[role.role_individual] for role in ROLES if role.role_individual is not None
 }
 """The role individual of each credit relation."""
 

@@ -8,8 +8,16 @@ import pytest
 
 from kg.errors import KGInputError, ParseError, UnknownFormatError
 from kg.extract import extract
+from kg.ingest import load_paths
 from kg.loaders import LoadOptions
-from kg.loaders.articles import article_sources, read_articles, read_html, read_jsonl, read_text
+from kg.loaders.articles import (
+    read_article_records,
+    read_articles,
+    read_html,
+    read_jsonl,
+    read_text,
+)
+from kg.store import Store
 
 DATA = Path(__file__).parent / "data" / "articles"
 
@@ -113,10 +121,20 @@ def test_missing_and_unknown(tmp_path: Path) -> None:
         list(read_articles(empty_dir))
 
 
-def test_sources_one_graph_per_article() -> None:
-    sources = list(article_sources(DATA / "batch.jsonl", LoadOptions(progress=False)))
-    assert len({s.graph for s in sources}) == 2
-    assert sources[0].url == "https://example.org/night-ferry"
-    assert sources[0].extractor == "rules.v1"
-    triples = list(sources[0].triples())  # type: ignore[misc]
-    assert any("karin-holm" in str(t[2]) for t in triples)
+def test_records_one_source_per_article() -> None:
+    docs = list(read_article_records(DATA / "batch.jsonl", LoadOptions()))
+    assert len({d.source for d in docs}) == 2
+    assert docs[0].url == "https://example.org/night-ferry"
+    assert docs[0].source == docs[0].url
+
+
+def test_batch_loads_one_graph_per_article() -> None:
+    with Store.memory() as store:
+        report = load_paths(store, [DATA / "batch.jsonl"], progress=False)
+        assert len(report.loaded) == 2
+        rows = store.query(
+            "PREFIX kg: <https://w3id.org/filmkg/ontology#> PREFIX dcterms: <http://purl.org/dc/terms/> "
+            "SELECT ?g ?x WHERE { GRAPH ?g { ?g kg:extractor ?x ; dcterms:identifier "
+            "<https://example.org/night-ferry> . ?f ?p ?o FILTER(CONTAINS(STR(?o), 'karin-holm')) } }"
+        ).rows()
+        assert rows and {str(r[1]) for r in rows} == {"rules.v1"}

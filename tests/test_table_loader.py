@@ -1,4 +1,4 @@
-"""Tests for kg.mapping and kg.loaders.table: facts read from small fixtures, errors, properties."""
+"""Tests for kg.loaders.mapping and kg.loaders.table: facts read from small fixtures, errors, properties."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.errors import KGInputError, MappingError, ParseError, UnknownFormatError
+from kg.loaders.mapping import TableFormat, TableMapping, guess_format, load_mapping, parse_mapping
 from kg.loaders.table import EXTRACTOR, check_table, count_rows, film_refs, read_table
-from kg.mapping import TableFormat, TableMapping, guess_format, load_mapping, parse_mapping
 from kg.model import EntityRef, EntityType, Evidence, Fact, Relation, Value, ValueType
 from kg.resources import mapping_file
 
@@ -567,16 +567,18 @@ def test_sample_answers_interesting_questions() -> None:
 
 def test_sample_loads_through_the_registry() -> None:
     pytest.importorskip("pyoxigraph")
-    from kg.loaders import LoadOptions
-    from kg.loaders.table import table_sources
+    from kg.ingest import load_paths
+    from kg.loaders import LoadOptions, loader_for
+    from kg.store import Store
 
     path = REPO / "data" / "sample" / "films.csv"
-    (source,) = table_sources(
-        path, LoadOptions(mapping=REPO / "mappings" / "films_sample.toml", progress=False)
-    )
-    assert source.loader == EXTRACTOR and source.triples is not None
-    triples = list(source.triples())
-    assert len(triples) > 300
+    options = LoadOptions(mapping=REPO / "mappings" / "films_sample.toml")
+    (record,) = loader_for(path, options).read(path, options)
+    assert record.reader == EXTRACTOR
+    assert len(list(record.facts())) > 100
+    with Store.memory() as store:
+        report = load_paths(store, [path], mapping="films_sample", progress=False)
+        assert report.triples > 300
 
 
 # --------------------------------------------------------------------------------------------

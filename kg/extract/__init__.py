@@ -12,15 +12,15 @@ True
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 
-from ..errors import UnknownNameError
 from ..model import Document, Fact
+from ..registry import Registry
 from .titles import Gazetteer
 
 __all__ = [
     "DEFAULT_EXTRACTOR",
+    "EXTRACTORS",
     "Extractor",
     "Gazetteer",
     "available_extractors",
@@ -34,11 +34,10 @@ Extractor = Callable[[Document, Gazetteer | None], list[Fact]]
 
 DEFAULT_EXTRACTOR = "rules.v1"
 
-_LAZY: dict[str, str] = {
-    "rules.v1": "kg.extract.rules:extract",
-    "ner.v1": "kg.extract.ner:extract",  # optional: needs a spaCy NER pipeline the user installed
-}
-_LOADED: dict[str, Extractor] = {}
+EXTRACTORS: Registry[Extractor] = Registry("extractor", group="kg.extractors")
+"""Extractors by versioned name; plugins add theirs through the ``kg.extractors`` entry points."""
+EXTRACTORS.register("rules.v1", "kg.extract.rules:extract")
+EXTRACTORS.register("ner.v1", "kg.extract.ner:extract")  # optional: needs a spaCy NER pipeline
 
 
 def register_extractor(name: str, func: Extractor | str) -> None:
@@ -46,30 +45,17 @@ def register_extractor(name: str, func: Extractor | str) -> None:
 
     Names carry a version (``"rules.v1"``) that is recorded in each fact's provenance.
     """
-    if isinstance(func, str):
-        _LAZY[name] = func
-        _LOADED.pop(name, None)
-    else:
-        _LOADED[name] = func
+    EXTRACTORS.register(name, func)
 
 
 def available_extractors() -> list[str]:
     """Names of the registered extractors."""
-    return sorted(set(_LAZY) | set(_LOADED))
+    return EXTRACTORS.names()
 
 
 def get_extractor(name: str = DEFAULT_EXTRACTOR) -> Extractor:
     """The extractor registered as ``name``; raises :class:`~kg.errors.UnknownNameError`."""
-    if name in _LOADED:
-        return _LOADED[name]
-    if name not in _LAZY:
-        raise UnknownNameError(
-            f"unknown extractor {name!r}; available: {', '.join(available_extractors())}"
-        )
-    module, _, attr = _LAZY[name].partition(":")
-    func: Extractor = getattr(importlib.import_module(module), attr)
-    _LOADED[name] = func
-    return func
+    return EXTRACTORS.get(name)
 
 
 def extract(

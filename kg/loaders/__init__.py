@@ -1,8 +1,16 @@
-"""Loaders turn a file into :class:`Source` objects, each one named graph's worth of triples.
+"""Loaders read a file and hand over plain records: articles, tables, RDF files.
 
-A small registry keyed by name, in the manner of rdflib's plugins: entries name their
-implementation as ``"module:function"`` and are imported only when used, so loading a Turtle
-file never imports spaCy. Built-ins are registered exactly like add-ons:
+A loader is a function ``read(path, options) -> Iterator[Record]`` where a record is a
+:class:`~kg.model.Document` (an article with its metadata), a :class:`~kg.model.TableSource` (a
+film table read through a mapping) or an :class:`~kg.model.RdfSource` (an RDF file for the
+store's bulk loader). Loaders only read and check their input: extraction, resolution, RDF and
+the store belong to :mod:`kg.ingest`, which runs those stages on every record. Loaders import
+nothing of ``kg`` but :mod:`kg.model`, :mod:`kg.errors`, :mod:`kg.registry` and each other.
+
+Loaders live in :data:`LOADERS`, a :class:`~kg.registry.Registry` of :class:`LoaderSpec` keyed
+by name; built-ins are registered exactly like add-ons, and a plugin package adds one through
+the ``kg.loaders`` entry-point group (its value names a ``LoaderSpec``). The reader function is
+imported only when a file of its kind is loaded, so loading Turtle never imports spaCy.
 
 >>> sorted(spec.name for spec in registered_loaders())
 ['articles', 'rdf', 'table']
@@ -15,21 +23,20 @@ file never imports spaCy. Built-ins are registered exactly like add-ons:
 from __future__ import annotations
 
 import hashlib
-import importlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import cast
 
 from ..errors import UnknownFormatError
-
-if TYPE_CHECKING:
-    from ..store import Store, Triple
+from ..model import Record
+from ..registry import Registry, import_target
 
 __all__ = [
+    "LOADERS",
     "LoadOptions",
     "LoaderSpec",
-    "Source",
+    "Reader",
     "file_checksum",
     "files_under",
     "loader_for",
@@ -38,84 +45,87 @@ __all__ = [
 ]
 
 
-@dataclass
+@dataclass(frozen=True)
 class LoadOptions:
-    """Options every loader receives."""
+    """What a loader may be told: the table mapping file, the article size limit."""
 
     mapping: Path | None = None
-    progress: bool = True
-    store: Store | None = None  # read access for gazetteers (known names and titles)
-    extra: dict[str, Any] = field(default_factory=dict)
+    max_article_bytes: int | None = None
 
 
-@dataclass
-class Source:
-    """One named graph to write: either ``triples`` (made lazily, only if the source changed) or an
-    RDF file handed to the store's bulk loader."""
-
-    graph: str
-    path: str
-    checksum: str
-    loader: str
-    triples: Callable[[], Iterable[Triple]] | None = None
-    rdf_file: Path | None = None
-    title: str | None = None
-    url: str | None = None
-    published: str | None = None
-    extractor: str | None = None
-    mapping: str | None = None
-
-
-Loader = Callable[[Path, LoadOptions], Iterator[Source]]
+Reader = Callable[[Path, LoadOptions], Iterator[Record]]
+"""``read(path, options)``: the records of one file."""
 
 
 @dataclass(frozen=True)
 class LoaderSpec:
-    """A registered loader: its name, the file extensions it reads, where its code is."""
+    """A registered loader: its name, the file extensions it reads, its reader function.
+
+    ``reader`` is the function or its ``"module:function"`` path (imported on first use).
+    """
 
     name: str
     extensions: tuple[str, ...]
-    target: str  # "module:function"
+    reader: Reader | str
     needs_mapping: bool = False
     description: str = ""
+    accepts: Callable[[Path, LoadOptions], bool] | str | None = None
+    """Optional check that a file of one of ``extensions`` really is this loader's (a JSON-lines
+    file may hold a table or articles); ``None`` accepts every such file."""
 
-    def load(self) -> Loader:
-        """Import and return the loader function."""
-        module, _, function = self.target.partition(":")
-        loader: Loader = getattr(importlib.import_module(module), function)
-        return loader
+    def claims(self, path: Path, options: LoadOptions) -> bool:
+        """Does this loader read ``path`` (given ``options``)?"""
+        accepts = self.accepts
+        if accepts is None:
+            return True
+        if isinstance(accepts, str):
+            accepts = cast(Callable[[Path, LoadOptions], bool], import_target(accepts))
+        return accepts(path, options)
+
+    def read(self, path: Path, options: LoadOptions) -> Iterator[Record]:
+        """The records of ``path``."""
+        reader = self.reader
+        if isinstance(reader, str):
+            reader = cast(Reader, import_target(reader))
+        return reader(path, options)
 
 
-_REGISTRY: dict[str, LoaderSpec] = {}
+LOADERS: Registry[LoaderSpec] = Registry("loader", group="kg.loaders")
+"""Every loader by name."""
 
 
 def register_loader(spec: LoaderSpec) -> None:
-    """Add (or replace) a loader in the registry."""
-    _REGISTRY[spec.name] = spec
+    """Add (or replace) a loader in :data:`LOADERS`."""
+    LOADERS.register(spec.name, spec)
 
 
 def registered_loaders() -> list[LoaderSpec]:
     """All registered loaders."""
-    return list(_REGISTRY.values())
+    return [spec for _, spec in LOADERS.items()]
 
 
 def loader_for(path: Path, options: LoadOptions | None = None) -> LoaderSpec:
-    """The loader for ``path``: by extension; a table extension with ``--mapping`` is a table."""
+    """The loader for ``path``: by extension; a table extension with a mapping is a table.
+
+    A mapping is only for tables: an article (``.txt``, ``.html``) or an RDF file given in the
+    same load as a table is read by its own loader.
+    """
     options = options or LoadOptions()
     suffix = path.suffix.lower().lstrip(".")
     if path.name.endswith(".gz"):
         suffix = path.name.lower().rsplit(".", 2)[-2]
+    specs = registered_loaders()
     if options.mapping is not None:
-        for spec in _REGISTRY.values():
-            if spec.needs_mapping and suffix in spec.extensions:
+        for spec in specs:
+            if spec.needs_mapping and suffix in spec.extensions and spec.claims(path, options):
                 return spec
-    for spec in _REGISTRY.values():
+    for spec in specs:
         if suffix in spec.extensions and not spec.needs_mapping:
             return spec
-    for spec in _REGISTRY.values():
+    for spec in specs:
         if suffix in spec.extensions:
             return spec
-    known = sorted({e for s in _REGISTRY.values() for e in s.extensions})
+    known = sorted({e for s in specs for e in s.extensions})
     raise UnknownFormatError(
         f"unknown file extension {path.suffix or '(none)'!r}; kg loads: {', '.join('.' + k for k in known)}",
         path=str(path),
@@ -157,7 +167,7 @@ register_loader(
     LoaderSpec(
         "rdf",
         ("ttl", "nt", "nq", "trig", "jsonld", "rdf", "owl", "n3"),
-        "kg.loaders.rdf:load_rdf",
+        "kg.loaders.rdf:read_rdf",
         description="RDF files (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML) via Oxigraph's bulk loader",
     )
 )
@@ -165,8 +175,9 @@ register_loader(
     LoaderSpec(
         "table",
         ("csv", "tsv", "jsonl", "json"),
-        "kg.loaders.table:table_sources",
+        "kg.loaders.table:read_table_source",
         needs_mapping=True,
+        accepts="kg.loaders.table:looks_like_table",
         description="film tables (CSV, TSV, JSON lines) through a declarative mapping (--mapping)",
     )
 )
@@ -174,7 +185,7 @@ register_loader(
     LoaderSpec(
         "articles",
         ("txt", "html", "htm", "jsonl", "json"),
-        "kg.loaders.articles:article_sources",
-        description="news and encyclopedia articles (text, HTML, JSON lines) through the rule extractor",
+        "kg.loaders.articles:read_article_records",
+        description="news and encyclopedia articles (text, HTML, JSON lines) through an extractor",
     )
 )

@@ -17,27 +17,23 @@ empty or binary files, invalid UTF-8, a JSON line without ``text``, a text over 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..errors import KGInputError, ParseError, UnknownFormatError
 from ..model import Document
-from . import files_under
-
-if TYPE_CHECKING:
-    from . import LoadOptions, Source
+from . import LoadOptions, files_under
 
 __all__ = [
     "ARTICLE_EXTENSIONS",
     "DEFAULT_MAX_ARTICLE_BYTES",
-    "article_sources",
     "max_article_bytes",
     "parse_html",
+    "read_article_records",
     "read_articles",
     "read_html",
     "read_jsonl",
@@ -293,95 +289,18 @@ def read_articles(path: str | Path, *, max_bytes: int | None = None) -> Iterator
         )
 
 
-def _checksum(doc: Document, extractor: str) -> str:
-    digest = hashlib.sha256(extractor.encode("utf-8"))
-    for part in (doc.text, doc.title or "", doc.url or "", doc.published or ""):
-        digest.update(b"\x1f" + part.encode("utf-8"))
-    return "sha256:" + digest.hexdigest()
-
-
-def article_sources(path: Path, options: LoadOptions) -> Iterator[Source]:
-    """The registry's ``articles`` loader: one named graph per article, with its metadata.
+def read_article_records(path: Path, options: LoadOptions) -> Iterator[Document]:
+    """The registry's ``articles`` loader: every article of ``path``, each with its ``source``.
 
     Every article of the file is read and checked before the first one is handed over, so a bad
-    line leaves nothing of the file in the store.
+    line leaves nothing of the file in the store. A ``.txt`` or HTML file is one source (its
+    path); each article of a JSON-lines file is one source (its url, else ``path#id``).
     """
-    from ..extract import DEFAULT_EXTRACTOR, get_extractor
-    from ..iri import source_graph_iri
-    from . import Source
-
-    extractor_name = str(options.extra.get("extractor", DEFAULT_EXTRACTOR))
-    extractor = get_extractor(extractor_name)
-    limit = options.extra.get("max_article_bytes")
-    docs = list(read_articles(path, max_bytes=int(limit) if limit is not None else None))
+    docs = list(read_articles(path, max_bytes=options.max_article_bytes))
     single = len(docs) == 1 and path.suffix.lower() in (".txt", ".html", ".htm")
-    names = _StoreNames(options)
     for i, doc in enumerate(docs, 1):
         if single:
-            graph = str(source_graph_iri(path))
-            where = str(path.resolve())
+            doc.source = str(path.resolve())
         else:
-            key = doc.url or f"{path.resolve()}#{doc.id if doc.id else i}"
-            graph = str(source_graph_iri(key))
-            where = key
-
-        def triples(doc: Document = doc, graph: str = graph) -> Iterator[Any]:
-            from ..resolve import resolve_facts
-            from ..triples import facts_to_triples
-
-            doc.id = graph
-            known, gazetteer = names.get()
-            facts = extractor(doc, gazetteer)
-            facts, resolver = resolve_facts(facts, known, graph=graph)
-            if known is not None:
-                known.learn(facts, resolver, graph)
-            yield from facts_to_triples(facts, resolver, graph=graph)
-
-        yield Source(
-            graph=graph,
-            path=where,
-            checksum=_checksum(doc, extractor_name),
-            loader="articles",
-            triples=triples,
-            title=doc.title,
-            url=doc.url,
-            published=doc.published if doc.published and _ISO_DATE.match(doc.published) else None,
-            extractor=extractor_name,
-        )
-
-
-class _StoreNames:
-    """The store's known names (for cross-document resolution) and film titles (a gazetteer for
-    title recognition), read once, on the first article that needs extracting."""
-
-    def __init__(self, options: LoadOptions) -> None:
-        self.options = options
-        self.done = False
-        self.known: Any = None
-        self.gazetteer: Any = None
-
-    def get(self) -> tuple[Any, Any]:
-        if not self.done:
-            self.done = True
-            self.known, self.gazetteer = _store_names(self.options)
-        return self.known, self.gazetteer
-
-
-def _store_names(options: LoadOptions) -> tuple[Any, Any]:
-    store = options.store
-    if store is None:
-        return None, None
-    from ..extract.titles import Gazetteer
-    from ..model import EntityRef, EntityType
-    from ..resolve import KnownEntities
-
-    try:
-        known = KnownEntities.from_store(store)
-    except Exception:  # a foreign store: extraction and resolution work without it
-        return None, None
-    refs = [
-        EntityRef(EntityType.FILM, e.label, year=e.year, aliases=tuple(sorted(e.aliases)))
-        for e in known.by_iri.values()
-        if e.kind == "film"
-    ]
-    return known, (Gazetteer.from_refs(refs) if refs else None)
+            doc.source = doc.url or f"{path.resolve()}#{doc.id if doc.id else i}"
+        yield doc

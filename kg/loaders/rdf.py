@@ -1,10 +1,10 @@
-"""Loader for RDF files: handed to Oxigraph's own (bulk) parser, never parsed in Python.
+"""Loader for RDF files: one record per file, handed unparsed to Oxigraph's bulk loader.
 
->>> from kg.loaders import LoadOptions
 >>> import tempfile, pathlib
+>>> from kg.loaders import LoadOptions
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "one.ttl"
 >>> _ = p.write_text("<urn:a> <urn:b> <urn:c> .")
->>> [s.loader for s in load_rdf(p, LoadOptions())]
+>>> [r.reader for r in read_rdf(p, LoadOptions())]
 ['rdf.v1']
 """
 
@@ -13,23 +13,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..iri import source_graph_iri
-from ..store import rdf_format_for
-from . import LoadOptions, Source, file_checksum
+from ..model import RdfSource
+from . import LoadOptions, file_checksum
 
-__all__ = ["load_rdf"]
+__all__ = ["READER", "read_rdf"]
 
-LOADER = "rdf.v1"
+READER = "rdf.v1"
+"""Versioned name of this loader, recorded with each source."""
 
 
-def load_rdf(path: Path, options: LoadOptions) -> Iterator[Source]:
-    """One source: the file's triples go to its own named graph; quads keep their graph names."""
-    rdf_format_for(path)  # fails early on an unknown extension
-    yield Source(
-        graph=str(source_graph_iri(path)),
+def read_rdf(path: Path, options: LoadOptions) -> Iterator[RdfSource]:
+    """One record: the file's triples go to its own named graph; quads keep their graph names."""
+    yield RdfSource(
         path=str(path.resolve()),
-        checksum=file_checksum(path, salt=LOADER),
-        loader=LOADER,
-        rdf_file=path,
+        checksum=file_checksum(path, salt=READER),
+        reader=READER,
         title=path.name,
     )

@@ -1,4 +1,4 @@
-"""Tables -> facts: stream a CSV, TSV or JSON-lines table through a :class:`~kg.mapping.TableMapping`.
+"""Tables -> facts: stream a CSV, TSV or JSON-lines table through a :class:`~kg.loaders.mapping.TableMapping`.
 
 Each row is one film, ``EntityRef(FILM, title, year=..., key=<id cell>)``; every mapped cell gives
 facts about it: literal :class:`~kg.model.Value` objects (title, year, release date, runtime, ...)
@@ -7,11 +7,11 @@ give nothing, whitespace is stripped and a value repeated in one row gives one f
 are indexed once (only the columns they map) and the main table is streamed row by row.
 
 Evidence is document-level, ``Evidence(source_id=<table path>, extractor="table.v1")``; the store
-records which file a load read (see :meth:`~kg.mapping.TableMapping.sources`).
+records which file a load read (see :meth:`~kg.loaders.mapping.TableMapping.sources`).
 
 >>> import tempfile
 >>> from pathlib import Path
->>> from kg.mapping import parse_mapping
+>>> from kg.loaders.mapping import parse_mapping
 >>> folder = Path(tempfile.mkdtemp())
 >>> _ = (folder / "films.csv").write_text(
 ...     'ID,Title,Year,Director\\n1,The Glass Harbor,2015,"Mara Lindqvist, Owen Sato"\\n')
@@ -47,11 +47,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import IO, TYPE_CHECKING, Any, TypeAlias
+from typing import IO, Any, TypeAlias
 
 from ..errors import KGInputError, MappingError, ParseError
-from ..iri import source_graph_iri
-from ..mapping import (
+from ..model import EntityRef, EntityType, Evidence, Fact, Relation, TableSource, Value, ValueType
+from . import LoadOptions, file_checksum
+from .mapping import (
     FieldMapping,
     JoinMapping,
     TableFormat,
@@ -59,13 +60,16 @@ from ..mapping import (
     guess_format,
     load_mapping,
 )
-from ..model import EntityRef, EntityType, Evidence, Fact, Relation, Value, ValueType
-from . import LoadOptions, Source, file_checksum
 
-if TYPE_CHECKING:
-    from ..store import Triple
-
-__all__ = ["EXTRACTOR", "check_table", "count_rows", "film_refs", "read_table", "table_sources"]
+__all__ = [
+    "EXTRACTOR",
+    "check_table",
+    "count_rows",
+    "film_refs",
+    "looks_like_table",
+    "read_table",
+    "read_table_source",
+]
 
 EXTRACTOR = "table.v1"
 """Versioned name of this loader, recorded in each fact's evidence."""
@@ -201,11 +205,12 @@ def film_refs(path: Path_, mapping: TableMapping) -> list[EntityRef]:
     return _Lookups(Path(path), mapping).films
 
 
-def table_sources(path: Path, options: LoadOptions) -> Iterator[Source]:
-    """The registry's table loader: one source (named graph) for the table and its joins.
+def read_table_source(path: Path, options: LoadOptions) -> Iterator[TableSource]:
+    """The registry's table loader: one record for the table and its joins.
 
     The checksum covers the table, its joined tables and the mapping, so changing any of them
-    reloads the graph. Headers are checked here, before the store is touched.
+    reloads the graph. Headers are checked here, before the store is touched; rows are read
+    when the pipeline asks for the facts.
     """
     if options.mapping is None:
         raise KGInputError(
@@ -215,53 +220,50 @@ def table_sources(path: Path, options: LoadOptions) -> Iterator[Source]:
         )
     mapping = load_mapping(options.mapping)
     check_table(path, mapping)
-    graph = str(source_graph_iri(path))
-
-    def triples() -> Iterator[Triple]:
-        from tqdm import tqdm
-
-        from ..resolve import Resolver
-        from ..triples import facts_to_triples
-
-        resolver = Resolver()
-        resolver.plan(film_refs(path, mapping))
-        facts: Iterator[Fact] = read_table(path, mapping)
-        if options.progress:
-            facts = _with_progress(
-                facts,
-                tqdm(
-                    total=count_rows(path, mapping),
-                    unit=" films",
-                    desc=path.name,
-                    leave=False,
-                    disable=None,  # no bar when stderr is not a terminal (logs, CI)
-                ),
-            )
-        yield from facts_to_triples(facts, resolver, graph=graph)
-
-    yield Source(
-        graph=graph,
+    yield TableSource(
         path=str(path.resolve()),
         checksum=file_checksum(*mapping.sources(path), options.mapping, salt=EXTRACTOR),
-        loader=EXTRACTOR,
-        triples=triples,
-        title=path.name,
-        extractor=EXTRACTOR,
+        reader=EXTRACTOR,
         mapping=str(options.mapping),
+        films=lambda: film_refs(path, mapping),
+        facts=lambda: read_table(path, mapping),
+        rows=lambda: count_rows(path, mapping),
+        title=path.name,
     )
 
 
-def _with_progress(facts: Iterator[Fact], bar: Any) -> Iterator[Fact]:
-    """Tick ``bar`` once per film (each row's facts share one subject object)."""
-    last: EntityRef | None = None
+def looks_like_table(path: Path, options: LoadOptions) -> bool:
+    """Is ``path`` a table of ``options.mapping`` (and not, say, JSON lines of articles)?
+
+    CSV and TSV files always are; a JSON(-lines) file is when its first object has the mapping's
+    title column, or has no article ``text`` field.
+    """
+    if options.mapping is None:
+        return False
+    if path.suffix.lower() not in (".json", ".jsonl"):
+        return True
     try:
-        for fact in facts:
-            if fact.subject is not last:
-                last = fact.subject
-                bar.update()
-            yield fact
-    finally:
-        bar.close()
+        mapping = load_mapping(options.mapping)
+        with path.open("rb") as fh:
+            head = fh.read(1 << 16)
+    except (OSError, KGInputError):
+        return True  # let the table reader report the problem
+    first = _first_json_object(head)
+    if first is None:
+        return True
+    return mapping.title in first or "text" not in first
+
+
+def _first_json_object(head: bytes) -> dict[str, Any] | None:
+    text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    if text.startswith("["):
+        text = text[1:].lstrip()
+    decoder = json.JSONDecoder()
+    try:
+        obj, _ = decoder.raw_decode(text)
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    return obj if isinstance(obj, dict) else None
 
 
 # --------------------------------------------------------------------------------------------

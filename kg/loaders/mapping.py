@@ -66,8 +66,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path, PurePath
 from typing import Any, Literal
 
-from .errors import MappingError, UnknownFormatError
-from .model import EntityType, Relation, ValueType
+from ..errors import MappingError, UnknownFormatError
+from ..model import ROLES, EntityType, Relation, ValueType
 
 __all__ = [
     "DEFAULT_TYPES",
@@ -136,16 +136,7 @@ LITERAL_RELATIONS: frozenset[Relation] = frozenset(
 """Relations whose objects are literal :class:`~kg.model.Value` objects; all others are entities."""
 
 DEFAULT_TYPES: Mapping[Relation, EntityType | ValueType] = {
-    Relation.DIRECTOR: EntityType.PERSON,
-    Relation.CAST_MEMBER: EntityType.PERSON,
-    Relation.PRODUCER: EntityType.PERSON,
-    Relation.EXECUTIVE_PRODUCER: EntityType.PERSON,
-    Relation.SCREENWRITER: EntityType.PERSON,
-    Relation.COMPOSER: EntityType.PERSON,
-    Relation.CINEMATOGRAPHER: EntityType.PERSON,
-    Relation.EDITOR: EntityType.PERSON,
-    Relation.PRODUCTION_COMPANY: EntityType.PRODUCTION_COMPANY,
-    Relation.DISTRIBUTOR: EntityType.DISTRIBUTOR,
+    **{role.relation: role.agent for role in ROLES},
     Relation.COUNTRY: EntityType.COUNTRY,
     Relation.BASED_ON: EntityType.FILM,
     Relation.FOLLOWS: EntityType.FILM,
