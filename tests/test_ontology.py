@@ -15,6 +15,7 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH
 
+from kg.model import ROLES, EntityType
 from kg.namespace import KG
 from kg.resources import ontology_file
 
@@ -180,6 +181,38 @@ def test_roles_point_to_their_direct_property() -> None:
     assert (KG.contributedTo, OWL.inverseOf, KG.contributor) in graph
     assert (KG.follows, OWL.inverseOf, KG.followedBy) in graph
     assert (KG.credit, OWL.inverseOf, KG.film) in graph
+
+
+def test_role_table_matches_the_ontology() -> None:
+    """kg.model.ROLES is the one definition of a role: every entry must agree with film.ttl and
+    alignment.ttl, and every role the ontology defines must be in the table."""
+    film, alignment = _film(), _graph("alignment.ttl")
+    credit_properties = set(film.subjects(RDFS.subPropertyOf, KG.contributor))
+    table_properties: set[URIRef] = set()
+    for role in ROLES:
+        prop = URIRef(KG_NS + role.property_name)
+        assert (prop, RDF.type, OWL.ObjectProperty) in film, role
+        assert (prop, RDFS.domain, KG.Film) in film, role
+        wikidata = URIRef("http://www.wikidata.org/prop/direct/" + role.wikidata)
+        assert (prop, RDFS.subPropertyOf, wikidata) in alignment or (
+            prop,
+            OWL.equivalentProperty,
+            wikidata,
+        ) in alignment, f"{prop} is not aligned to wdt:{role.wikidata}"
+        if role.is_credit:
+            table_properties.add(prop)
+            individual = URIRef(KG_NS + str(role.role_individual))
+            assert (individual, RDF.type, KG.Role) in film, role
+            assert (individual, KG.roleProperty, prop) in film, role
+            assert (URIRef(KG_NS + str(role.agent_class)), RDF.type, OWL.Class) in film, role
+            assert PERSON_CLASS_OF_ROLE[individual] == URIRef(KG_NS + str(role.agent_class))
+            assert role.agent is EntityType.PERSON
+        else:
+            assert (prop, RDFS.range, KG.Organization) in film, role
+    assert table_properties == credit_properties, (
+        "roles in film.ttl (rdfs:subPropertyOf kg:contributor) and kg.model.ROLES differ: "
+        f"{sorted(credit_properties ^ table_properties)}"
+    )
 
 
 def test_core_classes_pairwise_disjoint() -> None:
