@@ -38,6 +38,7 @@ from .model import ROLES, Document, EntityRef, Fact, Relation
 
 __all__ = [
     "GOLD_RELATIONS",
+    "Judgement",
     "MATCHING_RULES",
     "ErrorExample",
     "EvalReport",
@@ -45,6 +46,8 @@ __all__ = [
     "evaluate",
     "evaluate_documents",
     "format_report",
+    "gold_document",
+    "judge_document",
     "load_gold",
 ]
 
@@ -291,6 +294,80 @@ def _obj_text(fact: Fact) -> str:
     return fact.object.name if isinstance(fact.object, EntityRef) else fact.object.text
 
 
+@dataclass
+class Judgement:
+    """One document scored: each emitted fact with whether it is right, and the gold triples
+    it missed (explicit ones in ``missed``, implicit ones in ``missed_implicit``)."""
+
+    doc: Document
+    source: str
+    facts: list[tuple[Fact, bool]] = field(default_factory=list)
+    found: list[dict[str, Any]] = field(default_factory=list)
+    missed: list[dict[str, Any]] = field(default_factory=list)
+    missed_implicit: list[dict[str, Any]] = field(default_factory=list)
+    unscored: int = 0
+
+
+def gold_document(gold: dict[str, Any], number: int = 1) -> Document:
+    """The :class:`~kg.model.Document` an extractor reads for a gold line (text and title only)."""
+    return Document(
+        id=str(gold.get("id", f"doc-{number}")),
+        text=str(gold.get("text", "")),
+        title=gold.get("title"),
+        url=gold.get("url"),
+        published=gold.get("published"),
+    )
+
+
+def judge_document(
+    gold: dict[str, Any],
+    facts: Iterable[Fact],
+    *,
+    number: int = 1,
+    relations: frozenset[str] = GOLD_RELATIONS,
+) -> Judgement:
+    """Score ``facts`` extracted from one gold document against its gold triples.
+
+    A fact is right when it matches any gold triple (explicit or implicit); a repeat of a fact
+    already judged is skipped.
+    """
+    doc = gold_document(gold, number)
+    judgement = Judgement(doc, source_family(str(gold.get("source", "unknown"))))
+    clusters = _Clusters(gold.get("entities") or [])
+    gold_keys: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for t in gold.get("triples") or []:
+        rel = str(t.get("relation", ""))
+        if rel not in relations:
+            continue
+        (s,) = clusters.keys([str(t["subject"])])
+        if rel in ("release_date", "country"):
+            o = _value_key(rel, str(t["object"]))
+        else:
+            (o,) = clusters.keys([str(t["object"])])
+        gold_keys.setdefault((s, rel, o), t)
+    covered: set[tuple[str, str, str]] = set()
+    seen_pred: set[frozenset[tuple[str, str, str]]] = set()
+    for fact in facts:
+        if fact.relation.value not in relations:
+            judgement.unscored += 1
+            continue
+        keys = frozenset(_fact_keys(fact, clusters))
+        if keys in seen_pred:
+            continue
+        seen_pred.add(keys)
+        hit = keys & gold_keys.keys()
+        judgement.facts.append((fact, bool(hit)))
+        # a prediction whose subject has aliases may state several gold triples at once
+        # ("Vase de Noces", also known as "Wedding Trough"); each gold triple counts once
+        for key in hit - covered:
+            judgement.found.append(gold_keys[key])
+        covered |= hit
+    for key, t in gold_keys.items():
+        if key not in covered:
+            (judgement.missed if _explicit(t) else judgement.missed_implicit).append(t)
+    return judgement
+
+
 def evaluate_documents(
     docs: list[dict[str, Any]],
     *,
@@ -302,74 +379,40 @@ def evaluate_documents(
     run = get_extractor(extractor)
     report = EvalReport(extractor=extractor)
     by_sr: dict[str, dict[str, Score]] = defaultdict(lambda: defaultdict(Score))
-    for gold in docs:
+    for number, gold in enumerate(docs, 1):
         report.documents += 1
-        source = source_family(str(gold.get("source", "unknown")))
-        doc = Document(
-            id=str(gold.get("id", f"doc-{report.documents}")),
-            text=str(gold.get("text", "")),
-            title=gold.get("title"),
-            url=gold.get("url"),
-            published=gold.get("published"),
-        )
-        clusters = _Clusters(gold.get("entities") or [])
-        gold_keys: dict[tuple[str, str, str], dict[str, Any]] = {}
-        for t in gold.get("triples") or []:
-            rel = str(t.get("relation", ""))
-            if rel not in relations:
-                continue
-            (s,) = clusters.keys([str(t["subject"])])
-            if rel in ("release_date", "country"):
-                o = _value_key(rel, str(t["object"]))
+        doc = gold_document(gold, number)
+        judged = judge_document(gold, run(doc, None), number=number, relations=relations)
+        source = judged.source
+        report.unscored += judged.unscored
+        for t in judged.found:
+            score = by_sr[source][str(t["relation"])]
+            if _explicit(t):
+                score.tp += 1
             else:
-                (o,) = clusters.keys([str(t["object"])])
-            gold_keys.setdefault((s, rel, o), t)
-        covered: set[tuple[str, str, str]] = set()
-        seen_pred: set[frozenset[tuple[str, str, str]]] = set()
-        for fact in run(doc, None):
-            rel = fact.relation.value
-            if rel not in relations:
-                report.unscored += 1
+                score.ti += 1
+        for fact, right in judged.facts:
+            if right:
                 continue
-            keys = frozenset(_fact_keys(fact, clusters))
-            if keys in seen_pred:
-                continue
-            seen_pred.add(keys)
-            hit = keys & gold_keys.keys()
-            score = by_sr[source][rel]
-            if hit:
-                # a prediction whose subject has aliases may state several gold triples at once
-                # ("Vase de Noces", also known as "Wedding Trough"); each gold triple counts once,
-                # and a repeat of an already-found gold triple is neither right nor wrong
-                for key in hit - covered:
-                    if _explicit(gold_keys[key]):
-                        score.tp += 1
-                    else:
-                        score.ti += 1
-                covered |= hit
-            else:
-                score.fp += 1
-                if len(report.false_positives) < errors:
-                    sentence = fact.evidence.sentence if fact.evidence else ""
-                    report.false_positives.append(
-                        ErrorExample(
-                            doc.id, source, fact.subject.name, rel, _obj_text(fact), sentence
-                        )
+            by_sr[source][fact.relation.value].fp += 1
+            if len(report.false_positives) < errors:
+                sentence = fact.evidence.sentence if fact.evidence else ""
+                report.false_positives.append(
+                    ErrorExample(
+                        doc.id, source, fact.subject.name, fact.relation.value, _obj_text(fact), sentence
                     )
-        for key, t in gold_keys.items():
-            if key in covered:
-                continue
-            if not _explicit(t):
-                by_sr[source][key[1]].mi += 1
-                continue
-            by_sr[source][key[1]].fn += 1
+                )
+        for t in judged.missed_implicit:
+            by_sr[source][str(t["relation"])].mi += 1
+        for t in judged.missed:
+            by_sr[source][str(t["relation"])].fn += 1
             if len(report.false_negatives) < errors:
                 report.false_negatives.append(
                     ErrorExample(
                         doc.id,
                         source,
                         str(t["subject"]),
-                        key[1],
+                        str(t["relation"]),
                         str(t["object"]),
                         _find_sentence(doc.text, str(t["object"]), str(t["subject"])),
                     )

@@ -87,8 +87,8 @@ class Role:
     Everything else derives from :data:`ROLES`: the RDF mapping (``property_name``, ``role_individual``,
     ``agent_class`` are local names in the ``kg:`` ontology, checked against ``ontology/film.ttl``
     by the tests), the Wikidata alignment, the network projections' role names, the evaluation
-    vocabulary and the extractor's cue words (``nouns`` name the role, ``verbs`` are its past
-    participles / finite verbs).  Organisation roles (production company, distributor) have no
+    vocabulary and the extractor's cue words (``nouns`` name whoever holds the role, ``verbs`` are
+    its participles and finite verbs, ``works`` name what the role makes: "the score by X").  Organisation roles (production company, distributor) have no
     credit node (``role_individual is None``).
 
     >>> ROLE_BY_RELATION[Relation.DIRECTOR].wikidata, ROLE_BY_RELATION[Relation.DIRECTOR].property_name
@@ -106,6 +106,7 @@ class Role:
     agent_class: str | None = None
     nouns: tuple[str, ...] = ()
     verbs: tuple[str, ...] = ()
+    works: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
 
     @property
@@ -177,8 +178,9 @@ ROLES: tuple[Role, ...] = (
         "P58",
         "ScreenwriterRole",
         "Screenwriter",
-        nouns=("screenwriter", "writer", "scriptwriter", "co-writer", "screenplay"),
-        verbs=("written", "wrote", "co-wrote", "co-written", "scripted", "penned"),
+        nouns=("screenwriter", "writer", "scriptwriter", "co-writer", "screen writer"),
+        verbs=("written", "wrote", "co-wrote", "co-written", "scripted", "penned", "co-scripted"),
+        works=("screenplay", "script", "scenario"),
         aliases=("writer",),
     ),
     Role(
@@ -189,8 +191,9 @@ ROLES: tuple[Role, ...] = (
         "P86",
         "ComposerRole",
         "Composer",
-        nouns=("composer", "score", "music"),
+        nouns=("composer",),
         verbs=("composed", "scored"),
+        works=("score", "music", "soundtrack"),
     ),
     Role(
         Relation.CINEMATOGRAPHER,
@@ -200,8 +203,9 @@ ROLES: tuple[Role, ...] = (
         "P344",
         "CinematographerRole",
         "Cinematographer",
-        nouns=("cinematographer", "director of photography", "cinematography"),
-        verbs=("shot", "photographed", "lensed"),
+        nouns=("cinematographer", "director of photography", "cameraman"),
+        verbs=("photographed", "lensed"),
+        works=("cinematography", "photography", "camerawork"),
         aliases=("dop",),
     ),
     Role(
@@ -212,8 +216,9 @@ ROLES: tuple[Role, ...] = (
         "P1040",
         "EditorRole",
         "Editor",
-        nouns=("editor", "editing", "film editor"),
+        nouns=("editor", "film editor"),
         verbs=("edited",),
+        works=("editing",),
     ),
     Role(
         Relation.PRODUCTION_COMPANY,
@@ -221,8 +226,9 @@ ROLES: tuple[Role, ...] = (
         "productionCompany",
         EntityType.PRODUCTION_COMPANY,
         "P272",
-        nouns=("production company", "studio", "production", "co-production"),
-        verbs=("produced", "made"),
+        nouns=("production company", "studio", "producer", "co-producer"),
+        verbs=("produced", "co-produced", "made"),
+        works=("production", "co-production"),
         aliases=("studio",),
     ),
     Role(
@@ -231,8 +237,9 @@ ROLES: tuple[Role, ...] = (
         "distributor",
         EntityType.DISTRIBUTOR,
         "P750",
-        nouns=("distributor", "distribution"),
-        verbs=("distributed", "released"),
+        nouns=("distributor",),
+        verbs=("distributed",),
+        works=("distribution",),
     ),
 )
 """Every role an agent (person or company) has on a film, in the order people expect them."""
@@ -288,6 +295,7 @@ class Evidence:
     end: int = 0
     confidence: float = 1.0
     extractor: str = ""
+    rule: str = ""
 
 
 @dataclass(frozen=True, slots=True)

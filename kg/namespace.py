@@ -131,6 +131,7 @@ class KG(DefinedNamespace):
     checksum: URIRef
     loader: URIRef
     extractor: URIRef
+    extractionRule: URIRef
     mapping: URIRef
     evidence: URIRef  # Evidence -> statement it supports (rdf:Statement)
     sentence: URIRef

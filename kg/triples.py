@@ -113,6 +113,7 @@ _credit = KG.credit
 _date = KG.date
 _endOffset = KG.endOffset
 _extractor = KG.extractor
+_extractionRule = KG.extractionRule
 _film = KG.film
 _name = KG.name
 _person = KG.person
@@ -174,6 +175,8 @@ class _Writer:
         ]
         if evidence.extractor:
             out.append((node, _extractor, Literal(evidence.extractor)))
+        if evidence.rule:
+            out.append((node, _extractionRule, Literal(evidence.rule)))
         if ambiguous:
             out.append((node, _ambiguous, Literal(True)))
         return out

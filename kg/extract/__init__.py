@@ -37,6 +37,7 @@ DEFAULT_EXTRACTOR = "rules.v1"
 EXTRACTORS: Registry[Extractor] = Registry("extractor", group="kg.extractors")
 """Extractors by versioned name; plugins add theirs through the ``kg.extractors`` entry points."""
 EXTRACTORS.register("rules.v1", "kg.extract.rules:extract")
+EXTRACTORS.register("rules.v2", "kg.extract.engine:extract")
 EXTRACTORS.register("ner.v1", "kg.extract.ner:extract")  # optional: needs a spaCy NER pipeline
 
 

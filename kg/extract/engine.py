@@ -1,0 +1,757 @@
+"""The ``rules.v2`` extractor: runs the rule families over sentence skeletons and attaches facts.
+
+For each document:
+
+1. sentences (:mod:`kg.extract.pipeline`), tokens and names (:mod:`kg.extract.mentions`), dates
+   (:mod:`kg.extract.dates`);
+2. a first pass learns what the document itself says its names are (a person named in full, a
+   title the wording calls a film), so that "Cuaron" is Alfonso Cuaron and a film named once
+   with evidence is a film everywhere in the article;
+3. a second pass writes each sentence as a skeleton (:mod:`kg.extract.patterns`) and runs every
+   rule of :mod:`kg.extract.families` on it. A rule's own groups say which film a fact is about
+   (clause-local attachment); rules without a film group take the film the sentence is about (its
+   subject, "the film", "it"), and the article's main film only when the sentence names no film;
+4. facts get the confidence calibrated for their rule (``data/calibration.json``); those below
+   :data:`MIN_CONFIDENCE` are dropped.
+
+>>> from kg.model import Document
+>>> facts = extract(Document("d", "Heat (1995), directed by Michael Mann, stars Al Pacino."))
+>>> sorted((f.subject.name, f.relation.value, getattr(f.object, "name", None)) for f in facts
+...        if f.relation.value != "release_date")
+[('Heat', 'cast_member', 'Al Pacino'), ('Heat', 'director', 'Michael Mann')]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+from ..model import (
+    ROLE_BY_RELATION,
+    Document,
+    EntityRef,
+    EntityType,
+    Evidence,
+    Fact,
+    Relation,
+    Value,
+    ValueType,
+)
+from .countries import country_name
+from .dates import find_dates, is_planned
+from .families import ALL_RULES
+from .gazetteer import Gazetteer, name_key
+from .lexicon import (
+    FILM_NOUNS,
+    FUNCTION_WORDS,
+    ROLE_OF_NOUN,
+    ROLE_OF_VERB,
+    ROLE_OF_WORK,
+    TV_WORDS,
+    is_demonym,
+    nonfilm_kind,
+)
+from .mentions import Chunk, Token, chunk_sentence, tokenize
+from .patterns import Rule, slots
+from .pipeline import sentences
+
+__all__ = ["EXTRACTOR_NAME", "MIN_CONFIDENCE", "extract", "rule_confidence"]
+
+EXTRACTOR_NAME = "rules.v2"
+MIN_CONFIDENCE = 0.5
+"""Facts whose rule was right less often than this on the development sets are not emitted."""
+
+_KIND_LETTER = {
+    "film": "F",
+    "person": "P",
+    "org": "O",
+    "nonfilm": "X",
+    "nationality": "C",
+    "name": "N",
+    "series": "X",
+}
+_ANAPHOR = re.compile(
+    r"\b(?:the|this|that|its|their)((?: (?!(?:of|the|a|an|in|on|for|to|and|with|by|from|at|as)"
+    r" )(?:[a-z][\w'-]*|«[CXNP]\d+»|\d{4}|\$[\w.]+)){0,3}?) "
+    r"(film|movie|picture|feature|drama|comedy|thriller|documentary|epic|biopic|flick|"
+    r"blockbuster|project|production|western|musical|romance|fantasy|animation|tale|caper|"
+    r"satire|chiller|romcom|rom-com|weepie|melodrama)"
+    r"(?= (?:[,.;:)!?]|which|that|who|is|was|has|had|will|would|could|can|stars|starring|"
+    r"directed|written|produced|also|and|but|'s|opens|opened|received|won|took|tells|follows|"
+    r"features|got|earned|grossed|became|remains|in|at|on|with|itself|,)|$)"
+)
+"""A film named by a definite noun phrase ("the film", "the $100m movie", "the Mike Leigh
+film"): it refers to the film the text is about (never "the sequel": that is another film)."""
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+_NEGATION = re.compile(
+    r"\b(?:not|n't|never|denied|denies|deny|rumou?red|rumou?rs|tipped|speculation|speculated|"
+    r"first choice|preferred choice|possibility|possible|might|may|could|turned down|"
+    r"pulled out|dropped out|was to have|declined|rejected|refused|instead of|rather than|"
+    r"replaced|replacing|in talks|negotiations?|linked|considering|considered)\b"
+)
+_TV_CUE = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in sorted(TV_WORDS, key=len, reverse=True)) + r")\b"
+)
+
+
+# ------------------------------------------------------------------ calibration
+
+
+@cache
+def _calibration() -> dict[str, tuple[int, int]]:
+    path = files("kg.extract").joinpath("data", "calibration.json")
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    return {str(k): (int(v[0]), int(v[1])) for k, v in raw.get("rules", {}).items()}
+
+
+def rule_confidence(rule: Rule) -> float:
+    """How often ``rule`` was right on the development sets: ``(right + 1) / (emitted + 2)``
+    (Laplace's rule), or a prior (0.75 explicit, 0.6 implicit wording) for a rule never seen.
+
+    >>> rule_confidence(Rule("never.seen", "x")) == 0.75
+    True
+    """
+    counts = _calibration().get(rule.name)
+    if counts is None:
+        return 0.75 if rule.explicit else 0.6
+    right, emitted = counts
+    return (right + 1) / (emitted + 2)
+
+
+# ------------------------------------------------------------------ per-document state
+
+
+@dataclass
+class _Names:
+    """What the document (and the gazetteer) says its names are."""
+
+    gazetteer: Gazetteer | None
+    kinds: dict[str, str] = field(default_factory=dict)
+    full_names: dict[str, str] = field(default_factory=dict)  # key -> person's full name
+    ambiguous: set[str] = field(default_factory=set)
+    film_counts: Counter[str] = field(default_factory=Counter)
+    person_counts: Counter[str] = field(default_factory=Counter)
+    surface: dict[str, str] = field(default_factory=dict)  # key -> first spelling seen
+
+    def kind(self, name: str) -> str | None:
+        key = name_key(name)
+        kind = self.kinds.get(key)
+        if kind is not None:
+            return kind
+        if key in self.full_names or key in self.ambiguous:
+            return "person"
+        if self.gazetteer is not None:
+            known = self.gazetteer.kind(name)
+            if known == "film" and len(key.split()) < 2:
+                return None  # a one-word title needs a cue ("Heat", "Oscar", "Friday")
+            return known
+        return None
+
+    def learn(self, name: str, kind: str) -> None:
+        key = name_key(name)
+        if not key or key in ("the", "a", "an"):
+            return
+        old = self.kinds.get(key)
+        if old == "person" and kind == "film":
+            return
+        if old is None or (old == "name" and kind != "name") or kind == "film":
+            self.kinds[key] = kind
+            self.surface.setdefault(key, name)
+        if kind == "person":
+            words = name.split()
+            if len(words) >= 2:
+                for part in {words[-1], words[0]}:
+                    part_key = name_key(part)
+                    other = self.full_names.get(part_key)
+                    if other is not None and name_key(other) != key:
+                        self.ambiguous.add(part_key)
+                    else:
+                        self.full_names[part_key] = name
+
+    def person_name(self, name: str) -> tuple[str, bool]:
+        """The full name of a person mention, and whether the short name was ambiguous."""
+        key = name_key(name)
+        if key in self.ambiguous and len(name.split()) == 1:
+            return name, True
+        full = self.full_names.get(key)
+        if full is not None and len(name.split()) == 1:
+            return full, False
+        return self.surface.get(key, name), False
+
+    def film_name(self, name: str) -> str:
+        if self.gazetteer is not None:
+            ref = self.gazetteer.film(name)
+            if ref is not None and name_key(ref.name) == name_key(name):
+                return ref.name
+        return self.surface.get(name_key(name), name)
+
+
+@dataclass
+class _Slot:
+    kind: str  # F, P, O, X, C, N, D, A
+    text: str
+    start: int  # in the document
+    end: int
+    iso: str | None = None
+    chunk: Chunk | None = None
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    tokens: list[Token]
+    skeleton: str = ""
+    slots: list[_Slot] = field(default_factory=list)
+    words: frozenset[str] = frozenset()
+
+
+@dataclass
+class _Candidate:
+    rule: Rule
+    film: str
+    relation: Relation
+    obj: EntityRef | Value
+    sentence: _Sentence
+    character: str | None = None
+    billing: int | None = None
+    platform: EntityRef | None = None
+    ambiguous: bool = False
+
+
+# ------------------------------------------------------------------ sentences -> skeletons
+
+
+def _parse(text: str) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    for start, end, sent in sentences(text):
+        out.append(_Sentence(start, end, sent, tokenize(sent)))
+    return out
+
+
+def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
+    """Fill ``sent.skeleton`` and ``sent.slots`` (names and dates as slots, anaphors as ``A``)."""
+    dates = [d for d in find_dates(sent.text) if d.iso and len(d.iso) >= 4]
+    date_spans = [(d.start, d.end) for d in dates]
+    chunks = [
+        c
+        for c in chunk_sentence(sent.text, sent.tokens, known=names.kind)
+        if not any(a < c.end and c.start < b for a, b in date_spans)
+    ]
+    items: list[tuple[int, int, _Slot]] = []  # token range -> slot
+    for c in chunks:
+        kind = _KIND_LETTER.get(c.kind, "N")
+        items.append((c.first, c.last, _Slot(kind, c.text, sent.start + c.start, sent.start + c.end, chunk=c)))
+    for d in dates:
+        first = next((i for i, t in enumerate(sent.tokens) if t.end > d.start), None)
+        last = max((i for i, t in enumerate(sent.tokens) if t.start < d.end), default=None)
+        if first is None or last is None or (len(d.iso or "") == 4 and first == last):
+            continue  # a bare year stays a number: rules read it as {YEAR}
+        items.append((first, last, _Slot("D", d.text, sent.start + d.start, sent.start + d.end, iso=d.iso)))
+    items.sort(key=lambda x: x[0])
+    words: list[str] = []
+    sent.slots = []
+    pos = 0
+    tokens = sent.tokens
+    for first, last, slot in items:
+        if first < pos:
+            continue
+        words.extend(t.lower for t in tokens[pos:first])
+        words.append(f"«{slot.kind}{len(sent.slots)}»")
+        sent.slots.append(slot)
+        pos = last + 1
+    words.extend(t.lower for t in tokens[pos:])
+    skeleton = " ".join(words)
+    if not first_pass:
+        skeleton = _ANAPHOR.sub(lambda m: _anaphor(m, sent), skeleton)
+    sent.skeleton = skeleton
+    sent.words = frozenset(words)
+
+
+def _anaphor(m: re.Match[str], sent: _Sentence) -> str:
+    sent.slots.append(_Slot("A", m.group(0), sent.start, sent.start))
+    return f"«A{len(sent.slots) - 1}»"
+
+
+# ------------------------------------------------------------------ the document pass
+
+
+def _headline_words(title: str | None) -> set[str]:
+    if not title:
+        return set()
+    return {
+        w.casefold()
+        for w in re.findall(r"[^\W\d_][\w'’-]*", title)
+        if w[0].isupper() and w.lower() not in FUNCTION_WORDS and len(w) > 2
+    }
+
+
+def _main_film(names: _Names, title: str | None) -> str | None:
+    if not names.film_counts:
+        return None
+    heads = _headline_words(title)
+    best: tuple[float, str] | None = None
+    for key, count in names.film_counts.items():
+        score = float(count) + (5 if title and name_key(title) == key else 0)
+        words = {w for w in key.split() if len(w) > 2}
+        if heads and words & heads:
+            score += 3
+        if best is None or score > best[0]:
+            best = (score, key)
+    assert best is not None
+    return names.surface.get(best[1], best[1])
+
+
+def _main_person(names: _Names, title: str | None) -> str | None:
+    if not names.person_counts:
+        return None
+    heads = _headline_words(title)
+    best: tuple[float, str] | None = None
+    for key, count in names.person_counts.items():
+        score = float(count) + (3 if set(key.split()) & heads else 0)
+        if best is None or score > best[0]:
+            best = (score, key)
+    assert best is not None
+    return names.full_names.get(best[1].split()[-1], names.surface.get(best[1], best[1]))
+
+
+@dataclass
+class _State:
+    names: _Names
+    main_film: str | None = None
+    main_person: str | None = None
+    last_film: str | None = None
+    last_person: str | None = None
+
+
+def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact]:
+    """Facts stated in ``document`` (see the module docstring)."""
+    text = document.text
+    sents = _parse(text)
+    names = _Names(gazetteer)
+    # the document named after a film (an encyclopedia article): its title is a film
+    title_key = name_key(document.title or "")
+    # pass 1: learn names (typed chunks and the rules' own typing)
+    for sent in sents:
+        _skeleton(sent, names, first_pass=True)
+        for slot in sent.slots:
+            if slot.chunk is not None and slot.kind in ("P", "F", "O"):
+                names.learn(slot.text, {"P": "person", "F": "film", "O": "org"}[slot.kind])
+            elif title_key and slot.kind == "N" and name_key(slot.text) == title_key:
+                names.learn(slot.text, "film")
+        for cand in _run_rules(sent, _State(names), first_pass=True):
+            del cand
+    # count mentions for the main film / person
+    for sent in sents:
+        _skeleton(sent, names, first_pass=True)
+        for slot in sent.slots:
+            kind = names.kind(slot.text)
+            if kind == "film" or slot.kind == "F":
+                names.film_counts[name_key(slot.text)] += 1
+            elif kind == "person" or slot.kind == "P":
+                full, _ = names.person_name(slot.text)
+                names.person_counts[name_key(full)] += 1
+    state = _State(names, _main_film(names, document.title), _main_person(names, document.title))
+    # pass 2: the facts
+    candidates: list[_Candidate] = []
+    for sent in sents:
+        _skeleton(sent, names, first_pass=False)
+        found = _run_rules(sent, state, first_pass=False)
+        candidates.extend(found)
+        _update_focus(sent, state, found)
+    return _facts(document, candidates, names)
+
+
+# ------------------------------------------------------------------ rules -> candidates
+
+
+def _run_rules(sent: _Sentence, state: _State, *, first_pass: bool) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    skeleton = sent.skeleton
+    if "«" not in skeleton and " it " not in f" {skeleton} ":
+        return out
+    topic = _topic_film(sent, state)
+    for rule in ALL_RULES:
+        if rule.needs and not any(w in sent.words for w in rule.needs):
+            continue
+        for m in rule.regex.finditer(skeleton):
+            out.extend(_candidates(rule, m, sent, state, topic, first_pass))
+    if not first_pass:
+        out = _companions(out, sent)
+    return out
+
+
+_SUBJECT = re.compile(
+    r"^(?:[^«»]*? , )?(?:the |a )?(?:(?:[a-z][\w'-]*|«C\d+») ){0,4}?«([FNA])(\d+)»(?! 's)"
+    r"(?: \( [^)]* \))?(?: ,| (?:is|was|has|had|will|stars|starred|starring|directed|tells|"
+    r"follows|features|won|opened|opens|took|became|received|earned|grossed|also|which|"
+    r"premiered|marks|centres|centers|sees|are|were|written|produced|edited|runs|ran|"
+    r"topped|remains|stays))"
+)
+"""The subject of a sentence: the first film-like name, after an optional fronted phrase and
+noun phrase ("At 98 minutes, the movie Super Capers starred ...")."""
+
+
+def _topic_film(sent: _Sentence, state: _State) -> str | None:
+    """The film a sentence is about: the one film it names, its subject, "the film"/"it", or
+    the main film when the sentence names no film at all."""
+    names = state.names
+    films: list[str] = []
+    for slot in sent.slots:
+        if slot.kind == "F" or (slot.kind == "N" and names.kind(slot.text) == "film"):
+            film = names.film_name(slot.text)
+            if name_key(film) not in {name_key(f) for f in films}:
+                films.append(film)
+    if len(films) == 1:
+        return films[0]
+    m = _SUBJECT.match(sent.skeleton)
+    if m is not None:
+        slot = sent.slots[int(m.group(2))]
+        if slot.kind == "A":
+            return state.main_film or state.last_film
+        if slot.kind == "F" or names.kind(slot.text) == "film" or not films:
+            return names.film_name(slot.text)
+        return None
+    if re.match(r"^(?:[a-z]+ , )?(?:it|«A\d+»)\b", sent.skeleton):
+        return state.main_film or state.last_film
+    if not any(s.kind in ("F", "N") for s in sent.slots):
+        return state.main_film or state.last_film
+    return None
+
+
+def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> None:
+    for cand in found:
+        state.last_film = cand.film
+    for slot in sent.slots:
+        if slot.kind == "P":
+            full, _ = state.names.person_name(slot.text)
+            state.last_person = full
+            break
+
+
+def _films_of(
+    text: str | None, sent: _Sentence, state: _State, topic: str | None, first_pass: bool
+) -> list[str]:
+    out: list[str] = []
+    for kind, index in slots(text):
+        slot = sent.slots[index]
+        if kind == "A":
+            film = state.main_film or state.last_film
+            if film is not None:
+                out.append(film)
+            continue
+        if kind not in ("F", "N"):
+            continue
+        if nonfilm_kind(slot.text) is not None or state.names.kind(slot.text) in ("person", "org"):
+            continue
+        if first_pass:
+            state.names.learn(slot.text, "film")
+        out.append(state.names.film_name(slot.text))
+    return out
+
+
+def _agents(
+    text: str | None, sent: _Sentence, state: _State, *, org: bool
+) -> list[tuple[EntityRef, bool]]:
+    """The people (or companies) of a group, pronouns resolved; with their ambiguity."""
+    out: list[tuple[EntityRef, bool]] = []
+    if not text:
+        return out
+    for token in re.findall(r"«[A-Z]\d+»|\b(?:he|she|him|her|his)\b", text):
+        if token in _PRONOUNS:
+            who = _pronoun(sent, text, state)
+            if who is not None:
+                out.append((EntityRef(EntityType.PERSON, who), False))
+            continue
+        ((kind, index),) = slots(token)
+        slot = sent.slots[index]
+        if kind in ("F", "X", "C", "D", "A"):
+            continue
+        if kind == "O" or (org and kind == "N"):
+            if org:
+                out.append((EntityRef(EntityType.ORGANIZATION, slot.text), False))
+            continue
+        if org:
+            continue
+        if state.names.kind(slot.text) in ("film", "org"):
+            continue
+        full, ambiguous = state.names.person_name(slot.text)
+        out.append((EntityRef(EntityType.PERSON, full), ambiguous))
+    return out
+
+
+def _pronoun(sent: _Sentence, group: str, state: _State) -> str | None:
+    """A pronoun is the closest person named before it in the sentence, else the last person of
+    the text, else the article's main person."""
+    at = sent.skeleton.find(group)
+    before = sent.skeleton[: max(at, 0)]
+    people = [sent.slots[i] for k, i in slots(before) if k == "P"]
+    if people:
+        return state.names.person_name(people[-1].text)[0]
+    return state.last_person or state.main_person
+
+
+def _relations(rule: Rule, m: re.Match[str]) -> list[Relation]:
+    if rule.relation is not None:
+        return [rule.relation]
+    cue = m.groupdict().get("cue") or ""
+    out: list[Relation] = []
+    for phrase in re.split(r" (?:and|&|/) ", cue):
+        phrase = phrase.strip()
+        rel = ROLE_OF_VERB.get(phrase) or ROLE_OF_NOUN.get(phrase) or ROLE_OF_WORK.get(phrase)
+        if rel is None and phrase.startswith("co-"):
+            rel = ROLE_OF_NOUN.get(phrase[3:]) or ROLE_OF_VERB.get(phrase[3:])
+        if rel is None and phrase in ("star", "stars", "co-star", "co-stars", "lead", "leads"):
+            rel = Relation.CAST_MEMBER
+        if rel is None and phrase.endswith("s"):
+            rel = ROLE_OF_NOUN.get(phrase[:-1])
+        if rel is not None and rel not in out:
+            out.append(rel)
+    return out
+
+
+def _group(m: re.Match[str], name: str | None) -> str | None:
+    if name is None:
+        return None
+    try:
+        return m.group(name)
+    except IndexError:
+        return None
+
+
+def _candidates(
+    rule: Rule,
+    m: re.Match[str],
+    sent: _Sentence,
+    state: _State,
+    topic: str | None,
+    first_pass: bool,
+) -> list[_Candidate]:
+    relations = _relations(rule, m)
+    if not relations:
+        return []
+    film_text = _group(m, rule.film)
+    if rule.film is None or (film_text is None and "film_optional" in rule.flags):
+        films = [topic] if topic is not None else []
+    else:
+        films = _films_of(film_text, sent, state, topic, first_pass)
+    if first_pass or not films:
+        if first_pass:
+            for film in films:
+                state.names.learn(film, "film")
+        if first_pass and rule.agent is not None:
+            for (kind, index) in slots(_group(m, rule.agent)):
+                slot = sent.slots[index]
+                if kind == "N" and relations[0] is not Relation.PRODUCTION_COMPANY:
+                    state.names.learn(slot.text, "person")
+        return []
+    if _guarded(rule, m, sent, films, state):
+        return []
+    out: list[_Candidate] = []
+    for relation in relations:
+        role = ROLE_BY_RELATION.get(relation)
+        for film in films:
+            out.extend(_objects(rule, m, sent, state, film, relation, role is not None and role.agent is not EntityType.PERSON))
+    return out
+
+
+def _objects(
+    rule: Rule,
+    m: re.Match[str],
+    sent: _Sentence,
+    state: _State,
+    film: str,
+    relation: Relation,
+    org_role: bool,
+) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    if rule.value is not None:
+        value = _value(relation, _group(m, rule.value), sent)
+        if value is None:
+            return []
+        return [_Candidate(rule, film, relation, value, sent)]
+    if rule.other is not None:
+        others = _films_of(_group(m, rule.other), sent, state, None, False)
+        if relation is Relation.BASED_ON:
+            others = [sent.slots[i].text for k, i in slots(_group(m, rule.other)) if k in "FNXP"][:1]
+        for other in others:
+            if name_key(other) == name_key(film):
+                continue
+            out.append(_Candidate(rule, film, relation, EntityRef(EntityType.FILM, other), sent))
+            if rule.inverse is not None:
+                out.append(_Candidate(rule, other, rule.inverse, EntityRef(EntityType.FILM, film), sent))
+        return out
+    if "platform" in rule.flags:
+        orgs = _agents(_group(m, rule.agent), sent, state, org=True)
+        dates = [s for s in sent.slots if s.kind == "D" and s.iso]
+        if not orgs or not dates:
+            return []
+        platform = EntityRef(EntityType.STREAMING_SERVICE, orgs[0][0].name)
+        return [_Candidate(rule, film, relation, Value(dates[0].iso or "", _date_type(dates[0].iso or "")), sent, platform=platform)]
+    agent_text = _group(m, rule.agent)
+    if rule.agent is None:
+        who = state.last_person or state.main_person
+        agents = [(EntityRef(EntityType.PERSON, who), False)] if who else []
+    else:
+        agents = _agents(agent_text, sent, state, org=org_role)
+        if relation is Relation.PRODUCER and not agents:
+            orgs = _agents(agent_text, sent, state, org=True)
+            if orgs:
+                relation = Relation.PRODUCTION_COMPANY
+                agents = orgs
+    characters = _characters(rule, m, sent, agent_text)
+    billing = "starring" in rule.name or rule.name in ("cast.film_stars", "cast.topic_stars")
+    for position, (ref, ambiguous) in enumerate(agents, 1):
+        if org_role or relation is Relation.PRODUCTION_COMPANY:
+            ref = EntityRef(
+                EntityType.DISTRIBUTOR if relation is Relation.DISTRIBUTOR else EntityType.PRODUCTION_COMPANY,
+                ref.name,
+            )
+        character = characters.get(ref.name) or (characters.get("*") if len(agents) == 1 else None)
+        out.append(
+            _Candidate(
+                rule,
+                film,
+                relation,
+                ref,
+                sent,
+                character=character,
+                billing=position if billing and len(agents) > 1 else None,
+                ambiguous=ambiguous,
+            )
+        )
+    return out
+
+
+def _characters(rule: Rule, m: re.Match[str], sent: _Sentence, agent_text: str | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    group = _group(m, rule.character)
+    if group:
+        out["*"] = _slot_text(group, sent)
+    if agent_text:
+        for pm in re.finditer(r"«[PN](\d+)» (?:\( )?as («[A-Z]\d+»|(?:a|an|the) [a-z][\w' -]*?)(?= ,| and| \)|$)", agent_text):
+            person = sent.slots[int(pm.group(1))].text
+            out[person] = _slot_text(pm.group(2), sent)
+    return out
+
+
+def _slot_text(text: str, sent: _Sentence) -> str:
+    return re.sub(r"«[A-Z](\d+)»", lambda x: sent.slots[int(x.group(1))].text, text).strip()
+
+
+def _date_type(iso: str) -> ValueType:
+    return ValueType.DATE if len(iso) == 10 else ValueType.YEAR if len(iso) == 4 else ValueType.STRING
+
+
+def _value(relation: Relation, text: str | None, sent: _Sentence) -> Value | EntityRef | None:
+    if not text:
+        return None
+    if relation is Relation.RELEASE_DATE:
+        for kind, index in slots(text):
+            if kind == "D":
+                iso = sent.slots[index].iso or ""
+                return Value(iso, _date_type(iso))
+        year = re.search(r"\b(1[89]\d\d|20\d\d)\b", text)
+        return Value(year.group(1), ValueType.YEAR) if year else None
+    if relation is Relation.COUNTRY:
+        for kind, index in slots(text):
+            if kind == "C":
+                name = country_name(sent.slots[index].text)
+                if name:
+                    return EntityRef(EntityType.COUNTRY, name)
+    return None
+
+
+def _guarded(rule: Rule, m: re.Match[str], sent: _Sentence, films: Sequence[str], state: _State) -> bool:
+    """Precision guards: negation or hedging in the clause, a TV show taken for a film."""
+    span = sent.skeleton[max(0, m.start() - 60) : m.end()]
+    if _NEGATION.search(span):
+        return True
+    if _TV_CUE.search(sent.skeleton):
+        gaz = state.names.gazetteer
+        for film in films:
+            if gaz is None or gaz.film(film) is None:
+                return True
+    return False
+
+
+def _companions(found: list[_Candidate], sent: _Sentence) -> list[_Candidate]:
+    """"opposite X", "alongside X": cast of the film the sentence casts someone in."""
+    films = {c.film for c in found if c.relation is Relation.CAST_MEMBER and "companion" not in c.rule.flags}
+    out: list[_Candidate] = []
+    for cand in found:
+        if "companion" in cand.rule.flags:
+            if len(films) == 1:
+                cand.film = next(iter(films))
+                out.append(cand)
+            continue
+        out.append(cand)
+    return out
+
+
+# ------------------------------------------------------------------ candidates -> facts
+
+
+def _facts(document: Document, candidates: Iterable[_Candidate], names: _Names) -> list[Fact]:
+    best: dict[tuple[str, Relation, str], Fact] = {}
+    planned_cache: dict[int, bool] = {}
+    for cand in candidates:
+        if cand.film is None:
+            continue
+        confidence = rule_confidence(cand.rule)
+        if confidence < MIN_CONFIDENCE:
+            continue
+        subject = EntityRef(EntityType.FILM, cand.film)
+        obj = cand.obj
+        if isinstance(obj, EntityRef) and obj.type is not EntityType.COUNTRY and obj.type is not EntityType.FILM:
+            if name_key(obj.name) == name_key(cand.film):
+                continue
+            if is_demonym(obj.name) or nonfilm_kind(obj.name) in ("award", "event", "place", "time"):
+                continue
+        sent = cand.sentence
+        planned = False
+        if cand.relation is Relation.RELEASE_DATE:
+            planned = planned_cache.setdefault(sent.start, is_planned(sent.text))
+        fact = Fact(
+            subject,
+            cand.relation,
+            obj,
+            Evidence(
+                source_id=document.id,
+                sentence=sent.text,
+                start=sent.start,
+                end=sent.end,
+                confidence=round(confidence, 4),
+                extractor=EXTRACTOR_NAME,
+                rule=cand.rule.name,
+            ),
+            character=cand.character,
+            billing_order=cand.billing,
+            platform=cand.platform,
+            planned=planned,
+            ambiguous=cand.ambiguous,
+        )
+        key = (name_key(cand.film), cand.relation, _obj_key(obj))
+        old = best.get(key)
+        if old is None or (old.evidence is not None and old.evidence.confidence < confidence):
+            if old is not None and old.character and not fact.character:
+                fact = Fact(**{**_fields(fact), "character": old.character})
+            best[key] = fact
+    return list(best.values())
+
+
+def _obj_key(obj: EntityRef | Value) -> str:
+    return name_key(obj.name) if isinstance(obj, EntityRef) else obj.text
+
+
+def _fields(fact: Fact) -> dict[str, object]:
+    return {name: getattr(fact, name) for name in Fact.__slots__}  # type: ignore[attr-defined]

@@ -1,0 +1,40 @@
+"""Implicit credits a careful reader infers: possessives ("Clint Eastwood's Million Dollar Baby":
+the director), award wording ("best actress for Vera Drake": cast), "the Mike Leigh film"."""
+
+from __future__ import annotations
+
+from ...model import Relation
+from ..patterns import Rule
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "awards.possessive_director",
+        r"(?P<agent>{PERSON}) 's (?:(?:{ADJ}|«[PN]\d+» ){0,3}?{FILM_NOUN} )?(?P<film>{TITLE})",
+        Relation.DIRECTOR,
+        explicit=False,
+    ),
+    Rule(
+        "awards.best_for",
+        r"(?P<agent>{WHO}) (?:[^«».;]+ ){0,8}?best (?:new |supporting |leading |lead |british |"
+        r"foreign |international |original |adapted )?(?P<cue>director|actor|actress|screenplay|"
+        r"original screenplay|adapted screenplay|score|cinematography|editing)(?: award| prize| "
+        r"oscar| trophy)? (?:[^«».;]+ ){0,6}?for (?:his |her |their |the )?(?:{ADJ}){0,2}?"
+        r"(?:{FILM_NOUN} )?(?P<film>{TITLES})",
+        explicit=False,
+        needs=("best",),
+    ),
+    Rule(
+        "awards.award_went_to",
+        r"(?:best )?(?P<cue>director|actor|actress|screenplay) (?:award|prize|trophy) went to "
+        r"(?P<agent>{PERSON}) for (?:the )?(?:{FILM_NOUN} )?(?P<film>{TITLES})",
+        explicit=False,
+        needs=("went",),
+    ),
+    Rule(
+        "awards.person_film_movies",
+        r"(?P<agent>{PERSON}) (?:films|movies)(?: ,)? (?:including|such as) (?P<film>{TITLES})",
+        Relation.DIRECTOR,
+        explicit=False,
+        needs=("films", "movies"),
+    ),
+)

@@ -1,0 +1,230 @@
+"""Cast: who plays in a film. "F, starring A and B"; "A stars in F"; "A plays C in F"; "F star A".
+
+Film-anchored wordings take the film on their left; person-anchored ones the film(s) on their
+right, every member of a list included.
+"""
+
+from __future__ import annotations
+
+from ...model import Relation
+from ..patterns import Rule
+
+CAST = Relation.CAST_MEMBER
+
+_STAR_VERB = r"(?:co-)?(?:starred|stars|starring|star)"
+_APPEAR = r"(?:appeared|appears|appear|appearing|featured|features|feature|co-starred)"
+_IN_FILM = r"in (?:the |a |an |his |her |their )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?P<film>{TITLES})"
+_CHAR = r"(?:«[NPXF]\d+»|(?:a|an|the) (?:[a-z][\w'-]* ){0,3}?[a-z][\w'-]*)"
+_ROLE_NOUN = r"(?:role|roles|part|parts|performance|performances|turn|cameo|cameos|debut|lead)"
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "cast.film_starring",
+        r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,)? (?:which |that )?(?:is |was )?(?:also )?(?:co-)?starring "
+        r"(?P<agent>{PEOPLE})",
+        CAST,
+        needs=("starring",),
+    ),
+    Rule(
+        "cast.film_stars",
+        r"(?P<film>{FILMREF})(?: ,)? (?:which |that )?(?:also )?(?:co-)?(?:stars|starred)(?! in) "
+        r"(?:{ADJ})?(?P<agent>{PEOPLE})",
+        CAST,
+        needs=("stars", "starred"),
+    ),
+    Rule(
+        "cast.film_to_star",
+        r"(?P<film>{FILMREF}) , which (?:was|is|will) (?:(?:set|due|going|expected) )?(?:to )?"
+        r"(?:co-)?star (?P<agent>{PEOPLE})",
+        CAST,
+        needs=("star",),
+    ),
+    Rule(
+        "cast.film_featuring",
+        r"(?P<film>{FILMREF}) , (?:which )?(?:also )?(?:featuring|features) (?P<agent>{PEOPLE})",
+        CAST,
+        needs=("featuring", "features"),
+    ),
+    Rule(
+        "cast.topic_stars",
+        r"(?:^|, |and |also |{FILM_NOUN} |«A\d+» |it |that |which )(?:also )?(?:stars|starring|"
+        r"starred|co-starring|co-stars|co-starred)(?! in) (?:{ADJ})?(?P<agent>{PEOPLE})",
+        CAST,
+        film=None,
+        needs=("stars", "starring", "starred", "co-starring", "co-stars", "co-starred"),
+    ),
+    Rule(
+        "cast.title_star",
+        r"(?P<film>{TITLES}) (?:{ADJ})?(?:star|stars|co-star|co-stars|lead) (?P<agent>{PERSON})",
+        CAST,
+        needs=("star", "stars", "co-star", "co-stars", "lead"),
+    ),
+    Rule(
+        "cast.title_actor",
+        r"(?P<film>{TITLES}) (?:actor|actress) (?P<agent>{PERSON})",
+        CAST,
+        explicit=False,
+        needs=("actor", "actress"),
+    ),
+    Rule(
+        "cast.starred_in",
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?{AUX}{0,3}" + _STAR_VERB + r" (?:as (?P<character>"
+        + _CHAR
+        + r") )?(?:alongside {PEOPLE} )?"
+        + _IN_FILM,
+        CAST,
+        needs=("star", "starred", "stars", "starring", "co-starred"),
+    ),
+    Rule(
+        "cast.appeared_in",
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?{AUX}{0,3}" + _APPEAR + r" (?:as (?P<character>"
+        + _CHAR
+        + r") )?(?:[^«» ]+ ){0,3}?in (?:the |a |an |his |her )?(?:{ADJ}){0,3}?"
+        r"(?:{FILM_NOUN} |(?:\d+ )?(?:«[PN]\d+» )?{FILM_NOUNS}(?: ,)? (?:including |such as )?)?"
+        r"(?P<film>{TITLES})",
+        CAST,
+        needs=("appeared", "appears", "appear", "appearing", "featured", "co-starred"),
+    ),
+    Rule(
+        "cast.star_of",
+        r"(?P<agent>{WHO}) , (?:the |a |its |who is |who was )?(?:{ADJ}){0,2}?"
+        r"(?:star|stars|co-star|lead|leads) of (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} |{FILM_NOUNS} )?"
+        r"(?P<film>{TITLES})",
+        CAST,
+        needs=("star", "stars", "co-star", "lead", "leads"),
+    ),
+    Rule(
+        "cast.the_star_of",
+        r"(?:^|[.;] )the (?:{ADJ}){0,2}?(?:star|co-star) of (?:the )?(?:{FILM_NOUN} )?"
+        r"(?P<film>{TITLES}) (?!«)",
+        CAST,
+        agent=None,
+        needs=("star", "co-star"),
+    ),
+    Rule(
+        "cast.possessive_role",
+        r"(?P<agent>{WHO}) 's (?:{ADJ}){0,3}?" + _ROLE_NOUN + r" (?:as (?P<character>" + _CHAR
+        + r") )?(?:, |included |include |includes |including |in |, including )+"
+        r"(?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLES})",
+        CAST,
+        needs=("role", "roles", "part", "performance", "turn", "cameo", "debut", "lead"),
+    ),
+    Rule(
+        "cast.role_in",
+        r"(?P<agent>{WHO}) (?:[^«» .;]+ ){0,8}?(?:his |her |their |a |an |the )(?:{ADJ}){0,3}?"
+        + _ROLE_NOUN
+        + r" (?:as (?P<character>"
+        + _CHAR
+        + r") )?(?:opposite {PEOPLE} )?in (?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?"
+        r"(?P<film>{TITLES})",
+        CAST,
+        needs=("role", "roles", "part", "parts", "performance", "turn", "cameo", "lead"),
+    ),
+    Rule(
+        "cast.with_roles_in",
+        r"(?P<agent>{WHO}) (?:[^«» .;]+ ){0,8}?(?:with |for |of )(?:{ADJ}){0,2}?"
+        r"(?:roles|parts|performances) in (?:the |a )?(?P<film>{TITLES})",
+        CAST,
+        needs=("roles", "parts", "performances"),
+    ),
+    Rule(
+        "cast.plays_in",
+        r"(?P<agent>{WHO}) (?:, who |who )?(?:[^«» .;]+ ){0,3}?(?:plays|played|playing|play|"
+        r"portrays|portrayed|portraying|portray|voices|voiced|voicing|stars as|starred as|"
+        r"starring as) (?P<character>" + _CHAR + r") (?:[^«» .;]+ ){0,4}?" + _IN_FILM,
+        CAST,
+        needs=("plays", "played", "playing", "play", "portrays", "portrayed", "portraying",
+               "portray", "voices", "voiced", "voicing"),
+    ),
+    Rule(
+        "cast.in_which_plays",
+        r"(?P<film>{FILMREF}) , in which (?P<agent>{WHO}) (?:plays|played|portrays|portrayed|"
+        r"stars as|starred as|voices|voiced) (?P<character>" + _CHAR + r")",
+        CAST,
+        needs=("which",),
+    ),
+    Rule(
+        "cast.portrayal_in",
+        r"(?P<agent>{WHO}) 's (?:{ADJ}){0,2}?portrayal of (?P<character>" + _CHAR + r") in "
+        r"(?:the )?(?P<film>{TITLES})",
+        CAST,
+        needs=("portrayal",),
+    ),
+    Rule(
+        "cast.will_play",
+        r"(?P<agent>{WHO}) (?:{AUX}){0,3}(?:play|plays|playing) (?:the )?(?:{ADJ}){0,2}?"
+        r"(?:lead|title role|role of (?P<character>" + _CHAR + r")) in (?:the )?(?:{ADJ}){0,2}?"
+        r"(?:{FILM_NOUN} )?(?P<film>{TITLES})",
+        CAST,
+        needs=("play", "plays", "playing"),
+    ),
+    Rule(
+        "cast.debut_in",
+        r"(?P<agent>{WHO}) (?:'s )?(?:[^«» .;]+ ){0,6}?(?:debut|career) (?:[^«» .;]+ ){0,6}?"
+        r"in (?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLES})",
+        CAST,
+        needs=("debut",),
+    ),
+    Rule(
+        "cast.its_stars",
+        r"(?P<film>{FILMREF}) (?:[^«» .;]+ ){0,6}?(?:its|whose) (?:{ADJ})?(?:star|stars|co-stars|"
+        r"leads) (?P<agent>{PEOPLE})",
+        CAST,
+        needs=("its", "whose"),
+    ),
+    Rule(
+        "cast.companion",
+        r"(?:opposite|alongside|along with|together with|co-starring with|co-stars|co-star|"
+        r"fellow stars?|fellow co-stars?)"
+        r" (?:{ADJ}){0,2}?(?P<agent>{PEOPLE})",
+        CAST,
+        film=None,
+        needs=("opposite", "alongside", "along", "together", "co-starring", "co-stars",
+               "co-star", "fellow"),
+        flags=frozenset({"companion"}),
+    ),
+    Rule(
+        "cast.cast_includes",
+        r"(?:the |its )?cast (?:also )?(?:includes|included|include|features|featured|of) "
+        r"(?P<agent>{PEOPLE})",
+        CAST,
+        film=None,
+        needs=("cast",),
+    ),
+    Rule(
+        "cast.fronted_starring",
+        r"^(?:also )?starring (?P<agent>{PEOPLE}) , (?:the |a )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?"
+        r"(?P<film>{FILMREF})",
+        CAST,
+        needs=("starring",),
+    ),
+    Rule(
+        "cast.played_in",
+        r"(?P<agent>{WHO}){APPOS} (?:{AUX}){0,2}(?:played|acted|performed|appeared|was|were) in "
+        r"(?:the (?:{ADJ}){0,2}?{FILM_NOUN} )?(?P<film>«[FA]\d+»|(?<=film |ovie )«N\d+»)",
+        CAST,
+        needs=("played", "acted", "performed", "was", "were"),
+    ),
+    Rule(
+        "cast.played_by",
+        r"(?:^|, |and |«A\d+» |«[FN]\d+» |was |is |were )(?:played|portrayed|acted) by "
+        r"(?P<agent>{PEOPLE})",
+        CAST,
+        film=None,
+        needs=("played", "portrayed", "acted"),
+    ),
+    Rule(
+        "cast.one_of_the_stars",
+        r"(?P<agent>{WHO}){APPOS} (?:is|was|were|are) (?:one of )?(?:the |its )?(?:{ADJ})?"
+        r"(?:star|stars|lead|leads|co-star|co-stars) of (?:the )?(?:{FILM_NOUN} )?(?P<film>{FILMREF})",
+        CAST,
+        needs=("star", "stars", "lead", "leads", "co-star", "co-stars"),
+    ),
+    Rule(
+        "cast.people_star_in",
+        r"(?P<agent>{PEOPLE}) (?:{AUX}){0,2}(?:co-)?(?:star|starred|appear|appeared) (?:together )?"
+        r"in (?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLES})",
+        CAST,
+        needs=("star", "starred", "appear", "appeared"),
+    ),
+)

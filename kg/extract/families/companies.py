@@ -1,0 +1,84 @@
+"""Companies: production companies and distributors ("produced by Working Title", "a BBC
+co-production", "distributed by Lionsgate", "Pathé will distribute the film")."""
+
+from __future__ import annotations
+
+from ...model import Relation
+from ..patterns import Rule
+
+PRODUCTION = Relation.PRODUCTION_COMPANY
+DISTRIBUTOR = Relation.DISTRIBUTOR
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "companies.film_made_by",
+        r"(?P<film>{FILMREFS})(?: ,)? (?:which |that )?(?:was |is |will be |has been )?(?:also )?"
+        r"(?:made|financed|backed|developed) by (?P<agent>{ORGS})",
+        PRODUCTION,
+        needs=("by",),
+    ),
+    Rule(
+        "companies.a_production",
+        r"(?:an? |the )(?P<agent>{ORG}) (?:co-)?production(?: ,)? (?P<film>{TITLE})",
+        PRODUCTION,
+        needs=("production", "co-production"),
+    ),
+    Rule(
+        "companies.film_a_production",
+        r"(?P<film>{FILMREF})(?: ,)? (?:is |was )?(?:an? )(?P<agent>{ORG}) (?:co-)?production",
+        PRODUCTION,
+        needs=("production", "co-production"),
+    ),
+    Rule(
+        "companies.studio_behind",
+        r"(?P<agent>{ORG}) , the (?:studio|company|production company) (?:behind|that made|which "
+        r"made|producing|that produced|which produced) (?P<film>{FILMREF})",
+        PRODUCTION,
+        needs=("behind", "made", "producing", "produced"),
+    ),
+    Rule(
+        "companies.production_company",
+        r"(?:production company|production companies|studio|studios) (?:{ADJ}){0,2}?,? "
+        r"(?P<agent>{ORGS})(?: ,)? (?:[^«» .;]+ ){0,8}?(?:to bring|to make|to produce|produced|made|"
+        r"behind) (?:the |a )?(?:{FILM_NOUN} )?(?P<film>{FILMREF})",
+        PRODUCTION,
+        needs=("company", "companies", "studio", "studios"),
+    ),
+    Rule(
+        "companies.film_distributed_by",
+        r"(?P<film>{FILMREFS})(?: ,)? (?:which |that )?(?:was |is |will be |has been )?(?:also )?"
+        r"(?:distributed|released) by (?P<agent>{ORGS})",
+        DISTRIBUTOR,
+        needs=("distributed", "released"),
+    ),
+    Rule(
+        "companies.distributes",
+        r"(?P<agent>{ORGS}){APPOS} (?:{AUX}){0,2}(?:distribute|distributes|distributed|will distribute|"
+        r"is distributing|acquired|bought) (?:the )?(?:distribution rights to |rights to )?"
+        r"(?:the )?(?:{FILM_NOUN} )?(?P<film>{FILMREF})",
+        DISTRIBUTOR,
+        needs=("distribute", "distributes", "distributed", "distributing"),
+    ),
+    Rule(
+        "companies.distributor_of",
+        r"(?P<agent>{ORG}) (?:company )?, (?:the |its |a )?(?:{ADJ})?(?:distributor|distributors) (?:of|for) (?:the )?"
+        r"(?:{FILM_NOUN} )?(?P<film>{FILMREF})",
+        DISTRIBUTOR,
+        needs=("distributor", "distributors"),
+    ),
+    Rule(
+        "companies.served_as_distributor",
+        r"(?P<agent>{ORG}){APPOS} (?:served as|was|is|acted as) (?:the |a |one )?(?:{ADJ})?"
+        r"(?:of the )?distributors? "
+        r"(?:of|for) (?:the )?(?:{FILM_NOUN} )?(?P<film>{FILMREF})",
+        DISTRIBUTOR,
+        needs=("distributor",),
+    ),
+    Rule(
+        "companies.distributor_is",
+        r"(?:the )?distributor of (?:the )?(?:{FILM_NOUN} )?(?P<film>{FILMREF}) (?:is|was) "
+        r"(?P<agent>{ORG})",
+        DISTRIBUTOR,
+        needs=("distributor",),
+    ),
+)

@@ -1,0 +1,28 @@
+"""Country of origin from nationality adjectives next to a film noun ("French film A Very Long
+Engagement", "X is a 1995 American crime film")."""
+
+from __future__ import annotations
+
+from ...model import Relation
+from ..patterns import Rule
+
+COUNTRY = Relation.COUNTRY
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "country.nat_film_title",
+        r"(?P<value>{NAT}(?: (?:and|-|/) {NAT})*) (?:{ADJ}){0,3}?{FILM_NOUN} (?:,? )?"
+        r"(?:(?:was|is) )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE})",
+        COUNTRY,
+        agent=None,
+        value="value",
+    ),
+    Rule(
+        "country.lead",
+        r"^(?P<film>{TITLE}) (?:\( [^)]* \) )?(?:is|was) an? (?:{YEAR} )?(?P<value>{NAT}"
+        r"(?: (?:and|-|/|,) {NAT})*) (?:{ADJ}){0,3}?{FILM_NOUN}",
+        COUNTRY,
+        agent=None,
+        value="value",
+    ),
+)

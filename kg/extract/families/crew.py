@@ -1,0 +1,104 @@
+"""Crew: director, producers, writers, composer, cinematographer, editor. The role comes from the
+cue words ("written and directed by" gives two roles), which come from :data:`kg.model.ROLES`.
+"""
+
+from __future__ import annotations
+
+from ...model import Relation
+from ..patterns import Rule
+
+_BE = r"(?:(?:which |that )?(?:was |is |has been |had been |will be |is being |was being |were |are |being )?(?:also |originally |jointly |first |later |now )?)"
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "crew.film_by",
+        r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,)? (?:\( {YEAR} \)(?: ,)? )?" + _BE + r"(?P<cue>{ROLE_PASSIVES}) by "
+        r"(?:the (?:{ADJ})?{ROLE_NOUN} )?(?P<agent>{AGENTS})",
+        needs=("by",),
+    ),
+    Rule(
+        "crew.fronted_by",
+        r"^(?P<cue>{ROLE_PASSIVES}) by (?P<agent>{AGENTS}) , (?:the )?(?:{ADJ}){0,2}?"
+        r"(?:{FILM_NOUN} )?(?P<film>{TITLE})",
+        needs=("by",),
+    ),
+    Rule(
+        "crew.topic_by",
+        r"(?:^|, |and |film |movie |picture |documentary |drama |comedy |thriller |feature |"
+        r"was |is |were |be |been |being )(?P<cue>{ROLE_PASSIVES}) by (?:the (?:{ADJ})?{ROLE_NOUN} )?"
+        r"(?P<agent>{AGENTS})",
+        film=None,
+        needs=("by",),
+    ),
+    Rule(
+        "crew.title_noun",
+        r"(?P<film>{TITLES}) (?P<cue>{ROLE_NOUNS}) (?P<agent>{PERSON})",
+    ),
+    Rule(
+        "crew.title_poss_noun",
+        r"(?P<film>{FILMREF}) 's (?:{ADJ})?(?P<cue>{ROLE_NOUN})(?: ,)? (?P<agent>{PERSON})",
+    ),
+    Rule(
+        "crew.noun_poss_title",
+        r"(?P<cue>{ROLE_NOUN}) (?P<agent>{PERSON}) 's (?:(?:{ADJ}|«[PN]\d+» ){0,3}?{FILM_NOUN} )?"
+        r"(?P<film>{TITLE})",
+    ),
+    Rule(
+        "crew.noun_of",
+        r"(?P<agent>{PERSON}){APPOS} (?:, |is |was )(?:the |its |his |her |who is the |who was the )?"
+        r"(?:{ADJ})?(?P<cue>{ROLE_NOUN}) of (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{FILMREFS})",
+        needs=("of",),
+    ),
+    Rule(
+        "crew.of_film_person",
+        r"the (?P<cue>{ROLE_NOUN}) of (?P<film>{FILMREF})(?: ,)? (?:{ADJ})?(?P<agent>{PERSON})",
+        needs=("of",),
+    ),
+    Rule(
+        "crew.active",
+        r"(?P<agent>{WHO}) (?:, who |who )?(?:{AUX}){0,2}(?P<cue>{ROLE_VERB}(?: and (?:{ROLE_VERB}|"
+        r"starred in))*) (?:the |a |an |his |her )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLES})"
+        r"(?! (?:in|for) «)",
+    ),
+    Rule(
+        "crew.directed_someone_in",
+        r"(?P<agent>{WHO}) (?:, who |who )?(?:{AUX}){0,2}(?P<cue>directed|directing|direct) "
+        r"(?:him|her|them|{PEOPLE}) in (?:the )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?P<film>{TITLES})",
+        Relation.DIRECTOR,
+        needs=("directed", "directing", "direct"),
+    ),
+    Rule(
+        "crew.copula",
+        r"(?:the|its|the film 's|the movie 's) (?:{ADJ})?(?P<cue>{ROLE_NOUN}) (?:was|is) "
+        r"(?P<agent>{AGENTS})",
+        film=None,
+        needs=("was", "is"),
+    ),
+    Rule(
+        "crew.served_as",
+        r"(?P<agent>{PERSON}){APPOS} (?:was|is|served as|acted as) (?:the |its |a )?(?:film 's )?"
+        r"(?P<cue>{ROLE_NOUN}) (?:of|for|on) (?:the )?(?P<film>{FILMREF})",
+        needs=("was", "is", "served", "acted"),
+    ),
+    Rule(
+        "crew.work_by",
+        r"(?:^|the |its |with |and |, )(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK}) (?:(?:was|is|were|are) )?"
+        r"(?:(?:composed|written|done|provided|created|handled|by) )?by (?P<agent>{AGENTS})",
+        film=None,
+        needs=("by",),
+    ),
+    Rule(
+        "crew.made_work",
+        r"(?P<agent>{AGENTS}) (?:also )?(?:composed|wrote|co-wrote|penned|provided|created|did|"
+        r"handled) (?:the |its |a )?(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK})(?: (?:of|for) "
+        r"(?P<film>{FILMREF}))?",
+        flags=frozenset({"film_optional"}),
+    ),
+    Rule(
+        "crew.nouns_for",
+        r"(?P<cue>{ROLE_NOUN}) (?P<agent>{PERSON}) (?:and (?:{ROLE_NOUN}|{ACTOR_NOUN}) {PERSON} )?"
+        r"(?:{AUX}){0,2}(?:[^«» .;]+ ){0,3}?(?:reuniting|reunite|team up|teaming up|teamed up)"
+        r" (?:[^«» .;]+ ){0,2}?(?:for|on) (?:the )?(?:{FILM_NOUN} )?(?P<film>{TITLES})",
+        needs=("reuniting", "reunite", "team", "teaming", "teamed"),
+    ),
+)

@@ -1,0 +1,80 @@
+"""Release dates: a release verb or noun governing a date with a year ("is due for release on May
+19, 2006", "hits theaters on April 22, 2016"), or a year written as the film's attribute ("1943
+film The Outlaw", "1999's American Beauty", "Heat (1995)"). Premieres, festival screenings and
+broadcasts are not releases; dates without a year are not taken."""
+
+from __future__ import annotations
+
+from ...model import Relation
+from ..patterns import Rule
+
+RELEASE = Relation.RELEASE_DATE
+
+_RELEASE_CUE = (
+    r"(?:released|release|releases|opens|opened|opening|open|hits|hit|arrives|arrived|"
+    r"out|debuts|debuted|bows|bowed|launches|launched|came out|comes out|reaches)"
+)
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "releases.film_date",
+        r"(?P<film>{FILMREF}) (?:[^«».;]+ ){0,7}?" + _RELEASE_CUE + r" (?:[^«».;]+ ){0,5}?"
+        r"(?:on |in |for |from |by )?(?P<value>{DATE})",
+        RELEASE,
+        agent=None,
+        value="value",
+        needs=("released", "release", "releases", "opens", "opened", "opening", "open", "hits",
+               "hit", "arrives", "arrived", "out", "debuts", "debuted", "bows", "bowed", "launches",
+               "launched", "comes", "came", "reaches"),
+    ),
+    Rule(
+        "releases.topic_date",
+        r"(?:^|, |and )(?:it |the film |the movie )?(?:{AUX}){0,2}(?:be )?(?:released|due for "
+        r"release|set for release|slated for release|scheduled for release|out) (?:[^«».;]+ ){0,3}?"
+        r"(?:on |in |for )?(?P<value>{DATE})",
+        RELEASE,
+        film=None,
+        agent=None,
+        value="value",
+        needs=("released", "release", "out"),
+    ),
+    Rule(
+        "releases.year_film",
+        r"(?:^|[^«» ]+ )(?P<value>{YEAR}) (?:{ADJ}){0,2}?(?:film|movie|feature|documentary|"
+        r"comedy|drama|thriller|flick|western|musical|animation|epic|biopic) (?P<film>{TITLE})",
+        RELEASE,
+        agent=None,
+        value="value",
+    ),
+    Rule(
+        "releases.year_possessive",
+        r"(?P<value>{YEAR}) 's (?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE})",
+        RELEASE,
+        agent=None,
+        value="value",
+        explicit=False,
+    ),
+    Rule(
+        "releases.title_year",
+        r"(?P<film>{TITLE}) \( (?:{ADJ})?(?P<value>{YEAR}) (?:film |movie )?\)",
+        RELEASE,
+        agent=None,
+        value="value",
+    ),
+    Rule(
+        "releases.lead_year",
+        r"^(?P<film>{TITLE}) (?:\( [^)]* \) )?(?:is|was) an? (?P<value>{YEAR}) (?:{ADJ}){0,4}?"
+        r"{FILM_NOUN}",
+        RELEASE,
+        agent=None,
+        value="value",
+    ),
+    Rule(
+        "releases.on_platform",
+        r"(?:release|premiere|debut|arrival|launch) of (?P<film>{FILMREF}) on (?P<agent>{ORG})",
+        RELEASE,
+        value=None,
+        flags=frozenset({"platform"}),
+        needs=("release", "premiere", "debut", "arrival", "launch"),
+    ),
+)

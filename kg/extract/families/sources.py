@@ -1,0 +1,74 @@
+"""Where a film comes from: sequels ("F is the sequel to G"), series ("the Mission: Impossible
+movies") and source material ("based on the novel by ...", "an adaptation of G")."""
+
+from __future__ import annotations
+
+from ...model import Relation
+from ..patterns import Rule
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "sources.sequel_to",
+        r"(?P<film>{FILMREF}) (?:, |is |was |will be |, which is |which is )?(?:the |a |its )?"
+        r"(?:{ADJ}){0,2}?sequel to (?:the )?(?:{ADJ}){0,2}?(?:«[PN]\d+» )?(?:{FILM_NOUN} )?"
+        r"(?P<other>{TITLE})",
+        Relation.FOLLOWS,
+        agent=None,
+        other="other",
+        inverse=Relation.FOLLOWED_BY,
+        needs=("sequel",),
+    ),
+    Rule(
+        "sources.sequel_appos",
+        r"(?:the |a )(?:{ADJ}){0,2}?sequel to (?P<other>{TITLE})(?: ,)? (?:called |titled |entitled )?"
+        r"(?P<film>{TITLE})",
+        Relation.FOLLOWS,
+        agent=None,
+        other="other",
+        inverse=Relation.FOLLOWED_BY,
+        needs=("sequel",),
+    ),
+    Rule(
+        "sources.followed_by_sequel",
+        r"(?P<film>{FILMREF}) (?:[^«» .;]+ ){0,4}?followed by (?:a |the |two |its )?(?:{ADJ})?"
+        r"sequels?(?: ,)? (?:called |titled )?(?P<other>{TITLES})",
+        Relation.FOLLOWED_BY,
+        agent=None,
+        other="other",
+        inverse=Relation.FOLLOWS,
+        needs=("followed",),
+    ),
+    Rule(
+        "sources.a_sequel_named",
+        r"(?:^|, )an? (?:{ADJ})?sequel(?: ,)? (?P<other>{TITLE}) ,",
+        Relation.FOLLOWED_BY,
+        film=None,
+        agent=None,
+        other="other",
+        inverse=Relation.FOLLOWS,
+        needs=("sequel",),
+    ),
+    Rule(
+        "sources.based_on",
+        r"(?P<film>{FILMREF}) (?:, |is |was |, which is |which is |which was )?(?:also )?"
+        r"(?:loosely |partly |largely )?(?:based on|adapted from|an adaptation of|a film version of|"
+        r"a screen version of|a film adaptation of|the film adaptation of) (?:the |a |an |his |her |"
+        r"their |«[PN]\d+» 's )?(?:{ADJ}){0,3}?(?:novel|book|play|musical|opera|comic|comic book|"
+        r"story|short story|memoir|novella|poem|game|stage play|manga|series)? ?(?:of |by «[PN]\d+» )?"
+        r",? (?P<other>{NAME})",
+        Relation.BASED_ON,
+        agent=None,
+        other="other",
+        needs=("based", "adapted", "adaptation", "version"),
+    ),
+    Rule(
+        "sources.version_of_topic",
+        r"(?:^|, )an? (?:film|movie|screen) (?:version|adaptation) of (?:«[PN]\d+» 's )?(?:{ADJ}){0,2}?"
+        r"(?:novel|book|play|musical|opera|story|comic)? ?(?P<other>{NAME})",
+        Relation.BASED_ON,
+        film=None,
+        agent=None,
+        other="other",
+        needs=("version", "adaptation"),
+    ),
+)

@@ -1,0 +1,434 @@
+"""Capitalised names in a sentence: where each starts and ends, and what kind of thing it is.
+
+A sentence is cut into :class:`Token` objects; runs of capitalised words (with the small words
+titles keep inside: "Harry Potter and the Prisoner of Azkaban", "Men In Black") become
+:class:`Chunk` objects. :func:`chunk_sentence` trims what is not part of a name (a sentence-initial
+"But", descriptors such as "Actor", "US", "Oscar-winning"), splits possessives ("Michael Moore's
+Fahrenheit 9/11") and coordinations ("Jude Law and Julia Roberts") where the words say so, and
+gives each chunk a first guess of its kind from the word lists of :mod:`kg.extract.lexicon`:
+``person``, ``film``, ``org``, ``nonfilm`` (awards, places, outlets...), ``nationality`` or
+``name`` (not known yet; the rules decide).
+
+>>> [(c.text, c.kind) for c in chunk_sentence("Actor Tom Hanks and Warner Bros met in London.")]
+[('Tom Hanks', 'person'), ('Warner Bros', 'org'), ('London', 'nonfilm')]
+>>> [(c.text, c.kind) for c in chunk_sentence("Michael Moore's Fahrenheit 9/11 won.")]
+[('Michael Moore', 'person'), ('Fahrenheit 9/11', 'name')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from .lexicon import (
+    TV_WORDS,
+    COMMON_WORDS,
+    FUNCTION_WORDS,
+    FILM_NOUNS,
+    HONORIFICS,
+    NAME_PARTICLES,
+    PERSON_NOUNS,
+    is_demonym,
+    is_given_name,
+    is_known_org,
+    nonfilm_kind,
+)
+
+__all__ = ["Chunk", "Token", "chunk_sentence", "tokenize"]
+
+# ruff: noqa: RUF001  (typographic apostrophes are data here)
+
+_TOKEN = re.compile(
+    r"(?P<abbr>(?:[A-Z]\.){2,})"
+    r"|(?P<num>\$?\d+(?:[.,/:]\d+)*(?:s|st|nd|rd|th|m|bn|k)?(?![\w]))"
+    r"|(?P<poss>['’][sS](?!\w)|(?<=s)['’](?=\s))"
+    r"|(?P<word>[^\W\d_][\w]*(?:[-.&][^\W_][\w]*|['’](?![sS]\b)[^\W_][\w]*)*"
+    r"(?:(?<=\bMr|\bMs|\bDr|\bSt|\bJr)\.|(?<=\bMrs)\.)?)"
+    r"|(?P<punct>[^\w\s])"
+)
+
+_CONNECTORS = frozenset(
+    {"of", "the", "a", "an", "and", "in", "on", "at", "to", "for", "with", "from", "vs", "vs."}
+    | {"de", "da", "di", "du", "del", "della", "des", "la", "le", "les", "van", "von", "der"}
+    | {"den", "y", "&", ":", "'s", "’s", "-", "–", "’", "'"}
+)
+"""Lower-case words and marks a name may hold between two capitalised words."""
+
+_ADJECTIVE_TAILS = (
+    "-winning",
+    "-nominated",
+    "-winner",
+    "-based",
+    "-born",
+    "-backed",
+    "-led",
+    "-funded",
+    "-owned",
+    "-era",
+    "-style",
+    "-esque",
+    "-themed",
+    "-inspired",
+    "-like",
+    "-bound",
+    "-starring",
+    "-directed",
+    "-produced",
+    "-language",
+    "-speaking",
+    "-made",
+    "-year-old",
+    "-minute",
+    "-budget",
+    "-set",
+    "-shot",
+)
+"""A capitalised word with one of these tails is an adjective ("Oscar-winning"), not a name."""
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word, number or mark of a sentence, with its offsets in the sentence."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # word, num, abbr, poss, punct
+
+    @property
+    def cap(self) -> bool:
+        """Does it look like part of a name (capitalised word, abbreviation)?"""
+        if self.kind == "abbr":
+            return True
+        if self.kind != "word":
+            return False
+        first = self.text[0]
+        if not first.isupper():
+            return False
+        return not self.text.lower().endswith(_ADJECTIVE_TAILS)
+
+    @property
+    def lower(self) -> str:
+        """The text, lower-cased."""
+        return self.text.lower()
+
+
+def tokenize(sentence: str) -> list[Token]:
+    """The tokens of ``sentence``.
+
+    >>> [t.text for t in tokenize("Howl's Moving Castle (2004), by U.S. director Mr. X.")]
+    ['Howl', "'s", 'Moving', 'Castle', '(', '2004', ')', ',', 'by', 'U.S.', 'director', 'Mr.', 'X', '.']
+    """
+    out: list[Token] = []
+    for m in _TOKEN.finditer(sentence):
+        kind = m.lastgroup or "punct"
+        out.append(Token(m.group(), m.start(), m.end(), kind))
+    return out
+
+
+@dataclass(slots=True)
+class Chunk:
+    """A name in a sentence: tokens ``[first, last]``, its text, kind, and the words around it."""
+
+    first: int
+    last: int
+    text: str
+    start: int
+    end: int
+    kind: str = "name"
+    why: str = ""
+    descriptors: list[str] = field(default_factory=list)
+    possessive: bool = False  # followed by 's
+
+    def __repr__(self) -> str:
+        return f"Chunk({self.text!r}, {self.kind})"
+
+
+Known = Callable[[str], str | None]
+"""A lookup of names the document (or the store) already knows: name -> kind or None."""
+
+
+def _no_known(_name: str) -> str | None:
+    return None
+
+
+def _is_name_token(tok: Token) -> bool:
+    return tok.cap
+
+
+def _raw_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Runs ``[i, j]`` of capitalised tokens with connectors between them."""
+    runs: list[tuple[int, int]] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        if not _is_name_token(tok):
+            i += 1
+            continue
+        last = i
+        j = i + 1
+        gap = 0
+        while j < n:
+            t = tokens[j]
+            if _is_name_token(t) or (
+                t.kind == "num" and gap == 0 and "$" not in t.text and not _is_year(t.text)
+            ):
+                last = j
+                gap = 0
+                j += 1
+                continue
+            if (t.lower in _CONNECTORS or t.kind == "poss") and gap < 2 and _spaced_ok(tokens, j):
+                gap += 1
+                j += 1
+                continue
+            break
+        runs.append((i, last))
+        i = last + 1
+    return runs
+
+
+def _is_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and text[:2] in ("18", "19", "20")
+
+
+def _spaced_ok(tokens: Sequence[Token], j: int) -> bool:
+    """A dash or colon joins a name only inside a title ("Mission: Impossible – Dead Reckoning"):
+    a colon right after a word, a dash with spaces on both sides."""
+    t = tokens[j]
+    if t.text == ":":
+        return tokens[j - 1].end == t.start
+    if t.text in ("-", "–"):
+        return j + 1 < len(tokens) and tokens[j - 1].end < t.start < t.end < tokens[j + 1].start
+    return True
+
+
+def _person_like(words: Sequence[str]) -> bool:
+    """Two to four capitalised words starting with a given name, no title words inside."""
+    if not 2 <= len(words) <= 5:
+        return False
+    if not is_given_name(words[0].rstrip(".")) and not _initial(words[0]):
+        return False
+    for w in words[1:]:
+        if w in NAME_PARTICLES:
+            continue
+        if not w[0].isupper() or w.lower() in COMMON_WORDS or w.lower() in _CONNECTORS:
+            return False
+        if nonfilm_kind(w) in ("award", "event", "time"):
+            return False
+    return True
+
+
+def _initial(word: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)*", word))
+
+
+def chunk_sentence(
+    sentence: str,
+    tokens: Sequence[Token] | None = None,
+    *,
+    known: Known = _no_known,
+    sentence_start: bool = True,
+) -> list[Chunk]:
+    """The names of ``sentence``, trimmed, split and given a first kind (see the module doc).
+
+    ``known`` tells the kind of names the document or store already knows ("person", "film",
+    "org"); ``sentence_start`` says the first token starts a sentence (so its capital proves
+    nothing).
+    """
+    tokens = tokens if tokens is not None else tokenize(sentence)
+    out: list[Chunk] = []
+    for i, j in _raw_runs(tokens):
+        out.extend(_shape(sentence, tokens, i, j, known, sentence_start))
+    return out
+
+
+def _make(sentence: str, tokens: Sequence[Token], i: int, j: int) -> Chunk:
+    start, end = tokens[i].start, tokens[j].end
+    return Chunk(i, j, sentence[start:end], start, end)
+
+
+def _shape(
+    sentence: str,
+    tokens: Sequence[Token],
+    i: int,
+    j: int,
+    known: Known,
+    sentence_start: bool,
+) -> list[Chunk]:
+    descriptors: list[str] = []
+    # trim the front: sentence-initial common words, honorifics, descriptors, demonyms
+    while i <= j:
+        tok = tokens[i]
+        low = tok.lower.rstrip(".")
+        at_start = sentence_start and (i == 0 or tokens[i - 1].text in ('"', "“", "‘", "'", "("))
+        joined = sentence[tok.start : tokens[min(i + 1, j)].end]
+        if tok.text in HONORIFICS or tok.text.rstrip(".") in HONORIFICS:
+            descriptors.append(low)
+            i += 1
+        elif i < j and is_demonym(joined) and not known(sentence[tok.start : tokens[j].end]):
+            descriptors.append(joined.lower())
+            i += 2
+        elif i < j and is_demonym(tok.text) and not known(sentence[tok.start : tokens[j].end]):
+            descriptors.append(low)
+            i += 1
+        elif low in PERSON_NOUNS and i < j and (at_start or tokens[i + 1].cap):
+            if known(sentence[tok.start : tokens[j].end]) in ("film", "org"):
+                break
+            descriptors.append(low)
+            i += 1
+        elif (
+            at_start
+            and (low in FUNCTION_WORDS or low in _START_NOUNS)
+            and not _person_like(_words(sentence, tokens, i, j))
+        ):
+            if known(sentence[tok.start : tokens[j].end]):
+                break
+            i += 1
+        elif (tok.kind not in ("word", "abbr")) or (tok.text in _CONNECTORS):
+            i += 1
+        else:
+            break
+    # trim the tail: connectors, possessive marks
+    while j >= i and (tokens[j].lower in _CONNECTORS or tokens[j].kind in ("poss", "punct")):
+        j -= 1
+    if i > j:
+        return []
+    # a lone "The"/"A" is no name
+    if i == j and tokens[i].lower in ("the", "a", "an", "i"):
+        return []
+    # "The Mike Leigh film", "The World War I romantic drama": the article belongs to the noun
+    # phrase the name modifies, not to the name
+    if i < j and tokens[i].lower in ("the", "a", "an") and _film_noun_follows(tokens, j):
+        i += 1
+    pieces = _split(sentence, tokens, i, j, known)
+    chunks: list[Chunk] = []
+    for a, b in pieces:
+        chunk = _make(sentence, tokens, a, b)
+        chunk.descriptors = descriptors if a == i else []
+        chunk.possessive = b + 1 < len(tokens) and tokens[b + 1].kind == "poss"
+        _classify(chunk, tokens, known)
+        chunks.append(chunk)
+    return chunks
+
+
+def _words(sentence: str, tokens: Sequence[Token], i: int, j: int) -> list[str]:
+    return sentence[tokens[i].start : tokens[j].end].split() if i <= j else []
+
+
+def _in_list(tokens: Sequence[Token], i: int) -> bool:
+    """Is the run starting at ``i`` a member of a comma list ("A, B and C")?"""
+    return i >= 2 and tokens[i - 1].text == "," and tokens[i - 2].cap
+
+
+def _film_noun_follows(tokens: Sequence[Token], j: int) -> bool:
+    for k in range(j + 1, min(j + 4, len(tokens))):
+        low = tokens[k].lower
+        if low in FILM_NOUNS:
+            return True
+        if tokens[k].kind != "word" or tokens[k].cap:
+            return False
+    return False
+
+
+def _split(
+    sentence: str, tokens: Sequence[Token], i: int, j: int, known: Known
+) -> list[tuple[int, int]]:
+    """Split a run at a possessive after a person, company or place, at a coordinating "and",
+    and at a preposition between a name and a place or event ("Golden Bear at the Berlin ...")."""
+    whole = sentence[tokens[i].start : tokens[j].end]
+    if known(whole):
+        return [(i, j)]
+    for k in range(i + 1, j):
+        tok = tokens[k]
+        if tok.kind == "poss":
+            words = _words(sentence, tokens, i, k - 1)
+            left = " ".join(words)
+            if (
+                known(left) in ("person", "org")
+                or _person_like(words)
+                or (2 <= len(words) <= 3 and _namey(words))
+                or nonfilm_kind(left) is not None
+                or (len(words) == 1 and _surname_like(left, known))
+            ):
+                return [(i, k - 1), *_split(sentence, tokens, k + 1, j, known)]
+        if tok.text in ("and", "&"):
+            right = tokens[k + 1] if k + 1 <= j else None
+            if right is None or right.lower in ("the", "a", "an"):
+                continue  # "Harry Potter and the Prisoner of Azkaban"
+            left_words = _words(sentence, tokens, i, k - 1)
+            right_words = _words(sentence, tokens, k + 1, j)
+            if (
+                tok.text == "and"  # title case writes "And": "Kings And Queen"
+                or _person_like(left_words)
+                or _person_like(right_words)
+                or _in_list(tokens, i)
+                or known(" ".join(left_words)) is not None
+                or known(" ".join(right_words)) is not None
+                or nonfilm_kind(" ".join(left_words)) is not None
+            ):
+                return [(i, k - 1), *_split(sentence, tokens, k + 1, j, known)]
+        if tok.text in ("at", "in", "on", "for", "from", "with", "to", "vs", "vs."):
+            left_words = _words(sentence, tokens, i, k - 1)
+            right_words = _words(sentence, tokens, k + 1, j)
+            bare_right = right_words[1:] if right_words[:1] == ["the"] else right_words
+            if (
+                nonfilm_kind(" ".join(left_words)) is not None
+                or nonfilm_kind(" ".join(bare_right)) is not None
+                or _person_like(left_words)
+                or _person_like(right_words)
+            ):
+                a = k + 2 if tokens[k + 1].text == "the" else k + 1
+                return [(i, k - 1), *_split(sentence, tokens, a, j, known)]
+        if tok.text in ("-", "–") and tokens[k - 1].end < tok.start:
+            return [(i, k - 1), *_split(sentence, tokens, k + 1, j, known)]
+    return [(i, j)]
+
+
+def _surname_like(word: str, known: Known) -> bool:
+    return known(word) == "person"
+
+
+def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
+    name = chunk.text
+    words = name.split()
+    told = known(name)
+    if told is not None:
+        chunk.kind, chunk.why = told, "known"
+        return
+    kind = nonfilm_kind(name)
+    if kind == "org":
+        chunk.kind, chunk.why = "org", "company"
+        return
+    if kind == "nationality":
+        chunk.kind, chunk.why = "nationality", "demonym"
+        return
+    if kind is not None:
+        chunk.kind, chunk.why = "nonfilm", kind
+        return
+    if is_known_org(name):
+        chunk.kind, chunk.why = "org", "company"
+        return
+    person_cue = any(d in PERSON_NOUNS or d in _HONORIFIC_WORDS for d in chunk.descriptors)
+    if _person_like(words) or (person_cue and 1 <= len(words) <= 4 and _namey(words)):
+        chunk.kind, chunk.why = "person", "name" if not person_cue else "descriptor"
+        return
+    before = tokens[chunk.first - 1].lower if chunk.first > 0 else ""
+    if before in FILM_NOUNS and before not in ("story", "release", "premiere", "version"):
+        chunk.kind, chunk.why = "film", f"after '{before}'"
+        return
+    chunk.kind, chunk.why = "name", ""
+
+
+_HONORIFIC_WORDS = frozenset(h.lower().rstrip(".") for h in HONORIFICS)
+_START_NOUNS = (FILM_NOUNS | TV_WORDS | {"distributor", "distributors", "starring", "directed",
+    "written", "produced", "edited", "grossing", "budget", "runtime", "cast", "music", "score",
+    "screenplay", "cinematography", "editing", "release", "released", "at", "with", "filming",
+    "shooting", "production", "principal", "photography"}) - {"feature", "short"}
+
+
+def _namey(words: Sequence[str]) -> bool:
+    return all(w[0].isupper() or w in NAME_PARTICLES for w in words) and not any(
+        w.lower() in ("the", "of", "and", "in") for w in words
+    )

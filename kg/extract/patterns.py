@@ -1,0 +1,160 @@
+"""The rule record and the little pattern language the rule families are written in.
+
+A sentence is rewritten as a *skeleton*: lower-cased words and marks separated by single spaces,
+each name replaced by a slot ``«K#»`` (``K`` its kind, ``#`` its index in the sentence): ``F``
+film, ``N`` a name of unknown kind, ``P`` person, ``O`` company, ``X`` something that is never a
+film (award, place, outlet), ``C`` a nationality, ``D`` a date, ``A`` a film named by an anaphor
+("the film", "the movie"). A :class:`Rule` is a regular expression over skeletons, written with
+the macros of :data:`MACROS` ("{TITLES} , starring {PEOPLE}") and named groups that say which
+slots are the film(s), the agent(s), the character or the value of its relation:
+
+>>> rule = Rule("cast.starring", r"(?P<film>{TITLE}) , starring (?P<agent>{PEOPLE})",
+...             Relation.CAST_MEMBER)
+>>> m = rule.regex.search("«F0» , starring «P1» and «N2» .")
+>>> slots(m.group("film")), slots(m.group("agent"))
+([('F', 0)], [('P', 1), ('N', 2)])
+
+Role words in patterns come from :data:`kg.model.ROLES` (``{ROLE_PASSIVE}``, ``{ROLE_NOUN}``,
+``{ROLE_VERB}``), so a new role is found by the existing families as soon as the table has it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..model import ROLES, Relation
+from .lexicon import STRONG_FILM_NOUNS
+
+__all__ = ["MACROS", "Rule", "expand", "slots"]
+
+_SLOT = re.compile(r"«([A-Z])(\d+)»")
+
+
+def slots(text: str | None) -> list[tuple[str, int]]:
+    """The slots ``(kind, index)`` in a piece of skeleton.
+
+    >>> slots("«P3» and he")
+    [('P', 3)]
+    """
+    if not text:
+        return []
+    return [(m.group(1), int(m.group(2))) for m in _SLOT.finditer(text)]
+
+
+def _alt(words: set[str] | frozenset[str] | list[str]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _role_words() -> tuple[set[str], set[str], set[str], set[str]]:
+    passive: set[str] = set()
+    finite: set[str] = set()
+    nouns: set[str] = set()
+    works: set[str] = set()
+    for role in ROLES:
+        if role.relation is Relation.CAST_MEMBER:
+            continue  # cast has its own family (starring, stars, plays, role in)
+        for verb in role.verbs:
+            if verb.endswith(("ed", "en")):
+                passive.add(verb)
+            if verb.endswith("ed") or verb in ("wrote", "co-wrote"):
+                finite.add(verb)
+        for noun in role.nouns:
+            if role.agent.value == "person":
+                nouns.update({noun, noun + "s"})
+        works.update(role.works)
+    passive.discard("made")
+    finite.discard("made")
+    return passive, finite, nouns, works
+
+
+_PASSIVE, _FINITE, _NOUNS, _WORKS = _role_words()
+
+_FILM_NOUN = _alt(STRONG_FILM_NOUNS)
+_LIST_TAIL = r"(?: , (?:and )?{X})*(?:(?: ,)? (?:and|&) (?:now |also |finally |later |even )?{X})?"
+
+MACROS: dict[str, str] = {
+    "FILM": r"«F\d+»",
+    "TITLE": r"«[FN]\d+»",
+    "FILMREF": r"«[FNA]\d+»",
+    "ANA": r"«A\d+»",
+    "PERSON": r"«[PN]\d+»",
+    "WHO": r"(?:«[PN]\d+»|he|she)",
+    "ORG": r"«[ON]\d+»",
+    "AGENT": r"«[PNO]\d+»",
+    "NAME": r"«[PNFOX]\d+»",
+    "NAT": r"«C\d+»",
+    "DATE": r"«D\d+»",
+    "YEAR": r"(?:1[89]\d\d|20\d\d)",
+    "FILM_NOUN": _FILM_NOUN,
+    "FILM_NOUNS": r"(?:films|movies|pictures|features|comedies|dramas|thrillers|documentaries)",
+    "ADJ": r"(?:[a-z][\w'-]*|«[CX]\d+»|\d[\w-]*) ",
+    "ROLE_PASSIVE": _alt(_PASSIVE),
+    "ROLE_VERB": _alt(_FINITE),
+    "ROLE_NOUN": _alt(_NOUNS),
+    "ROLE_WORK": _alt(_WORKS),
+    "STAR_NOUN": r"(?:star|stars|co-star|co-stars|costar|costars|lead|leads)",
+    "ACTOR_NOUN": r"(?:actor|actress|actors|actresses|star|stars|co-star|co-stars|costar)",
+    "APPOS": r"(?: ,(?: [^ ,.;]+){1,10}? ,)?",
+    "FILM_APPOS": r"(?: , (?:an? |the )?(?:{ADJ}){0,4}?{FILM_NOUN}(?: (?:that|which) (?:is|was))?)?",
+    "AUX": r"(?:(?:has|have|had|will|would|is|was|were|are|also|later|previously|once|then|"
+    r"recently|already|went on to|is to|was to|is set to|is due to|is expected to|has been|"
+    r"had been|will be|would be) )",
+}
+MACROS["TITLES"] = "{TITLE}" + _LIST_TAIL.replace("{X}", "{TITLE}")
+MACROS["FILMREFS"] = "{FILMREF}" + _LIST_TAIL.replace("{X}", "{TITLE}")
+MACROS["PEOPLE"] = "{PERSON}" + _LIST_TAIL.replace("{X}", "{PERSON}")
+MACROS["ORGS"] = "{ORG}" + _LIST_TAIL.replace("{X}", "{ORG}")
+MACROS["AGENTS"] = "{AGENT}" + _LIST_TAIL.replace("{X}", "{AGENT}")
+MACROS["ROLE_PASSIVES"] = r"{ROLE_PASSIVE}(?: (?:and|&|/) {ROLE_PASSIVE})*"
+MACROS["ROLE_NOUNS"] = r"{ROLE_NOUN}(?: (?:and|&|/) (?:{ROLE_NOUN}|{STAR_NOUN}))*"
+
+_MACRO = re.compile(r"\{([A-Z_]+)\}")
+
+
+def expand(pattern: str) -> str:
+    """``pattern`` with every ``{MACRO}`` replaced, recursively.
+
+    >>> expand("{FILM} , directed by {PERSON}")
+    '«F\\\\d+» , directed by «[PN]\\\\d+»'
+    """
+    for _ in range(6):
+        new = _MACRO.sub(lambda m: MACROS[m.group(1)], pattern)
+        if new == pattern:
+            return new
+        pattern = new
+    raise ValueError(f"macros nest too deep in {pattern!r}")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pattern of a rule family: what it matches and what it yields.
+
+    ``relation`` is fixed, or ``None`` when the words of the ``cue`` group name it ("written and
+    directed by" gives screenwriter and director). ``film`` is the group with the film(s) (a
+    missing group: the film the sentence is about, see :mod:`kg.extract.engine`); ``agent`` the
+    person(s) or company(ies); ``character`` a character's name; ``value`` a literal (a date, a
+    nationality). ``inverse`` also emits the inverse fact (sequels). ``explicit`` says whether a
+    careful reader counts the wording as stating the fact (possessives and award wording do
+    not). ``needs`` are words one of which must be in the sentence for the rule to be tried.
+    """
+
+    name: str
+    pattern: str
+    relation: Relation | None = None
+    explicit: bool = True
+    film: str | None = "film"
+    agent: str | None = "agent"
+    character: str | None = None
+    value: str | None = None
+    inverse: Relation | None = None
+    other: str | None = None  # a second film (sequel to ...)
+    needs: tuple[str, ...] = ()
+    respectively: bool = False
+    flags: frozenset[str] = field(default_factory=frozenset)
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled pattern."""
+        return re.compile(expand(self.pattern))
