@@ -15,10 +15,19 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from kg.extract.lexicon import DAYS, FUNCTION_WORDS, MONTHS
+from kg.extract.lexicon import DAYS, FUNCTION_WORDS, HONORIFICS, MONTHS, NAME_PARTICLES
 
 OUT = Path(__file__).resolve().parent.parent / "kg" / "extract" / "data" / "given_names.txt"
 MIN_PEOPLE = 2
+TITLE_WORDS = {
+    w.casefold()
+    for w in (
+        "The Big Black Kid King Lady Little Miss Prince Queen Red Young Captain Doctor Saint "
+        "Lil Baby Mister Master Mother Father Brother Sister Uncle Aunt Grand General Major "
+        "Colonel Count Baron Judge Reverend Chief Boss DJ MC Los Las Les Der Die Das Il Lo"
+    ).split()
+}
+"""Words that start stage names and titles ("Big Daddy Kane", "The Rock"), not given names."""
 
 
 def main(credits: str) -> None:
@@ -32,7 +41,8 @@ def main(credits: str) -> None:
         words = name.split()
         if 2 <= len(words) <= 3 and words[0].isalpha() and words[0][0].isupper():
             first[words[0]] += 1
-    banned = {w.casefold() for w in FUNCTION_WORDS | MONTHS | DAYS}
+    banned = {w.casefold() for w in FUNCTION_WORDS | MONTHS | DAYS | HONORIFICS | NAME_PARTICLES}
+    banned |= TITLE_WORDS
     names = sorted(
         n for n, c in first.items() if c >= MIN_PEOPLE and n.casefold() not in banned and len(n) > 1
     )

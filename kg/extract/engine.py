@@ -87,6 +87,13 @@ _ANAPHOR = re.compile(
 )
 """A film named by a definite noun phrase ("the film", "the $100m movie", "the Mike Leigh
 film"): it refers to the film the text is about (never "the sequel": that is another film)."""
+_ALIASES = re.compile(
+    r"«([FN])(\d+)» \( (?:also known as |also called |known as |aka |a\.k\.a\. |or |"
+    r"released as |also released as |original title |originally )?(?:: )?"
+    r"((?:«[FN]\d+»)(?: (?:,|and|or) «[FN]\d+»)*)(?: ; [^)]*)? \)"
+)
+"""A title and its other titles in brackets: "Vase de Noces (also known as Wedding Trough)"."""
+_SLOT_KIND = re.compile(r"«([A-Z])(\d+)»")
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _NEGATION = re.compile(
     r"\b(?:not|n't|never|denied|denies|deny|rumou?red|rumou?rs|tipped|speculation|speculated|"
@@ -112,14 +119,14 @@ def _calibration() -> dict[str, tuple[int, int]]:
     return {str(k): (int(v[0]), int(v[1])) for k, v in raw.get("rules", {}).items()}
 
 
-def rule_confidence(rule: Rule) -> float:
+def rule_confidence(rule: Rule, how: str = "named") -> float:
     """How often ``rule`` was right on the development sets: ``(right + 1) / (emitted + 2)``
     (Laplace's rule), or a prior (0.75 explicit, 0.6 implicit wording) for a rule never seen.
 
     >>> rule_confidence(Rule("never.seen", "x")) == 0.75
     True
     """
-    counts = _calibration().get(rule.name)
+    counts = _calibration().get(f"{rule.name}@{how}") or _calibration().get(rule.name)
     if counts is None:
         return 0.75 if rule.explicit else 0.6
     right, emitted = counts
@@ -140,6 +147,7 @@ class _Names:
     film_counts: Counter[str] = field(default_factory=Counter)
     person_counts: Counter[str] = field(default_factory=Counter)
     surface: dict[str, str] = field(default_factory=dict)  # key -> first spelling seen
+    aliases: dict[str, list[str]] = field(default_factory=dict)  # film key -> other titles
 
     def kind(self, name: str) -> str | None:
         key = name_key(name)
@@ -226,6 +234,7 @@ class _Candidate:
     billing: int | None = None
     platform: EntityRef | None = None
     ambiguous: bool = False
+    how: str = "named"  # named, topic, anaphor: how the film was found
 
 
 # ------------------------------------------------------------------ sentences -> skeletons
@@ -271,6 +280,14 @@ def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
         pos = last + 1
     words.extend(t.lower for t in tokens[pos:])
     skeleton = " ".join(words)
+    for m in _ALIASES.finditer(skeleton):
+        title = sent.slots[int(m.group(2))].text
+        others = [sent.slots[int(i)].text for i in re.findall(r"«[NF](\d+)»", m.group(3))]
+        known = names.aliases.setdefault(name_key(title), [])
+        known.extend(o for o in others if o not in known and name_key(o) != name_key(title))
+        for i in re.findall(r"«[NF](\d+)»", m.group(3)):
+            sent.slots[int(i)].kind = "X"  # an alias is the same film, not another one
+    skeleton = _SLOT_KIND.sub(lambda m: f"«{sent.slots[int(m.group(2))].kind}{m.group(2)}»", skeleton)
     if not first_pass:
         skeleton = _ANAPHOR.sub(lambda m: _anaphor(m, sent), skeleton)
     sent.skeleton = skeleton
@@ -339,15 +356,18 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
     sents = _parse(text)
     names = _Names(gazetteer)
     # the document named after a film (an encyclopedia article): its title is a film
-    title_key = name_key(document.title or "")
+    title_key = name_key(re.sub(r"\s*\((?:[^()]*\b)?(?:film|movie)\)\s*$", "", document.title or ""))
+    if title_key and ("," in title_key or " " in title_key) and title_key in name_key(text):
+        names.kinds[title_key] = "film"  # found whole even when it holds a comma
     # pass 1: learn names (typed chunks and the rules' own typing)
     for sent in sents:
         _skeleton(sent, names, first_pass=True)
         for slot in sent.slots:
             if slot.chunk is not None and slot.kind in ("P", "F", "O"):
                 names.learn(slot.text, {"P": "person", "F": "film", "O": "org"}[slot.kind])
-            elif title_key and slot.kind == "N" and name_key(slot.text) == title_key:
-                names.learn(slot.text, "film")
+            if title_key and slot.kind != "P" and name_key(slot.text) == title_key:
+                names.kinds[title_key] = "film"
+                names.surface.setdefault(title_key, slot.text)
         for cand in _run_rules(sent, _State(names), first_pass=True):
             del cand
     # count mentions for the main film / person
@@ -395,18 +415,21 @@ _SUBJECT = re.compile(
     r"(?: \( [^)]* \))?(?: ,| (?:is|was|has|had|will|stars|starred|starring|directed|tells|"
     r"follows|features|won|opened|opens|took|became|received|earned|grossed|also|which|"
     r"premiered|marks|centres|centers|sees|are|were|written|produced|edited|runs|ran|"
-    r"topped|remains|stays))"
+    r"topped|remains|stays|an?))"
 )
 """The subject of a sentence: the first film-like name, after an optional fronted phrase and
 noun phrase ("At 98 minutes, the movie Super Capers starred ...")."""
 
 
-def _topic_film(sent: _Sentence, state: _State) -> str | None:
+def _topic_film(sent: _Sentence, state: _State, exclude: frozenset[int] = frozenset()) -> str | None:
     """The film a sentence is about: the one film it names, its subject, "the film"/"it", or
-    the main film when the sentence names no film at all."""
+    the main film when the sentence names no film at all (``exclude``: slots a rule already
+    took as people, which are no films)."""
     names = state.names
     films: list[str] = []
-    for slot in sent.slots:
+    for index, slot in enumerate(sent.slots):
+        if index in exclude:
+            continue
         if slot.kind == "F" or (slot.kind == "N" and names.kind(slot.text) == "film"):
             film = names.film_name(slot.text)
             if name_key(film) not in {name_key(f) for f in films}:
@@ -423,7 +446,7 @@ def _topic_film(sent: _Sentence, state: _State) -> str | None:
         return None
     if re.match(r"^(?:[a-z]+ , )?(?:it|«A\d+»)\b", sent.skeleton):
         return state.main_film or state.last_film
-    if not any(s.kind in ("F", "N") for s in sent.slots):
+    if not any(s.kind in ("F", "N") for i, s in enumerate(sent.slots) if i not in exclude):
         return state.main_film or state.last_film
     return None
 
@@ -540,10 +563,22 @@ def _candidates(
     if not relations:
         return []
     film_text = _group(m, rule.film)
+    how = "named"
+    if film_text is not None and rule.film is not None and _oblique(sent, m, rule):
+        film_text = None  # "X is the sequel to Y, also starring ...": the cue is about X
+        subject = _SUBJECT.match(sent.skeleton)
+        if subject is not None:
+            film_text = f"«{subject.group(1)}{subject.group(2)}»"
     if rule.film is None or (film_text is None and "film_optional" in rule.flags):
+        how = "topic"
+        taken = frozenset(i for _, i in slots(_group(m, rule.agent)))
+        if taken:
+            topic = _topic_film(sent, state, taken)
         films = [topic] if topic is not None else []
     else:
         films = _films_of(film_text, sent, state, topic, first_pass)
+        if film_text and "«A" in film_text:
+            how = "anaphor"
     if first_pass or not films:
         if first_pass:
             for film in films:
@@ -557,11 +592,39 @@ def _candidates(
     if _guarded(rule, m, sent, films, state):
         return []
     out: list[_Candidate] = []
-    for relation in relations:
+    pairs = _pairwise(rule, m, relations, sent)
+    for index, relation in enumerate(relations):
         role = ROLE_BY_RELATION.get(relation)
+        org_role = role is not None and role.agent is not EntityType.PERSON
         for film in films:
-            out.extend(_objects(rule, m, sent, state, film, relation, role is not None and role.agent is not EntityType.PERSON))
+            found = _objects(rule, m, sent, state, film, relation, org_role)
+            if pairs:
+                found = found[index : index + 1]
+            for cand in found:
+                cand.how = how
+            out.extend(found)
     return out
+
+
+def _pairwise(rule: Rule, m: re.Match[str], relations: list[Relation], sent: _Sentence) -> bool:
+    """"directed and edited by A and B" (or "..., respectively"): the n-th role goes with the
+    n-th person when there are as many of each."""
+    if len(relations) < 2 or rule.agent is None:
+        return False
+    agents = slots(_group(m, rule.agent))
+    return len(agents) == len(relations)
+
+
+def _oblique(sent: _Sentence, m: re.Match[str], rule: Rule) -> bool:
+    """Is the film of a film-anchored match the object of "sequel to" or "'s" (then the cue after
+    it is about the clause's subject)?"""
+    if rule.film is None:
+        return False
+    start = m.start(rule.film)
+    if start < 0:
+        return False
+    before = sent.skeleton[max(0, start - 60) : start]
+    return bool(re.search(r"(?:sequel|prequel|follow-up|remake) to (?:[^«»,]+ |«[PNX]\d+» ){0,3}$", before))
 
 
 def _objects(
@@ -673,7 +736,7 @@ def _value(relation: Relation, text: str | None, sent: _Sentence) -> Value | Ent
 
 def _guarded(rule: Rule, m: re.Match[str], sent: _Sentence, films: Sequence[str], state: _State) -> bool:
     """Precision guards: negation or hedging in the clause, a TV show taken for a film."""
-    span = sent.skeleton[max(0, m.start() - 60) : m.end()]
+    span = sent.skeleton[max(0, m.start() - 60) : m.end() + 40]
     if _NEGATION.search(span):
         return True
     if _TV_CUE.search(sent.skeleton):
@@ -707,10 +770,11 @@ def _facts(document: Document, candidates: Iterable[_Candidate], names: _Names) 
     for cand in candidates:
         if cand.film is None:
             continue
-        confidence = rule_confidence(cand.rule)
+        confidence = rule_confidence(cand.rule, cand.how)
         if confidence < MIN_CONFIDENCE:
             continue
-        subject = EntityRef(EntityType.FILM, cand.film)
+        aliases = tuple(names.aliases.get(name_key(cand.film), ()))
+        subject = EntityRef(EntityType.FILM, cand.film, aliases=aliases)
         obj = cand.obj
         if isinstance(obj, EntityRef) and obj.type is not EntityType.COUNTRY and obj.type is not EntityType.FILM:
             if name_key(obj.name) == name_key(cand.film):
@@ -732,7 +796,7 @@ def _facts(document: Document, candidates: Iterable[_Candidate], names: _Names) 
                 end=sent.end,
                 confidence=round(confidence, 4),
                 extractor=EXTRACTOR_NAME,
-                rule=cand.rule.name,
+                rule=f"{cand.rule.name}@{cand.how}",
             ),
             character=cand.character,
             billing_order=cand.billing,

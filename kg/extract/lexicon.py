@@ -88,7 +88,7 @@ COMMON_WORDS = _words(
 """Lower-cased words that are capitalised only because they start a sentence or a headline."""
 
 FUNCTION_WORDS = _words(
-    """a|an|about|above|according|across|after|afterwards|again|against|ago|ahead|all|almost|
+    """a|an|the|about|above|according|across|after|afterwards|again|against|ago|ahead|all|almost|
     along|already|also|although|always|among|amid|and|another|any|anyone|anything|are|around|as|
     at|because|been|before|behind|being|below|beneath|beside|besides|between|beyond|both|but|by|
     can|could|despite|did|do|does|during|each|earlier|either|else|even|ever|every|everyone|
@@ -338,6 +338,10 @@ def is_known_org(name: str) -> bool:
     return len(words) >= 2 and words[-1] in ORG_SUFFIXES
 
 
+_LANGUAGES = frozenset(
+    "english|hindi|malayalam|tamil|telugu|kannada|bengali|marathi|punjabi|urdu|mandarin|"
+    "cantonese|esperanto|latin|yiddish|xhosa|zulu|swahili|english-language".split("|")
+)
 _AWARDS_FOLDED = frozenset(a.casefold() for a in AWARDS)
 _FESTIVALS_FOLDED = frozenset(f.casefold() for f in FESTIVALS)
 _MEDIA_FOLDED = frozenset(m.casefold() for m in MEDIA)
@@ -356,6 +360,8 @@ def nonfilm_kind(name: str) -> str | None:
     """
     folded = name.casefold()
     bare = folded.removeprefix("the ")
+    if folded in _LANGUAGES:
+        return "language"
     if folded in _AWARDS_FOLDED or bare in _AWARDS_FOLDED:
         return "award"
     if folded in _FESTIVALS_FOLDED:

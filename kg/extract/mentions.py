@@ -40,7 +40,7 @@ __all__ = ["Chunk", "Token", "chunk_sentence", "tokenize"]
 # ruff: noqa: RUF001  (typographic apostrophes are data here)
 
 _TOKEN = re.compile(
-    r"(?P<abbr>(?:[A-Z]\.){2,})"
+    r"(?P<abbr>(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z]))"
     r"|(?P<num>\$?\d+(?:[.,/:]\d+)*(?:s|st|nd|rd|th|m|bn|k)?(?![\w]))"
     r"|(?P<poss>['’][sS](?!\w)|(?<=s)['’](?=\s))"
     r"|(?P<word>[^\W\d_][\w]*(?:[-.&][^\W_][\w]*|['’](?![sS]\b)[^\W_][\w]*)*"
@@ -172,6 +172,8 @@ def _raw_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
         gap = 0
         while j < n:
             t = tokens[j]
+            if t.cap and tokens[j - 1].text.endswith(".") and t.lower in _START_NOUNS | FUNCTION_WORDS:
+                break  # "Tom Lister Jr. Distributed by": a new sentence the splitter missed
             if _is_name_token(t) or (
                 t.kind == "num" and gap == 0 and "$" not in t.text and not _is_year(t.text)
             ):
@@ -224,6 +226,10 @@ def _initial(word: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)*", word))
 
 
+def _is_initial_token(tok: Token) -> bool:
+    return tok.kind == "abbr" and len(tok.text) == 2
+
+
 def chunk_sentence(
     sentence: str,
     tokens: Sequence[Token] | None = None,
@@ -239,9 +245,48 @@ def chunk_sentence(
     """
     tokens = tokens if tokens is not None else tokenize(sentence)
     out: list[Chunk] = []
+    forced = _known_spans(sentence, tokens, known)
     for i, j in _raw_runs(tokens):
+        inside = [(a, b) for a, b in forced if i <= a <= j or a <= i <= b]
+        if inside:
+            continue
         out.extend(_shape(sentence, tokens, i, j, known, sentence_start))
+    for a, b in forced:
+        chunk = _make(sentence, tokens, a, b)
+        chunk.possessive = b + 1 < len(tokens) and tokens[b + 1].kind == "poss"
+        _classify(chunk, tokens, known)
+        out.append(chunk)
+    out.sort(key=lambda c: c.first)
     return out
+
+
+def _known_spans(sentence: str, tokens: Sequence[Token], known: Known) -> list[tuple[int, int]]:
+    """Known names that hold a comma or run into the next name ("Crouching Tiger, Hidden
+    Dragon", "I, Robot"): longest first, left to right."""
+    spans: list[tuple[int, int]] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if not tokens[i].cap:
+            i += 1
+            continue
+        best = -1
+        commas = 0
+        for j in range(i + 1, min(i + 14, n)):
+            t = tokens[j]
+            if t.text == ",":
+                commas += 1
+                continue
+            if t.kind == "punct" and t.text not in (":", "-", "–", "&", "!", "?"):
+                break
+            if (t.cap or t.kind == "num") and commas and known(sentence[tokens[i].start : t.end]) == "film":
+                best = j
+        if best >= 0:
+            spans.append((i, best))
+            i = best + 1
+        else:
+            i += 1
+    return spans
 
 
 def _make(sentence: str, tokens: Sequence[Token], i: int, j: int) -> Chunk:
@@ -267,10 +312,14 @@ def _shape(
         if tok.text in HONORIFICS or tok.text.rstrip(".") in HONORIFICS:
             descriptors.append(low)
             i += 1
-        elif i < j and is_demonym(joined) and not known(sentence[tok.start : tokens[j].end]):
+        elif (
+            i + 1 < j
+            and is_demonym(joined)
+            and _person_like(_words(sentence, tokens, i + 2, j))
+        ):
             descriptors.append(joined.lower())
             i += 2
-        elif i < j and is_demonym(tok.text) and not known(sentence[tok.start : tokens[j].end]):
+        elif i < j and is_demonym(tok.text) and _person_like(_words(sentence, tokens, i + 1, j)):
             descriptors.append(low)
             i += 1
         elif low in PERSON_NOUNS and i < j and (at_start or tokens[i + 1].cap):
@@ -281,6 +330,7 @@ def _shape(
         elif (
             at_start
             and (low in FUNCTION_WORDS or low in _START_NOUNS)
+            and low not in ("the", "a", "an")
             and not _person_like(_words(sentence, tokens, i, j))
         ):
             if known(sentence[tok.start : tokens[j].end]):
@@ -295,8 +345,8 @@ def _shape(
         j -= 1
     if i > j:
         return []
-    # a lone "The"/"A" is no name
-    if i == j and tokens[i].lower in ("the", "a", "an", "i"):
+    # a lone "The"/"A" is no name, nor a suffix after a comma ("Harry Shum, Jr.")
+    if i == j and tokens[i].lower.rstrip(".") in ("the", "a", "an", "i", "jr", "sr", "jnr"):
         return []
     # "The Mike Leigh film", "The World War I romantic drama": the article belongs to the noun
     # phrase the name modifies, not to the name
@@ -348,22 +398,23 @@ def _split(
             if (
                 known(left) in ("person", "org")
                 or _person_like(words)
-                or (2 <= len(words) <= 3 and _namey(words))
+                or (2 <= len(words) <= 3 and _namey(words) and is_given_name(words[0]))
                 or nonfilm_kind(left) is not None
                 or (len(words) == 1 and _surname_like(left, known))
             ):
                 return [(i, k - 1), *_split(sentence, tokens, k + 1, j, known)]
         if tok.text in ("and", "&"):
             right = tokens[k + 1] if k + 1 <= j else None
-            if right is None or right.lower in ("the", "a", "an"):
+            if right is None or right.text in ("the", "a", "an"):
                 continue  # "Harry Potter and the Prisoner of Azkaban"
             left_words = _words(sentence, tokens, i, k - 1)
             right_words = _words(sentence, tokens, k + 1, j)
             if (
-                tok.text == "and"  # title case writes "And": "Kings And Queen"
+                right.text in ("The", "A", "An")  # "Falling Down and The Phantom of the Opera"
                 or _person_like(left_words)
                 or _person_like(right_words)
                 or _in_list(tokens, i)
+                or (len(left_words) >= 2 and len(right_words) >= 2)
                 or known(" ".join(left_words)) is not None
                 or known(" ".join(right_words)) is not None
                 or nonfilm_kind(" ".join(left_words)) is not None

@@ -47,7 +47,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.topic_stars",
-        r"(?:^|, |and |also |{FILM_NOUN} |«A\d+» |it |that |which )(?:also )?(?:stars|starring|"
+        r"(?:^|, |and |also |{FILM_NOUN_SG} |«A\d+» |it |that |which )(?:also )?(?:stars|starring|"
         r"starred|co-starring|co-stars|co-starred)(?! in) (?:{ADJ})?(?P<agent>{PEOPLE})",
         CAST,
         film=None,
@@ -219,6 +219,15 @@ RULES: tuple[Rule, ...] = (
         r"(?:star|stars|lead|leads|co-star|co-stars) of (?:the )?(?:{FILM_NOUN} )?(?P<film>{FILMREF})",
         CAST,
         needs=("star", "stars", "lead", "leads", "co-star", "co-stars"),
+    ),
+    Rule(
+        "cast.people_play_roles",
+        r"(?P<agent>{PEOPLE}) (?:{AUX}){0,2}(?:play|played|plays|have|had|has|take|took) "
+        r"(?:(?:significant|important|key|major|main|lead|leading|supporting|pivotal|small|"
+        r"prominent|other|the) ){0,2}(?:roles|role|parts|part) in (?:the )?(?:{FILM_NOUN} )?"
+        r"(?P<film>{FILMREF})",
+        CAST,
+        needs=("roles", "role", "parts", "part"),
     ),
     Rule(
         "cast.people_star_in",

@@ -45,6 +45,14 @@ RULES: tuple[Rule, ...] = (
         needs=("company", "companies", "studio", "studios"),
     ),
     Rule(
+        "companies.under_banner",
+        r"under (?:his |her |their |the |its )?(?:own )?(?:banner|production banner|label|"
+        r"production company)(?: ,)? (?P<agent>{ORG})",
+        PRODUCTION,
+        film=None,
+        needs=("banner", "label", "company"),
+    ),
+    Rule(
         "companies.film_distributed_by",
         r"(?P<film>{FILMREFS})(?: ,)? (?:which |that )?(?:was |is |will be |has been )?(?:also )?"
         r"(?:distributed|released) by (?P<agent>{ORGS})",

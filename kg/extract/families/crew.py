@@ -36,7 +36,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.title_poss_noun",
-        r"(?P<film>{FILMREF}) 's (?:{ADJ})?(?P<cue>{ROLE_NOUN})(?: ,)? (?P<agent>{PERSON})",
+        r"(?P<film>{FILMREF}) 's (?:{ADJ})??(?P<cue>{ROLE_NOUN})(?: ,)? (?P<agent>{PERSON})",
     ),
     Rule(
         "crew.noun_poss_title",
@@ -46,7 +46,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.noun_of",
         r"(?P<agent>{PERSON}){APPOS} (?:, |is |was )(?:the |its |his |her |who is the |who was the )?"
-        r"(?:{ADJ})?(?P<cue>{ROLE_NOUN}) of (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{FILMREFS})",
+        r"(?:{ADJ})??(?P<cue>{ROLE_NOUN}) of (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{FILMREFS})",
         needs=("of",),
     ),
     Rule(
@@ -69,7 +69,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.copula",
-        r"(?:the|its|the film 's|the movie 's) (?:{ADJ})?(?P<cue>{ROLE_NOUN}) (?:was|is) "
+        r"(?:the|its|the film 's|the movie 's) (?:{ADJ})??(?P<cue>{ROLE_NOUN}) (?:was|is) "
         r"(?P<agent>{AGENTS})",
         film=None,
         needs=("was", "is"),
@@ -82,7 +82,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.work_by",
-        r"(?:^|the |its |with |and |, )(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK}) (?:(?:was|is|were|are) )?"
+        r"(?:^|the |its |with |and |, )(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK}(?: and {ROLE_WORK})*) "
+        r"(?:(?:was|is|were|are) )?"
         r"(?:(?:composed|written|done|provided|created|handled|by) )?by (?P<agent>{AGENTS})",
         film=None,
         needs=("by",),

@@ -18,7 +18,8 @@ _RELEASE_CUE = (
 RULES: tuple[Rule, ...] = (
     Rule(
         "releases.film_date",
-        r"(?P<film>{FILMREF}) (?:[^«».;]+ ){0,7}?" + _RELEASE_CUE + r" (?:[^«».;]+ ){0,5}?"
+        r"(?P<film>{FILMREF}) (?:[^«».;]+ |«[CX]\d+» ){0,9}?" + _RELEASE_CUE
+        + r" (?:[^«».;]+ |«[CX]\d+» ){0,5}?"
         r"(?:on |in |for |from |by )?(?P<value>{DATE})",
         RELEASE,
         agent=None,
@@ -63,7 +64,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "releases.lead_year",
-        r"^(?P<film>{TITLE}) (?:\( [^)]* \) )?(?:is|was) an? (?P<value>{YEAR}) (?:{ADJ}){0,4}?"
+        r"^(?P<film>{TITLE}) (?:\( [^)]* \) )?(?:, )?(?:(?:is|was) )?an? (?P<value>{YEAR}) (?:{ADJ}){0,4}?"
         r"{FILM_NOUN}",
         RELEASE,
         agent=None,
