@@ -274,11 +274,11 @@ def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
     for first, last, slot in items:
         if first < pos:
             continue
-        words.extend(t.lower for t in tokens[pos:first])
+        words.extend("'s" if t.kind == "poss" else t.lower for t in tokens[pos:first])
         words.append(f"«{slot.kind}{len(sent.slots)}»")
         sent.slots.append(slot)
         pos = last + 1
-    words.extend(t.lower for t in tokens[pos:])
+    words.extend("'s" if t.kind == "poss" else t.lower for t in tokens[pos:])
     skeleton = " ".join(words)
     for m in _ALIASES.finditer(skeleton):
         title = sent.slots[int(m.group(2))].text
@@ -370,13 +370,13 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
                 names.surface.setdefault(title_key, slot.text)
         for cand in _run_rules(sent, _State(names), first_pass=True):
             del cand
-    # count mentions for the main film / person
-    for sent in sents:
+    # count mentions for the main film / person (the first sentence's films count double)
+    for number, sent in enumerate(sents):
         _skeleton(sent, names, first_pass=True)
         for slot in sent.slots:
             kind = names.kind(slot.text)
             if kind == "film" or slot.kind == "F":
-                names.film_counts[name_key(slot.text)] += 1
+                names.film_counts[name_key(slot.text)] += 2 if number == 0 else 1
             elif kind == "person" or slot.kind == "P":
                 full, _ = names.person_name(slot.text)
                 names.person_counts[name_key(full)] += 1
@@ -497,6 +497,9 @@ def _agents(
             continue
         ((kind, index),) = slots(token)
         slot = sent.slots[index]
+        if kind == "X" and org and nonfilm_kind(slot.text) == "media":
+            out.append((EntityRef(EntityType.ORGANIZATION, slot.text), False))
+            continue
         if kind in ("F", "X", "C", "D", "A"):
             continue
         if kind == "O" or (org and kind == "N"):
@@ -559,6 +562,8 @@ def _candidates(
     topic: str | None,
     first_pass: bool,
 ) -> list[_Candidate]:
+    if "noun_pairs" in rule.flags:
+        return _noun_pairs(rule, m, sent, state, topic, first_pass)
     relations = _relations(rule, m)
     if not relations:
         return []
@@ -603,6 +608,26 @@ def _candidates(
             for cand in found:
                 cand.how = how
             out.extend(found)
+    return out
+
+
+def _noun_pairs(
+    rule: Rule, m: re.Match[str], sent: _Sentence, state: _State, topic: str | None, first_pass: bool
+) -> list[_Candidate]:
+    """"Actor Tom Hanks and director Ron Howard are reuniting for F": each person takes the role
+    noun written before their name."""
+    if first_pass:
+        return []
+    films = _films_of(_group(m, rule.film), sent, state, topic, first_pass)
+    out: list[_Candidate] = []
+    for pm in re.finditer(r"([a-z][\w-]*(?: [a-z][\w-]*)?) «([PN])(\d+)»", _group(m, rule.agent) or ""):
+        noun = pm.group(1).split()[-1]
+        relation = ROLE_OF_NOUN.get(noun) or ROLE_OF_NOUN.get(pm.group(1))
+        if relation is None:
+            continue
+        full, ambiguous = state.names.person_name(sent.slots[int(pm.group(3))].text)
+        for film in films:
+            out.append(_Candidate(rule, film, relation, EntityRef(EntityType.PERSON, full), sent, ambiguous=ambiguous))
     return out
 
 
@@ -663,6 +688,10 @@ def _objects(
     agent_text = _group(m, rule.agent)
     if rule.agent is None:
         who = state.last_person or state.main_person
+        if "agent_subject" in rule.flags:
+            first = next((sl for sl in sent.slots if sl.kind == "P"), None)
+            if first is not None:
+                who = state.names.person_name(first.text)[0]
         agents = [(EntityRef(EntityType.PERSON, who), False)] if who else []
     else:
         agents = _agents(agent_text, sent, state, org=org_role)

@@ -351,9 +351,10 @@ _PLACES_FOLDED = frozenset(p.casefold() for p in PLACES) | frozenset(
 _TIME_FOLDED = frozenset(w.casefold() for w in MONTHS | DAYS)
 
 
-def nonfilm_kind(name: str) -> str | None:
+def nonfilm_kind(name: str, *, heads: bool = True) -> str | None:
     """What a name is when it can never be a film: ``award``, ``event``, ``media``, ``place``,
-    ``time``, ``org``, ``nationality``; ``None`` when it may be a film.
+    ``time``, ``org``, ``nationality``, ``language``; ``None`` when it may be a film. With
+    ``heads=False`` the last word alone ("... Festival", "... Church") does not decide.
 
     >>> nonfilm_kind("Hollywood"), nonfilm_kind("Variety"), nonfilm_kind("Warner Bros")
     ('place', 'media', 'org')
@@ -377,7 +378,7 @@ def nonfilm_kind(name: str) -> str | None:
     words = name.split()
     if "World War" in name or "Cold War" in name or "Vietnam War" in name:
         return "event"
-    if words and words[-1].rstrip("'") in NONFILM_HEADS:
+    if heads and words and words[-1].rstrip("'") in NONFILM_HEADS:
         return "award" if words[-1].lower().startswith(("award", "prize")) else "event"
     if is_known_org(name):
         return "org"

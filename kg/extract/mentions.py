@@ -51,7 +51,7 @@ _TOKEN = re.compile(
 _CONNECTORS = frozenset(
     {"of", "the", "a", "an", "and", "in", "on", "at", "to", "for", "with", "from", "vs", "vs."}
     | {"de", "da", "di", "du", "del", "della", "des", "la", "le", "les", "van", "von", "der"}
-    | {"den", "y", "&", ":", "'s", "’s", "-", "–", "’", "'"}
+    | {"den", "y", "&", ":", "'s", "’s", "-", "–", "’", "'", "/"}
 )
 """Lower-case words and marks a name may hold between two capitalised words."""
 
@@ -105,7 +105,8 @@ class Token:
             return False
         first = self.text[0]
         if not first.isupper():
-            return False
+            # "eKhayelitsha", "iPhone": a capital inside a lower-case start
+            return len(self.text) > 3 and self.text[1].isupper()
         return not self.text.lower().endswith(_ADJECTIVE_TAILS)
 
     @property
@@ -199,8 +200,9 @@ def _spaced_ok(tokens: Sequence[Token], j: int) -> bool:
     """A dash or colon joins a name only inside a title ("Mission: Impossible – Dead Reckoning"):
     a colon right after a word, a dash with spaces on both sides."""
     t = tokens[j]
-    if t.text == ":":
-        return tokens[j - 1].end == t.start
+    if t.text in (":", "/"):
+        return tokens[j - 1].end == t.start and (t.text == ":" or (
+            j + 1 < len(tokens) and t.end == tokens[j + 1].start))
     if t.text in ("-", "–"):
         return j + 1 < len(tokens) and tokens[j - 1].end < t.start < t.end < tokens[j + 1].start
     return True
@@ -217,7 +219,7 @@ def _person_like(words: Sequence[str]) -> bool:
             continue
         if not w[0].isupper() or w.lower() in COMMON_WORDS or w.lower() in _CONNECTORS:
             return False
-        if nonfilm_kind(w) in ("award", "event", "time"):
+        if nonfilm_kind(w, heads=False) in ("award", "event", "time"):
             return False
     return True
 
@@ -375,7 +377,7 @@ def _in_list(tokens: Sequence[Token], i: int) -> bool:
 def _film_noun_follows(tokens: Sequence[Token], j: int) -> bool:
     for k in range(j + 1, min(j + 4, len(tokens))):
         low = tokens[k].lower
-        if low in FILM_NOUNS:
+        if low in FILM_NOUNS or low in ("co-production", "production", "project", "co-star"):
             return True
         if tokens[k].kind != "word" or tokens[k].cap:
             return False
@@ -410,11 +412,19 @@ def _split(
             left_words = _words(sentence, tokens, i, k - 1)
             right_words = _words(sentence, tokens, k + 1, j)
             if (
+                left_words[0] in ("The", "A", "An")
+                and right.text not in ("The", "A", "An")
+                and not _in_list(tokens, i)
+                and not _person_like(right_words)
+            ):
+                continue  # "The Life and Death of Peter Sellers"
+            if (
                 right.text in ("The", "A", "An")  # "Falling Down and The Phantom of the Opera"
                 or _person_like(left_words)
                 or _person_like(right_words)
                 or _in_list(tokens, i)
-                or (len(left_words) >= 2 and len(right_words) >= 2)
+                or len(left_words) >= 2
+                or len(right_words) >= 2
                 or known(" ".join(left_words)) is not None
                 or known(" ".join(right_words)) is not None
                 or nonfilm_kind(" ".join(left_words)) is not None
@@ -429,6 +439,7 @@ def _split(
                 or nonfilm_kind(" ".join(bare_right)) is not None
                 or _person_like(left_words)
                 or _person_like(right_words)
+                or known(" ".join(left_words)) == "person"
             ):
                 a = k + 2 if tokens[k + 1].text == "the" else k + 1
                 return [(i, k - 1), *_split(sentence, tokens, a, j, known)]
@@ -442,14 +453,22 @@ def _surname_like(word: str, known: Known) -> bool:
 
 
 def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
+    """Kind of a chunk, strongest evidence first: a film noun right before it ("the comedy
+    Vera Drake"), what the document or store knows, closed lists (awards, outlets, places,
+    companies), a descriptor or a given name (a person), the last word ("... Festival")."""
     name = chunk.text
     words = name.split()
+    before = tokens[chunk.first - 1].lower if chunk.first > 0 else ""
+    if before in FILM_NOUNS and before not in ("story", "release", "premiere", "version", "hit"):
+        if nonfilm_kind(name, heads=False) is None:
+            chunk.kind, chunk.why = "film", f"after '{before}'"
+            return
     told = known(name)
     if told is not None:
         chunk.kind, chunk.why = told, "known"
         return
-    kind = nonfilm_kind(name)
-    if kind == "org":
+    kind = nonfilm_kind(name, heads=False)
+    if kind == "org" or (kind is None and is_known_org(name)):
         chunk.kind, chunk.why = "org", "company"
         return
     if kind == "nationality":
@@ -458,16 +477,15 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     if kind is not None:
         chunk.kind, chunk.why = "nonfilm", kind
         return
-    if is_known_org(name):
-        chunk.kind, chunk.why = "org", "company"
-        return
-    person_cue = any(d in PERSON_NOUNS or d in _HONORIFIC_WORDS for d in chunk.descriptors)
+    person_cue = before in PERSON_NOUNS or any(
+        d in PERSON_NOUNS or d in _HONORIFIC_WORDS for d in chunk.descriptors
+    )
     if _person_like(words) or (person_cue and 1 <= len(words) <= 4 and _namey(words)):
         chunk.kind, chunk.why = "person", "name" if not person_cue else "descriptor"
         return
-    before = tokens[chunk.first - 1].lower if chunk.first > 0 else ""
-    if before in FILM_NOUNS and before not in ("story", "release", "premiere", "version"):
-        chunk.kind, chunk.why = "film", f"after '{before}'"
+    kind = nonfilm_kind(name)
+    if kind is not None:
+        chunk.kind, chunk.why = ("org", "company") if kind == "org" else ("nonfilm", kind)
         return
     chunk.kind, chunk.why = "name", ""
 

@@ -72,7 +72,10 @@ def _role_words() -> tuple[set[str], set[str], set[str], set[str]]:
 _PASSIVE, _FINITE, _NOUNS, _WORKS = _role_words()
 
 _FILM_NOUN = _alt(STRONG_FILM_NOUNS)
-_LIST_TAIL = r"(?: , (?:and )?{X})*(?:(?: ,)? (?:and|&) (?:now |also |finally |later |even )?{X})?"
+_LIST_TAIL = (
+    r"(?: (?:,|/) (?:and )?{X})*(?:(?: ,)? (?:and|&) (?:now |also |finally |later |even |most "
+    r"recently |recently )?{X})?"
+)
 
 MACROS: dict[str, str] = {
     "FILM": r"«F\d+»",
@@ -81,6 +84,15 @@ MACROS: dict[str, str] = {
     "ANA": r"«A\d+»",
     "PERSON": r"«[PN]\d+»",
     "WHO": r"(?:«[PN]\d+»|he|she)",
+    "WHOSE": r"(?:«[PN]\d+» 's|his|her|their)",
+    "ADV": r"(?:(?:currently|now|also|still|recently|later|previously|once|then|already|"
+    r"subsequently|reportedly|originally|briefly|famously|memorably|most recently|last|"
+    r"first|both|together|even|again|further|only|just) )",
+    "CHAR": r"(?:(?:[a-z][\w'-]* ){0,3}?«[NPXF]\d+»|(?:a|an|the) (?:[a-z][\w'-]* ){0,3}?"
+    r"[a-z][\w'-]*)",
+    "FILM_OF": r"(?:(?:the |a |an |his |her |their )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?:"
+    r"(?:film |movie |screen |big-screen )?(?:adaptation|version) of (?:the )?)?(?:{YEAR} 's )?"
+    r"(?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?)",
     "ORG": r"«[ON]\d+»",
     "AGENT": r"«[PNO]\d+»",
     "NAME": r"«[PNFOX]\d+»",
@@ -105,6 +117,7 @@ MACROS: dict[str, str] = {
 MACROS["TITLES"] = "{TITLE}" + _LIST_TAIL.replace("{X}", "{TITLE}")
 MACROS["FILMREFS"] = "{FILMREF}" + _LIST_TAIL.replace("{X}", "{TITLE}")
 MACROS["PEOPLE"] = "{PERSON}" + _LIST_TAIL.replace("{X}", "{PERSON}")
+MACROS["WHOS"] = "{WHO}" + _LIST_TAIL.replace("{X}", "{WHO}")
 MACROS["ORGS"] = "{ORG}" + _LIST_TAIL.replace("{X}", "{ORG}")
 MACROS["AGENTS"] = "{AGENT}" + _LIST_TAIL.replace("{X}", "{AGENT}")
 MACROS["ROLE_PASSIVES"] = r"{ROLE_PASSIVE}(?: (?:and|&|/) {ROLE_PASSIVE})*"

@@ -13,8 +13,8 @@ CAST = Relation.CAST_MEMBER
 
 _STAR_VERB = r"(?:co-)?(?:starred|stars|starring|star)"
 _APPEAR = r"(?:appeared|appears|appear|appearing|featured|features|feature|co-starred)"
-_IN_FILM = r"in (?:the |a |an |his |her |their )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?P<film>{TITLES})"
-_CHAR = r"(?:«[NPXF]\d+»|(?:a|an|the) (?:[a-z][\w'-]* ){0,3}?[a-z][\w'-]*)"
+_IN_FILM = r"in {FILM_OF}(?P<film>{TITLES})"
+_CHAR = "{CHAR}"
 _ROLE_NOUN = r"(?:role|roles|part|parts|performance|performances|turn|cameo|cameos|debut|lead)"
 
 RULES: tuple[Rule, ...] = (
@@ -68,7 +68,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.starred_in",
-        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?{AUX}{0,3}" + _STAR_VERB + r" (?:as (?P<character>"
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}" + _STAR_VERB + r" (?:as (?P<character>"
         + _CHAR
         + r") )?(?:alongside {PEOPLE} )?"
         + _IN_FILM,
@@ -77,7 +77,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.appeared_in",
-        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?{AUX}{0,3}" + _APPEAR + r" (?:as (?P<character>"
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}" + _APPEAR + r" (?:as (?P<character>"
         + _CHAR
         + r") )?(?:[^«» ]+ ){0,3}?in (?:the |a |an |his |her )?(?:{ADJ}){0,3}?"
         r"(?:{FILM_NOUN} |(?:\d+ )?(?:«[PN]\d+» )?{FILM_NOUNS}(?: ,)? (?:including |such as )?)?"
@@ -103,20 +103,17 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.possessive_role",
-        r"(?P<agent>{WHO}) 's (?:{ADJ}){0,3}?" + _ROLE_NOUN + r" (?:as (?P<character>" + _CHAR
-        + r") )?(?:, |included |include |includes |including |in |, including )+"
-        r"(?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLES})",
+        r"(?P<agent>{WHOSE}) (?:{ADJ}){0,3}?" + _ROLE_NOUN + r" (?:as (?P<character>" + _CHAR
+        + r") )?(?:opposite {PEOPLE} )?(?:, |included |include |includes |including |in |, "
+        r"including |came in {YEAR} , playing [^«».;]+ in )+{FILM_OF}(?P<film>{TITLES})",
         CAST,
         needs=("role", "roles", "part", "performance", "turn", "cameo", "debut", "lead"),
     ),
     Rule(
         "cast.role_in",
-        r"(?P<agent>{WHO}) (?:[^«» .;]+ ){0,8}?(?:his |her |their |a |an |the )(?:{ADJ}){0,3}?"
-        + _ROLE_NOUN
-        + r" (?:as (?P<character>"
-        + _CHAR
-        + r") )?(?:opposite {PEOPLE} )?in (?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?"
-        r"(?P<film>{TITLES})",
+        r"(?P<agent>{WHO}(?: and {WHO})?) (?:[^«» .;]+ |«X\d+» ){0,8}?(?:his |her |their |a |"
+        r"an |the |best |for )(?:{ADJ}){0,3}?" + _ROLE_NOUN + r"s? (?:as (?P<character>" + _CHAR
+        + r") )?(?:opposite {PEOPLE} )?in {FILM_OF}(?P<film>{TITLES})",
         CAST,
         needs=("role", "roles", "part", "parts", "performance", "turn", "cameo", "lead"),
     ),
@@ -129,7 +126,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.plays_in",
-        r"(?P<agent>{WHO}) (?:, who |who )?(?:[^«» .;]+ ){0,3}?(?:plays|played|playing|play|"
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:[^«» .;]+ |«X\d+» ){0,6}?(?:plays|played|playing|play|"
         r"portrays|portrayed|portraying|portray|voices|voiced|voicing|stars as|starred as|"
         r"starring as) (?P<character>" + _CHAR + r") (?:[^«» .;]+ ){0,4}?" + _IN_FILM,
         CAST,
@@ -152,18 +149,17 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.will_play",
-        r"(?P<agent>{WHO}) (?:{AUX}){0,3}(?:play|plays|playing) (?:the )?(?:{ADJ}){0,2}?"
-        r"(?:lead|title role|role of (?P<character>" + _CHAR + r")) in (?:the )?(?:{ADJ}){0,2}?"
-        r"(?:{FILM_NOUN} )?(?P<film>{TITLES})",
+        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:play|plays|playing) (?:the )?(?:{ADJ}){0,2}?"
+        r"(?:lead|title role|role of (?P<character>" + _CHAR + r")) in {FILM_OF}(?P<film>{TITLES})",
         CAST,
         needs=("play", "plays", "playing"),
     ),
     Rule(
         "cast.debut_in",
-        r"(?P<agent>{WHO}) (?:'s )?(?:[^«» .;]+ ){0,6}?(?:debut|career) (?:[^«» .;]+ ){0,6}?"
-        r"in (?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLES})",
+        r"(?P<agent>{WHO}|{WHOSE}) (?:'s )?(?:[^«» .;]+ ){0,6}?(?:debut|career) (?:[^«».;]+ ){0,8}?"
+        r"in {FILM_OF}(?P<film>{TITLES})",
         CAST,
-        needs=("debut",),
+        needs=("debut", "career"),
     ),
     Rule(
         "cast.its_stars",
@@ -200,7 +196,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.played_in",
-        r"(?P<agent>{WHO}){APPOS} (?:{AUX}){0,2}(?:played|acted|performed|appeared|was|were) in "
+        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,2}(?:played|acted|performed|appeared|was|were) in "
         r"(?:the (?:{ADJ}){0,2}?{FILM_NOUN} )?(?P<film>«[FA]\d+»|(?<=film |ovie )«N\d+»)",
         CAST,
         needs=("played", "acted", "performed", "was", "were"),
@@ -219,6 +215,29 @@ RULES: tuple[Rule, ...] = (
         r"(?:star|stars|lead|leads|co-star|co-stars) of (?:the )?(?:{FILM_NOUN} )?(?P<film>{FILMREF})",
         CAST,
         needs=("star", "stars", "lead", "leads", "co-star", "co-stars"),
+    ),
+    Rule(
+        "cast.her_role_in",
+        r"(?P<agent>his|her|their) (?:{ADJ}){0,3}?" + _ROLE_NOUN + r" (?:as (?P<character>"
+        + _CHAR + r") )?(?:opposite {PEOPLE} )?in {FILM_OF}(?P<film>{TITLES})",
+        CAST,
+        needs=("role", "roles", "part", "performance", "turn", "cameo", "lead"),
+    ),
+    Rule(
+        "cast.participle_playing",
+        r", (?:playing|portraying|starring as|voicing) (?P<character>" + _CHAR + r") in "
+        r"{FILM_OF}(?P<film>{TITLES})",
+        CAST,
+        agent=None,
+        needs=("playing", "portraying", "starring", "voicing"),
+        flags=frozenset({"agent_subject"}),
+    ),
+    Rule(
+        "cast.and_star",
+        r"(?P<film>{FILMREF}) (?:[^«».;]+ |«X\d+» ){0,8}?and (?:its )?(?:{ADJ})?(?:star|stars) "
+        r"(?P<agent>{PEOPLE})",
+        CAST,
+        needs=("star", "stars"),
     ),
     Rule(
         "cast.people_play_roles",

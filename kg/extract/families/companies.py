@@ -19,7 +19,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "companies.a_production",
-        r"(?:an? |the )(?P<agent>{ORG}) (?:co-)?production(?: ,)? (?P<film>{TITLE})",
+        r"(?:an? |the )?(?P<agent>«[ONX]\d+») (?:co-)?production(?: ,)? (?P<film>{TITLE})",
         PRODUCTION,
         needs=("production", "co-production"),
     ),

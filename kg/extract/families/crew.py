@@ -12,7 +12,7 @@ _BE = r"(?:(?:which |that )?(?:was |is |has been |had been |will be |is being |w
 RULES: tuple[Rule, ...] = (
     Rule(
         "crew.film_by",
-        r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,)? (?:\( {YEAR} \)(?: ,)? )?" + _BE + r"(?P<cue>{ROLE_PASSIVES}) by "
+        r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,| -| –)? (?:\( {YEAR} \)(?: ,)? )?" + _BE + r"(?P<cue>{ROLE_PASSIVES}) by "
         r"(?:the (?:{ADJ})?{ROLE_NOUN} )?(?P<agent>{AGENTS})",
         needs=("by",),
     ),
@@ -42,6 +42,28 @@ RULES: tuple[Rule, ...] = (
         "crew.noun_poss_title",
         r"(?P<cue>{ROLE_NOUN}) (?P<agent>{PERSON}) 's (?:(?:{ADJ}|«[PN]\d+» ){0,3}?{FILM_NOUN} )?"
         r"(?P<film>{TITLE})",
+    ),
+    Rule(
+        "crew.is_noun_poss_film",
+        r"(?:is|was|, ) (?:the |a )?(?:«C\d+» )?(?P<cue>{ROLE_NOUN}) (?P<agent>{PERSON}) 's "
+        r"(?:{ADJ}){0,3}?(?:film|movie|feature|picture|debut)",
+        film=None,
+    ),
+    Rule(
+        "crew.film_noun_poss_debut",
+        r"(?P<film>{TITLE}) , (?P<cue>{ROLE_NOUN}) (?P<agent>{PERSON}) 's (?:{ADJ}){0,2}?"
+        r"(?:film |feature |directorial |screen )?debut",
+        needs=("debut",),
+    ),
+    Rule(
+        "crew.noun_pairs_for",
+        r"(?P<agent>(?:(?:{ROLE_NOUN}|{ACTOR_NOUN}) {PERSON} (?:and |, )){1,3}(?:{ROLE_NOUN}|"
+        r"{ACTOR_NOUN}) {PERSON}) (?:{AUX}|{ADV}){0,2}(?:[^«» .;]+ ){0,3}?(?:reuniting|reunite|"
+        r"team up|teaming up|teamed up|working together|collaborating|collaborate) (?:[^«» .;]+ )"
+        r"{0,2}?(?:for|on) {FILM_OF}(?P<film>{TITLES})",
+        needs=("reuniting", "reunite", "team", "teaming", "teamed", "working", "collaborating",
+               "collaborate"),
+        flags=frozenset({"noun_pairs"}),
     ),
     Rule(
         "crew.noun_of",
@@ -94,12 +116,5 @@ RULES: tuple[Rule, ...] = (
         r"handled) (?:the |its |a )?(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK})(?: (?:of|for) "
         r"(?P<film>{FILMREF}))?",
         flags=frozenset({"film_optional"}),
-    ),
-    Rule(
-        "crew.nouns_for",
-        r"(?P<cue>{ROLE_NOUN}) (?P<agent>{PERSON}) (?:and (?:{ROLE_NOUN}|{ACTOR_NOUN}) {PERSON} )?"
-        r"(?:{AUX}){0,2}(?:[^«» .;]+ ){0,3}?(?:reuniting|reunite|team up|teaming up|teamed up)"
-        r" (?:[^«» .;]+ ){0,2}?(?:for|on) (?:the )?(?:{FILM_NOUN} )?(?P<film>{TITLES})",
-        needs=("reuniting", "reunite", "team", "teaming", "teamed"),
     ),
 )

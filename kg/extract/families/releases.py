@@ -30,9 +30,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "releases.topic_date",
-        r"(?:^|, |and )(?:it |the film |the movie )?(?:{AUX}){0,2}(?:be )?(?:released|due for "
-        r"release|set for release|slated for release|scheduled for release|out) (?:[^«».;]+ ){0,3}?"
-        r"(?:on |in |for )?(?P<value>{DATE})",
+        r"(?:^|, |and |with |«A\d+» )(?:it |the film |the movie )?(?:{AUX}){0,2}(?:be )?(?:released|"
+        r"due for release|set for release|slated for release|scheduled for release|out|(?:a |its )?"
+        r"(?:planned |scheduled |expected |proposed |provisional )?release(?: date)?) "
+        r"(?:[^«».;]+ ){0,3}?(?:on |in |for |of )?(?P<value>{DATE})",
         RELEASE,
         film=None,
         agent=None,
