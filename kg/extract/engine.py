@@ -148,6 +148,7 @@ class _Names:
     person_counts: Counter[str] = field(default_factory=Counter)
     surface: dict[str, str] = field(default_factory=dict)  # key -> first spelling seen
     aliases: dict[str, list[str]] = field(default_factory=dict)  # film key -> other titles
+    strong_people: set[str] = field(default_factory=set)  # described as people ("actor X")
 
     def kind(self, name: str) -> str | None:
         key = name_key(name)
@@ -365,6 +366,8 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
         for slot in sent.slots:
             if slot.chunk is not None and slot.kind in ("P", "F", "O"):
                 names.learn(slot.text, {"P": "person", "F": "film", "O": "org"}[slot.kind])
+                if slot.kind == "P" and slot.chunk.why == "descriptor":
+                    names.strong_people.add(name_key(slot.text))
             if title_key and slot.kind != "P" and name_key(slot.text) == title_key:
                 names.kinds[title_key] = "film"
                 names.surface.setdefault(title_key, slot.text)
@@ -462,7 +465,13 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
 
 
 def _films_of(
-    text: str | None, sent: _Sentence, state: _State, topic: str | None, first_pass: bool
+    text: str | None,
+    sent: _Sentence,
+    state: _State,
+    topic: str | None,
+    first_pass: bool,
+    *,
+    person_titles: bool = False,
 ) -> list[str]:
     out: list[str] = []
     for kind, index in slots(text):
@@ -471,6 +480,15 @@ def _films_of(
             film = state.main_film or state.last_film
             if film is not None:
                 out.append(film)
+            continue
+        if kind == "P" and person_titles:
+            # a title that looks like a name ("Erin Brockovich") where only a film can stand
+            if name_key(slot.text) in state.names.strong_people or len(slot.text.split()) > 3:
+                continue
+            full, _ = state.names.person_name(slot.text)
+            if first_pass:
+                state.names.kinds[name_key(slot.text)] = "film"
+            out.append(slot.text)
             continue
         if kind not in ("F", "N"):
             continue
@@ -581,7 +599,9 @@ def _candidates(
             topic = _topic_film(sent, state, taken)
         films = [topic] if topic is not None else []
     else:
-        films = _films_of(film_text, sent, state, topic, first_pass)
+        films = _films_of(
+            film_text, sent, state, topic, first_pass, person_titles="TITLE_P" in rule.pattern
+        )
         if film_text and "«A" in film_text:
             how = "anaphor"
     if first_pass or not films:
@@ -591,8 +611,12 @@ def _candidates(
         if first_pass and rule.agent is not None:
             for (kind, index) in slots(_group(m, rule.agent)):
                 slot = sent.slots[index]
-                if kind == "N" and relations[0] is not Relation.PRODUCTION_COMPANY:
+                if kind in ("N", "P") and relations[0] not in (
+                    Relation.PRODUCTION_COMPANY,
+                    Relation.DISTRIBUTOR,
+                ):
                     state.names.learn(slot.text, "person")
+                    state.names.strong_people.add(name_key(slot.text))
         return []
     if _guarded(rule, m, sent, films, state):
         return []
@@ -693,6 +717,11 @@ def _objects(
             if first is not None:
                 who = state.names.person_name(first.text)[0]
         agents = [(EntityRef(EntityType.PERSON, who), False)] if who else []
+    elif "org_only" in rule.flags:
+        agents = [
+            a for a in _agents(agent_text, sent, state, org=True)
+            if state.names.kind(a[0].name) != "person" and not re.search(r"«P", agent_text or "")
+        ]
     else:
         agents = _agents(agent_text, sent, state, org=org_role)
         if relation is Relation.PRODUCER and not agents:

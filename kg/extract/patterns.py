@@ -80,6 +80,7 @@ _LIST_TAIL = (
 MACROS: dict[str, str] = {
     "FILM": r"«F\d+»",
     "TITLE": r"«[FN]\d+»",
+    "TITLE_P": r"«[FNP]\d+»(?! 's)",
     "FILMREF": r"«[FNA]\d+»",
     "ANA": r"«A\d+»",
     "PERSON": r"«[PN]\d+»",
@@ -115,6 +116,7 @@ MACROS: dict[str, str] = {
     r"had been|will be|would be) )",
 }
 MACROS["TITLES"] = "{TITLE}" + _LIST_TAIL.replace("{X}", "{TITLE}")
+MACROS["TITLES_P"] = "{TITLE_P}" + _LIST_TAIL.replace("{X}", "{TITLE_P}")
 MACROS["FILMREFS"] = "{FILMREF}" + _LIST_TAIL.replace("{X}", "{TITLE}")
 MACROS["PEOPLE"] = "{PERSON}" + _LIST_TAIL.replace("{X}", "{PERSON}")
 MACROS["WHOS"] = "{WHO}" + _LIST_TAIL.replace("{X}", "{WHO}")

@@ -13,7 +13,7 @@ CAST = Relation.CAST_MEMBER
 
 _STAR_VERB = r"(?:co-)?(?:starred|stars|starring|star)"
 _APPEAR = r"(?:appeared|appears|appear|appearing|featured|features|feature|co-starred)"
-_IN_FILM = r"in {FILM_OF}(?P<film>{TITLES})"
+_IN_FILM = r"in {FILM_OF}(?P<film>{TITLES_P})"
 _CHAR = "{CHAR}"
 _ROLE_NOUN = r"(?:role|roles|part|parts|performance|performances|turn|cameo|cameos|debut|lead)"
 
@@ -112,7 +112,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.role_in",
         r"(?P<agent>{WHO}(?: and {WHO})?) (?:[^«» .;]+ |«X\d+» ){0,8}?(?:his |her |their |a |"
-        r"an |the |best |for )(?:{ADJ}){0,3}?" + _ROLE_NOUN + r"s? (?:as (?P<character>" + _CHAR
+        r"an |the |best |for )(?:{ADJ}){0,3}?" + _ROLE_NOUN + r"s? (?:(?:as|of) (?P<character>" + _CHAR
         + r") )?(?:opposite {PEOPLE} )?in {FILM_OF}(?P<film>{TITLES})",
         CAST,
         needs=("role", "roles", "part", "parts", "performance", "turn", "cameo", "lead"),
@@ -238,6 +238,48 @@ RULES: tuple[Rule, ...] = (
         r"(?P<agent>{PEOPLE})",
         CAST,
         needs=("star", "stars"),
+    ),
+    Rule(
+        "cast.cast_as",
+        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:been |was |were |is |being )?(?:cast|"
+        r"recast|signed up|signed|hired|chosen|picked|tapped|drafted in|lined up) (?:as (?P<character>"
+        + _CHAR + r") )?(?:to (?:star|appear|play [^«».;]+?) )?(?:opposite {PEOPLE} )?in "
+        r"{FILM_OF}(?P<film>{TITLES_P})",
+        CAST,
+        needs=("cast", "recast", "signed", "hired", "chosen", "picked", "tapped", "drafted", "lined"),
+    ),
+    Rule(
+        "cast.joined_cast",
+        r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:joined|joins|join|joining) the "
+        r"(?:{ADJ})?cast of {FILM_OF}(?P<film>{TITLES_P})",
+        CAST,
+        needs=("joined", "joins", "join", "joining"),
+    ),
+    Rule(
+        "cast.landed_role",
+        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:landed|won|got|secured|took on|took|"
+        r"scooped|bagged|earned|accepted|reprises|reprise|reprising|reprised|returns to|returned to|"
+        r"will reprise) (?:the |a |his |her |their )(?:{ADJ}){0,3}?(?:role|part|lead)(?: of "
+        r"(?P<character>" + _CHAR + r"))? in {FILM_OF}(?P<film>{TITLES_P})",
+        CAST,
+        needs=("landed", "won", "got", "secured", "took", "scooped", "bagged", "earned",
+               "accepted", "reprises", "reprise", "reprising", "reprised", "returns", "returned"),
+    ),
+    Rule(
+        "cast.best_known_for",
+        r"(?P<agent>{WHO}) , (?:who is |who was )?(?:best |perhaps best |probably best |most |"
+        r"widely )?(?:known|remembered|famous) for (?:his |her |their )?(?:roles? in |parts? in |"
+        r"starring in |appearing in |playing (?P<character>" + _CHAR + r") in )?{FILM_OF}"
+        r"(?P<film>{TITLES_P})",
+        CAST,
+        needs=("known", "remembered", "famous"),
+    ),
+    Rule(
+        "cast.in_film_plays",
+        r"(?:^|, )in {FILM_OF}(?P<film>{TITLE}) , (?P<agent>{WHO}) (?:{ADV})?(?:plays|played|"
+        r"portrays|portrayed|stars as|starred as|is|was) (?P<character>" + _CHAR + r")",
+        CAST,
+        needs=("plays", "played", "portrays", "portrayed", "stars", "starred", "is", "was"),
     ),
     Rule(
         "cast.people_play_roles",

@@ -53,6 +53,21 @@ RULES: tuple[Rule, ...] = (
         needs=("banner", "label", "company"),
     ),
     Rule(
+        "companies.possessive_studio",
+        r"(?P<agent>«[ON]\d+») 's (?:(?:{ADJ}|«[PN]\d+» ){0,3}?{FILM_NOUN} )?(?P<film>{TITLE})",
+        PRODUCTION,
+        explicit=False,
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
+        "companies.studio_releases",
+        r"(?P<agent>{ORG}) (?:{AUX}|{ADV}){0,2}(?:release|releases|released|will release|is "
+        r"releasing) (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE})",
+        DISTRIBUTOR,
+        needs=("release", "releases", "released", "releasing"),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
         "companies.film_distributed_by",
         r"(?P<film>{FILMREFS})(?: ,)? (?:which |that )?(?:was |is |will be |has been )?(?:also )?"
         r"(?:distributed|released) by (?P<agent>{ORGS})",

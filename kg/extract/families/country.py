@@ -10,6 +10,14 @@ COUNTRY = Relation.COUNTRY
 
 RULES: tuple[Rule, ...] = (
     Rule(
+        "country.title_appos",
+        r"(?P<film>{TITLE}) , an? (?:{YEAR} )?(?:(?!«)(?:{ADJ})){0,2}?(?P<value>{NAT}(?: (?:and|-|/) "
+        r"{NAT})*) (?:{ADJ}){0,3}?{FILM_NOUN}",
+        COUNTRY,
+        agent=None,
+        value="value",
+    ),
+    Rule(
         "country.nat_film_title",
         r"(?P<value>{NAT}(?: (?:and|-|/) {NAT})*) (?:{ADJ}){0,3}?{FILM_NOUN} (?:,? )?"
         r"(?:(?:was|is) )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE})",

@@ -83,6 +83,28 @@ RULES: tuple[Rule, ...] = (
         r"(?! (?:in|for) «)",
     ),
     Rule(
+        "crew.to_direct",
+        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:(?:will|to|set to|due to|signed to|"
+        r"signed on to|agreed to|expected to|hired to|tapped to|chosen to|going to|plans to|"
+        r"planning to|in talks to) )(?P<cue>direct|write|produce|co-direct|co-write|co-produce|"
+        r"score|edit)(?: and (?:direct|write|produce|star in))? {FILM_OF}(?P<film>{TITLES_P})",
+        needs=("direct", "write", "produce", "co-direct", "co-write", "co-produce", "score"),
+    ),
+    Rule(
+        "crew.present_tense",
+        r"(?P<agent>{WHO}){APPOS} (?:{ADV})?(?P<cue>directs|writes|produces|co-directs|co-writes|"
+        r"helms|scores|edits) {FILM_OF}(?P<film>{TITLES_P})",
+        needs=("directs", "writes", "produces", "co-directs", "co-writes", "helms", "scores",
+               "edits"),
+    ),
+    Rule(
+        "crew.film_from_noun",
+        r"(?P<film>{FILMREF}) , (?:the (?:{ADJ}){0,2}?{FILM_NOUN} )?from (?:{ADJ})?(?P<cue>"
+        r"director|film-maker|filmmaker|writer-director|writer|producer|co-directors|directors) "
+        r"(?P<agent>{PEOPLE})",
+        needs=("from",),
+    ),
+    Rule(
         "crew.directed_someone_in",
         r"(?P<agent>{WHO}) (?:, who |who )?(?:{AUX}){0,2}(?P<cue>directed|directing|direct) "
         r"(?:him|her|them|{PEOPLE}) in (?:the )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?P<film>{TITLES})",

@@ -10,13 +10,22 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "sources.sequel_to",
         r"(?P<film>{FILMREF}) (?:, |is |was |will be |, which is |which is )?(?:the |a |its )?"
-        r"(?:{ADJ}){0,2}?sequel to (?:the )?(?:{ADJ}){0,2}?(?:«[PN]\d+» )?(?:{FILM_NOUN} )?"
+        r"(?:{ADJ}){0,2}?(?:sequel|follow-up) to (?:the )?(?:{ADJ}){0,2}?(?:«[PN]\d+» )?(?:{FILM_NOUN} )?"
         r"(?P<other>{TITLE})",
         Relation.FOLLOWS,
         agent=None,
         other="other",
         inverse=Relation.FOLLOWED_BY,
         needs=("sequel",),
+    ),
+    Rule(
+        "sources.title_sequel_title",
+        r"(?P<other>{TITLE}) (?:sequel|follow-up) (?P<film>{TITLE})",
+        Relation.FOLLOWS,
+        agent=None,
+        other="other",
+        inverse=Relation.FOLLOWED_BY,
+        needs=("sequel", "follow-up"),
     ),
     Rule(
         "sources.sequel_appos",
