@@ -214,6 +214,29 @@ def _lookup_label(store: Store, label: str) -> URIRef:
     return found
 
 
+_IRI_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*")
+
+
+def _checked_iri(name: str, given: str, text: str) -> URIRef:
+    """``text`` as an IRI, or a :class:`KGInputError` naming the parameter and the bad character.
+
+    >>> _checked_iri("p", "<urn:x>", "urn:x")
+    rdflib.term.URIRef('urn:x')
+    >>> _checked_iri("p", "<urn:x> } #>", "urn:x> } #")  # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+    kg.errors.KGInputError: parameter p is not an IRI: ...
+    """
+    if _IRI_TEXT.fullmatch(text):
+        return URIRef(text)
+    bad = next((c for c in text if c <= " " or c in '<>"{}|^`\\'), None)
+    why = f"it contains {bad!r}" if bad is not None else "it has no scheme (such as https:)"
+    shown = given if len(given) <= 80 else given[:77] + "..."
+    raise KGInputError(
+        f"parameter {name} is not an IRI: {shown!r} ({why}); pass <https://...>, a prefixed "
+        "name such as kg:director, or a label"
+    )
+
+
 def bind_params(
     query: NamedQuery, values: Mapping[str, str], store: Store
 ) -> dict[str, Identifier]:
@@ -242,9 +265,9 @@ def bind_params(
             text = value.strip()
             prefix, colon, local = text.partition(":")
             if text.startswith("<") and text.endswith(">"):
-                bound[name] = URIRef(text[1:-1])
-            elif re.match(r"^[a-z][a-z0-9+.-]*://\S+$", text) or text.startswith("urn:"):
-                bound[name] = URIRef(text)
+                bound[name] = _checked_iri(name, value, text[1:-1])
+            elif re.match(r"^[a-z][a-z0-9+.-]*://", text) or text.startswith("urn:"):
+                bound[name] = _checked_iri(name, value, text)
             elif colon and prefix in PREFIXES and re.fullmatch(r"\w[\w./-]*", local):
                 bound[name] = URIRef(PREFIXES[prefix] + local)
             else:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from rdflib.term import Identifier
+from rdflib.term import Identifier, URIRef
 
 from .errors import QueryError
 
@@ -24,6 +24,7 @@ __all__ = ["bind_values", "where_brace"]
 _VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _WORD = re.compile(r"[A-Za-z]+")
 _IRI = re.compile(r"<[^\s<>\"{}|^`\\]*>")
+_IRI_TERM = re.compile(r"[^\x00-\x20<>\"{}|^`\\]*")
 
 
 def where_brace(sparql: str) -> int:
@@ -91,6 +92,9 @@ def bind_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
         if not _VAR.match(bare):
             raise QueryError(f"not a SPARQL variable name: {name!r}")
         names.append(bare)
+    for name, term in bindings.items():
+        if isinstance(term, URIRef) and not _IRI_TERM.fullmatch(str(term)):
+            raise QueryError(f"the value of {name} is not an IRI: {str(term)[:80]!r}")
     terms = " ".join(term.n3() for term in bindings.values())
     block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }}"
     at = where_brace(sparql) + 1

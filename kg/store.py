@@ -153,6 +153,22 @@ def _graph_node(graph: str | None) -> Any:
 # --- query results ---------------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def _evaluating() -> Iterator[None]:
+    """Oxigraph evaluates lazily: an error (a SERVICE that does not answer, a store read that
+    fails) surfaces while the answer is read. Turn it into a :class:`QueryError`."""
+    try:
+        yield
+    except (OSError, RuntimeError, ValueError) as err:
+        if isinstance(err, BrokenPipeError):
+            raise
+        text = " ".join(str(err).split())
+        hint = ""
+        if isinstance(err, OSError):
+            hint = "; if the query calls a SERVICE, check its address or write SERVICE SILENT"
+        raise QueryError(f"the query failed while running: {text}{hint}") from err
+
+
 @dataclass
 class QueryResult:
     """The answer to a SPARQL query: a boolean (ASK), rows (SELECT) or triples (CONSTRUCT/DESCRIBE).
@@ -175,7 +191,8 @@ class QueryResult:
             raise QueryError(f"a {self.kind.upper()} query has no rows")
         if self._rows is None:
             width = len(self.columns)
-            self._rows = [tuple(_to_rdflib(sol[i]) for i in range(width)) for sol in self._raw]
+            with _evaluating():
+                self._rows = [tuple(_to_rdflib(sol[i]) for i in range(width)) for sol in self._raw]
         return self._rows
 
     def boolean(self) -> bool:
@@ -190,10 +207,11 @@ class QueryResult:
             raise QueryError("only CONSTRUCT and DESCRIBE queries give triples")
         if self._triples is None:
             out: list[Triple] = []
-            for t in self._raw:
-                s, p, o = _to_rdflib(t.subject), _to_rdflib(t.predicate), _to_rdflib(t.object)
-                assert s is not None and p is not None and o is not None
-                out.append((s, p, o))
+            with _evaluating():
+                for t in self._raw:
+                    s, p, o = _to_rdflib(t.subject), _to_rdflib(t.predicate), _to_rdflib(t.object)
+                    assert s is not None and p is not None and o is not None
+                    out.append((s, p, o))
             self._triples = out
         return self._triples
 
@@ -206,7 +224,8 @@ class QueryResult:
                 "the results were already read with rows()/triples(); run the query again"
             )
         if self.kind == "graph":
-            ox.serialize(self._raw, output, format=rdf_format_for(fmt))
+            with _evaluating():
+                ox.serialize(self._raw, output, format=rdf_format_for(fmt))
             return
         try:
             results_format = _RESULT_FORMATS[fmt]
@@ -214,7 +233,8 @@ class QueryResult:
             raise UnknownFormatError(
                 f"unknown results format {fmt!r}; use one of: {', '.join(_RESULT_FORMATS)}"
             ) from None
-        self._raw.serialize(output, format=results_format)
+        with _evaluating():
+            self._raw.serialize(output, format=results_format)
 
 
 # --- locking -----------------------------------------------------------------------------------------
