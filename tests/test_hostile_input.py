@@ -60,30 +60,19 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ],
 )
 def test_iri_parameter_that_is_not_an_iri(store: Path, value: str) -> None:
-    done = kg(
-        "query",
-        "--name",
-        "fact-sources",
-        "--param",
-        "subject=The Glass Harbor",
-        "--param",
-        f"predicate={value}",
-        store=store,
-    )
+    done = _fact_sources(store, value)
     assert_one_line_error(done, "parameter predicate is not an IRI")
 
 
-def test_iri_parameter_that_is_an_iri_still_works(store: Path) -> None:
-    done = kg(
-        "query",
-        "--name",
-        "fact-sources",
-        "--param",
-        "subject=The Glass Harbor",
-        "--param",
-        "predicate=<https://w3id.org/filmkg/ontology#director>",
-        store=store,
+def _fact_sources(store: Path, predicate: str) -> subprocess.CompletedProcess[str]:
+    subject = "subject=The Glass Harbor"
+    return kg(
+        "query", "-n", "fact-sources", "-p", subject, "-p", f"predicate={predicate}", store=store
     )
+
+
+def test_iri_parameter_that_is_an_iri_still_works(store: Path) -> None:
+    done = _fact_sources(store, "<https://w3id.org/filmkg/ontology#director>")
     assert done.returncode == 0, done.stderr
     assert "mara-lindqvist" in done.stdout
 
