@@ -1,9 +1,12 @@
 """The graph store: the only module that knows the backend (Oxigraph, on disk or in memory).
 
-A store directory holds the Oxigraph database (``oxigraph/``), a lock file and, while a write is
-under way, a checkpoint to roll back to. Readers share the lock, one writer holds it alone, so a
-query never sees a half-written source (see ``docs/decisions/0001-store.md``). A write that fails
-part-way — or a process killed mid-write — is rolled back to the checkpoint.
+A store directory holds published *generations* of an Oxigraph database that no process writes to
+once published, and a pointer to the current one. Readers open the current generation and never
+wait for a writer; a writer (one at a time, first come first served) works on a hard-linked copy and
+publishes it with an atomic rename, so a reader sees the state before a write or after it, never a
+part of it; a write that fails, or a process killed mid-write, publishes nothing
+(``docs/decisions/0006-store-generations.md``). The default graph is the RDF merge of the named
+graphs: each triple once (``docs/decisions/0007-default-graph.md``).
 
 >>> from rdflib import URIRef, Literal
 >>> with Store.memory() as store:
