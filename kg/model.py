@@ -130,16 +130,7 @@ ROLES: tuple[Role, ...] = (
         "CastMemberRole",
         "Actor",
         nouns=("actor", "actress", "star", "co-star", "lead", "cast member"),
-        verbs=(
-            "starring",
-            "starred",
-            "stars",
-            "star",
-            "played",
-            "plays",
-            "co-starring",
-            "co-starred",
-        ),
+        verbs=("starring", "starred", "stars", "star", "played", "plays", "co-starring", "co-starred"),
         aliases=("cast", "actor", "actors"),
     ),
     Role(

@@ -176,6 +176,17 @@ def read_query_file(path: str | Path) -> str:
         raise KGInputError(f"cannot read the query file: {err}", path=str(file)) from err
 
 
+def _shown(value: str, limit: int = 80) -> str:
+    """A user's value for an error message: quoted, and cut short if it is long.
+
+    >>> _shown("x" * 100, limit=10)
+    "'xxxxxx...' (100 characters)"
+    """
+    if len(value) <= limit:
+        return repr(value)
+    return f"{value[: limit - 4]!r}".rstrip("'") + f"...' ({len(value):,} characters)"
+
+
 _LABEL_WITH_YEAR = re.compile(r"^(.*\S)\s*\((\d{4})\)$")
 
 
@@ -202,12 +213,12 @@ def _lookup_label(store: Store, label: str) -> URIRef:
         ).rows()
     if not rows:
         raise UnknownNameError(
-            f"nothing in the store is labelled {label!r}; check the spelling or pass an IRI"
+            f"nothing in the store is labelled {_shown(label)}; check the spelling or pass an IRI"
         )
     if len(rows) > 1:
         options = ", ".join(sorted(str(r[0]) for r in rows)[:5])
         raise UnknownNameError(
-            f"{label!r} names {len(rows)} things ({options}); pass one IRI instead"
+            f"{_shown(label)} names {len(rows)} things ({options}); pass one IRI instead"
         )
     found = rows[0][0]
     assert isinstance(found, URIRef)
@@ -230,9 +241,8 @@ def _checked_iri(name: str, given: str, text: str) -> URIRef:
         return URIRef(text)
     bad = next((c for c in text if c <= " " or c in '<>"{}|^`\\'), None)
     why = f"it contains {bad!r}" if bad is not None else "it has no scheme (such as https:)"
-    shown = given if len(given) <= 80 else given[:77] + "..."
     raise KGInputError(
-        f"parameter {name} is not an IRI: {shown!r} ({why}); pass <https://...>, a prefixed "
+        f"parameter {name} is not an IRI: {_shown(given)} ({why}); pass <https://...>, a prefixed "
         "name such as kg:director, or a label"
     )
 
@@ -274,15 +284,17 @@ def bind_params(
                 bound[name] = _lookup_label(store, value)
         elif ptype == "integer":
             if not re.fullmatch(r"[+-]?\d+", value.strip()):
-                raise KGInputError(f"parameter {name} must be an integer, got {value!r}")
+                raise KGInputError(f"parameter {name} must be an integer, got {_shown(value)}")
             bound[name] = Literal(int(value), datatype=XSD.integer)
         elif ptype == "date":
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-                raise KGInputError(f"parameter {name} must be a date YYYY-MM-DD, got {value!r}")
+                raise KGInputError(
+                    f"parameter {name} must be a date YYYY-MM-DD, got {_shown(value)}"
+                )
             bound[name] = Literal(value.strip(), datatype=XSD.date)
         elif ptype == "year":
             if not re.fullmatch(r"\d{4}", value.strip()):
-                raise KGInputError(f"parameter {name} must be a year YYYY, got {value!r}")
+                raise KGInputError(f"parameter {name} must be a year YYYY, got {_shown(value)}")
             bound[name] = Literal(value.strip(), datatype=XSD.gYear)
         else:
             bound[name] = Literal(value)

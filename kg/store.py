@@ -277,6 +277,7 @@ def check_entity_expansion(path: str | Path) -> None:
         head = handle.read(_DOCTYPE_HEAD)
     at = head.find(b"<!DOCTYPE")
     if at < 0 or b"<!ENTITY" not in head:
+        _check_well_formed(file)
         return
     subset_end = head.find(b"]>", at)
     if subset_end < 0:
@@ -347,6 +348,28 @@ def check_entity_expansion(path: str | Path) -> None:
             "file (nothing was loaded)",
             path=str(file),
         )
+    _check_well_formed(file)
+
+
+def _check_well_formed(file: Path) -> None:
+    """Oxigraph's RDF/XML reader accepts an empty or truncated file as zero triples: read it with
+    expat first (its internal entities were bounded above; external ones are never read)."""
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    try:
+        with file.open("rb") as handle:
+            while chunk := handle.read(1024 * 1024):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except expat.ExpatError as err:
+        raise ParseError(
+            f"malformed RDF/XML: {expat.ErrorString(err.code)} (column {err.offset + 1}); fix the "
+            "file and load it again (nothing was loaded)",
+            path=str(file),
+            line=err.lineno,
+        ) from err
 
 
 # --- disk faults -------------------------------------------------------------------------------------
@@ -1064,7 +1087,7 @@ class Store:
         try:
             self._ox.update(sparql)
         except SyntaxError as err:
-            raise QueryError(f"invalid SPARQL update: {err}") from err
+            raise QueryError(f"invalid SPARQL update: {_one_line(str(err))}") from err
         except (OSError, ValueError, RuntimeError) as err:
             if _is_disk_full(err):
                 raise
@@ -1110,7 +1133,7 @@ class Store:
         try:
             raw = self._ox.query(sparql, **kwargs)
         except SyntaxError as err:
-            raise QueryError(f"invalid SPARQL: {err}") from err
+            raise QueryError(f"invalid SPARQL: {_one_line(str(err))}") from err
         except (OSError, ValueError, TypeError, RuntimeError) as err:
             raise QueryError(f"the query failed: {' '.join(str(err).split())}") from err
         if isinstance(raw, ox.QueryBoolean):
@@ -1200,6 +1223,16 @@ class Store:
 
 _EMPTY_GRAPH = "urn:kg:graph:empty"
 _UPDATE_DEFAULT_GRAPH = "urn:kg:graph:default"
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    """A parser message on one line, its long list of expected characters cut short.
+
+    >>> _one_line("error at 1:5:   expected one of 'a', 'b', 'c'", limit=36)
+    "error at 1:5: expected one of 'a',…"
+    """
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def _link_copy(source: Path, target: Path) -> None:
