@@ -108,7 +108,7 @@ def test_readers_never_see_errors_or_partial_writes(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_soak_two_readers_one_writer(tmp_path: Path) -> None:
     """The concurrency soak: 2 readers and 1 writer for 60 s; zero errors, zero partial states."""
-    _readers_and_writer(tmp_path, seconds=55, readers=2)
+    _readers_and_writer(tmp_path, seconds=48, readers=2)
 
 
 def test_a_reader_in_a_tight_loop_does_not_starve_a_writer(tmp_path: Path) -> None:
