@@ -13,8 +13,10 @@ PosixPath('...g.nq')
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
+from .errors import KGInputError
 from .query import PREFIXES
 from .store import Store, rdf_format_for
 
@@ -31,12 +33,17 @@ def export_rdf(store: Store, path: str | Path, *, graph: str | None = None) -> P
     """
     out = Path(path)
     rdf_format = rdf_format_for(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".partial")
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
         with partial.open("wb") as handle:
             store.dump(handle, rdf_format, graph=graph, prefixes=PREFIXES)
         partial.replace(out)
+    except OSError as err:
+        raise KGInputError(
+            f"cannot write the export: {err.strerror or err}; choose another path", path=str(out)
+        ) from err
     finally:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
     return out

@@ -176,6 +176,17 @@ def read_query_file(path: str | Path) -> str:
         raise KGInputError(f"cannot read the query file: {err}", path=str(file)) from err
 
 
+def _shown(value: str, limit: int = 80) -> str:
+    """A user's value for an error message: quoted, and cut short if it is long.
+
+    >>> _shown("x" * 100, limit=10)
+    "'xxxxxx...' (100 characters)"
+    """
+    if len(value) <= limit:
+        return repr(value)
+    return f"{value[: limit - 4]!r}".rstrip("'") + f"...' ({len(value):,} characters)"
+
+
 _LABEL_WITH_YEAR = re.compile(r"^(.*\S)\s*\((\d{4})\)$")
 
 
@@ -202,16 +213,38 @@ def _lookup_label(store: Store, label: str) -> URIRef:
         ).rows()
     if not rows:
         raise UnknownNameError(
-            f"nothing in the store is labelled {label!r}; check the spelling or pass an IRI"
+            f"nothing in the store is labelled {_shown(label)}; check the spelling or pass an IRI"
         )
     if len(rows) > 1:
         options = ", ".join(sorted(str(r[0]) for r in rows)[:5])
         raise UnknownNameError(
-            f"{label!r} names {len(rows)} things ({options}); pass one IRI instead"
+            f"{_shown(label)} names {len(rows)} things ({options}); pass one IRI instead"
         )
     found = rows[0][0]
     assert isinstance(found, URIRef)
     return found
+
+
+_IRI_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*")
+
+
+def _checked_iri(name: str, given: str, text: str) -> URIRef:
+    """``text`` as an IRI, or a :class:`KGInputError` naming the parameter and the bad character.
+
+    >>> _checked_iri("p", "<urn:x>", "urn:x")
+    rdflib.term.URIRef('urn:x')
+    >>> _checked_iri("p", "<urn:x> } #>", "urn:x> } #")  # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+    kg.errors.KGInputError: parameter p is not an IRI: ...
+    """
+    if _IRI_TEXT.fullmatch(text):
+        return URIRef(text)
+    bad = next((c for c in text if c <= " " or c in '<>"{}|^`\\'), None)
+    why = f"it contains {bad!r}" if bad is not None else "it has no scheme (such as https:)"
+    raise KGInputError(
+        f"parameter {name} is not an IRI: {_shown(given)} ({why}); pass <https://...>, a prefixed "
+        "name such as kg:director, or a label"
+    )
 
 
 def bind_params(
@@ -242,24 +275,26 @@ def bind_params(
             text = value.strip()
             prefix, colon, local = text.partition(":")
             if text.startswith("<") and text.endswith(">"):
-                bound[name] = URIRef(text[1:-1])
-            elif re.match(r"^[a-z][a-z0-9+.-]*://\S+$", text) or text.startswith("urn:"):
-                bound[name] = URIRef(text)
+                bound[name] = _checked_iri(name, value, text[1:-1])
+            elif re.match(r"^[a-z][a-z0-9+.-]*://", text) or text.startswith("urn:"):
+                bound[name] = _checked_iri(name, value, text)
             elif colon and prefix in PREFIXES and re.fullmatch(r"\w[\w./-]*", local):
                 bound[name] = URIRef(PREFIXES[prefix] + local)
             else:
                 bound[name] = _lookup_label(store, value)
         elif ptype == "integer":
             if not re.fullmatch(r"[+-]?\d+", value.strip()):
-                raise KGInputError(f"parameter {name} must be an integer, got {value!r}")
+                raise KGInputError(f"parameter {name} must be an integer, got {_shown(value)}")
             bound[name] = Literal(int(value), datatype=XSD.integer)
         elif ptype == "date":
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-                raise KGInputError(f"parameter {name} must be a date YYYY-MM-DD, got {value!r}")
+                raise KGInputError(
+                    f"parameter {name} must be a date YYYY-MM-DD, got {_shown(value)}"
+                )
             bound[name] = Literal(value.strip(), datatype=XSD.date)
         elif ptype == "year":
             if not re.fullmatch(r"\d{4}", value.strip()):
-                raise KGInputError(f"parameter {name} must be a year YYYY, got {value!r}")
+                raise KGInputError(f"parameter {name} must be a year YYYY, got {_shown(value)}")
             bound[name] = Literal(value.strip(), datatype=XSD.gYear)
         else:
             bound[name] = Literal(value)

@@ -15,15 +15,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from rdflib.term import Identifier
+from rdflib.term import Identifier, URIRef
 
 from .errors import QueryError
 
-__all__ = ["bind_values", "where_brace"]
+__all__ = ["bind_values", "remote_calls", "where_brace"]
 
 _VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _WORD = re.compile(r"[A-Za-z]+")
 _IRI = re.compile(r"<[^\s<>\"{}|^`\\]*>")
+_IRI_TERM = re.compile(r"[^\x00-\x20<>\"{}|^`\\]*")
 
 
 def where_brace(sparql: str) -> int:
@@ -91,7 +92,54 @@ def bind_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
         if not _VAR.match(bare):
             raise QueryError(f"not a SPARQL variable name: {name!r}")
         names.append(bare)
+    for name, term in bindings.items():
+        if isinstance(term, URIRef) and not _IRI_TERM.fullmatch(str(term)):
+            raise QueryError(f"the value of {name} is not an IRI: {str(term)[:80]!r}")
     terms = " ".join(term.n3() for term in bindings.values())
     block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }}"
     at = where_brace(sparql) + 1
     return sparql[:at] + block + sparql[at:]
+
+
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_TOKEN = re.compile(
+    r"""(?P<comment>\#[^\n]*)
+    |(?P<string>\"\"\"(?:[^\\]|\\.)*?\"\"\"|'''(?:[^\\]|\\.)*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+    |(?P<iri><[^\x00-\x20<>"{}|^`\\]*>)
+    |(?P<var>[?$][A-Za-z0-9_\u00b7\u00c0-\uffff]+)
+    |(?P<pname>[A-Za-z_\u00c0-\uffff][\w.\-\u00b7\u00c0-\uffff]*:[\w.:%\-\\\u00b7\u00c0-\uffff]*|:[\w.:%\-\\]*)
+    |(?P<word>[A-Za-z_]+)
+    |(?P<other>.)""",
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def remote_calls(sparql: str) -> list[tuple[str, str | None]]:
+    """The ``SERVICE`` and ``LOAD`` calls in a query or update: ``(keyword, IRI)`` pairs, with
+    ``None`` for a target that is not a full IRI (a variable or a prefixed name).
+
+    The text is read as the SPARQL parser reads it: codepoint escapes (``\\u0053``) are expanded
+    first; strings, IRIs and comments are skipped.
+
+    >>> remote_calls('SELECT * { SERVICE SILENT <http://x.test/s> { ?s ?p "SERVICE" } } # SERVICE')
+    [('SERVICE', 'http://x.test/s')]
+    >>> remote_calls("LOAD <http://x.test/g.ttl> INTO GRAPH <urn:g>; SELECT * { SERVICE ?e {} }")
+    [('LOAD', 'http://x.test/g.ttl'), ('SERVICE', None)]
+    """
+    text = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), sparql)
+    tokens = [
+        (m.lastgroup, m.group(0))
+        for m in _TOKEN.finditer(text)
+        if m.lastgroup not in ("comment", "other") or not m.group(0).isspace()
+    ]
+    tokens = [t for t in tokens if t[0] != "comment"]
+    calls: list[tuple[str, str | None]] = []
+    for i, (kind, value) in enumerate(tokens):
+        if kind != "word" or value.upper() not in ("SERVICE", "LOAD"):
+            continue
+        j = i + 1
+        if j < len(tokens) and tokens[j][1].upper() == "SILENT":
+            j += 1
+        target = tokens[j] if j < len(tokens) else ("other", "")
+        calls.append((value.upper(), target[1][1:-1] if target[0] == "iri" else None))
+    return calls

@@ -1,9 +1,12 @@
 """The graph store: the only module that knows the backend (Oxigraph, on disk or in memory).
 
-A store directory holds the Oxigraph database (``oxigraph/``), a lock file and, while a write is
-under way, a checkpoint to roll back to. Readers share the lock, one writer holds it alone, so a
-query never sees a half-written source (see ``docs/decisions/0001-store.md``). A write that fails
-part-way — or a process killed mid-write — is rolled back to the checkpoint.
+A store directory holds published *generations* of an Oxigraph database that no process writes to
+once published, and a pointer to the current one. Readers open the current generation and never
+wait for a writer; a writer (one at a time, first come first served) works on a hard-linked copy and
+publishes it with an atomic rename, so a reader sees the state before a write or after it, never a
+part of it; a write that fails, or a process killed mid-write, publishes nothing
+(``docs/decisions/0006-store-generations.md``). The default graph is the RDF merge of the named
+graphs: each triple once (``docs/decisions/0007-default-graph.md``).
 
 >>> from rdflib import URIRef, Literal
 >>> with Store.memory() as store:
@@ -20,6 +23,7 @@ import errno
 import fcntl
 import json
 import os
+import re
 import shutil
 import socket
 import sys
@@ -40,12 +44,15 @@ from .sparql import bind_values
 
 __all__ = [
     "DEFAULT_STORE",
+    "MAX_ENTITY_CHARS",
     "RDF_FORMATS",
     "QueryResult",
     "Store",
     "Triple",
+    "check_entity_expansion",
     "default_store_path",
     "rdf_format_for",
+    "store_exists",
 ]
 
 DEFAULT_STORE = Path(".kg/store")
@@ -153,6 +160,22 @@ def _graph_node(graph: str | None) -> Any:
 # --- query results ---------------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def _evaluating() -> Iterator[None]:
+    """Oxigraph evaluates lazily: an error (a SERVICE that does not answer, a store read that
+    fails) surfaces while the answer is read. Turn it into a :class:`QueryError`."""
+    try:
+        yield
+    except (OSError, RuntimeError, ValueError) as err:
+        if isinstance(err, BrokenPipeError):
+            raise
+        text = " ".join(str(err).split())
+        hint = ""
+        if isinstance(err, OSError):
+            hint = "; if the query calls a SERVICE, check its address or write SERVICE SILENT"
+        raise QueryError(f"the query failed while running: {text}{hint}") from err
+
+
 @dataclass
 class QueryResult:
     """The answer to a SPARQL query: a boolean (ASK), rows (SELECT) or triples (CONSTRUCT/DESCRIBE).
@@ -175,7 +198,8 @@ class QueryResult:
             raise QueryError(f"a {self.kind.upper()} query has no rows")
         if self._rows is None:
             width = len(self.columns)
-            self._rows = [tuple(_to_rdflib(sol[i]) for i in range(width)) for sol in self._raw]
+            with _evaluating():
+                self._rows = [tuple(_to_rdflib(sol[i]) for i in range(width)) for sol in self._raw]
         return self._rows
 
     def boolean(self) -> bool:
@@ -190,10 +214,11 @@ class QueryResult:
             raise QueryError("only CONSTRUCT and DESCRIBE queries give triples")
         if self._triples is None:
             out: list[Triple] = []
-            for t in self._raw:
-                s, p, o = _to_rdflib(t.subject), _to_rdflib(t.predicate), _to_rdflib(t.object)
-                assert s is not None and p is not None and o is not None
-                out.append((s, p, o))
+            with _evaluating():
+                for t in self._raw:
+                    s, p, o = _to_rdflib(t.subject), _to_rdflib(t.predicate), _to_rdflib(t.object)
+                    assert s is not None and p is not None and o is not None
+                    out.append((s, p, o))
             self._triples = out
         return self._triples
 
@@ -206,7 +231,8 @@ class QueryResult:
                 "the results were already read with rows()/triples(); run the query again"
             )
         if self.kind == "graph":
-            ox.serialize(self._raw, output, format=rdf_format_for(fmt))
+            with _evaluating():
+                ox.serialize(self._raw, output, format=rdf_format_for(fmt))
             return
         try:
             results_format = _RESULT_FORMATS[fmt]
@@ -214,70 +240,329 @@ class QueryResult:
             raise UnknownFormatError(
                 f"unknown results format {fmt!r}; use one of: {', '.join(_RESULT_FORMATS)}"
             ) from None
-        self._raw.serialize(output, format=results_format)
+        with _evaluating():
+            self._raw.serialize(output, format=results_format)
 
 
-# --- locking -----------------------------------------------------------------------------------------
+# --- RDF/XML entity expansion guard ------------------------------------------------------------------
+
+#: Most characters one XML entity may expand to, and most characters the expansion of all entity
+#: references may add to an RDF/XML file (beyond ``10 x`` the file's own size).
+MAX_ENTITY_CHARS = 64 * 1024
+MAX_EXPANSION_CHARS = 1024 * 1024
+
+_DOCTYPE_HEAD = 1024 * 1024
+_ENTITY = re.compile(
+    rb"<!ENTITY\s+(%\s+)?([^\s\"'>]+)\s+(?:\"([^\"]*)\"|'([^']*)'|(SYSTEM|PUBLIC)\b)", re.DOTALL
+)
+_ENTITY_REF = re.compile(rb"&([A-Za-z_:][\w.:-]*);")
+_PREDEFINED = {b"amp", b"lt", b"gt", b"quot", b"apos"}
 
 
-class _Lock:
-    """A shared (readers) or exclusive (writer) ``flock`` on ``<store>/lock``, with who holds it."""
+def check_entity_expansion(path: str | Path) -> None:
+    """Refuse an RDF/XML file whose DOCTYPE entities expand beyond a small bound (the "billion
+    laughs"), or that declares external or parameter entities. Runs before Oxigraph sees the file,
+    which would expand them all in memory.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "laughs.rdf"
+    >>> _ = p.write_text('<!DOCTYPE r [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+    ...     + "".join(f'<!ENTITY {c} "{10 * f"&{p};"}">' for p, c in zip("bcdef", "cdefg")) + ']><r/>')
+    >>> check_entity_expansion(p)  # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+    kg.errors.ParseError: ...: the XML entity 'g' expands to 3,000,000 characters ...
+    """
+    file = Path(path)
+    with file.open("rb") as handle:
+        head = handle.read(_DOCTYPE_HEAD)
+    at = head.find(b"<!DOCTYPE")
+    if at < 0 or b"<!ENTITY" not in head:
+        _check_well_formed(file)
+        return
+    subset_end = head.find(b"]>", at)
+    if subset_end < 0:
+        raise ParseError(
+            f"the DOCTYPE is longer than {_DOCTYPE_HEAD // 1024} KiB; remove it or shorten it "
+            "(nothing was loaded)",
+            path=str(file),
+        )
+    values: dict[bytes, bytes] = {}
+    for m in _ENTITY.finditer(head, at, subset_end):
+        name = m.group(2)
+        if m.group(1) or m.group(5):
+            kind = "parameter" if m.group(1) else "external"
+            raise ParseError(
+                f"the DOCTYPE declares the {kind} entity {name.decode(errors='replace')!r}; kg does "
+                "not load such entities: expand it in the file (nothing was loaded)",
+                path=str(file),
+            )
+        values[name] = m.group(3) if m.group(3) is not None else (m.group(4) or b"")
+    sizes: dict[bytes, int] = {}
+
+    def size(name: bytes, seen: tuple[bytes, ...]) -> int:
+        if name in sizes:
+            return sizes[name]
+        if name in seen:
+            raise ParseError(
+                f"the XML entity {name.decode(errors='replace')!r} refers to itself (nothing was "
+                "loaded)",
+                path=str(file),
+            )
+        value = values[name]
+        total = len(value)
+        for ref in _ENTITY_REF.finditer(value):
+            if ref.group(1) in values:
+                total += size(ref.group(1), (*seen, name)) - len(ref.group(0))
+        if total > MAX_ENTITY_CHARS:
+            raise ParseError(
+                f"the XML entity {name.decode(errors='replace')!r} expands to {total:,} characters, "
+                f"more than the {MAX_ENTITY_CHARS:,} kg allows (an entity-expansion attack?); "
+                "expand it in the file or remove it (nothing was loaded)",
+                path=str(file),
+            )
+        sizes[name] = total
+        return total
+
+    for name in values:
+        size(name, ())
+    growth = {b"&" + n + b";": sizes[n] - len(n) - 2 for n in values if sizes[n] > len(n) + 2}
+    if not growth:
+        return
+    added = 0
+    budget = MAX_EXPANSION_CHARS + 10 * file.stat().st_size
+    with file.open("rb") as handle:
+        handle.seek(subset_end)
+        tail = b""
+        while chunk := handle.read(4 * 1024 * 1024):
+            text = tail + chunk
+            cut = max(0, len(text) - 256)
+            added += sum(text.count(ref, 0, cut + len(ref) - 1) * n for ref, n in growth.items())
+            tail = text[cut:]
+            if added > budget:
+                break
+        added += sum(tail.count(ref) * n for ref, n in growth.items())
+    if added > budget:
+        raise ParseError(
+            f"expanding the XML entities would add {added:,} characters to a "
+            f"{file.stat().st_size:,}-byte file (an entity-expansion attack?); expand them in the "
+            "file (nothing was loaded)",
+            path=str(file),
+        )
+    _check_well_formed(file)
+
+
+def _check_well_formed(file: Path) -> None:
+    """Oxigraph's RDF/XML reader accepts an empty or truncated file as zero triples: read it with
+    expat first (its internal entities were bounded above; external ones are never read)."""
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    try:
+        with file.open("rb") as handle:
+            while chunk := handle.read(1024 * 1024):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except expat.ExpatError as err:
+        raise ParseError(
+            f"malformed RDF/XML: {expat.ErrorString(err.code)} (column {err.offset + 1}); fix the "
+            "file and load it again (nothing was loaded)",
+            path=str(file),
+            line=err.lineno,
+        ) from err
+
+
+# --- disk faults -------------------------------------------------------------------------------------
+
+
+def _is_disk_full(err: BaseException | None) -> bool:
+    """Whether ``err`` (or an error it was raised from) says the disk is full."""
+    while err is not None:
+        if isinstance(err, OSError) and err.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        text = str(err)
+        if "No space left on device" in text or "os error 28" in text or "Disk quota" in text:
+            return True
+        err = err.__cause__ or err.__context__
+    return False
+
+
+# --- locking and generations -------------------------------------------------------------------------
+#
+# A store directory (format 2; docs/decisions/0006-store-generations.md):
+#   CURRENT            the name of the published generation, replaced by an atomic rename
+#   gens/g00000007/    an Oxigraph database that no process writes to once it is published
+#   gens/g00000007.lock  readers hold a shared flock on it while they have the generation open
+#   gens/work/         the writer's working copy (hard links), published as a checkpoint of it
+#   writer.lock        the one writer holds it exclusively; writer.json says who that is
+#   queue/             tickets of the processes waiting to write, served first come first served
+
+
+def _flock(fd: int, mode: int) -> bool:
+    """Try a non-blocking flock; True if taken."""
+    try:
+        fcntl.flock(fd, mode | fcntl.LOCK_NB)
+    except OSError as err:
+        if err.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+            return False
+        raise
+    return True
+
+
+class _WriterQueue:
+    """One writer at a time per store, first come first served across processes.
+
+    A waiting writer puts a ticket (a file it holds an exclusive flock on) into ``queue/``; it
+    writes when no live ticket is older than its own. A ticket whose owner died is unlocked and is
+    removed by the next writer that looks.
+    """
 
     def __init__(self, directory: Path, timeout: float) -> None:
-        self.path = directory / "lock"
+        self.directory = directory
+        self.queue = directory / "queue"
         self.info = directory / "writer.json"
         self.timeout = timeout
-        self._fd: int | None = None
-        self.mode: int | None = None
+        self._ticket: Path | None = None
+        self._ticket_fd: int | None = None
+        self._lock_fd: int | None = None
 
-    def acquire(self, exclusive: bool) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        if self._fd is None:
-            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+    @property
+    def held(self) -> bool:
+        return self._lock_fd is not None
+
+    def acquire(self) -> None:
+        name = f"{time.time_ns():020d}-{os.getpid()}-{os.urandom(3).hex()}"
+        staging = self.queue / f".{name}"
+        try:
+            self.queue.mkdir(parents=True, exist_ok=True)
+            fd = os.open(staging, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+        except OSError as err:
+            raise StoreError(
+                f"cannot write to the store ({err.strerror or err}): it is on a read-only disk or "
+                "belongs to another user. Reading it works; to change it, copy it somewhere "
+                "writable (kg export, then kg load) or mount it read-write",
+                path=str(self.directory),
+            ) from err
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        staging.rename(self.queue / name)  # visible only once locked
+        self._ticket, self._ticket_fd = self.queue / name, fd
         deadline = time.monotonic() + self.timeout
-        while True:
-            try:
-                fcntl.flock(self._fd, mode | fcntl.LOCK_NB)
-                break
-            except OSError as err:
-                if err.errno not in (errno.EAGAIN, errno.EACCES):
-                    raise StoreError(f"cannot lock the store: {err}", path=str(self.path)) from err
+        try:
+            while True:
+                if not self._someone_ahead(name):
+                    lock_fd = os.open(self.directory / "writer.lock", os.O_RDWR | os.O_CREAT, 0o644)
+                    if _flock(lock_fd, fcntl.LOCK_EX):
+                        self._lock_fd = lock_fd
+                        break
+                    os.close(lock_fd)
                 if time.monotonic() >= deadline:
-                    raise StoreBusyError(self._busy_message(exclusive)) from None
-                time.sleep(0.05)
-        self.mode = mode
-        if exclusive:
-            who = {"pid": os.getpid(), "host": socket.gethostname(), "command": " ".join(sys.argv)}
+                    raise StoreBusyError(self.busy_message())
+                time.sleep(0.02)
+        except BaseException:
+            self._drop_ticket()
+            raise
+        who = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "command": " ".join(
+                os.path.basename(a) if i == 0 else a for i, a in enumerate(sys.argv)
+            ),
+            "since": time.time(),
+        }
+        with contextlib.suppress(OSError):
             self.info.write_text(json.dumps(who))
 
-    def downgrade(self) -> None:
-        if self._fd is not None and self.mode == fcntl.LOCK_EX:
+    def _someone_ahead(self, mine: str) -> bool:
+        for other in sorted(os.listdir(self.queue)):
+            if other >= mine:
+                return False
+            if other.startswith("."):
+                continue
+            try:
+                fd = os.open(self.queue / other, os.O_RDONLY)
+            except FileNotFoundError:
+                continue
+            try:
+                if not _flock(fd, fcntl.LOCK_SH):
+                    return True  # a live writer queued before us
+                with contextlib.suppress(FileNotFoundError):  # its owner died
+                    (self.queue / other).unlink()
+            finally:
+                os.close(fd)
+        return False
+
+    def _drop_ticket(self) -> None:
+        if self._ticket is not None:
             with contextlib.suppress(FileNotFoundError):
-                self.info.unlink()
-            fcntl.flock(self._fd, fcntl.LOCK_SH)
-            self.mode = fcntl.LOCK_SH
+                self._ticket.unlink()
+        if self._ticket_fd is not None:
+            os.close(self._ticket_fd)
+        self._ticket = self._ticket_fd = None
 
     def release(self) -> None:
-        if self._fd is not None:
-            if self.mode == fcntl.LOCK_EX:
-                with contextlib.suppress(FileNotFoundError):
-                    self.info.unlink()
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
-            os.close(self._fd)
-            self._fd = None
-            self.mode = None
+        if self._lock_fd is not None:
+            with contextlib.suppress(FileNotFoundError):
+                self.info.unlink()
+            fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+            os.close(self._lock_fd)
+            self._lock_fd = None
+        self._drop_ticket()
 
-    def _busy_message(self, exclusive: bool) -> str:
+    def busy_message(self) -> str:
         holder = "another process"
-        with contextlib.suppress(OSError, ValueError):
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
             who = json.loads(self.info.read_text())
-            holder = f"process {who['pid']} on {who['host']} ({who['command']})"
-        action = "write to" if exclusive else "read"
+            since = time.time() - float(who["since"])
+            holder = f"process {who['pid']} on {who['host']} ({who['command']}), for {since:.0f} s"
         return (
-            f"the store {self.path.parent} is busy: {holder} holds it; waited {self.timeout:g} s to "
-            f"{action} it. Try again when it finishes, or raise the wait with KG_LOCK_TIMEOUT=SECONDS"
+            f"the store {self.directory} is busy being written by {holder}; waited "
+            f"{self.timeout:g} s for it. Readers are not affected; try the write again when it "
+            "finishes, or raise the wait with KG_LOCK_TIMEOUT=SECONDS"
         )
+
+
+class _Generation:
+    """A published generation opened for reading, with the shared flock that keeps it on disk."""
+
+    def __init__(self, directory: Path, name: str, fd: int | None, handle: Any) -> None:
+        self.directory = directory
+        self.name = name
+        self.fd = fd
+        self.handle = handle
+
+    def release(self) -> None:
+        self.handle = None
+        if self.fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self.fd)
+            self.fd = None
+
+
+def _read_pointer(directory: Path) -> str | None:
+    try:
+        name = (directory / "CURRENT").read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as err:
+        raise StoreError(
+            f"cannot read the store's CURRENT file: {err}", path=str(directory)
+        ) from err
+    if not re.fullmatch(r"g\d{8}", name):
+        raise StoreError(
+            f"the store's CURRENT file names {name[:40]!r}, not a generation; is this a kg store?",
+            path=str(directory),
+        )
+    return name
+
+
+def store_exists(path: str | Path) -> bool:
+    """Whether ``path`` holds a kg store (of this format, or the older one with ``oxigraph/``).
+
+    >>> store_exists("/nonexistent")
+    False
+    """
+    directory = Path(path)
+    return (directory / "CURRENT").is_file() or (directory / "oxigraph").is_dir()
 
 
 # --- the store -------------------------------------------------------------------------------------
@@ -287,8 +572,13 @@ class Store:
     """An Oxigraph store on disk (default) or in memory, with safe writes.
 
     Open with :meth:`open` (a directory) or :meth:`memory`; use as a context manager. Reading
-    needs no ceremony; writing happens inside ``with store.writing():`` which takes the write lock,
-    makes a checkpoint, and rolls back everything written in the block if it raises.
+    needs no ceremony and never waits for a writer: it sees the generation that was current when
+    the store was opened (or when its own last write ended). Writing happens inside
+    ``with store.writing():``, which waits its turn among writers, works on a copy, and publishes
+    the copy at the end of the block; if the block raises, the copy is thrown away.
+
+    Queries see a default graph that is the RDF merge (a set) of every named graph: a triple stated
+    by two sources is one triple there, and ``GRAPH ?g`` still answers per source.
     """
 
     def __init__(
@@ -303,8 +593,12 @@ class Store:
         timeout = lock_timeout
         if timeout is None:
             timeout = float(os.environ.get("KG_LOCK_TIMEOUT", "60"))
-        self._lock = _Lock(path, timeout) if path is not None else None
+        self.lock_timeout = timeout
+        self._writers = _WriterQueue(path, timeout) if path is not None else None
+        self._generations: list[_Generation] = []
         self._journal: list[tuple[str, Any]] | None = None
+        self._writing = False
+        self._merge_stale = False
         self._ox: Any = None
         self._dataset: Dataset | None = None
         self._cache: dict[Node, Any] = {}
@@ -324,7 +618,7 @@ class Store:
         directory = Path(path) if path is not None else default_store_path()
         if directory.exists() and not directory.is_dir():
             raise StoreError(f"{directory} is a file, not a store directory; pass --store DIR")
-        if read_only and not (directory / "oxigraph").exists():
+        if read_only and not store_exists(directory):
             raise StoreError(
                 f"no store at {directory}: load something first (kg load FILE --store {directory})"
             )
@@ -335,59 +629,138 @@ class Store:
         """A fresh in-memory store (for tests and throw-away work)."""
         return cls(None)
 
+    @property
+    def generation(self) -> str | None:
+        """The name of the generation this store reads (``None`` in memory)."""
+        return self._generations[-1].name if self._generations else None
+
     def _open(self) -> None:
         if self.path is None:
             self._ox = ox.Store()
             return
-        assert self._lock is not None
-        self.path.mkdir(parents=True, exist_ok=True)
-        # A writer opens under the exclusive lock (one writing process at a time); a reader under
-        # the shared one. A checkpoint seen while holding either lock was left by a dead writer.
-        self._lock.acquire(exclusive=not self.read_only)
-        if self._needs_recovery():
-            if self._lock.mode != fcntl.LOCK_EX:
-                self._lock.release()
-                self._lock.acquire(exclusive=True)
-            if self._needs_recovery():
-                self._recover()
-        self._lock.downgrade()
+        if _read_pointer(self.path) is None and not self.read_only:
+            self._create_or_migrate()
+        if _read_pointer(self.path) is None and (self.path / "oxigraph").is_dir():
+            self._ox = self._open_legacy()  # an old-format store we may not change (read-only)
+            return
+        self._read_current()
+
+    def _open_legacy(self) -> Any:
+        assert self.path is not None
         try:
-            if self.read_only:
-                self._ox = ox.Store.read_only(str(self.path / "oxigraph"))
-            else:
-                self._ox = ox.Store(str(self.path / "oxigraph"))
+            return ox.Store.read_only(str(self.path / "oxigraph"))
         except OSError as err:
-            self._lock.release()
+            raise StoreError(f"cannot open the store: {err}", path=str(self.path)) from err
+
+    def _create_or_migrate(self) -> None:
+        """A new store gets its first generation; an old-format one (``oxigraph/``) becomes one."""
+        assert self.path is not None and self._writers is not None
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
             raise StoreError(
-                f"cannot open the store: {err}. If another kg process is writing to it, wait for "
-                "it to finish",
-                path=str(self.path),
+                f"cannot create the store directory: {err}", path=str(self.path)
             ) from err
+        if not os.access(self.path, os.W_OK):
+            return  # a read-only store: read what is there
+        self._writers.acquire()
+        try:
+            if _read_pointer(self.path) is not None:
+                return  # another process made it while we waited
+            gens = self.path / "gens"
+            gens.mkdir(exist_ok=True)
+            first = gens / "g00000001"
+            shutil.rmtree(first, ignore_errors=True)
+            legacy = self.path / "oxigraph"
+            if legacy.is_dir():
+                self._recover_legacy()
+                legacy.rename(first)
+                handle = ox.Store(str(first))
+                self._rebuild_merge(handle)
+                handle.flush()
+                del handle
+            else:
+                ox.Store(str(first)).flush()
+            self._publish("g00000001")
+        except OSError as err:
+            if _is_disk_full(err):
+                raise StoreError(self._disk_full_message()) from err
+            raise StoreError(f"cannot create the store: {err}", path=str(self.path)) from err
+        finally:
+            self._writers.release()
 
-    def _needs_recovery(self) -> bool:
-        return self.path is not None and (self.path / "checkpoint").exists()
-
-    def _recover(self) -> None:
-        """A write died before it finished: put the checkpoint back."""
+    def _recover_legacy(self) -> None:
+        """An old-format store whose last write died: put its checkpoint back."""
         assert self.path is not None
         data, checkpoint = self.path / "oxigraph", self.path / "checkpoint"
+        if not checkpoint.exists():
+            return
         if (checkpoint / "COMPLETE").exists():
             shutil.rmtree(data, ignore_errors=True)
             (checkpoint / "COMPLETE").unlink()
             checkpoint.rename(data)
-        else:  # died while making the checkpoint: the data was not touched yet
+        else:
             shutil.rmtree(checkpoint)
 
-    def close(self) -> None:
-        """Flush and close the store, releasing its lock."""
-        if self._ox is not None:
-            if not self.read_only and self.path is not None:
-                with contextlib.suppress(OSError):
-                    self._ox.flush()
-            self._ox = None
+    def _read_current(self) -> None:
+        """Open the published generation for reading, holding its shared lock."""
+        assert self.path is not None
+        gens = self.path / "gens"
+        for _ in range(1000):
+            name = _read_pointer(self.path)
+            if name is None:
+                raise StoreError(
+                    f"no store at {self.path}: load something first (kg load FILE --store {self.path})"
+                )
+            fd: int | None
+            try:
+                fd = os.open(gens / f"{name}.lock", os.O_RDONLY)
+            except FileNotFoundError:
+                if not (gens / name / "CURRENT").exists():
+                    continue  # replaced and removed since we read the pointer: read it again
+                fd = None  # e.g. a copy of a store without its lock files
+            except OSError:
+                fd = None
+            if fd is not None:
+                fcntl.flock(fd, fcntl.LOCK_SH)  # waits only while a cleaner renames it away
+            if not (gens / name / "CURRENT").exists():
+                if fd is not None:
+                    os.close(fd)
+                continue
+            try:
+                handle = ox.Store.read_only(str(gens / name))
+            except OSError as err:
+                if fd is not None:
+                    os.close(fd)
+                raise StoreError(f"cannot open the store: {err}", path=str(self.path)) from err
+            self._generations.append(_Generation(gens / name, name, fd, handle))
+            self._ox = handle
             self._dataset = None
-        if self._lock is not None:
-            self._lock.release()
+            return
+        raise StoreError("the store changed too often to be opened; try again", path=str(self.path))
+
+    def refresh(self) -> bool:
+        """Read the newest published generation if another process published one; True if so."""
+        if self.path is None or self._writing or not self._generations:
+            return False
+        if _read_pointer(self.path) == self.generation:
+            return False
+        self._release_generations()
+        self._read_current()
+        return True
+
+    def _release_generations(self) -> None:
+        self._ox = None
+        self._dataset = None
+        for gen in self._generations:
+            gen.release()
+        self._generations.clear()
+
+    def close(self) -> None:
+        """Close the store, letting go of the generation it reads."""
+        self._ox = None
+        self._dataset = None
+        self._release_generations()
 
     def __enter__(self) -> Self:
         return self
@@ -408,46 +781,131 @@ class Store:
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[Self]:
-        """Write inside this block: all or nothing, invisible to readers until it ends."""
+        """Write inside this block: all or nothing, invisible to readers until it ends.
+
+        On disk, the writer waits its turn (first come, first served; ``KG_LOCK_TIMEOUT``), writes
+        into a hard-linked copy of the current generation and publishes a checkpoint of it with an
+        atomic rename; readers keep the generation they opened until they close or refresh.
+        """
         if self.read_only:
             raise StoreError("this store was opened read-only", path=str(self.path))
-        if self._journal is not None:  # nested: the outer block owns the transaction
+        if self._writing:  # nested: the outer block owns the transaction
             yield self
             return
         if self.path is None:
             self._journal = []
+            self._writing = True
             try:
                 yield self
+                self._sync_merge(self._ox)
             except BaseException:
                 self._undo_journal()
+                self._rebuild_merge(self._ox)
                 raise
             finally:
                 self._journal = None
+                self._writing = False
+                self._merge_stale = False
             return
-        assert self._lock is not None
-        self._lock.acquire(exclusive=True)
-        checkpoint = self.path / "checkpoint"
-        self._journal = []
+        assert self._writers is not None
+        self._writers.acquire()
+        work = self.path / "gens" / "work"
+        published = False
         try:
-            self._ox.flush()
-            self._ox.backup(str(checkpoint))
-            (checkpoint / "COMPLETE").touch()
             try:
+                self._release_generations()
+                self._read_current()  # the newest generation, now that we hold the write lock
+                source = self._generations[-1].directory
+                shutil.rmtree(work, ignore_errors=True)
+                _link_copy(source, work)
+                self._ox = ox.Store(str(work))
+                self._dataset = None
+                self._writing = True
                 yield self
+                self._sync_merge(self._ox)
                 self._ox.flush()
-            except BaseException:
+                name = self._next_generation()
+                self._ox.backup(str(self.path / "gens" / name))
+                self._publish(name)
+                published = True
+            except BaseException as err:
+                if _is_disk_full(err):
+                    raise StoreError(self._disk_full_message()) from err
+                raise
+            finally:
+                self._writing = False
+                self._merge_stale = False
                 self._ox = None
                 self._dataset = None
-                self._recover()
-                self._ox = ox.Store(str(self.path / "oxigraph"))
-                raise
-            shutil.rmtree(checkpoint, ignore_errors=True)
+                shutil.rmtree(work, ignore_errors=True)
+                if published:
+                    self._release_generations()
+                    with contextlib.suppress(OSError):
+                        self._collect_garbage()
         finally:
-            self._journal = None
-            self._lock.downgrade()
+            self._writers.release()
+            self._release_generations()
+            self._read_current()
+
+    def _disk_full_message(self) -> str:
+        return (
+            f"no space left on device while writing {self.path}; nothing was changed. Free some "
+            "space (the store needs room for what it writes) and run the command again"
+        )
+
+    def _next_generation(self) -> str:
+        assert self.path is not None
+        numbers = [
+            int(p.name[1:])
+            for p in (self.path / "gens").iterdir()
+            if re.fullmatch(r"g\d{8}", p.name)
+        ]
+        return f"g{max(numbers, default=0) + 1:08d}"
+
+    def _publish(self, name: str) -> None:
+        """Make generation ``name`` the current one (atomically, durably)."""
+        assert self.path is not None
+        gens = self.path / "gens"
+        os.close(os.open(gens / f"{name}.lock", os.O_RDWR | os.O_CREAT, 0o644))
+        pointer = self.path / "CURRENT.tmp"
+        with pointer.open("w", encoding="ascii") as handle:
+            handle.write(name + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        pointer.replace(self.path / "CURRENT")
+        with contextlib.suppress(OSError):
+            dir_fd = os.open(self.path, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+
+    def _collect_garbage(self) -> None:
+        """Remove generations that are neither current nor open by any reader (writer only)."""
+        assert self.path is not None
+        gens = self.path / "gens"
+        current = _read_pointer(self.path)
+        for entry in gens.iterdir():
+            name = entry.name
+            if name.startswith(".trash-"):
+                shutil.rmtree(entry, ignore_errors=True)
+                continue
+            if not re.fullmatch(r"g\d{8}", name) or name == current:
+                continue
+            lock = gens / f"{name}.lock"
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                if not _flock(fd, fcntl.LOCK_EX):
+                    continue  # a reader still has it open
+                trash = gens / f".trash-{name}"
+                entry.rename(trash)
+                lock.unlink()
+            finally:
+                os.close(fd)
+            shutil.rmtree(trash, ignore_errors=True)
 
     def _require_write(self) -> None:
-        if self._journal is None:
+        if not self._writing:
             raise StoreError("write outside `with store.writing():`")
 
     def _undo_journal(self) -> None:
@@ -460,6 +918,55 @@ class Store:
                 self._ox.add_graph(graph)
                 self._ox.extend(quads)
 
+    # -- the default graph: the merge of the named graphs --
+
+    def _sync_merge(self, handle: Any) -> None:
+        if self._merge_stale:
+            self._rebuild_merge(handle)
+
+    @staticmethod
+    def _rebuild_merge(handle: Any) -> None:
+        """Make the default graph the set of every triple in a named graph."""
+        handle.clear_graph(ox.DefaultGraph())
+        default = ox.DefaultGraph()
+        handle.bulk_extend(
+            ox.Quad(q.subject, q.predicate, q.object, default)
+            for q in handle.quads_for_pattern(None, None, None, None)
+            if not isinstance(q.graph_name, ox.DefaultGraph)
+        )
+
+    def _merge_add(self, nodes: Iterable[Any]) -> None:
+        if self._merge_stale:
+            return
+        default = ox.DefaultGraph()
+        for node in nodes:
+            self._ox.bulk_extend(
+                ox.Quad(q.subject, q.predicate, q.object, default)
+                for q in self._ox.quads_for_pattern(None, None, None, node)
+            )
+
+    def _merge_remove(self, node: Any) -> None:
+        """Before ``node`` is dropped: take out of the merge what no other graph states."""
+        if self._merge_stale:
+            return
+        size = sum(1 for _ in self._ox.quads_for_pattern(None, None, None, node))
+        if size > 50_000 and size * 4 > len(self._ox):
+            self._merge_stale = True  # most of the store: rebuild at the end of the block
+            return
+        default = ox.DefaultGraph()
+        gone = [
+            ox.Quad(q.subject, q.predicate, q.object, default)
+            for q in self._ox.quads_for_pattern(None, None, None, node)
+            if not any(
+                o.graph_name != node and not isinstance(o.graph_name, ox.DefaultGraph)
+                for o in self._ox.quads_for_pattern(q.subject, q.predicate, q.object, None)
+            )
+        ]
+        for quad in gone:
+            self._ox.remove(quad)
+
+    # -- write operations --
+
     def remove_graph(self, graph: str) -> None:
         """Drop a named graph and its triples (inside :meth:`writing`)."""
         self._require_write()
@@ -471,6 +978,7 @@ class Store:
             self._journal.append(
                 ("removed", (node, list(self._ox.quads_for_pattern(None, None, None, node))))
             )
+        self._merge_remove(node)
         self._ox.remove_graph(node)
 
     def add_triples(self, graph: str, triples: Iterable[Triple]) -> int:
@@ -483,12 +991,17 @@ class Store:
                 self._journal.append(("added", node))
         count = 0
         cache = self._cache
+        default = ox.DefaultGraph()
+        merge = not self._merge_stale
 
         def quads() -> Iterator[Any]:
             nonlocal count
             for s, p, o in triples:
                 count += 1
-                yield ox.Quad(_to_ox(s, cache), _to_ox(p, cache), _to_ox(o, cache), node)
+                quad = ox.Quad(_to_ox(s, cache), _to_ox(p, cache), _to_ox(o, cache), node)
+                yield quad
+                if merge:
+                    yield ox.Quad(quad.subject, quad.predicate, quad.object, default)
 
         if self.path is None:
             self._ox.extend(quads())
@@ -507,12 +1020,14 @@ class Store:
         their graph names (inside :meth:`writing`). Raises :class:`ParseError` naming the line."""
         self._require_write()
         rdf_format = fmt or rdf_format_for(path)
+        if rdf_format == ox.RdfFormat.RDF_XML:
+            check_entity_expansion(path)
         node = _graph_node(graph)
         base = Path(path).resolve().as_uri()
+        before = set(self._ox.named_graphs())
         try:
             if self.path is None:
                 assert self._journal is not None
-                before = set(self._ox.named_graphs())
                 self._ox.load(path=str(path), format=rdf_format, base_iri=base, to_graph=node)
                 for added in set(self._ox.named_graphs()) - before:
                     self._journal.append(("added", added))
@@ -527,8 +1042,14 @@ class Store:
                 line=line,
             ) from err
         except (OSError, ValueError) as err:
+            if _is_disk_full(err):
+                raise
             raise ParseError(f"cannot load: {err}", path=str(path)) from err
         self._ox.add_graph(node)
+        touched = {node} | (set(self._ox.named_graphs()) - before)
+        if rdf_format.supports_datasets:
+            touched |= {ox.NamedNode(g) for g in self.graphs_in_file(path, rdf_format)}
+        self._merge_add(touched)
 
     def graphs_in_file(self, path: Path, fmt: ox.RdfFormat | None = None) -> set[str]:
         """Names of the named graphs a quads file (N-Quads, TriG) writes into."""
@@ -549,6 +1070,34 @@ class Store:
                 path=str(path),
                 line=getattr(err, "lineno", None),
             ) from err
+        except (OSError, ValueError) as err:
+            raise ParseError(f"cannot read: {err}", path=str(path)) from err
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update (inside :meth:`writing`).
+
+        Inside an update the default graph is the store's own (empty) default graph, as SPARQL
+        Update expects: name the graph to change with ``GRAPH``/``WITH``. Triples an update puts
+        into the default graph are kept in the named graph ``urn:kg:graph:default``.
+        """
+        self._require_write()
+        if not self._merge_stale:
+            self._ox.clear_graph(ox.DefaultGraph())
+            self._merge_stale = True
+        try:
+            self._ox.update(sparql)
+        except SyntaxError as err:
+            raise QueryError(f"invalid SPARQL update: {_one_line(str(err))}") from err
+        except (OSError, ValueError, RuntimeError) as err:
+            if _is_disk_full(err):
+                raise
+            raise QueryError(f"the update failed: {' '.join(str(err).split())}") from err
+        default = ox.DefaultGraph()
+        stray = list(self._ox.quads_for_pattern(None, None, None, default))
+        if stray:
+            keep = ox.NamedNode(_UPDATE_DEFAULT_GRAPH)
+            self._ox.extend(ox.Quad(q.subject, q.predicate, q.object, keep) for q in stray)
+            self._ox.clear_graph(default)
 
     # -- reading --
 
@@ -563,51 +1112,63 @@ class Store:
     ) -> QueryResult:
         """Run a SPARQL query. ``bindings`` bind variables safely (see :func:`kg.sparql.bind_values`).
 
-        By default the default graph is the union of all named graphs, so a plain
-        ``SELECT ... WHERE { ?film kg:director ?who }`` sees every source.
+        By default the default graph is the RDF merge of all named graphs (each triple once), so a
+        plain ``SELECT ... WHERE { ?film kg:director ?who }`` sees every source; ``GRAPH ?g``
+        answers per source. ``union_default_graph=False`` leaves the default graph empty;
+        ``default_graphs`` makes it the named graphs listed.
         """
         kwargs: dict[str, Any] = {}
         if bindings:
             sparql = bind_values(sparql, bindings)
         if default_graphs:
             kwargs["default_graph"] = [_graph_node(g) for g in default_graphs]
-        elif union_default_graph:
+        elif not union_default_graph:
+            kwargs["default_graph"] = ox.NamedNode(_EMPTY_GRAPH)
+        elif self._merge_stale:  # inside a block after an update: the merge is rebuilt at its end
+            kwargs["default_graph"] = list(self._ox.named_graphs()) or ox.NamedNode(_EMPTY_GRAPH)
+        elif self._legacy:
             kwargs["use_default_graph_as_union"] = True
         if named_graphs:
             kwargs["named_graphs"] = [_graph_node(g) for g in named_graphs]
         try:
             raw = self._ox.query(sparql, **kwargs)
         except SyntaxError as err:
-            raise QueryError(f"invalid SPARQL: {err}") from err
-        except (OSError, ValueError, TypeError) as err:
-            raise QueryError(f"the query failed: {err}") from err
+            raise QueryError(f"invalid SPARQL: {_one_line(str(err))}") from err
+        except (OSError, ValueError, TypeError, RuntimeError) as err:
+            raise QueryError(f"the query failed: {' '.join(str(err).split())}") from err
         if isinstance(raw, ox.QueryBoolean):
             return QueryResult("ask", raw, [])
         if isinstance(raw, ox.QuerySolutions):
             return QueryResult("select", raw, [v.value for v in raw.variables])
         return QueryResult("graph", raw, [])
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL Update (inside :meth:`writing`)."""
-        self._require_write()
-        try:
-            self._ox.update(sparql)
-        except SyntaxError as err:
-            raise QueryError(f"invalid SPARQL update: {err}") from err
+    @property
+    def _legacy(self) -> bool:
+        return self.path is not None and not self._generations and not self._writing
 
     def named_graphs(self) -> list[str]:
         """IRIs of the named graphs in the store, sorted."""
         return sorted(g.value for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
 
     def __len__(self) -> int:
-        return len(self._ox)
+        """How many triples the named graphs hold (a triple in two graphs counts twice)."""
+        count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+        return int(next(iter(self._ox.query(count)))[0].value)
+
+    def _named_quads(self) -> Iterator[Any]:
+        for g in self._ox.named_graphs():
+            yield from self._ox.quads_for_pattern(None, None, None, g)
 
     def triples(
         self, graph: str | None = None
     ) -> Iterator[tuple[Identifier, Identifier, Identifier, Identifier | None]]:
         """Every quad (as rdflib terms), of one named graph or of all."""
-        node = _graph_node(graph) if graph is not None else None
-        for q in self._ox.quads_for_pattern(None, None, None, node):
+        quads = (
+            self._ox.quads_for_pattern(None, None, None, _graph_node(graph))
+            if graph is not None
+            else self._named_quads()
+        )
+        for q in quads:
             s, p, o = _to_rdflib(q.subject), _to_rdflib(q.predicate), _to_rdflib(q.object)
             assert s is not None and p is not None and o is not None
             yield s, p, o, _to_rdflib(q.graph_name)
@@ -621,7 +1182,8 @@ class Store:
         prefixes: Mapping[str, str] | None = None,
     ) -> None:
         """Serialise the store (or one named graph) in an RDF format; triples formats of the whole
-        store merge all graphs into one. ``prefixes`` abbreviate IRIs where the format allows."""
+        store write the merge of all graphs (each triple once). ``prefixes`` abbreviate IRIs where
+        the format allows."""
         rdf_format = fmt if isinstance(fmt, ox.RdfFormat) else rdf_format_for(fmt)
         kwargs: dict[str, Any] = {}
         if prefixes and rdf_format in (
@@ -638,20 +1200,52 @@ class Store:
                 )
             self._ox.dump(output, format=rdf_format, from_graph=node, **kwargs)
         elif rdf_format.supports_datasets:
-            self._ox.dump(output, format=rdf_format, **kwargs)
-        else:
+            ox.serialize(self._named_quads(), output, format=rdf_format, **kwargs)
+        elif self._legacy:
             quads = self._ox.quads_for_pattern(None, None, None, None)
             triples = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
             ox.serialize(triples, output, format=rdf_format, **kwargs)
+        else:
+            self._ox.dump(output, format=rdf_format, from_graph=ox.DefaultGraph(), **kwargs)
 
     @property
     def dataset(self) -> Dataset:
-        """The store as an rdflib :class:`~rdflib.Dataset` (through oxrdflib), for Python users."""
+        """The store as an rdflib :class:`~rdflib.Dataset` (through oxrdflib), for Python users.
+
+        Its default graph is the merge of the named graphs, as in :meth:`query`.
+        """
         if self._dataset is None:
             from oxrdflib import OxigraphStore
 
-            self._dataset = Dataset(store=OxigraphStore(store=self._ox), default_union=True)
+            self._dataset = Dataset(store=OxigraphStore(store=self._ox), default_union=False)
         return self._dataset
+
+
+_EMPTY_GRAPH = "urn:kg:graph:empty"
+_UPDATE_DEFAULT_GRAPH = "urn:kg:graph:default"
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    """A parser message on one line, its long list of expected characters cut short.
+
+    >>> _one_line("error at 1:5:   expected one of 'a', 'b', 'c'", limit=36)
+    "error at 1:5: expected one of 'a',…"
+    """
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def _link_copy(source: Path, target: Path) -> None:
+    """A writable copy of a published (never again written) Oxigraph database: table files are
+    immutable in RocksDB, so they are hard-linked; the rest (manifest, logs, options) is copied."""
+    target.mkdir(parents=True)
+    for entry in source.iterdir():
+        if entry.name.startswith("LOG."):
+            continue
+        if entry.suffix in (".sst", ".blob"):
+            os.link(entry, target / entry.name)
+        else:
+            shutil.copy2(entry, target / entry.name)
 
 
 def variable(name: str) -> Variable:

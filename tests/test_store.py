@@ -40,7 +40,7 @@ def test_failed_write_rolls_back(on_disk: bool, tmp_path: Path) -> None:
             Literal("kept")
         ]
     if on_disk:
-        assert not (tmp_path / "s" / "checkpoint").exists()
+        assert not (tmp_path / "s" / "gens" / "work").exists()
 
 
 def test_write_outside_block_is_refused(memory_store: Store) -> None:
@@ -81,7 +81,7 @@ def test_dataset_view_is_rdflib(memory_store: Store) -> None:
 
 
 def test_crashed_write_is_recovered_at_next_open(tmp_path: Path) -> None:
-    """A writer killed mid-write leaves a checkpoint; the next opener restores it."""
+    """A writer killed mid-write never published its copy; the next writer cleans it up."""
     path = tmp_path / "s"
     with Store.open(path) as store, store.writing():
         store.add_triples("urn:g1", [(S, P, Literal("before"))])
@@ -99,15 +99,27 @@ def test_crashed_write_is_recovered_at_next_open(tmp_path: Path) -> None:
     )
     proc = subprocess.run([sys.executable, "-c", script], check=False)
     assert proc.returncode == 9
-    assert (path / "checkpoint").exists()
-    with Store.open(path, read_only=False) as store:
+    assert (path / "gens" / "work").exists()
+    with Store.open(path, read_only=True) as store:
         assert store.named_graphs() == ["urn:g1"]
-    assert not (path / "checkpoint").exists()
+    with Store.open(path) as store, store.writing():
+        store.add_triples("urn:g3", [(S, P, Literal("after"))])
+    assert not (path / "gens" / "work").exists()
+    with Store.open(path, read_only=True) as store:
+        assert store.named_graphs() == ["urn:g1", "urn:g3"]
+        current = store.generation
+    assert [p.name for p in (path / "gens").iterdir() if p.is_dir()] == [current]
 
 
 def test_busy_store_names_the_writer(tmp_path: Path) -> None:
     path = tmp_path / "s"
     with Store.open(path) as store, store.writing():
         store.add_triples("urn:g", [(S, P, Literal("o"))])
-        with pytest.raises(StoreBusyError, match=rf"process {os.getpid()}"):
-            Store.open(path, read_only=True, lock_timeout=0.2)
+        with Store.open(path, read_only=True, lock_timeout=0.2) as reader:
+            assert len(reader) == 0  # a reader sees the state before the write, at once
+        with (
+            pytest.raises(StoreBusyError, match=rf"being written by process {os.getpid()}"),
+            Store.open(path, lock_timeout=0.2) as other,
+            other.writing(),
+        ):
+            pass

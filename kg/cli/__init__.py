@@ -46,7 +46,7 @@ class KGGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KGError as err:
-            click.echo(f"kg: error: {err}", err=True)
+            click.echo(f"kg: error: {' '.join(str(err).split())}", err=True)
             sys.exit(err.exit_code)
         except BrokenPipeError:  # `kg query ... | head`
             sys.exit(0)
@@ -115,8 +115,13 @@ def run(argv: list[str] | None = None) -> int:
     except click.exceptions.Abort:
         click.echo("kg: aborted", err=True)
         return 2
+    except click.UsageError as err:  # one line, like every other error
+        where = err.ctx.command_path if err.ctx is not None else "kg"
+        message = " ".join(err.format_message().split())
+        click.echo(f"kg: error: {message} (see `{where} --help`)", err=True)
+        return 2
     except click.ClickException as err:
-        err.show()
+        click.echo(f"kg: error: {' '.join(err.format_message().split())}", err=True)
         return 2
     return 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,18 @@ __all__ = ["query"]
 
 _RESULT_FORMATS = ["table", "csv", "tsv", "json", "xml"]
 _GRAPH_FORMATS = ["ttl", "nt", "nq", "trig", "jsonld", "rdf"]
+
+
+@contextlib.contextmanager
+def _writing_to(path: Path) -> Iterator[None]:
+    """An output file that cannot be written is an input error naming it."""
+    try:
+        yield
+    except OSError as err:
+        raise KGInputError(
+            f"cannot write the answer: {err.strerror or err}; choose another -o path",
+            path=str(path),
+        ) from err
 
 
 def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -144,12 +157,13 @@ def query(
         if fmt == "table":
             text_out = format_table(result) + "\n"
             if output:
-                output.write_text(text_out, encoding="utf-8")
+                with _writing_to(output):
+                    output.write_text(text_out, encoding="utf-8")
             else:
                 click.echo(text_out, nl=False)
             return
         if output:
-            with output.open("wb") as handle:
+            with _writing_to(output), output.open("wb") as handle:
                 result.serialize(fmt, handle)
         else:
             result.serialize(fmt, sys.stdout.buffer)

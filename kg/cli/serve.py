@@ -51,6 +51,33 @@ __all__ = ["serve"]
     default=None,
     help="Bearer token updates must carry ($KG_SERVE_TOKEN).",
 )
+@click.option(
+    "--allow-service",
+    "allow_service",
+    multiple=True,
+    metavar="HOST[:PORT]",
+    help="Let queries call this host with SERVICE (repeatable; '*' for any). Off by default.",
+)
+@click.option(
+    "--allow-load",
+    "allow_load",
+    multiple=True,
+    metavar="HOST[:PORT]",
+    help="Let updates LOAD from this host (repeatable; with --allow-update). Off by default.",
+)
+@click.option(
+    "--cors",
+    multiple=True,
+    metavar="ORIGIN",
+    help="Let pages from this origin read answers (repeatable; '*' for any). Off by default.",
+)
+@click.option(
+    "--allow-host",
+    "allow_host",
+    multiple=True,
+    metavar="NAME",
+    help="Accept this Host header too when bound to loopback (e.g. behind a reverse proxy).",
+)
 @click.pass_context
 def serve(
     ctx: click.Context,
@@ -61,10 +88,15 @@ def serve(
     workers: int,
     allow_update: bool,
     token: str | None,
+    allow_service: tuple[str, ...],
+    allow_load: tuple[str, ...],
+    cors: tuple[str, ...],
+    allow_host: tuple[str, ...],
 ) -> None:
     """Serve the store over the SPARQL 1.1 Protocol, with a query page at /.
 
-    Read-only unless started with --allow-update and --token. Answers come as SPARQL JSON, XML,
+    Read-only unless started with --allow-update and --token. Federated SERVICE calls, LOAD of
+    URLs and cross-origin (CORS) reads are refused unless allowed by the options below. Answers come as SPARQL JSON, XML,
     CSV or TSV (SELECT/ASK) and Turtle, N-Triples or JSON-LD (CONSTRUCT/DESCRIBE), chosen by
     the Accept header or a format= parameter. The store is held only while requests are being
     answered, so `kg load` can run beside a server.
@@ -87,7 +119,12 @@ def serve(
         workers=workers,
         allow_update=allow_update,
         token=token,
+        allow_service=list(allow_service),
+        allow_load=list(allow_load),
+        cors=list(cors),
+        allow_host=list(allow_host),
     )
+    config.check()
     server = make_server(config)
     mode = "read-write (token required)" if allow_update else "read-only"
     click.echo(

@@ -12,22 +12,30 @@ Routes:
 - ``GET /``: the query page; ``/static/...`` its files.
 
 Updates are refused (403) unless the server was started with ``allow_update`` and a token, and
-the request carries ``Authorization: Bearer TOKEN``.
+the request carries ``Authorization: Bearer TOKEN``. Federated ``SERVICE`` calls and ``LOAD`` of a
+URL are refused (403) unless their host is on the ``allow_service`` / ``allow_load`` list: the
+endpoint never becomes a way to reach other machines. CORS is off unless origins are named
+(``cors``); when bound to loopback, a request whose ``Host`` is not a loopback name is refused
+(a DNS-rebinding page cannot reach the endpoint).
 """
 
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import json
+import re
 import threading
 import urllib.parse
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from ..errors import KGInputError
+from ..sparql import remote_calls
+from ..store import store_exists
 from .workers import Reply, WorkerPool, job_from_request
 
 __all__ = ["ServeConfig", "SparqlServer", "make_server", "serve"]
@@ -56,8 +64,16 @@ class ServeConfig:
     allow_update: bool = False
     token: str | None = None
     """The bearer token an update must carry (required with ``allow_update``)."""
-    max_lease: float = 2.0
-    idle_release: float = 0.2
+    idle_release: float = 5.0
+    """Seconds without requests after which a worker lets go of the store."""
+    allow_service: list[str] = field(default_factory=list)
+    """Hosts (``host`` or ``host:port``; ``*`` for any) a query may call with ``SERVICE``."""
+    allow_load: list[str] = field(default_factory=list)
+    """Hosts an update may ``LOAD`` from (with ``allow_update``)."""
+    cors: list[str] = field(default_factory=list)
+    """Origins allowed to read answers from a browser page (``*`` for any); none by default."""
+    allow_host: list[str] = field(default_factory=list)
+    """Extra ``Host`` names accepted when bound to loopback (e.g. behind a reverse proxy)."""
 
     def check(self) -> None:
         """Raise :class:`KGInputError` for settings that cannot work."""
@@ -68,7 +84,7 @@ class ServeConfig:
         if self.timeout <= 0 or self.max_rows <= 0 or self.workers <= 0:
             raise KGInputError("--timeout, --max-rows and --workers must be positive")
         store = Path(self.store)
-        if not (store / "oxigraph").exists():
+        if not store_exists(store):
             raise KGInputError(
                 f"no store at {store}: load something first (kg load FILE --store {store})"
             )
@@ -88,7 +104,6 @@ class SparqlServer(ThreadingHTTPServer):
             config.store,
             workers=config.workers,
             timeout=config.timeout,
-            max_lease=config.max_lease,
             idle_release=config.idle_release,
         )
         try:
@@ -143,10 +158,52 @@ def _named_queries_json() -> bytes:
     return json.dumps(out, ensure_ascii=False).encode("utf-8")
 
 
+_LOOPBACK_NAMES = {"localhost", "localhost.", "127.0.0.1", "::1", "[::1]"}
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host in _LOOPBACK_NAMES
+
+
+def _host_allowed(iri: str | None, allowed: list[str]) -> bool:
+    """Whether a SERVICE/LOAD target is on an allow-list of ``host`` / ``host:port`` entries.
+
+    >>> _host_allowed("http://127.0.0.1:7999/x", ["127.0.0.1:7999"])
+    True
+    >>> _host_allowed("http://127.0.0.1:7999/x", ["example.org"])
+    False
+    """
+    if "*" in allowed:
+        return True
+    if iri is None:
+        return False
+    parts = urllib.parse.urlsplit(iri)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return False
+    host = parts.hostname.lower()
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        return False
+    for entry in allowed:
+        name, _, want = entry.lower().rpartition(":") if entry.count(":") == 1 else (entry, "", "")
+        if (name or entry).lower().strip("[]") == host and (not want or want == str(port)):
+            return True
+    return False
+
+
+_LENGTH = re.compile(r"[0-9]{1,12}")
+
+
 class _Handler(BaseHTTPRequestHandler):
     server: SparqlServer
     protocol_version = "HTTP/1.1"  # keep-alive: one connection serves many requests
     server_version = "kg-serve"
+    sys_version = ""
+    timeout = 60  # seconds a client may take to send a request (no slow-loris)
     # Headers and body used to leave in two small writes, and on a keep-alive connection the
     # second waited for the client's delayed ACK (~40 ms a request). Now the answer is buffered
     # (handle_one_request flushes it) and TCP_NODELAY sends it at once.
@@ -156,16 +213,66 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass  # quiet: the CLI prints one line at start-up
 
+    def version_string(self) -> str:
+        return "kg-serve"  # no Python version for an attacker to read
+
+    def end_headers(self) -> None:
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        self.send_header("X-Frame-Options", "DENY")
+        super().end_headers()
+
+    def _cors(self) -> None:
+        allowed = self.server.config.cors
+        origin = self.headers.get("Origin")
+        if not allowed or not origin:
+            return
+        if "*" in allowed:
+            self.send_header("Access-Control-Allow-Origin", "*")
+        elif origin in allowed:
+            self.send_header("Access-Control-Allow-Origin", origin)
+            self.send_header("Vary", "Origin")
+
+    def parse_request(self) -> bool:
+        if not super().parse_request():
+            return False
+        return self._host_ok()
+
+    def _host_ok(self) -> bool:
+        """When bound to loopback, only loopback names (DNS-rebinding defence)."""
+        config = self.server.config
+        if not _is_loopback(config.host):
+            return True
+        given = self.headers.get("Host")
+        if given is None:
+            return True
+        host = given.strip().lower()
+        if host.startswith("["):
+            host = host[: host.find("]") + 1]
+        else:
+            host = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+        if _is_loopback(host.strip("[]")) or host in {h.lower() for h in config.allow_host}:
+            return True
+        self.close_connection = True
+        self._error(
+            421,
+            f"this endpoint answers on loopback only; the Host {given[:100]!r} is not a loopback "
+            "name (start kg serve with --allow-host NAME to accept it)",
+        )
+        return False
+
     # -- plumbing --
 
     def _send(self, reply: Reply) -> None:
         self.send_response(reply.status)
         self.send_header("Content-Type", reply.content_type)
         self.send_header("Content-Length", str(len(reply.body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
+        self._cors()
         self.send_header("Vary", "Accept")
         for key, value in reply.headers.items():
             self.send_header(key, value)
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(reply.body)
@@ -173,19 +280,44 @@ class _Handler(BaseHTTPRequestHandler):
     def _error(self, status: int, message: str) -> None:
         self._send(Reply(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8")))
 
+    def _refuse_body(self, status: int, message: str) -> None:
+        """Answer without reading the body, and close the connection (its bytes are unread)."""
+        self.close_connection = True
+        self._error(status, message)
+
     def _body(self) -> bytes | None:
-        length = int(self.headers.get("Content-Length") or 0)
+        lengths = self.headers.get_all("Content-Length") or []
+        if self.headers.get("Transfer-Encoding"):
+            self._refuse_body(
+                411 if not lengths else 400,
+                "send the request body with a Content-Length, not Transfer-Encoding",
+            )
+            return None
+        if not lengths:
+            return b""
+        if len(set(lengths)) > 1 or not _LENGTH.fullmatch(lengths[0].strip()):
+            shown = ", ".join(v[:20] for v in lengths)
+            self._refuse_body(
+                400, f"bad Content-Length {shown!r}: give the body's size in bytes, once"
+            )
+            return None
+        length = int(lengths[0])
         if length > _MAX_BODY:
-            self._error(413, f"the request body is larger than {_MAX_BODY // (1024 * 1024)} MB")
+            self._refuse_body(
+                413, f"the request body is larger than {_MAX_BODY // (1024 * 1024)} MB"
+            )
+            return None
+        body = self.rfile.read(length) if length else b""
+        if len(body) < length:
             self.close_connection = True
             return None
-        return self.rfile.read(length) if length else b""
+        return body
 
     # -- methods --
 
     def do_OPTIONS(self) -> None:
         self.send_response(204)
-        self.send_header("Access-Control-Allow-Origin", "*")
+        self._cors()
         self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
         self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept, Authorization")
         self.send_header("Content-Length", "0")
@@ -281,8 +413,26 @@ class _Handler(BaseHTTPRequestHandler):
             reply.headers["Content-Disposition"] = f'attachment; filename="results.{suffix}"'
         return reply
 
+    def _remote_refused(self, text: str) -> str | None:
+        """Why a query or update may not run here: a SERVICE or LOAD target not allowed."""
+        config = self.server.config
+        for keyword, iri in remote_calls(text):
+            allowed = config.allow_service if keyword == "SERVICE" else config.allow_load
+            if not _host_allowed(iri, allowed):
+                target = f"<{iri}>" if iri else "a target that is not a full http(s) IRI"
+                flag = "--allow-service" if keyword == "SERVICE" else "--allow-load"
+                return (
+                    f"{keyword} {target} is refused: this endpoint does not call other servers "
+                    f"unless its host is allowed (start kg serve with {flag} HOST[:PORT])"
+                )
+        return None
+
     def _protocol(self, args: dict[str, list[str]], text: str, *, update: bool) -> None:
         config = self.server.config
+        refused = self._remote_refused(text)
+        if refused:
+            self._error(403, refused)
+            return
         if update:
             if not config.allow_update:
                 self._error(

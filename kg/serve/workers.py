@@ -1,10 +1,9 @@
 """Worker processes that answer queries for ``kg serve``, and the pool that leases the store to them.
 
-Each worker is a process with its own read-only handle on the store. A handle is opened when
-work arrives and closed again when the server has been idle for a moment, or when it has been
-open for ``max_lease`` seconds under continuous load: then new requests wait a short ``writer_gap``
-so that a ``kg load`` polling for the write lock gets its turn. Re-opening costs about 20 ms on
-the Wikidata films store (1.85 M triples), so a lease is shared by many requests.
+Each worker is a process with its own read-only handle on the store's published generation (see
+:mod:`kg.store`): a reader never waits for a writer, so no worker waits for another. A worker moves
+to a newer generation when a writer publishes one, and lets go of the store when it has been idle
+for a while. Re-opening costs about 20 ms on the Wikidata films store (1.85 M triples).
 
 A query that runs past the time limit is stopped by killing its worker (which also releases its
 lock) and a fresh worker takes its place.
@@ -157,7 +156,7 @@ def answer(store: Any, job: Job) -> Reply:
     except NotAcceptable as err:
         return _text(406, str(err))
     except StoreBusyError as err:
-        return _text(503, str(err))
+        return _busy(str(err))
     except QueryError as err:
         return _text(400, _shift_lines(str(err), shifted))
     except StoreError as err:
@@ -179,7 +178,7 @@ def _update(path: Path, job: Job, lock_timeout: float) -> Reply:
         with Store.open(path, lock_timeout=lock_timeout) as store, store.writing():
             store.update(full)
     except StoreBusyError as err:
-        return _text(503, str(err))
+        return _busy(str(err))
     except QueryError as err:
         return _text(400, _shift_lines(str(err), shifted))
     except KGError as err:
@@ -187,39 +186,41 @@ def _update(path: Path, job: Job, lock_timeout: float) -> Reply:
     return Reply(204, "text/plain", b"")
 
 
-def _worker_main(conn: Connection, path: str, lock_timeout: float) -> None:
-    """A worker's loop: open the store when work comes, close it when told to."""
+def _busy(message: str) -> Reply:
+    reply = _text(503, message)
+    reply.headers["Retry-After"] = "5"
+    return reply
+
+
+def _worker_main(conn: Connection, path: str, lock_timeout: float, idle_release: float) -> None:
+    """A worker's loop: answer jobs on the store's newest generation; let go of it when idle."""
     from ..errors import KGError
     from ..store import Store
 
     store: Store | None = None
     while True:
         try:
+            if store is not None and not conn.poll(idle_release):
+                store.close()  # idle: keep no old generation on disk
+                store = None
+                continue
             message = conn.recv()
         except (EOFError, OSError, KeyboardInterrupt):
             break
-        if message == "close":
-            if store is not None:
-                store.close()
-                store = None
-            conn.send("closed")
-            continue
         if message == "stop":
             break
         job: Job = message
         try:
             if job.op == "update":
-                if store is not None:
-                    store.close()
-                    store = None
                 reply = _update(Path(path), job, lock_timeout)
             else:
                 if store is None:
                     store = Store.open(path, read_only=True, lock_timeout=lock_timeout)
+                else:
+                    store.refresh()  # a writer published a new generation: read it
                 reply = answer(store, job)
         except KGError as err:
-            status = 503 if "busy" in str(err) else 500
-            reply = _text(status, str(err))
+            reply = _text(500, str(err))
         except Exception as err:  # a bug: report it, keep serving
             reply = _text(500, f"internal error: {type(err).__name__}: {err}")
         conn.send(reply)
@@ -228,11 +229,11 @@ def _worker_main(conn: Connection, path: str, lock_timeout: float) -> None:
 
 
 class _Worker:
-    def __init__(self, context: Any, path: str, lock_timeout: float) -> None:
+    def __init__(self, context: Any, path: str, lock_timeout: float, idle_release: float) -> None:
         self.conn, child = context.Pipe()
         self.process = context.Process(
             target=_worker_main,
-            args=(child, path, lock_timeout),
+            args=(child, path, lock_timeout, idle_release),
             daemon=True,
             name="kg-serve-worker",
         )
@@ -255,7 +256,13 @@ class _Worker:
 
 
 class WorkerPool:
-    """Worker processes sharing leases on the store; :meth:`run` answers one job.
+    """Worker processes that answer one job each at a time; :meth:`run` answers one job.
+
+    Readers never wait for a writer (they read the generation published last, see
+    :mod:`kg.store`), so workers hold no lease on the store: each keeps its own read handle,
+    moves to a newer generation when one is published, and lets go of it after ``idle_release``
+    seconds without work. A slow query occupies its own worker and no other: the other workers
+    keep answering.
 
     Parameters
     ----------
@@ -264,12 +271,10 @@ class WorkerPool:
     workers
         How many queries run at once.
     timeout
-        Seconds a query may run before its worker is killed (HTTP 503).
-    max_lease
-        Seconds the workers may keep the store open under continuous load before they let
-        go of it for ``writer_gap`` seconds, so that a writer waiting for the store gets it.
+        Seconds a query may run before its worker is killed (HTTP 503); also the longest a request
+        waits for a free worker.
     idle_release
-        Seconds without requests after which the workers let go of the store.
+        Seconds without requests after which a worker lets go of the store.
     """
 
     def __init__(
@@ -278,124 +283,63 @@ class WorkerPool:
         *,
         workers: int = 2,
         timeout: float = 30.0,
-        max_lease: float = 2.0,
-        idle_release: float = 0.2,
-        writer_gap: float = 0.15,
+        idle_release: float = 5.0,
     ) -> None:
         self.path = str(store)
         self.timeout = timeout
-        self.max_lease = max_lease
         self.idle_release = idle_release
-        self.writer_gap = writer_gap
         self._context = multiprocessing.get_context("spawn")
-        self._lock_timeout = max(1.0, timeout)
+        # An update waits for other writers for at most half the time limit, so that a busy
+        # store is reported as such (503, naming the writer) before the worker is stopped.
+        self._lock_timeout = max(0.2, timeout / 2)
         self._workers = [self._spawn() for _ in range(max(1, workers))]
         self._free = list(self._workers)
         self._cond = threading.Condition()
-        self._inflight = 0
-        self._draining = False
-        self._leased_at: float | None = None
-        self._last_used = 0.0
         self._stopped = False
-        self._keeper = threading.Thread(target=self._keep, name="kg-serve-lease", daemon=True)
-        self._keeper.start()
-        self.opened = 0
-        """How many leases were opened (for tests and measurements)."""
 
     def _spawn(self) -> _Worker:
-        return _Worker(self._context, self.path, self._lock_timeout)
+        return _Worker(self._context, self.path, self._lock_timeout, self.idle_release)
 
-    # -- leases --
-
-    def _enter(self, exclusive: bool = False) -> _Worker:
+    def _take(self) -> _Worker | None:
+        deadline = time.monotonic() + self.timeout
         with self._cond:
-            if exclusive:  # an update: every worker lets go of the store first
-                while self._draining:
-                    self._cond.wait()
-                self._draining = True
-                while self._inflight:
-                    self._cond.wait()
-                self._close_all()
-            else:
-                while self._draining or not self._free:
-                    self._cond.wait()
-                if self._leased_at is None:
-                    self._leased_at = time.monotonic()
-                    self.opened += 1
-            self._inflight += 1
-            return self._free.pop()
+            while not self._free:
+                left = deadline - time.monotonic()
+                if left <= 0 or self._stopped:
+                    return None
+                self._cond.wait(left)
+            return self._free.pop(0)
 
-    def _exit(self, worker: _Worker, exclusive: bool = False) -> None:
+    def _give_back(self, worker: _Worker) -> None:
         with self._cond:
-            self._inflight -= 1
             self._free.append(worker)
-            self._last_used = time.monotonic()
-            if exclusive:
-                self._draining = False
-                self._leased_at = None
-            self._cond.notify_all()
-
-    def _close_all(self) -> None:
-        """Every worker lets go of the store (called with the condition held, nothing in flight)."""
-        for worker in list(self._free):
-            try:
-                worker.conn.send("close")
-                if worker.conn.poll(10):
-                    worker.conn.recv()
-                else:
-                    raise TimeoutError
-            except (OSError, EOFError, TimeoutError):
-                self._replace(worker)
-        self._leased_at = None
+            self._cond.notify()
 
     def _replace(self, worker: _Worker) -> _Worker:
         worker.kill()
         fresh = self._spawn()
-        self._workers[self._workers.index(worker)] = fresh
-        if worker in self._free:
-            self._free[self._free.index(worker)] = fresh
+        with self._cond:
+            self._workers[self._workers.index(worker)] = fresh
         return fresh
-
-    def _keep(self) -> None:
-        """Close idle leases; end long ones with a gap for writers."""
-        while True:
-            time.sleep(min(0.05, self.idle_release / 2))
-            with self._cond:
-                if self._stopped:
-                    return
-                if self._leased_at is None:
-                    continue
-                now = time.monotonic()
-                idle = self._inflight == 0 and now - self._last_used >= self.idle_release
-                expired = now - self._leased_at >= self.max_lease
-                if not (idle or expired):
-                    continue
-                self._draining = True
-                while self._inflight:
-                    self._cond.wait()
-                self._close_all()
-                if expired and not idle:
-                    self._cond.release()
-                    try:
-                        time.sleep(self.writer_gap)
-                    finally:
-                        self._cond.acquire()
-                self._draining = False
-                self._cond.notify_all()
 
     # -- work --
 
     def run(self, job: Job) -> Reply:
         """Answer ``job`` in a worker, within the time limit."""
-        exclusive = job.op == "update"
-        worker = self._enter(exclusive)
+        worker = self._take()
+        if worker is None:
+            return _busy(
+                f"all {len(self._workers)} workers of this endpoint are answering other queries "
+                f"and none was free within {self.timeout:g} s; try again, or start kg serve with "
+                "more --workers"
+            )
         try:
             worker.conn.send(job)
             if worker.conn.poll(self.timeout):
                 reply: Reply = worker.conn.recv()
                 return reply
             worker = self._replace(worker)
-            what = "update" if exclusive else "query"
+            what = "update" if job.op == "update" else "query"
             return _text(
                 503,
                 f"the {what} ran longer than {self.timeout:g} s, the time limit of this endpoint, "
@@ -406,12 +350,13 @@ class WorkerPool:
             worker = self._replace(worker)
             return _text(500, f"the worker answering the request died ({err}); try again")
         finally:
-            self._exit(worker, exclusive)
+            self._give_back(worker)
 
     def close(self) -> None:
         """Stop every worker (their store handles close with them)."""
         with self._cond:
             self._stopped = True
+            self._cond.notify_all()
         for worker in self._workers:
             worker.stop()
 
