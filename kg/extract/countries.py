@@ -13,6 +13,9 @@ __all__ = ["DEMONYMS", "country_name"]
 DEMONYMS: dict[str, str] = {
     "american": "United States",
     "british": "United Kingdom",
+    "english": "United Kingdom",
+    "scottish": "United Kingdom",
+    "welsh": "United Kingdom",
     "french": "France",
     "german": "Germany",
     "west german": "West Germany",

@@ -349,6 +349,9 @@ class _State:
     main_person: str | None = None
     last_film: str | None = None
     last_person: str | None = None
+    last_subject: str | None = None  # the last sentence subject that may be a film
+    subject_film: str | None = None  # the last film that was a sentence's subject
+    subject_age: int = 99  # sentences since then
 
 
 def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact]:
@@ -443,20 +446,49 @@ def _topic_film(sent: _Sentence, state: _State, exclude: frozenset[int] = frozen
     if m is not None:
         slot = sent.slots[int(m.group(2))]
         if slot.kind == "A":
-            return state.main_film or state.last_film
+            return _antecedent(state)
         if slot.kind == "F" or names.kind(slot.text) == "film" or not films:
             return names.film_name(slot.text)
         return None
     if re.match(r"^(?:[a-z]+ , )?(?:it|«A\d+»)\b", sent.skeleton):
-        return state.main_film or state.last_film
+        return _antecedent(state)
     if not any(s.kind in ("F", "N") for i, s in enumerate(sent.slots) if i not in exclude):
         return state.main_film or state.last_film
     return None
 
 
+def _names_film(sent: _Sentence) -> bool:
+    """Does the sentence name a film (or say "the film")? Else a topic fact is about the
+    article's main film."""
+    return any(slot.kind in ("F", "N", "A") for slot in sent.slots) or bool(
+        re.match(r"^(?:[a-z]+ , )?it\b", sent.skeleton)
+    )
+
+
+def _antecedent(state: _State) -> str | None:
+    """What "the film" or "it" refers to: the film that was the subject of one of the last two
+    sentences, else the article's main film, else the last film named."""
+    if state.subject_film is not None and state.subject_age <= 2:
+        return state.subject_film
+    return state.main_film or state.last_film or state.last_subject
+
+
 def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> None:
+    state.subject_age += 1
+    subject = _SUBJECT.match(sent.skeleton)
+    if subject is not None and subject.group(1) in "FN":
+        slot = sent.slots[int(subject.group(2))]
+        if slot.kind == "F" or state.names.kind(slot.text) == "film":
+            state.subject_film = state.names.film_name(slot.text)
+            state.subject_age = 0
     for cand in found:
         state.last_film = cand.film
+    m = re.match(r"^«([FN])(\d+)» (?:has|had|is|was|won|took|topped|opened|opens|will|became|"
+                 r"received|earned|grossed|tells|follows|remains|stays|,)", sent.skeleton)
+    if m is not None:
+        slot = sent.slots[int(m.group(2))]
+        if state.names.kind(slot.text) not in ("person", "org"):
+            state.last_subject = slot.text
     for slot in sent.slots:
         if slot.kind == "P":
             full, _ = state.names.person_name(slot.text)
@@ -477,7 +509,7 @@ def _films_of(
     for kind, index in slots(text):
         slot = sent.slots[index]
         if kind == "A":
-            film = state.main_film or state.last_film
+            film = _antecedent(state)
             if film is not None:
                 out.append(film)
             continue
@@ -585,7 +617,7 @@ def _candidates(
     relations = _relations(rule, m)
     if not relations:
         return []
-    film_text = _group(m, rule.film)
+    film_text = _group(m, rule.film) or (_group(m, "film_ana") if rule.film else None)
     how = "named"
     if film_text is not None and rule.film is not None and _oblique(sent, m, rule):
         film_text = None  # "X is the sequel to Y, also starring ...": the cue is about X
@@ -593,7 +625,7 @@ def _candidates(
         if subject is not None:
             film_text = f"«{subject.group(1)}{subject.group(2)}»"
     if rule.film is None or (film_text is None and "film_optional" in rule.flags):
-        how = "topic"
+        how = "topic" if _names_film(sent) else "main"
         taken = frozenset(i for _, i in slots(_group(m, rule.agent)))
         if taken:
             topic = _topic_film(sent, state, taken)
@@ -808,12 +840,15 @@ def _guarded(rule: Rule, m: re.Match[str], sent: _Sentence, films: Sequence[str]
 def _companions(found: list[_Candidate], sent: _Sentence) -> list[_Candidate]:
     """"opposite X", "alongside X": cast of the film the sentence casts someone in."""
     films = {c.film for c in found if c.relation is Relation.CAST_MEMBER and "companion" not in c.rule.flags}
+    named = any(s.kind in ("F", "N") for s in sent.slots)
     out: list[_Candidate] = []
     for cand in found:
         if "companion" in cand.rule.flags:
             if len(films) == 1:
                 cand.film = next(iter(films))
                 out.append(cand)
+            elif not films and not named:
+                out.append(cand)  # "Her co-star X is excellent": the film of the text
             continue
         out.append(cand)
     return out

@@ -472,7 +472,11 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         chunk.kind, chunk.why = "org", "company"
         return
     if kind == "nationality":
-        chunk.kind, chunk.why = "nationality", "demonym"
+        after = tokens[chunk.last + 1].lower if chunk.last + 1 < len(tokens) else ""
+        if after in ("language", "languages", "dialect", "subtitles", "dub", "version"):
+            chunk.kind, chunk.why = "nonfilm", "language"
+        else:
+            chunk.kind, chunk.why = "nationality", "demonym"
         return
     if kind is not None:
         chunk.kind, chunk.why = "nonfilm", kind

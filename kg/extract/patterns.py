@@ -72,10 +72,13 @@ def _role_words() -> tuple[set[str], set[str], set[str], set[str]]:
 _PASSIVE, _FINITE, _NOUNS, _WORKS = _role_words()
 
 _FILM_NOUN = _alt(STRONG_FILM_NOUNS)
+_LIST_ADV = r"(?:now |also |finally |later |even |most recently |recently |then )?"
 _LIST_TAIL = (
-    r"(?: (?:,|/) (?:and )?{X})*(?:(?: ,)? (?:and|&) (?:now |also |finally |later |even |most "
-    r"recently |recently )?{X})?"
+    r"(?:(?: (?:,|/) {X})+(?:(?: ,)? (?:and|&) " + _LIST_ADV + r"{X})?"
+    r"| (?:and|&) " + _LIST_ADV + r"{X})?"
 )
+"""The rest of a list after its first member: ", B, C and D", " and B"; a lone ", and B" starts
+a new clause instead ("The director was A, and B composed the music")."""
 
 MACROS: dict[str, str] = {
     "FILM": r"«F\d+»",
@@ -89,10 +92,10 @@ MACROS: dict[str, str] = {
     "ADV": r"(?:(?:currently|now|also|still|recently|later|previously|once|then|already|"
     r"subsequently|reportedly|originally|briefly|famously|memorably|most recently|last|"
     r"first|both|together|even|again|further|only|just) )",
-    "CHAR": r"(?:(?:[a-z][\w'-]* ){0,3}?«[NPXF]\d+»|(?:a|an|the) (?:[a-z][\w'-]* ){0,3}?"
-    r"[a-z][\w'-]*)",
+    "CHAR": r"(?:(?:[a-z][\w'-]* ){0,3}?«[NPXF]\d+»|(?:a|an|the|his|her|their) "
+    r"(?:[a-z][\w'-]* ){0,3}?[a-z][\w'-]*)",
     "FILM_OF": r"(?:(?:the |a |an |his |her |their )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?:"
-    r"(?:film |movie |screen |big-screen )?(?:adaptation|version) of (?:the )?)?(?:{YEAR} 's )?"
+    r"(?:film |movie |screen |big-screen )?(?:adaptation|version|remake) of (?:the )?)?(?:{YEAR} 's )?"
     r"(?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?)",
     "ORG": r"«[ON]\d+»",
     "AGENT": r"«[PNO]\d+»",
@@ -120,6 +123,13 @@ MACROS["TITLES_P"] = "{TITLE_P}" + _LIST_TAIL.replace("{X}", "{TITLE_P}")
 MACROS["FILMREFS"] = "{FILMREF}" + _LIST_TAIL.replace("{X}", "{TITLE}")
 MACROS["PEOPLE"] = "{PERSON}" + _LIST_TAIL.replace("{X}", "{PERSON}")
 MACROS["WHOS"] = "{WHO}" + _LIST_TAIL.replace("{X}", "{WHO}")
+MACROS["CAST_ITEM"] = r"{PERSON}(?: (?:\( )?as {CHAR}(?: \))?)?"
+MACROS["CASTLIST"] = "{CAST_ITEM}" + _LIST_TAIL.replace("{X}", "{CAST_ITEM}")
+MACROS["FILMREF_P"] = r"(?:«A\d+»|{TITLE_P})"
+MACROS["NUMBER"] = (
+    r"(?:\d+ |two |three |four |five |six |seven |eight |nine |ten |several |many |some |"
+    r"a number of |a string of |a series of |a few )"
+)
 MACROS["ORGS"] = "{ORG}" + _LIST_TAIL.replace("{X}", "{ORG}")
 MACROS["AGENTS"] = "{AGENT}" + _LIST_TAIL.replace("{X}", "{AGENT}")
 MACROS["ROLE_PASSIVES"] = r"{ROLE_PASSIVE}(?: (?:and|&|/) {ROLE_PASSIVE})*"

@@ -13,22 +13,22 @@ CAST = Relation.CAST_MEMBER
 
 _STAR_VERB = r"(?:co-)?(?:starred|stars|starring|star)"
 _APPEAR = r"(?:appeared|appears|appear|appearing|featured|features|feature|co-starred)"
-_IN_FILM = r"in {FILM_OF}(?P<film>{TITLES_P})"
+_IN_FILM = r"in (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))"
 _CHAR = "{CHAR}"
 _ROLE_NOUN = r"(?:role|roles|part|parts|performance|performances|turn|cameo|cameos|debut|lead)"
 
 RULES: tuple[Rule, ...] = (
     Rule(
         "cast.film_starring",
-        r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,)? (?:which |that )?(?:is |was )?(?:also )?(?:co-)?starring "
-        r"(?P<agent>{PEOPLE})",
+        r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,)? (?:which |that )?(?:is |was )?(?:also )?(?:co-)?starring "
+        r"(?P<agent>{CASTLIST})",
         CAST,
         needs=("starring",),
     ),
     Rule(
         "cast.film_stars",
         r"(?P<film>{FILMREF})(?: ,)? (?:which |that )?(?:also )?(?:co-)?(?:stars|starred)(?! in) "
-        r"(?:{ADJ})?(?P<agent>{PEOPLE})",
+        r"(?:{ADJ}){0,2}?(?P<agent>{CASTLIST})",
         CAST,
         needs=("stars", "starred"),
     ),
@@ -48,7 +48,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.topic_stars",
         r"(?:^|, |and |also |{FILM_NOUN_SG} |«A\d+» |it |that |which )(?:also )?(?:stars|starring|"
-        r"starred|co-starring|co-stars|co-starred)(?! in) (?:{ADJ})?(?P<agent>{PEOPLE})",
+        r"starred|co-starring|co-stars|co-starred)(?! in) (?:{ADJ}){0,2}?(?P<agent>{CASTLIST})",
         CAST,
         film=None,
         needs=("stars", "starring", "starred", "co-starring", "co-stars", "co-starred"),
@@ -70,7 +70,7 @@ RULES: tuple[Rule, ...] = (
         "cast.starred_in",
         r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}" + _STAR_VERB + r" (?:as (?P<character>"
         + _CHAR
-        + r") )?(?:alongside {PEOPLE} )?"
+        + r") )?(?:(?:alongside|opposite|with|together with) {PEOPLE} )?"
         + _IN_FILM,
         CAST,
         needs=("star", "starred", "stars", "starring", "co-starred"),
@@ -80,14 +80,14 @@ RULES: tuple[Rule, ...] = (
         r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}" + _APPEAR + r" (?:as (?P<character>"
         + _CHAR
         + r") )?(?:[^«» ]+ ){0,3}?in (?:the |a |an |his |her )?(?:{ADJ}){0,3}?"
-        r"(?:{FILM_NOUN} |(?:\d+ )?(?:«[PN]\d+» )?{FILM_NOUNS}(?: ,)? (?:including |such as )?)?"
-        r"(?P<film>{TITLES})",
+        r"(?:{FILM_NOUN} |{NUMBER}?(?:«[PN]\d+» )?{FILM_NOUNS}(?: ,)? (?:including |such as )?)?"
+        r"(?P<film>{TITLES_P})",
         CAST,
         needs=("appeared", "appears", "appear", "appearing", "featured", "co-starred"),
     ),
     Rule(
         "cast.star_of",
-        r"(?P<agent>{WHO}) , (?:the |a |its |who is |who was )?(?:{ADJ}){0,2}?"
+        r"(?P<agent>{WHO}){APPOS} , (?:the |a |its |who is |who was )?(?:{ADJ}){0,2}?"
         r"(?:star|stars|co-star|lead|leads) of (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} |{FILM_NOUNS} )?"
         r"(?P<film>{TITLES})",
         CAST,
@@ -135,8 +135,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.in_which_plays",
-        r"(?P<film>{FILMREF}) , in which (?P<agent>{WHO}) (?:plays|played|portrays|portrayed|"
-        r"stars as|starred as|voices|voiced) (?P<character>" + _CHAR + r")",
+        r"(?P<film>{FILMREF}) , in which (?P<agent>{WHOS}) (?:{ADV})?(?:plays|played|portrays|"
+        r"portrayed|stars as|starred as|voices|voiced|stars|starred|appears|appeared|co-stars)"
+        r"(?: (?:as )?(?P<character>" + _CHAR + r"))?",
         CAST,
         needs=("which",),
     ),
@@ -280,6 +281,46 @@ RULES: tuple[Rule, ...] = (
         r"portrays|portrayed|stars as|starred as|is|was) (?P<character>" + _CHAR + r")",
         CAST,
         needs=("plays", "played", "portrays", "portrayed", "stars", "starred", "is", "was"),
+    ),
+    Rule(
+        "cast.played_role_topic",
+        r"(?P<agent>{WHOS}) (?:{AUX}|{ADV}){0,2}(?:played|plays|had|has|have|took|takes|landed) "
+        r"(?:a |the |one of the )?(?:{ADJ}){0,2}?(?:lead|leading|main|starring|title|supporting|"
+        r"key|major|central|pivotal|significant) (?:role|roles|part|parts)(?! in| as| of)",
+        CAST,
+        film=None,
+        needs=("role", "roles", "part", "parts"),
+    ),
+    Rule(
+        "cast.fame_in",
+        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,2}(?:shot to fame|rose to fame|found fame|"
+        r"made (?:his|her|their) name|broke through|became famous|became a star|got (?:his|her) "
+        r"break|won acclaim|earned acclaim) (?:[^«».;]+ ){0,3}?in " r"{FILM_OF}(?P<film>{TITLES_P})",
+        CAST,
+        needs=("fame", "name", "broke", "famous", "star", "break", "acclaim"),
+    ),
+    Rule(
+        "cast.leads_cast",
+        r"(?P<agent>{WHOS}) (?:{AUX}|{ADV}){0,2}(?:lead|leads|led|head|heads|headed|top|tops|"
+        r"topped|front|fronts|fronted) (?:the |an? )?(?:{ADJ}){0,2}?cast (?:of|in) "
+        r"(?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))",
+        CAST,
+        needs=("lead", "leads", "led", "head", "heads", "headed", "top", "tops", "topped",
+               "front", "fronts", "fronted"),
+    ),
+    Rule(
+        "cast.cast_of_includes",
+        r"(?:the )?cast of (?P<film>{FILMREF}) (?:also )?(?:includes|included|include|features|"
+        r"featured|comprises|is made up of|boasts) (?P<agent>{CASTLIST})",
+        CAST,
+        needs=("cast",),
+    ),
+    Rule(
+        "cast.film_cast_includes",
+        r"(?P<film>{FILMREF}) 's (?:{ADJ})?cast (?:also )?(?:includes|included|include|features|"
+        r"featured|boasts) (?P<agent>{CASTLIST})",
+        CAST,
+        needs=("cast",),
     ),
     Rule(
         "cast.people_play_roles",

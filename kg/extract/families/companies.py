@@ -18,6 +18,16 @@ RULES: tuple[Rule, ...] = (
         needs=("by",),
     ),
     Rule(
+        "companies.in_cooperation",
+        r"(?:(?P<film>{FILMREF}) (?:[^«».;]+ ){0,4}?)?(?:made|produced|co-produced|financed) by "
+        r"{ORG} (?:[^«».;]+ ){0,2}?(?:in (?:cooperation|association|partnership|collaboration|"
+        r"conjunction) with|together with|and) (?P<agent>{ORGS})",
+        PRODUCTION,
+        needs=("cooperation", "association", "partnership", "collaboration", "conjunction",
+               "together", "and"),
+        flags=frozenset({"film_optional", "org_only"}),
+    ),
+    Rule(
         "companies.a_production",
         r"(?:an? |the )?(?P<agent>«[ONX]\d+») (?:co-)?production(?: ,)? (?P<film>{TITLE})",
         PRODUCTION,
@@ -76,7 +86,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "companies.distributes",
-        r"(?P<agent>{ORGS}){APPOS} (?:{AUX}){0,2}(?:distribute|distributes|distributed|will distribute|"
+        r"(?P<agent>{ORGS}){APPOS} (?:, which |which )?(?:{AUX}){0,2}(?:distribute|distributes|distributed|will distribute|distributing|"
         r"is distributing|acquired|bought) (?:the )?(?:distribution rights to |rights to )?"
         r"(?:the )?(?:{FILM_NOUN} )?(?P<film>{FILMREF})",
         DISTRIBUTOR,

@@ -12,7 +12,7 @@ _BE = r"(?:(?:which |that )?(?:was |is |has been |had been |will be |is being |w
 RULES: tuple[Rule, ...] = (
     Rule(
         "crew.film_by",
-        r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,| -| –)? (?:\( {YEAR} \)(?: ,)? )?" + _BE + r"(?P<cue>{ROLE_PASSIVES}) by "
+        r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,| -| –)? (?:\( {YEAR} \)(?: ,)? )?" + _BE + r"(?P<cue>{ROLE_PASSIVES}) by "
         r"(?:the (?:{ADJ})?{ROLE_NOUN} )?(?P<agent>{AGENTS})",
         needs=("by",),
     ),
@@ -78,16 +78,17 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.active",
-        r"(?P<agent>{WHO}) (?:, who |who )?(?:{AUX}){0,2}(?P<cue>{ROLE_VERB}(?: and (?:{ROLE_VERB}|"
-        r"starred in))*) (?:the |a |an |his |her )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLES})"
-        r"(?! (?:in|for) «)",
+        r"(?P<agent>{WHOS}) (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?P<cue>{ROLE_VERB}(?: and (?:"
+        r"{ROLE_VERB}|starred in))*) (?:(?P<film_ana>«A\d+»)|(?:the |a |an |his |her )?(?:{ADJ}){0,2}?"
+        r"(?:{FILM_NOUN} )?(?P<film>{TITLES_P})(?! (?:in|for) «))(?: , respectively)?",
     ),
     Rule(
         "crew.to_direct",
         r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:(?:will|to|set to|due to|signed to|"
         r"signed on to|agreed to|expected to|hired to|tapped to|chosen to|going to|plans to|"
         r"planning to|in talks to) )(?P<cue>direct|write|produce|co-direct|co-write|co-produce|"
-        r"score|edit)(?: and (?:direct|write|produce|star in))? {FILM_OF}(?P<film>{TITLES_P})",
+        r"score|edit)(?: and (?:direct|write|produce|star in))? (?:(?P<film_ana>«A\d+»)|{FILM_OF}"
+        r"(?P<film>{TITLES_P}))",
         needs=("direct", "write", "produce", "co-direct", "co-write", "co-produce", "score"),
     ),
     Rule(
@@ -98,8 +99,23 @@ RULES: tuple[Rule, ...] = (
                "edits"),
     ),
     Rule(
+        "crew.who_made",
+        r"(?P<agent>{PERSON}){APPOS} , who (?:also |previously |famously )?(?:made|directed) "
+        r"(?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLES})",
+        Relation.DIRECTOR,
+        needs=("made", "directed"),
+    ),
+    Rule(
+        "crew.is_doing",
+        r"(?P<agent>{WHO}){APPOS} (?:is|was|are|were|has been|had been) (?:currently |now |also )?"
+        r"(?P<cue>directing|writing|producing|co-directing|co-writing|co-producing|scoring|"
+        r"editing) (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))",
+        needs=("directing", "writing", "producing", "co-directing", "co-writing", "co-producing",
+               "scoring", "editing"),
+    ),
+    Rule(
         "crew.film_from_noun",
-        r"(?P<film>{FILMREF}) , (?:the (?:{ADJ}){0,2}?{FILM_NOUN} )?from (?:{ADJ})?(?P<cue>"
+        r"(?P<film>{FILMREF}) , (?:the |a )?(?:(?:{ADJ}){0,2}?{FILM_NOUN} )?from (?:{ADJ})?(?P<cue>"
         r"director|film-maker|filmmaker|writer-director|writer|producer|co-directors|directors) "
         r"(?P<agent>{PEOPLE})",
         needs=("from",),
@@ -126,7 +142,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.work_by",
-        r"(?:^|the |its |with |and |, )(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK}(?: and {ROLE_WORK})*) "
+        r"(?:^|[a-z]+ |, )(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK}(?: and {ROLE_WORK})*) "
         r"(?:(?:was|is|were|are) )?"
         r"(?:(?:composed|written|done|provided|created|handled|by) )?by (?P<agent>{AGENTS})",
         film=None,
