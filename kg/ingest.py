@@ -159,7 +159,7 @@ class _KnownProvider:
     def known(self) -> KnownEntities:
         if self._known is None or self._stale:
             self._known = KnownEntities.from_store(self.store)
-            refs = self._known.film_refs()
+            refs = self._known.refs()
             self._gazetteer = Gazetteer.from_refs(refs) if refs else None
             self._stale = False
         return self._known

@@ -338,12 +338,20 @@ class KnownEntities:
                 names.update(normalise_name(n) for n in (person.label, *person.aliases))
         return names
 
-    def film_refs(self) -> list[EntityRef]:
-        """Every known film as an :class:`~kg.model.EntityRef` (a title gazetteer's input)."""
+    def refs(self) -> list[EntityRef]:
+        """Every known entity as an :class:`~kg.model.EntityRef`, films first (a gazetteer's
+        input: the names extraction may recognise)."""
+        kinds = {
+            "film": EntityType.FILM,
+            "series": EntityType.FILM_SERIES,
+            "person": EntityType.PERSON,
+            "organization": EntityType.ORGANIZATION,
+        }
+        order = {"film": 0, "series": 1, "person": 2, "organization": 3}
         return [
-            EntityRef(EntityType.FILM, e.label, year=e.year, aliases=tuple(sorted(e.aliases)))
-            for e in self.by_iri.values()
-            if e.kind == "film"
+            EntityRef(kinds[e.kind], e.label, year=e.year, aliases=tuple(sorted(e.aliases)))
+            for e in sorted(self.by_iri.values(), key=lambda e: order.get(e.kind, 9))
+            if e.kind in kinds
         ]
 
     def learn(self, facts: Iterable[Fact], resolver: Resolver, graph: str) -> None:

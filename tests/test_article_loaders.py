@@ -137,4 +137,4 @@ def test_batch_loads_one_graph_per_article() -> None:
             "SELECT ?g ?x WHERE { GRAPH ?g { ?g kg:extractor ?x ; dcterms:identifier "
             "<https://example.org/night-ferry> . ?f ?p ?o FILTER(CONTAINS(STR(?o), 'karin-holm')) } }"
         ).rows()
-        assert rows and {str(r[1]) for r in rows} == {"rules.v1"}
+        assert rows and {str(r[1]) for r in rows} == {"rules.v2"}

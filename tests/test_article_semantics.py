@@ -69,7 +69,7 @@ def test_fact_from_two_articles_keeps_both_sources(
     for support in fact["supports"]:
         text = (tmp_path / Path(support["source"]["path"]).name).read_text(encoding="utf-8")
         assert text[support["start"] : support["end"]] == support["sentence"]
-        assert support["extractor"] == "rules.v1" and 0 < support["confidence"] <= 1
+        assert support["extractor"] == "rules.v2" and 0 < support["confidence"] <= 1
     # unloading one article keeps the fact with the other source
     assert run(["--store", str(store), "unload", str(a)]) == 0
     capsys.readouterr()

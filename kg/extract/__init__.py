@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from ..model import Document, Fact
 from ..registry import Registry
-from .titles import Gazetteer
+from .gazetteer import Gazetteer
 
 __all__ = [
     "DEFAULT_EXTRACTOR",
@@ -32,7 +32,7 @@ __all__ = [
 Extractor = Callable[[Document, Gazetteer | None], list[Fact]]
 """``extract(document, gazetteer) -> list[Fact]``."""
 
-DEFAULT_EXTRACTOR = "rules.v1"
+DEFAULT_EXTRACTOR = "rules.v2"
 
 EXTRACTORS: Registry[Extractor] = Registry("extractor", group="kg.extractors")
 """Extractors by versioned name; plugins add theirs through the ``kg.extractors`` entry points."""

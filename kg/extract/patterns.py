@@ -113,7 +113,8 @@ MACROS: dict[str, str] = {
     "STAR_NOUN": r"(?:star|stars|co-star|co-stars|costar|costars|lead|leads)",
     "ACTOR_NOUN": r"(?:actor|actress|actors|actresses|star|stars|co-star|co-stars|costar)",
     "APPOS": r"(?: ,(?: [^ ,.;]+){1,10}? ,)?",
-    "FILM_APPOS": r"(?: , (?:an? |the )?(?:{ADJ}){0,4}?{FILM_NOUN}(?: (?:that|which) (?:is|was))?)?",
+    "FILM_APPOS": r"(?: \( [^()]{1,40} \))?(?: , (?:an? |the )?(?:{ADJ}){0,4}?{FILM_NOUN}"
+    r"(?: (?:that|which) (?:is|was))?)?",
     "AUX": r"(?:(?:has|have|had|will|would|is|was|were|are|also|later|previously|once|then|"
     r"recently|already|went on to|is to|was to|is set to|is due to|is expected to|has been|"
     r"had been|will be|would be) )",

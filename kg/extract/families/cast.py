@@ -27,7 +27,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.film_stars",
-        r"(?P<film>{FILMREF})(?: ,)? (?:which |that )?(?:also )?(?:co-)?(?:stars|starred)(?! in) "
+        r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,)? (?:which |that )?(?:also )?(?:co-)?(?:stars|starred)(?! in) "
         r"(?:{ADJ}){0,2}?(?P<agent>{CASTLIST})",
         CAST,
         needs=("stars", "starred"),

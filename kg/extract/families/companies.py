@@ -12,7 +12,7 @@ DISTRIBUTOR = Relation.DISTRIBUTOR
 RULES: tuple[Rule, ...] = (
     Rule(
         "companies.film_made_by",
-        r"(?P<film>{FILMREFS})(?: ,)? (?:which |that )?(?:was |is |will be |has been )?(?:also )?"
+        r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,)? (?:which |that )?(?:was |is |will be |has been )?(?:also )?"
         r"(?:made|financed|backed|developed) by (?P<agent>{ORGS})",
         PRODUCTION,
         needs=("by",),
@@ -28,6 +28,30 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"film_optional", "org_only"}),
     ),
     Rule(
+        "companies.produced_for",
+        r"(?:produced|made|financed) by {PEOPLE} (?:for|at|through|under) (?P<agent>{ORGS})",
+        PRODUCTION,
+        film=None,
+        needs=("for", "at", "through", "under"),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
+        "companies.it_was_a_production",
+        r"(?:^|, )(?:it |«A\d+» )(?:is |was )an? (?P<agent>{ORG}) (?:co-)?production",
+        PRODUCTION,
+        film=None,
+        needs=("production", "co-production"),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
+        "companies.production_of",
+        r"(?:joint |co-)?production (?:of|between|by|from) (?P<agent>{ORGS})(?! with «[PN])",
+        PRODUCTION,
+        film=None,
+        needs=("production", "co-production"),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
         "companies.a_production",
         r"(?:an? |the )?(?P<agent>«[ONX]\d+») (?:co-)?production(?: ,)? (?P<film>{TITLE})",
         PRODUCTION,
@@ -35,7 +59,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "companies.film_a_production",
-        r"(?P<film>{FILMREF})(?: ,)? (?:is |was )?(?:an? )(?P<agent>{ORG}) (?:co-)?production",
+        r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,)? (?:is |was )?(?:an? )(?P<agent>{ORG}) (?:co-)?production",
         PRODUCTION,
         needs=("production", "co-production"),
     ),
@@ -79,7 +103,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "companies.film_distributed_by",
-        r"(?P<film>{FILMREFS})(?: ,)? (?:which |that )?(?:was |is |will be |has been )?(?:also )?"
+        r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,)? (?:which |that )?(?:was |is |will be |has been )?(?:also )?"
         r"(?:distributed|released) by (?P<agent>{ORGS})",
         DISTRIBUTOR,
         needs=("distributed", "released"),

@@ -10,6 +10,25 @@ COUNTRY = Relation.COUNTRY
 
 RULES: tuple[Rule, ...] = (
     Rule(
+        "country.coproduction",
+        r"(?:co-production|coproduction|joint production) (?:between|of|from) (?P<value>«[CX]\d+»"
+        r"(?: (?:,|and|/) «[CX]\d+»)+)",
+        COUNTRY,
+        film=None,
+        agent=None,
+        value="value",
+        needs=("co-production", "coproduction", "production"),
+    ),
+    Rule(
+        "country.nat_coproduction",
+        r"(?P<value>{NAT}(?: (?:and|-|/) {NAT})*) (?:{ADJ}){0,2}?(?:co-production|coproduction)",
+        COUNTRY,
+        film=None,
+        agent=None,
+        value="value",
+        needs=("co-production", "coproduction"),
+    ),
+    Rule(
         "country.title_appos",
         r"(?P<film>{TITLE}) , an? (?:{YEAR} )?(?:(?!«)(?:{ADJ})){0,2}?(?P<value>{NAT}(?: (?:and|-|/) "
         r"{NAT})*) (?:{ADJ}){0,3}?{FILM_NOUN}",

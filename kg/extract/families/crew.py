@@ -12,7 +12,7 @@ _BE = r"(?:(?:which |that )?(?:was |is |has been |had been |will be |is being |w
 RULES: tuple[Rule, ...] = (
     Rule(
         "crew.film_by",
-        r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,| -| –)? (?:\( {YEAR} \)(?: ,)? )?" + _BE + r"(?P<cue>{ROLE_PASSIVES}) by "
+        r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,| -| –)? (?:\( {YEAR} \)(?: ,)? )?" + _BE + r"(?P<cue>{ROLE_PASSIVES}) (?:for the (?:screen|big screen|cinema) )?by "
         r"(?:the (?:{ADJ})?{ROLE_NOUN} )?(?P<agent>{AGENTS})",
         needs=("by",),
     ),
@@ -25,8 +25,18 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.topic_by",
         r"(?:^|, |and |film |movie |picture |documentary |drama |comedy |thriller |feature |"
-        r"was |is |were |be |been |being )(?P<cue>{ROLE_PASSIVES}) by (?:the (?:{ADJ})?{ROLE_NOUN} )?"
+        r"was |is |were |be |been |being |co-production |production )(?P<cue>{ROLE_PASSIVES}) "
+        r"(?:for the (?:screen|big screen|cinema) )?by (?:the (?:{ADJ})?{ROLE_NOUN} )?"
         r"(?P<agent>{AGENTS})",
+        film=None,
+        needs=("by",),
+        flags=frozenset({"no_work_subject"}),
+    ),
+    Rule(
+        "crew.film_by_person",
+        r"(?:an? |the )(?:{YEAR} )?(?:{ADJ}){0,4}?(?:film|movie|documentary|feature) by "
+        r"(?P<agent>{PERSON})(?! (?:and|,|/))",
+        Relation.DIRECTOR,
         film=None,
         needs=("by",),
     ),
@@ -73,7 +83,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.of_film_person",
-        r"the (?P<cue>{ROLE_NOUN}) of (?P<film>{FILMREF})(?: ,)? (?:{ADJ})?(?P<agent>{PERSON})",
+        r"the (?P<cue>{ROLE_NOUN}) of (?P<film>{FILMREF}){FILM_APPOS}(?: ,)? (?:{ADJ})?(?P<agent>{PERSON})",
         needs=("of",),
     ),
     Rule(
@@ -129,10 +139,34 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.copula",
-        r"(?:the|its|the film 's|the movie 's) (?:{ADJ})??(?P<cue>{ROLE_NOUN}) (?:was|is) "
+        r"(?:the|its|the film 's|the movie 's|«A\d+» 's) (?:{ADJ})??(?P<cue>{ROLE_NOUN}) (?:was|is) "
         r"(?P<agent>{AGENTS})",
         film=None,
         needs=("was", "is"),
+    ),
+    Rule(
+        "crew.served_as_topic",
+        r"(?P<agent>{PEOPLE}){APPOS} (?:served as|acted as|worked as|was|were) (?:the |a |an |its )?"
+        r"(?:film 's |movie 's )?(?:{ADJ})??(?P<cue>{ROLE_NOUN})(?! (?:of|for|on|at|and) )",
+        film=None,
+        needs=("served", "acted", "worked", "was", "were"),
+    ),
+    Rule(
+        "crew.nouns_include",
+        r"(?:^|the |its |«A\d+» 's )(?P<cue>{ROLE_NOUN}) (?:included|include|includes|were|are) "
+        r"(?P<agent>{AGENTS})",
+        film=None,
+        needs=("included", "include", "includes", "were", "are"),
+    ),
+    Rule(
+        "crew.appos_film_noun",
+        r"(?P<agent>{PERSON}) , (?:(?P<film>{FILMREF}) 's |the |its )(?:{ADJ})??(?P<cue>{ROLE_NOUN}) ,",
+        flags=frozenset({"film_optional"}),
+    ),
+    Rule(
+        "crew.possessive_work",
+        r"(?P<agent>{PERSON}) 's (?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK})(?! for (?!«A))",
+        film=None,
     ),
     Rule(
         "crew.served_as",
@@ -150,9 +184,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.made_work",
-        r"(?P<agent>{AGENTS}) (?:also )?(?:composed|wrote|co-wrote|penned|provided|created|did|"
-        r"handled) (?:the |its |a )?(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK})(?: (?:of|for) "
-        r"(?P<film>{FILMREF}))?",
+        r"(?P<agent>{AGENTS})(?: , who)? (?:also )?(?:composed|wrote|co-wrote|penned|provided|"
+        r"created|did|handled) (?:the |its |a )?(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK})(?: (?:of|for) "
+        r"(?P<film>{FILMREF}))?(?! (?:for|of) (?:the |a |an )?(?:[a-z-]+ )?(?:musical|play|show|"
+        r"series|album|song|novel|book|opera|stage|record|game|ballet|production))",
         flags=frozenset({"film_optional"}),
     ),
 )

@@ -72,6 +72,26 @@ RULES: tuple[Rule, ...] = (
         value="value",
     ),
     Rule(
+        "releases.made_in",
+        r"(?:^|, |and )(?:it |«A\d+» )?(?:was )?(?:made|produced|shot|filmed|completed) in "
+        r"(?P<value>{YEAR})",
+        RELEASE,
+        film=None,
+        agent=None,
+        value="value",
+        needs=("made", "produced", "shot", "filmed", "completed"),
+        flags=frozenset({"fallback"}),
+    ),
+    Rule(
+        "releases.title_made_in",
+        r"(?P<film>{TITLE}) , (?:was |is )?(?:made|produced|released|filmed|shot) in (?P<value>{YEAR})",
+        RELEASE,
+        agent=None,
+        value="value",
+        needs=("made", "produced", "released", "filmed", "shot"),
+        flags=frozenset({"fallback"}),
+    ),
+    Rule(
         "releases.on_platform",
         r"(?:release|premiere|debut|arrival|launch) of (?P<film>{FILMREF}) on (?P<agent>{ORG})",
         RELEASE,

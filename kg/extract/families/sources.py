@@ -48,6 +48,16 @@ RULES: tuple[Rule, ...] = (
         needs=("followed",),
     ),
     Rule(
+        "sources.followed_by_dated",
+        r"(?P<film>{FILMREF}) (?:[^«».;]+ ){0,8}?(?:was|is) followed by (?:a |the |its )?(?:{ADJ})?"
+        r"(?:sequels? ,? )?(?P<other>{TITLE}) \( {YEAR} \)",
+        Relation.FOLLOWED_BY,
+        agent=None,
+        other="other",
+        inverse=Relation.FOLLOWS,
+        needs=("followed",),
+    ),
+    Rule(
         "sources.a_sequel_named",
         r"(?:^|, )an? (?:{ADJ})?sequel(?: ,)? (?P<other>{TITLE}) ,",
         Relation.FOLLOWED_BY,
