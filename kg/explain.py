@@ -25,15 +25,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rdflib import Literal, URIRef
+from rdflib.namespace import RDFS
 
 from .errors import KGInputError, UnknownNameError
+from .iri import ENTITY_KINDS, entity_iri
+from .lookup import labels
 from .model import Relation
-
-if TYPE_CHECKING:
-    from .store import Store
+from .store import Store
+from .triples import PROPERTY_OF_RELATION
 
 __all__ = [
     "FactExplanation",
@@ -105,8 +107,6 @@ class FactExplanation:
 
 
 def _relation_names() -> dict[str, URIRef]:
-    from .triples import PROPERTY_OF_RELATION
-
     names: dict[str, URIRef] = {}
     for rel, prop in PROPERTY_OF_RELATION.items():
         names[rel.value] = prop
@@ -152,17 +152,6 @@ def _suggest(name: str, choices: list[str], fallback: str) -> str:
     return f"did you mean {' or '.join(close)}?" if close else fallback
 
 
-def _labels(store: Store, iris: set[str]) -> dict[str, str]:
-    if not iris:
-        return {}
-    values = " ".join(f"<{i}>" for i in sorted(iris))
-    rows = store.query(
-        _PREFIXES
-        + f"SELECT ?e (SAMPLE(?l) AS ?label) WHERE {{ VALUES ?e {{ {values} }} ?e rdfs:label ?l }} GROUP BY ?e"
-    ).rows()
-    return {str(e): str(label) for e, label in rows if label is not None}
-
-
 def find_entities(store: Store, name: str) -> list[str]:
     """IRIs of the entities called ``name`` (an IRI, or a label, title or alias in any case).
 
@@ -190,8 +179,6 @@ def find_entities(store: Store, name: str) -> list[str]:
         if rows:
             return [str(r[0]) for r in rows]
     # any case, any spacing/punctuation: the IRI slug of the name, under each kind
-    from .iri import ENTITY_KINDS, entity_iri
-
     slugged = [str(entity_iri(kind, text)) for kind in sorted(ENTITY_KINDS)]
     values = " ".join(f"<{i}>" for i in slugged)
     rows = store.query(
@@ -199,7 +186,7 @@ def find_entities(store: Store, name: str) -> list[str]:
     ).rows()
     if rows:
         return [str(r[0]) for r in rows]
-    labels = [
+    known = [
         str(r[0])
         for r in store.query(
             _PREFIXES
@@ -209,7 +196,7 @@ def find_entities(store: Store, name: str) -> list[str]:
     ]
     raise UnknownNameError(
         f"no entity named {text!r} in the store; "
-        + _suggest(text, labels, "`kg query --name search-titles` finds titles")
+        + _suggest(text, known, "`kg query --name search-titles` finds titles")
     )
 
 
@@ -259,8 +246,6 @@ def explain(
     relation, with close names, and :class:`~kg.errors.KGInputError` when the entity has no such
     fact.
     """
-    from .triples import PROPERTY_OF_RELATION
-
     iris = find_entities(store, entity)
     others = set(find_entities(store, other)) if other else None
     props = [relation_property(relation)] if relation else list(PROPERTY_OF_RELATION.values())
@@ -310,7 +295,7 @@ def explain(
         with_other = f" with {other!r}" if other else ""
         raise KGInputError(f"no {what} about {entity!r}{with_other} in the store")
     entity_iris = {k[0] for k in facts} | {k[2] for k in facts if k[2] not in literal_objects}
-    labels = _labels(store, entity_iris)
+    names = labels(store, entity_iris, predicates=(RDFS.label,))
     out: list[FactExplanation] = []
     for (s, p, o), supports in facts.items():
         ordered = sorted(
@@ -320,11 +305,11 @@ def explain(
         out.append(
             FactExplanation(
                 subject=s,
-                subject_label=labels.get(s, s),
+                subject_label=names.get(s, s),
                 relation=relation_of.get(p, p),
                 property=p,
                 object=o,
-                object_label=labels.get(o, o),
+                object_label=names.get(o, o),
                 supports=ordered,
             )
         )
