@@ -145,13 +145,15 @@ def _to_rdflib(term: Any) -> Identifier | None:
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-def _text_rows(solutions: Any, width: int) -> Iterator[TextRow]:
+def _text_rows(solutions: Any) -> Iterator[TextRow]:
     """Oxigraph's solutions as plain strings, read natively (no rdflib terms: the bulk path)."""
     blank = ox.BlankNode
-    for solution in solutions:
+    for solution in solutions:  # a solution iterates over its values in column order
         yield tuple(
-            None if t is None else ("_:" + t.value if type(t) is blank else t.value)
-            for t in (solution[i] for i in range(width))
+            [
+                None if t is None else ("_:" + t.value if type(t) is blank else t.value)
+                for t in solution
+            ]
         )
 
 
@@ -619,7 +621,7 @@ class Store:
         """
         result = self.query(sparql, bindings=bindings)
         expect_kind(result.kind, "select")
-        return _text_rows(result._raw, len(result.columns))
+        return _text_rows(result._raw)
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update (inside :meth:`writing`)."""

@@ -42,6 +42,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import KGInputError, UnknownNameError
+from ..model import ROLES, EntityType
 
 __all__ = [
     "ORGANIZATION_ROLES",
@@ -57,29 +58,18 @@ __all__ = [
     "register_projection",
 ]
 
-PERSON_ROLES: tuple[str, ...] = (
-    "director",
-    "cast_member",
-    "producer",
-    "executive_producer",
-    "screenwriter",
-    "composer",
-    "cinematographer",
-    "editor",
+PERSON_ROLES: tuple[str, ...] = tuple(
+    r.relation.value for r in ROLES if r.agent is EntityType.PERSON
 )
-"""Roles a person is credited in (names as :class:`kg.model.Relation` values)."""
+"""Roles a person is credited in (names as :class:`kg.model.Relation` values, from
+:data:`kg.model.ROLES`)."""
 
-ORGANIZATION_ROLES: tuple[str, ...] = ("production_company", "distributor")
+ORGANIZATION_ROLES: tuple[str, ...] = tuple(
+    r.relation.value for r in ROLES if r.agent is not EntityType.PERSON
+)
 """Roles an organisation has on a film."""
 
-_ROLE_ALIASES = {
-    "cast": "cast_member",
-    "actor": "cast_member",
-    "actors": "cast_member",
-    "writer": "screenwriter",
-    "studio": "production_company",
-    "dop": "cinematographer",
-}
+_ROLE_ALIASES = {alias: r.relation.value for r in ROLES for alias in r.aliases}
 
 Years = tuple[int | None, int | None]
 
