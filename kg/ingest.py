@@ -24,8 +24,10 @@ from pathlib import Path
 from rdflib import URIRef
 
 from .errors import KGInputError
+from .extract import get_extractor
 from .loaders import LoaderSpec, LoadOptions, Source, files_under, loader_for, registered_loaders
 from .namespace import KG
+from .resources import mapping_file, mapping_files
 from .store import Store
 from .triples import SourceInfo, source_triples
 
@@ -63,8 +65,6 @@ def resolve_mapping(mapping: str | Path | None) -> Path | None:
     path = Path(mapping)
     if path.is_file():
         return path
-    from .resources import mapping_file, mapping_files
-
     shipped = mapping_file(str(mapping))
     if shipped.is_file():
         return Path(str(shipped))
@@ -162,8 +162,6 @@ def load_paths(
     """
     options = LoadOptions(mapping=resolve_mapping(mapping), progress=progress, store=store)
     if extractor is not None:
-        from .extract import get_extractor
-
         get_extractor(extractor)  # an unknown name fails here, before the store is touched
         options.extra["extractor"] = extractor
     files = expand_paths(paths)

@@ -23,14 +23,16 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..errors import KGInputError, ParseError, UnknownFormatError
-from ..model import Document
-from . import files_under
-
-if TYPE_CHECKING:
-    from . import LoadOptions, Source
+from ..extract import DEFAULT_EXTRACTOR, get_extractor
+from ..extract.titles import Gazetteer
+from ..iri import source_graph_iri
+from ..model import Document, EntityRef, EntityType
+from ..resolve import KnownEntities, resolve_facts
+from ..triples import facts_to_triples
+from . import LoadOptions, Source, files_under
 
 __all__ = [
     "ARTICLE_EXTENSIONS",
@@ -306,10 +308,6 @@ def article_sources(path: Path, options: LoadOptions) -> Iterator[Source]:
     Every article of the file is read and checked before the first one is handed over, so a bad
     line leaves nothing of the file in the store.
     """
-    from ..extract import DEFAULT_EXTRACTOR, get_extractor
-    from ..iri import source_graph_iri
-    from . import Source
-
     extractor_name = str(options.extra.get("extractor", DEFAULT_EXTRACTOR))
     extractor = get_extractor(extractor_name)
     limit = options.extra.get("max_article_bytes")
@@ -326,9 +324,6 @@ def article_sources(path: Path, options: LoadOptions) -> Iterator[Source]:
             where = key
 
         def triples(doc: Document = doc, graph: str = graph) -> Iterator[Any]:
-            from ..resolve import resolve_facts
-            from ..triples import facts_to_triples
-
             doc.id = graph
             known, gazetteer = names.get()
             facts = extractor(doc, gazetteer)
@@ -371,10 +366,6 @@ def _store_names(options: LoadOptions) -> tuple[Any, Any]:
     store = options.store
     if store is None:
         return None, None
-    from ..extract.titles import Gazetteer
-    from ..model import EntityRef, EntityType
-    from ..resolve import KnownEntities
-
     try:
         known = KnownEntities.from_store(store)
     except Exception:  # a foreign store: extraction and resolution work without it

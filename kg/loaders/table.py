@@ -60,6 +60,8 @@ from ..mapping import (
     load_mapping,
 )
 from ..model import EntityRef, EntityType, Evidence, Fact, Relation, Value, ValueType
+from ..resolve import Resolver
+from ..triples import facts_to_triples
 from . import LoadOptions, Source, file_checksum
 
 if TYPE_CHECKING:
@@ -219,9 +221,6 @@ def table_sources(path: Path, options: LoadOptions) -> Iterator[Source]:
 
     def triples() -> Iterator[Triple]:
         from tqdm import tqdm
-
-        from ..resolve import Resolver
-        from ..triples import facts_to_triples
 
         resolver = Resolver()
         resolver.plan(film_refs(path, mapping))

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import KGInputError
+from ..query import named_queries
 from .workers import Reply, WorkerPool, job_from_request
 
 __all__ = ["ServeConfig", "SparqlServer", "make_server", "serve"]
@@ -118,8 +119,6 @@ def _static(name: str) -> bytes | None:
 
 
 def _named_queries_json() -> bytes:
-    from ..query import named_queries
-
     out = [
         {
             "name": q.name,
