@@ -674,7 +674,7 @@ def large_store() -> Iterator[Store]:
 
 @pytest.mark.server
 def test_network_build_pages_past_the_servers_sort_limit(
-    virtuoso: VirtuosoServer, large_store: Store, tmp_path: Path
+    virtuoso: VirtuosoServer, large_store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from kg.network import build_graph
 
@@ -697,5 +697,15 @@ def test_network_build_pages_past_the_servers_sort_limit(
         import networkx as nx
 
         assert nx.read_graphml(out).number_of_edges() == local.number_of_edges()
+        capsys.readouterr()
+        credits_query = "SELECT ?f ?a WHERE { ?f kg:castMember ?a }"
+        rows = tmp_path / "credits.tsv"
+        query = ["query", "--endpoint", remote.url, "--format", "tsv", "-o", str(rows)]
+        assert run([*query, credits_query]) == 0
+        assert len(rows.read_text(encoding="utf-8").splitlines()) == 1 + 24_000
+        # an ORDER BY of its own is kept, so it pages by OFFSET: past the sort limit, one line
+        assert run([*query, credits_query + " ORDER BY ?f ?a"]) == 2
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1 and "add LIMIT" in err, err
     finally:
         clear(remote)
