@@ -34,6 +34,7 @@ from .errors import KGInputError, UnknownNameError
 from .iri import ENTITY_KINDS, entity_iri
 from .lookup import labels
 from .model import Relation
+from .query import with_prefixes
 from .store import Store
 from .triples import PROPERTY_OF_RELATION
 
@@ -46,15 +47,6 @@ __all__ = [
     "format_explanations",
     "relation_property",
 ]
-
-_PREFIXES = """\
-PREFIX kg: <https://w3id.org/filmkg/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
 
 _ENTITY_CLASSES = (
     "kg:Film kg:FilmSeries kg:Person kg:Organization kg:Studio kg:ProductionCompany "
@@ -171,9 +163,10 @@ def find_entities(store: Store, name: str) -> list[str]:
         )
     for candidate in dict.fromkeys((text, text.casefold())):
         rows = store.query(
-            _PREFIXES
-            + "SELECT DISTINCT ?e WHERE { { ?e rdfs:label ?n } UNION { ?e skos:altLabel ?n } "
-            "UNION { ?e kg:title ?n } } ORDER BY ?e",
+            with_prefixes(
+                "SELECT DISTINCT ?e WHERE { { ?e rdfs:label ?n } UNION { ?e skos:altLabel ?n } "
+                "UNION { ?e kg:title ?n } } ORDER BY ?e"
+            ),
             bindings={"n": Literal(candidate)},
         ).rows()
         if rows:
@@ -189,8 +182,9 @@ def find_entities(store: Store, name: str) -> list[str]:
     known = [
         str(r[0])
         for r in store.query(
-            _PREFIXES
-            + f"SELECT DISTINCT ?l WHERE {{ VALUES ?c {{ {_ENTITY_CLASSES} }} ?e a ?c ; rdfs:label ?l }}"
+            with_prefixes(
+                f"SELECT DISTINCT ?l WHERE {{ VALUES ?c {{ {_ENTITY_CLASSES} }} ?e a ?c ; rdfs:label ?l }}"
+            )
         ).rows()
         if r[0] is not None
     ]
@@ -200,9 +194,7 @@ def find_entities(store: Store, name: str) -> list[str]:
     )
 
 
-_FACTS = (
-    _PREFIXES
-    + """
+_FACTS = """
 SELECT ?s ?p ?o ?g ?src ?loader ?path ?title ?url ?issued ?srcExtractor ?mapping
        ?ev ?sentence ?start ?end ?confidence ?extractor ?ambiguous
 WHERE {
@@ -228,7 +220,6 @@ WHERE {
   }
 }
 """
-)
 
 
 def _opt(value: Any) -> str | None:
@@ -259,7 +250,7 @@ def explain(
             f"WHERE {{\n  VALUES ?p {{ {values_p} }} VALUES ?{side} {{ {values_e} }}\n",
             1,
         )
-        rows += store.query(query, union_default_graph=False).rows()
+        rows += store.query(with_prefixes(query), union_default_graph=False).rows()
     facts: dict[tuple[str, str, str], dict[tuple[Any, ...], Support]] = defaultdict(dict)
     literal_objects: set[str] = set()
     for row in rows:
