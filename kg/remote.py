@@ -562,16 +562,16 @@ class RemoteEndpoint:
         if len(first.rows()) < size:
             return first
         if _ORDER.search(bare):
-            rows = self._offset_pages(sparql, size, graphs)
+            rows = self._ordered_pages(sparql, size, graphs)
         else:
             rows = self._keyed_pages(sparql, first, size, graphs)
         return RemoteResult("select", rows, first.columns)
 
-    def _offset_pages(self, sparql: str, size: int, graphs: Sequence[str] | None) -> list[Row]:
+    def _ordered_pages(self, sparql: str, size: int, graphs: Sequence[str] | None) -> list[Row]:
         """All rows of an ordered query, page after page by ``OFFSET`` (as deep as the server
         sorts: Virtuoso stops at 10,000 rows)."""
         try:
-            return self._unsorted_pages(sparql, size, graphs)
+            return self._pages_by_offset(sparql, size, graphs)
         except RemoteError as err:
             if "SR353" not in str(err):
                 raise
@@ -581,7 +581,9 @@ class RemoteEndpoint:
                 "every row by key"
             ) from None
 
-    def _unsorted_pages(self, sparql: str, size: int, graphs: Sequence[str] | None) -> list[Row]:
+    def _pages_by_offset(self, sparql: str, size: int, graphs: Sequence[str] | None) -> list[Row]:
+        """All rows, ``size`` at a time, by ``LIMIT``/``OFFSET`` (without ORDER BY no server
+        limits how deep this goes)."""
         rows: list[Row] = []
         offset = 0
         while True:
@@ -626,11 +628,11 @@ class RemoteEndpoint:
                 continue
             # one key fills a page: its rows in unsorted pages (no sort, so no sort limit)
             same = f"{keyed} && STR({key}) = {_key_string(last)}"
-            rows += self._unsorted_pages(query(same), size, graphs)
+            rows += self._pages_by_offset(query(same), size, graphs)
             after = last
         # rows without a key (a blank node or unbound there): unsorted pages
         unkeyed = f"!BOUND({key}) || isBLANK({key})"
-        return rows + self._unsorted_pages(query(unkeyed), size, graphs)
+        return rows + self._pages_by_offset(query(unkeyed), size, graphs)
 
     # -- reading kg's data (the kg.reader.GraphReader protocol) --
 
