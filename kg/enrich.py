@@ -30,17 +30,16 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, RDFS
 from rdflib.term import Identifier
 
+from .iri import ENRICH_GRAPH
 from .model import EntityRef, EntityType, Fact, Relation, Value, ValueType
 from .namespace import KG
+from .query import with_prefixes
 from .remote import RemoteEndpoint, RemoteResult
 from .resolve import Resolver
 from .store import Store, Triple
 from .triples import SourceInfo, facts_to_triples, source_triples
 
 __all__ = ["ENRICH_GRAPH", "AnswerCache", "EnrichReport", "enrich"]
-
-ENRICH_GRAPH = "https://w3id.org/filmkg/source/enrich-wikidata"
-"""The named graph holding the links and facts found by :func:`enrich`."""
 
 LOADER = "enrich.wikidata.v1"
 WD = "http://www.wikidata.org/entity/"
@@ -168,8 +167,6 @@ def enrich(
         Links made, films left alone, facts added. The graph :data:`ENRICH_GRAPH` is replaced.
     """
     from tqdm import tqdm
-
-    from .query import with_prefixes
 
     sources = [g for g in store.named_graphs() if g != ENRICH_GRAPH]  # a re-run sees the same input
 

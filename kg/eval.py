@@ -38,10 +38,10 @@ from .model import ROLES, Document, EntityRef, Fact, Relation
 
 __all__ = [
     "GOLD_RELATIONS",
-    "Judgement",
     "MATCHING_RULES",
     "ErrorExample",
     "EvalReport",
+    "Judgement",
     "Score",
     "evaluate",
     "evaluate_documents",
@@ -399,7 +399,12 @@ def evaluate_documents(
                 sentence = fact.evidence.sentence if fact.evidence else ""
                 report.false_positives.append(
                     ErrorExample(
-                        doc.id, source, fact.subject.name, fact.relation.value, _obj_text(fact), sentence
+                        doc.id,
+                        source,
+                        fact.subject.name,
+                        fact.relation.value,
+                        _obj_text(fact),
+                        sentence,
                     )
                 )
         for t in judged.missed_implicit:

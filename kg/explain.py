@@ -25,15 +25,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rdflib import Literal, URIRef
+from rdflib.namespace import RDFS
 
 from .errors import KGInputError, UnknownNameError
+from .iri import ENTITY_KINDS, entity_iri
+from .lookup import labels
 from .model import Relation
-
-if TYPE_CHECKING:
-    from .store import Store
+from .query import with_prefixes
+from .store import Store
+from .triples import PROPERTY_OF_RELATION
 
 __all__ = [
     "FactExplanation",
@@ -44,15 +47,6 @@ __all__ = [
     "format_explanations",
     "relation_property",
 ]
-
-_PREFIXES = """\
-PREFIX kg: <https://w3id.org/filmkg/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
 
 _ENTITY_CLASSES = (
     "kg:Film kg:FilmSeries kg:Person kg:Organization kg:Studio kg:ProductionCompany "
@@ -105,8 +99,6 @@ class FactExplanation:
 
 
 def _relation_names() -> dict[str, URIRef]:
-    from .triples import PROPERTY_OF_RELATION
-
     names: dict[str, URIRef] = {}
     for rel, prop in PROPERTY_OF_RELATION.items():
         names[rel.value] = prop
@@ -152,17 +144,6 @@ def _suggest(name: str, choices: list[str], fallback: str) -> str:
     return f"did you mean {' or '.join(close)}?" if close else fallback
 
 
-def _labels(store: Store, iris: set[str]) -> dict[str, str]:
-    if not iris:
-        return {}
-    values = " ".join(f"<{i}>" for i in sorted(iris))
-    rows = store.query(
-        _PREFIXES
-        + f"SELECT ?e (SAMPLE(?l) AS ?label) WHERE {{ VALUES ?e {{ {values} }} ?e rdfs:label ?l }} GROUP BY ?e"
-    ).rows()
-    return {str(e): str(label) for e, label in rows if label is not None}
-
-
 def find_entities(store: Store, name: str) -> list[str]:
     """IRIs of the entities called ``name`` (an IRI, or a label, title or alias in any case).
 
@@ -182,16 +163,15 @@ def find_entities(store: Store, name: str) -> list[str]:
         )
     for candidate in dict.fromkeys((text, text.casefold())):
         rows = store.query(
-            _PREFIXES
-            + "SELECT DISTINCT ?e WHERE { { ?e rdfs:label ?n } UNION { ?e skos:altLabel ?n } "
-            "UNION { ?e kg:title ?n } } ORDER BY ?e",
+            with_prefixes(
+                "SELECT DISTINCT ?e WHERE { { ?e rdfs:label ?n } UNION { ?e skos:altLabel ?n } "
+                "UNION { ?e kg:title ?n } } ORDER BY ?e"
+            ),
             bindings={"n": Literal(candidate)},
         ).rows()
         if rows:
             return [str(r[0]) for r in rows]
     # any case, any spacing/punctuation: the IRI slug of the name, under each kind
-    from .iri import ENTITY_KINDS, entity_iri
-
     slugged = [str(entity_iri(kind, text)) for kind in sorted(ENTITY_KINDS)]
     values = " ".join(f"<{i}>" for i in slugged)
     rows = store.query(
@@ -199,23 +179,22 @@ def find_entities(store: Store, name: str) -> list[str]:
     ).rows()
     if rows:
         return [str(r[0]) for r in rows]
-    labels = [
+    known = [
         str(r[0])
         for r in store.query(
-            _PREFIXES
-            + f"SELECT DISTINCT ?l WHERE {{ VALUES ?c {{ {_ENTITY_CLASSES} }} ?e a ?c ; rdfs:label ?l }}"
+            with_prefixes(
+                f"SELECT DISTINCT ?l WHERE {{ VALUES ?c {{ {_ENTITY_CLASSES} }} ?e a ?c ; rdfs:label ?l }}"
+            )
         ).rows()
         if r[0] is not None
     ]
     raise UnknownNameError(
         f"no entity named {text!r} in the store; "
-        + _suggest(text, labels, "`kg query --name search-titles` finds titles")
+        + _suggest(text, known, "`kg query --name search-titles` finds titles")
     )
 
 
-_FACTS = (
-    _PREFIXES
-    + """
+_FACTS = """
 SELECT ?s ?p ?o ?g ?src ?loader ?path ?title ?url ?issued ?srcExtractor ?mapping
        ?ev ?sentence ?start ?end ?confidence ?extractor ?ambiguous
 WHERE {
@@ -241,7 +220,6 @@ WHERE {
   }
 }
 """
-)
 
 
 def _opt(value: Any) -> str | None:
@@ -259,8 +237,6 @@ def explain(
     relation, with close names, and :class:`~kg.errors.KGInputError` when the entity has no such
     fact.
     """
-    from .triples import PROPERTY_OF_RELATION
-
     iris = find_entities(store, entity)
     others = set(find_entities(store, other)) if other else None
     props = [relation_property(relation)] if relation else list(PROPERTY_OF_RELATION.values())
@@ -274,7 +250,7 @@ def explain(
             f"WHERE {{\n  VALUES ?p {{ {values_p} }} VALUES ?{side} {{ {values_e} }}\n",
             1,
         )
-        rows += store.query(query, union_default_graph=False).rows()
+        rows += store.query(with_prefixes(query), union_default_graph=False).rows()
     facts: dict[tuple[str, str, str], dict[tuple[Any, ...], Support]] = defaultdict(dict)
     literal_objects: set[str] = set()
     for row in rows:
@@ -310,7 +286,7 @@ def explain(
         with_other = f" with {other!r}" if other else ""
         raise KGInputError(f"no {what} about {entity!r}{with_other} in the store")
     entity_iris = {k[0] for k in facts} | {k[2] for k in facts if k[2] not in literal_objects}
-    labels = _labels(store, entity_iris)
+    names = labels(store, entity_iris, predicates=(RDFS.label,))
     out: list[FactExplanation] = []
     for (s, p, o), supports in facts.items():
         ordered = sorted(
@@ -320,11 +296,11 @@ def explain(
         out.append(
             FactExplanation(
                 subject=s,
-                subject_label=labels.get(s, s),
+                subject_label=names.get(s, s),
                 relation=relation_of.get(p, p),
                 property=p,
                 object=o,
-                object_label=labels.get(o, o),
+                object_label=names.get(o, o),
                 supports=ordered,
             )
         )

@@ -11,6 +11,12 @@ when two different entities would otherwise get the same IRI.
 'https://w3id.org/filmkg/resource/film/mission-impossible-dead-reckoning-part-one'
 >>> str(entity_iri("film", "Hamlet", qualifier="1948"))
 'https://w3id.org/filmkg/resource/film/hamlet-1948'
+
+The named graphs ``kg`` itself writes (inferred facts, enrichment, the push status on a server)
+have fixed IRIs, defined here too:
+
+>>> INFERRED_GRAPH
+'https://w3id.org/filmkg/graph/inferred'
 """
 
 from __future__ import annotations
@@ -26,7 +32,12 @@ from rdflib import URIRef
 from .namespace import BASE, KGR
 
 __all__ = [
+    "ENRICH_GRAPH",
     "ENTITY_KINDS",
+    "INFERRED_GRAPH",
+    "PUSH",
+    "PUSH_STATUS_GRAPH",
+    "REASONING_WORK_GRAPH",
     "credit_iri",
     "entity_iri",
     "evidence_iri",
@@ -36,6 +47,24 @@ __all__ = [
 ]
 
 ENTITY_KINDS = frozenset({"film", "series", "person", "organization", "country"})
+
+# --- the named graphs kg writes itself -----------------------------------------------------------
+
+INFERRED_GRAPH = f"{BASE}graph/inferred"
+"""The named graph that holds inferred facts (replaced by each run of :func:`kg.reason.reason`)."""
+
+REASONING_WORK_GRAPH = INFERRED_GRAPH + "/work"
+"""Where the RL rules collect new triples during a run (moved to :data:`INFERRED_GRAPH` at the end)."""
+
+ENRICH_GRAPH = f"{BASE}source/enrich-wikidata"
+"""The named graph holding the links and facts found by :func:`kg.enrich.enrich`."""
+
+PUSH_STATUS_GRAPH = f"{BASE}push/status"
+"""The graph on a SPARQL server where :func:`kg.push.push` records what it sent."""
+
+PUSH = f"{BASE}push#"
+"""Namespace of the push status terms (``digest``, ``state``, ``sent``, ``triples``,
+``pushedAt``); kept apart from the ontology's ``kg:`` so queries over the data never see them."""
 
 _NON_WORD = re.compile(r"[\W_]+")
 

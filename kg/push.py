@@ -32,6 +32,8 @@ from pathlib import Path
 from typing import Literal
 
 from .errors import KGInputError, StoreError
+from .iri import PUSH
+from .iri import PUSH_STATUS_GRAPH as STATUS_GRAPH
 from .remote import RemoteEndpoint, retrying
 from .store import Store
 
@@ -44,13 +46,6 @@ __all__ = [
     "push",
     "push_status",
 ]
-
-STATUS_GRAPH = "https://w3id.org/filmkg/push/status"
-"""The server-side graph where a push records what it sent."""
-
-PUSH = "https://w3id.org/filmkg/push#"
-"""Namespace of the status terms (``digest``, ``state``, ``sent``, ``triples``, ``pushedAt``); kept
-apart from the ontology's ``kg:`` so queries over the data never see them."""
 
 Method = Literal["auto", "update", "gsp"]
 

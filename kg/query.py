@@ -32,7 +32,10 @@ from rdflib.namespace import RDFS, XSD
 from rdflib.term import Identifier
 
 from .errors import KGInputError, QueryError, UnknownNameError
+from .lookup import short_iri
 from .namespace import KG
+from .reader import GraphReader, Result
+from .resources import query_files
 from .store import QueryResult, Store
 
 __all__ = [
@@ -154,8 +157,6 @@ def parse_named_query(name: str, text: str, *, path: str | None = None) -> Named
 
 def named_queries() -> dict[str, NamedQuery]:
     """The named queries shipped in ``queries/``, by name (file stem)."""
-    from .resources import query_files
-
     out = {}
     for resource in query_files():
         name = resource.name.removesuffix(".rq")
@@ -190,18 +191,18 @@ def _shown(value: str, limit: int = 80) -> str:
 _LABEL_WITH_YEAR = re.compile(r"^(.*\S)\s*\((\d{4})\)$")
 
 
-def _lookup_label(store: Store, label: str) -> URIRef:
-    rows = store.query(
+def _lookup_label(reader: GraphReader, label: str) -> URIRef:
+    rows = reader.rows(
         "SELECT DISTINCT ?x WHERE { { ?x ?label ?l } UNION { ?x ?alt ?l } }",
         bindings={
             "label": RDFS.label,
             "alt": URIRef("http://www.w3.org/2004/02/skos/core#altLabel"),
             "l": Literal(label),
         },
-    ).rows()
+    )
     with_year = _LABEL_WITH_YEAR.match(label)
     if not rows and with_year:  # "Heat (1995)": the film of that title and year
-        rows = store.query(
+        rows = reader.rows(
             "SELECT DISTINCT ?x WHERE { { ?x ?label ?l } UNION { ?x ?alt ?l } ?x ?yearProp ?year }",
             bindings={
                 "label": RDFS.label,
@@ -210,7 +211,7 @@ def _lookup_label(store: Store, label: str) -> URIRef:
                 "yearProp": KG.year,
                 "year": Literal(with_year.group(2), datatype=XSD.gYear),
             },
-        ).rows()
+        )
     if not rows:
         raise UnknownNameError(
             f"nothing in the store is labelled {_shown(label)}; check the spelling or pass an IRI"
@@ -248,9 +249,10 @@ def _checked_iri(name: str, given: str, text: str) -> URIRef:
 
 
 def bind_params(
-    query: NamedQuery, values: Mapping[str, str], store: Store
+    query: NamedQuery, values: Mapping[str, str], reader: GraphReader
 ) -> dict[str, Identifier]:
-    """Turn ``name=value`` strings into typed RDF terms for the query's parameters."""
+    """Turn ``name=value`` strings into typed RDF terms for the query's parameters; the labels
+    given for ``iri`` parameters are looked up through ``reader`` (a store or a server)."""
     known = {p.name: p for p in query.params}
     unknown = set(values) - set(known)
     if unknown:
@@ -281,7 +283,7 @@ def bind_params(
             elif colon and prefix in PREFIXES and re.fullmatch(r"\w[\w./-]*", local):
                 bound[name] = URIRef(PREFIXES[prefix] + local)
             else:
-                bound[name] = _lookup_label(store, value)
+                bound[name] = _lookup_label(reader, value)
         elif ptype == "integer":
             if not re.fullmatch(r"[+-]?\d+", value.strip()):
                 raise KGInputError(f"parameter {name} must be an integer, got {_shown(value)}")
@@ -321,19 +323,18 @@ def run_named_query(
     return run_query(store, query.text, bindings=bind_params(query, params or {}, store))
 
 
+_TABLE_PREFIXES = tuple((p, iri) for p, iri in PREFIXES.items() if p not in {"rdf", "xsd"})
+
+
 def _short(term: Identifier | None) -> str:
     if term is None:
         return ""
     if isinstance(term, URIRef):
-        text = str(term)
-        for prefix, iri in PREFIXES.items():
-            if text.startswith(iri) and prefix not in {"rdf", "xsd"}:
-                return f"{prefix}:{text[len(iri) :]}"
-        return text
+        return short_iri(str(term), _TABLE_PREFIXES)
     return str(term)
 
 
-def format_table(result: QueryResult, *, max_width: int = 60) -> str:
+def format_table(result: Result, *, max_width: int = 60) -> str:
     """A plain-text table of SELECT rows (IRIs shortened with the standard prefixes)."""
     if result.kind == "ask":
         return "true" if result.boolean() else "false"

@@ -59,7 +59,12 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 from rdflib.term import Node
 
 from .errors import KGError, KGInputError
+from .iri import INFERRED_GRAPH
+from .iri import REASONING_WORK_GRAPH as WORK_GRAPH
+from .lookup import labels, source_paths
+from .lookup import short_iri as _short
 from .namespace import KG, PROV
+from .resources import ontology_graph
 from .rl import Strategy, Violation, check, compile_rules, materialise, transitive_closure
 from .store import Store, Triple
 
@@ -77,12 +82,6 @@ __all__ = [
     "reason",
     "required_java",
 ]
-
-INFERRED_GRAPH = "https://w3id.org/filmkg/graph/inferred"
-"""The named graph that holds inferred facts (replaced by each run of :func:`reason`)."""
-
-WORK_GRAPH = INFERRED_GRAPH + "/work"
-"""Where the RL rules collect new triples during a run (moved to :data:`INFERRED_GRAPH` at the end)."""
 
 Profile = Literal["dl", "rl"]
 Reasoner = Literal["hermit", "pellet"]
@@ -252,12 +251,6 @@ def _vocabulary(ontology: Graph, extra: Graph | None = None) -> _Vocabulary:
     )
 
 
-def _ontology() -> Graph:
-    from .validate import load_ontology
-
-    return load_ontology()
-
-
 def _source_graphs(store: Store) -> list[str]:
     return [g for g in store.named_graphs() if g not in (INFERRED_GRAPH, WORK_GRAPH)]
 
@@ -376,12 +369,6 @@ class ReasonReport:
         return "\n".join(lines)
 
 
-def _short(iri: str) -> str:
-    from .validate import _short as short
-
-    return short(iri)
-
-
 # --- the entry points -----------------------------------------------------------------------------------
 
 
@@ -447,7 +434,7 @@ def reason(
     java: JavaInfo | None = None
     if profile == "dl":
         java = find_java(required_java(reasoner))
-    ontology = _ontology()
+    ontology = ontology_graph()
     vocab = _vocabulary(ontology)
     graphs = _source_graphs(store)
     t = time.perf_counter()
@@ -702,7 +689,7 @@ def _reason_rl(
 def _reason_rl_sparql(store: Store, *, write: bool, strategy: Strategy) -> ReasonReport:
     started = time.perf_counter()
     timings: dict[str, float] = {}
-    ontology = _ontology()
+    ontology = ontology_graph()
     t = time.perf_counter()
     ruleset = compile_rules(ontology)
     timings["compile"] = time.perf_counter() - t
@@ -788,15 +775,13 @@ def _explain_violations(
     """Disjointness with the facts and sources behind it (:func:`explain_inconsistency`), then
     every violation the rules found that it does not cover (a class inferred by a definition, a
     functional property with two values), with the sources of the clashing facts."""
-    from .validate import _labels, _source_paths
-
     out = explain_inconsistency(store, ontology=ontology)
     covered = {e.individual for e in out}
     graphs = _source_graphs(store)
-    paths = _source_paths(store, graphs) if graphs else {}
+    paths = source_paths(store) if graphs else {}
     rest = [v for v in violations if str(v.individual) not in covered]
-    labels = _labels(
-        store, graphs, [v.individual for v in rest if isinstance(v.individual, URIRef)]
+    names = labels(
+        store, [v.individual for v in rest if isinstance(v.individual, URIRef)], graphs=graphs
     )
     for v in rest:
         x, what, a, b = v.detail
@@ -818,7 +803,7 @@ def _explain_violations(
         out.append(
             Inconsistency(
                 str(v.individual),
-                labels.get(v.individual),
+                names.get(str(v.individual)),
                 v.axiom,
                 tuple(reasons),
                 tuple(sorted(sources)),
@@ -895,14 +880,12 @@ def explain_inconsistency(
     ...     explain_inconsistency(store)
     []
     """
-    ontology = ontology if ontology is not None else _ontology()
+    ontology = ontology if ontology is not None else ontology_graph()
     vocab = _vocabulary(ontology)
     graphs = _source_graphs(store)
     if not graphs:
         return []
-    from .validate import _labels, _source_paths
-
-    paths = _source_paths(store, graphs)
+    paths = source_paths(store)
     out: list[Inconsistency] = []
     seen: set[tuple[str, str]] = set()
 
@@ -930,7 +913,7 @@ def explain_inconsistency(
                 if text not in reasons[x]:
                     reasons[x].append(text)
                 sources[x].add(where(graph))
-        labels = _labels(store, graphs, [x for x in reasons if isinstance(x, URIRef)])
+        names = labels(store, [x for x in reasons if isinstance(x, URIRef)], graphs=graphs)
         axiom = f"{_short(str(a))} owl:disjointWith {_short(str(b))} (nothing is both)"
         for x in sorted(reasons, key=str)[:limit]:
             if (str(x), axiom) in seen:
@@ -940,7 +923,9 @@ def explain_inconsistency(
             if len(why) > 6:
                 why = [*why[:6], f"... and {len(why) - 6} more facts"]
             out.append(
-                Inconsistency(str(x), labels.get(x), axiom, tuple(why), tuple(sorted(sources[x])))
+                Inconsistency(
+                    str(x), names.get(str(x)), axiom, tuple(why), tuple(sorted(sources[x]))
+                )
             )
     for prop_kind, label in (
         (OWL.IrreflexiveProperty, "irreflexive"),
@@ -960,13 +945,13 @@ def explain_inconsistency(
                     f"FILTER(?x != ?y && ?g != <{INFERRED_GRAPH}> && ?h != <{INFERRED_GRAPH}>) }} LIMIT {limit}"
                 )
             rows = store.query(query).rows()
-            labels = _labels(store, graphs, [r[0] for r in rows if isinstance(r[0], URIRef)])
+            names = labels(store, [r[0] for r in rows if isinstance(r[0], URIRef)], graphs=graphs)
             for x, y, g, h in rows:
                 assert x is not None
                 out.append(
                     Inconsistency(
                         str(x),
-                        labels.get(x),
+                        names.get(str(x)),
                         f"{_short(str(prop))} is {label}",
                         (f"{_short(str(x))} {_short(str(prop))} {_short(str(y))} (in {where(g)})",)
                         + (

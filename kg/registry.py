@@ -4,7 +4,8 @@ A :class:`Registry` maps names to objects of one type. An entry is either the ob
 ``"module:attribute"`` path imported on first use (so registering spaCy's extractor does not
 import spaCy), in the manner of rdflib's plugin registry and spaCy's ``registry``. Built-ins are
 registered exactly like add-ons; a plugin package adds entries through a Python entry point in
-the registry's group (``kg.loaders``, ``kg.extractors``, ``kg.projections``), read once, lazily:
+the registry's group (``kg.loaders``, ``kg.extractors``, ``kg.projections``, ``kg.commands``), read
+once, lazily:
 
 .. code-block:: toml
 
@@ -115,6 +116,13 @@ class Registry(Generic[T]):
 
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and name in self.names()
+
+    def __iter__(self) -> Iterator[str]:
+        """The registered names, sorted (as :meth:`names`)."""
+        return iter(self.names())
+
+    def __len__(self) -> int:
+        return len(self.names())
 
     def get(self, name: str) -> T:
         """The object registered as ``name`` (imported now if it was registered by path)."""

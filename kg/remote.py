@@ -1,8 +1,10 @@
 """A remote SPARQL 1.1 server (Virtuoso, Fuseki, GraphDB, QLever...) through SPARQLWrapper.
 
-:class:`RemoteEndpoint` runs queries (answers are :class:`RemoteResult`, a
-:class:`~kg.store.QueryResult` with the same ``rows()``/``boolean()``/``triples()``/``serialize()``
-as the embedded store), updates, and Graph Store HTTP Protocol requests. Authentication is
+:class:`RemoteEndpoint` runs queries (answers are :class:`RemoteResult`, a :class:`kg.reader.Result`
+with the same ``rows()``/``boolean()``/``triples()``/``serialize()`` as the embedded store's),
+updates, and Graph Store HTTP Protocol requests. Like the store it is a
+:class:`kg.reader.GraphReader`: :meth:`RemoteEndpoint.rows` and :meth:`RemoteEndpoint.text_rows`
+read kg's data on the server (the graphs ``kg push`` completed there). Authentication is
 negotiated: with ``user``/``password`` the server's challenge picks HTTP basic or digest; a
 ``token`` is sent as ``Authorization: Bearer``. Every failure becomes one clear
 :class:`~kg.errors.RemoteError` (or :class:`~kg.errors.KGInputError` for a malformed URL) that names
@@ -29,13 +31,14 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from importlib import metadata
-from typing import IO, Any, Literal, cast
+from typing import IO, Any, Literal
 
 from rdflib import BNode, Graph, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.namespace import XSD
+from rdflib.query import Result as RdflibResult
 from rdflib.term import Identifier, Variable
 
 from .errors import (
@@ -46,11 +49,14 @@ from .errors import (
     UnknownFormatError,
     UnknownNameError,
 )
+from .iri import PUSH, PUSH_STATUS_GRAPH
+from .query import PREFIXES, bind_params, named_queries, with_prefixes
+from .reader import ResultKind, Row, TextRow, Triple, expect_kind
 from .sparql import bind_values
-from .store import QueryResult, Store, Triple
 
 __all__ = [
     "PROJECT_URL",
+    "RemoteDataset",
     "RemoteEndpoint",
     "RemoteResult",
     "TransientRemoteError",
@@ -61,7 +67,7 @@ __all__ = [
     "user_agent",
 ]
 
-Dataset = Literal["kg", "server"]
+DatasetChoice = Literal["kg", "server"]
 
 PROJECT_URL = "https://example.org/kg"
 """Sent in the User-Agent so server operators can tell who is calling."""
@@ -143,35 +149,36 @@ def _csv_value(term: Identifier | None) -> str:
     return str(term)
 
 
-class RemoteResult(QueryResult):
-    """The answer of a remote server, with the interface of a local :class:`~kg.store.QueryResult`.
+class RemoteResult:
+    """The answer of a remote server: a :class:`kg.reader.Result`, read like the store's
+    :class:`~kg.store.QueryResult`.
 
     >>> r = RemoteResult("select", [(URIRef("urn:x"), None)], ["a", "b"])
     >>> out = io.BytesIO(); r.serialize("tsv", out); out.getvalue()
     b'?a\\t?b\\n<urn:x>\\t\\n'
     """
 
-    def __init__(
-        self, kind: Literal["select", "ask", "graph"], raw: Any, columns: list[str]
-    ) -> None:
-        super().__init__(kind, raw, columns)
+    def __init__(self, kind: ResultKind, raw: Any, columns: list[str]) -> None:
+        self.kind: ResultKind = kind
+        self.columns = columns
+        self._raw = raw
 
-    def rows(self) -> list[tuple[Identifier | None, ...]]:
+    def __repr__(self) -> str:
+        return f"<kg.RemoteResult {self.kind} {self.columns}>"
+
+    def rows(self) -> list[Row]:
         """SELECT rows as tuples of rdflib terms (``None`` for unbound), in column order."""
-        if self.kind != "select":
-            raise QueryError(f"a {self.kind.upper()} query has no rows")
+        expect_kind(self.kind, "select")
         return list(self._raw)
 
     def boolean(self) -> bool:
         """The answer of an ASK query."""
-        if self.kind != "ask":
-            raise QueryError("only an ASK query has a boolean answer")
+        expect_kind(self.kind, "ask")
         return bool(self._raw)
 
     def triples(self) -> list[Triple]:
         """CONSTRUCT/DESCRIBE triples as rdflib terms."""
-        if self.kind != "graph":
-            raise QueryError("only CONSTRUCT and DESCRIBE queries give triples")
+        expect_kind(self.kind, "graph")
         return list(self._raw)
 
     def serialize(self, fmt: str, output: IO[bytes]) -> None:
@@ -183,7 +190,7 @@ class RemoteResult(QueryResult):
                     f"unknown RDF format {fmt!r}; use one of: ttl, nt, nq, trig, jsonld, rdf"
                 )
             graph = Graph()
-            for prefix, iri in _prefixes().items():
+            for prefix, iri in PREFIXES.items():
                 graph.bind(prefix, iri)
             for triple in self._raw:
                 graph.add(triple)
@@ -211,9 +218,7 @@ class RemoteResult(QueryResult):
                 writer.writerows([_csv_value(t) for t in row] for row in self._raw)
             output.write(text.getvalue().encode("utf-8"))
             return
-        from rdflib.query import Result
-
-        result = Result("SELECT" if self.kind == "select" else "ASK")
+        result = RdflibResult("SELECT" if self.kind == "select" else "ASK")
         if self.kind == "ask":
             result.askAnswer = bool(self._raw)
         else:
@@ -226,10 +231,13 @@ class RemoteResult(QueryResult):
         result.serialize(destination=output, format=fmt, encoding="utf-8")
 
 
-def _prefixes() -> dict[str, str]:
-    from .query import PREFIXES
-
-    return PREFIXES
+def _text(term: Identifier | None) -> str | None:
+    """A term as a :data:`kg.reader.TextRow` cell: IRI, lexical form, ``_:id`` or ``None``."""
+    if term is None:
+        return None
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
 
 
 # --- the endpoint -------------------------------------------------------------------------------------
@@ -269,6 +277,42 @@ _PROLOGUE = re.compile(
 def _strip_literals(sparql: str) -> str:
     """The query without strings, IRIs and comments (for keyword checks)."""
     return re.sub(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'|<[^\s<>"]*>|#[^\n]*', " ", sparql)
+
+
+def _key_column(rows: Sequence[Row]) -> int:
+    """The column to page by: the one with the most distinct IRIs in ``rows`` (then the most
+    distinct values), so that few rows share a key.
+
+    >>> _key_column([(URIRef("urn:p"), URIRef("urn:a")), (URIRef("urn:p"), URIRef("urn:b"))])
+    1
+    """
+    width = len(rows[0]) if rows else 0
+
+    def score(i: int) -> tuple[int, int]:
+        values = {row[i] for row in rows if row[i] is not None and not isinstance(row[i], BNode)}
+        return len({v for v in values if isinstance(v, URIRef)}), len(values)
+
+    return max(range(width), key=lambda i: (score(i), -i), default=0)
+
+
+def _key_string(term: Identifier | None) -> str:
+    """SPARQL for ``STR()`` of a key ``term``, to compare with ``STR(?key)`` on the server.
+
+    An IRI is written as ``STR(<iri>)``, not as a string: Virtuoso compares the string of a
+    stored IRI with a non-ASCII string literal wrongly (as Latin-1 bytes), but with the string
+    of an IRI rightly.
+
+    >>> print(_key_string(URIRef("https://w3id.org/filmkg/resource/person/zoë")))
+    STR(<https://w3id.org/filmkg/resource/person/zoë>)
+    >>> print(_key_string(RdfLiteral("Zoë")))
+    "Zoë"
+    """
+    if isinstance(term, URIRef):
+        escaped = "".join(
+            f"\\u{ord(c):04X}" if c in '<>"{}|^`\\' or ord(c) <= 0x20 else c for c in str(term)
+        )
+        return f"STR(<{escaped}>)"
+    return RdfLiteral(str(term)).n3()
 
 
 class RemoteEndpoint:
@@ -481,12 +525,9 @@ class RemoteEndpoint:
         bindings: Mapping[str, Identifier] | None = None,
         page_size: int | None = None,
         graphs: Sequence[str] | None = None,
-    ) -> list[tuple[Identifier | None, ...]]:
-        """All rows of a SELECT query, fetched in pages with ``LIMIT``/``OFFSET``.
-
-        A query with its own ``LIMIT`` runs as is. Otherwise pages are ordered by the query's own
-        ``ORDER BY``, or else by every column, so consecutive pages never overlap or miss rows.
-        """
+    ) -> list[Row]:
+        """All rows of a SELECT query over the server's dataset (or the union of ``graphs``),
+        fetched in pages (see :meth:`query_paged`)."""
         return self.query_paged(
             sparql, bindings=bindings, page_size=page_size, graphs=graphs
         ).rows()
@@ -499,7 +540,18 @@ class RemoteEndpoint:
         page_size: int | None = None,
         graphs: Sequence[str] | None = None,
     ) -> RemoteResult:
-        """Like :meth:`query`, but a SELECT without ``LIMIT`` is fetched in pages (all rows)."""
+        """Like :meth:`query`, but a SELECT without ``LIMIT`` is fetched in full, in pages.
+
+        Servers cap one answer (Virtuoso at 10,000 rows by default) and refuse to sort deep
+        into a result (Virtuoso: SR353, no ``ORDER BY`` with ``OFFSET`` + ``LIMIT`` past 10,000
+        rows), so pages are read by key (keyset paging), never by a deep sorted offset: one
+        column is the key (the one with the most distinct IRIs in the first page, such as a
+        film), and each page asks for the next ``page_size`` rows whose key sorts after the last
+        key read. The rows of a key are never split between pages (a key that alone fills a page
+        is read in unsorted pages); rows with no key there (a blank node, or unbound) come last,
+        in unsorted pages. A query with its own ``ORDER BY`` keeps its order and is paged by
+        ``OFFSET``, as deep as the server sorts.
+        """
         if bindings:
             sparql = bind_values(sparql, bindings)
         size = page_size or self.page_size
@@ -509,32 +561,97 @@ class RemoteEndpoint:
         first = self.query(f"{sparql}\nLIMIT {size}", graphs=graphs)
         if len(first.rows()) < size:
             return first
-        columns = first.columns
         if _ORDER.search(bare):
-
-            def page(offset: int) -> str:
-                return f"{sparql}\nLIMIT {size} OFFSET {offset}"
+            rows = self._ordered_pages(sparql, size, graphs)
         else:
-            prologue = _PROLOGUE.match(sparql)
-            head = prologue.group(0) if prologue else ""
-            body = sparql[len(head) :]
-            order = " ".join(f"?{c}" for c in columns)
+            rows = self._keyed_pages(sparql, first, size, graphs)
+        return RemoteResult("select", rows, first.columns)
 
-            def page(offset: int) -> str:
-                return (
-                    f"{head}\nSELECT {order} WHERE {{ {{\n{body}\n}} }}\nORDER BY {order}\n"
-                    f"LIMIT {size} OFFSET {offset}"
-                )
+    def _ordered_pages(self, sparql: str, size: int, graphs: Sequence[str] | None) -> list[Row]:
+        """All rows of an ordered query, page after page by ``OFFSET`` (as deep as the server
+        sorts: Virtuoso stops at 10,000 rows)."""
+        try:
+            return self._pages_by_offset(sparql, size, graphs)
+        except RemoteError as err:
+            if "SR353" not in str(err):
+                raise
+            raise QueryError(
+                f"{self.url} will not sort this many rows for the query's ORDER BY (its sort "
+                "limit; Virtuoso: SR353): add LIMIT, or leave out ORDER BY to have kg read "
+                "every row by key"
+            ) from None
 
-        rows: list[tuple[Identifier | None, ...]] = []
+    def _pages_by_offset(self, sparql: str, size: int, graphs: Sequence[str] | None) -> list[Row]:
+        """All rows, ``size`` at a time, by ``LIMIT``/``OFFSET`` (without ORDER BY no server
+        limits how deep this goes)."""
+        rows: list[Row] = []
         offset = 0
         while True:
-            batch = self.query(page(offset), graphs=graphs).rows()
+            batch = self.query(f"{sparql}\nLIMIT {size} OFFSET {offset}", graphs=graphs).rows()
             rows += batch
             if len(batch) < size:
-                break
+                return rows
             offset += size
-        return RemoteResult("select", rows, columns)
+
+    def _keyed_pages(
+        self, sparql: str, first: RemoteResult, size: int, graphs: Sequence[str] | None
+    ) -> list[Row]:
+        """All rows of an unordered query by keyset paging on one column (see :meth:`query_paged`)."""
+        prologue = _PROLOGUE.match(sparql)
+        head = prologue.group(0) if prologue else ""
+        projection = " ".join(f"?{c}" for c in first.columns)
+        index = _key_column(first.rows())
+        key = f"?{first.columns[index]}"
+
+        def query(condition: str) -> str:
+            return (
+                f"{head}\nSELECT {projection} WHERE {{ {{\n{sparql[len(head) :]}\n}}\n"
+                f"FILTER({condition}) }}"
+            )
+
+        keyed = f"BOUND({key}) && !isBLANK({key})"  # Virtuoso: isIRI() is true of blank nodes
+        rows: list[Row] = []
+        after: Identifier | None = None
+        while True:
+            condition = keyed if after is None else f"{keyed} && STR({key}) > {_key_string(after)}"
+            batch = self.query(
+                f"{query(condition)}\nORDER BY STR({key})\nLIMIT {size}", graphs=graphs
+            ).rows()
+            if len(batch) < size:
+                rows += batch
+                break
+            last = batch[-1][index]
+            whole = [row for row in batch if str(row[index]) != str(last)]  # the last key goes on?
+            if whole:
+                rows += whole
+                after = whole[-1][index]
+                continue
+            # one key fills a page: its rows in unsorted pages (no sort, so no sort limit)
+            same = f"{keyed} && STR({key}) = {_key_string(last)}"
+            rows += self._pages_by_offset(query(same), size, graphs)
+            after = last
+        # rows without a key (a blank node or unbound there): unsorted pages
+        unkeyed = f"!BOUND({key}) || isBLANK({key})"
+        return rows + self._pages_by_offset(query(unkeyed), size, graphs)
+
+    # -- reading kg's data (the kg.reader.GraphReader protocol) --
+
+    def dataset(self, which: DatasetChoice = "kg") -> RemoteDataset:
+        """The data a query sees: ``"kg"``, the union of the graphs ``kg push`` completed here
+        (the server's default dataset when there are none), or ``"server"``, the server's own
+        default dataset (Virtuoso's includes its system graphs)."""
+        graphs = kg_graphs(self) if which == "kg" else []
+        return RemoteDataset(self, graphs or None)
+
+    def rows(self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
+        """Every row of a SELECT over kg's data on the server (see :meth:`dataset`), paged."""
+        return self.dataset().rows(sparql, bindings=bindings)
+
+    def text_rows(
+        self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None
+    ) -> Iterator[TextRow]:
+        """:meth:`rows` as plain strings (see :data:`kg.reader.TextRow`)."""
+        return self.dataset().text_rows(sparql, bindings=bindings)
 
     def ask(self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None) -> bool:
         """The answer of an ASK query."""
@@ -601,17 +718,46 @@ def _parse_graph(body: bytes, content_type: str, url: str) -> list[Triple]:
 # --- queries as users run them ---------------------------------------------------------------------------
 
 
+class RemoteDataset:
+    """Part of a server read as one dataset: the union of ``graphs`` (``None``: the server's
+    default dataset). A :class:`kg.reader.GraphReader`; made by :meth:`RemoteEndpoint.dataset`."""
+
+    def __init__(self, endpoint: RemoteEndpoint, graphs: Sequence[str] | None) -> None:
+        self.endpoint = endpoint
+        self.graphs = list(graphs) if graphs is not None else None
+
+    def __repr__(self) -> str:
+        return f"<kg.RemoteDataset {self.endpoint.url} graphs={self.graphs}>"
+
+    def query(
+        self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None
+    ) -> RemoteResult:
+        """Run a query on these graphs; a SELECT is fetched in full (paged)."""
+        return self.endpoint.query_paged(sparql, bindings=bindings, graphs=self.graphs)
+
+    def rows(self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
+        """Every row of a SELECT, as rdflib terms."""
+        return self.query(sparql, bindings=bindings).rows()
+
+    def text_rows(
+        self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None
+    ) -> Iterator[TextRow]:
+        """Every row of a SELECT as plain strings (see :data:`kg.reader.TextRow`)."""
+        for row in self.rows(sparql, bindings=bindings):
+            yield tuple(_text(t) for t in row)
+
+
 def kg_graphs(endpoint: RemoteEndpoint) -> list[str]:
     """The graphs ``kg push`` has completed on the server (from its status graph), sorted."""
-    from .push import PUSH, STATUS_GRAPH
-
     rows = endpoint.select(
-        f'SELECT ?g WHERE {{ GRAPH <{STATUS_GRAPH}> {{ ?g <{PUSH}state> "complete" }} }}'
+        f'SELECT ?g WHERE {{ GRAPH <{PUSH_STATUS_GRAPH}> {{ ?g <{PUSH}state> "complete" }} }}'
     )
     return sorted(str(r[0]) for r in rows)
 
 
-def remote_query(endpoint: RemoteEndpoint, sparql: str, *, dataset: Dataset = "kg") -> RemoteResult:
+def remote_query(
+    endpoint: RemoteEndpoint, sparql: str, *, dataset: DatasetChoice = "kg"
+) -> RemoteResult:
     """Run user SPARQL (standard prefixes added) on the server; SELECTs are fetched in full.
 
     The remote twin of :func:`kg.query.run_query`. With ``dataset="kg"`` the query sees the
@@ -619,24 +765,9 @@ def remote_query(endpoint: RemoteEndpoint, sparql: str, *, dataset: Dataset = "k
     has any; otherwise, or with ``dataset="server"``, the server's own default dataset (Virtuoso's
     includes its system graphs).
     """
-    from .query import with_prefixes
-
     if not sparql.strip():
         raise QueryError("the query is empty")
-    graphs = kg_graphs(endpoint) if dataset == "kg" else []
-    return endpoint.query_paged(with_prefixes(sparql), graphs=graphs or None)
-
-
-class _Scoped:
-    """The endpoint seen through one dataset, with the ``query()`` a label lookup calls."""
-
-    def __init__(self, endpoint: RemoteEndpoint, graphs: Sequence[str] | None) -> None:
-        self.endpoint, self.graphs = endpoint, graphs
-
-    def query(
-        self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None, **_: Any
-    ) -> RemoteResult:
-        return self.endpoint.query(sparql, bindings=bindings, graphs=self.graphs)
+    return endpoint.dataset(dataset).query(with_prefixes(sparql))
 
 
 def remote_named_query(
@@ -644,25 +775,17 @@ def remote_named_query(
     name: str,
     params: Mapping[str, str] | None = None,
     *,
-    dataset: Dataset = "kg",
+    dataset: DatasetChoice = "kg",
 ) -> RemoteResult:
     """Run a named query from ``queries/`` on the server; labels of ``iri`` parameters are looked
     up on the server. The remote twin of :func:`kg.query.run_named_query`."""
-    from .query import bind_params, named_queries
-
     queries = named_queries()
     if name not in queries:
         raise UnknownNameError(f"no named query {name!r}; `kg query --list` shows them")
     query = queries[name]
-    # bind_params reads its store only through ``.query(sparql, bindings=...).rows()`` (to look up
-    # labels of ``iri`` parameters), which the endpoint offers: labels are looked up on the server.
-    graphs = kg_graphs(endpoint) if dataset == "kg" else []
-    bound = bind_params(query, params or {}, cast(Store, _Scoped(endpoint, graphs or None)))
-    from .query import with_prefixes
-
-    return endpoint.query_paged(
-        with_prefixes(bind_values(query.text, bound)), graphs=graphs or None
-    )
+    data = endpoint.dataset(dataset)
+    bound = bind_params(query, params or {}, data)
+    return data.query(with_prefixes(bind_values(query.text, bound)))
 
 
 def retrying(

@@ -29,8 +29,8 @@ What is compiled (OWL 2 RL rule names in brackets):
 Not compiled: equality (``owl:sameAs``, which prp-fp would infer for two IRI values), cardinality
 and ``owl:allValuesFrom``. Rules are only about IRIs: blank-node subjects are left alone.
 
->>> from kg.validate import load_ontology
->>> rules = compile_rules(load_ontology())
+>>> from kg.resources import ontology_graph
+>>> rules = compile_rules(ontology_graph())
 >>> [r.name for r in rules.rules][:4]
 ['prp-spo1/eqp (object)', 'prp-spo1/eqp (data)', 'prp-inv/symp', 'cax-sco']
 """
@@ -48,6 +48,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
+from .lookup import short_iri
 from .store import Store
 
 __all__ = [
@@ -193,16 +194,15 @@ def _values(variables: str, rows: Iterable[tuple[Node, ...]]) -> str:
     return f"VALUES ({variables}) {{ {body} }}"
 
 
+_RULE_PREFIXES = (
+    ("kg", "https://w3id.org/filmkg/ontology#"),
+    ("owl", str(OWL)),
+    ("rdfs", str(RDFS)),
+)
+
+
 def _short(iri: Node) -> str:
-    text = str(iri)
-    for prefix, ns in (
-        ("kg:", "https://w3id.org/filmkg/ontology#"),
-        ("owl:", str(OWL)),
-        ("rdfs:", str(RDFS)),
-    ):
-        if text.startswith(ns):
-            return prefix + text[len(ns) :]
-    return f"<{text}>"
+    return short_iri(str(iri), _RULE_PREFIXES, angle=True)
 
 
 def _list(graph: Graph, node: Node | None) -> list[Node]:
@@ -560,9 +560,9 @@ def materialise(
     reads in the round before (semi-naive by predicate).
 
     >>> from kg.store import Store
-    >>> from kg.validate import load_ontology
+    >>> from kg.resources import ontology_graph
     >>> with Store.memory() as store, store.writing():
-    ...     materialise(store, compile_rules(load_ontology()).rules, sources=[], work="urn:w").new
+    ...     materialise(store, compile_rules(ontology_graph()).rules, sources=[], work="urn:w").new
     0
     """
     dataset = [*sources, work]
@@ -605,9 +605,9 @@ def check(
     """Run the consistency checks over ``graphs``; the violations found (at most ``limit`` each).
 
     >>> from kg.store import Store
-    >>> from kg.validate import load_ontology
+    >>> from kg.resources import ontology_graph
     >>> with Store.memory() as store:
-    ...     check(store, compile_rules(load_ontology()).checks, graphs=["urn:none"])
+    ...     check(store, compile_rules(ontology_graph()).checks, graphs=["urn:none"])
     []
     """
     out: list[Violation] = []

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, Literal, Self
+from typing import IO, Any, Self
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, URIRef
@@ -40,6 +40,7 @@ from rdflib import Literal as RdfLiteral
 from rdflib.term import Identifier, Node, Variable
 
 from .errors import ParseError, QueryError, StoreBusyError, StoreError, UnknownFormatError
+from .reader import ResultKind, Row, TextRow, Triple, expect_kind
 from .sparql import bind_values
 
 __all__ = [
@@ -56,8 +57,6 @@ __all__ = [
 ]
 
 DEFAULT_STORE = Path(".kg/store")
-Triple = tuple[Node, Node, Node]
-"""A triple of rdflib terms."""
 
 #: File extensions of the RDF formats we read and write, by Oxigraph format.
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
@@ -153,6 +152,18 @@ def _to_rdflib(term: Any) -> Identifier | None:
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
+def _text_rows(solutions: Any) -> Iterator[TextRow]:
+    """Oxigraph's solutions as plain strings, read natively (no rdflib terms: the bulk path)."""
+    blank = ox.BlankNode
+    for solution in solutions:  # a solution iterates over its values in column order
+        yield tuple(
+            [
+                None if t is None else ("_:" + t.value if type(t) is blank else t.value)
+                for t in solution
+            ]
+        )
+
+
 def _graph_node(graph: str | None) -> Any:
     return ox.DefaultGraph() if graph is None else ox.NamedNode(str(graph))
 
@@ -178,24 +189,24 @@ def _evaluating() -> Iterator[None]:
 
 @dataclass
 class QueryResult:
-    """The answer to a SPARQL query: a boolean (ASK), rows (SELECT) or triples (CONSTRUCT/DESCRIBE).
+    """The store's answer to a SPARQL query (a :class:`kg.reader.Result`): a boolean (ASK), rows
+    (SELECT) or triples (CONSTRUCT/DESCRIBE).
 
     ``rows()`` and ``triples()`` give rdflib terms; ``serialize()`` writes the standard formats.
     """
 
-    kind: Literal["select", "ask", "graph"]
+    kind: ResultKind
     _raw: Any
     columns: list[str]
-    _rows: list[tuple[Identifier | None, ...]] | None = field(default=None, repr=False)
+    _rows: list[Row] | None = field(default=None, repr=False)
     _triples: list[Triple] | None = field(default=None, repr=False)
 
-    def rows(self) -> list[tuple[Identifier | None, ...]]:
+    def rows(self) -> list[Row]:
         """SELECT rows as tuples of rdflib terms (``None`` for unbound), in column order.
 
         The engine's answer is read once; later calls return the same list.
         """
-        if self.kind != "select":
-            raise QueryError(f"a {self.kind.upper()} query has no rows")
+        expect_kind(self.kind, "select")
         if self._rows is None:
             width = len(self.columns)
             with _evaluating():
@@ -204,14 +215,12 @@ class QueryResult:
 
     def boolean(self) -> bool:
         """The answer of an ASK query."""
-        if self.kind != "ask":
-            raise QueryError("only an ASK query has a boolean answer")
+        expect_kind(self.kind, "ask")
         return bool(self._raw)
 
     def triples(self) -> list[Triple]:
         """CONSTRUCT/DESCRIBE triples as rdflib terms (read once, like :meth:`rows`)."""
-        if self.kind != "graph":
-            raise QueryError("only CONSTRUCT and DESCRIBE queries give triples")
+        expect_kind(self.kind, "graph")
         if self._triples is None:
             out: list[Triple] = []
             with _evaluating():
@@ -579,6 +588,9 @@ class Store:
 
     Queries see a default graph that is the RDF merge (a set) of every named graph: a triple stated
     by two sources is one triple there, and ``GRAPH ?g`` still answers per source.
+
+    A store is a :class:`kg.reader.GraphReader` (:meth:`rows`, :meth:`text_rows`) over the RDF
+    merge of its named graphs.
     """
 
     def __init__(
@@ -1145,6 +1157,30 @@ class Store:
     @property
     def _legacy(self) -> bool:
         return self.path is not None and not self._generations and not self._writing
+
+    def rows(self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None) -> list[Row]:
+        """Every row of a SELECT over the union of the named graphs, as rdflib terms.
+
+        >>> with Store.memory() as store:
+        ...     store.rows("SELECT ?x WHERE { BIND(1 AS ?x) }")
+        [(rdflib.term.Literal('1', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')),)]
+        """
+        return self.query(sparql, bindings=bindings).rows()
+
+    def text_rows(
+        self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None
+    ) -> Iterator[TextRow]:
+        """Every row of a SELECT as plain strings (IRIs, lexical forms, ``_:id``, ``None``), read
+        straight from Oxigraph's results: the bulk path (no rdflib terms are made).
+
+        >>> year = "<http://www.w3.org/2001/XMLSchema#gYear>"
+        >>> with Store.memory() as store:
+        ...     list(store.text_rows(f'SELECT ?x ?y WHERE {{ BIND(STRDT("1995", {year}) AS ?x) }}'))
+        [('1995', None)]
+        """
+        result = self.query(sparql, bindings=bindings)
+        expect_kind(result.kind, "select")
+        return _text_rows(result._raw)
 
     def named_graphs(self) -> list[str]:
         """IRIs of the named graphs in the store, sorted."""

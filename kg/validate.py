@@ -39,7 +39,7 @@ import json
 import re
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -47,12 +47,16 @@ from typing import Any, Literal
 from rdflib import BNode, Graph, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.collection import Collection
-from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
+from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
 from .errors import KGCheckFailed, KGInputError
-from .namespace import KG, bind_prefixes
-from .reason import INFERRED_GRAPH
+from .iri import INFERRED_GRAPH
+from .lookup import labels, short_iri, source_paths
+from .namespace import PROV, bind_prefixes
+from .resources import ontology_file
+from .resources import ontology_graph as load_ontology
+from .sparql import where_brace
 from .store import Store, rdf_format_for
 
 __all__ = [
@@ -70,7 +74,6 @@ __all__ = [
 
 Engine = Literal["fast", "pyshacl"]
 
-_LABELS = (RDFS.label, KG.title, KG.name)
 _SEVERITY: dict[Node, str] = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _SEVERITY_NODE = {v: k for k, v in _SEVERITY.items()}
 
@@ -147,15 +150,15 @@ class ValidationReport:
         ]
         for shape, results in self.by_shape().items():
             lines.append("")
-            lines.append(f"{_short(shape)} ({len(results)})")
+            lines.append(f"{short_iri(shape)} ({len(results)})")
             shown = results if limit is None else results[:limit]
             for r in shown:
-                focus = _short(r.focus) + (f' "{r.focus_label}"' if r.focus_label else "")
+                focus = short_iri(r.focus) + (f' "{r.focus_label}"' if r.focus_label else "")
                 lines.append(f"  {r.severity}: {focus}")
                 if r.path:
-                    lines.append(f"    path:    {_short(r.path)}")
+                    lines.append(f"    path:    {short_iri(r.path)}")
                 if r.value is not None:
-                    lines.append(f"    value:   {_short(r.value)}")
+                    lines.append(f"    value:   {short_iri(r.value)}")
                 lines.append(f"    message: {r.message}")
                 if r.sources:
                     lines.append(
@@ -185,31 +188,8 @@ class ValidationReport:
         return self.graph.serialize(format="turtle")
 
 
-def _short(iri: str) -> str:
-    for prefix, ns in _PREFIXES:
-        if iri.startswith(ns):
-            return prefix + ":" + iri[len(ns) :]
-    return iri
-
-
 def _describe_source(source: SourceRef) -> str:
     return f"{source.path} (graph <{source.graph}>)" if source.path else f"<{source.graph}>"
-
-
-_PREFIXES = (
-    ("kgr", "https://w3id.org/filmkg/resource/"),
-    ("kgsh", "https://w3id.org/filmkg/shapes#"),
-    ("kg", "https://w3id.org/filmkg/ontology#"),
-    ("sh", str(SH)),
-    ("wdt", "http://www.wikidata.org/prop/direct/"),
-    ("wd", "http://www.wikidata.org/entity/"),
-    ("schema", "https://schema.org/"),
-    ("dbo", "http://dbpedia.org/ontology/"),
-    ("owl", str(OWL)),
-    ("xsd", str(XSD)),
-    ("rdfs", str(RDFS)),
-    ("rdf", str(RDF)),
-)
 
 
 # --- inputs ---------------------------------------------------------------------------------------------
@@ -220,8 +200,6 @@ def load_shapes(shapes: str | Path | Graph | None = None) -> tuple[Graph, str]:
     if isinstance(shapes, Graph):
         return shapes, "the given shapes"
     if shapes is None:
-        from .resources import ontology_file
-
         resource = ontology_file("shapes.ttl")
         graph = Graph()
         graph.parse(data=resource.read_text(encoding="utf-8"), format="turtle")
@@ -235,18 +213,6 @@ def load_shapes(shapes: str | Path | Graph | None = None) -> tuple[Graph, str]:
     except Exception as err:  # rdflib raises many kinds
         raise KGInputError(f"cannot read the shapes: {err}", path=str(path)) from err
     return graph, path.name
-
-
-def load_ontology() -> Graph:
-    """The ontology (``film.ttl`` and ``alignment.ttl``) as one rdflib graph."""
-    from .resources import ontology_file
-
-    graph = Graph()
-    for name in ("film.ttl", "alignment.ttl"):
-        resource = ontology_file(name)
-        if resource.is_file():
-            graph.parse(data=resource.read_text(encoding="utf-8"), format="turtle")
-    return graph
 
 
 def _rdflib_format(path: Path) -> str:
@@ -382,7 +348,7 @@ def require_valid(store: Store, graphs: list[str]) -> None:
     violations = [r for r in report.results if r.severity == "Violation"]
     source = next((s for r in violations for s in r.sources), None)
     shown = "; ".join(
-        f"{_short(r.focus)} {_short(r.path) if r.path else ''}: {r.message} [{_short(r.shape)}]".replace(
+        f"{short_iri(r.focus)} {short_iri(r.path) if r.path else ''}: {r.message} [{short_iri(r.shape)}]".replace(
             "  ", " "
         )
         for r in violations[:5]
@@ -570,8 +536,6 @@ _SELECT_VARS = re.compile(r"SELECT\s+(DISTINCT\s+|REDUCED\s+)?", re.IGNORECASE)
 def _run_sparql_check(
     store: Store, graphs: Sequence[str], check: _SparqlCheck, classes: dict[URIRef, set[URIRef]]
 ) -> Iterator[_Raw]:
-    from .sparql import where_brace
-
     if not check.targets:
         return
     patterns = []
@@ -622,7 +586,7 @@ def _fill_message(message: str, binding: dict[str, Any]) -> str:
         term = binding.get(m.group(1))
         if term is None:
             return m.group(0)
-        return str(term) if isinstance(term, RdfLiteral) else _short(str(term))
+        return str(term) if isinstance(term, RdfLiteral) else short_iri(str(term))
 
     return re.sub(r"\{[?$]([A-Za-z_][A-Za-z0-9_]*)\}", repl, message)
 
@@ -633,20 +597,20 @@ def _fill_message(message: str, binding: dict[str, Any]) -> str:
 def _finish(
     store: Store, graphs: Sequence[str], raw: list[_Raw], path_labels: dict[str, str], shapes: Graph
 ) -> list[ValidationResult]:
-    focus_nodes = {r.focus for r in raw if isinstance(r.focus, URIRef)}
-    labels = _labels(store, graphs, focus_nodes)
-    source_paths = _source_paths(store, graphs)
-    source_paths.update(path_labels)
+    focus_labels = labels(
+        store, {r.focus for r in raw if isinstance(r.focus, URIRef)}, graphs=graphs
+    )
+    paths = source_paths(store)
+    paths.update(path_labels)
     seen: set[tuple[Any, ...]] = set()
     out: list[ValidationResult] = []
     for r in raw:
         sources = tuple(
-            SourceRef(g, source_paths.get(g))
-            for g in _sources_of(store, graphs, r.focus, r.path, r.value)
+            SourceRef(g, paths.get(g)) for g in _sources_of(store, graphs, r.focus, r.path, r.value)
         )
         result = ValidationResult(
             focus=str(r.focus),
-            focus_label=labels.get(r.focus),
+            focus_label=focus_labels.get(str(r.focus)) if isinstance(r.focus, URIRef) else None,
             path=_path_text(r.path, r.path_graph),
             value=None if r.value is None else str(r.value),
             message=r.message,
@@ -672,42 +636,6 @@ def _finish(
 
 def _local(iri: str) -> str:
     return re.split(r"[#/]", iri)[-1]
-
-
-def _chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
-def _labels(store: Store, graphs: Sequence[str], nodes: Iterable[URIRef]) -> dict[Node, str]:
-    out: dict[Node, str] = {}
-    ordered = sorted(nodes)
-    preds = " ".join(p.n3() for p in _LABELS)
-    for chunk in _chunks(ordered):
-        values = " ".join(n.n3() for n in chunk)
-        query = (
-            f"SELECT ?s ?p ?l WHERE {{ VALUES ?s {{ {values} }} VALUES ?p {{ {preds} }} ?s ?p ?l }}"
-        )
-        rank = {p: i for i, p in enumerate(_LABELS)}
-        best: dict[Node, tuple[int, str]] = {}
-        for s, p, label in store.query(
-            query, default_graphs=list(graphs) or ["urn:kg:none"]
-        ).rows():
-            assert s is not None and p is not None
-            candidate = (rank.get(URIRef(str(p)), 9), str(label))
-            if s not in best or candidate < best[s]:
-                best[s] = candidate
-        out.update({s: v[1] for s, v in best.items()})
-    return out
-
-
-def _source_paths(store: Store, graphs: Sequence[str]) -> dict[str, str]:
-    rows = store.query(
-        "SELECT ?g ?path WHERE { GRAPH ?g { ?g ?p ?path } }",
-        bindings={"p": KG.sourcePath},
-        union_default_graph=False,
-    ).rows()
-    return {str(g): str(p) for g, p in rows}
 
 
 def _sources_of(
@@ -752,10 +680,12 @@ def _path_text(path: Node | None, graph: Graph | None) -> str | None:
         return str(path)
     inverse = graph.value(path, SH.inversePath)
     if inverse is not None:
-        return "^" + _short(_path_text(inverse, graph) or "")
+        return "^" + short_iri(_path_text(inverse, graph) or "")
     alternatives = graph.value(path, SH.alternativePath)
     if alternatives is not None:
-        return "|".join(_short(_path_text(p, graph) or "") for p in Collection(graph, alternatives))
+        return "|".join(
+            short_iri(_path_text(p, graph) or "") for p in Collection(graph, alternatives)
+        )
     for prop, suffix in (
         (SH.zeroOrMorePath, "*"),
         (SH.oneOrMorePath, "+"),
@@ -763,9 +693,9 @@ def _path_text(path: Node | None, graph: Graph | None) -> str | None:
     ):
         inner = graph.value(path, prop)
         if inner is not None:
-            return f"({_short(_path_text(inner, graph) or '')}){suffix}"
+            return f"({short_iri(_path_text(inner, graph) or '')}){suffix}"
     if graph.value(path, RDF.first) is not None:
-        return "/".join(_short(_path_text(p, graph) or "") for p in Collection(graph, path))
+        return "/".join(short_iri(_path_text(p, graph) or "") for p in Collection(graph, path))
     return str(path)
 
 
@@ -777,7 +707,7 @@ def _shape_name(shape: Node, graph: Graph | None) -> str:
     if isinstance(parent, URIRef):
         path = graph.value(shape, SH.path)
         tail = _path_text(path, graph)
-        return f"{parent}" + (f" ({_short(tail)})" if tail else "")
+        return f"{parent}" + (f" ({short_iri(tail)})" if tail else "")
     return str(shape)
 
 
@@ -785,8 +715,6 @@ def _report_graph(
     conforms: bool, raw: list[_Raw], results: list[ValidationResult], shapes: Graph
 ) -> Graph:
     """The SHACL report as RDF, with each result's source graphs as ``prov:wasDerivedFrom``."""
-    from .namespace import PROV
-
     graph = Graph()
     bind_prefixes(graph)
     graph.bind("sh", SH)

@@ -634,3 +634,78 @@ def test_cli_network_build_from_endpoint(
     import networkx as nx
 
     assert nx.read_graphml(out).number_of_edges() > 0
+
+
+# --- large results: paging past the server's sort limit (Virtuoso: SR353 past 20,000 rows) ------------
+
+
+def _large_graph(films: int = 8_000, cast: int = 3) -> list[tuple[Any, Any, Any]]:
+    """``films`` films with ``cast`` cast members each (more than 20,000 credit rows), years, and
+    IRIs and labels with accents and CJK (page keys must sort on the server as they compare)."""
+    from rdflib.namespace import RDF, RDFS, XSD
+
+    kg_ns = "https://w3id.org/filmkg/ontology#"
+    res = "https://w3id.org/filmkg/resource/"
+    triples: list[tuple[Any, Any, Any]] = []
+    people = films * cast * 3 // 4  # people share films: the co-star graph has edges across films
+    for n in range(people):
+        person = URIRef(f"{res}person/zoë-pérez-{n}")
+        triples.append((person, RDFS.label, Literal(f"Zoë Pérez-Ñúñez {n}")))
+    for i in range(films):
+        film = URIRef(f"{res}film/{chr(0x4E00 + i % 700)}-large-{i}")
+        triples += [
+            (film, RDF.type, URIRef(kg_ns + "Film")),
+            (film, RDFS.label, Literal(f"Film {i} \u2013 «{chr(0x4E00 + i % 500)}»")),
+            (film, URIRef(kg_ns + "year"), Literal(str(1950 + i % 70), datatype=XSD.gYear)),
+        ]
+        for j in range(cast):
+            person = URIRef(f"{res}person/zoë-pérez-{(i * cast + j * 7) % people}")
+            triples.append((film, URIRef(kg_ns + "castMember"), person))
+    return triples
+
+
+@pytest.fixture(scope="module")
+def large_store() -> Iterator[Store]:
+    with Store.memory() as store:
+        with store.writing():
+            store.add_triples("https://w3id.org/filmkg/source/large-test", _large_graph())
+        yield store
+
+
+@pytest.mark.server
+def test_network_build_pages_past_the_servers_sort_limit(
+    virtuoso: VirtuosoServer, large_store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kg.network import build_graph
+
+    remote = endpoint(virtuoso)
+    clear(remote)
+    try:
+        push(large_store, remote, progress=False)
+        credits = remote.select(
+            "SELECT ?f ?a WHERE { ?f <https://w3id.org/filmkg/ontology#castMember> ?a }",
+            graphs=kg_graphs(remote),
+        )
+        assert len(credits) == 24_000 and len(set(credits)) == 24_000
+        local = build_graph(large_store, "co-star")
+        served = build_graph(remote, "co-star")
+        assert dict(served.nodes(data=True)) == dict(local.nodes(data=True))
+        assert {frozenset(e) for e in served.edges()} == {frozenset(e) for e in local.edges()}
+        out = tmp_path / "large.graphml"
+        args = ["network", "build", "-p", "co-star", "--endpoint", remote.url, "-o", str(out)]
+        assert run(args) == 0
+        import networkx as nx
+
+        assert nx.read_graphml(out).number_of_edges() == local.number_of_edges()
+        capsys.readouterr()
+        credits_query = "SELECT ?f ?a WHERE { ?f kg:castMember ?a }"
+        rows = tmp_path / "credits.tsv"
+        query = ["query", "--endpoint", remote.url, "--format", "tsv", "-o", str(rows)]
+        assert run([*query, credits_query]) == 0
+        assert len(rows.read_text(encoding="utf-8").splitlines()) == 1 + 24_000
+        # an ORDER BY of its own is kept, so it pages by OFFSET: past the sort limit, one line
+        assert run([*query, credits_query + " ORDER BY ?f ?a"]) == 2
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1 and "add LIMIT" in err, err
+    finally:
+        clear(remote)

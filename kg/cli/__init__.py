@@ -1,7 +1,10 @@
 """The ``kg`` command: a thin layer that parses arguments, calls the API and formats output.
 
 Exit codes: 0 ok, 1 a check failed, 2 a usage or input error. Each command lives in its own
-module and is listed in :data:`COMMANDS`; add-on commands register the same way.
+module and is registered by name in :data:`COMMANDS` (a :class:`kg.registry.Registry`) as a lazy
+``"module:attribute"`` path, so ``kg query`` imports the query command and what it needs, not
+networkx or the reasoner. Add-on packages register commands the same way, through the entry-point
+group ``kg.commands``.
 
 >>> from click.testing import CliRunner
 >>> CliRunner().invoke(main, ["--help"]).exit_code
@@ -10,37 +13,65 @@ module and is listed in :data:`COMMANDS`; add-on commands register the same way.
 
 from __future__ import annotations
 
-import importlib
 import sys
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
 import click
 
 from ..errors import KGError
+from ..registry import Registry
+from .common import open_store, store_path
 
 __all__ = ["COMMANDS", "entry_point", "main", "open_store", "run", "store_path"]
 
-COMMANDS: list[str] = [
-    "kg.cli.load:load",
-    "kg.cli.load:unload",
-    "kg.cli.query:query",
-    "kg.cli.export:export",
-    "kg.cli.stats:stats",
-    "kg.cli.eval:eval_command",
-    "kg.cli.explain:explain_command",
-    "kg.cli.network:network",
-    "kg.cli.validate:validate",
-    "kg.cli.reason:reason",
-    "kg.cli.push:push",
-    "kg.cli.enrich:enrich",
-    "kg.cli.serve:serve",
-]
-"""Subcommands as ``module:attribute`` of click commands."""
+COMMANDS: Registry[click.Command] = Registry("command", group="kg.commands")
+"""The subcommands of ``kg`` by name: click commands, or ``"module:attribute"`` paths to them."""
+
+for _name, _target in (
+    ("load", "kg.cli.load:load"),
+    ("unload", "kg.cli.load:unload"),
+    ("query", "kg.cli.query:query"),
+    ("export", "kg.cli.export:export"),
+    ("stats", "kg.cli.stats:stats"),
+    ("eval", "kg.cli.eval:eval_command"),
+    ("explain", "kg.cli.explain:explain_command"),
+    ("network", "kg.cli.network:network"),
+    ("validate", "kg.cli.validate:validate"),
+    ("reason", "kg.cli.reason:reason"),
+    ("push", "kg.cli.push:push"),
+    ("enrich", "kg.cli.enrich:enrich"),
+    ("serve", "kg.cli.serve:serve"),
+):
+    COMMANDS.register(_name, _target)
 
 
 class KGGroup(click.Group):
-    """A click group that turns :class:`KGError` into a one-line message and its exit code."""
+    """The ``kg`` group: subcommands from :data:`COMMANDS`, imported when first used; a
+    :class:`KGError` becomes a one-line message and its exit code."""
+
+    @property
+    def commands(self) -> MutableMapping[str, click.Command]:
+        """Every subcommand, all imported (for help pages and docs checks)."""
+        for name in COMMANDS.names():
+            self._command(name)
+        return self._commands
+
+    @commands.setter
+    def commands(self, value: MutableMapping[str, click.Command]) -> None:
+        self._commands = dict(value)
+
+    def _command(self, name: str) -> click.Command | None:
+        if name not in self._commands and name in COMMANDS:
+            self._commands[name] = COMMANDS.get(name)
+        return self._commands.get(name)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return self._command(cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(self._commands) | set(COMMANDS.names()))
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -83,29 +114,6 @@ def main(ctx: click.Context, store_path: Path | None) -> None:
     ctx.obj["store_path"] = store_path
 
 
-def store_path(ctx: click.Context) -> Path:
-    """The store directory named by ``--store`` / ``KG_STORE`` (default ``./.kg/store``)."""
-    from ..store import default_store_path
-
-    root = ctx.find_root()
-    path: Path | None = (root.obj or {}).get("store_path")
-    return path if path is not None else default_store_path()
-
-
-def open_store(ctx: click.Context, *, read_only: bool = False) -> Any:
-    """Open the store named by ``--store`` / ``KG_STORE`` (a :class:`kg.store.Store`)."""
-    from ..store import Store
-
-    return Store.open(store_path(ctx), read_only=read_only)
-
-
-def _register() -> None:
-    for target in COMMANDS:
-        module, _, attr = target.partition(":")
-        command = getattr(importlib.import_module(module), attr)
-        main.add_command(command)
-
-
 def run(argv: list[str] | None = None) -> int:
     """Run ``kg`` with ``argv``; returns the exit code (for tests and embedding)."""
     try:
@@ -124,9 +132,6 @@ def run(argv: list[str] | None = None) -> int:
         click.echo(f"kg: error: {' '.join(err.format_message().split())}", err=True)
         return 2
     return 0
-
-
-_register()
 
 
 def entry_point() -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from . import open_store
-from .push import connect, endpoint_options
+from ..enrich import enrich as run_enrich
+from .common import connect, endpoint_options, open_store
 
 __all__ = ["enrich"]
 
@@ -53,8 +53,6 @@ def enrich(
       kg enrich                                   # https://query.wikidata.org/sparql
       kg enrich --endpoint http://localhost:8890/sparql --min-interval 0
     """
-    from ..enrich import enrich as run_enrich
-
     remote = connect(
         endpoint or "https://query.wikidata.org/sparql",
         update_endpoint,

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from ..eval import evaluate, format_report
+
 __all__ = ["eval_command"]
 
 
@@ -41,8 +43,6 @@ def eval_command(gold: Path, by: str, errors: int, extractor: str, as_json: bool
       kg eval ../shared/data/gold/dev.jsonl
       kg eval dev.jsonl --by relation --errors 20
     """
-    from ..eval import evaluate, format_report
-
     report = evaluate(gold, extractor=extractor, errors=errors)
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))

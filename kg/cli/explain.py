@@ -8,7 +8,8 @@ import json
 
 import click
 
-from . import open_store
+from ..explain import explain, format_explanations
+from .common import open_store
 
 __all__ = ["explain_command"]
 
@@ -48,8 +49,6 @@ def explain_command(
     The same by SPARQL: the named query fact-sources (queries/fact-sources.rq), e.g.
       kg query --name fact-sources --param subject="The Glass Harbor" --param predicate=kg:director
     """
-    from ..explain import explain, format_explanations
-
     with open_store(ctx, read_only=True) as store:
         facts = explain(store, entity, relation, other)
     if fmt == "json":

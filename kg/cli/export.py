@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from . import open_store
+from ..export import export_rdf
+from .common import open_store
 
 __all__ = ["export"]
 
@@ -33,8 +34,6 @@ def export(ctx: click.Context, output: Path, graph: str | None) -> None:
       kg export out/films.ttl
       kg export out/one-source.nt --graph https://w3id.org/filmkg/source/films-csv-1a2b3c4d
     """
-    from ..export import export_rdf
-
     with open_store(ctx, read_only=True) as store:
         path = export_rdf(store, output, graph=graph)
     click.echo(f"wrote {path}")

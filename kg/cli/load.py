@@ -6,7 +6,9 @@ from pathlib import Path
 
 import click
 
-from . import open_store
+from ..ingest import load_paths, remove_sources
+from ..validate import require_valid
+from .common import open_store
 
 __all__ = ["load", "unload"]
 
@@ -58,13 +60,7 @@ def load(
       kg load data/sample/articles/ --extractor rules.v1
       kg --store /tmp/films load data/sample/
     """
-    from ..ingest import load_paths
-
-    hook = None
-    if validate_:
-        from ..validate import require_valid
-
-        hook = require_valid
+    hook = require_valid if validate_ else None
     with open_store(ctx) as store:
         report = load_paths(
             store,
@@ -88,8 +84,6 @@ def unload(ctx: click.Context, sources: tuple[str, ...]) -> None:
     Example:
       kg unload data/sample/films.csv
     """
-    from ..ingest import remove_sources
-
     with open_store(ctx) as store:
         removed = remove_sources(store, list(sources))
     click.echo(f"removed {len(removed)} graph{'s' if len(removed) != 1 else ''}")

@@ -14,13 +14,20 @@ import json
 import math
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import click
 
-from . import open_store
+from ..network.communities import community_summary, detect_communities
+from ..network.ego import ego_graph, ego_summary
+from ..network.io import graph_format_for, write_graph
+from ..network.metrics import centrality, graph_stats, top_nodes
+from ..network.paths import collaboration_path, distance_distribution
+from ..network.plot import plot_graph
+from ..network.source import GraphSource
+from ..network.timeline import timeline
+from .common import connect, store_path
 
 __all__ = ["network"]
 
@@ -79,7 +86,23 @@ def _graph_options(func: F) -> F:
         endpoint: str | None,
         **kwargs: Any,
     ) -> Any:
-        source = GraphSource(projection, roles, years, min_weight, input_path, endpoint)
+        server = None
+        if endpoint:
+            server = connect(
+                endpoint,
+                user=os.environ.get("KG_USER"),
+                password=os.environ.get("KG_PASSWORD"),
+                token=os.environ.get("KG_TOKEN"),
+            )
+        source = GraphSource(
+            projection,
+            roles,
+            years,
+            min_weight,
+            input_path,
+            endpoint=server,
+            store_path=store_path(click.get_current_context()),
+        )
         return func(*args, graph_source=source, **kwargs)
 
     wrapped: Any = with_source
@@ -97,50 +120,6 @@ def _format_option(func: F) -> F:
         show_default=True,
         help="Output format.",
     )(func)
-
-
-@dataclass(frozen=True)
-class GraphSource:
-    """Where a subcommand's graph comes from: a projection of the store (or of a server with
-    ``--endpoint``), or a graph file (``--input``)."""
-
-    projection: str
-    roles: str | None
-    years: str | None
-    min_weight: int
-    input_path: Path | None
-    endpoint: str | None
-
-    def load(self, ctx: click.Context, *, all_years: bool = False) -> Any:
-        """The networkx graph; ``all_years`` ignores ``--years`` (for per-year snapshots)."""
-        if self.input_path is not None:
-            from ..network.io import read_graph
-
-            g = read_graph(self.input_path)
-            if g.number_of_nodes() == 0:
-                from ..errors import KGInputError
-
-                raise KGInputError("the graph file has no nodes", path=str(self.input_path))
-            return g
-        from ..network.build import build_graph
-
-        options: dict[str, Any] = {
-            "roles": self.roles,
-            "years": None if all_years else self.years,
-            "min_weight": self.min_weight,
-        }
-        if self.endpoint:
-            from .push import connect
-
-            server = connect(
-                self.endpoint,
-                user=os.environ.get("KG_USER"),
-                password=os.environ.get("KG_PASSWORD"),
-                token=os.environ.get("KG_TOKEN"),
-            )
-            return build_graph(server, self.projection, **options)
-        with open_store(ctx, read_only=True) as store:
-            return build_graph(store, self.projection, **options)
 
 
 def _cell(value: Any) -> str:
@@ -231,10 +210,8 @@ def build_cmd(
       kg network build -p film-film --min-weight 3 -o films.json
       kg network build -p co-star --endpoint http://localhost:8890/sparql -o costar.graphml
     """
-    from ..network.io import graph_format_for, write_graph
-
     graph_format_for(output)  # fail on a bad extension before the work
-    g = graph_source.load(ctx)
+    g = graph_source.load()
     write_graph(g, output)
     click.echo(
         f"wrote the {g.graph.get('projection', 'graph')} graph ({g.number_of_nodes():,} nodes, "
@@ -268,9 +245,7 @@ def stats_cmd(
       kg network stats -p co-star
       kg network stats -p crew --years 2000-2010 --small-world --format json
     """
-    from ..network.metrics import graph_stats
-
-    g = graph_source.load(ctx)
+    g = graph_source.load()
     result = graph_stats(g, sample=sample, seed=seed, small_world_test=small_world)
     _emit(_key_values(result), fmt, data=result)
 
@@ -320,9 +295,7 @@ def centrality_cmd(
       kg network centrality -p co-star --top 20
       kg network centrality -m betweenness,pagerank --k 500 --seed 1 --backend igraph
     """
-    from ..network.metrics import centrality, top_nodes
-
-    g = graph_source.load(ctx)
+    g = graph_source.load()
     names = [m for m in measures.split(",") if m.strip()]
     scores = centrality(g, names, k=k, seed=seed, backend=backend)
     _emit(top_nodes(g, scores, n=top, by=sort_by), fmt)
@@ -377,12 +350,9 @@ def communities_cmd(
       kg network communities --method label_propagation --format json
       kg network communities -o costar-communities.gexf
     """
-    from ..network.communities import community_summary, detect_communities
-    from ..network.io import graph_format_for, write_graph
-
     if output is not None:
         graph_format_for(output)
-    g = graph_source.load(ctx)
+    g = graph_source.load()
     result = detect_communities(g, method, seed=seed, resolution=resolution, backend=backend)
     rows = community_summary(g, result, top=top)
     if output is not None:
@@ -424,9 +394,7 @@ def path_cmd(
       kg network path "Kevin Bacon" --format json
       kg network path "Meryl Streep" "Jack Nicholson" -p crew
     """
-    from ..network.paths import collaboration_path, distance_distribution
-
-    g = graph_source.load(ctx)
+    g = graph_source.load()
     if target is None:
         dist = distance_distribution(g, source)
         rows = [{"distance": d, "people": n} for d, n in dist["distribution"].items()]
@@ -488,19 +456,13 @@ def ego_cmd(
       kg network ego "Kevin Bacon"
       kg network ego "Kevin Bacon" --radius 2 -o bacon.html
     """
-    from ..network.ego import ego_graph, ego_summary
-
-    g = graph_source.load(ctx)
+    g = graph_source.load()
     summary = ego_summary(g, person, radius=radius, top=top)
     if output is not None:
         h = ego_graph(g, person, radius=radius)
         if output.suffix.lower() in (".png", ".svg", ".pdf", ".html"):
-            from ..network.plot import plot_graph
-
             plot_graph(h, output)
         else:
-            from ..network.io import write_graph
-
             write_graph(h, output)
     if fmt == "table":
         click.echo(
@@ -533,9 +495,7 @@ def timeline_cmd(
       kg network timeline -p co-star --years 1990-2000
       kg network timeline --step 5 --window 5 --format csv
     """
-    from ..network.timeline import timeline
-
-    g = graph_source.load(ctx, all_years=True)
+    g = graph_source.load(all_years=True)
     _emit(timeline(g, years=graph_source.years, step=step, window=window), fmt)
 
 
@@ -568,9 +528,7 @@ def plot_cmd(
       kg network plot -p co-star --min-weight 3 -o costar.png
       kg network plot -p director-actor --years 1990-1999 -o network.html
     """
-    from ..network.plot import plot_graph
-
-    g = graph_source.load(ctx)
+    g = graph_source.load()
     info = plot_graph(g, output, max_nodes=max_nodes, labels=labels, seed=seed)
     click.echo(
         f"drew {info['nodes']:,} nodes, {info['edges']:,} edges, {info['communities']} communities "

@@ -1,88 +1,13 @@
-"""``kg push``: copy the store's named graphs to a SPARQL server; shared remote-endpoint options."""
+"""``kg push``: copy the store's named graphs to a SPARQL server."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
-
 import click
 
-from . import open_store
+from ..push import push as push_graphs
+from .common import connect, endpoint_options, open_store
 
-__all__ = ["connect", "endpoint_options", "push"]
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def endpoint_options(*, required: bool) -> Callable[[F], F]:
-    """Add ``--endpoint``, ``--update-endpoint``, ``--graph-store``, ``--user``, ``--password``,
-    ``--token`` and ``--timeout`` to a command (each also read from a ``KG_...`` variable)."""
-
-    def decorate(func: F) -> F:
-        options = [
-            click.option(
-                "--endpoint",
-                envvar="KG_ENDPOINT",
-                required=required,
-                help="SPARQL query endpoint URL of a server, e.g. http://localhost:8890/sparql ($KG_ENDPOINT).",
-            ),
-            click.option(
-                "--update-endpoint",
-                envvar="KG_UPDATE_ENDPOINT",
-                help="SPARQL update endpoint, if not the query endpoint (Virtuoso: .../sparql-auth).",
-            ),
-            click.option(
-                "--graph-store",
-                envvar="KG_GRAPH_STORE",
-                help="Graph Store HTTP Protocol endpoint (Virtuoso: .../sparql-graph-crud-auth).",
-            ),
-            click.option(
-                "--user",
-                envvar="KG_USER",
-                help="User name (HTTP basic or digest, as the server asks).",
-            ),
-            click.option(
-                "--password", envvar="KG_PASSWORD", help="Password for --user ($KG_PASSWORD)."
-            ),
-            click.option(
-                "--token", envvar="KG_TOKEN", help="Bearer token instead of --user/--password."
-            ),
-            click.option(
-                "--timeout",
-                type=click.FloatRange(min=0.1),
-                default=60.0,
-                show_default=True,
-                help="Seconds to wait for the server to answer one request.",
-            ),
-        ]
-        for option in reversed(options):
-            func = option(func)
-        return func
-
-    return decorate
-
-
-def connect(
-    endpoint: str,
-    update_endpoint: str | None = None,
-    graph_store: str | None = None,
-    user: str | None = None,
-    password: str | None = None,
-    token: str | None = None,
-    timeout: float = 60.0,
-) -> Any:
-    """A :class:`kg.remote.RemoteEndpoint` from the options of :func:`endpoint_options`."""
-    from ..remote import RemoteEndpoint
-
-    return RemoteEndpoint(
-        endpoint,
-        update_url=update_endpoint,
-        graph_store_url=graph_store,
-        user=user,
-        password=password,
-        token=token,
-        timeout=timeout,
-    )
+__all__ = ["push"]
 
 
 @click.command()
@@ -144,8 +69,6 @@ def push(
       kg push --endpoint https://db.example.org/ds/sparql --update-endpoint https://db.example.org/ds/update \\
               --token "$TOKEN" --graph https://w3id.org/filmkg/source/films-csv-5b67dde0
     """
-    from ..push import push as push_graphs
-
     remote = connect(endpoint, update_endpoint, graph_store, user, password, token, timeout)
     with open_store(ctx, read_only=True) as store:
         report = push_graphs(

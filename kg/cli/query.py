@@ -6,13 +6,14 @@ import contextlib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import click
 
 from ..errors import KGInputError
-from . import open_store
-from .push import connect, endpoint_options
+from ..query import format_table, named_queries, read_query_file, run_named_query, run_query
+from ..reader import Result
+from ..remote import RemoteEndpoint, remote_named_query, remote_query
+from .common import connect, endpoint_options, open_store
 
 __all__ = ["query"]
 
@@ -43,11 +44,12 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
 
 
 def _run_remote(
-    server: Any, sparql: str | None, file: Path | None, name: str | None, params: dict[str, str]
-) -> Any:
-    from ..query import read_query_file
-    from ..remote import remote_named_query, remote_query
-
+    server: RemoteEndpoint,
+    sparql: str | None,
+    file: Path | None,
+    name: str | None,
+    params: dict[str, str],
+) -> Result:
     if name:
         return remote_named_query(server, name, params)
     return remote_query(server, read_query_file(file) if file else str(sparql))
@@ -112,8 +114,6 @@ def query(
       kg query 'CONSTRUCT { ?f kg:director ?d } WHERE { ?f kg:director ?d }' --format nt
       kg query --endpoint http://localhost:8890/sparql --name films-of-year --param year=1995
     """
-    from ..query import format_table, named_queries, read_query_file, run_named_query, run_query
-
     if list_:
         for q in named_queries().values():
             args = " ".join(

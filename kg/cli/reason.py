@@ -6,7 +6,9 @@ import sys
 
 import click
 
-from . import open_store
+from ..reason import INFERRED_GRAPH, drop_inferred
+from ..reason import reason as run_reason
+from .common import open_store
 
 __all__ = ["reason"]
 
@@ -68,9 +70,6 @@ def reason(
       kg reason --reasoner pellet
       kg reason --drop
     """
-    from ..reason import INFERRED_GRAPH, drop_inferred
-    from ..reason import reason as run_reason
-
     if drop:
         with open_store(ctx) as store:
             dropped = drop_inferred(store)

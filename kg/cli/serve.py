@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from . import store_path
+from ..serve import ServeConfig, make_server
+from .common import store_path
 
 __all__ = ["serve"]
 
@@ -108,8 +109,6 @@ def serve(
            http://127.0.0.1:7878/sparql
       open http://127.0.0.1:7878/   (pick a named query, fill its parameters, run)
     """
-    from ..serve import ServeConfig, make_server
-
     config = ServeConfig(
         store=store_path(ctx),
         host=host,

@@ -6,7 +6,8 @@ import json
 
 import click
 
-from . import open_store
+from ..stats import graph_stats, source_list
+from .common import open_store
 
 __all__ = ["stats"]
 
@@ -23,8 +24,6 @@ def stats(ctx: click.Context, sources: bool, as_json: bool) -> None:
       kg stats
       kg stats --sources --json
     """
-    from ..stats import graph_stats, source_list
-
     with open_store(ctx, read_only=True) as store:
         counts = graph_stats(store)
         listed = source_list(store) if sources else []

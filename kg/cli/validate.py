@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from . import open_store
+from ..validate import validate as run_validate
+from .common import open_store
 
 __all__ = ["validate"]
 
@@ -58,8 +59,6 @@ def validate(
       kg validate --format json > report.json
       kg validate data/sample/extra.ttl --format ttl
     """
-    from ..validate import validate as run_validate
-
     if file is not None:
         report = run_validate(file, shapes=shapes, engine=engine)  # type: ignore[arg-type]
     else:

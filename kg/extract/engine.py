@@ -21,13 +21,15 @@ For each document:
 [('Heat', 'cast_member', 'Al Pacino'), ('Heat', 'director', 'Michael Mann')]
 """
 
+# ruff: noqa: RUF001  (typographic quotes and dashes are data here)
+
 from __future__ import annotations
 
 import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
 
@@ -47,7 +49,6 @@ from .dates import find_dates, is_planned
 from .families import ALL_RULES
 from .gazetteer import Gazetteer, name_key
 from .lexicon import (
-    FILM_NOUNS,
     FUNCTION_WORDS,
     ROLE_OF_NOUN,
     ROLE_OF_VERB,
@@ -260,13 +261,21 @@ def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
     items: list[tuple[int, int, _Slot]] = []  # token range -> slot
     for c in chunks:
         kind = _KIND_LETTER.get(c.kind, "N")
-        items.append((c.first, c.last, _Slot(kind, c.text, sent.start + c.start, sent.start + c.end, chunk=c)))
+        items.append(
+            (
+                c.first,
+                c.last,
+                _Slot(kind, c.text, sent.start + c.start, sent.start + c.end, chunk=c),
+            )
+        )
     for d in dates:
         first = next((i for i, t in enumerate(sent.tokens) if t.end > d.start), None)
         last = max((i for i, t in enumerate(sent.tokens) if t.start < d.end), default=None)
         if first is None or last is None or (len(d.iso or "") == 4 and first == last):
             continue  # a bare year stays a number: rules read it as {YEAR}
-        items.append((first, last, _Slot("D", d.text, sent.start + d.start, sent.start + d.end, iso=d.iso)))
+        items.append(
+            (first, last, _Slot("D", d.text, sent.start + d.start, sent.start + d.end, iso=d.iso))
+        )
     items.sort(key=lambda x: x[0])
     words: list[str] = []
     sent.slots = []
@@ -288,7 +297,9 @@ def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
         known.extend(o for o in others if o not in known and name_key(o) != name_key(title))
         for i in re.findall(r"«[NF](\d+)»", m.group(3)):
             sent.slots[int(i)].kind = "X"  # an alias is the same film, not another one
-    skeleton = _SLOT_KIND.sub(lambda m: f"«{sent.slots[int(m.group(2))].kind}{m.group(2)}»", skeleton)
+    skeleton = _SLOT_KIND.sub(
+        lambda m: f"«{sent.slots[int(m.group(2))].kind}{m.group(2)}»", skeleton
+    )
     if not first_pass:
         skeleton = _ANAPHOR.sub(lambda m: _anaphor(m, sent), skeleton)
     sent.skeleton = skeleton
@@ -360,7 +371,9 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
     sents = _parse(text)
     names = _Names(gazetteer)
     # the document named after a film (an encyclopedia article): its title is a film
-    title_key = name_key(re.sub(r"\s*\((?:[^()]*\b)?(?:film|movie)\)\s*$", "", document.title or ""))
+    title_key = name_key(
+        re.sub(r"\s*\((?:[^()]*\b)?(?:film|movie)\)\s*$", "", document.title or "")
+    )
     if title_key and ("," in title_key or " " in title_key) and title_key in name_key(text):
         names.kinds[title_key] = "film"  # found whole even when it holds a comma
     # pass 1: learn names (typed chunks and the rules' own typing)
@@ -427,7 +440,9 @@ _SUBJECT = re.compile(
 noun phrase ("At 98 minutes, the movie Super Capers starred ...")."""
 
 
-def _topic_film(sent: _Sentence, state: _State, exclude: frozenset[int] = frozenset()) -> str | None:
+def _topic_film(
+    sent: _Sentence, state: _State, exclude: frozenset[int] = frozenset()
+) -> str | None:
     """The film a sentence is about: the one film it names, its subject, "the film"/"it", or
     the main film when the sentence names no film at all (``exclude``: slots a rule already
     took as people, which are no films)."""
@@ -483,8 +498,11 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
             state.subject_age = 0
     for cand in found:
         state.last_film = cand.film
-    m = re.match(r"^«([FN])(\d+)» (?:has|had|is|was|won|took|topped|opened|opens|will|became|"
-                 r"received|earned|grossed|tells|follows|remains|stays|,)", sent.skeleton)
+    m = re.match(
+        r"^«([FN])(\d+)» (?:has|had|is|was|won|took|topped|opened|opens|will|became|"
+        r"received|earned|grossed|tells|follows|remains|stays|,)",
+        sent.skeleton,
+    )
     if m is not None:
         slot = sent.slots[int(m.group(2))]
         if state.names.kind(slot.text) not in ("person", "org"):
@@ -517,7 +535,6 @@ def _films_of(
             # a title that looks like a name ("Erin Brockovich") where only a film can stand
             if name_key(slot.text) in state.names.strong_people or len(slot.text.split()) > 3:
                 continue
-            full, _ = state.names.person_name(slot.text)
             if first_pass:
                 state.names.kinds[name_key(slot.text)] = "film"
             out.append(slot.text)
@@ -641,7 +658,7 @@ def _candidates(
             for film in films:
                 state.names.learn(film, "film")
         if first_pass and rule.agent is not None:
-            for (kind, index) in slots(_group(m, rule.agent)):
+            for kind, index in slots(_group(m, rule.agent)):
                 slot = sent.slots[index]
                 if kind in ("N", "P") and relations[0] not in (
                     Relation.PRODUCTION_COMPANY,
@@ -668,27 +685,43 @@ def _candidates(
 
 
 def _noun_pairs(
-    rule: Rule, m: re.Match[str], sent: _Sentence, state: _State, topic: str | None, first_pass: bool
+    rule: Rule,
+    m: re.Match[str],
+    sent: _Sentence,
+    state: _State,
+    topic: str | None,
+    first_pass: bool,
 ) -> list[_Candidate]:
-    """"Actor Tom Hanks and director Ron Howard are reuniting for F": each person takes the role
+    """ "Actor Tom Hanks and director Ron Howard are reuniting for F": each person takes the role
     noun written before their name."""
     if first_pass:
         return []
     films = _films_of(_group(m, rule.film), sent, state, topic, first_pass)
     out: list[_Candidate] = []
-    for pm in re.finditer(r"([a-z][\w-]*(?: [a-z][\w-]*)?) «([PN])(\d+)»", _group(m, rule.agent) or ""):
+    for pm in re.finditer(
+        r"([a-z][\w-]*(?: [a-z][\w-]*)?) «([PN])(\d+)»", _group(m, rule.agent) or ""
+    ):
         noun = pm.group(1).split()[-1]
         relation = ROLE_OF_NOUN.get(noun) or ROLE_OF_NOUN.get(pm.group(1))
         if relation is None:
             continue
         full, ambiguous = state.names.person_name(sent.slots[int(pm.group(3))].text)
         for film in films:
-            out.append(_Candidate(rule, film, relation, EntityRef(EntityType.PERSON, full), sent, ambiguous=ambiguous))
+            out.append(
+                _Candidate(
+                    rule,
+                    film,
+                    relation,
+                    EntityRef(EntityType.PERSON, full),
+                    sent,
+                    ambiguous=ambiguous,
+                )
+            )
     return out
 
 
 def _pairwise(rule: Rule, m: re.Match[str], relations: list[Relation], sent: _Sentence) -> bool:
-    """"directed and edited by A and B" (or "..., respectively"): the n-th role goes with the
+    """ "directed and edited by A and B" (or "..., respectively"): the n-th role goes with the
     n-th person when there are as many of each."""
     if len(relations) < 2 or rule.agent is None:
         return False
@@ -705,7 +738,9 @@ def _oblique(sent: _Sentence, m: re.Match[str], rule: Rule) -> bool:
     if start < 0:
         return False
     before = sent.skeleton[max(0, start - 60) : start]
-    return bool(re.search(r"(?:sequel|prequel|follow-up|remake) to (?:[^«»,]+ |«[PNX]\d+» ){0,3}$", before))
+    return bool(
+        re.search(r"(?:sequel|prequel|follow-up|remake) to (?:[^«»,]+ |«[PNX]\d+» ){0,3}$", before)
+    )
 
 
 def _objects(
@@ -726,13 +761,17 @@ def _objects(
     if rule.other is not None:
         others = _films_of(_group(m, rule.other), sent, state, None, False)
         if relation is Relation.BASED_ON:
-            others = [sent.slots[i].text for k, i in slots(_group(m, rule.other)) if k in "FNXP"][:1]
+            others = [sent.slots[i].text for k, i in slots(_group(m, rule.other)) if k in "FNXP"][
+                :1
+            ]
         for other in others:
             if name_key(other) == name_key(film):
                 continue
             out.append(_Candidate(rule, film, relation, EntityRef(EntityType.FILM, other), sent))
             if rule.inverse is not None:
-                out.append(_Candidate(rule, other, rule.inverse, EntityRef(EntityType.FILM, film), sent))
+                out.append(
+                    _Candidate(rule, other, rule.inverse, EntityRef(EntityType.FILM, film), sent)
+                )
         return out
     if "platform" in rule.flags:
         orgs = _agents(_group(m, rule.agent), sent, state, org=True)
@@ -740,7 +779,16 @@ def _objects(
         if not orgs or not dates:
             return []
         platform = EntityRef(EntityType.STREAMING_SERVICE, orgs[0][0].name)
-        return [_Candidate(rule, film, relation, Value(dates[0].iso or "", _date_type(dates[0].iso or "")), sent, platform=platform)]
+        return [
+            _Candidate(
+                rule,
+                film,
+                relation,
+                Value(dates[0].iso or "", _date_type(dates[0].iso or "")),
+                sent,
+                platform=platform,
+            )
+        ]
     agent_text = _group(m, rule.agent)
     if rule.agent is None:
         who = state.last_person or state.main_person
@@ -751,7 +799,8 @@ def _objects(
         agents = [(EntityRef(EntityType.PERSON, who), False)] if who else []
     elif "org_only" in rule.flags:
         agents = [
-            a for a in _agents(agent_text, sent, state, org=True)
+            a
+            for a in _agents(agent_text, sent, state, org=True)
             if state.names.kind(a[0].name) != "person" and not re.search(r"«P", agent_text or "")
         ]
     else:
@@ -766,7 +815,9 @@ def _objects(
     for position, (ref, ambiguous) in enumerate(agents, 1):
         if org_role or relation is Relation.PRODUCTION_COMPANY:
             ref = EntityRef(
-                EntityType.DISTRIBUTOR if relation is Relation.DISTRIBUTOR else EntityType.PRODUCTION_COMPANY,
+                EntityType.DISTRIBUTOR
+                if relation is Relation.DISTRIBUTOR
+                else EntityType.PRODUCTION_COMPANY,
                 ref.name,
             )
         character = characters.get(ref.name) or (characters.get("*") if len(agents) == 1 else None)
@@ -785,13 +836,18 @@ def _objects(
     return out
 
 
-def _characters(rule: Rule, m: re.Match[str], sent: _Sentence, agent_text: str | None) -> dict[str, str]:
+def _characters(
+    rule: Rule, m: re.Match[str], sent: _Sentence, agent_text: str | None
+) -> dict[str, str]:
     out: dict[str, str] = {}
     group = _group(m, rule.character)
     if group:
         out["*"] = _slot_text(group, sent)
     if agent_text:
-        for pm in re.finditer(r"«[PN](\d+)» (?:\( )?as («[A-Z]\d+»|(?:a|an|the) [a-z][\w' -]*?)(?= ,| and| \)|$)", agent_text):
+        for pm in re.finditer(
+            r"«[PN](\d+)» (?:\( )?as («[A-Z]\d+»|(?:a|an|the) [a-z][\w' -]*?)(?= ,| and| \)|$)",
+            agent_text,
+        ):
             person = sent.slots[int(pm.group(1))].text
             out[person] = _slot_text(pm.group(2), sent)
     return out
@@ -802,7 +858,9 @@ def _slot_text(text: str, sent: _Sentence) -> str:
 
 
 def _date_type(iso: str) -> ValueType:
-    return ValueType.DATE if len(iso) == 10 else ValueType.YEAR if len(iso) == 4 else ValueType.STRING
+    return (
+        ValueType.DATE if len(iso) == 10 else ValueType.YEAR if len(iso) == 4 else ValueType.STRING
+    )
 
 
 def _value(relation: Relation, text: str | None, sent: _Sentence) -> Value | EntityRef | None:
@@ -824,7 +882,9 @@ def _value(relation: Relation, text: str | None, sent: _Sentence) -> Value | Ent
     return None
 
 
-def _guarded(rule: Rule, m: re.Match[str], sent: _Sentence, films: Sequence[str], state: _State) -> bool:
+def _guarded(
+    rule: Rule, m: re.Match[str], sent: _Sentence, films: Sequence[str], state: _State
+) -> bool:
     """Precision guards: negation or hedging in the clause, a TV show taken for a film."""
     span = sent.skeleton[max(0, m.start() - 60) : m.end() + 40]
     if _NEGATION.search(span):
@@ -838,8 +898,12 @@ def _guarded(rule: Rule, m: re.Match[str], sent: _Sentence, films: Sequence[str]
 
 
 def _companions(found: list[_Candidate], sent: _Sentence) -> list[_Candidate]:
-    """"opposite X", "alongside X": cast of the film the sentence casts someone in."""
-    films = {c.film for c in found if c.relation is Relation.CAST_MEMBER and "companion" not in c.rule.flags}
+    """ "opposite X", "alongside X": cast of the film the sentence casts someone in."""
+    films = {
+        c.film
+        for c in found
+        if c.relation is Relation.CAST_MEMBER and "companion" not in c.rule.flags
+    }
     named = any(s.kind in ("F", "N") for s in sent.slots)
     out: list[_Candidate] = []
     for cand in found:
@@ -869,10 +933,19 @@ def _facts(document: Document, candidates: Iterable[_Candidate], names: _Names) 
         aliases = tuple(names.aliases.get(name_key(cand.film), ()))
         subject = EntityRef(EntityType.FILM, cand.film, aliases=aliases)
         obj = cand.obj
-        if isinstance(obj, EntityRef) and obj.type is not EntityType.COUNTRY and obj.type is not EntityType.FILM:
+        if (
+            isinstance(obj, EntityRef)
+            and obj.type is not EntityType.COUNTRY
+            and obj.type is not EntityType.FILM
+        ):
             if name_key(obj.name) == name_key(cand.film):
                 continue
-            if is_demonym(obj.name) or nonfilm_kind(obj.name) in ("award", "event", "place", "time"):
+            if is_demonym(obj.name) or nonfilm_kind(obj.name) in (
+                "award",
+                "event",
+                "place",
+                "time",
+            ):
                 continue
         sent = cand.sentence
         planned = False
@@ -901,14 +974,10 @@ def _facts(document: Document, candidates: Iterable[_Candidate], names: _Names) 
         old = best.get(key)
         if old is None or (old.evidence is not None and old.evidence.confidence < confidence):
             if old is not None and old.character and not fact.character:
-                fact = Fact(**{**_fields(fact), "character": old.character})
+                fact = replace(fact, character=old.character)
             best[key] = fact
     return list(best.values())
 
 
 def _obj_key(obj: EntityRef | Value) -> str:
     return name_key(obj.name) if isinstance(obj, EntityRef) else obj.text
-
-
-def _fields(fact: Fact) -> dict[str, object]:
-    return {name: getattr(fact, name) for name in Fact.__slots__}  # type: ignore[attr-defined]

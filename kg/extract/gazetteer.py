@@ -14,6 +14,8 @@ Fockers" for one film.
 1995
 """
 
+# ruff: noqa: RUF001, RUF002  (typographic quotes and dashes are data here)
+
 from __future__ import annotations
 
 from collections.abc import Iterable

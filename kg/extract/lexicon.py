@@ -336,8 +336,26 @@ def is_known_org(name: str) -> bool:
 
 
 _LANGUAGES = frozenset(
-    "english|hindi|malayalam|tamil|telugu|kannada|bengali|marathi|punjabi|urdu|mandarin|"
-    "cantonese|esperanto|latin|yiddish|xhosa|zulu|swahili".split("|")
+    [
+        "english",
+        "hindi",
+        "malayalam",
+        "tamil",
+        "telugu",
+        "kannada",
+        "bengali",
+        "marathi",
+        "punjabi",
+        "urdu",
+        "mandarin",
+        "cantonese",
+        "esperanto",
+        "latin",
+        "yiddish",
+        "xhosa",
+        "zulu",
+        "swahili",
+    ]
 )
 _AWARDS_FOLDED = frozenset(a.casefold() for a in AWARDS)
 _FESTIVALS_FOLDED = frozenset(f.casefold() for f in FESTIVALS)

@@ -15,6 +15,8 @@ gives each chunk a first guess of its kind from the word lists of :mod:`kg.extra
 [('Michael Moore', 'person'), ('Fahrenheit 9/11', 'name')]
 """
 
+# ruff: noqa: RUF001, RUF002, RUF003  (typographic quotes and dashes are data here)
+
 from __future__ import annotations
 
 import re
@@ -22,13 +24,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .lexicon import (
-    TV_WORDS,
     COMMON_WORDS,
-    FUNCTION_WORDS,
     FILM_NOUNS,
+    FUNCTION_WORDS,
     HONORIFICS,
     NAME_PARTICLES,
     PERSON_NOUNS,
+    TV_WORDS,
     is_demonym,
     is_given_name,
     is_known_org,
@@ -37,7 +39,6 @@ from .lexicon import (
 
 __all__ = ["Chunk", "Token", "chunk_sentence", "tokenize"]
 
-# ruff: noqa: RUF001  (typographic apostrophes are data here)
 
 _TOKEN = re.compile(
     r"(?P<abbr>(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z]))"
@@ -173,7 +174,11 @@ def _raw_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
         gap = 0
         while j < n:
             t = tokens[j]
-            if t.cap and tokens[j - 1].text.endswith(".") and t.lower in _START_NOUNS | FUNCTION_WORDS:
+            if (
+                t.cap
+                and tokens[j - 1].text.endswith(".")
+                and t.lower in _START_NOUNS | FUNCTION_WORDS
+            ):
                 break  # "Tom Lister Jr. Distributed by": a new sentence the splitter missed
             if _is_name_token(t) or (
                 t.kind == "num" and gap == 0 and "$" not in t.text and not _is_year(t.text)
@@ -201,8 +206,9 @@ def _spaced_ok(tokens: Sequence[Token], j: int) -> bool:
     a colon right after a word, a dash with spaces on both sides."""
     t = tokens[j]
     if t.text in (":", "/"):
-        return tokens[j - 1].end == t.start and (t.text == ":" or (
-            j + 1 < len(tokens) and t.end == tokens[j + 1].start))
+        return tokens[j - 1].end == t.start and (
+            t.text == ":" or (j + 1 < len(tokens) and t.end == tokens[j + 1].start)
+        )
     if t.text in ("-", "–"):
         return j + 1 < len(tokens) and tokens[j - 1].end < t.start < t.end < tokens[j + 1].start
     return True
@@ -281,7 +287,11 @@ def _known_spans(sentence: str, tokens: Sequence[Token], known: Known) -> list[t
                 continue
             if t.kind == "punct" and t.text not in (":", "-", "–", "&", "!", "?"):
                 break
-            if (t.cap or t.kind == "num") and commas and known(sentence[tokens[i].start : t.end]) == "film":
+            if (
+                (t.cap or t.kind == "num")
+                and commas
+                and known(sentence[tokens[i].start : t.end]) == "film"
+            ):
                 best = j
         if best >= 0:
             spans.append((i, best))
@@ -314,11 +324,7 @@ def _shape(
         if tok.text in HONORIFICS or tok.text.rstrip(".") in HONORIFICS:
             descriptors.append(low)
             i += 1
-        elif (
-            i + 1 < j
-            and is_demonym(joined)
-            and _person_like(_words(sentence, tokens, i + 2, j))
-        ):
+        elif i + 1 < j and is_demonym(joined) and _person_like(_words(sentence, tokens, i + 2, j)):
             descriptors.append(joined.lower())
             i += 2
         elif i < j and is_demonym(tok.text) and _person_like(_words(sentence, tokens, i + 1, j)):
@@ -459,10 +465,13 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     name = chunk.text
     words = name.split()
     before = tokens[chunk.first - 1].lower if chunk.first > 0 else ""
-    if before in FILM_NOUNS and before not in ("story", "release", "premiere", "version", "hit"):
-        if nonfilm_kind(name, heads=False) is None:
-            chunk.kind, chunk.why = "film", f"after '{before}'"
-            return
+    if (
+        before in FILM_NOUNS
+        and before not in ("story", "release", "premiere", "version", "hit")
+        and nonfilm_kind(name, heads=False) is None
+    ):
+        chunk.kind, chunk.why = "film", f"after '{before}'"
+        return
     told = known(name)
     if told is not None:
         chunk.kind, chunk.why = told, "known"
@@ -495,10 +504,37 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
 
 
 _HONORIFIC_WORDS = frozenset(h.lower().rstrip(".") for h in HONORIFICS)
-_START_NOUNS = (FILM_NOUNS | TV_WORDS | {"distributor", "distributors", "starring", "directed",
-    "written", "produced", "edited", "grossing", "budget", "runtime", "cast", "music", "score",
-    "screenplay", "cinematography", "editing", "release", "released", "at", "with", "filming",
-    "shooting", "production", "principal", "photography"}) - {"feature", "short"}
+_START_NOUNS = (
+    FILM_NOUNS
+    | TV_WORDS
+    | {
+        "distributor",
+        "distributors",
+        "starring",
+        "directed",
+        "written",
+        "produced",
+        "edited",
+        "grossing",
+        "budget",
+        "runtime",
+        "cast",
+        "music",
+        "score",
+        "screenplay",
+        "cinematography",
+        "editing",
+        "release",
+        "released",
+        "at",
+        "with",
+        "filming",
+        "shooting",
+        "production",
+        "principal",
+        "photography",
+    }
+) - {"feature", "short"}
 
 
 def _namey(words: Sequence[str]) -> bool:

@@ -27,11 +27,13 @@ from .projections import (
     project,
     register_projection,
 )
+from .source import GraphSource
 from .timeline import timeline
 
 __all__ = [
     "PROJECTIONS",
     "Credits",
+    "GraphSource",
     "Projection",
     "average_path_length",
     "build_graph",

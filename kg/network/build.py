@@ -1,10 +1,12 @@
-"""Store -> networkx graph: read every credit in three flat SELECTs, then project in Python.
+"""Graph -> networkx graph: read every credit in three flat SELECTs, then project in Python.
 
-The store is read with three flat queries, whatever its size: the ``(film, role property,
+The graph is read through a :class:`~kg.reader.GraphReader` (the store, or a SPARQL server that
+``kg push`` filled) with three flat queries, whatever its size: the ``(film, role property,
 agent)`` triples of the chosen roles, every ``rdfs:label``, and the years of films (``kg:year``,
 else the year of ``kg:releaseDate``). Flat queries joined in Python beat one query with
-OPTIONALs by about 2x on Oxigraph. Results are taken as SPARQL TSV (parsed here) rather than as rdflib terms: on the
-Wikidata films table that is about twice as fast.
+OPTIONALs by about 2x on Oxigraph. Rows are read as plain strings
+(:meth:`~kg.reader.GraphReader.text_rows`): on the store straight from Oxigraph's results, which on
+the Wikidata films table is about twice as fast as making rdflib terms.
 
 >>> import kg
 >>> from kg.network.build import build_graph
@@ -16,21 +18,16 @@ kg.errors.KGInputError: the store has no films with cast_member credits: load so
 
 from __future__ import annotations
 
-import io
 import re
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
 
 import networkx as nx
-from rdflib import BNode
 
 from ..errors import KGInputError
+from ..model import ROLES
 from ..namespace import KG
 from ..query import with_prefixes
-from ..store import Store
-
-if TYPE_CHECKING:
-    from ..remote import RemoteEndpoint
+from ..reader import GraphReader
 from .projections import (
     ORGANIZATION_ROLES,
     PERSON_ROLES,
@@ -46,19 +43,8 @@ from .projections import (
 
 __all__ = ["ROLE_PROPERTIES", "build_graph", "fetch_credits"]
 
-ROLE_PROPERTIES: dict[str, str] = {
-    "director": str(KG.director),
-    "cast_member": str(KG.castMember),
-    "producer": str(KG.producer),
-    "executive_producer": str(KG.executiveProducer),
-    "screenwriter": str(KG.screenwriter),
-    "composer": str(KG.composer),
-    "cinematographer": str(KG.cinematographer),
-    "editor": str(KG.editor),
-    "production_company": str(KG.productionCompany),
-    "distributor": str(KG.distributor),
-}
-"""The direct film -> agent property of each role."""
+ROLE_PROPERTIES: dict[str, str] = {r.relation.value: str(KG[r.property]) for r in ROLES}
+"""The direct film -> agent property of each role (from :data:`kg.model.ROLES`)."""
 
 _ROLE_OF_PROPERTY = {iri: role for role, iri in ROLE_PROPERTIES.items()}
 
@@ -69,49 +55,6 @@ SELECT ?s ?year ?date WHERE {
 }
 """
 
-_ESCAPES = re.compile(r"\\(.)")
-_UNESCAPE = {"t": "\t", "n": "\n", "r": "\r", '"': '"', "\\": "\\", "'": "'", "b": "\b", "f": "\f"}
-
-
-def _term(text: str) -> str | None:
-    """The IRI or lexical form of one SPARQL TSV cell (``None`` when unbound)."""
-    if not text:
-        return None
-    if text[0] == "<":
-        return text[1:-1]
-    if text[0] == '"':
-        end = text.rfind('"')
-        body = text[1:end]
-        return (
-            _ESCAPES.sub(lambda m: _UNESCAPE.get(m.group(1), m.group(1)), body)
-            if "\\" in body
-            else body
-        )
-    if text.startswith("_:"):
-        return text
-    return text  # bare numbers and booleans
-
-
-def _tsv_rows(store: Store | RemoteEndpoint, sparql: str) -> Iterator[list[str | None]]:
-    if not isinstance(store, Store):  # a remote SPARQL server: paged SELECT over kg's graphs
-        yield from _remote_rows(store, sparql)
-        return
-    buffer = io.BytesIO()
-    store.query(with_prefixes(sparql)).serialize("tsv", buffer)
-    lines = buffer.getvalue().decode("utf-8").split("\n")
-    for line in lines[1:]:
-        if line:
-            yield [_term(cell) for cell in line.split("\t")]
-
-
-def _remote_rows(endpoint: RemoteEndpoint, sparql: str) -> Iterator[list[str | None]]:
-    """The same rows from a server (the graphs ``kg push`` completed), paged with LIMIT/OFFSET."""
-    from ..remote import kg_graphs
-
-    graphs = kg_graphs(endpoint) or None
-    for row in endpoint.select(with_prefixes(sparql), graphs=graphs):
-        yield [None if t is None else (f"_:{t}" if isinstance(t, BNode) else str(t)) for t in row]
-
 
 def _year(text: str | None) -> int | None:
     if not text:
@@ -120,7 +63,7 @@ def _year(text: str | None) -> int | None:
     return int(match.group()) if match else None
 
 
-def fetch_credits(store: Store | RemoteEndpoint, roles: Iterable[str] | None = None) -> Credits:
+def fetch_credits(reader: GraphReader, roles: Iterable[str] | None = None) -> Credits:
     """All credits in ``roles`` (default: every role) with the labels and years of their nodes.
 
     >>> import kg
@@ -132,24 +75,26 @@ def fetch_credits(store: Store | RemoteEndpoint, roles: Iterable[str] | None = N
         PERSON_ROLES + ORGANIZATION_ROLES
     )
     with no_gc():
-        return _fetch(store, chosen)
+        return _fetch(reader, chosen)
 
 
-def _fetch(store: Store | RemoteEndpoint, chosen: tuple[str, ...]) -> Credits:
+def _fetch(reader: GraphReader, chosen: tuple[str, ...]) -> Credits:
     values = " ".join(f"<{ROLE_PROPERTIES[r]}>" for r in chosen)
     rows: list[tuple[str, str, str]] = []
-    for film, prop, agent in _tsv_rows(
-        store, f"SELECT ?film ?p ?agent WHERE {{ VALUES ?p {{ {values} }} ?film ?p ?agent }}"
+    for film, prop, agent in reader.text_rows(
+        with_prefixes(
+            f"SELECT ?film ?p ?agent WHERE {{ VALUES ?p {{ {values} }} ?film ?p ?agent }}"
+        )
     ):
         if film is None or prop is None or agent is None:
             continue
         rows.append((film, _ROLE_OF_PROPERTY[prop], agent))
     labels: dict[str, str] = {}
-    for s, label in _tsv_rows(store, _LABELS_QUERY):
+    for s, label in reader.text_rows(with_prefixes(_LABELS_QUERY)):
         if s is not None and label is not None and (s not in labels or label < labels[s]):
             labels[s] = label  # the smallest of several labels: deterministic
     film_years: dict[str, int | None] = {}
-    for s, year, date in _tsv_rows(store, _FILMS_QUERY):
+    for s, year, date in reader.text_rows(with_prefixes(_FILMS_QUERY)):
         if s is None:
             continue
         y = _year(year) or _year(date)  # kg:year first, else the release date's year
@@ -160,7 +105,7 @@ def _fetch(store: Store | RemoteEndpoint, chosen: tuple[str, ...]) -> Credits:
 
 
 def build_graph(
-    store: Store | RemoteEndpoint,
+    store: GraphReader,
     projection: str | Projection = "co-star",
     *,
     roles: Iterable[str] | str | None = None,
@@ -172,7 +117,8 @@ def build_graph(
 
     Parameters
     ----------
-    store : kg.Store, or a :class:`kg.remote.RemoteEndpoint` (the graphs ``kg push`` put there)
+    store : a :class:`~kg.reader.GraphReader`: a :class:`kg.Store`, or a
+        :class:`kg.RemoteEndpoint` (the graphs ``kg push`` put there)
     projection : a name from :data:`kg.network.projections.PROJECTIONS` (default ``co-star``).
     roles : roles to count (default: the projection's), e.g. ``"cast_member,director"``.
     years : only films released in this range (``"1990-2000"``, ``"1995"``, ``"1990-"``).

@@ -42,6 +42,8 @@ from typing import Any
 import networkx as nx
 
 from ..errors import KGInputError, UnknownNameError
+from ..model import ROLES, EntityType
+from ..registry import Registry
 
 __all__ = [
     "ORGANIZATION_ROLES",
@@ -57,29 +59,18 @@ __all__ = [
     "register_projection",
 ]
 
-PERSON_ROLES: tuple[str, ...] = (
-    "director",
-    "cast_member",
-    "producer",
-    "executive_producer",
-    "screenwriter",
-    "composer",
-    "cinematographer",
-    "editor",
+PERSON_ROLES: tuple[str, ...] = tuple(
+    r.relation.value for r in ROLES if r.agent is EntityType.PERSON
 )
-"""Roles a person is credited in (names as :class:`kg.model.Relation` values)."""
+"""Roles a person is credited in (names as :class:`kg.model.Relation` values, from
+:data:`kg.model.ROLES`)."""
 
-ORGANIZATION_ROLES: tuple[str, ...] = ("production_company", "distributor")
+ORGANIZATION_ROLES: tuple[str, ...] = tuple(
+    r.relation.value for r in ROLES if r.agent is not EntityType.PERSON
+)
 """Roles an organisation has on a film."""
 
-_ROLE_ALIASES = {
-    "cast": "cast_member",
-    "actor": "cast_member",
-    "actors": "cast_member",
-    "writer": "screenwriter",
-    "studio": "production_company",
-    "dop": "cinematographer",
-}
+_ROLE_ALIASES = {alias: r.relation.value for r in ROLES for alias in r.aliases}
 
 Years = tuple[int | None, int | None]
 
@@ -198,13 +189,14 @@ class Projection:
     node_types: tuple[str, ...] = ("person",)
 
 
-PROJECTIONS: dict[str, Projection] = {}
-"""Registered projections by name (built-ins are registered like add-ons)."""
+PROJECTIONS: Registry[Projection] = Registry("projection", group="kg.projections")
+"""Registered projections by name (a :class:`kg.registry.Registry`: built-ins are registered like
+add-ons, which plugin packages add through the entry-point group ``kg.projections``)."""
 
 
 def register_projection(projection: Projection) -> Projection:
     """Add a projection to :data:`PROJECTIONS` (replacing one of the same name)."""
-    PROJECTIONS[projection.name] = projection
+    PROJECTIONS.register(projection.name, projection)
     return projection
 
 
@@ -218,16 +210,14 @@ def get_projection(name: str) -> Projection:
     kg.errors.UnknownNameError: unknown projection 'co-stars'; did you mean co-star? ...
     """
     key = name.strip().lower().replace("_", "-")
-    if key in PROJECTIONS:
-        return PROJECTIONS[key]
-    squashed = {p.replace("-", ""): p for p in PROJECTIONS}
-    if key.replace("-", "") in squashed:
-        return PROJECTIONS[squashed[key.replace("-", "")]]
-    close = difflib.get_close_matches(key, list(PROJECTIONS), n=3)
+    names = PROJECTIONS.names()
+    squashed = {p.replace("-", ""): p for p in names}
+    found = key if key in names else squashed.get(key.replace("-", ""))
+    if found is not None:
+        return PROJECTIONS.get(found)
+    close = difflib.get_close_matches(key, names, n=3)
     hint = f"; did you mean {', '.join(close)}?" if close else ";"
-    raise UnknownNameError(
-        f"unknown projection {name!r}{hint} Projections: {', '.join(PROJECTIONS)}"
-    )
+    raise UnknownNameError(f"unknown projection {name!r}{hint} Projections: {', '.join(names)}")
 
 
 # --- shared steps ------------------------------------------------------------------------------

@@ -5,14 +5,26 @@ package reaches them through symlinks, and the wheel carries copies. Read them o
 
 >>> sorted(p.name for p in ontology_files())[:2]
 ['alignment.ttl', 'film.ttl']
+>>> len(ontology_graph()) > 100
+True
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 
-__all__ = ["mapping_file", "mapping_files", "ontology_file", "ontology_files", "query_files"]
+from rdflib import Graph
+
+__all__ = [
+    "mapping_file",
+    "mapping_files",
+    "ontology_file",
+    "ontology_files",
+    "ontology_graph",
+    "query_files",
+]
 
 
 def _dir(name: str) -> Traversable:
@@ -29,6 +41,17 @@ def ontology_files() -> list[Traversable]:
 def ontology_file(name: str) -> Traversable:
     """One ontology file by name, e.g. ``ontology_file("shapes.ttl")``."""
     return _dir("ontology").joinpath(name)
+
+
+def ontology_graph(names: Iterable[str] = ("film.ttl", "alignment.ttl")) -> Graph:
+    """The ontology (``film.ttl`` and ``alignment.ttl``, or the files ``names``) as one rdflib
+    graph, for validation and reasoning."""
+    graph = Graph()
+    for name in names:
+        resource = ontology_file(name)
+        if resource.is_file():
+            graph.parse(data=resource.read_text(encoding="utf-8"), format="turtle")
+    return graph
 
 
 def query_files() -> list[Traversable]:

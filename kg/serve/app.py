@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import KGInputError
+from ..query import named_queries
 from ..sparql import remote_calls
 from ..store import store_exists
 from .workers import Reply, WorkerPool, job_from_request
@@ -133,8 +134,6 @@ def _static(name: str) -> bytes | None:
 
 
 def _named_queries_json() -> bytes:
-    from ..query import named_queries
-
     out = [
         {
             "name": q.name,

@@ -28,6 +28,12 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from ..errors import KGError, QueryError, StoreBusyError, StoreError, UnknownNameError
+from ..namespace import bind_prefixes
+from ..query import named_queries, run_named_query, with_prefixes
+from ..store import Store
+from .negotiate import NotAcceptable, choose_format
+
 __all__ = ["Job", "Reply", "WorkerPool", "answer"]
 
 
@@ -98,8 +104,6 @@ def _convert_graph(ntriples: bytes, fmt: str) -> bytes:
     """N-Triples -> Turtle / JSON-LD / RDF/XML with readable prefixes."""
     from rdflib import Graph
 
-    from ..namespace import bind_prefixes
-
     graph = Graph()
     bind_prefixes(graph)
     graph.parse(data=ntriples.decode("utf-8"), format="nt")
@@ -107,12 +111,8 @@ def _convert_graph(ntriples: bytes, fmt: str) -> bytes:
     return graph.serialize(format=name, encoding="utf-8")
 
 
-def answer(store: Any, job: Job) -> Reply:
+def answer(store: Store, job: Job) -> Reply:
     """Run ``job`` on an open :class:`kg.store.Store` and serialize the answer (in a worker)."""
-    from ..errors import KGError, QueryError, StoreBusyError, StoreError, UnknownNameError
-    from ..query import named_queries, run_named_query, with_prefixes
-    from .negotiate import NotAcceptable, choose_format
-
     shifted = 0
     try:
         if job.op == "named":
@@ -166,10 +166,6 @@ def answer(store: Any, job: Job) -> Reply:
 
 
 def _update(path: Path, job: Job, lock_timeout: float) -> Reply:
-    from ..errors import KGError, QueryError, StoreBusyError
-    from ..query import with_prefixes
-    from ..store import Store
-
     if not job.text.strip():
         return _text(400, "the update is empty: send it as `update=` or as the request body")
     full = with_prefixes(job.text)
@@ -194,9 +190,6 @@ def _busy(message: str) -> Reply:
 
 def _worker_main(conn: Connection, path: str, lock_timeout: float, idle_release: float) -> None:
     """A worker's loop: answer jobs on the store's newest generation; let go of it when idle."""
-    from ..errors import KGError
-    from ..store import Store
-
     store: Store | None = None
     while True:
         try:

@@ -68,7 +68,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.starred_in",
-        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}" + _STAR_VERB + r" (?:as (?P<character>"
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}"
+        + _STAR_VERB
+        + r" (?:as (?P<character>"
         + _CHAR
         + r") )?(?:(?:alongside|opposite|with|together with) {PEOPLE} )?"
         + _IN_FILM,
@@ -77,7 +79,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.appeared_in",
-        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}" + _APPEAR + r" (?:as (?P<character>"
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}"
+        + _APPEAR
+        + r" (?:as (?P<character>"
         + _CHAR
         + r") )?(?:[^«» ]+ ){0,3}?in (?:the |a |an |his |her )?(?:{ADJ}){0,3}?"
         r"(?:{FILM_NOUN} |{NUMBER}?(?:«[PN]\d+» )?{FILM_NOUNS}(?: ,)? (?:including |such as )?)?"
@@ -103,7 +107,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.possessive_role",
-        r"(?P<agent>{WHOSE}) (?:{ADJ}){0,3}?" + _ROLE_NOUN + r" (?:as (?P<character>" + _CHAR
+        r"(?P<agent>{WHOSE}) (?:{ADJ}){0,3}?"
+        + _ROLE_NOUN
+        + r" (?:as (?P<character>"
+        + _CHAR
         + r") )?(?:opposite {PEOPLE} )?(?:, |included |include |includes |including |in |, "
         r"including |came in {YEAR} , playing [^«».;]+ in )+{FILM_OF}(?P<film>{TITLES})",
         CAST,
@@ -112,7 +119,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.role_in",
         r"(?P<agent>{WHO}(?: and {WHO})?) (?:[^«» .;]+ |«X\d+» ){0,8}?(?:his |her |their |a |"
-        r"an |the |best |for )(?:{ADJ}){0,3}?" + _ROLE_NOUN + r"s? (?:(?:as|of) (?P<character>" + _CHAR
+        r"an |the |best |for )(?:{ADJ}){0,3}?"
+        + _ROLE_NOUN
+        + r"s? (?:(?:as|of) (?P<character>"
+        + _CHAR
         + r") )?(?:opposite {PEOPLE} )?in {FILM_OF}(?P<film>{TITLES})",
         CAST,
         needs=("role", "roles", "part", "parts", "performance", "turn", "cameo", "lead"),
@@ -130,8 +140,19 @@ RULES: tuple[Rule, ...] = (
         r"portrays|portrayed|portraying|portray|voices|voiced|voicing|stars as|starred as|"
         r"starring as) (?P<character>" + _CHAR + r") (?:[^«» .;]+ ){0,4}?" + _IN_FILM,
         CAST,
-        needs=("plays", "played", "playing", "play", "portrays", "portrayed", "portraying",
-               "portray", "voices", "voiced", "voicing"),
+        needs=(
+            "plays",
+            "played",
+            "playing",
+            "play",
+            "portrays",
+            "portrayed",
+            "portraying",
+            "portray",
+            "voices",
+            "voiced",
+            "voicing",
+        ),
     ),
     Rule(
         "cast.in_which_plays",
@@ -176,8 +197,16 @@ RULES: tuple[Rule, ...] = (
         r" (?:{ADJ}){0,2}?(?P<agent>{PEOPLE})",
         CAST,
         film=None,
-        needs=("opposite", "alongside", "along", "together", "co-starring", "co-stars",
-               "co-star", "fellow"),
+        needs=(
+            "opposite",
+            "alongside",
+            "along",
+            "together",
+            "co-starring",
+            "co-stars",
+            "co-star",
+            "fellow",
+        ),
         flags=frozenset({"companion"}),
     ),
     Rule(
@@ -219,8 +248,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.her_role_in",
-        r"(?P<agent>his|her|their) (?:{ADJ}){0,3}?" + _ROLE_NOUN + r" (?:as (?P<character>"
-        + _CHAR + r") )?(?:opposite {PEOPLE} )?in {FILM_OF}(?P<film>{TITLES})",
+        r"(?P<agent>his|her|their) (?:{ADJ}){0,3}?"
+        + _ROLE_NOUN
+        + r" (?:as (?P<character>"
+        + _CHAR
+        + r") )?(?:opposite {PEOPLE} )?in {FILM_OF}(?P<film>{TITLES})",
         CAST,
         needs=("role", "roles", "part", "performance", "turn", "cameo", "lead"),
     ),
@@ -244,10 +276,21 @@ RULES: tuple[Rule, ...] = (
         "cast.cast_as",
         r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:been |was |were |is |being )?(?:cast|"
         r"recast|signed up|signed|hired|chosen|picked|tapped|drafted in|lined up) (?:as (?P<character>"
-        + _CHAR + r") )?(?:to (?:star|appear|play [^«».;]+?) )?(?:opposite {PEOPLE} )?in "
+        + _CHAR
+        + r") )?(?:to (?:star|appear|play [^«».;]+?) )?(?:opposite {PEOPLE} )?in "
         r"{FILM_OF}(?P<film>{TITLES_P})",
         CAST,
-        needs=("cast", "recast", "signed", "hired", "chosen", "picked", "tapped", "drafted", "lined"),
+        needs=(
+            "cast",
+            "recast",
+            "signed",
+            "hired",
+            "chosen",
+            "picked",
+            "tapped",
+            "drafted",
+            "lined",
+        ),
     ),
     Rule(
         "cast.joined_cast",
@@ -263,8 +306,23 @@ RULES: tuple[Rule, ...] = (
         r"will reprise) (?:the |a |his |her |their )(?:{ADJ}){0,3}?(?:role|part|lead)(?: of "
         r"(?P<character>" + _CHAR + r"))? in {FILM_OF}(?P<film>{TITLES_P})",
         CAST,
-        needs=("landed", "won", "got", "secured", "took", "scooped", "bagged", "earned",
-               "accepted", "reprises", "reprise", "reprising", "reprised", "returns", "returned"),
+        needs=(
+            "landed",
+            "won",
+            "got",
+            "secured",
+            "took",
+            "scooped",
+            "bagged",
+            "earned",
+            "accepted",
+            "reprises",
+            "reprise",
+            "reprising",
+            "reprised",
+            "returns",
+            "returned",
+        ),
     ),
     Rule(
         "cast.best_known_for",
@@ -295,7 +353,8 @@ RULES: tuple[Rule, ...] = (
         "cast.fame_in",
         r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,2}(?:shot to fame|rose to fame|found fame|"
         r"made (?:his|her|their) name|broke through|became famous|became a star|got (?:his|her) "
-        r"break|won acclaim|earned acclaim) (?:[^«».;]+ ){0,3}?in " r"{FILM_OF}(?P<film>{TITLES_P})",
+        r"break|won acclaim|earned acclaim) (?:[^«».;]+ ){0,3}?in "
+        r"{FILM_OF}(?P<film>{TITLES_P})",
         CAST,
         needs=("fame", "name", "broke", "famous", "star", "break", "acclaim"),
     ),
@@ -305,8 +364,20 @@ RULES: tuple[Rule, ...] = (
         r"topped|front|fronts|fronted) (?:the |an? )?(?:{ADJ}){0,2}?cast (?:of|in) "
         r"(?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))",
         CAST,
-        needs=("lead", "leads", "led", "head", "heads", "headed", "top", "tops", "topped",
-               "front", "fronts", "fronted"),
+        needs=(
+            "lead",
+            "leads",
+            "led",
+            "head",
+            "heads",
+            "headed",
+            "top",
+            "tops",
+            "topped",
+            "front",
+            "fronts",
+            "fronted",
+        ),
     ),
     Rule(
         "cast.cast_of_includes",

@@ -23,8 +23,15 @@ RULES: tuple[Rule, ...] = (
         r"{ORG} (?:[^«».;]+ ){0,2}?(?:in (?:cooperation|association|partnership|collaboration|"
         r"conjunction) with|together with|and) (?P<agent>{ORGS})",
         PRODUCTION,
-        needs=("cooperation", "association", "partnership", "collaboration", "conjunction",
-               "together", "and"),
+        needs=(
+            "cooperation",
+            "association",
+            "partnership",
+            "collaboration",
+            "conjunction",
+            "together",
+            "and",
+        ),
         flags=frozenset({"film_optional", "org_only"}),
     ),
     Rule(

@@ -2,6 +2,8 @@
 cue words ("written and directed by" gives two roles), which come from :data:`kg.model.ROLES`.
 """
 
+# ruff: noqa: RUF001  (typographic quotes and dashes are data here)
+
 from __future__ import annotations
 
 from ...model import Relation
@@ -12,7 +14,9 @@ _BE = r"(?:(?:which |that )?(?:was |is |has been |had been |will be |is being |w
 RULES: tuple[Rule, ...] = (
     Rule(
         "crew.film_by",
-        r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,| -| –)? (?:\( {YEAR} \)(?: ,)? )?" + _BE + r"(?P<cue>{ROLE_PASSIVES}) (?:for the (?:screen|big screen|cinema) )?by "
+        r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,| -| –)? (?:\( {YEAR} \)(?: ,)? )?"
+        + _BE
+        + r"(?P<cue>{ROLE_PASSIVES}) (?:for the (?:screen|big screen|cinema) )?by "
         r"(?:the (?:{ADJ})?{ROLE_NOUN} )?(?P<agent>{AGENTS})",
         needs=("by",),
     ),
@@ -71,8 +75,16 @@ RULES: tuple[Rule, ...] = (
         r"{ACTOR_NOUN}) {PERSON}) (?:{AUX}|{ADV}){0,2}(?:[^«» .;]+ ){0,3}?(?:reuniting|reunite|"
         r"team up|teaming up|teamed up|working together|collaborating|collaborate) (?:[^«» .;]+ )"
         r"{0,2}?(?:for|on) {FILM_OF}(?P<film>{TITLES})",
-        needs=("reuniting", "reunite", "team", "teaming", "teamed", "working", "collaborating",
-               "collaborate"),
+        needs=(
+            "reuniting",
+            "reunite",
+            "team",
+            "teaming",
+            "teamed",
+            "working",
+            "collaborating",
+            "collaborate",
+        ),
         flags=frozenset({"noun_pairs"}),
     ),
     Rule(
@@ -105,8 +117,16 @@ RULES: tuple[Rule, ...] = (
         "crew.present_tense",
         r"(?P<agent>{WHO}){APPOS} (?:{ADV})?(?P<cue>directs|writes|produces|co-directs|co-writes|"
         r"helms|scores|edits) {FILM_OF}(?P<film>{TITLES_P})",
-        needs=("directs", "writes", "produces", "co-directs", "co-writes", "helms", "scores",
-               "edits"),
+        needs=(
+            "directs",
+            "writes",
+            "produces",
+            "co-directs",
+            "co-writes",
+            "helms",
+            "scores",
+            "edits",
+        ),
     ),
     Rule(
         "crew.who_made",
@@ -120,8 +140,16 @@ RULES: tuple[Rule, ...] = (
         r"(?P<agent>{WHO}){APPOS} (?:is|was|are|were|has been|had been) (?:currently |now |also )?"
         r"(?P<cue>directing|writing|producing|co-directing|co-writing|co-producing|scoring|"
         r"editing) (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))",
-        needs=("directing", "writing", "producing", "co-directing", "co-writing", "co-producing",
-               "scoring", "editing"),
+        needs=(
+            "directing",
+            "writing",
+            "producing",
+            "co-directing",
+            "co-writing",
+            "co-producing",
+            "scoring",
+            "editing",
+        ),
     ),
     Rule(
         "crew.film_from_noun",

@@ -18,15 +18,36 @@ _RELEASE_CUE = (
 RULES: tuple[Rule, ...] = (
     Rule(
         "releases.film_date",
-        r"(?P<film>{FILMREF}) (?:[^«».;]+ |«[CX]\d+» ){0,9}?" + _RELEASE_CUE
+        r"(?P<film>{FILMREF}) (?:[^«».;]+ |«[CX]\d+» ){0,9}?"
+        + _RELEASE_CUE
         + r" (?:[^«».;]+ |«[CX]\d+» ){0,5}?"
         r"(?:on |in |for |from |by )?(?P<value>{DATE})",
         RELEASE,
         agent=None,
         value="value",
-        needs=("released", "release", "releases", "opens", "opened", "opening", "open", "hits",
-               "hit", "arrives", "arrived", "out", "debuts", "debuted", "bows", "bowed", "launches",
-               "launched", "comes", "came", "reaches"),
+        needs=(
+            "released",
+            "release",
+            "releases",
+            "opens",
+            "opened",
+            "opening",
+            "open",
+            "hits",
+            "hit",
+            "arrives",
+            "arrived",
+            "out",
+            "debuts",
+            "debuted",
+            "bows",
+            "bowed",
+            "launches",
+            "launched",
+            "comes",
+            "came",
+            "reaches",
+        ),
     ),
     Rule(
         "releases.topic_date",
