@@ -15,7 +15,7 @@ gives each chunk a first guess of its kind from the word lists of :mod:`kg.extra
 [('Michael Moore', 'person'), ('Fahrenheit 9/11', 'name')]
 """
 
-# ruff: noqa: RUF001, RUF002, RUF003  (typographic quotes and dashes are data here)
+# ruff: noqa: RUF001, RUF002  (typographic quotes and dashes are data here)
 
 from __future__ import annotations
 
