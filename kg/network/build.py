@@ -43,7 +43,7 @@ from .projections import (
 
 __all__ = ["ROLE_PROPERTIES", "build_graph", "fetch_credits"]
 
-ROLE_PROPERTIES: dict[str, str] = {r.relation.value: str(KG[r.property]) for r in ROLES}
+ROLE_PROPERTIES: dict[str, str] = {r.relation.value: str(KG[r.property_name]) for r in ROLES}
 """The direct film -> agent property of each role (from :data:`kg.model.ROLES`)."""
 
 _ROLE_OF_PROPERTY = {iri: role for role, iri in ROLE_PROPERTIES.items()}
