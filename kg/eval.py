@@ -34,6 +34,7 @@ from .errors import KGInputError, ParseError
 from .extract import DEFAULT_EXTRACTOR, get_extractor
 from .extract.countries import country_name
 from .extract.dates import normalise_date
+from .extract.pipeline import sentences
 from .model import ROLES, Document, EntityRef, Fact, Relation
 
 __all__ = [
@@ -273,8 +274,6 @@ def _fact_keys(fact: Fact, clusters: _Clusters) -> set[tuple[str, str, str]]:
 
 
 def _find_sentence(text: str, *needles: str) -> str:
-    from .extract.pipeline import sentences
-
     for needle in needles:
         if not needle:
             continue

@@ -18,7 +18,7 @@ reachable by SPARQL with the named query ``fact-sources`` (``queries/fact-source
 ('Heat', 'director', 'Michael Mann')
 >>> s = fact.supports[0]
 >>> s.sentence, s.start, s.end, s.extractor
-('Heat is a 1995 crime film directed by Michael Mann.', 0, 51, 'rules.v1')
+('Heat is a 1995 crime film directed by Michael Mann.', 0, 51, 'rules.v2')
 """
 
 from __future__ import annotations

@@ -137,7 +137,7 @@ def source_graphs(store: Store, graph: str) -> list[str]:
 def article_checksum(doc: Document, extractor: str) -> str:
     """Checksum of an article as loaded: its text and metadata, and the extractor that reads it.
 
-    >>> article_checksum(Document("d", "text"), "rules.v1").startswith("sha256:")
+    >>> article_checksum(Document("d", "text"), "rules.v2").startswith("sha256:")
     True
     """
     digest = hashlib.sha256(extractor.encode("utf-8"))
@@ -341,7 +341,7 @@ def load_paths(
 ) -> LoadReport:
     """Load files (or directories of files) into ``store``; see the module docstring.
 
-    ``extractor`` names the article extractor (default ``rules.v1``; see ``kg.extract``);
+    ``extractor`` names the article extractor (default ``rules.v2``; see ``kg.extract``);
     ``mapping`` (a path or a shipped mapping's name) applies to tables only.
 
     ``validate`` (e.g. :func:`kg.validate.require_valid`) is called with the graphs of each source

@@ -70,6 +70,7 @@ class Relation(StrEnum):
     FOLLOWS = "follows"
     FOLLOWED_BY = "followed_by"
     PART_OF_SERIES = "part_of_series"
+    STREAMING_ON = "streaming_on"
     # Film attributes carried as literals
     TITLE = "title"
     YEAR = "year"

@@ -132,6 +132,7 @@ class KG(DefinedNamespace):
     loader: URIRef
     extractor: URIRef
     extractionRule: URIRef
+    streamingOn: URIRef
     mapping: URIRef
     evidence: URIRef  # Evidence -> statement it supports (rdf:Statement)
     sentence: URIRef

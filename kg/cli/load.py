@@ -31,7 +31,7 @@ __all__ = ["load", "unload"]
 @click.option(
     "--extractor",
     default=None,
-    help="Article extractor by versioned name (default rules.v1; ner.v1 uses a spaCy pipeline named by KG_NER_MODEL).",
+    help="Article extractor by versioned name (default rules.v2; ner.v2 uses a spaCy pipeline named by KG_NER_MODEL).",
 )
 @click.pass_context
 def load(
@@ -57,7 +57,7 @@ def load(
       kg load data/sample/films.csv --mapping films_sample
       kg load ../shared/data/structured/wikidata_films/omdb.csv --mapping wikidata_films
       kg load ontology/film.ttl data/sample/extra.trig
-      kg load data/sample/articles/ --extractor rules.v1
+      kg load data/sample/articles/ --extractor rules.v2
       kg --store /tmp/films load data/sample/
     """
     hook = require_valid if validate_ else None

@@ -1,4 +1,4 @@
-"""Extractors by versioned name (``rules.v1``): article text -> :class:`~kg.model.Fact` objects.
+"""Extractors by versioned name (``rules.v2``): article text -> :class:`~kg.model.Fact` objects.
 
 Built-in extractors are registered the same way as add-ons and imported lazily on first use.
 
@@ -6,7 +6,7 @@ Built-in extractors are registered the same way as add-ons and imported lazily o
 >>> facts = extract(Document("d", "Heat (1995) was directed by Michael Mann."))
 >>> [(f.subject.name, f.relation.value, f.object.name) for f in facts if f.relation.value == "director"]
 [('Heat', 'director', 'Michael Mann')]
->>> "rules.v1" in available_extractors()
+>>> "rules.v2" in available_extractors()
 True
 """
 
@@ -36,15 +36,14 @@ DEFAULT_EXTRACTOR = "rules.v2"
 
 EXTRACTORS: Registry[Extractor] = Registry("extractor", group="kg.extractors")
 """Extractors by versioned name; plugins add theirs through the ``kg.extractors`` entry points."""
-EXTRACTORS.register("rules.v1", "kg.extract.rules:extract")
 EXTRACTORS.register("rules.v2", "kg.extract.engine:extract")
-EXTRACTORS.register("ner.v1", "kg.extract.ner:extract")  # optional: needs a spaCy NER pipeline
+EXTRACTORS.register("ner.v2", "kg.extract.ner:extract")  # optional: needs a spaCy NER pipeline
 
 
 def register_extractor(name: str, func: Extractor | str) -> None:
     """Register ``func`` (or a ``"module:function"`` path, imported on first use) as ``name``.
 
-    Names carry a version (``"rules.v1"``) that is recorded in each fact's provenance.
+    Names carry a version (``"rules.v2"``) that is recorded in each fact's provenance.
     """
     EXTRACTORS.register(name, func)
 

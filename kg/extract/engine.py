@@ -53,7 +53,6 @@ from .lexicon import (
     ROLE_OF_NOUN,
     ROLE_OF_VERB,
     ROLE_OF_WORK,
-    TV_WORDS,
     is_demonym,
     nonfilm_kind,
 )
@@ -80,7 +79,7 @@ _ANAPHOR = re.compile(
     r"\b(?:the|this|that|its|their)((?: (?!(?:of|the|a|an|in|on|for|to|and|with|by|from|at|as)"
     r" )(?:[a-z][\w'-]*|«[CXNP]\d+»|\d{4}|\$[\w.]+)){0,3}?) "
     r"(film|movie|picture|feature|drama|comedy|thriller|documentary|epic|biopic|flick|"
-    r"blockbuster|project|production|western|musical|romance|fantasy|animation|tale|caper|"
+    r"blockbuster|project|production|western|romance|fantasy|animation|tale|caper|"
     r"satire|chiller|romcom|rom-com|weepie|melodrama)"
     r"(?= (?:[,.;:)!?]|which|that|who|is|was|has|had|will|would|could|can|stars|starring|"
     r"directed|written|produced|also|and|but|'s|opens|opened|received|won|took|tells|follows|"
@@ -94,7 +93,22 @@ _ALIASES = re.compile(
     r"((?:«[FN]\d+»)(?: (?:,|and|or) «[FN]\d+»)*)(?: ; [^)]*)? \)"
 )
 """A title and its other titles in brackets: "Vase de Noces (also known as Wedding Trough)"."""
+_LEAD = re.compile(
+    r"^(?:the (?:film|movie) )?«[FNPO](\d+)» (?:\( [^)]* \) )?(?:, )?(?:is|was) (?:an?|the) "
+    r"(?:[^«» ]+ |«[CX]\d+» ){0,6}?(?:film|movie|documentary|feature|animated feature|short|"
+    r"drama|comedy|thriller|western|musical|biopic|co-production)\b(?! (?:director|producer|"
+    r"maker|critic|studio|company|festival|editor|composer|star|actor|actress|executive|"
+    r"distributor|industry|production company|series))"
+)
+"""A lead sentence: "Moth & Company is a 1991 animated film ..." makes its subject a film."""
+_WORK_SUBJECT = re.compile(
+    r"\b(?:score|soundtrack|music|songs?|lyrics|theme|novel|book|play|story|poem|script|"
+    r"screenplay|cinematography|photography|editing|memoir|comic|opera|musical|album)\b"
+)
 _SLOT_KIND = re.compile(r"«([A-Z])(\d+)»")
+_AS_CHARACTER = re.compile(
+    r"(?: \()? as (?:«[A-Z]\d+»|(?:a|an|the|his|her) [a-z][\w' -]*?)(?= ,| and| \)|$)(?: \))?"
+)
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _NEGATION = re.compile(
     r"\b(?:not|n't|never|denied|denies|deny|rumou?red|rumou?rs|tipped|speculation|speculated|"
@@ -103,7 +117,8 @@ _NEGATION = re.compile(
     r"replaced|replacing|in talks|negotiations?|linked|considering|considered)\b"
 )
 _TV_CUE = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in sorted(TV_WORDS, key=len, reverse=True)) + r")\b"
+    r"\b(?:series|sitcom|soap|show|shows|programme|programmes|episode|episodes|tv drama|"
+    r"drama series|tv series|channel)\b"
 )
 
 
@@ -242,9 +257,14 @@ class _Candidate:
 # ------------------------------------------------------------------ sentences -> skeletons
 
 
+_HEADER_LINE = re.compile(r"\A\s*(?:date|published|pubdate)\s*:?\s*\d{4}-\d{2}-\d{2}\b", re.I)
+
+
 def _parse(text: str) -> list[_Sentence]:
     out: list[_Sentence] = []
     for start, end, sent in sentences(text):
+        if not out and _HEADER_LINE.match(sent):
+            continue  # the loader's "date YYYY-MM-DD Headline" line: metadata, not prose
         out.append(_Sentence(start, end, sent, tokenize(sent)))
     return out
 
@@ -361,6 +381,7 @@ class _State:
     last_film: str | None = None
     last_person: str | None = None
     last_subject: str | None = None  # the last sentence subject that may be a film
+    series: dict[str, _Sentence] = field(default_factory=dict)  # series named, where
     subject_film: str | None = None  # the last film that was a sentence's subject
     subject_age: int = 99  # sentences since then
 
@@ -387,6 +408,12 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
             if title_key and slot.kind != "P" and name_key(slot.text) == title_key:
                 names.kinds[title_key] = "film"
                 names.surface.setdefault(title_key, slot.text)
+        lead = _LEAD.match(sent.skeleton)
+        if lead is not None:
+            slot = sent.slots[int(lead.group(1))]
+            if name_key(slot.text) not in names.strong_people:
+                names.kinds[name_key(slot.text)] = "film"
+                names.surface.setdefault(name_key(slot.text), slot.text)
         for cand in _run_rules(sent, _State(names), first_pass=True):
             del cand
     # count mentions for the main film / person (the first sentence's films count double)
@@ -407,7 +434,27 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
         found = _run_rules(sent, state, first_pass=False)
         candidates.extend(found)
         _update_focus(sent, state, found)
+    candidates.extend(_series_members(candidates, state))
     return _facts(document, candidates, names)
+
+
+_SERIES_RULE = next(r for r in ALL_RULES if "series" in r.flags)
+_SERIES_SEPARATORS = (": ", " –", " -", *(" " + d for d in "0123456789"))
+
+
+def _series_members(candidates: list[_Candidate], state: _State) -> list[_Candidate]:
+    """A film whose title starts with a series the text names ("the Mission: Impossible
+    movies" ... "Mission: Impossible - Dead Reckoning Part One") is part of that series."""
+    out: list[_Candidate] = []
+    films = {c.film for c in candidates if c.film}
+    for series, sent in state.series.items():
+        key = name_key(series)
+        for film in films:
+            title = name_key(film)
+            if title.startswith(key) and title[len(key) :].startswith(_SERIES_SEPARATORS):
+                ref = EntityRef(EntityType.FILM_SERIES, series)
+                out.append(_Candidate(_SERIES_RULE, film, Relation.PART_OF_SERIES, ref, sent))
+    return out
 
 
 # ------------------------------------------------------------------ rules -> candidates
@@ -434,7 +481,7 @@ _SUBJECT = re.compile(
     r"(?: \( [^)]* \))?(?: ,| (?:is|was|has|had|will|stars|starred|starring|directed|tells|"
     r"follows|features|won|opened|opens|took|became|received|earned|grossed|also|which|"
     r"premiered|marks|centres|centers|sees|are|were|written|produced|edited|runs|ran|"
-    r"topped|remains|stays|an?))"
+    r"topped|remains|stays|an?)\b)"
 )
 """The subject of a sentence: the first film-like name, after an optional fronted phrase and
 noun phrase ("At 98 minutes, the movie Super Capers starred ...")."""
@@ -458,7 +505,7 @@ def _topic_film(
     if len(films) == 1:
         return films[0]
     m = _SUBJECT.match(sent.skeleton)
-    if m is not None:
+    if m is not None and int(m.group(2)) not in exclude:
         slot = sent.slots[int(m.group(2))]
         if slot.kind == "A":
             return _antecedent(state)
@@ -556,6 +603,7 @@ def _agents(
     out: list[tuple[EntityRef, bool]] = []
     if not text:
         return out
+    text = _AS_CHARACTER.sub("", text)  # "Owen Sato as Erik Vale": the character is no agent
     for token in re.findall(r"«[A-Z]\d+»|\b(?:he|she|him|her|his)\b", text):
         if token in _PRONOUNS:
             who = _pronoun(sent, text, state)
@@ -578,8 +626,21 @@ def _agents(
         if state.names.kind(slot.text) in ("film", "org"):
             continue
         full, ambiguous = state.names.person_name(slot.text)
-        out.append((EntityRef(EntityType.PERSON, full), ambiguous))
+        out.append((_person_ref(full), ambiguous))
     return out
+
+
+_SUFFIXED = re.compile(r"^(?P<base>.+?),? (?P<suffix>Jr\.?|Sr\.?|Jnr\.?|II|III|IV)$")
+
+
+def _person_ref(name: str) -> EntityRef:
+    """A person; "Harry Shum, Jr." is Harry Shum Jr., also known as Harry Shum."""
+    m = _SUFFIXED.match(name)
+    if m is None:
+        return EntityRef(EntityType.PERSON, name)
+    suffix = m.group("suffix")
+    suffix = suffix if suffix.endswith(".") or suffix.startswith("I") else suffix + "."
+    return EntityRef(EntityType.PERSON, f"{m.group('base')} {suffix}", aliases=(m.group("base"),))
 
 
 def _pronoun(sent: _Sentence, group: str, state: _State) -> str | None:
@@ -631,6 +692,11 @@ def _candidates(
 ) -> list[_Candidate]:
     if "noun_pairs" in rule.flags:
         return _noun_pairs(rule, m, sent, state, topic, first_pass)
+    if "series" in rule.flags:
+        if not first_pass:
+            for _kind, index in slots(_group(m, rule.other)):
+                state.series.setdefault(sent.slots[index].text, sent)
+        return []
     relations = _relations(rule, m)
     if not relations:
         return []
@@ -643,7 +709,7 @@ def _candidates(
             film_text = f"«{subject.group(1)}{subject.group(2)}»"
     if rule.film is None or (film_text is None and "film_optional" in rule.flags):
         how = "topic" if _names_film(sent) else "main"
-        taken = frozenset(i for _, i in slots(_group(m, rule.agent)))
+        taken = frozenset(i for _, i in slots(_group(m, rule.agent)) + slots(_group(m, rule.other)))
         if taken:
             topic = _topic_film(sent, state, taken)
         films = [topic] if topic is not None else []
@@ -735,11 +801,11 @@ def _oblique(sent: _Sentence, m: re.Match[str], rule: Rule) -> bool:
     if rule.film is None:
         return False
     start = m.start(rule.film)
-    if start < 0:
-        return False
+    if start < 0 or start != m.start():
+        return False  # only a film the cue comes after (film-anchored wordings)
     before = sent.skeleton[max(0, start - 60) : start]
     return bool(
-        re.search(r"(?:sequel|prequel|follow-up|remake) to (?:[^«»,]+ |«[PNX]\d+» ){0,3}$", before)
+        re.search(r"(?:sequel|prequel|follow-up|remake) to (?:[^«», ]+ |«[PNX]\d+» ){0,3}$", before)
     )
 
 
@@ -754,6 +820,11 @@ def _objects(
 ) -> list[_Candidate]:
     out: list[_Candidate] = []
     if rule.value is not None:
+        if relation is Relation.COUNTRY:
+            return [
+                _Candidate(rule, film, relation, country, sent)
+                for country in _countries(_group(m, rule.value), sent)
+            ]
         value = _value(relation, _group(m, rule.value), sent)
         if value is None:
             return []
@@ -775,19 +846,15 @@ def _objects(
         return out
     if "platform" in rule.flags:
         orgs = _agents(_group(m, rule.agent), sent, state, org=True)
-        dates = [s for s in sent.slots if s.kind == "D" and s.iso]
-        if not orgs or not dates:
+        if not orgs:
             return []
         platform = EntityRef(EntityType.STREAMING_SERVICE, orgs[0][0].name)
+        dates = [s for s in sent.slots if s.kind == "D" and s.iso]
+        if not dates:  # "the release of F on Paramount+": the platform, no date
+            return [_Candidate(rule, film, Relation.STREAMING_ON, platform, sent)]
+        iso = dates[0].iso or ""
         return [
-            _Candidate(
-                rule,
-                film,
-                relation,
-                Value(dates[0].iso or "", _date_type(dates[0].iso or "")),
-                sent,
-                platform=platform,
-            )
+            _Candidate(rule, film, relation, Value(iso, _date_type(iso)), sent, platform=platform)
         ]
     agent_text = _group(m, rule.agent)
     if rule.agent is None:
@@ -875,11 +942,24 @@ def _value(relation: Relation, text: str | None, sent: _Sentence) -> Value | Ent
         return Value(year.group(1), ValueType.YEAR) if year else None
     if relation is Relation.COUNTRY:
         for kind, index in slots(text):
-            if kind == "C":
+            if kind in ("C", "X"):
                 name = country_name(sent.slots[index].text)
                 if name:
                     return EntityRef(EntityType.COUNTRY, name)
     return None
+
+
+def _countries(text: str | None, sent: _Sentence) -> list[EntityRef]:
+    """Every country a value group names ("Swedish-Norwegian", "Spain and Portugal")."""
+    out: list[EntityRef] = []
+    for kind, index in slots(text):
+        if kind not in ("C", "X"):
+            continue
+        for part in re.split(r"[-/]", sent.slots[index].text):
+            name = country_name(part.strip())
+            if name and all(c.name != name for c in out):
+                out.append(EntityRef(EntityType.COUNTRY, name))
+    return out
 
 
 def _guarded(
@@ -889,12 +969,36 @@ def _guarded(
     span = sent.skeleton[max(0, m.start() - 60) : m.end() + 40]
     if _NEGATION.search(span):
         return True
-    if _TV_CUE.search(sent.skeleton):
+    if "no_work_subject" in rule.flags:
+        clause = re.split(r" [,;:] | and | but ", sent.skeleton[: m.start() + 1])[-1]
+        if _WORK_SUBJECT.search(clause):
+            return True  # "Its soundtrack was written by X": the work decides the role
+    if rule.name in _TV_PRONE and _TV_CUE.search(sent.skeleton):
         gaz = state.names.gazetteer
         for film in films:
             if gaz is None or gaz.film(film) is None:
-                return True
+                return True  # "Scrubs star X ... best actress in a TV series"
     return False
+
+
+_TV_PRONE = frozenset(
+    {
+        "cast.title_star",
+        "cast.title_actor",
+        "cast.role_in",
+        "cast.possessive_role",
+        "cast.her_role_in",
+        "cast.its_stars",
+        "cast.star_of",
+        "cast.the_star_of",
+        "cast.starred_in",
+        "cast.appeared_in",
+        "awards.possessive_director",
+        "awards.best_for",
+    }
+)
+"""Wordings that also describe television ("X star", "a role in X"): not taken for an unknown
+title in a sentence about TV."""
 
 
 def _companions(found: list[_Candidate], sent: _Sentence) -> list[_Candidate]:
@@ -976,7 +1080,54 @@ def _facts(document: Document, candidates: Iterable[_Candidate], names: _Names) 
             if old is not None and old.character and not fact.character:
                 fact = replace(fact, character=old.character)
             best[key] = fact
-    return list(best.values())
+    return _with_years(_drop_weaker_dates(list(best.values())), names)
+
+
+def _with_years(facts: list[Fact], names: _Names) -> list[Fact]:
+    """Give every film its year (the earliest release year the text states, else the one the
+    gazetteer knows), so namesakes of other years stay apart when resolved."""
+    years: dict[str, int] = {}
+    for fact in facts:
+        if fact.relation is Relation.RELEASE_DATE and isinstance(fact.object, Value):
+            first = int(fact.object.text[:4])
+            key = name_key(fact.subject.name)
+            years[key] = min(first, years.get(key, first))
+    out: list[Fact] = []
+    for fact in facts:
+        key = name_key(fact.subject.name)
+        year: int | None = years.get(key)
+        if year is None and names.gazetteer is not None:
+            known = names.gazetteer.film(fact.subject.name)
+            year = known.year if known is not None else None
+        if year is not None and fact.subject.year is None:
+            fact = replace(fact, subject=replace(fact.subject, year=year))
+        out.append(fact)
+    return out
+
+
+def _drop_weaker_dates(facts: list[Fact]) -> list[Fact]:
+    """A film's release year is dropped when a fuller date of that year is known ("is a 1974
+    film ... released on 3 May 1974"), and a fallback year ("made in 1957") when any release
+    date is."""
+    dates: dict[str, list[str]] = {}
+    for fact in facts:
+        if fact.relation is Relation.RELEASE_DATE and isinstance(fact.object, Value):
+            dates.setdefault(name_key(fact.subject.name), []).append(fact.object.text)
+    out: list[Fact] = []
+    for fact in facts:
+        if fact.relation is Relation.RELEASE_DATE and isinstance(fact.object, Value):
+            text = fact.object.text
+            known = dates.get(name_key(fact.subject.name), [])
+            if len(text) == 4 and any(len(d) > 4 and d.startswith(text) for d in known):
+                continue
+            rule = fact.evidence.rule if fact.evidence else ""
+            if rule.startswith(_FALLBACK_RULES) and any(d != text for d in known):
+                continue
+        out.append(fact)
+    return out
+
+
+_FALLBACK_RULES = tuple(r.name + "@" for r in ALL_RULES if "fallback" in r.flags)
 
 
 def _obj_key(obj: EntityRef | Value) -> str:

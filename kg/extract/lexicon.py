@@ -38,11 +38,13 @@ __all__ = [
     "ROLE_OF_NOUN",
     "ROLE_OF_VERB",
     "ROLE_OF_WORK",
+    "STREAMING",
     "TV_WORDS",
     "given_names",
     "is_demonym",
     "is_given_name",
     "is_known_org",
+    "is_streaming_service",
     "nonfilm_kind",
 ]
 
@@ -255,6 +257,14 @@ KNOWN_ORGS = _words(
     Channel Four Films|UK Film Council|Film Council|British Film Institute|BFI"""
 )
 
+STREAMING = _words(
+    """Netflix|Paramount+|Disney+|Hulu|Amazon Prime Video|Prime Video|Amazon Prime|HBO Max|Max|
+    Apple TV+|Peacock|Mubi|Showtime|Starz|Crunchyroll|Tubi|YouTube Premium|BritBox|Acorn TV|
+    Shudder|Now TV|NOW|Zee5|Hotstar|Disney+ Hotstar|JioCinema|Sky Go|BBC iPlayer|iPlayer|
+    ITVX|All 4|Lovefilm|LoveFilm|Curzon Home Cinema|BFI Player|Criterion Channel"""
+)
+"""Streaming services: the platform of a streaming release."""
+
 PERSON_NOUNS = _words(
     """actor|actress|actors|actresses|star|stars|co-star|co-stars|costar|costars|director|
     directors|film-maker|filmmaker|film-makers|filmmakers|producer|producers|co-producer|writer|
@@ -314,13 +324,29 @@ _DEMONYM_WORDS = frozenset(
 def is_demonym(text: str) -> bool:
     """Is ``text`` a nationality adjective ("French", "South Korean", "US")?
 
-    >>> is_demonym("South Korean"), is_demonym("Korea")
-    (True, False)
+    >>> is_demonym("South Korean"), is_demonym("Korea"), is_demonym("Swedish-Norwegian")
+    (True, False, True)
     """
-    return text.casefold() in _DEMONYM_WORDS
+    folded = text.casefold()
+    if folded in _DEMONYM_WORDS:
+        return True
+    parts = [p for p in folded.replace("/", "-").split("-") if p]
+    return len(parts) > 1 and all(p in _DEMONYM_WORDS for p in parts)
 
 
 _KNOWN_ORGS_FOLDED = frozenset(o.casefold() for o in KNOWN_ORGS)
+
+
+_STREAMING_FOLDED = frozenset(s.casefold() for s in STREAMING)
+
+
+def is_streaming_service(name: str) -> bool:
+    """Is ``name`` a streaming service ("Netflix", "Paramount+")?
+
+    >>> is_streaming_service("Paramount+"), is_streaming_service("Paramount")
+    (True, False)
+    """
+    return name.casefold() in _STREAMING_FOLDED
 
 
 def is_known_org(name: str) -> bool:
@@ -329,7 +355,7 @@ def is_known_org(name: str) -> bool:
     >>> is_known_org("Warner Bros"), is_known_org("Bluefern Studios"), is_known_org("Ray")
     (True, True, False)
     """
-    if name.casefold() in _KNOWN_ORGS_FOLDED:
+    if name.casefold() in _KNOWN_ORGS_FOLDED or is_streaming_service(name):
         return True
     words = name.split()
     return len(words) >= 2 and words[-1] in ORG_SUFFIXES

@@ -29,7 +29,10 @@ from .lexicon import (
     FUNCTION_WORDS,
     HONORIFICS,
     NAME_PARTICLES,
+    NONFILM_BEFORE,
     PERSON_NOUNS,
+    ROLE_OF_NOUN,
+    STRONG_FILM_NOUNS,
     TV_WORDS,
     is_demonym,
     is_given_name,
@@ -45,7 +48,7 @@ _TOKEN = re.compile(
     r"|(?P<num>\$?\d+(?:[.,/:]\d+)*(?:s|st|nd|rd|th|m|bn|k)?(?![\w]))"
     r"|(?P<poss>['’][sS](?!\w)|(?<=s)['’](?=\s))"
     r"|(?P<word>[^\W\d_][\w]*(?:[-.&][^\W_][\w]*|['’](?![sS]\b)[^\W_][\w]*)*"
-    r"(?:(?<=\bMr|\bMs|\bDr|\bSt|\bJr)\.|(?<=\bMrs)\.)?)"
+    r"(?:(?<=\bMr|\bMs|\bDr|\bSt|\bJr)\.|(?<=\bMrs)\.|\+(?![\w+]))?)"
     r"|(?P<punct>[^\w\s])"
 )
 
@@ -192,6 +195,12 @@ def _raw_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 j += 1
                 continue
             break
+        if (
+            last + 2 < n
+            and tokens[last + 1].text == ","
+            and tokens[last + 2].text.rstrip(".") in ("Jr", "Sr", "Jnr")
+        ):
+            last += 2  # "Harry Shum, Jr.": one name
         runs.append((i, last))
         i = last + 1
     return runs
@@ -360,6 +369,7 @@ def _shape(
     # phrase the name modifies, not to the name
     if i < j and tokens[i].lower in ("the", "a", "an") and _film_noun_follows(tokens, j):
         i += 1
+    j = _known_prefix(sentence, tokens, i, j, known)
     pieces = _split(sentence, tokens, i, j, known)
     chunks: list[Chunk] = []
     for a, b in pieces:
@@ -380,12 +390,26 @@ def _in_list(tokens: Sequence[Token], i: int) -> bool:
     return i >= 2 and tokens[i - 1].text == "," and tokens[i - 2].cap
 
 
+def _known_prefix(sentence: str, tokens: Sequence[Token], i: int, j: int, known: Known) -> int:
+    """Cut a run after the longest known film it starts with, when a colon or dash follows
+    ("Mission: Impossible - Dead Reckoning Part One: Cast, Summary" in a heading)."""
+    if known(sentence[tokens[i].start : tokens[j].end]) is not None:
+        return j
+    for k in range(j - 1, i, -1):
+        if (
+            tokens[k + 1].text in (":", "–", "-")
+            and known(sentence[tokens[i].start : tokens[k].end]) == "film"
+        ):
+            return k
+    return j
+
+
 def _film_noun_follows(tokens: Sequence[Token], j: int) -> bool:
     for k in range(j + 1, min(j + 4, len(tokens))):
         low = tokens[k].lower
         if low in FILM_NOUNS or low in ("co-production", "production", "project", "co-star"):
             return True
-        if tokens[k].kind != "word" or tokens[k].cap:
+        if tokens[k].kind != "word" or tokens[k].cap or low in FUNCTION_WORDS:
             return False
     return False
 
@@ -449,8 +473,6 @@ def _split(
             ):
                 a = k + 2 if tokens[k + 1].text == "the" else k + 1
                 return [(i, k - 1), *_split(sentence, tokens, a, j, known)]
-        if tok.text in ("-", "–") and tokens[k - 1].end < tok.start:
-            return [(i, k - 1), *_split(sentence, tokens, k + 1, j, known)]
     return [(i, j)]
 
 
@@ -466,8 +488,8 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     words = name.split()
     before = tokens[chunk.first - 1].lower if chunk.first > 0 else ""
     if (
-        before in FILM_NOUNS
-        and before not in ("story", "release", "premiere", "version", "hit")
+        before in STRONG_FILM_NOUNS
+        and not before.endswith("s")  # "features X", "films X": a verb or a plural, not a cue
         and nonfilm_kind(name, heads=False) is None
     ):
         chunk.kind, chunk.why = "film", f"after '{before}'"
@@ -475,6 +497,11 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     told = known(name)
     if told is not None:
         chunk.kind, chunk.why = told, "known"
+        return
+    if before in NONFILM_BEFORE and not (
+        chunk.first >= 2 and tokens[chunk.first - 2].lower in ("film", "movie")
+    ):
+        chunk.kind, chunk.why = "nonfilm", f"after '{before}'"  # "the sitcom X", "novel X"
         return
     kind = nonfilm_kind(name, heads=False)
     if kind == "org" or (kind is None and is_known_org(name)):
@@ -505,7 +532,9 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
 
 _HONORIFIC_WORDS = frozenset(h.lower().rstrip(".") for h in HONORIFICS)
 _START_NOUNS = (
-    FILM_NOUNS
+    frozenset(ROLE_OF_NOUN)
+    | PERSON_NOUNS
+    | FILM_NOUNS
     | TV_WORDS
     | {
         "distributor",

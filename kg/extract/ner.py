@@ -1,4 +1,4 @@
-"""``ner.v1``: the rule extractor plus a statistical spaCy NER pipeline the user installed (optional).
+"""``ner.v2``: the rule extractor plus a statistical spaCy NER pipeline the user installed (optional).
 
 Used only where installed, never required: ``kg`` downloads nothing.  The pipeline is named by
 ``$KG_NER_MODEL`` (a package name such as ``en_core_web_sm`` or a path to a pipeline directory;
@@ -7,13 +7,12 @@ one from a wheel file or use a local directory::
 
     pip install ./en_core_web_sm-3.8.0-py3-none-any.whl   # a wheel you downloaded elsewhere
     export KG_NER_MODEL=en_core_web_sm                     # or KG_NER_MODEL=/path/to/pipeline
-    kg eval dev.jsonl --extractor ner.v1
+    kg eval dev.jsonl --extractor ner.v2
 
-What it adds to ``rules.v1``: PERSON and ORG mentions found by the model are candidates the rules
-did not see.  A one-word person name the article did not resolve ("Mann") takes the one PERSON
-mention that ends with it ("Michael Mann"); a name the rules read as a person but the model tags
-as an organisation ("produced by Forward Pass") becomes a production company.  Film titles still come from the rules
-(statistical English NER does not find film titles).
+What it adds to ``rules.v2``: the model's PERSON and ORG mentions tell the rules what a name is
+(they join the gazetteer, beside what the store knows), so "produced by Forward Pass" is a
+company when the model says so, and "Mann" is Michael Mann when the model found him.  Film titles
+still come from the rules (statistical English NER does not find film titles).
 
 >>> import os
 >>> os.environ["KG_NER_MODEL"] = "no_such_pipeline"
@@ -21,7 +20,7 @@ as an organisation ("produced by Forward Pass") becomes a production company.  F
 >>> extract(Document("d", "Heat was directed by Michael Mann."))
 Traceback (most recent call last):
 ...
-kg.errors.KGInputError: the ner.v1 extractor needs a spaCy pipeline with NER, but 'no_such_pipeline' is not installed: install one from a wheel file (pip install ./en_core_web_sm-3.8.0-py3-none-any.whl) or set KG_NER_MODEL to a pipeline directory; the default extractor rules.v1 needs none
+kg.errors.KGInputError: the ner.v2 extractor needs a spaCy pipeline with NER, but 'no_such_pipeline' is not installed: install one from a wheel file (pip install ./en_core_web_sm-3.8.0-py3-none-any.whl) or set KG_NER_MODEL to a pipeline directory; the default extractor rules.v2 needs none
 >>> del os.environ["KG_NER_MODEL"]
 """
 
@@ -33,17 +32,14 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import KGInputError
-from ..model import Document, EntityRef, EntityType, Fact, Relation
-from .rules import extract as rules_extract
-from .titles import Gazetteer
+from ..model import Document, EntityRef, EntityType, Fact
+from .engine import extract as rules_extract
+from .gazetteer import Gazetteer
 
 __all__ = ["DEFAULT_MODEL", "EXTRACTOR_NAME", "extract", "load_model"]
 
-EXTRACTOR_NAME = "ner.v1"
+EXTRACTOR_NAME = "ner.v2"
 DEFAULT_MODEL = "en_core_web_sm"
-
-_ORG_RELATIONS = frozenset({Relation.PRODUCER})
-"""Relations whose object the rules may read as a person or an organisation."""
 
 
 @lru_cache(maxsize=4)
@@ -55,9 +51,9 @@ def load_model(name: str) -> Any:
         nlp = spacy.load(name, exclude=["parser", "lemmatizer", "textcat"])
     except (OSError, ImportError) as err:
         raise KGInputError(
-            f"the ner.v1 extractor needs a spaCy pipeline with NER, but {name!r} is not installed: "
+            f"the ner.v2 extractor needs a spaCy pipeline with NER, but {name!r} is not installed: "
             "install one from a wheel file (pip install ./en_core_web_sm-3.8.0-py3-none-any.whl) "
-            "or set KG_NER_MODEL to a pipeline directory; the default extractor rules.v1 needs none"
+            "or set KG_NER_MODEL to a pipeline directory; the default extractor rules.v2 needs none"
         ) from err
     if "ner" not in nlp.pipe_names:
         raise KGInputError(
@@ -67,32 +63,20 @@ def load_model(name: str) -> Any:
 
 
 def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact]:
-    """Facts of ``rules.v1`` with person/organisation mentions from the installed NER model."""
+    """Facts of ``rules.v2`` where the installed NER model also says which names are people and
+    which are organisations: its PERSON and ORG mentions join the gazetteer the rules read."""
     nlp = load_model(os.environ.get("KG_NER_MODEL") or DEFAULT_MODEL)
-    facts = rules_extract(document, gazetteer)
-    if not facts:
-        return facts
-    persons: set[str] = set()
-    orgs: set[str] = set()
+    known = Gazetteer()
+    if gazetteer is not None:
+        known.entries.update(gazetteer.entries)
+        known.kinds.update(gazetteer.kinds)
     for ent in nlp(document.text).ents:
         if ent.label_ == "PERSON" and len(ent.text.split()) >= 2:
-            persons.add(ent.text)
+            known.add(EntityRef(EntityType.PERSON, ent.text))
         elif ent.label_ == "ORG":
-            orgs.add(ent.text)
-    by_last: dict[str, set[str]] = {}
-    for name in persons:
-        by_last.setdefault(name.split()[-1], set()).add(name)
-    out: list[Fact] = []
-    for fact in facts:
-        obj = fact.object
-        relation = fact.relation
-        if isinstance(obj, EntityRef) and obj.type is EntityType.PERSON:
-            if obj.name in orgs and relation in _ORG_RELATIONS:
-                obj = EntityRef(EntityType.PRODUCTION_COMPANY, obj.name)
-                relation = Relation.PRODUCTION_COMPANY
-            elif len(obj.name.split()) == 1 and len(by_last.get(obj.name, ())) == 1:
-                (full,) = by_last[obj.name]
-                obj = replace(obj, name=full, aliases=(obj.name,))
-        evidence = replace(fact.evidence, extractor=EXTRACTOR_NAME) if fact.evidence else None
-        out.append(replace(fact, relation=relation, object=obj, evidence=evidence))
-    return out
+            known.add(EntityRef(EntityType.ORGANIZATION, ent.text))
+    facts = rules_extract(document, known)
+    return [
+        replace(f, evidence=replace(f.evidence, extractor=EXTRACTOR_NAME)) if f.evidence else f
+        for f in facts
+    ]

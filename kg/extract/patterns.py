@@ -105,7 +105,8 @@ MACROS: dict[str, str] = {
     "YEAR": r"(?:1[89]\d\d|20\d\d)",
     "FILM_NOUN": _FILM_NOUN,
     "FILM_NOUNS": r"(?:films|movies|pictures|features|comedies|dramas|thrillers|documentaries)",
-    "ADJ": r"(?:[a-z][\w'-]*|«[CX]\d+»|\d[\w-]*) ",
+    "ADJ": r"(?!(?:of|a|an|the|by|from|in|on|for|to|with|and|or|as|at|is|was|are|were) )"
+    r"(?:[a-z][\w'-]*|«[CX]\d+»|\d[\w-]*) ",
     "ROLE_PASSIVE": _alt(_PASSIVE),
     "ROLE_VERB": _alt(_FINITE),
     "ROLE_NOUN": _alt(_NOUNS),
@@ -119,7 +120,8 @@ MACROS: dict[str, str] = {
     r"recently|already|went on to|is to|was to|is set to|is due to|is expected to|has been|"
     r"had been|will be|would be) )",
 }
-MACROS["TITLES"] = "{TITLE}" + _LIST_TAIL.replace("{X}", "{TITLE}")
+MACROS["TITLE_ITEM"] = r"{TITLE}(?: \( [^()]{1,30} \))?"
+MACROS["TITLES"] = "{TITLE_ITEM}" + _LIST_TAIL.replace("{X}", "{TITLE_ITEM}")
 MACROS["TITLES_P"] = "{TITLE_P}" + _LIST_TAIL.replace("{X}", "{TITLE_P}")
 MACROS["FILMREFS"] = "{FILMREF}" + _LIST_TAIL.replace("{X}", "{TITLE}")
 MACROS["PEOPLE"] = "{PERSON}" + _LIST_TAIL.replace("{X}", "{PERSON}")

@@ -142,6 +142,7 @@ DEFAULT_TYPES: Mapping[Relation, EntityType | ValueType] = {
     Relation.FOLLOWS: EntityType.FILM,
     Relation.FOLLOWED_BY: EntityType.FILM,
     Relation.PART_OF_SERIES: EntityType.FILM_SERIES,
+    Relation.STREAMING_ON: EntityType.STREAMING_SERVICE,
     Relation.TITLE: ValueType.STRING,
     Relation.YEAR: ValueType.YEAR,
     Relation.RELEASE_DATE: ValueType.DATE,

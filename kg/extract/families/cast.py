@@ -112,7 +112,7 @@ RULES: tuple[Rule, ...] = (
         + r" (?:as (?P<character>"
         + _CHAR
         + r") )?(?:opposite {PEOPLE} )?(?:, |included |include |includes |including |in |, "
-        r"including |came in {YEAR} , playing [^«».;]+ in )+{FILM_OF}(?P<film>{TITLES})",
+        r"including |came in {YEAR} , playing [^«».; ]+ in )+{FILM_OF}(?P<film>{TITLES})",
         CAST,
         needs=("role", "roles", "part", "performance", "turn", "cameo", "debut", "lead"),
     ),
@@ -178,7 +178,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.debut_in",
-        r"(?P<agent>{WHO}|{WHOSE}) (?:'s )?(?:[^«» .;]+ ){0,6}?(?:debut|career) (?:[^«».;]+ ){0,8}?"
+        r"(?P<agent>{WHO}|{WHOSE}) (?:'s )?(?:[^«» .;]+ ){0,6}?(?:debut|career) (?:[^«».; ]+ ){0,8}?"
         r"in {FILM_OF}(?P<film>{TITLES})",
         CAST,
         needs=("debut", "career"),
@@ -267,7 +267,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.and_star",
-        r"(?P<film>{FILMREF}) (?:[^«».;]+ |«X\d+» ){0,8}?and (?:its )?(?:{ADJ})?(?:star|stars) "
+        r"(?P<film>{FILMREF}) (?:[^«».; ]+ |«X\d+» ){0,8}?and (?:its )?(?:{ADJ})?(?:star|stars) "
         r"(?P<agent>{PEOPLE})",
         CAST,
         needs=("star", "stars"),
@@ -277,7 +277,7 @@ RULES: tuple[Rule, ...] = (
         r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:been |was |were |is |being )?(?:cast|"
         r"recast|signed up|signed|hired|chosen|picked|tapped|drafted in|lined up) (?:as (?P<character>"
         + _CHAR
-        + r") )?(?:to (?:star|appear|play [^«».;]+?) )?(?:opposite {PEOPLE} )?in "
+        + r") )?(?:to (?:star|appear|play (?:[^«».; ]+ ){0,4}?[^«».; ]+) )?(?:opposite {PEOPLE} )?in "
         r"{FILM_OF}(?P<film>{TITLES_P})",
         CAST,
         needs=(
@@ -353,7 +353,7 @@ RULES: tuple[Rule, ...] = (
         "cast.fame_in",
         r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,2}(?:shot to fame|rose to fame|found fame|"
         r"made (?:his|her|their) name|broke through|became famous|became a star|got (?:his|her) "
-        r"break|won acclaim|earned acclaim) (?:[^«».;]+ ){0,3}?in "
+        r"break|won acclaim|earned acclaim) (?:[^«».; ]+ ){0,3}?in "
         r"{FILM_OF}(?P<film>{TITLES_P})",
         CAST,
         needs=("fame", "name", "broke", "famous", "star", "break", "acclaim"),
@@ -404,8 +404,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.people_star_in",
-        r"(?P<agent>{PEOPLE}) (?:{AUX}){0,2}(?:co-)?(?:star|starred|appear|appeared) (?:together )?"
-        r"in (?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLES})",
+        r"(?P<agent>{PEOPLE}) (?:{AUX}|{ADV}){0,2}(?:co-)?(?:star|starred|appear|appeared) "
+        r"(?:together )?in (?:(?P<film_ana>«A\d+»)|(?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?"
+        r"(?P<film>{TITLES}))",
         CAST,
         needs=("star", "starred", "appear", "appeared"),
     ),

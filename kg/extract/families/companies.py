@@ -19,8 +19,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "companies.in_cooperation",
-        r"(?:(?P<film>{FILMREF}) (?:[^«».;]+ ){0,4}?)?(?:made|produced|co-produced|financed) by "
-        r"{ORG} (?:[^«».;]+ ){0,2}?(?:in (?:cooperation|association|partnership|collaboration|"
+        r"(?:(?P<film>{FILMREF}) (?:[^«».; ]+ ){0,4}?)?(?:made|produced|co-produced|financed) by "
+        r"{ORG} (?:[^«».; ]+ ){0,2}?(?:in (?:cooperation|association|partnership|collaboration|"
         r"conjunction) with|together with|and) (?P<agent>{ORGS})",
         PRODUCTION,
         needs=(

@@ -12,7 +12,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "country.coproduction",
         r"(?:co-production|coproduction|joint production) (?:between|of|from) (?P<value>«[CX]\d+»"
-        r"(?: (?:,|and|/) «[CX]\d+»)+)",
+        r"(?: (?:,|and|/|, and) «[CX]\d+»)+)",
         COUNTRY,
         film=None,
         agent=None,

@@ -38,7 +38,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.film_by_person",
-        r"(?:an? |the )(?:{YEAR} )?(?:{ADJ}){0,4}?(?:film|movie|documentary|feature) by "
+        r"(?:is|was|,) (?:an? |the )(?:{YEAR} )?(?:{ADJ}){0,4}?(?:film|movie|documentary|feature) by "
         r"(?P<agent>{PERSON})(?! (?:and|,|/))",
         Relation.DIRECTOR,
         film=None,
@@ -102,7 +102,7 @@ RULES: tuple[Rule, ...] = (
         "crew.active",
         r"(?P<agent>{WHOS}) (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?P<cue>{ROLE_VERB}(?: and (?:"
         r"{ROLE_VERB}|starred in))*) (?:(?P<film_ana>«A\d+»)|(?:the |a |an |his |her )?(?:{ADJ}){0,2}?"
-        r"(?:{FILM_NOUN} )?(?P<film>{TITLES_P})(?! (?:in|for) «))(?: , respectively)?",
+        r"(?:{FILM_NOUN} )?(?P<film>{TITLES_P})(?! (?:in|for) «[FN]))(?: , respectively)?",
     ),
     Rule(
         "crew.to_direct",
@@ -127,6 +127,13 @@ RULES: tuple[Rule, ...] = (
             "scores",
             "edits",
         ),
+    ),
+    Rule(
+        "crew.with_as",
+        r"(?:(?P<film>{FILMREF}) , )?with (?P<agent>{PEOPLE}) as (?:the |its |a )?(?:{ADJ})??"
+        r"(?P<cue>{ROLE_NOUN})",
+        needs=("with",),
+        flags=frozenset({"film_optional"}),
     ),
     Rule(
         "crew.who_made",

@@ -18,9 +18,9 @@ _RELEASE_CUE = (
 RULES: tuple[Rule, ...] = (
     Rule(
         "releases.film_date",
-        r"(?P<film>{FILMREF}) (?:[^«».;]+ |«[CX]\d+» ){0,9}?"
+        r"(?P<film>{FILMREF}) (?:[^«».; ]+ |«[CX]\d+» ){0,9}?"
         + _RELEASE_CUE
-        + r" (?:[^«».;]+ |«[CX]\d+» ){0,5}?"
+        + r" (?:[^«».; ]+ |«[CX]\d+» ){0,5}?"
         r"(?:on |in |for |from |by )?(?P<value>{DATE})",
         RELEASE,
         agent=None,
@@ -54,7 +54,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:^|, |and |with |«A\d+» )(?:it |the film |the movie )?(?:{AUX}){0,2}(?:be )?(?:released|"
         r"due for release|set for release|slated for release|scheduled for release|out|(?:a |its )?"
         r"(?:planned |scheduled |expected |proposed |provisional )?release(?: date)?) "
-        r"(?:[^«».;]+ ){0,3}?(?:on |in |for |of )?(?P<value>{DATE})",
+        r"(?:[^«».; ]+ ){0,3}?(?:on |in |for |of )?(?P<value>{DATE})",
         RELEASE,
         film=None,
         agent=None,
@@ -113,8 +113,29 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"fallback"}),
     ),
     Rule(
+        "releases.released_on_platform",
+        r"(?:(?P<film>{FILMREF}){FILM_APPOS} )?(?:[^«».; ]+ ){0,8}?(?:released|premiered|launched|"
+        r"debuted|arrives|arrived|streams|streaming|available) (?:exclusively |globally |worldwide )?"
+        r"on (?P<agent>«[ON]\d+»)(?= on «D| in «D| ,| \.|$| and)",
+        RELEASE,
+        value=None,
+        needs=(
+            "released",
+            "premiered",
+            "launched",
+            "debuted",
+            "arrives",
+            "arrived",
+            "streams",
+            "streaming",
+            "available",
+        ),
+        flags=frozenset({"platform", "film_optional"}),
+    ),
+    Rule(
         "releases.on_platform",
-        r"(?:release|premiere|debut|arrival|launch) of (?P<film>{FILMREF}) on (?P<agent>{ORG})",
+        r"(?:release|premiere|debut|arrival|launch|availability) of (?P<film>{FILMREF}) on "
+        r"(?:streaming service |the streaming service |streaming platform )?(?P<agent>{ORG})",
         RELEASE,
         value=None,
         flags=frozenset({"platform"}),

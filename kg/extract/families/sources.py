@@ -49,9 +49,20 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "sources.followed_by_dated",
-        r"(?P<film>{FILMREF}) (?:[^«».;]+ ){0,8}?(?:was|is) followed by (?:a |the |its )?(?:{ADJ})?"
+        r"(?P<film>{FILMREF}) (?:[^«».; ]+ ){0,8}?(?:was|is) followed by (?:a |the |its )?(?:{ADJ})?"
         r"(?:sequels? ,? )?(?P<other>{TITLE}) \( {YEAR} \)",
         Relation.FOLLOWED_BY,
+        agent=None,
+        other="other",
+        inverse=Relation.FOLLOWS,
+        needs=("followed",),
+    ),
+    Rule(
+        "sources.it_followed_by_sequels",
+        r"(?:^|, )(?:it |«A\d+» )(?:[^«».; ]+ ){0,3}?followed by (?:a |the |two |three |four |its )?"
+        r"(?:{ADJ})?sequels?(?: ,)? (?:called |titled |entitled )?(?P<other>{TITLES})",
+        Relation.FOLLOWED_BY,
+        film=None,
         agent=None,
         other="other",
         inverse=Relation.FOLLOWS,
@@ -66,6 +77,27 @@ RULES: tuple[Rule, ...] = (
         other="other",
         inverse=Relation.FOLLOWS,
         needs=("sequel",),
+    ),
+    Rule(
+        "sources.series_named",
+        r"(?:the |its |a )(?:{ADJ})?(?P<other>{TITLE}) (?:movies|films|franchise|series|saga|"
+        r"trilogy|sequels|instalments|installments)\b",
+        Relation.PART_OF_SERIES,
+        film=None,
+        agent=None,
+        other="other",
+        needs=(
+            "movies",
+            "films",
+            "franchise",
+            "series",
+            "saga",
+            "trilogy",
+            "sequels",
+            "instalments",
+            "installments",
+        ),
+        flags=frozenset({"series"}),
     ),
     Rule(
         "sources.based_on",
