@@ -87,6 +87,36 @@ _ANAPHOR = re.compile(
 )
 """A film named by a definite noun phrase ("the film", "the $100m movie", "the Mike Leigh
 film"): it refers to the film the text is about (never "the sequel": that is another film)."""
+_ANAPHOR_NOUNS = frozenset(
+    [
+        "film",
+        "movie",
+        "picture",
+        "feature",
+        "drama",
+        "comedy",
+        "thriller",
+        "documentary",
+        "epic",
+        "biopic",
+        "flick",
+        "blockbuster",
+        "project",
+        "production",
+        "western",
+        "romance",
+        "fantasy",
+        "animation",
+        "tale",
+        "caper",
+        "satire",
+        "chiller",
+        "romcom",
+        "rom-com",
+        "weepie",
+        "melodrama",
+    ]
+)
 _ALIASES = re.compile(
     r"«([FN])(\d+)» \( (?:also known as |also called |known as |aka |a\.k\.a\. |or |"
     r"released as |also released as |original title |originally )?(?:: )?"
@@ -165,6 +195,13 @@ class _Names:
     surface: dict[str, str] = field(default_factory=dict)  # key -> first spelling seen
     aliases: dict[str, list[str]] = field(default_factory=dict)  # film key -> other titles
     strong_people: set[str] = field(default_factory=set)  # described as people ("actor X")
+
+    def comma_starts(self) -> frozenset[str] | None:
+        """First words of the names known to this document that hold a comma or a colon."""
+        if self.gazetteer is not None:
+            return None  # the store's names: look from every capitalised word
+        starts = frozenset(k.split()[0] for k in self.kinds if "," in k)
+        return starts
 
     def kind(self, name: str) -> str | None:
         key = name_key(name)
@@ -275,7 +312,9 @@ def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
     date_spans = [(d.start, d.end) for d in dates]
     chunks = [
         c
-        for c in chunk_sentence(sent.text, sent.tokens, known=names.kind)
+        for c in chunk_sentence(
+            sent.text, sent.tokens, known=names.kind, comma_starts=names.comma_starts()
+        )
         if not any(a < c.end and c.start < b for a, b in date_spans)
     ]
     items: list[tuple[int, int, _Slot]] = []  # token range -> slot
@@ -320,10 +359,17 @@ def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
     skeleton = _SLOT_KIND.sub(
         lambda m: f"«{sent.slots[int(m.group(2))].kind}{m.group(2)}»", skeleton
     )
-    if not first_pass:
-        skeleton = _ANAPHOR.sub(lambda m: _anaphor(m, sent), skeleton)
     sent.skeleton = skeleton
     sent.words = frozenset(words)
+    if not first_pass:
+        _anaphors(sent)
+
+
+def _anaphors(sent: _Sentence) -> None:
+    """Write "the film", "the movie" of a skeleton as ``«A#»`` slots."""
+    if _ANAPHOR_NOUNS.isdisjoint(sent.words):
+        return
+    sent.skeleton = _ANAPHOR.sub(lambda m: _anaphor(m, sent), sent.skeleton)
 
 
 def _anaphor(m: re.Match[str], sent: _Sentence) -> str:
@@ -416,7 +462,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
                 names.surface.setdefault(name_key(slot.text), slot.text)
         for cand in _run_rules(sent, _State(names), first_pass=True):
             del cand
-    # count mentions for the main film / person (the first sentence's films count double)
+    # pass 2 skeletons; count mentions for the main film / person (first sentence counts double)
     for number, sent in enumerate(sents):
         _skeleton(sent, names, first_pass=True)
         for slot in sent.slots:
@@ -430,7 +476,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
     # pass 2: the facts
     candidates: list[_Candidate] = []
     for sent in sents:
-        _skeleton(sent, names, first_pass=False)
+        _anaphors(sent)
         found = _run_rules(sent, state, first_pass=False)
         candidates.extend(found)
         _update_focus(sent, state, found)
@@ -460,14 +506,18 @@ def _series_members(candidates: list[_Candidate], state: _State) -> list[_Candid
 # ------------------------------------------------------------------ rules -> candidates
 
 
+_RULES_AND_NEEDS = tuple((rule, frozenset(rule.needs)) for rule in ALL_RULES)
+
+
 def _run_rules(sent: _Sentence, state: _State, *, first_pass: bool) -> list[_Candidate]:
     out: list[_Candidate] = []
     skeleton = sent.skeleton
     if "«" not in skeleton and " it " not in f" {skeleton} ":
         return out
     topic = _topic_film(sent, state)
-    for rule in ALL_RULES:
-        if rule.needs and not any(w in sent.words for w in rule.needs):
+    words = sent.words
+    for rule, needs in _RULES_AND_NEEDS:
+        if needs and needs.isdisjoint(words):
             continue
         for m in rule.regex.finditer(skeleton):
             out.extend(_candidates(rule, m, sent, state, topic, first_pass))

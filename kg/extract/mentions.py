@@ -99,24 +99,19 @@ class Token:
     start: int
     end: int
     kind: str  # word, num, abbr, poss, punct
+    lower: str = ""  # the text, lower-cased
+    cap: bool = False  # does it look like part of a name (capitalised word, abbreviation)?
 
-    @property
-    def cap(self) -> bool:
-        """Does it look like part of a name (capitalised word, abbreviation)?"""
-        if self.kind == "abbr":
-            return True
-        if self.kind != "word":
-            return False
-        first = self.text[0]
-        if not first.isupper():
-            # "eKhayelitsha", "iPhone": a capital inside a lower-case start
-            return len(self.text) > 3 and self.text[1].isupper()
-        return not self.text.lower().endswith(_ADJECTIVE_TAILS)
 
-    @property
-    def lower(self) -> str:
-        """The text, lower-cased."""
-        return self.text.lower()
+def _looks_capitalised(text: str, kind: str) -> bool:
+    if kind == "abbr":
+        return True
+    if kind != "word":
+        return False
+    if not text[0].isupper():
+        # "eKhayelitsha", "iPhone": a capital inside a lower-case start
+        return len(text) > 3 and text[1].isupper()
+    return not text.lower().endswith(_ADJECTIVE_TAILS)
 
 
 def tokenize(sentence: str) -> list[Token]:
@@ -128,7 +123,10 @@ def tokenize(sentence: str) -> list[Token]:
     out: list[Token] = []
     for m in _TOKEN.finditer(sentence):
         kind = m.lastgroup or "punct"
-        out.append(Token(m.group(), m.start(), m.end(), kind))
+        text = m.group()
+        out.append(
+            Token(text, m.start(), m.end(), kind, text.lower(), _looks_capitalised(text, kind))
+        )
     return out
 
 
@@ -253,16 +251,20 @@ def chunk_sentence(
     *,
     known: Known = _no_known,
     sentence_start: bool = True,
+    comma_starts: frozenset[str] | None = frozenset(),
 ) -> list[Chunk]:
     """The names of ``sentence``, trimmed, split and given a first kind (see the module doc).
 
     ``known`` tells the kind of names the document or store already knows ("person", "film",
     "org"); ``sentence_start`` says the first token starts a sentence (so its capital proves
-    nothing).
+    nothing); ``comma_starts`` are the first words of known names that hold a comma ("I, Robot"),
+    ``None`` to look for such names from every capitalised word.
     """
     tokens = tokens if tokens is not None else tokenize(sentence)
     out: list[Chunk] = []
-    forced = _known_spans(sentence, tokens, known)
+    forced = (
+        _known_spans(sentence, tokens, known, comma_starts) if comma_starts != frozenset() else []
+    )
     for i, j in _raw_runs(tokens):
         inside = [(a, b) for a, b in forced if i <= a <= j or a <= i <= b]
         if inside:
@@ -277,14 +279,17 @@ def chunk_sentence(
     return out
 
 
-def _known_spans(sentence: str, tokens: Sequence[Token], known: Known) -> list[tuple[int, int]]:
+def _known_spans(
+    sentence: str, tokens: Sequence[Token], known: Known, starts: frozenset[str] | None
+) -> list[tuple[int, int]]:
     """Known names that hold a comma or run into the next name ("Crouching Tiger, Hidden
-    Dragon", "I, Robot"): longest first, left to right."""
+    Dragon", "I, Robot"): longest first, left to right. ``starts`` are the lower-cased first
+    words of such names (``None``: try every capitalised word)."""
     spans: list[tuple[int, int]] = []
     n = len(tokens)
     i = 0
     while i < n:
-        if not tokens[i].cap:
+        if not tokens[i].cap or (starts is not None and tokens[i].lower not in starts):
             i += 1
             continue
         best = -1
