@@ -34,7 +34,7 @@ from .model import ROLE_BY_RELATION, ROLES, EntityRef, EntityType, Fact
 from .namespace import KG
 
 if TYPE_CHECKING:
-    from .store import Store as GraphReader
+    from .reader import GraphReader
 
 __all__ = [
     "KnownEntities",
@@ -160,18 +160,17 @@ _KIND_OF_CLASS = {
     "Organization": "organization",
 }
 
-_INDEX_QUERY = """
+_NAMES_QUERY = """
 PREFIX kg: <https://w3id.org/filmkg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?e ?c ?l ?alt ?g WHERE {
+SELECT ?e ?c ?l ?g WHERE {
   VALUES ?c { kg:Person kg:Film kg:FilmSeries kg:Organization }
-  GRAPH ?g {
-    ?e a ?c .
-    { ?e rdfs:label ?l BIND (false AS ?alt) } UNION { ?e skos:altLabel ?l BIND (true AS ?alt) }
-  }
+  GRAPH ?g { ?e a ?c ; %s ?l }
 }
 """
+_LABELS_QUERY = _NAMES_QUERY % "rdfs:label"
+_ALIASES_QUERY = _NAMES_QUERY % "skos:altLabel"
 
 _YEAR_QUERY = """
 PREFIX kg: <https://w3id.org/filmkg/ontology#>
@@ -184,6 +183,7 @@ _LINKS_QUERY = (
     + " } GRAPH ?g { ?film ?p ?agent } }"
 )
 """Every film -> person/company link (the role properties), with the graph stating it."""
+
 
 
 _AMBIGUOUS = re.compile(r"-ambiguous-[0-9a-f]{8}$")
@@ -210,6 +210,8 @@ class KnownEntities:
         self._last: dict[str, set[str]] = defaultdict(set)
         self._by_year: dict[int, set[str]] = defaultdict(set)
         self._links: dict[str, dict[str, set[str]]] = defaultdict(dict)
+        self._reader: GraphReader | None = None  # where links not yet read come from
+        self._read_links: set[str] = set()
         for entity in entities:
             self.add(entity)
 
@@ -217,27 +219,27 @@ class KnownEntities:
     def from_store(cls, store: GraphReader) -> KnownEntities:
         """Every person, film, series and organisation of ``store`` with its names and links."""
         found: dict[str, KnownEntity] = {}
-        for e, c, label, alt, g in store.query(_INDEX_QUERY, union_default_graph=False).rows():
-            iri = str(e)
-            kind = _KIND_OF_CLASS[str(c).rsplit("#", 1)[-1]]
-            entity = found.get(iri)
-            if entity is None:
-                entity = found[iri] = KnownEntity(iri, kind, "")
-            elif kind == "film" or entity.kind == "organization":
-                entity.kind = kind if kind != "organization" else entity.kind
-            if alt is not None and str(alt) == "true":
-                entity.aliases.add(str(label))
-            elif not entity.label:
-                entity.label = str(label)
-            entity.graphs.add(str(g))
-        for e, y in store.query(_YEAR_QUERY).rows():
-            entity = found.get(str(e))
-            text = str(y)[:4]
-            if entity is not None and text.isdigit():
-                entity.year = int(text)
+        for query, alias in ((_LABELS_QUERY, False), (_ALIASES_QUERY, True)):
+            for e, c, label, g in store.text_rows(query):
+                if e is None or c is None or label is None or g is None:
+                    continue
+                kind = _KIND_OF_CLASS[c.rsplit("#", 1)[-1]]
+                entity = found.get(e)
+                if entity is None:
+                    entity = found[e] = KnownEntity(e, kind, "")
+                elif kind == "film" or entity.kind == "organization":
+                    entity.kind = kind if kind != "organization" else entity.kind
+                if alias:
+                    entity.aliases.add(label)
+                elif not entity.label:
+                    entity.label = label
+                entity.graphs.add(g)
+        for e, y in store.text_rows(_YEAR_QUERY):
+            entity = found.get(e or "")
+            if entity is not None and y and y[:4].isdigit():
+                entity.year = int(y[:4])
         known = cls(x for x in found.values() if x.label and not _AMBIGUOUS.search(x.iri))
-        for film, agent, g in store.query(_LINKS_QUERY, union_default_graph=False).rows():
-            known.link(str(film), str(agent), str(g))
+        known._reader = store  # links are read per entity, when a decision needs them
         return known
 
     def add(self, entity: KnownEntity) -> None:
@@ -315,12 +317,31 @@ class KnownEntities:
         """People whose full name ends with ``word``."""
         return self._entities(self._last.get(word.casefold(), ()), exclude)
 
+    def _links_of(self, iri: str) -> dict[str, set[str]]:
+        self._fetch_links(iri)
+        return self._links.get(iri, {})
+
+    def _fetch_links(self, iri: str) -> None:
+        """Read the store's links of ``iri`` (both directions) once."""
+        if self._reader is None or iri in self._read_links:
+            return
+        self._read_links.add(iri)
+        node = URIRef(iri)
+        for film, agent, g in self._reader.text_rows(_LINKS_QUERY, bindings={"agent": node}):
+            if film and agent and g:
+                self._links[film].setdefault(agent, set()).add(g)
+                self._links[agent].setdefault(film, set()).add(g)
+        for film, agent, g in self._reader.text_rows(_LINKS_QUERY, bindings={"film": node}):
+            if film and agent and g:
+                self._links[film].setdefault(agent, set()).add(g)
+                self._links[agent].setdefault(film, set()).add(g)
+
     def linked(self, iri: str, *, exclude: str | None = None) -> set[str]:
         """IRIs linked to ``iri`` (a film's people and companies, an agent's films), leaving out
         links stated only in the graph ``exclude``."""
         return {
             other
-            for other, graphs in self._links.get(iri, {}).items()
+            for other, graphs in self._links_of(iri).items()
             if exclude is None or graphs - {exclude}
         }
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import itertools
 import json
 import os
 import re
@@ -577,6 +578,10 @@ def store_exists(path: str | Path) -> bool:
 # --- the store -------------------------------------------------------------------------------------
 
 
+_SMALL_WRITE = 50_000
+"""Quads below which a write is an ordinary insert rather than a bulk load."""
+
+
 class Store:
     """An Oxigraph store on disk (default) or in memory, with safe writes.
 
@@ -1018,7 +1023,15 @@ class Store:
         if self.path is None:
             self._ox.extend(quads())
         else:
-            self._ox.bulk_extend(quads())
+            # A bulk load writes new table files: worth it for a big source, far too slow per
+            # article (about 20 ms each). Small sources go through an ordinary insert, which is
+            # as safe here: the writer works on its own copy until the block ends.
+            stream = quads()
+            head = list(itertools.islice(stream, _SMALL_WRITE))
+            if len(head) < _SMALL_WRITE:
+                self._ox.extend(head)
+            else:
+                self._ox.bulk_extend(itertools.chain(head, stream))
         self._ox.add_graph(node)
         return count
 
