@@ -11,6 +11,7 @@ The CLI maps :class:`KGInputError` to exit code 2 and :class:`KGCheckFailed` to 
 from __future__ import annotations
 
 __all__ = [
+    "ExtractionError",
     "KGCheckFailed",
     "KGError",
     "KGInputError",
@@ -65,6 +66,10 @@ class QueryError(KGInputError):
 
 class UnknownNameError(KGInputError):
     """A name (named query, projection, person...) that is not known."""
+
+
+class ExtractionError(KGInputError):
+    """An extractor failed on one article (a bug to report; the article is named)."""
 
 
 class StoreError(KGError):

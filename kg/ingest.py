@@ -36,11 +36,11 @@ from typing import Any
 from rdflib import URIRef
 from tqdm import tqdm
 
-from .errors import KGInputError
+from .errors import ExtractionError, KGInputError
 from .extract import DEFAULT_EXTRACTOR, Extractor, Gazetteer, get_extractor
 from .iri import source_graph_iri
 from .loaders import LoaderSpec, LoadOptions, files_under, loader_for, registered_loaders
-from .model import Document, EntityRef, Fact, RdfSource, Record, TableSource
+from .model import Document, EntityRef, Fact, Failure, RdfSource, TableSource
 from .namespace import KG
 from .resolve import KnownEntities, Resolver, resolve_facts
 from .resources import mapping_file, mapping_files
@@ -66,13 +66,15 @@ class LoadReport:
     loaded: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
     triples: int = 0
 
     def summary(self) -> str:
-        """One line for the user."""
+        """One line for the user: what was done, and the triples the written graphs now hold."""
+        failed = f", {len(self.failed)} failed" if self.failed else ""
         return (
             f"{len(self.loaded)} loaded, {len(self.replaced)} replaced, "
-            f"{len(self.unchanged)} unchanged; {self.triples:,} triples written"
+            f"{len(self.unchanged)} unchanged{failed}; {self.triples:,} triples written"
         )
 
 
@@ -188,7 +190,9 @@ class _Pipeline:
     progress: bool
     known: _KnownProvider
 
-    def graph_and_checksum(self, record: Record) -> tuple[str, str, str]:
+    def graph_and_checksum(
+        self, record: Document | TableSource | RdfSource
+    ) -> tuple[str, str, str]:
         """``(graph IRI, checksum, path shown to the user)`` of a record."""
         if isinstance(record, Document):
             where = record.source or record.id
@@ -199,13 +203,20 @@ class _Pipeline:
             )
         return str(source_graph_iri(record.path)), record.checksum, record.path
 
-    def write(self, record: Record, graph: str, checksum: str, where: str) -> int:
-        """Replace ``graph`` with the record's triples and provenance; returns triples written."""
+    def write(
+        self, record: Document | TableSource | RdfSource, graph: str, checksum: str, where: str
+    ) -> int:
+        """Replace ``graph`` with the record's triples and provenance; returns how many triples
+        the source's graph holds afterwards (a triple stated twice by one source counts once)."""
+        article: list[Triple] = []
+        if isinstance(record, Document):
+            # extraction runs before the old graph is touched: a failure leaves it as it was
+            article = self.article_triples(record, graph, where)
         for old in source_graphs(self.store, graph):
             self.store.remove_graph(old)
         contains: list[str] = []
         if isinstance(record, Document):
-            written = self.store.add_triples(graph, self.article_triples(record, graph))
+            self.store.add_triples(graph, article)
             info = SourceInfo(
                 graph=graph,
                 path=where,
@@ -219,7 +230,7 @@ class _Pipeline:
                 extractor=self.extractor_name,
             )
         elif isinstance(record, TableSource):
-            written = self.store.add_triples(graph, self.table_triples(record, graph))
+            self.store.add_triples(graph, self.table_triples(record, graph))
             self.known.changed()
             info = SourceInfo(
                 graph=graph,
@@ -231,7 +242,7 @@ class _Pipeline:
                 mapping=record.mapping,
             )
         else:
-            written = self.rdf(record, graph)
+            self.rdf(record, graph)
             contains = sorted(self.store.graphs_in_file(Path(record.path)) - {graph})
             self.known.changed()
             info = SourceInfo(
@@ -243,16 +254,23 @@ class _Pipeline:
                 contains=contains,
             )
         self.store.add_triples(graph, source_triples(info))
-        return written
+        return sum(self.store.graph_size(g) for g in [graph, *contains])
 
-    def article_triples(self, doc: Document, graph: str) -> Iterator[Triple]:
+    def article_triples(self, doc: Document, graph: str, where: str) -> list[Triple]:
         """extract -> resolve -> triples for one article."""
         doc.id = graph
         known = self.known.known()
-        facts = self.extractor(doc, self.known.gazetteer())
+        try:
+            facts = self.extractor(doc, self.known.gazetteer())
+        except Exception as err:  # an extractor bug: say which article, keep the cause
+            raise ExtractionError(
+                f"the {self.extractor_name} extractor failed on this article ({type(err).__name__}: "
+                f"{err}); please report it with the article. `kg load --keep-going` loads the others",
+                path=where,
+            ) from err
         facts, resolver = resolve_facts(facts, known, graph=graph)
         self.known.learned(facts, resolver, graph)
-        yield from facts_to_triples(facts, resolver, graph=graph)
+        return list(facts_to_triples(facts, resolver, graph=graph))
 
     def table_triples(self, table: TableSource, graph: str) -> Iterator[Triple]:
         """resolve -> triples for a table, one film (row) at a time, with a progress bar."""
@@ -278,10 +296,8 @@ class _Pipeline:
             _resolved_rows(facts, known, resolver, graph), resolver, graph=graph
         )
 
-    def rdf(self, record: RdfSource, graph: str) -> int:
-        before = len(self.store)
+    def rdf(self, record: RdfSource, graph: str) -> None:
         self.store.load_file(Path(record.path), graph)
-        return len(self.store) - before
 
 
 def _resolved_rows(
@@ -338,6 +354,7 @@ def load_paths(
     validate: Callable[[Store, list[str]], None] | None = None,
     extractor: str | None = None,
     max_article_bytes: int | None = None,
+    keep_going: bool = False,
 ) -> LoadReport:
     """Load files (or directories of files) into ``store``; see the module docstring.
 
@@ -346,9 +363,17 @@ def load_paths(
 
     ``validate`` (e.g. :func:`kg.validate.require_valid`) is called with the graphs of each source
     just written; if it raises (``KGCheckFailed``), the whole load is rolled back.
+
+    ``keep_going``: a source that cannot be read or extracted (a bad article, a bad JSON line,
+    an unreadable file) is listed in :attr:`LoadReport.failed` and the others are loaded;
+    without it the first such error stops the load and nothing is written.
     """
     extractor_name = extractor or DEFAULT_EXTRACTOR
-    options = LoadOptions(mapping=resolve_mapping(mapping), max_article_bytes=max_article_bytes)
+    options = LoadOptions(
+        mapping=resolve_mapping(mapping),
+        max_article_bytes=max_article_bytes,
+        keep_going=keep_going,
+    )
     pipeline = _Pipeline(
         store=store,
         extractor_name=extractor_name,
@@ -362,13 +387,28 @@ def load_paths(
     report = LoadReport()
     with store.writing():
         for path, spec in plan:
-            for record in list(spec.read(path, options)):
+            try:
+                records = list(spec.read(path, options))
+            except KGInputError as err:
+                if not keep_going:
+                    raise
+                records = [Failure(str(err.path or path), err.message, err.line)]
+            for record in records:
+                if isinstance(record, Failure):
+                    report.failed.append(record)
+                    continue
                 graph, checksum, where = pipeline.graph_and_checksum(record)
                 old = _stored_checksum(store, graph)
                 if old == checksum:
                     report.unchanged.append(where)
                     continue
-                report.triples += pipeline.write(record, graph, checksum, where)
+                try:
+                    report.triples += pipeline.write(record, graph, checksum, where)
+                except ExtractionError as err:
+                    if not keep_going:
+                        raise
+                    report.failed.append(Failure(where, err.message))
+                    continue
                 if validate is not None:
                     validate(store, source_graphs(store, graph))
                 (report.replaced if old is not None else report.loaded).append(where)

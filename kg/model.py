@@ -27,6 +27,7 @@ __all__ = [
     "EntityType",
     "Evidence",
     "Fact",
+    "Failure",
     "RdfSource",
     "Record",
     "Relation",
@@ -371,5 +372,17 @@ class RdfSource:
     title: str | None = None
 
 
-Record: TypeAlias = Document | TableSource | RdfSource
-"""What a loader hands over: an article, a table, or an RDF file."""
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A source a loader could not read, when told to go on (``kg load --keep-going``)."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}{f':{self.line}' if self.line is not None else ''}: {self.message}"
+
+
+Record: TypeAlias = Document | TableSource | RdfSource | Failure
+"""What a loader hands over: an article, a table, an RDF file, or (going on) a failure."""

@@ -185,7 +185,6 @@ _LINKS_QUERY = (
 """Every film -> person/company link (the role properties), with the graph stating it."""
 
 
-
 _AMBIGUOUS = re.compile(r"-ambiguous-[0-9a-f]{8}$")
 """Nodes of ambiguous mentions (one per article) are never candidates for a later merge."""
 

@@ -1199,6 +1199,22 @@ class Store:
         """IRIs of the named graphs in the store, sorted."""
         return sorted(g.value for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
 
+    def graph_size(self, graph: str) -> int:
+        """How many triples the named graph ``graph`` holds.
+
+        >>> with Store.memory() as store, store.writing():
+        ...     _ = store.add_triples("urn:g", [(URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c"))] * 2)
+        ...     store.graph_size("urn:g")
+        1
+        """
+        node = _graph_node(graph)
+        if not isinstance(node, ox.NamedNode):
+            return 0
+        rows = self._ox.query(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{node.value}> {{ ?s ?p ?o }} }}"
+        )
+        return int(next(iter(rows))[0].value)
+
     def __len__(self) -> int:
         """How many triples the named graphs hold (a triple in two graphs counts twice)."""
         count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"

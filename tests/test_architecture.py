@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
-import pytest
 
 import kg
 
@@ -184,7 +183,6 @@ def _outside(imports: list[Import], allowed: set[str], own: str) -> list[str]:
     )
 
 
-@pytest.mark.xfail(strict=False, reason="loaders rewrite lands from main")
 def test_loaders_import_only_model_errors_and_registry() -> None:
     """Loaders hand over plain records: they import kg.model, kg.errors, kg.registry and each
     other, never a later stage (extract, resolve, triples, store...), not even for types."""

@@ -21,11 +21,53 @@ OUT = Path(__file__).resolve().parent.parent / "kg" / "extract" / "data" / "give
 MIN_PEOPLE = 2
 TITLE_WORDS = {
     w.casefold()
-    for w in (
-        "The Big Black Kid King Lady Little Miss Prince Queen Red Young Captain Doctor Saint "
-        "Lil Baby Mister Master Mother Father Brother Sister Uncle Aunt Grand General Major "
-        "Colonel Count Baron Judge Reverend Chief Boss DJ MC Los Las Les Der Die Das Il Lo"
-    ).split()
+    for w in [
+        "The",
+        "Big",
+        "Black",
+        "Kid",
+        "King",
+        "Lady",
+        "Little",
+        "Miss",
+        "Prince",
+        "Queen",
+        "Red",
+        "Young",
+        "Captain",
+        "Doctor",
+        "Saint",
+        "Lil",
+        "Baby",
+        "Mister",
+        "Master",
+        "Mother",
+        "Father",
+        "Brother",
+        "Sister",
+        "Uncle",
+        "Aunt",
+        "Grand",
+        "General",
+        "Major",
+        "Colonel",
+        "Count",
+        "Baron",
+        "Judge",
+        "Reverend",
+        "Chief",
+        "Boss",
+        "DJ",
+        "MC",
+        "Los",
+        "Las",
+        "Les",
+        "Der",
+        "Die",
+        "Das",
+        "Il",
+        "Lo",
+    ]
 }
 """Words that start stage names and titles ("Big Daddy Kane", "The Rock"), not given names."""
 

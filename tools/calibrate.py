@@ -3,7 +3,8 @@
 Runs ``rules.v2`` with every rule on (no threshold), judges each emitted fact against the gold
 (:func:`kg.eval.judge_document`), and counts per rule how many facts were emitted and how many
 were right. ``--write`` stores the counts in ``kg/extract/data/calibration.json``; the extractor
-then gives each fact ``(right + 1) / (emitted + 2)`` as its confidence and drops rules below
+then gives each fact its rule's rate of being right, shrunk towards a prior
+(:func:`kg.extract.engine.rule_confidence`), as its confidence and drops rules below
 :data:`kg.extract.engine.MIN_CONFIDENCE`.
 
 Only development data goes in: ``../shared/data/gold/dev.jsonl`` and the even-numbered lines of
@@ -128,7 +129,11 @@ def main() -> None:
             )
     print()
     for rule, (right, emitted) in sorted(counts.items()):
-        print(f"{rule:40} {right:4}/{emitted:<4} conf {(right + 1) / (emitted + 2):.2f}")
+        name = rule.partition("@")[0]
+        known = next((r for r in engine.ALL_RULES if r.name == name), None)
+        prior = 0.75 if known is None or known.explicit else 0.6
+        conf = (right + engine.PRIOR_WEIGHT * prior) / (emitted + engine.PRIOR_WEIGHT)
+        print(f"{rule:44} {right:4}/{emitted:<4} conf {conf:.2f}")
     if args.write:
         OUT.write_text(
             json.dumps(

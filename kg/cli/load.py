@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -29,6 +30,13 @@ __all__ = ["load", "unload"]
     help="Check each source against the SHACL shapes; refuse the load (store unchanged, exit 1) on a violation.",
 )
 @click.option(
+    "--keep-going",
+    "-k",
+    is_flag=True,
+    help="Load every good source and list each one that failed (an unreadable file, a bad "
+    "article or JSON line) with the reason; exit 1 if any failed.",
+)
+@click.option(
     "--extractor",
     default=None,
     help="Article extractor by versioned name (default rules.v2; ner.v2 uses a spaCy pipeline named by KG_NER_MODEL).",
@@ -40,13 +48,15 @@ def load(
     mapping: str | None,
     quiet: bool,
     validate_: bool,
+    keep_going: bool,
     extractor: str | None,
 ) -> None:
     """Load tables, RDF files and articles into the store.
 
     Each file becomes its own named graph with provenance (path, checksum, loader, time).
     Loading an unchanged file again changes nothing; a changed file replaces its graph.
-    If anything fails, the store is left exactly as it was.
+    If anything fails, the store is left exactly as it was (with --keep-going, the sources
+    that fail are listed and left out; the others are loaded).
 
     \b
     Tables (.csv .tsv .jsonl with --mapping), RDF (.ttl .nt .nq .trig .jsonld .rdf),
@@ -58,6 +68,7 @@ def load(
       kg load ../shared/data/structured/wikidata_films/omdb.csv --mapping wikidata_films
       kg load ontology/film.ttl data/sample/extra.trig
       kg load data/sample/articles/ --extractor rules.v2
+      kg load --keep-going news/                   # load the good articles, list the bad ones
       kg --store /tmp/films load data/sample/
     """
     hook = require_valid if validate_ else None
@@ -69,9 +80,14 @@ def load(
             progress=not quiet,
             validate=hook,
             extractor=extractor,
+            keep_going=keep_going,
         )
     if not quiet:
         click.echo(report.summary())
+    for failure in report.failed:
+        click.echo(f"kg: failed: {failure}", err=True)
+    if report.failed:
+        sys.exit(1)
 
 
 @click.command()

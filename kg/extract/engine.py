@@ -166,17 +166,24 @@ def _calibration() -> dict[str, tuple[int, int]]:
 
 
 def rule_confidence(rule: Rule, how: str = "named") -> float:
-    """How often ``rule`` was right on the development sets: ``(right + 1) / (emitted + 2)``
-    (Laplace's rule), or a prior (0.75 explicit, 0.6 implicit wording) for a rule never seen.
+    """How often ``rule`` was right on the development sets, shrunk towards a prior (0.75 for
+    explicit wording, 0.6 for implicit) by :data:`PRIOR_WEIGHT` pseudo-counts, so that a rule
+    seen once or twice is neither trusted nor dropped on that alone:
+    ``(right + w * prior) / (emitted + w)``.
 
     >>> rule_confidence(Rule("never.seen", "x")) == 0.75
     True
     """
+    prior = 0.75 if rule.explicit else 0.6
     counts = _calibration().get(f"{rule.name}@{how}") or _calibration().get(rule.name)
     if counts is None:
-        return 0.75 if rule.explicit else 0.6
+        return prior
     right, emitted = counts
-    return (right + 1) / (emitted + 2)
+    return (right + PRIOR_WEIGHT * prior) / (emitted + PRIOR_WEIGHT)
+
+
+PRIOR_WEIGHT = 4
+"""Pseudo-counts of the prior in :func:`rule_confidence`."""
 
 
 # ------------------------------------------------------------------ per-document state
@@ -509,6 +516,18 @@ def _series_members(candidates: list[_Candidate], state: _State) -> list[_Candid
 _RULES_AND_NEEDS = tuple((rule, frozenset(rule.needs)) for rule in ALL_RULES)
 
 
+_WINDOW = 2_000
+"""Longest stretch of a skeleton a rule reads at once: a "sentence" of thousands of names (a
+list, a table pasted as text) is read in overlapping windows, so its cost stays linear."""
+
+
+def _windows(skeleton: str) -> list[str]:
+    if len(skeleton) <= _WINDOW:
+        return [skeleton]
+    step = _WINDOW // 2
+    return [skeleton[i : i + _WINDOW] for i in range(0, len(skeleton) - step, step)]
+
+
 def _run_rules(sent: _Sentence, state: _State, *, first_pass: bool) -> list[_Candidate]:
     out: list[_Candidate] = []
     skeleton = sent.skeleton
@@ -519,8 +538,9 @@ def _run_rules(sent: _Sentence, state: _State, *, first_pass: bool) -> list[_Can
     for rule, needs in _RULES_AND_NEEDS:
         if needs and needs.isdisjoint(words):
             continue
-        for m in rule.regex.finditer(skeleton):
-            out.extend(_candidates(rule, m, sent, state, topic, first_pass))
+        for window in _windows(skeleton):
+            for m in rule.regex.finditer(window):
+                out.extend(_candidates(rule, m, sent, state, topic, first_pass))
     if not first_pass:
         out = _companions(out, sent)
     return out
@@ -765,7 +785,12 @@ def _candidates(
         films = [topic] if topic is not None else []
     else:
         films = _films_of(
-            film_text, sent, state, topic, first_pass, person_titles="TITLE_P" in rule.pattern
+            film_text,
+            sent,
+            state,
+            topic,
+            first_pass,
+            person_titles="TITLE_P" in rule.pattern or "TITLES_P" in rule.pattern,
         )
         if film_text and "«A" in film_text:
             how = "anaphor"

@@ -223,7 +223,7 @@ def _spaced_ok(tokens: Sequence[Token], j: int) -> bool:
 
 def _person_like(words: Sequence[str]) -> bool:
     """Two to four capitalised words starting with a given name, no title words inside."""
-    if not 2 <= len(words) <= 5:
+    if not 2 <= len(words) <= 5 or any(":" in w or w[0].isdigit() for w in words):
         return False
     if not is_given_name(words[0].rstrip(".")) and not _initial(words[0]):
         return False
@@ -475,6 +475,8 @@ def _split(
                 or _person_like(left_words)
                 or _person_like(right_words)
                 or known(" ".join(left_words)) == "person"
+                or is_known_org(" ".join(bare_right))
+                or (bare_right[-1:] and bare_right[-1].endswith("+"))
             ):
                 a = k + 2 if tokens[k + 1].text == "the" else k + 1
                 return [(i, k - 1), *_split(sentence, tokens, a, j, known)]
@@ -509,7 +511,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         chunk.kind, chunk.why = "nonfilm", f"after '{before}'"  # "the sitcom X", "novel X"
         return
     kind = nonfilm_kind(name, heads=False)
-    if kind == "org" or (kind is None and is_known_org(name)):
+    if kind == "org" or (kind is None and (is_known_org(name) or name.endswith("+"))):
         chunk.kind, chunk.why = "org", "company"
         return
     if kind == "nationality":

@@ -93,7 +93,7 @@ MACROS: dict[str, str] = {
     r"subsequently|reportedly|originally|briefly|famously|memorably|most recently|last|"
     r"first|both|together|even|again|further|only|just) )",
     "CHAR": r"(?:(?:[a-z][\w'-]* ){0,3}?«[NPXF]\d+»|(?:a|an|the|his|her|their) "
-    r"(?:[a-z][\w'-]* ){0,3}?[a-z][\w'-]*)",
+    r"(?:[a-z][\w'-]* ){0,3}?[a-z][\w'-]*(?= ,| and | in | \)| \.| who | which | opposite |$))",
     "FILM_OF": r"(?:(?:the |a |an |his |her |their )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?:"
     r"(?:film |movie |screen |big-screen )?(?:adaptation|version|remake) of (?:the )?)?(?:{YEAR} 's )?"
     r"(?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?)",

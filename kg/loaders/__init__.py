@@ -51,6 +51,9 @@ class LoadOptions:
 
     mapping: Path | None = None
     max_article_bytes: int | None = None
+    keep_going: bool = False
+    """Hand over a :class:`~kg.model.Failure` for a bad source (an article, a JSON line) and go
+    on, instead of raising."""
 
 
 Reader = Callable[[Path, LoadOptions], Iterator[Record]]

@@ -21,11 +21,12 @@ import json
 import os
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import KGInputError, ParseError, UnknownFormatError
-from ..model import Document
+from ..model import Document, Failure
 from . import LoadOptions, files_under
 
 __all__ = [
@@ -49,6 +50,10 @@ _HEADER = re.compile(
     re.IGNORECASE,
 )
 _MIN_HTML_WORDS = 8
+_TOO_DEEP = (
+    "invalid JSON: nested too deeply to be an article (arrays or objects inside each other "
+    "thousands of levels deep); an article is one flat object with a 'text' field"
+)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
@@ -228,6 +233,8 @@ def read_jsonl(path: Path, *, max_bytes: int | None = None) -> Iterator[Document
             obj = json.loads(text)
         except json.JSONDecodeError:
             obj = None  # maybe JSON lines in a .json file
+        except RecursionError as err:
+            raise ParseError(_TOO_DEEP, path=str(path)) from err
         if obj is not None:
             items = obj if isinstance(obj, list) else [obj]
             for i, item in enumerate(items, 1):
@@ -255,6 +262,8 @@ def read_jsonl(path: Path, *, max_bytes: int | None = None) -> Iterator[Document
                 obj = json.loads(line)
             except json.JSONDecodeError as err:
                 raise ParseError(f"invalid JSON: {err.msg}", path=str(path), line=lineno) from err
+            except RecursionError as err:
+                raise ParseError(_TOO_DEEP, path=str(path), line=lineno) from err
             found = True
             yield _json_doc(path, lineno, obj, limit)
     if not found:
@@ -289,13 +298,16 @@ def read_articles(path: str | Path, *, max_bytes: int | None = None) -> Iterator
         )
 
 
-def read_article_records(path: Path, options: LoadOptions) -> Iterator[Document]:
+def read_article_records(path: Path, options: LoadOptions) -> Iterator[Document | Failure]:
     """The registry's ``articles`` loader: every article of ``path``, each with its ``source``.
 
     Every article of the file is read and checked before the first one is handed over, so a bad
     line leaves nothing of the file in the store. A ``.txt`` or HTML file is one source (its
     path); each article of a JSON-lines file is one source (its url, else ``path#id``).
     """
+    if options.keep_going:
+        yield from _records_going_on(path, options)
+        return
     docs = list(read_articles(path, max_bytes=options.max_article_bytes))
     single = len(docs) == 1 and path.suffix.lower() in (".txt", ".html", ".htm")
     for i, doc in enumerate(docs, 1):
@@ -304,3 +316,53 @@ def read_article_records(path: Path, options: LoadOptions) -> Iterator[Document]
         else:
             doc.source = doc.url or f"{path.resolve()}#{doc.id if doc.id else i}"
         yield doc
+
+
+def _records_going_on(path: Path, options: LoadOptions) -> Iterator[Document | Failure]:
+    """Like :func:`read_article_records`, but a bad article (or JSON line) becomes a
+    :class:`~kg.model.Failure` and the others are still read."""
+    try:
+        if path.suffix.lower() not in (".jsonl", ".json"):
+            yield from read_article_records(path, replace(options, keep_going=False))
+            return
+        docs: list[Document] = []
+        for lineno, outcome in _jsonl_lines(path, options.max_article_bytes):
+            if isinstance(outcome, KGInputError):
+                yield Failure(str(path), outcome.message, outcome.line or lineno)
+            else:
+                docs.append(outcome)
+        for i, doc in enumerate(docs, 1):
+            doc.source = doc.url or f"{path.resolve()}#{doc.id if doc.id else i}"
+            yield doc
+    except KGInputError as err:
+        yield Failure(str(err.path or path), err.message, err.line)
+
+
+def _jsonl_lines(
+    path: Path, max_bytes: int | None
+) -> Iterator[tuple[int, Document | KGInputError]]:
+    """Each line of a JSON-lines file as an article, or the error that line gives."""
+    limit = max_article_bytes(max_bytes)
+    with path.open("rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            try:
+                if len(raw) > limit + 1024:
+                    raise _too_big(path, len(raw), limit, what=f"line {lineno}")
+                line = raw.decode("utf-8")
+                obj = json.loads(line)
+                yield lineno, _json_doc(path, lineno, obj, limit)
+            except KGInputError as err:
+                yield lineno, err
+            except UnicodeDecodeError:
+                yield (
+                    lineno,
+                    ParseError(
+                        "invalid UTF-8; save the file as UTF-8", path=str(path), line=lineno
+                    ),
+                )
+            except json.JSONDecodeError as err:
+                yield lineno, ParseError(f"invalid JSON: {err.msg}", path=str(path), line=lineno)
+            except RecursionError:
+                yield lineno, ParseError(_TOO_DEEP, path=str(path), line=lineno)

@@ -849,6 +849,13 @@ class _Table:
                         path=path,
                         line=line,
                     ) from err
+                except RecursionError as err:
+                    raise ParseError(
+                        "invalid JSON: nested too deeply; each line must be one flat JSON object "
+                        "of a film's cells",
+                        path=path,
+                        line=line,
+                    ) from err
                 if not isinstance(obj, dict):
                     raise ParseError(
                         f'expected a JSON object ({{"column": value, ...}}), got {type(obj).__name__}',

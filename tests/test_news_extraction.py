@@ -1,0 +1,213 @@
+"""News articles of our own making, one per error kind the extraction issue lists, loaded through
+``kg load`` and read back by SPARQL: facts on the right film, non-films never typed as films,
+name and title boundaries, coordination and "respectively", crew and company wordings, streaming
+releases, billing order, anaphora, hedging and TV shows. Plus ``--keep-going`` and headlines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.cli import run
+from kg.extract.gazetteer import name_key
+from kg.store import Store
+
+CASES_FILE = Path(__file__).parent / "data" / "extract" / "news_cases.jsonl"
+CASES = [json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines()]
+
+FACTS = """
+PREFIX kg: <https://w3id.org/filmkg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?g ?film ?p ?o WHERE {
+  GRAPH ?g {
+    ?f ?p ?x . ?f a kg:Film ; kg:title ?film
+    OPTIONAL { ?x rdfs:label ?label }
+  }
+  BIND (COALESCE(?label, STR(?x)) AS ?o)
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[tuple[str, str, str]]]:
+    """Every case as a .txt article, loaded in one `kg load`; the facts of each article."""
+    root = tmp_path_factory.mktemp("news")
+    folder = root / "articles"
+    folder.mkdir()
+    for case in CASES:
+        (folder / f"{case['id']}.txt").write_text(
+            f"date 2026-01-05 {case['title']}\n\n{case['text']}\n", encoding="utf-8"
+        )
+    store = root / "store"
+    assert run(["--store", str(store), "load", "-q", str(folder)]) == 0
+    facts: dict[str, set[tuple[str, str, str]]] = {c["id"]: set() for c in CASES}
+    with Store.open(store, read_only=True) as opened:
+        rows = opened.query(FACTS, union_default_graph=False).rows()
+        paths = {
+            str(g): Path(str(p)).stem
+            for g, p in opened.query(
+                "SELECT ?g ?p WHERE { GRAPH ?g { ?g <https://w3id.org/filmkg/ontology#sourcePath> ?p } }",
+                union_default_graph=False,
+            ).rows()
+        }
+    for g, film, p, o in rows:
+        relation = str(p).rsplit("#", 1)[-1]
+        facts[paths[str(g)]].add((name_key(str(film)), relation, name_key(str(o))))
+    return facts
+
+
+PROPERTY = {
+    "cast_member": "castMember",
+    "director": "director",
+    "producer": "producer",
+    "executive_producer": "executiveProducer",
+    "screenwriter": "screenwriter",
+    "composer": "composer",
+    "cinematographer": "cinematographer",
+    "production_company": "productionCompany",
+    "distributor": "distributor",
+    "release_date": "releaseDate",
+    "country": "countryOfOrigin",
+    "based_on": "basedOn",
+}
+
+
+def _key(fact: list[str]) -> tuple[str, str, str]:
+    subject, relation, obj = fact
+    return name_key(subject), PROPERTY[relation], name_key(obj)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_case(
+    case: dict[str, list[list[str]]], loaded: dict[str, set[tuple[str, str, str]]]
+) -> None:
+    got = loaded[str(case["id"])]
+    missing = [f for f in case.get("facts", []) if _key(f) not in got]
+    assert not missing, f"missing {missing}; got {sorted(got)}"
+    wrong = [f for f in case.get("must_not", []) if _key(f) in got]
+    assert not wrong, f"must not state {wrong}"
+    films = {s for s, _, _ in got}
+    for subject in case.get("must_not_subjects", []):
+        assert name_key(str(subject)) not in films, f"{subject!r} was taken for a film"
+    objects = {o for _, _, o in got}
+    for obj in case.get("must_not_objects", []):
+        assert name_key(str(obj)) not in objects, f"{obj!r} was taken for a name"
+
+
+def test_streaming_release_and_billing(tmp_path: Path) -> None:
+    """ "the release of F on Paramount+" is a streaming platform (not a distributor, and not the
+    studio "Paramount"); "stars A, B and C" keeps the billing order; "X as Y" the character."""
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Harlan Pictures had a good weekend with the release of Sky Patrol: Dawn on Streamline+.\n"
+        "Sky Patrol: Dawn, directed by Ada Vance, stars Tomas Ferreira as Elias Varga, "
+        "Juno Achterberg and Wendell Ames.\n",
+        encoding="utf-8",
+    )
+    store = tmp_path / "store"
+    assert run(["--store", str(store), "load", "-q", str(article)]) == 0
+    with Store.open(store, read_only=True) as opened:
+        rows = opened.query(
+            "PREFIX kg: <https://w3id.org/filmkg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+            "SELECT ?name ?order ?char WHERE { ?f kg:credit ?c . ?c kg:role kg:CastMemberRole ; "
+            "kg:person ?p . ?p rdfs:label ?name OPTIONAL { ?c kg:billingOrder ?order } "
+            "OPTIONAL { ?c kg:characterName ?char } } ORDER BY ?order"
+        ).rows()
+        assert [(str(n), int(str(o)), None if c is None else str(c)) for n, o, c in rows] == [
+            ("Tomas Ferreira", 1, "Elias Varga"),
+            ("Juno Achterberg", 2, None),
+            ("Wendell Ames", 3, None),
+        ]
+        platforms = opened.query(
+            "PREFIX kg: <https://w3id.org/filmkg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+            "SELECT ?name WHERE { ?f kg:streamingOn ?s . ?s a kg:StreamingService ; rdfs:label ?name }"
+        ).rows()
+        assert [str(n) for (n,) in platforms] == ["Streamline+"]
+        assert not opened.query(
+            "PREFIX kg: <https://w3id.org/filmkg/ontology#> ASK { ?f kg:distributor ?d }"
+        ).boolean()
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "not_a_film"),
+    [
+        (
+            "Jude Hale wins top award",
+            "Jude Hale has won the lifetime award. Hale starred in Cold Harbour and Dust Road.",
+            "Jude Hale",
+        ),
+        (
+            "Night Shift returns for a new season",
+            "The TV series Night Shift returns in May. Its star Carla Benn said she was thrilled.",
+            "Night Shift",
+        ),
+        (
+            "Blue Mornings tops the singles chart",
+            "The song Blue Mornings by the band Harbour Lights topped the chart this week.",
+            "Blue Mornings",
+        ),
+        (
+            "Harlan Pictures posts record profits",
+            "Harlan Pictures said its films had a strong year. The studio made The Quiet Hour.",
+            "Harlan Pictures",
+        ),
+    ],
+)
+def test_headline_subject_is_no_film(
+    tmp_path: Path, headline: str, text: str, not_a_film: str
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(f"date 2026-01-05 {headline}\n\n{text}\n", encoding="utf-8")
+    store = tmp_path / "store"
+    assert run(["--store", str(store), "load", "-q", str(article)]) == 0
+    with Store.open(store, read_only=True) as opened:
+        titles = {
+            name_key(str(t))
+            for (t,) in opened.query(
+                "PREFIX kg: <https://w3id.org/filmkg/ontology#> SELECT ?t WHERE { ?f a kg:Film ; kg:title ?t }"
+            ).rows()
+        }
+    assert name_key(not_a_film) not in titles
+
+
+def test_keep_going_loads_the_good_articles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(
+        '{"text": "The thriller Cold Fish was directed by Ann Lee."}\n'
+        '{"title": "no text here"}\n'
+        + "[" * 100_000
+        + "]" * 100_000
+        + "\n"
+        + '{"text": "Salt Road (2003) stars Ilse Marten."}\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "empty-quote.txt").write_text(
+        'The director said "" and “,” about the film Tide Line, starring Mikael Berg.\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02")
+    store = tmp_path / "store"
+    # without the flag: the first bad article stops the load, named by file and line
+    assert run(["--store", str(store), "load", "-q", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "batch.jsonl:2" in err or "binary.txt" in err
+    assert not store.exists() or run(["--store", str(store), "stats"]) == 0
+    capsys.readouterr()
+    # with it: the good ones load, each failure is listed, exit 1
+    assert run(["--store", str(store), "load", "--keep-going", str(tmp_path)]) == 1
+    out, err = capsys.readouterr()
+    assert "3 loaded" in out and "3 failed" in out
+    assert "batch.jsonl:2" in err and "batch.jsonl:3" in err and "binary.txt" in err
+    with Store.open(store, read_only=True) as opened:
+        people = {
+            str(n)
+            for (n,) in opened.query(
+                "PREFIX kg: <https://w3id.org/filmkg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+                "SELECT ?n WHERE { ?f kg:director|kg:castMember ?p . ?p rdfs:label ?n }"
+            ).rows()
+        }
+    assert {"Ann Lee", "Ilse Marten", "Mikael Berg"} <= people
