@@ -149,22 +149,39 @@ def article_checksum(doc: Document, extractor: str) -> str:
 
 
 class _KnownProvider:
-    """The store's known entities (for resolution) and film titles (a gazetteer for
-    extraction), read on first need and kept current as sources are written in this load."""
+    """The store's known entities (for resolution) and names (a gazetteer for extraction), read
+    on first need and kept current as sources are written in this load.
+
+    Reading them from a big store takes seconds, so the index is kept beside the store as a
+    sidecar of the generation it describes (:meth:`kg.store.Store.write_sidecar`): an article
+    load reads it back in a fraction of that, and a write that does not store it again (a table,
+    an RDF file, an unload) leaves the next generation without it."""
+
+    SIDECAR = "known-entities"
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self._known: KnownEntities | None = None
         self._gazetteer: Gazetteer | None = None
         self._stale = True
+        self._written = False  # a table or RDF file was written in this load
 
     def known(self) -> KnownEntities:
         if self._known is None or self._stale:
-            self._known = KnownEntities.from_store(self.store)
+            self._known = self._read()
             refs = self._known.refs()
             self._gazetteer = Gazetteer.from_refs(refs) if refs else None
             self._stale = False
         return self._known
+
+    def _read(self) -> KnownEntities:
+        data = None if self._written else self.store.read_sidecar(self.SIDECAR)
+        if data is not None:
+            try:
+                return KnownEntities.from_bytes(data, self.store)
+            except ValueError:
+                pass  # an older format: read the store
+        return KnownEntities.from_store(self.store)
 
     def gazetteer(self) -> Gazetteer | None:
         self.known()
@@ -178,6 +195,12 @@ class _KnownProvider:
     def changed(self) -> None:
         """A table or RDF file was written: read the index again when next needed."""
         self._stale = True
+        self._written = True
+
+    def save(self) -> None:
+        """Keep the index with the generation this load publishes, if it is current."""
+        if self._known is not None and not self._stale:
+            self.store.write_sidecar(self.SIDECAR, self._known.to_bytes())
 
 
 @dataclass
@@ -412,6 +435,8 @@ def load_paths(
                 if validate is not None:
                     validate(store, source_graphs(store, graph))
                 (report.replaced if old is not None else report.loaded).append(where)
+        if report.loaded or report.replaced:
+            pipeline.known.save()
     return report
 
 

@@ -20,6 +20,7 @@ Policy (see docs/decisions/0002-iri-policy.md):
 from __future__ import annotations
 
 import hashlib
+import marshal
 import re
 import unicodedata
 from collections import defaultdict
@@ -213,6 +214,50 @@ class KnownEntities:
         self._read_links: set[str] = set()
         for entity in entities:
             self.add(entity)
+
+    _FORMAT = 1
+
+    def to_bytes(self) -> bytes:
+        """The index (names, kinds, years, graphs; not the film links, read on demand) as
+        bytes, to keep beside the store (:meth:`kg.store.Store.write_sidecar`).
+
+        >>> idx = KnownEntities([KnownEntity("urn:p1", "person", "Penélope Cruz", year=None)])
+        >>> [e.label for e in KnownEntities.from_bytes(idx.to_bytes()).by_iri.values()]
+        ['Penélope Cruz']
+        """
+        entities = [
+            (e.iri, e.kind, e.label, tuple(e.aliases), e.year, tuple(e.graphs))
+            for e in self.by_iri.values()
+        ]
+        return marshal.dumps(
+            (
+                self._FORMAT,
+                entities,
+                {k: tuple(v) for k, v in self._exact.items()},
+                {k: tuple(v) for k, v in self._loose.items()},
+                {k: tuple(v) for k, v in self._last.items()},
+                {k: tuple(v) for k, v in self._by_year.items()},
+            )
+        )
+
+    @classmethod
+    def from_bytes(cls, data: bytes, reader: GraphReader | None = None) -> KnownEntities:
+        """An index written by :meth:`to_bytes`; raises ``ValueError`` if it is not one."""
+        try:
+            fmt, entities, exact, loose, last, by_year = marshal.loads(data)
+        except (EOFError, TypeError, ValueError) as err:
+            raise ValueError(f"not a known-entities index: {err}") from err
+        if fmt != cls._FORMAT:
+            raise ValueError(f"known-entities index format {fmt}, expected {cls._FORMAT}")
+        known = cls()
+        for iri, kind, label, aliases, year, graphs in entities:
+            known.by_iri[iri] = KnownEntity(iri, kind, label, set(aliases), year, set(graphs))
+        known._exact.update((k, set(v)) for k, v in exact.items())
+        known._loose.update((k, set(v)) for k, v in loose.items())
+        known._last.update((k, set(v)) for k, v in last.items())
+        known._by_year.update((k, set(v)) for k, v in by_year.items())
+        known._reader = reader
+        return known
 
     @classmethod
     def from_store(cls, store: GraphReader) -> KnownEntities:

@@ -619,6 +619,9 @@ class Store:
         self._ox: Any = None
         self._dataset: Dataset | None = None
         self._cache: dict[Node, Any] = {}
+        self._sidecars: dict[str, bytes] = {}  # in memory; on disk: written with a generation
+        self._pending_sidecars: dict[str, bytes] = {}
+        self._write_base: str | None = None  # the generation a write started from
         self._open()
 
     # -- opening and closing --
@@ -812,12 +815,15 @@ class Store:
         if self.path is None:
             self._journal = []
             self._writing = True
+            previous = self._sidecars
+            self._sidecars = {}
             try:
                 yield self
                 self._sync_merge(self._ox)
             except BaseException:
                 self._undo_journal()
                 self._rebuild_merge(self._ox)
+                self._sidecars = previous
                 raise
             finally:
                 self._journal = None
@@ -833,6 +839,7 @@ class Store:
                 self._release_generations()
                 self._read_current()  # the newest generation, now that we hold the write lock
                 source = self._generations[-1].directory
+                self._write_base = self._generations[-1].name
                 shutil.rmtree(work, ignore_errors=True)
                 _link_copy(source, work)
                 self._ox = ox.Store(str(work))
@@ -843,6 +850,8 @@ class Store:
                 self._ox.flush()
                 name = self._next_generation()
                 self._ox.backup(str(self.path / "gens" / name))
+                for key, data in self._pending_sidecars.items():
+                    (self.path / "gens" / f"{name}.{key}").write_bytes(data)
                 self._publish(name)
                 published = True
             except BaseException as err:
@@ -850,6 +859,7 @@ class Store:
                     raise StoreError(self._disk_full_message()) from err
                 raise
             finally:
+                self._pending_sidecars = {}
                 self._writing = False
                 self._merge_stale = False
                 self._ox = None
@@ -917,6 +927,9 @@ class Store:
                 trash = gens / f".trash-{name}"
                 entry.rename(trash)
                 lock.unlink()
+                for sidecar in gens.glob(f"{name}.*"):
+                    if sidecar.suffix != ".lock":
+                        sidecar.unlink(missing_ok=True)
             finally:
                 os.close(fd)
             shutil.rmtree(trash, ignore_errors=True)
@@ -1198,6 +1211,45 @@ class Store:
     def named_graphs(self) -> list[str]:
         """IRIs of the named graphs in the store, sorted."""
         return sorted(g.value for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
+
+    # -- sidecars: derived data kept with a generation (rebuilt when missing) --
+
+    def read_sidecar(self, key: str) -> bytes | None:
+        """The derived data stored under ``key`` with the generation this store reads, if any.
+
+        A sidecar belongs to one generation: a write that does not store it again leaves the
+        next generation without it, so it can never describe another state of the data.
+
+        >>> with Store.memory() as store:
+        ...     with store.writing():
+        ...         store.write_sidecar("names", b"abc")
+        ...     store.read_sidecar("names")
+        b'abc'
+        """
+        if self.path is None:
+            return self._sidecars.get(key)
+        if self._writing:
+            if key in self._pending_sidecars:
+                return self._pending_sidecars[key]
+            name = self._write_base  # the state this write started from
+        else:
+            name = self.generation
+        if name is None:
+            return None
+        try:
+            return (self.path / "gens" / f"{name}.{key}").read_bytes()
+        except OSError:
+            return None
+
+    def write_sidecar(self, key: str, data: bytes) -> None:
+        """Store derived data under ``key`` with the generation this write publishes."""
+        self._require_write()
+        if not re.fullmatch(r"[a-z][a-z0-9-]*", key):
+            raise ValueError(f"a sidecar key is lower-case letters, digits and dashes, not {key!r}")
+        if self.path is None:
+            self._sidecars[key] = data
+        else:
+            self._pending_sidecars[key] = data
 
     def graph_size(self, graph: str) -> int:
         """How many triples the named graph ``graph`` holds.
