@@ -33,17 +33,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from tqdm import tqdm
 
 from .errors import ExtractionError, KGInputError
 from .extract import DEFAULT_EXTRACTOR, Extractor, Gazetteer, get_extractor
-from .iri import source_graph_iri
-from .loaders import LoaderSpec, LoadOptions, files_under, loader_for, registered_loaders
+from .iri import ONTOLOGY_GRAPH, source_graph_iri
+from .loaders import (
+    LoaderSpec,
+    LoadOptions,
+    file_checksum,
+    files_under,
+    loader_for,
+    registered_loaders,
+)
 from .model import Document, EntityRef, Fact, Failure, RdfSource, TableSource
 from .namespace import KG
 from .resolve import KnownEntities, Resolver, resolve_facts
-from .resources import mapping_file, mapping_files
+from .resources import mapping_file, mapping_files, ontology_file, ontology_graph
 from .store import Store, Triple, rdf_format_for
 from .triples import SourceInfo, facts_to_triples, source_triples
 
@@ -409,6 +416,7 @@ def load_paths(
     plan = _plan(paths, options)
     report = LoadReport()
     with store.writing():
+        _ensure_ontology(store)
         for path, spec in plan:
             try:
                 records = list(spec.read(path, options))
@@ -438,6 +446,21 @@ def load_paths(
         if report.loaded or report.replaced:
             pipeline.known.save()
     return report
+
+
+def _ensure_ontology(store: Store) -> None:
+    """Keep the shipped ontology in :data:`~kg.iri.ONTOLOGY_GRAPH` (replaced when it changed), so
+    that SPARQL can ask it which properties are roles, classes, aligned terms."""
+    files = [Path(str(ontology_file(name))) for name in ("film.ttl", "alignment.ttl")]
+    checksum = file_checksum(*files, salt="ontology")
+    if _stored_checksum(store, ONTOLOGY_GRAPH) == checksum:
+        return
+    graph = ontology_graph()
+    store.remove_graph(ONTOLOGY_GRAPH)
+    store.add_triples(
+        ONTOLOGY_GRAPH,
+        [*graph, (URIRef(ONTOLOGY_GRAPH), KG.checksum, Literal(checksum))],
+    )
 
 
 def remove_sources(store: Store, targets: Sequence[str]) -> list[str]:

@@ -35,6 +35,7 @@ __all__ = [
     "ENRICH_GRAPH",
     "ENTITY_KINDS",
     "INFERRED_GRAPH",
+    "ONTOLOGY_GRAPH",
     "PUSH",
     "PUSH_STATUS_GRAPH",
     "REASONING_WORK_GRAPH",
@@ -49,6 +50,11 @@ __all__ = [
 ENTITY_KINDS = frozenset({"film", "series", "person", "organization", "country"})
 
 # --- the named graphs kg writes itself -----------------------------------------------------------
+
+ONTOLOGY_GRAPH = f"{BASE}graph/ontology"
+"""The ontology (``film.ttl`` and ``alignment.ttl``) as kept in the store: queries can ask it
+which properties are roles (``?p rdfs:subPropertyOf kg:contributor``). Written by every load
+when the shipped ontology changed; never a source, never validated or reasoned over as data."""
 
 INFERRED_GRAPH = f"{BASE}graph/inferred"
 """The named graph that holds inferred facts (replaced by each run of :func:`kg.reason.reason`)."""

@@ -59,7 +59,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 from rdflib.term import Node
 
 from .errors import KGError, KGInputError
-from .iri import INFERRED_GRAPH
+from .iri import INFERRED_GRAPH, ONTOLOGY_GRAPH
 from .iri import REASONING_WORK_GRAPH as WORK_GRAPH
 from .lookup import labels, source_paths
 from .lookup import short_iri as _short
@@ -252,7 +252,9 @@ def _vocabulary(ontology: Graph, extra: Graph | None = None) -> _Vocabulary:
 
 
 def _source_graphs(store: Store) -> list[str]:
-    return [g for g in store.named_graphs() if g not in (INFERRED_GRAPH, WORK_GRAPH)]
+    return [
+        g for g in store.named_graphs() if g not in (INFERRED_GRAPH, WORK_GRAPH, ONTOLOGY_GRAPH)
+    ]
 
 
 def _values(terms: Iterable[URIRef]) -> str:

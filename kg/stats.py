@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .iri import ONTOLOGY_GRAPH
 from .query import run_query
 from .store import Store
 
@@ -40,12 +41,18 @@ SELECT ?graph ?path ?loader ?loaded (COUNT(*) AS ?triples) WHERE {
 
 
 def graph_stats(store: Store) -> dict[str, Any]:
-    """Counts as a plain dict: ``triples, graphs, films, people, organisations, credits, credits_by_role``."""
+    """Counts as a plain dict: ``triples, graphs, films, people, organisations, credits, credits_by_role``.
+
+    The ontology the store keeps (:data:`kg.iri.ONTOLOGY_GRAPH`) is schema, not data: its
+    graph and triples are not counted.
+    """
     counts = run_query(store, _COUNTS).rows()[0]
     roles = run_query(store, _ROLES).rows()
+    graphs = [g for g in store.named_graphs() if g != ONTOLOGY_GRAPH]
+    schema = store.graph_size(ONTOLOGY_GRAPH) if len(graphs) < len(store.named_graphs()) else 0
     return {
-        "triples": len(store),
-        "graphs": len(store.named_graphs()),
+        "triples": len(store) - schema,
+        "graphs": len(graphs),
         "films": int(counts[0] or 0),
         "people": int(counts[1] or 0),
         "organisations": int(counts[2] or 0),

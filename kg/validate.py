@@ -51,7 +51,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
 from .errors import KGCheckFailed, KGInputError
-from .iri import INFERRED_GRAPH
+from .iri import INFERRED_GRAPH, ONTOLOGY_GRAPH
 from .lookup import labels, short_iri, source_paths
 from .namespace import PROV, bind_prefixes
 from .resources import ontology_file
@@ -301,7 +301,7 @@ def validate(
         selected = (
             list(graphs)
             if graphs is not None
-            else [g for g in store.named_graphs() if g != INFERRED_GRAPH]
+            else [g for g in store.named_graphs() if g not in (INFERRED_GRAPH, ONTOLOGY_GRAPH)]
         )
         data_graph = _data_graph(store, selected)
         checked = len(data_graph)

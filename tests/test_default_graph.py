@@ -51,7 +51,11 @@ def test_a_triple_stays_while_one_source_still_states_it(tmp_path: Path) -> None
     assert _rows(kg("query", count, "--format", "csv", store=store)) == ["1"]
     assert kg("unload", str(two), store=store).returncode == 0
     assert _rows(kg("query", count, "--format", "csv", store=store)) == ["0"]
-    everything = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    # what is left is the ontology the store keeps (decision 0008), no data
+    everything = (
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+        "FILTER (?g != <https://w3id.org/filmkg/graph/ontology>) }"
+    )
     assert _rows(kg("query", everything, "--format", "csv", store=store)) == ["0"]
 
 
@@ -67,7 +71,8 @@ def test_stats_count_the_sources_triples(tmp_path: Path) -> None:
     quads = _rows(
         kg(
             "query",
-            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+            "FILTER (?g != <https://w3id.org/filmkg/graph/ontology>) }",
             "--format",
             "csv",
             store=store,
