@@ -17,7 +17,7 @@ help:
 	@echo "make test-slow run the scale tests on the Wikidata films table (needs $(SHARED))"
 	@echo "make lint      ruff check, ruff format --check, mypy --strict kg"
 	@echo "make bench     run the benchmarks in bench/ (figures and ratios against same-run baselines)"
-	@echo "make eval      score the article extractor on the dev gold set"
+	@echo "make eval      score the article extractor on the dev gold sets (encyclopedia and news)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,7 +68,8 @@ bench: $(VENV)/.dev
 	@for b in bench/bench_*.py; do echo; echo "== $$b"; $(BIN)/python $$b || exit $$?; done
 
 eval: $(VENV)/.core
-	$(KG) eval $(SHARED)/gold/dev.jsonl --by source
+	$(KG) eval $(SHARED)/gold/dev.jsonl --by source --errors 0
+	$(KG) eval $(SHARED)/news/dev.jsonl --by source --errors 0
 
 clean:
 	rm -rf $(VENV) .kg $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
