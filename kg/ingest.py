@@ -26,6 +26,7 @@ as sources are written.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -451,16 +452,21 @@ def load_paths(
 def _ensure_ontology(store: Store) -> None:
     """Keep the shipped ontology in :data:`~kg.iri.ONTOLOGY_GRAPH` (replaced when it changed), so
     that SPARQL can ask it which properties are roles, classes, aligned terms."""
-    files = [Path(str(ontology_file(name))) for name in ("film.ttl", "alignment.ttl")]
-    checksum = file_checksum(*files, salt="ontology")
+    checksum, triples = _shipped_ontology()
     if _stored_checksum(store, ONTOLOGY_GRAPH) == checksum:
         return
-    graph = ontology_graph()
     store.remove_graph(ONTOLOGY_GRAPH)
-    store.add_triples(
-        ONTOLOGY_GRAPH,
-        [*graph, (URIRef(ONTOLOGY_GRAPH), KG.checksum, Literal(checksum))],
-    )
+    store.add_triples(ONTOLOGY_GRAPH, triples)
+
+
+@functools.cache
+def _shipped_ontology() -> tuple[str, list[Triple]]:
+    """The shipped ontology's checksum and triples (with the checksum), parsed once."""
+    files = [Path(str(ontology_file(name))) for name in ("film.ttl", "alignment.ttl")]
+    checksum = file_checksum(*files, salt="ontology")
+    triples: list[Triple] = list(ontology_graph())
+    triples.append((URIRef(ONTOLOGY_GRAPH), KG.checksum, Literal(checksum)))
+    return checksum, triples
 
 
 def remove_sources(store: Store, targets: Sequence[str]) -> list[str]:

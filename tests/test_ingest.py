@@ -119,3 +119,88 @@ def test_directory_loads_every_known_file(
     (folder / "readme.md").write_text("not loaded")
     report = load_paths(memory_store, [folder], progress=False)
     assert len(report.loaded) == 1
+
+
+def test_mapping_applies_to_tables_only(tmp_path: Path) -> None:
+    """`kg load articles/ films.csv --mapping films_sample`: the mapping reads the table, the
+    articles (a JSON-lines file of articles included) are read as articles (issue 12, item 16)."""
+    from kg.cli import run
+
+    repo = Path(__file__).resolve().parents[1]
+    store = tmp_path / "store"
+    code = run(
+        [
+            "--store",
+            str(store),
+            "load",
+            "-q",
+            str(repo / "data" / "sample" / "articles"),
+            str(repo / "data" / "sample" / "films.csv"),
+            "--mapping",
+            "films_sample",
+        ]
+    )
+    assert code == 0
+    with Store.open(store, read_only=True) as opened:
+        loaders = {
+            str(x)
+            for (x,) in opened.query(
+                "PREFIX kg: <https://w3id.org/filmkg/ontology#> "
+                "SELECT DISTINCT ?l WHERE { GRAPH ?g { ?g kg:loader ?l } }",
+                union_default_graph=False,
+            ).rows()
+        }
+    assert loaders == {"articles", "table.v1"}
+
+
+def test_load_summary_counts_what_stats_shows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The summary's triples are those the loaded graphs hold (issue 12, item 15)."""
+    import json
+
+    from kg.cli import run
+
+    repo = Path(__file__).resolve().parents[1]
+    store = tmp_path / "store"
+    table = repo / "data" / "sample" / "films.csv"
+    assert run(["--store", str(store), "load", str(table), "--mapping", "films_sample"]) == 0
+    summary = capsys.readouterr().out
+    written = int(summary.rsplit(";", 1)[1].split()[0].replace(",", ""))
+    assert run(["--store", str(store), "stats", "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert written == stats["triples"]
+
+
+def test_deeply_nested_json_is_a_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A JSON line nested 100,000 levels deep: exit 2, one line naming file and line (item 1)."""
+    from kg.cli import run
+
+    path = tmp_path / "deep.jsonl"
+    path.write_text(
+        '{"text": "Heat was directed by Michael Mann."}\n' + "[" * 100_000 + "]" * 100_000 + "\n"
+    )
+    assert run(["--store", str(tmp_path / "store"), "load", "-q", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "deep.jsonl:2" in err and "nested too deeply" in err
+    table = tmp_path / "deep_table.jsonl"
+    table.write_text("[" * 100_000 + "]" * 100_000 + "\n")
+    mapping = Path(__file__).parent / "data" / "tables" / "films_jsonl.toml"
+    assert (
+        run(
+            [
+                "--store",
+                str(tmp_path / "store"),
+                "load",
+                "-q",
+                str(table),
+                "--mapping",
+                str(mapping),
+            ]
+        )
+        == 2
+    )
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "deep_table.jsonl" in err
