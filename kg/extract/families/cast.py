@@ -164,7 +164,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.portrayal_in",
-        r"(?P<agent>{WHO}) 's (?:{ADJ}){0,2}?portrayal of (?P<character>" + _CHAR + r") in "
+        r"(?P<agent>{WHOSE}) (?:{ADJ}){0,2}?portrayal of (?P<character>" + _CHAR + r") in "
         r"(?:the )?(?P<film>{TITLES})",
         CAST,
         needs=("portrayal",),
@@ -193,7 +193,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.companion",
         r"(?:opposite|alongside|along with|together with|co-starring with|co-stars|co-star|"
-        r"fellow stars?|fellow co-stars?)"
+        r"costars|costar|fellow stars?|fellow co-stars?|fellow costars?)"
         r" (?:{ADJ}){0,2}?(?P<agent>{PEOPLE})",
         CAST,
         film=None,
@@ -205,6 +205,8 @@ RULES: tuple[Rule, ...] = (
             "co-starring",
             "co-stars",
             "co-star",
+            "costar",
+            "costars",
             "fellow",
         ),
         flags=frozenset({"companion"}),
