@@ -505,6 +505,17 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     if told is not None:
         chunk.kind, chunk.why = told, "known"
         return
+    if (
+        before in NONFILM_BEFORE
+        and before in PERSON_NOUNS
+        and 1 <= len(words) <= 4
+        and _namey(words)
+    ):
+        chunk.kind, chunk.why = (
+            "person",
+            "descriptor",
+        )  # "singer X", "comics X": not a film, a person
+        return
     if before in NONFILM_BEFORE and not (
         chunk.first >= 2 and tokens[chunk.first - 2].lower in ("film", "movie")
     ):
