@@ -146,6 +146,8 @@ _NEGATION = re.compile(
     r"pulled out|dropped out|was to have|declined|rejected|refused|instead of|rather than|"
     r"replaced|replacing|in talks|negotiations?|linked|considering|considered)\b"
 )
+_NEXT_CLAUSE = re.compile(r" (?:, )?(?:says|said|adds|added|insists|insisted|explains|explained) ")
+"""Where what a speaker says begins: a hedge there is about something else."""
 _TV_CUE = re.compile(
     r"\b(?:series|sitcom|soap|show|shows|programme|programmes|episode|episodes|tv drama|"
     r"drama series|tv series|channel)\b"
@@ -1041,7 +1043,8 @@ def _guarded(
     rule: Rule, m: re.Match[str], sent: _Sentence, films: Sequence[str], state: _State
 ) -> bool:
     """Precision guards: negation or hedging in the clause, a TV show taken for a film."""
-    span = sent.skeleton[max(0, m.start() - 60) : m.end() + 40]
+    after = _NEXT_CLAUSE.split(sent.skeleton[m.end() : m.end() + 40], maxsplit=1)[0]
+    span = sent.skeleton[max(0, m.start() - 60) : m.end()] + after
     if _NEGATION.search(span):
         return True
     if "no_work_subject" in rule.flags:

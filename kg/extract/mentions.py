@@ -501,6 +501,14 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     ):
         chunk.kind, chunk.why = "film", f"after '{before}'"
         return
+    named = (
+        before in ("called", "titled", "entitled", "named")
+        and chunk.first >= 2
+        and tokens[chunk.first - 2].lower in STRONG_FILM_NOUNS
+    )
+    if named and nonfilm_kind(name, heads=False) is None:
+        chunk.kind, chunk.why = "film", f"'{tokens[chunk.first - 2].lower} {before}'"
+        return
     told = known(name)
     if told is not None:
         chunk.kind, chunk.why = told, "known"
