@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -88,6 +89,19 @@ def test_sentence_offsets(text: str) -> None:
     for start, end, sent in sentences(text):
         assert text[start:end] == sent
         assert sent == sent.strip() and sent
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It took $12.5m (£6.5m). Comedy Heat was second.", 2),
+        ("It took 3.5m. Then it fell.", 2),
+        ("Made by V. Shantaram in 1955. It ran.", 2),
+        ("It opened in the U.S. on Friday.", 1),
+    ],
+)
+def test_sentence_ends_after_a_sum_not_after_an_abbreviation(text: str, expected: int) -> None:
+    assert len(sentences(text)) == expected
 
 
 @settings(max_examples=200, deadline=None)

@@ -133,7 +133,7 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     word = m.group(1).rstrip(".")
     if len(word) == 1 and word.isupper():
         return True  # an initial: "V. Shantaram"
-    if "." in word and all(len(part) <= 2 for part in word.split(".")):
+    if "." in word and all(len(part) <= 2 and part.isalpha() for part in word.split(".")):
         return True  # "U.S", "e.g"
     return word.lower() in ABBREVIATIONS
 
