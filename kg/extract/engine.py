@@ -697,11 +697,18 @@ def _agents(
             continue
         if state.names.kind(slot.text) in ("film", "org"):
             continue
+        gazetteer = state.names.gazetteer
+        if _ACRONYM.fullmatch(slot.text) and (
+            gazetteer is None or gazetteer.kind(slot.text) != "person"
+        ):
+            continue  # "CFCA", "BBC": an acronym the store does not know as a person is a body
         full, ambiguous = state.names.person_name(slot.text)
         out.append((_person_ref(full), ambiguous))
     return out
 
 
+_RESPECTIVELY = re.compile(r"(?: ,)? respectively\b")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&!.-]+")
 _SUFFIXED = re.compile(r"^(?P<base>.+?),? (?P<suffix>Jr\.?|Sr\.?|Jnr\.?|II|III|IV)$")
 
 
@@ -814,13 +821,16 @@ def _candidates(
         return []
     out: list[_Candidate] = []
     pairs = _pairwise(rule, m, relations, sent)
+    respectively = len(films) > 1 and _RESPECTIVELY.match(sent.skeleton, m.end()) is not None
     for index, relation in enumerate(relations):
         role = ROLE_BY_RELATION.get(relation)
         org_role = role is not None and role.agent is not EntityType.PERSON
-        for film in films:
+        for number, film in enumerate(films):
             found = _objects(rule, m, sent, state, film, relation, org_role)
             if pairs:
                 found = found[index : index + 1]
+            if respectively:  # "A and B won for F and G respectively": the n-th with the n-th
+                found = found[number : number + 1] if len(found) == len(films) else []
             for cand in found:
                 cand.how = how
             out.extend(found)

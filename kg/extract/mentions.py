@@ -338,10 +338,12 @@ def _shape(
         if tok.text in HONORIFICS or tok.text.rstrip(".") in HONORIFICS:
             descriptors.append(low)
             i += 1
-        elif i + 1 < j and is_demonym(joined) and _person_like(_words(sentence, tokens, i + 2, j)):
+        elif (
+            i + 1 < j and is_demonym(joined) and _person_like(_first_of(sentence, tokens, i + 2, j))
+        ):
             descriptors.append(joined.lower())
             i += 2
-        elif i < j and is_demonym(tok.text) and _person_like(_words(sentence, tokens, i + 1, j)):
+        elif i < j and is_demonym(tok.text) and _person_like(_first_of(sentence, tokens, i + 1, j)):
             descriptors.append(low)
             i += 1
         elif low in PERSON_NOUNS and i < j and (at_start or tokens[i + 1].cap):
@@ -388,6 +390,16 @@ def _shape(
 
 def _words(sentence: str, tokens: Sequence[Token], i: int, j: int) -> list[str]:
     return sentence[tokens[i].start : tokens[j].end].split() if i <= j else []
+
+
+def _first_of(sentence: str, tokens: Sequence[Token], i: int, j: int) -> list[str]:
+    """The words of tokens ``i..j`` up to a coordinating "and": the first name of a pair
+    ("Briton Clive Owen and Natalie Portman")."""
+    words = _words(sentence, tokens, i, j)
+    for k, word in enumerate(words):
+        if word in ("and", "&"):
+            return words[:k]
+    return words
 
 
 def _in_list(tokens: Sequence[Token], i: int) -> bool:
