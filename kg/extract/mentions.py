@@ -518,6 +518,12 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         and chunk.first >= 2
         and tokens[chunk.first - 2].lower in STRONG_FILM_NOUNS
     )
+    named = named or (
+        before == "in"
+        and chunk.first >= 2
+        and tokens[chunk.first - 2].lower in _PART_NOUNS
+        and known(name) is None
+    )
     if named and nonfilm_kind(name, heads=False) is None:
         chunk.kind, chunk.why = "film", f"'{tokens[chunk.first - 2].lower} {before}'"
         return
@@ -568,6 +574,8 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     chunk.kind, chunk.why = "name", ""
 
 
+_PART_NOUNS = frozenset({"cameo", "cameos", "appearance"})
+"""A brief appearance: the name after "a cameo in" is a work ("role in" may be television)."""
 _HONORIFIC_WORDS = frozenset(h.lower().rstrip(".") for h in HONORIFICS)
 _START_NOUNS = (
     frozenset(ROLE_OF_NOUN)
