@@ -167,7 +167,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.directed_someone_in",
-        r"(?P<agent>{WHO}) (?:, who |who )?(?:{AUX}){0,2}(?P<cue>directed|directing|direct) "
+        r"(?P<agent>{WHO}) (?:, who |who )?(?:[^«».;, ]+ ){0,4}?(?P<cue>directed|directing|direct) "
         r"(?:him|her|them|{PEOPLE}) in (?:the )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?P<film>{TITLES})",
         Relation.DIRECTOR,
         needs=("directed", "directing", "direct"),
