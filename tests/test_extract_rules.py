@@ -155,6 +155,14 @@ CASES: list[tuple[str, str | None, set[tuple[str, str, str]]]] = [
             ("Cold Orchard", "streaming_on", "Netflix"),
         },
     ),
+    (
+        "Sea Glass () is a 2003 Danish drama film. Salt Marsh, also known as, is a Finnish film.",
+        None,
+        {
+            ("Sea Glass", "country", "Denmark"),
+            ("Salt Marsh", "country", "Finland"),
+        },
+    ),
 ]
 
 

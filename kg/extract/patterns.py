@@ -120,6 +120,11 @@ MACROS: dict[str, str] = {
     r"recently|already|went on to|is to|was to|is set to|is due to|is expected to|has been|"
     r"had been|will be|would be) )",
 }
+MACROS["LEAD_GLOSS"] = (
+    r"(?:\((?: [^)]*)? \) )?(?:, also (?:known as|called|titled)(?: [^,]+)? )?(?:, )?"
+)
+"""What a lead sentence puts between the title and "is a ...": a bracket (emptied or not) and an
+"also known as" clause."""
 MACROS["TITLE_ITEM"] = r"{TITLE}(?: \( [^()]{1,30} \))?"
 MACROS["TITLES"] = "{TITLE_ITEM}" + _LIST_TAIL.replace("{X}", "{TITLE_ITEM}")
 MACROS["TITLES_P"] = "{TITLE_P}" + _LIST_TAIL.replace("{X}", "{TITLE_P}")

@@ -46,7 +46,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "country.lead",
-        r"(?:^|[,;] )(?P<film>{TITLE}) (?:\((?: [^)]*)? \) )?(?:, also (?:known as|called|titled)(?: [^,]+)? )?(?:, )?(?:(?:is|was) )?(?:an?|the) (?:{YEAR} )?(?:{ADJ}){0,2}?(?P<value>{NAT}"
+        r"(?:^|[,;] )(?P<film>{TITLE}) {LEAD_GLOSS}(?:(?:is|was) )?(?:an?|the) (?:{YEAR} )?(?:{ADJ}){0,2}?(?P<value>{NAT}"
         r"(?: (?:and|-|/|,) {NAT})*) (?:{ADJ}){0,3}?{FILM_NOUN}",
         COUNTRY,
         agent=None,
