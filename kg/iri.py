@@ -32,6 +32,7 @@ from rdflib import URIRef
 from .namespace import BASE, KGR
 
 __all__ = [
+    "CONFLICTS_GRAPH",
     "ENRICH_GRAPH",
     "ENTITY_KINDS",
     "INFERRED_GRAPH",
@@ -55,6 +56,10 @@ INFERRED_GRAPH = f"{BASE}graph/inferred"
 
 REASONING_WORK_GRAPH = INFERRED_GRAPH + "/work"
 """Where the RL rules collect new triples during a run (moved to :data:`INFERRED_GRAPH` at the end)."""
+
+CONFLICTS_GRAPH = f"{BASE}graph/conflicts"
+"""The named graph of conflicts and agreements between sources (rebuilt by
+:func:`kg.conflicts.record_conflicts` after every load)."""
 
 ENRICH_GRAPH = f"{BASE}source/enrich-wikidata"
 """The named graph holding the links and facts found by :func:`kg.enrich.enrich`."""

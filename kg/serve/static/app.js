@@ -3,7 +3,10 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const editor = $("editor"), select = $("named"), form = $("params");
-  let queries = {}, current = null;
+  let queries = {}, current = null, base = "https://w3id.org/filmkg/";
+  fetch("/api/config").then((r) => r.json()).then((c) => { base = c.base; }).catch(() => {});
+  // An IRI under the served base opens its entity page on this server.
+  function href(iri) { return iri.startsWith(base) ? "/" + iri.slice(base.length) : iri; }
   const PREFIXES = {
     "https://w3id.org/filmkg/ontology#": "kg:",
     "https://w3id.org/filmkg/resource/": "kgr:",
@@ -77,7 +80,7 @@
           if (!term) continue;
           if (term.type === "uri") {
             const a = document.createElement("a");
-            a.href = term.value; a.textContent = short(term.value); a.title = term.value;
+            a.href = href(term.value); a.textContent = short(term.value); a.title = term.value;
             cell.appendChild(a);
           } else cell.textContent = term.value;
         }
