@@ -14,6 +14,8 @@ Routes:
   the path: HTML for browsers, Turtle, JSON-LD, N-Triples, TriG or N-Quads by ``Accept`` or
   ``format=`` (:mod:`kg.serve.pages`). ``GET /resource?iri=IRI`` does the same for any IRI.
 - ``GET /api/config``: the served base, for the query page's links.
+- ``GET /api/ask?q=QUESTION``: a question in English answered as :func:`kg.ask.ask` does (JSON:
+  the form understood, the rows, the SPARQL that ran, "did you mean" for names).
 - ``GET /``: the query page; ``/static/...`` its files.
 
 Updates are refused (403) unless the server was started with ``allow_update`` and a token, and
@@ -357,6 +359,12 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(Reply(200, "application/json", _named_queries_json()))
         elif url.path == "/api/named":
             self._named(args)
+        elif url.path == "/api/ask":
+            question = args.get("q", [""])[-1]
+            if not question.strip():
+                self._error(400, "ask a question: /api/ask?q=who+directed+Heat")
+                return
+            self._send(self.server.pool.run(job_from_request("ask", text=question[:1000])))
         elif url.path == "/api/config":
             config = {"base": self.server.config.base}
             self._send(Reply(200, "application/json", json.dumps(config).encode("utf-8")))

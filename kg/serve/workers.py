@@ -31,6 +31,7 @@ from typing import Any
 
 from rdflib import Graph
 
+from ..ask import ask, format_answer
 from ..entity import describe, entity_dataset, neighbourhood
 from ..errors import KGError, QueryError, StoreBusyError, StoreError, UnknownNameError
 from ..namespace import BASE, bind_prefixes
@@ -56,7 +57,7 @@ class Reply:
 class Job:
     """A unit of work for a worker: a SPARQL query, a named query or an update."""
 
-    op: str  # "query" | "named" | "update" | "entity"
+    op: str  # "query" | "named" | "update" | "entity" | "ask"
     text: str = ""
     iri: str = ""
     base: str = BASE
@@ -162,6 +163,10 @@ def answer(store: Store, job: Job) -> Reply:
     try:
         if job.op == "entity":
             return _entity(store, job)
+        if job.op == "ask":
+            found = ask(store, job.text)
+            body = {**found.as_dict(), "text": format_answer(found)}
+            return Reply(200, "application/json", json.dumps(body, ensure_ascii=False).encode())
         if job.op == "named":
             queries = named_queries()
             if job.name not in queries:
