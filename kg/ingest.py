@@ -36,6 +36,7 @@ from typing import Any
 from rdflib import URIRef
 from tqdm import tqdm
 
+from .conflicts import record_conflicts
 from .errors import ExtractionError, KGInputError
 from .extract import DEFAULT_EXTRACTOR, Extractor, Gazetteer, get_extractor
 from .iri import source_graph_iri
@@ -65,6 +66,8 @@ class LoadReport:
 
     loaded: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
+    conflicts: int = 0
+    """Conflicts between sources in the store after the load (:mod:`kg.conflicts`)."""
     unchanged: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
     triples: int = 0
@@ -437,6 +440,7 @@ def load_paths(
                 (report.replaced if old is not None else report.loaded).append(where)
         if report.loaded or report.replaced:
             pipeline.known.save()
+            report.conflicts = record_conflicts(store)[0]  # kg.conflicts: sources that disagree
     return report
 
 
@@ -452,6 +456,8 @@ def remove_sources(store: Store, targets: Sequence[str]) -> list[str]:
                 for g in source_graphs(store, graph):
                     store.remove_graph(g)
                     removed.append(g)
+        if removed:
+            record_conflicts(store)
     return removed
 
 

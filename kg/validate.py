@@ -50,8 +50,9 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
+from .conflicts import Conflict, find_conflicts
 from .errors import KGCheckFailed, KGInputError
-from .iri import INFERRED_GRAPH
+from .iri import CONFLICTS_GRAPH, INFERRED_GRAPH
 from .lookup import labels, short_iri, source_paths
 from .namespace import PROV, bind_prefixes
 from .resources import ontology_file
@@ -188,6 +189,43 @@ class ValidationReport:
         return self.graph.serialize(format="turtle")
 
 
+CONFLICT_SHAPE = "https://w3id.org/filmkg/shapes#SourcesAgreeShape"
+"""The name under which conflicts between sources are reported (as warnings)."""
+
+
+def _conflict_results(store: Store, graphs: set[str]) -> list[ValidationResult]:
+    """Each conflict between the selected sources (:mod:`kg.conflicts`) as a warning."""
+    conflicts: list[Conflict] = [
+        c for c in find_conflicts(store) if all(set(cl.sources) <= graphs for cl in c.claims)
+    ]
+    if not conflicts:
+        return []
+    paths = source_paths(store)
+    names = labels(store, {cl.value for c in conflicts for cl in c.claims if cl.is_iri})
+    out = []
+    for c in conflicts:
+        sides = "; ".join(
+            f"{names.get(cl.value, cl.value)} ({', '.join(paths.get(g, g) for g in cl.sources)})"
+            for cl in c.claims
+        )
+        key = f" ({c.key})" if c.key else ""
+        out.append(
+            ValidationResult(
+                focus=c.subject,
+                focus_label=c.label,
+                path=c.predicate,
+                value=" | ".join(names.get(cl.value, cl.value) for cl in c.claims),
+                message=f"sources disagree on {short_iri(c.predicate)}{key}: {sides}; check the "
+                "sources and unload or correct the wrong one (nothing was merged)",
+                severity="Warning",
+                shape=CONFLICT_SHAPE,
+                constraint="kg:Conflict",
+                sources=tuple(SourceRef(g, paths.get(g)) for cl in c.claims for g in cl.sources),
+            )
+        )
+    return out
+
+
 def _describe_source(source: SourceRef) -> str:
     return f"{source.path} (graph <{source.graph}>)" if source.path else f"<{source.graph}>"
 
@@ -301,7 +339,7 @@ def validate(
         selected = (
             list(graphs)
             if graphs is not None
-            else [g for g in store.named_graphs() if g != INFERRED_GRAPH]
+            else [g for g in store.named_graphs() if g not in (INFERRED_GRAPH, CONFLICTS_GRAPH)]
         )
         data_graph = _data_graph(store, selected)
         checked = len(data_graph)
@@ -318,6 +356,8 @@ def validate(
             for check in sparql_checks:
                 raw.extend(_run_sparql_check(store, selected, check, classes))
         results = _finish(store, selected, raw, path_labels, shapes_graph)
+        if graphs is None:  # the whole store: sources that disagree are reported too
+            results += _conflict_results(store, set(selected))
     finally:
         if owned:
             store.close()
