@@ -26,6 +26,7 @@ as sources are written.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -43,6 +44,7 @@ from .iri import source_graph_iri
 from .loaders import LoaderSpec, LoadOptions, files_under, loader_for, registered_loaders
 from .model import Document, EntityRef, Fact, Failure, RdfSource, TableSource
 from .namespace import KG
+from .progress import ticking
 from .resolve import KnownEntities, Resolver, resolve_facts
 from .resources import mapping_file, mapping_files
 from .store import Store, Triple, rdf_format_for
@@ -411,7 +413,7 @@ def load_paths(
     )
     plan = _plan(paths, options)
     report = LoadReport()
-    with store.writing():
+    with contextlib.ExitStack() as finishing, store.writing():
         for path, spec in plan:
             try:
                 records = list(spec.read(path, options))
@@ -439,6 +441,9 @@ def load_paths(
                     validate(store, source_graphs(store, graph))
                 (report.replaced if old is not None else report.loaded).append(where)
         if report.loaded or report.replaced:
+            finishing.enter_context(
+                ticking("load: indexing and writing the store", enabled=progress)
+            )
             pipeline.known.save()
             report.conflicts = record_conflicts(store)[0]  # kg.conflicts: sources that disagree
     return report
