@@ -33,6 +33,7 @@ from rdflib.term import Identifier
 from .iri import ENRICH_GRAPH
 from .model import EntityRef, EntityType, Fact, Relation, Value, ValueType
 from .namespace import KG
+from .progress import enabled
 from .query import with_prefixes
 from .remote import RemoteEndpoint, RemoteResult
 from .resolve import Resolver
@@ -218,7 +219,7 @@ def enrich(
     facts: list[Fact] = []
     pinned: dict[tuple[EntityType, str], URIRef] = {}
     for film_iri, entry in tqdm(
-        sorted(films.items()), desc="enrich", unit="film", disable=not progress
+        sorted(films.items()), desc="enrich", unit="film", disable=enabled(progress)
     ):
         titles = sorted(entry["titles"])
         if not titles:

@@ -26,6 +26,7 @@ as sources are written.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import re
@@ -37,6 +38,7 @@ from typing import Any
 from rdflib import Literal, URIRef
 from tqdm import tqdm
 
+from .conflicts import record_conflicts
 from .errors import ExtractionError, KGInputError
 from .extract import DEFAULT_EXTRACTOR, Extractor, Gazetteer, get_extractor
 from .iri import ONTOLOGY_GRAPH, source_graph_iri
@@ -50,6 +52,7 @@ from .loaders import (
 )
 from .model import Document, EntityRef, Fact, Failure, RdfSource, TableSource
 from .namespace import KG
+from .progress import ticking
 from .resolve import KnownEntities, Resolver, resolve_facts
 from .resources import mapping_file, mapping_files, ontology_file, ontology_graph
 from .store import Store, Triple, rdf_format_for
@@ -73,6 +76,8 @@ class LoadReport:
 
     loaded: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
+    conflicts: int = 0
+    """Conflicts between sources in the store after the load (:mod:`kg.conflicts`)."""
     unchanged: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
     triples: int = 0
@@ -416,7 +421,7 @@ def load_paths(
     )
     plan = _plan(paths, options)
     report = LoadReport()
-    with store.writing():
+    with contextlib.ExitStack() as finishing, store.writing():
         _ensure_ontology(store)
         for path, spec in plan:
             try:
@@ -445,7 +450,11 @@ def load_paths(
                     validate(store, source_graphs(store, graph))
                 (report.replaced if old is not None else report.loaded).append(where)
         if report.loaded or report.replaced:
+            finishing.enter_context(
+                ticking("load: indexing and writing the store", enabled=progress)
+            )
             pipeline.known.save()
+            report.conflicts = record_conflicts(store)[0]  # kg.conflicts: sources that disagree
     return report
 
 
@@ -481,6 +490,8 @@ def remove_sources(store: Store, targets: Sequence[str]) -> list[str]:
                 for g in source_graphs(store, graph):
                     store.remove_graph(g)
                     removed.append(g)
+        if removed:
+            record_conflicts(store)
     return removed
 
 

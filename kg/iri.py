@@ -32,6 +32,7 @@ from rdflib import URIRef
 from .namespace import BASE, KGR
 
 __all__ = [
+    "CONFLICTS_GRAPH",
     "ENRICH_GRAPH",
     "ENTITY_KINDS",
     "INFERRED_GRAPH",
@@ -39,6 +40,9 @@ __all__ = [
     "PUSH",
     "PUSH_STATUS_GRAPH",
     "REASONING_WORK_GRAPH",
+    "agreement_iri",
+    "claim_iri",
+    "conflict_iri",
     "credit_iri",
     "entity_iri",
     "evidence_iri",
@@ -61,6 +65,10 @@ INFERRED_GRAPH = f"{BASE}graph/inferred"
 
 REASONING_WORK_GRAPH = INFERRED_GRAPH + "/work"
 """Where the RL rules collect new triples during a run (moved to :data:`INFERRED_GRAPH` at the end)."""
+
+CONFLICTS_GRAPH = f"{BASE}graph/conflicts"
+"""The named graph of conflicts and agreements between sources (rebuilt by
+:func:`kg.conflicts.record_conflicts` after every load)."""
 
 ENRICH_GRAPH = f"{BASE}source/enrich-wikidata"
 """The named graph holding the links and facts found by :func:`kg.enrich.enrich`."""
@@ -149,3 +157,28 @@ def source_graph_iri(source: str | Path) -> URIRef:
     name = slugify(text.rstrip("/").rsplit("/", 1)[-1])
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
     return URIRef(f"{BASE}source/{name}-{digest}")
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def conflict_iri(subject: str, prop: str, key: str | None = None) -> URIRef:
+    """IRI of the conflict between sources on ``prop`` of ``subject`` (for one ``key``, such as
+    a release's region and kind), under the subject's own slug.
+
+    >>> str(conflict_iri(KGR["film/heat"], "https://w3id.org/filmkg/ontology#director"))[:49]
+    'https://w3id.org/filmkg/resource/conflict/heat/di'
+    """
+    local = prop.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    return KGR[f"conflict/{_local(subject)}/{slugify(local)}-{_digest(subject, prop, key)[:8]}"]
+
+
+def claim_iri(conflict: str, value: str) -> URIRef:
+    """IRI of one value (claim) of a conflict."""
+    return URIRef(f"{conflict}/claim/{_digest(value)[:12]}")
+
+
+def agreement_iri(subject: str, prop: str, obj: str) -> URIRef:
+    """IRI of the agreement of several sources on one fact."""
+    return KGR[f"agreement/{_local(subject)}/{_digest(subject, prop, obj)}"]

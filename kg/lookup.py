@@ -81,7 +81,7 @@ def labels(
     if not wanted or (graphs is not None and not graphs):
         return {}
     rank = {str(p): i for i, p in enumerate(predicates)}
-    values_p = " ".join(p.n3() for p in predicates)
+    values_p = ", ".join(p.n3() for p in predicates)
     keep = None if graphs is None else set(graphs)
     pattern = "?s ?p ?l" if keep is None else "GRAPH ?g { ?s ?p ?l }"
     best: dict[str, tuple[int, str]] = {}
@@ -89,7 +89,7 @@ def labels(
         values_s = " ".join(URIRef(i).n3() for i in wanted[start : start + _CHUNK])
         sparql = (
             f"SELECT ?s ?p ?l {'?g' if keep is not None else ''} WHERE {{ VALUES ?s {{ {values_s} }} "
-            f"VALUES ?p {{ {values_p} }} {pattern} }}"
+            f"{pattern} FILTER (?p IN ({values_p})) }}"  # two VALUES blocks: ~50x slower
         )
         for row in reader.rows(sparql):
             if keep is not None and str(row[3]) not in keep:

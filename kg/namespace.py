@@ -68,6 +68,10 @@ class KG(DefinedNamespace):
     # Classes: provenance
     SourceDocument: URIRef
     Evidence: URIRef
+    # Classes: sources that disagree or agree (derived by kg.conflicts)
+    Conflict: URIRef
+    Claim: URIRef
+    Agreement: URIRef
 
     # Role individuals (values of kg:role on a credit)
     DirectorRole: URIRef
@@ -141,6 +145,16 @@ class KG(DefinedNamespace):
     confidence: URIRef
     ambiguous: URIRef
     containsGraph: URIRef
+
+    # Conflicts and agreements between sources
+    conflictSubject: URIRef  # Conflict -> the entity
+    conflictProperty: URIRef  # Conflict -> the single-valued property
+    conflictKey: URIRef  # Conflict -> literal: the release region and kind compared
+    claim: URIRef  # Conflict -> Claim
+    claimValue: URIRef  # Claim -> the value one side gives
+    supportedBy: URIRef  # Claim -> Evidence
+    sourceCount: URIRef  # Agreement -> xsd:integer
+    combinedConfidence: URIRef  # Agreement / Claim -> xsd:decimal
 
 
 KGR = Namespace(BASE + "resource/")

@@ -34,6 +34,7 @@ from typing import Literal
 from .errors import KGInputError, StoreError
 from .iri import PUSH
 from .iri import PUSH_STATUS_GRAPH as STATUS_GRAPH
+from .progress import enabled
 from .remote import RemoteEndpoint, retrying
 from .store import Store
 
@@ -268,7 +269,7 @@ def push(
             total=sum(c for _, _, c in plans),
             unit="triple",
             unit_scale=True,
-            disable=not progress,
+            disable=enabled(progress),
             desc="push",
         )
         with bar:

@@ -64,6 +64,7 @@ from .iri import REASONING_WORK_GRAPH as WORK_GRAPH
 from .lookup import labels, source_paths
 from .lookup import short_iri as _short
 from .namespace import KG, PROV
+from .progress import ticking
 from .resources import ontology_graph
 from .rl import Strategy, Violation, check, compile_rules, materialise, transitive_closure
 from .store import Store, Triple
@@ -383,6 +384,7 @@ def reason(
     memory_mb: int | None = None,
     engine: Engine = "sparql",
     strategy: Strategy = "construct",
+    progress: bool = False,
 ) -> ReasonReport:
     """Reason over the store's data with the ontology; replace :data:`INFERRED_GRAPH` with the result.
 
@@ -430,7 +432,7 @@ def reason(
     if engine not in ("sparql", "owlrl"):
         raise KGInputError(f"unknown engine {engine!r}; use sparql or owlrl")
     if profile == "rl" and engine == "sparql":
-        return _reason_rl_sparql(store, write=write, strategy=strategy)
+        return _reason_rl_sparql(store, write=write, strategy=strategy, progress=progress)
     started = time.perf_counter()
     timings: dict[str, float] = {}
     java: JavaInfo | None = None
@@ -445,11 +447,13 @@ def reason(
     unsatisfiable: list[str] = []
     if profile == "dl":
         assert java is not None
-        entailed, unsatisfiable, consistent = _reason_dl(
-            data, vocab, reasoner, java, memory_mb, timings
-        )
+        with ticking(f"reason: {reasoner}", enabled=progress):
+            entailed, unsatisfiable, consistent = _reason_dl(
+                data, vocab, reasoner, java, memory_mb, timings
+            )
     else:
-        entailed, consistent = _reason_rl(data, vocab, timings)
+        with ticking("reason: owlrl", enabled=progress):
+            entailed, consistent = _reason_rl(data, vocab, timings)
     name = "owlrl" if profile == "rl" else reasoner
     if not consistent:
         t = time.perf_counter()
@@ -688,7 +692,9 @@ def _reason_rl(
 # --- RL: the ontology's rules as SPARQL, in the store ----------------------------------------------
 
 
-def _reason_rl_sparql(store: Store, *, write: bool, strategy: Strategy) -> ReasonReport:
+def _reason_rl_sparql(
+    store: Store, *, write: bool, strategy: Strategy, progress: bool = False
+) -> ReasonReport:
     started = time.perf_counter()
     timings: dict[str, float] = {}
     ontology = ontology_graph()
@@ -710,7 +716,12 @@ def _reason_rl_sparql(store: Store, *, write: bool, strategy: Strategy) -> Reaso
             target.remove_graph(WORK_GRAPH)
             t = time.perf_counter()
             run = materialise(
-                target, ruleset.rules, sources=graphs, work=WORK_GRAPH, strategy=strategy
+                target,
+                ruleset.rules,
+                sources=graphs,
+                work=WORK_GRAPH,
+                strategy=strategy,
+                progress=progress,
             )
             timings["reason"] = time.perf_counter() - t
             t = time.perf_counter()

@@ -52,7 +52,7 @@ from .errors import (
 from .iri import PUSH, PUSH_STATUS_GRAPH
 from .query import PREFIXES, bind_params, named_queries, with_prefixes
 from .reader import ResultKind, Row, TextRow, Triple, expect_kind
-from .sparql import bind_values
+from .sparql import bind_values, without_comments
 
 __all__ = [
     "PROJECT_URL",
@@ -463,7 +463,7 @@ class RemoteEndpoint:
         wrapper.setMethod(POST)
         wrapper.setRequestMethod(URLENCODED)
         wrapper.setOnlyConneg(True)  # content negotiation only: no format=... parameters
-        wrapper.setQuery(sparql)
+        wrapper.setQuery(without_comments(sparql))  # its kind is guessed from the words
         for graph in graphs or ():
             wrapper.addDefaultGraph(graph)
             wrapper.addNamedGraph(graph)

@@ -49,6 +49,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
 from .lookup import short_iri
+from .progress import iterate
 from .store import Store
 
 __all__ = [
@@ -552,6 +553,7 @@ def materialise(
     work: str,
     strategy: Strategy = "construct",
     max_rounds: int = 100,
+    progress: bool = False,
 ) -> Materialised:
     """Run ``rules`` over ``sources`` + ``work`` until nothing new follows, adding what is new to the
     graph ``work`` (inside ``store.writing()``).
@@ -573,7 +575,9 @@ def materialise(
     while rounds < max_rounds:
         rounds += 1
         now: dict[str, set[str]] = defaultdict(set)
-        for rule in rules:
+        for rule in iterate(
+            rules, total=len(rules), desc=f"reason: round {rounds}", unit=" rules", enabled=progress
+        ):
             if changed is not None:
                 fresh = set().union(
                     *(k for grp, k in changed.items() if grp != rule.group or not rule.group)

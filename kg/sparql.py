@@ -19,12 +19,54 @@ from rdflib.term import Identifier, URIRef
 
 from .errors import QueryError
 
-__all__ = ["bind_values", "remote_calls", "where_brace"]
+__all__ = ["bind_values", "remote_calls", "where_brace", "without_comments"]
 
 _VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _WORD = re.compile(r"[A-Za-z]+")
 _IRI = re.compile(r"<[^\s<>\"{}|^`\\]*>")
 _IRI_TERM = re.compile(r"[^\x00-\x20<>\"{}|^`\\]*")
+
+
+def _string_end(sparql: str, i: int) -> int:
+    """End of the string literal opening at ``i`` (short or long quotes, escapes skipped)."""
+    quote = sparql[i : i + 3] if sparql[i : i + 3] in ('"""', "'''") else sparql[i]
+    j, n = i + len(quote), len(sparql)
+    while j < n:
+        if sparql[j] == "\\":
+            j += 2
+            continue
+        if sparql.startswith(quote, j):
+            break
+        j += 1
+    return j + len(quote)
+
+
+def without_comments(sparql: str) -> str:
+    r"""``sparql`` with its ``#`` comments removed (a ``#`` inside an IRI or a string stays).
+
+    Some clients guess a request's kind from its words, comments included (SPARQLWrapper reads
+    "kg load" in a comment as a LOAD update); the server gets the query without them.
+
+    >>> without_comments('# kg load\nSELECT ?s WHERE { ?s <urn:a#b> "#x" } # end')
+    '\nSELECT ?s WHERE { ?s <urn:a#b> "#x" } '
+    """
+    out: list[str] = []
+    i, n = 0, len(sparql)
+    while i < n:
+        c = sparql[i]
+        if c == "#":
+            j = sparql.find("\n", i)
+            i = n if j < 0 else j
+            continue
+        end = i + 1
+        if c == "<":
+            m = _IRI.match(sparql, i)
+            end = m.end() if m else end
+        elif c in "\"'":
+            end = _string_end(sparql, i)
+        out.append(sparql[i:end])
+        i = end
+    return "".join(out)
 
 
 def where_brace(sparql: str) -> int:
@@ -51,16 +93,7 @@ def where_brace(sparql: str) -> int:
                 i = m.end()
                 continue
         if c in "\"'":
-            quote = sparql[i : i + 3] if sparql[i : i + 3] in ('"""', "'''") else c
-            j = i + len(quote)
-            while j < n:
-                if sparql[j] == "\\":
-                    j += 2
-                    continue
-                if sparql.startswith(quote, j):
-                    break
-                j += 1
-            i = j + len(quote)
+            i = _string_end(sparql, i)
             continue
         if c.isalpha() and depth == 0:
             m = _WORD.match(sparql, i)

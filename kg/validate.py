@@ -50,10 +50,12 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
+from .conflicts import Conflict, find_conflicts
 from .errors import KGCheckFailed, KGInputError
-from .iri import INFERRED_GRAPH, ONTOLOGY_GRAPH
+from .iri import CONFLICTS_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH
 from .lookup import labels, short_iri, source_paths
 from .namespace import PROV, bind_prefixes
+from .progress import bar, iterate, ticking
 from .resources import ontology_file
 from .resources import ontology_graph as load_ontology
 from .sparql import where_brace
@@ -188,6 +190,43 @@ class ValidationReport:
         return self.graph.serialize(format="turtle")
 
 
+CONFLICT_SHAPE = "https://w3id.org/filmkg/shapes#SourcesAgreeShape"
+"""The name under which conflicts between sources are reported (as warnings)."""
+
+
+def _conflict_results(store: Store, graphs: set[str]) -> list[ValidationResult]:
+    """Each conflict between the selected sources (:mod:`kg.conflicts`) as a warning."""
+    conflicts: list[Conflict] = [
+        c for c in find_conflicts(store) if all(set(cl.sources) <= graphs for cl in c.claims)
+    ]
+    if not conflicts:
+        return []
+    paths = source_paths(store)
+    names = labels(store, {cl.value for c in conflicts for cl in c.claims if cl.is_iri})
+    out = []
+    for c in conflicts:
+        sides = "; ".join(
+            f"{names.get(cl.value, cl.value)} ({', '.join(paths.get(g, g) for g in cl.sources)})"
+            for cl in c.claims
+        )
+        key = f" ({c.key})" if c.key else ""
+        out.append(
+            ValidationResult(
+                focus=c.subject,
+                focus_label=c.label,
+                path=c.predicate,
+                value=" | ".join(names.get(cl.value, cl.value) for cl in c.claims),
+                message=f"sources disagree on {short_iri(c.predicate)}{key}: {sides}; check the "
+                "sources and unload or correct the wrong one (nothing was merged)",
+                severity="Warning",
+                shape=CONFLICT_SHAPE,
+                constraint="kg:Conflict",
+                sources=tuple(SourceRef(g, paths.get(g)) for cl in c.claims for g in cl.sources),
+            )
+        )
+    return out
+
+
 def _describe_source(source: SourceRef) -> str:
     return f"{source.path} (graph <{source.graph}>)" if source.path else f"<{source.graph}>"
 
@@ -257,6 +296,7 @@ def validate(
     shapes: str | Path | Graph | None = None,
     graphs: Sequence[str] | None = None,
     engine: Engine = "fast",
+    progress: bool = False,
 ) -> ValidationReport:
     """Validate a store (or an RDF file) against the SHACL shapes.
 
@@ -301,9 +341,13 @@ def validate(
         selected = (
             list(graphs)
             if graphs is not None
-            else [g for g in store.named_graphs() if g not in (INFERRED_GRAPH, ONTOLOGY_GRAPH)]
+            else [
+                g
+                for g in store.named_graphs()
+                if g not in (INFERRED_GRAPH, ONTOLOGY_GRAPH, CONFLICTS_GRAPH)
+            ]
         )
-        data_graph = _data_graph(store, selected)
+        data_graph = _data_graph(store, selected, progress=progress)
         checked = len(data_graph)
         if engine == "fast":
             core_shapes, sparql_checks = _split_sparql(shapes_graph)
@@ -311,13 +355,23 @@ def validate(
             core_shapes, sparql_checks = shapes_graph, []
         else:
             raise KGInputError(f"unknown validation engine {engine!r}; use 'fast' or 'pyshacl'")
-        report_graph = _run_pyshacl(data_graph, core_shapes, ontology)
+        with ticking("validate: SHACL core shapes (pySHACL)", enabled=progress):
+            report_graph = _run_pyshacl(data_graph, core_shapes, ontology)
         raw = list(_read_report(report_graph, shapes_graph))
         if sparql_checks:
             classes = _subclass_closure(ontology + shapes_graph)
-            for check in sparql_checks:
+            for check in iterate(
+                sparql_checks,
+                total=len(sparql_checks),
+                desc="validate: SPARQL shapes",
+                unit=" shapes",
+                enabled=progress,
+            ):
                 raw.extend(_run_sparql_check(store, selected, check, classes))
         results = _finish(store, selected, raw, path_labels, shapes_graph)
+        if graphs is None:  # the whole store: sources that disagree are reported too
+            with ticking("validate: conflicts between sources", enabled=progress):
+                results += _conflict_results(store, set(selected))
     finally:
         if owned:
             store.close()
@@ -361,12 +415,21 @@ def require_valid(store: Store, graphs: list[str]) -> None:
     )
 
 
-def _data_graph(store: Store, graphs: Sequence[str]) -> Graph:
+def _data_graph(store: Store, graphs: Sequence[str], *, progress: bool = False) -> Graph:
     out = Graph()
     add = out.add
-    for graph in graphs:
-        for s, p, o, _ in store.triples(graph):
-            add((s, p, o))
+    total = sum(store.graph_size(g) for g in graphs) if progress else None
+    with bar(
+        total=total, desc="validate: reading", unit=" triples", scale=True, enabled=progress
+    ) as ticks:
+        for graph in graphs:
+            count = 0
+            for s, p, o, _ in store.triples(graph):
+                add((s, p, o))
+                count += 1
+                if count % 10_000 == 0:
+                    ticks.update(10_000)
+            ticks.update(count % 10_000)
     return out
 
 

@@ -482,30 +482,31 @@ def test_push_wikidata_films_graph(
         kg.load_paths(store, [table], mapping="wikidata_films", progress=False)
         remote = endpoint(virtuoso, timeout=300)
         clear(remote)
-        report = push(store, remote, progress=False)
-        assert report.triples == len(store)
-        values = " ".join(f"<{g}>" for g in store.named_graphs())
-        count = (
-            f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
-        )
-        # only our graphs: Virtuoso keeps ~2,600 triples of its own in system graphs
-        assert int(remote.select(count)[0][0]) == len(store)  # type: ignore[arg-type]
-        for query in named_queries().values():
-            params = {p.name: p.example for p in query.params if not p.optional}
-            try:
-                local = run_named_query(store, query.name, params)
-            except KGError:
-                continue
-            if local.kind != "select":
-                continue
-            remote_rows = remote_named_query(remote, query.name, params).rows()
-            if re.search(r"\bLIMIT\b", query.text, re.IGNORECASE):
-                # a top-N cut may fall inside a tie, and engines break ties differently: the
-                # same number of rows with the same scores (the literal columns) is the answer
-                assert len(remote_rows) == len(local.rows()), query.name
-                assert sorted(_scores(remote_rows)) == sorted(_scores(local.rows())), query.name
-            else:
-                assert rows_as_set(remote_rows) == rows_as_set(local.rows()), query.name
+        try:
+            report = push(store, remote, progress=False)
+            assert report.triples == len(store)
+            values = " ".join(f"<{g}>" for g in store.named_graphs())
+            count = f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+            # only our graphs: Virtuoso keeps ~2,600 triples of its own in system graphs
+            assert int(remote.select(count)[0][0]) == len(store)  # type: ignore[arg-type]
+            for query in named_queries().values():
+                params = {p.name: p.example for p in query.params if not p.optional}
+                try:
+                    local = run_named_query(store, query.name, params)
+                except KGError:
+                    continue
+                if local.kind != "select":
+                    continue
+                remote_rows = remote_named_query(remote, query.name, params).rows()
+                if re.search(r"\bLIMIT\b", query.text, re.IGNORECASE):
+                    # a top-N cut may fall inside a tie, and engines break ties differently: the
+                    # same number of rows with the same scores (the literal columns) is the answer
+                    assert len(remote_rows) == len(local.rows()), query.name
+                    assert sorted(_scores(remote_rows)) == sorted(_scores(local.rows())), query.name
+                else:
+                    assert rows_as_set(remote_rows) == rows_as_set(local.rows()), query.name
+        finally:
+            clear(remote)  # the tests after this one expect an empty server
 
 
 def _scores(rows: list[tuple[Any, ...]]) -> list[tuple[str, ...]]:

@@ -54,7 +54,8 @@ def test_two_articles_same_person_and_film_one_node(tmp_path: Path) -> None:
     assert people == [(KGR + "person/michael-mann",)]
     evidence = _rows(
         store,
-        "SELECT ?e WHERE { ?e rdf:subject ?f ; rdf:predicate kg:director ; rdf:object ?p }",
+        "SELECT ?e WHERE { ?e a kg:Evidence ; rdf:subject ?f ; rdf:predicate kg:director ; "
+        "rdf:object ?p }",
     )
     assert len(evidence) == 2  # one per article
 

@@ -43,6 +43,7 @@ for _name, _target in (
     ("push", "kg.cli.push:push"),
     ("enrich", "kg.cli.enrich:enrich"),
     ("serve", "kg.cli.serve:serve"),
+    ("ask", "kg.cli.ask:ask_command"),
 ):
     COMMANDS.register(_name, _target)
 

@@ -35,5 +35,5 @@ def export(ctx: click.Context, output: Path, graph: str | None) -> None:
       kg export out/one-source.nt --graph https://w3id.org/filmkg/source/films-csv-1a2b3c4d
     """
     with open_store(ctx, read_only=True) as store:
-        path = export_rdf(store, output, graph=graph)
+        path = export_rdf(store, output, graph=graph, progress=True)
     click.echo(f"wrote {path}")

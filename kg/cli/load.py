@@ -84,6 +84,11 @@ def load(
         )
     if not quiet:
         click.echo(report.summary())
+        if report.conflicts:
+            click.echo(
+                f"{report.conflicts} conflict{'s' if report.conflicts != 1 else ''} between sources "
+                "(kg validate lists them; nothing was merged)"
+            )
     for failure in report.failed:
         click.echo(f"kg: failed: {failure}", err=True)
     if report.failed:

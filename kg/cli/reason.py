@@ -83,6 +83,7 @@ def reason(
             write=not dry_run,
             memory_mb=memory_mb,
             engine=engine,  # type: ignore[arg-type]
+            progress=True,
         )
     click.echo(report.to_text())
     if not report.consistent:

@@ -79,6 +79,13 @@ __all__ = ["serve"]
     metavar="NAME",
     help="Accept this Host header too when bound to loopback (e.g. behind a reverse proxy).",
 )
+@click.option(
+    "--base",
+    default=None,
+    metavar="IRI",
+    help="IRI prefix served as this server's pages: {base}resource/film/x is /resource/film/x "
+    "(default https://w3id.org/filmkg/, the IRIs kg mints).",
+)
 @click.pass_context
 def serve(
     ctx: click.Context,
@@ -93,6 +100,7 @@ def serve(
     allow_load: tuple[str, ...],
     cors: tuple[str, ...],
     allow_host: tuple[str, ...],
+    base: str | None,
 ) -> None:
     """Serve the store over the SPARQL 1.1 Protocol, with a query page at /.
 
@@ -108,6 +116,8 @@ def serve(
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' \\
            http://127.0.0.1:7878/sparql
       open http://127.0.0.1:7878/   (pick a named query, fill its parameters, run)
+      curl -H 'Accept: text/turtle' http://127.0.0.1:7878/resource/film/the-glass-harbor
+      kg serve --base http://films.example.org/   (serve a graph minted under another base)
     """
     config = ServeConfig(
         store=store_path(ctx),
@@ -123,6 +133,8 @@ def serve(
         cors=list(cors),
         allow_host=list(allow_host),
     )
+    if base is not None:
+        config.base = base
     config.check()
     server = make_server(config)
     mode = "read-write (token required)" if allow_update else "read-only"

@@ -63,7 +63,7 @@ def validate(
         report = run_validate(file, shapes=shapes, engine=engine)  # type: ignore[arg-type]
     else:
         with open_store(ctx, read_only=True) as store:
-            report = run_validate(store, shapes=shapes, engine=engine)  # type: ignore[arg-type]
+            report = run_validate(store, shapes=shapes, engine=engine, progress=True)  # type: ignore[arg-type]
     if fmt == "json":
         click.echo(report.to_json())
     elif fmt == "ttl":

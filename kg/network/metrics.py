@@ -26,13 +26,16 @@ from typing import Any
 import networkx as nx
 
 from ..errors import KGInputError, UnknownNameError
+from ..progress import bar
 from .projections import no_gc
 
 __all__ = [
     "BACKENDS",
     "MEASURES",
     "average_path_length",
+    "betweenness",
     "centrality",
+    "default_backend",
     "degree_assortativity",
     "graph_stats",
     "require_edges",
@@ -51,7 +54,18 @@ MEASURES: tuple[str, ...] = (
 )
 """Centrality measures by name."""
 
-BACKENDS: tuple[str, ...] = ("networkx", "igraph")
+BACKENDS: tuple[str, ...] = ("networkx", "igraph", "auto")
+
+
+def default_backend() -> str:
+    """``igraph`` when python-igraph is installed (the same numbers, 20-40x faster on large
+    graphs), else ``networkx``: what ``backend="auto"`` means.
+
+    >>> default_backend() in ("igraph", "networkx")
+    True
+    """
+    return "igraph" if importlib.util.find_spec("igraph") is not None else "networkx"
+
 
 EXACT_LIMIT = 2000
 """Graphs (largest components) up to this many nodes get exact path lengths and clustering."""
@@ -215,6 +229,7 @@ def graph_stats(
     seed: int = 0,
     exact_limit: int = EXACT_LIMIT,
     small_world_test: bool = False,
+    progress: bool = False,
 ) -> dict[str, Any]:
     """Size, density, components, clustering, assortativity and path length of ``g``.
 
@@ -242,13 +257,22 @@ def graph_stats(
     """
     require_edges(g, "statistics")
     n, m = g.number_of_nodes(), g.number_of_edges()
+    steps = bar(total=5 if small_world_test else 4, desc="stats", unit=" steps", enabled=progress)
+    steps.set_postfix_str("components")
     components = [len(c) for c in nx.connected_components(g)]
     largest = max(components)
+    steps.update()
+    steps.set_postfix_str("clustering")
     clustering, clustering_sampled = _clustering(
         g, sample=sample, seed=seed, exact_limit=exact_limit
     )
+    steps.update()
+    steps.set_postfix_str("assortativity")
     assortativity = degree_assortativity(g)
+    steps.update()
+    steps.set_postfix_str("path length")
     path = average_path_length(g, sample=sample, seed=seed, exact_limit=exact_limit)
+    steps.update()
     out: dict[str, Any] = {
         "nodes": n,
         "edges": m,
@@ -265,7 +289,10 @@ def graph_stats(
         "path_length_sampled": path["sampled"],
     }
     if small_world_test:
+        steps.set_postfix_str("small-world comparison")
         out["small_world"] = small_world(g, sample=sample, seed=seed, exact_limit=exact_limit)
+        steps.update()
+    steps.close()
     return out
 
 
@@ -353,6 +380,7 @@ def centrality(
     seed: int = 0,
     weight: str = "weight",
     backend: str = "networkx",
+    progress: bool = False,
 ) -> dict[str, dict[Hashable, float]]:
     """Centrality scores of every node, by measure.
 
@@ -388,12 +416,23 @@ def centrality(
         raise UnknownNameError(f"unknown backend {backend!r}; use one of: {', '.join(BACKENDS)}")
     if k is not None and k < 1:
         raise KGInputError(f"--k must be at least 1 (got {k})")
+    if backend == "auto":
+        backend = default_backend()
     with no_gc():
-        return _centrality(g, names, k=k, seed=seed, weight=weight, backend=backend)
+        return _centrality(
+            g, names, k=k, seed=seed, weight=weight, backend=backend, progress=progress
+        )
 
 
 def _centrality(
-    g: nx.Graph, names: list[str], *, k: int | None, seed: int, weight: str, backend: str
+    g: nx.Graph,
+    names: list[str],
+    *,
+    k: int | None,
+    seed: int,
+    weight: str,
+    backend: str,
+    progress: bool = False,
 ) -> dict[str, dict[Hashable, float]]:
     out: dict[str, dict[Hashable, float]] = {}
     converted: tuple[Any, list[Hashable]] | None = None
@@ -404,10 +443,9 @@ def _centrality(
             out[name] = dict(g.degree(weight=weight))
         elif backend == "igraph" and name in ("pagerank", "betweenness", "closeness"):
             converted = converted or to_igraph(g, weight)
-            out[name] = _igraph_centrality(converted, name, k=k, seed=seed)
+            out[name] = _igraph_centrality(converted, name, k=k, seed=seed, progress=progress)
         elif name == "betweenness":
-            sample = None if k is None or k >= g.number_of_nodes() else k
-            out[name] = nx.betweenness_centrality(g, k=sample, seed=seed)
+            out[name] = betweenness(g, k=k, seed=seed, progress=progress)
         elif name == "closeness":
             out[name] = nx.closeness_centrality(g)
         elif name == "eigenvector":
@@ -459,8 +497,52 @@ def to_igraph(g: nx.Graph, weight: str | None = "weight") -> tuple[Any, list[Has
     return h, nodes
 
 
+def betweenness(
+    g: nx.Graph, *, k: int | None = None, seed: int = 0, progress: bool = False
+) -> dict[Hashable, float]:
+    """Normalised betweenness (hops), exact or from ``k`` sources drawn with ``seed``: the same
+    numbers as ``nx.betweenness_centrality(g, k=k, seed=seed)``, computed source by source so a
+    progress bar can show the ETA (on 53k nodes one source takes about a second).
+
+    >>> b = betweenness(nx.path_graph(4))
+    >>> b == nx.betweenness_centrality(nx.path_graph(4))
+    True
+    """
+    sample = None if k is None or k >= g.number_of_nodes() else k
+    try:
+        from networkx.algorithms.centrality.betweenness import (
+            _accumulate_basic,
+            _rescale,
+            _single_source_shortest_path_basic,
+        )
+    except ImportError:  # networkx moved its helpers: the public function, without a bar
+        return dict(nx.betweenness_centrality(g, k=sample, seed=seed))
+    nodes = list(g) if sample is None else random.Random(seed).sample(list(g.nodes()), sample)
+    scores: dict[Hashable, float] = dict.fromkeys(g, 0.0)
+    with bar(total=len(nodes), desc="betweenness", unit=" sources", enabled=progress) as ticks:
+        for s in nodes:
+            stack, pred, sigma, _ = _single_source_shortest_path_basic(g, s)
+            scores, _ = _accumulate_basic(scores, stack, pred, sigma, s)
+            ticks.update()
+    return dict(
+        _rescale(
+            scores,
+            len(g),
+            normalized=True,
+            directed=g.is_directed(),
+            endpoints=False,
+            sampled_nodes=None if sample is None else nodes,
+        )
+    )
+
+
 def _igraph_centrality(
-    converted: tuple[Any, list[Hashable]], name: str, *, k: int | None, seed: int
+    converted: tuple[Any, list[Hashable]],
+    name: str,
+    *,
+    k: int | None,
+    seed: int,
+    progress: bool = False,
 ) -> dict[Hashable, float]:
     h, nodes = converted
     n = len(nodes)
@@ -487,7 +569,13 @@ def _igraph_centrality(
         return {v: raw[i] * scale for i, v in enumerate(nodes)}
     sources = random.Random(seed).sample(nodes, k)
     index = {v: i for i, v in enumerate(nodes)}
-    raw = h.betweenness(directed=False, sources=[index[s] for s in sources])
+    raw = [0.0] * n
+    with bar(total=k, desc="betweenness (igraph)", unit=" sources", enabled=progress) as ticks:
+        for start in range(0, k, 25):  # in chunks, for the bar: same sums
+            chunk = [index[s] for s in sources[start : start + 25]]
+            part = h.betweenness(directed=False, sources=chunk)
+            raw = [a + b for a, b in zip(raw, part, strict=True)]
+            ticks.update(len(chunk))
     chosen = set(sources)
     s_src = 2 / ((k - 1) * (big_n - 1)) if k > 1 else math.nan
     s_other = 2 / (k * (big_n - 1))

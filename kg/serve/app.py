@@ -9,6 +9,13 @@ Routes:
 - ``GET /api/queries``: the named queries as JSON (title, description, parameters, columns, text).
 - ``GET /api/named?name=NAME&param.NAME=VALUE``: run a named query; parameters are bound by
   the engine exactly as ``kg query --name`` does.
+- ``GET /resource/...``, ``/source/...``, ``/graph/...``: the page of the entity (or source) whose IRI
+  is the served base (``https://w3id.org/filmkg/`` unless ``--base`` says otherwise) followed by
+  the path: HTML for browsers, Turtle, JSON-LD, N-Triples, TriG or N-Quads by ``Accept`` or
+  ``format=`` (:mod:`kg.serve.pages`). ``GET /resource?iri=IRI`` does the same for any IRI.
+- ``GET /api/config``: the served base, for the query page's links.
+- ``GET /api/ask?q=QUESTION``: a question in English answered as :func:`kg.ask.ask` does (JSON:
+  the form understood, the rows, the SPARQL that ran, "did you mean" for names).
 - ``GET /``: the query page; ``/static/...`` its files.
 
 Updates are refused (403) unless the server was started with ``allow_update`` and a token, and
@@ -34,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import KGInputError
+from ..namespace import BASE
 from ..query import named_queries
 from ..sparql import remote_calls
 from ..store import store_exists
@@ -75,6 +83,8 @@ class ServeConfig:
     """Origins allowed to read answers from a browser page (``*`` for any); none by default."""
     allow_host: list[str] = field(default_factory=list)
     """Extra ``Host`` names accepted when bound to loopback (e.g. behind a reverse proxy)."""
+    base: str = BASE
+    """The IRI prefix served at ``/``: ``{base}resource/film/heat`` is the page ``/resource/film/heat``."""
 
     def check(self) -> None:
         """Raise :class:`KGInputError` for settings that cannot work."""
@@ -84,6 +94,11 @@ class ServeConfig:
             )
         if self.timeout <= 0 or self.max_rows <= 0 or self.workers <= 0:
             raise KGInputError("--timeout, --max-rows and --workers must be positive")
+        if not re.match(r"^https?://[^\s/]+/(\S*/)?$", self.base):
+            raise KGInputError(
+                f"--base {self.base!r} is not an http(s) IRI ending in '/', such as "
+                "https://w3id.org/filmkg/"
+            )
         store = Path(self.store)
         if not store_exists(store):
             raise KGInputError(
@@ -195,6 +210,7 @@ def _host_allowed(iri: str | None, allowed: list[str]) -> bool:
 
 
 _LENGTH = re.compile(r"[0-9]{1,12}")
+_ENTITY_PATHS = ("/resource/", "/source/", "/graph/")
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -343,6 +359,21 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(Reply(200, "application/json", _named_queries_json()))
         elif url.path == "/api/named":
             self._named(args)
+        elif url.path == "/api/ask":
+            question = args.get("q", [""])[-1]
+            if not question.strip():
+                self._error(400, "ask a question: /api/ask?q=who+directed+Heat")
+                return
+            self._send(self.server.pool.run(job_from_request("ask", text=question[:1000])))
+        elif url.path == "/api/config":
+            config = {"base": self.server.config.base}
+            self._send(Reply(200, "application/json", json.dumps(config).encode("utf-8")))
+        elif url.path == "/resource" and "iri" in args:
+            self._entity(args, args["iri"][-1])
+        elif url.path.startswith(_ENTITY_PATHS) or (
+            self.server.config.base != BASE and len(url.path) > 1
+        ):  # a page of the served base (another base: every other path)
+            self._entity(args, self.server.config.base + urllib.parse.unquote(url.path[1:]))
         else:
             self._error(
                 404, f"no such page: {url.path}; the SPARQL endpoint is /sparql, the query page /"
@@ -457,6 +488,18 @@ class _Handler(BaseHTTPRequestHandler):
             max_rows=config.max_rows,
         )
         self._send(self._download(args, self.server.pool.run(job)))
+
+    def _entity(self, args: dict[str, list[str]], iri: str) -> None:
+        job = job_from_request(
+            "entity",
+            iri=iri,
+            base=self.server.config.base,
+            formats=self._formats(args),
+            accept=self.headers.get("Accept") or "*/*",
+        )
+        reply = self.server.pool.run(job)
+        reply.headers.setdefault("Link", f'<{iri}>; rel="canonical"')
+        self._send(reply)
 
     def _named(self, args: dict[str, list[str]]) -> None:
         name = args.get("name", [""])[-1]

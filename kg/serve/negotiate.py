@@ -19,7 +19,15 @@ from collections.abc import Sequence
 
 from ..errors import KGInputError
 
-__all__ = ["GRAPH_TYPES", "RESULT_TYPES", "NotAcceptable", "choose_format", "parse_accept"]
+__all__ = [
+    "ENTITY_TYPES",
+    "GRAPH_TYPES",
+    "RESULT_TYPES",
+    "NotAcceptable",
+    "choose_entity_format",
+    "choose_format",
+    "parse_accept",
+]
 
 RESULT_TYPES: dict[str, str] = {
     "json": "application/sparql-results+json",
@@ -36,6 +44,29 @@ GRAPH_TYPES: dict[str, str] = {
     "rdf": "application/rdf+xml",
 }
 """CONSTRUCT/DESCRIBE formats (our name -> media type); the first is the default."""
+
+ENTITY_TYPES: dict[str, str] = {
+    "html": "text/html",
+    "ttl": "text/turtle",
+    "jsonld": "application/ld+json",
+    "nt": "application/n-triples",
+    "trig": "application/trig",
+    "nq": "application/n-quads",
+    "rdf": "application/rdf+xml",
+}
+"""Formats of an entity page (our name -> media type): HTML for people, RDF for machines."""
+
+_ENTITY_ALIASES: dict[str, str] = {
+    "html": "html",
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "trig": "trig",
+    "application/trig": "trig",
+    "nq": "nq",
+    "nquads": "nq",
+    "n-quads": "nq",
+    "application/n-quads": "nq",
+}
 
 _RESULT_ALIASES: dict[str, str] = {
     "json": "json",
@@ -141,4 +172,41 @@ def choose_format(kind: str, format_params: Sequence[str], accept: str | None) -
     raise NotAcceptable(
         f"no {what} format matches Accept: {accept}; this endpoint writes "
         + ", ".join(types.values())
+    )
+
+
+def choose_entity_format(format_params: Sequence[str], accept: str | None) -> tuple[str, str]:
+    """``(format, media type)`` of an entity page: a ``format`` parameter first, else ``Accept``
+    (a browser's ``text/html``, or anything: HTML; ``text/turtle``, JSON-LD, N-Triples, TriG,
+    N-Quads, RDF/XML for machines).
+
+    >>> choose_entity_format([], "text/turtle;q=0.9, application/ld+json")
+    ('jsonld', 'application/ld+json')
+    >>> choose_entity_format([], "*/*")
+    ('html', 'text/html')
+    >>> choose_entity_format(["nt"], "text/html")
+    ('nt', 'application/n-triples')
+    """
+    aliases = {**_GRAPH_ALIASES, **_ENTITY_ALIASES}
+    aliases.pop("text/plain", None)
+    asked = [p.strip().lower() for p in format_params if p.strip()]
+    for value in asked:
+        fmt = aliases.get(value)
+        if fmt is not None:
+            return fmt, ENTITY_TYPES[fmt]
+    if asked:
+        raise NotAcceptable(
+            f"unknown entity format {asked[0]!r}; use one of: {', '.join(ENTITY_TYPES)}"
+        )
+    for media in parse_accept(accept or "*/*") or ["*/*"]:
+        if media in ("*/*", "text/*"):
+            return "html", ENTITY_TYPES["html"]
+        if media == "application/*":
+            return "jsonld", ENTITY_TYPES["jsonld"]
+        found = aliases.get(media)
+        if found is not None:
+            return found, ENTITY_TYPES[found]
+    raise NotAcceptable(
+        f"no entity format matches Accept: {accept}; this server writes "
+        + ", ".join(ENTITY_TYPES.values())
     )

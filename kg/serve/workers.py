@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import html
 import io
 import json
 import multiprocessing
@@ -28,11 +29,16 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from rdflib import Graph
+
+from ..ask import ask, format_answer
+from ..entity import describe, entity_dataset, neighbourhood
 from ..errors import KGError, QueryError, StoreBusyError, StoreError, UnknownNameError
-from ..namespace import bind_prefixes
+from ..namespace import BASE, bind_prefixes
 from ..query import named_queries, run_named_query, with_prefixes
 from ..store import Store
-from .negotiate import NotAcceptable, choose_format
+from .negotiate import NotAcceptable, choose_entity_format, choose_format
+from .pages import Linker, ego_svg, entity_html, page
 
 __all__ = ["Job", "Reply", "WorkerPool", "answer"]
 
@@ -51,8 +57,10 @@ class Reply:
 class Job:
     """A unit of work for a worker: a SPARQL query, a named query or an update."""
 
-    op: str  # "query" | "named" | "update"
+    op: str  # "query" | "named" | "update" | "entity" | "ask"
     text: str = ""
+    iri: str = ""
+    base: str = BASE
     name: str = ""
     params: dict[str, str] = field(default_factory=dict)
     default_graphs: list[str] = field(default_factory=list)
@@ -102,8 +110,6 @@ def _too_many(rows: int, limit: int) -> Reply:
 
 def _convert_graph(ntriples: bytes, fmt: str) -> bytes:
     """N-Triples -> Turtle / JSON-LD / RDF/XML with readable prefixes."""
-    from rdflib import Graph
-
     graph = Graph()
     bind_prefixes(graph)
     graph.parse(data=ntriples.decode("utf-8"), format="nt")
@@ -111,10 +117,56 @@ def _convert_graph(ntriples: bytes, fmt: str) -> bytes:
     return graph.serialize(format=name, encoding="utf-8")
 
 
+_RDFLIB_FORMATS = {
+    "ttl": "turtle",
+    "nt": "nt",
+    "jsonld": "json-ld",
+    "trig": "trig",
+    "nq": "nquads",
+    "rdf": "xml",
+}
+
+
+def _entity(store: Store, job: Job) -> Reply:
+    """An entity page: HTML for people, RDF (with one named graph per source) for machines."""
+    fmt, media = choose_entity_format(job.formats, job.accept)
+    linker = Linker(job.base)
+    try:
+        if fmt == "html":
+            description = describe(store, job.iri)
+            ego = ego_svg(linker, neighbourhood(store, description))
+            body = entity_html(description, linker, ego=ego).encode("utf-8")
+        else:
+            dataset = entity_dataset(store, job.iri)
+            if fmt in ("ttl", "nt", "rdf"):  # a triples format: the merge, each triple once
+                merged = Graph()
+                bind_prefixes(merged)
+                for s, p, o, _ in dataset.quads((None, None, None, None)):
+                    merged.add((s, p, o))
+                body = merged.serialize(format=_RDFLIB_FORMATS[fmt], encoding="utf-8")
+            else:
+                body = dataset.serialize(format=_RDFLIB_FORMATS[fmt], encoding="utf-8")
+    except UnknownNameError as err:
+        if fmt != "html":
+            return _text(404, str(err))
+        message = (
+            f"<h1>Not in this graph</h1><p>{html.escape(str(err))}.</p><p>Look for it with a "
+            "<a href='/'>query or a question</a>.</p>"
+        )
+        return Reply(404, "text/html; charset=utf-8", page("not found", message).encode("utf-8"))
+    return Reply(200, media + "; charset=utf-8", body)
+
+
 def answer(store: Store, job: Job) -> Reply:
     """Run ``job`` on an open :class:`kg.store.Store` and serialize the answer (in a worker)."""
     shifted = 0
     try:
+        if job.op == "entity":
+            return _entity(store, job)
+        if job.op == "ask":
+            found = ask(store, job.text)
+            body = {**found.as_dict(), "text": format_answer(found)}
+            return Reply(200, "application/json", json.dumps(body, ensure_ascii=False).encode())
         if job.op == "named":
             queries = named_queries()
             if job.name not in queries:
@@ -371,6 +423,8 @@ def job_from_request(
     formats: Sequence[str] = (),
     accept: str = "*/*",
     max_rows: int = 100_000,
+    iri: str = "",
+    base: str = BASE,
 ) -> Job:
     """A :class:`Job` from the parts of a request."""
     return Job(
@@ -383,4 +437,6 @@ def job_from_request(
         formats=list(formats),
         accept=accept,
         max_rows=max_rows,
+        iri=iri,
+        base=base,
     )

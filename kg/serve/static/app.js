@@ -3,7 +3,10 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const editor = $("editor"), select = $("named"), form = $("params");
-  let queries = {}, current = null;
+  let queries = {}, current = null, base = "https://w3id.org/filmkg/";
+  fetch("/api/config").then((r) => r.json()).then((c) => { base = c.base; }).catch(() => {});
+  // An IRI under the served base opens its entity page on this server.
+  function href(iri) { return iri.startsWith(base) ? "/" + iri.slice(base.length) : iri; }
   const PREFIXES = {
     "https://w3id.org/filmkg/ontology#": "kg:",
     "https://w3id.org/filmkg/resource/": "kgr:",
@@ -77,7 +80,7 @@
           if (!term) continue;
           if (term.type === "uri") {
             const a = document.createElement("a");
-            a.href = term.value; a.textContent = short(term.value); a.title = term.value;
+            a.href = href(term.value); a.textContent = term.label || short(term.value); a.title = term.value;
             cell.appendChild(a);
           } else cell.textContent = term.value;
         }
@@ -112,6 +115,81 @@
     }
   }
 
+  // --- questions in English (kg ask) ---
+  function renderAnswer(data) {
+    const box = $("ask-answer");
+    box.innerHTML = "";
+    box.hidden = false;
+    box.className = data.understood ? "" : "not-understood";
+    const head = document.createElement("div");
+    head.className = "headline";
+    if (!data.understood) {
+      head.textContent = "Not understood. Questions of these forms are:";
+      box.appendChild(head);
+      const list = document.createElement("ul");
+      for (const example of data.forms) {
+        const li = document.createElement("li"), a = document.createElement("a");
+        a.className = "try"; a.textContent = example;
+        a.addEventListener("click", () => { $("ask").value = example; askQuestion(); });
+        li.appendChild(a); list.appendChild(li);
+      }
+      box.appendChild(list);
+      return;
+    }
+    if (Object.keys(data.suggestions).length) {
+      for (const [slot, names] of Object.entries(data.suggestions)) {
+        const p = document.createElement("div");
+        p.className = "headline";
+        p.textContent = "No " + (slot === "film" ? "film" : "person") + " of that name. ";
+        box.appendChild(p);
+        if (names.length) {
+          const span = document.createElement("span");
+          span.textContent = "Did you mean: ";
+          box.appendChild(span);
+          names.forEach((name, i) => {
+            const a = document.createElement("a");
+            a.className = "try suggestion"; a.textContent = name;
+            a.addEventListener("click", () => { $("ask").value = data.question.split(data.slots[slot]).join(name); askQuestion(); });
+            box.appendChild(a);
+            if (i < names.length - 1) box.appendChild(document.createTextNode(" · "));
+          });
+        }
+      }
+      return;
+    }
+    head.textContent = data.headline || "No answer in this graph.";
+    box.appendChild(head);
+    if (data.rows.length) {
+      const bindings = data.rows.map((row, r) => {
+        const b = {};
+        data.columns.forEach((c, i) => {
+          const iri = data.iris[r][i];
+          if (iri) b[c] = { type: "uri", value: iri, label: data.labels[iri] || row[i] };
+          else if (row[i] !== "") b[c] = { type: "literal", value: row[i] };
+        });
+        return b;
+      });
+      renderTable({ head: { vars: data.columns }, results: { bindings } });
+    }
+    if (data.sparql.length) {
+      editor.value = data.sparql[0];
+      select.value = ""; current = null; form.innerHTML = "";
+    }
+  }
+  async function askQuestion() {
+    const question = $("ask").value.trim();
+    if (!question) return;
+    history.replaceState(null, "", "#ask=" + encodeURIComponent(question));
+    $("status").textContent = "asking…";
+    try {
+      const response = await fetch("/api/ask?q=" + encodeURIComponent(question));
+      const data = await response.json();
+      $("status").textContent = "";
+      renderAnswer(data);
+    } catch (err) { showError("cannot ask the server: " + err); }
+  }
+  $("ask-form").addEventListener("submit", (e) => { e.preventDefault(); askQuestion(); });
+
   select.addEventListener("change", pick);
   $("run").addEventListener("click", run);
   editor.addEventListener("keydown", (e) => { if (e.key === "Enter" && e.ctrlKey) { e.preventDefault(); run(); } });
@@ -123,6 +201,8 @@
       option.value = q.name; option.textContent = q.title + " (" + q.name + ")";
       select.appendChild(option);
     }
+    const hash = new URLSearchParams(location.hash.slice(1));
+    if (hash.get("ask")) { $("ask").value = hash.get("ask"); askQuestion(); }
     document.body.dataset.ready = "1";
   }).catch((err) => showError("cannot load the named queries: " + err));
 })();
