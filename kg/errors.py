@@ -53,7 +53,17 @@ class UnknownFormatError(KGInputError):
 
 
 class ParseError(KGInputError):
-    """A file that cannot be parsed (malformed RDF, CSV, JSON...)."""
+    r"""A file that cannot be parsed (malformed RDF, CSV, JSON...).
+
+    The message stays on one line even when a parser quotes a multi-line token:
+
+    >>> print(ParseError("'a\nb' is not a valid subject", path="f.ttl", line=1))
+    f.ttl:1: 'a\nb' is not a valid subject
+    """
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+        flat = message.replace("\r\n", "\n").replace("\r", "\\r").replace("\n", "\\n")
+        super().__init__(flat, path=path, line=line)
 
 
 class MappingError(KGInputError):

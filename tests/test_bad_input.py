@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from kg.errors import ParseError
+from kg.ingest import load_paths
 from kg.store import Store
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -81,6 +83,7 @@ FILES: dict[str, str | bytes] = {
     "unknown.xyz": "hello",
     "bad.rq": "SELECT ?x WHERE { ?x ?y }}}",
     "huge.ttl": "<urn:a> <urn:b> " + '"' + "x" * 3_000_000,
+    "multiline-token.ttl": '"""@prefix a: <urn:a#> .\n@prefix b: <urn:b#> .\n"""<urn:a> <urn:b> <urn:c> .\n',
 }
 
 #: (case id, kg arguments) — ``{name}`` is a file above, ``{tmp}`` the case's own folder.
@@ -106,6 +109,7 @@ CASES: list[tuple[str, list[str]]] = [
     ("load-turtle-bad-language-tag", ["load", "{bad-langtag.ttl}"]),
     ("load-turtle-latin1", ["load", "{latin1.ttl}"]),
     ("load-turtle-unterminated-3mb-literal", ["load", "{huge.ttl}"]),
+    ("load-turtle-parser-quotes-multiline-token", ["load", "{multiline-token.ttl}"]),
     ("load-ntriples-missing-dot", ["load", "{missing-dot.nt}"]),
     ("load-ntriples-relative-iri", ["load", "{relative-iri.nt}"]),
     ("load-ntriples-literal-subject", ["load", "{literal-subject.nt}"]),
@@ -277,3 +281,14 @@ def test_bad_input(
     assert len(lines[0]) < 2000, lines[0][:300]
     assert "Traceback" not in done.stderr
     assert _snapshot(store) == before, "the store changed"
+
+
+def test_a_parse_error_is_one_line_for_api_callers_too(tmp_path: Path) -> None:
+    """The parser may quote a multi-line token; the exception's text (not only the CLI's line)
+    stays on one line, so logs and the endpoint's error JSON stay one line as well."""
+    path = tmp_path / "multiline-token.ttl"
+    path.write_text(str(FILES["multiline-token.ttl"]))
+    with Store.memory() as memory, pytest.raises(ParseError) as raised:
+        load_paths(memory, [path], progress=False)
+    assert "\n" not in str(raised.value)
+    assert str(raised.value).startswith(f"{path}:1: malformed Turtle")
