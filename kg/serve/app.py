@@ -242,6 +242,7 @@ class _Handler(BaseHTTPRequestHandler):
         origin = self.headers.get("Origin")
         if not allowed or not origin:
             return
+        self.send_header("Access-Control-Expose-Headers", "X-KG-Warning")
         if "*" in allowed:
             self.send_header("Access-Control-Allow-Origin", "*")
         elif origin in allowed:

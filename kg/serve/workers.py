@@ -35,7 +35,7 @@ from ..ask import ask, format_answer
 from ..entity import describe, entity_dataset, neighbourhood
 from ..errors import KGError, QueryError, StoreBusyError, StoreError, UnknownNameError
 from ..namespace import BASE, bind_prefixes
-from ..query import named_queries, run_named_query, with_prefixes
+from ..query import named_queries, run_named_query, unknown_terms, with_prefixes
 from ..store import Store
 from .negotiate import NotAcceptable, choose_entity_format, choose_format
 from .pages import Linker, ego_svg, entity_html, page
@@ -204,7 +204,14 @@ def answer(store: Store, job: Job) -> Reply:
             if not media.endswith("json") or media == "application/ld+json"
             else ""
         )
-        return Reply(200, media + charset, data)
+        reply = Reply(200, media + charset, data)
+        if job.op == "query":
+            warnings = unknown_terms(job.text)
+            if warnings:  # a misspelt term matches nothing: say so beside the empty answer
+                reply.headers["X-KG-Warning"] = (
+                    " | ".join(warnings).encode("ascii", "replace").decode("ascii")
+                )
+        return reply
     except NotAcceptable as err:
         return _text(406, str(err))
     except StoreBusyError as err:
