@@ -77,8 +77,30 @@ def _text(status: int, message: str) -> Reply:
 _AT = re.compile(r"\bat (\d+):(\d+)")
 
 
+_CHAR_CLASSES = re.compile(r"\[[^\]]*(?:\]|$)")  # a message cut short may leave one open
+
+
+def _tidy(message: str) -> str:
+    """The parser's message without its dumps of character classes (``['A' ..= 'Z' | ...]``).
+
+    >>> _tidy("error at 1:26: expected one of LATERAL, SERVICE, [_]")
+    'error at 1:26: expected one of LATERAL, SERVICE (or a name)'
+    >>> _tidy("error at 1:30: expected one of Prefix not found, ['%'], ['.']")
+    'error at 1:30: Prefix not found (or a name)'
+    """
+    if not _CHAR_CLASSES.search(message):
+        return message
+    head, sep, rest = message.partition("expected one of ")
+    items = [x.strip(" …") for x in _CHAR_CLASSES.sub("", " ".join(rest.split())).split(",")]
+    items = [x for x in items if x]
+    if items == ["Prefix not found"]:
+        return f"{head}Prefix not found (or a name)"
+    return f"{head}{sep}{', '.join(items)} (or a name)" if items else head.rstrip(": ")
+
+
 def _shift_lines(message: str, lines: int) -> str:
     """Parser positions refer to the query as sent, not with our prefix lines in front."""
+    message = _tidy(message)
     if not lines:
         return message
 
