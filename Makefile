@@ -9,7 +9,7 @@ SHARED ?= ../shared/data
 DEMO_OUT ?= out
 STORE ?= .kg/store
 
-.PHONY: demo test test-slow test-all lint format typecheck bench eval clean help
+.PHONY: demo test test-slow test-all lint format typecheck bench eval clean help web
 
 help:
 	@echo "make demo      build the sample graph into $(STORE), run named queries, write exports to $(DEMO_OUT)/"
@@ -18,6 +18,7 @@ help:
 	@echo "make lint      ruff check, ruff format --check, mypy --strict kg"
 	@echo "make bench     run the benchmarks in bench/ (figures and ratios against same-run baselines)"
 	@echo "make eval      score the article extractor on the dev gold sets (encyclopedia and news)"
+	@echo "make web       install the query page's SPARQL editor (YASGUI, from npm) into kg/serve/static/vendor/"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,13 +47,28 @@ demo: $(VENV)/.core
 	$(KG) --store $(STORE) network build --projection co-star -o $(DEMO_OUT)/co-star.graphml
 	@echo; echo "demo done: store in $(STORE), exports in $(DEMO_OUT)/. Try: $(KG) query --list"
 
-test: $(VENV)/.dev
+# The query page's editor (YASGUI, MIT) is installed from npm at build time, never committed; without
+# node/npm the page keeps working with a plain editor.
+WEB := kg/serve/web
+VENDOR := kg/serve/static/vendor
+
+web: $(VENDOR)/yasgui.min.js
+
+$(VENDOR)/yasgui.min.js: $(WEB)/package.json $(WEB)/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  (cd $(WEB) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error) && \
+	  mkdir -p $(VENDOR) && \
+	  cp $(WEB)/node_modules/@zazuko/yasgui/build/yasgui.min.js $(WEB)/node_modules/@zazuko/yasgui/build/yasgui.min.css $(VENDOR)/ && \
+	  echo "@zazuko/yasgui $$(node -p "require('./$(WEB)/node_modules/@zazuko/yasgui/package.json').version") (MIT licence), installed by make web" > $(VENDOR)/VERSION; \
+	else echo "make web: npm not found; the query page uses its plain editor"; fi
+
+test: $(VENV)/.dev web
 	$(BIN)/python -m pytest -m "not slow" -q
 
-test-slow: $(VENV)/.dev
+test-slow: $(VENV)/.dev web
 	$(BIN)/python -m pytest -m slow -q
 
-test-all: $(VENV)/.dev
+test-all: $(VENV)/.dev web
 	$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.dev
@@ -72,4 +88,4 @@ eval: $(VENV)/.core
 	$(KG) eval $(SHARED)/news/dev.jsonl --by source --errors 0
 
 clean:
-	rm -rf $(VENV) .kg $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+	rm -rf $(VENV) .kg $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache build *.egg-info $(WEB)/node_modules $(VENDOR)

@@ -278,7 +278,7 @@ def _filmography_forms() -> list[Form]:
 _RELEASE = r"(?:released|out|first released|put out|released in (?:theaters|theatres|cinemas))"
 _COME_OUT = (
     r"(?:come out|get released|premiere|hit (?:the )?(?:theaters|theatres|cinemas|screens)|"
-    r"open|release|debut|first come out|arrive)"
+    r"open|release|debut|first come out|arrive)(?: in (?:the )?(?:theaters|theatres|cinemas))?"
 )
 
 
@@ -295,6 +295,8 @@ def _other_forms() -> list[Form]:
                 rf"(?:on |in )?(?:what|which) (?:year|date|day) (?:was|did) {_FILM} (?:released|come out|release|premiere)",
                 rf"when (?:will|is) {_FILM} (?:be released|coming out|come out|going to be released|out)",
                 rf"{_FILM}'s release dates?",
+                rf"what(?: is| was) {_FILM}'s release dates?",
+                rf"(?:what|which) year (?:is|was) {_FILM} from",
                 rf"{_FILM} release dates?",
             ),
             "film-releases",
@@ -307,6 +309,7 @@ def _other_forms() -> list[Form]:
                 rf"(?:on )?(?:which|what) (?:platforms?|services?|streaming services?|streamers?) (?:was|is|did|has) {_FILM} (?:released on|on|streaming on|come out on|release on|been released on|available on)",
                 rf"(?:on )?(?:which|what) (?:platforms?|services?|streaming services?|streamers?) (?:released|carries|streams|has) {_FILM}",
                 rf"where can (?:i|you|one) (?:watch|stream|see) {_FILM}",
+                rf"(?:on )?(?:which|what) (?:platforms?|streaming services?|services?) is {_FILM}(?: on| streaming on| available on| streaming)?",
                 rf"in (?:which|what) (?:countries|regions|country|region|markets?) (?:was|did|has) {_FILM} (?:released|come out|been released)",
                 rf"(?:which|what) (?:countries|regions|markets) (?:was|did|has) {_FILM} (?:released|come out|been released) in",
                 rf"where did {_FILM} (?:come out|premiere|open|release)",
@@ -318,7 +321,7 @@ def _other_forms() -> list[Form]:
             "What films came out in 2015?",
             (
                 rf"(?:what|which) {_FILMS} (?:came out|were released|were made|premiered|opened|released|are from|were from|were produced) in {_YEAR}",
-                rf"(?:the )?{_FILMS} (?:of|from|released in|made in|in|that came out in) {_YEAR}",
+                rf"(?:the )?{_FILMS} (?:of|from|released in|made in|in|that came out in) (?:the year )?{_YEAR}",
                 rf"{_YEAR} {_FILMS}",
                 rf"what came out in {_YEAR}",
                 rf"(?:what|which) {_FILMS} (?:are|were) from (?:the year )?{_YEAR}",
@@ -361,6 +364,7 @@ def _other_forms() -> list[Form]:
                 rf"(?:have|did|has|do) {_PERSON} and {_OTHER} (?:ever )?(?:worked|appeared|starred|acted|work|appear|star|act|make (?:a )?(?:film|movie)s?|made (?:a )?(?:film|movie)s?|been in (?:a )?(?:film|movie)s?) together",
                 rf"(?:what|which) {_FILMS} (?:did|has|have) {_PERSON} (?:made|make|do|done|work on|worked on|appear in|appeared in|star in|starred in) with {_OTHER}",
                 rf"{_FILMS} with {_PERSON} and {_OTHER}(?: together)?",
+                rf"(?:did|have|has) {_PERSON} and {_OTHER} (?:ever )?(?:star|act|appear|work)(?:ed)? together in (?:any|a) (?:films?|movies?)",
             ),
             "films-together",
         ),
@@ -388,6 +392,7 @@ def _other_forms() -> list[Form]:
                 rf"{_PERSON}'s? (?:most frequent|closest|top|frequent|main|usual) (?:collaborators?|co-workers?|partners?)",
                 rf"(?:who (?:are|were|is|was) )?(?:the )?(?:most frequent|top|frequent|closest|main|usual) (?:collaborators?|co-workers?|partners?) of {_PERSON}",
                 rf"who (?:collaborated|worked) (?:most|the most|most often|most frequently) (?:with|alongside) {_PERSON}",
+                rf"who (?:has |have )?(?:worked|collaborated|made (?:the most )?(?:films|movies)) with {_PERSON} (?:the )?most(?: often)?",
                 rf"with whom (?:has|did|does) {_PERSON} (?:worked|work|collaborated|collaborate) (?:most|the most|most often)",
             ),
             "collaborators",
@@ -410,7 +415,7 @@ _OPENINGS = re.compile(
     r"^(?:(?:please|pls|ok|okay|so|hey|hi|hello|and|now|quick question|kg)[,:]?\s+"
     r"|(?:can|could|would|will) you (?:please )?(?:tell me|say|show me|list|find|give me|look up)\s+"
     r"|(?:do|does) (?:you|anyone) know\s+|i(?: want| would like|'d like| need| wonder| wondered)"
-    r"(?: to know| to find out)?\s+|i'm wondering\s+|tell me\s+|show me\s+|give me\s+|list\s+"
+    r"(?: to know| to find out)?\s+|i'm wondering\s+|tell me\s+|show me\s+|show\s+|give me\s+|list\s+|what about\s+"
     r"|find\s+|look up\s+|name\s+|display\s+|print\s+|what are\s+(?=(?:the )?(?:films|movies))"
     r"|what were\s+(?=(?:the )?(?:films|movies)))+",
     re.IGNORECASE,

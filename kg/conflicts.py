@@ -300,11 +300,10 @@ def conflict_triples(
     for a in agreements:
         is_iri = "://" in a.object or a.object.startswith("urn:")
         node = agreement_iri(a.subject, a.predicate, a.object)
-        yield node, RDF.type, KG.Agreement
-        yield node, RDF.type, RDF.Statement
-        yield node, RDF.subject, URIRef(a.subject)
-        yield node, RDF.predicate, URIRef(a.predicate)
-        yield node, RDF.object, _term(a.object, is_iri)
+        yield node, RDF.type, KG.Agreement  # its own terms: rdf:subject... are for evidence nodes
+        yield node, KG.agreedSubject, URIRef(a.subject)
+        yield node, KG.agreedProperty, URIRef(a.predicate)
+        yield node, KG.agreedValue, _term(a.object, is_iri)
         yield node, KG.sourceCount, Literal(len(a.sources), datatype=XSD.integer)
         yield node, KG.combinedConfidence, Literal(round(a.confidence, 4), datatype=XSD.decimal)
         for g in a.sources:

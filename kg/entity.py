@@ -76,6 +76,7 @@ _KINDS = (
     (KG.Conflict, "conflict"),
 )
 _INCOMING_LIMIT = 500
+_NODE_LINKS = {str(p) for p in (KG.person, KG.film, RDF.subject, RDF.object, KG.conflictSubject)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,6 +388,7 @@ def describe(reader: GraphReader, iri: str) -> EntityDescription:
         graphs |= release.graphs
     for conflict in conflicts:
         graphs |= {g for claim in conflict.claims for g in claim.graphs}
+    graphs.discard(CONFLICTS_GRAPH)  # derived: its conflicts are listed with their own sources
     sources = _sources(reader, graphs)
     ev_out = _evidence(reader, entity, "s")
     ev_in = _evidence(reader, entity, "o")
@@ -412,8 +414,8 @@ def describe(reader: GraphReader, iri: str) -> EntityDescription:
     incoming: dict[tuple[str, str, str], EntityFact] = {}
     in_graphs: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for s, p, g in in_rows:
-        if str(p) in (str(KG.person), str(KG.film), str(RDF.subject), str(RDF.object)):
-            continue  # credit and evidence nodes: shown as credits and sources
+        if str(p) in _NODE_LINKS:
+            continue  # credit, evidence and conflict nodes: shown as credits, sources, conflicts
         key = (str(s), str(p), iri)
         incoming.setdefault(key, EntityFact(str(s), str(p), iri, True))
         in_graphs[key].add(str(g))

@@ -154,6 +154,9 @@ class KG(DefinedNamespace):
     claimValue: URIRef  # Claim -> the value one side gives
     supportedBy: URIRef  # Claim -> Evidence
     sourceCount: URIRef  # Agreement -> xsd:integer
+    agreedSubject: URIRef  # Agreement -> the fact's subject
+    agreedProperty: URIRef  # Agreement -> the fact's property
+    agreedValue: URIRef  # Agreement -> the fact's value (IRI or literal)
     combinedConfidence: URIRef  # Agreement / Claim -> xsd:decimal
 
 

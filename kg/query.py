@@ -35,7 +35,9 @@ from .errors import KGInputError, QueryError, UnknownNameError
 from .lookup import short_iri
 from .namespace import KG
 from .reader import GraphReader, Result
+from .registry import suggest
 from .resources import query_files
+from .sparql import terms_used
 from .store import QueryResult, Store
 
 __all__ = [
@@ -49,6 +51,7 @@ __all__ = [
     "read_query_file",
     "run_named_query",
     "run_query",
+    "unknown_terms",
     "with_prefixes",
 ]
 
@@ -70,6 +73,40 @@ PREFIXES: dict[str, str] = {
 
 _PARAM_TYPES = {"iri", "string", "integer", "date", "year"}
 _DECLARED = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w-]*)?:", re.IGNORECASE | re.MULTILINE)
+
+
+def unknown_terms(sparql: str) -> list[str]:
+    """Warnings for ``kg:`` terms the ontology does not declare (a misspelt term silently matches
+    nothing), each with the closest declared terms.
+
+    >>> unknown_terms("SELECT ?t WHERE { ?f a kg:Film ; kg:titel ?t }")
+    ["kg:titel is not a term of the ontology (it matches nothing); did you mean 'kg:title'?"]
+    """
+    declared = dict(
+        (m.group(1) or "", m.group(2))
+        for m in re.finditer(r"PREFIX\s+([A-Za-z][\w-]*)?:\s*<([^>]*)>", sparql, re.IGNORECASE)
+    )
+    namespace = str(KG._NS)
+    prefixes = [p for p, iri in {**PREFIXES, **declared}.items() if iri == namespace]
+    known = sorted(KG.__annotations__)
+    out: list[str] = []
+    for term in dict.fromkeys(terms_used(sparql)):
+        local = None
+        if term.startswith(namespace):
+            local = term[len(namespace) :]
+        else:
+            prefix, colon, rest = term.partition(":")
+            if colon and prefix in prefixes and "/" not in rest:
+                local = rest
+        if local is None or not local or local in known:
+            continue
+        hint = suggest(local, known)
+        close = hint.replace("'", "'kg:", 1).replace(" or '", " or 'kg:") if hint else ""
+        out.append(
+            f"{term if ':' in term and not term.startswith('http') else 'kg:' + local} is not a "
+            f"term of the ontology (it matches nothing){close or '; see ontology/film.ttl'}"
+        )
+    return out
 
 
 def with_prefixes(sparql: str) -> str:
@@ -213,8 +250,10 @@ def _lookup_label(reader: GraphReader, label: str) -> URIRef:
             },
         )
     if not rows:
+        close = _close_labels(reader, label)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
         raise UnknownNameError(
-            f"nothing in the store is labelled {_shown(label)}; check the spelling or pass an IRI"
+            f"nothing in the store is labelled {_shown(label)}{hint} Check the spelling or pass an IRI"
         )
     if len(rows) > 1:
         options = ", ".join(sorted(str(r[0]) for r in rows)[:5])
@@ -224,6 +263,34 @@ def _lookup_label(reader: GraphReader, label: str) -> URIRef:
     found = rows[0][0]
     assert isinstance(found, URIRef)
     return found
+
+
+def _close_labels(reader: GraphReader, label: str, limit: int = 3) -> list[str]:
+    """Labels of films, people, organisations and series close to ``label`` (for an error)."""
+    from rapidfuzz import fuzz, process, utils
+
+    classes = " ".join(
+        c.n3() for c in (KG.Film, KG.Person, KG.Organization, KG.FilmSeries, KG.Country)
+    )
+    names = sorted(
+        {
+            str(name)
+            for _, name in reader.text_rows(
+                f"SELECT ?x ?l WHERE {{ VALUES ?c {{ {classes} }} ?x a ?c ; {RDFS.label.n3()} ?l }}"
+            )
+            if name is not None
+        }
+    )
+    found = process.extract(
+        label,
+        names,
+        scorer=fuzz.WRatio,
+        processor=utils.default_process,
+        limit=limit * 3,
+        score_cutoff=80,
+    )
+    best = max((score for _, score, _ in found), default=0)
+    return [name for name, score, _ in found if score >= best - 5][:limit]
 
 
 _IRI_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*")
@@ -256,9 +323,10 @@ def bind_params(
     known = {p.name: p for p in query.params}
     unknown = set(values) - set(known)
     if unknown:
+        name = sorted(unknown)[0]
         raise KGInputError(
-            f"query {query.name!r} has no parameter {sorted(unknown)[0]!r}; "
-            f"its parameters: {', '.join(known) or '(none)'}"
+            f"query {query.name!r} has no parameter {name!r}{suggest(name, list(known))} "
+            f"Its parameters: {', '.join(known) or '(none)'}"
         )
     missing = [p.name for p in query.params if p.name not in values and not p.optional]
     if missing:
@@ -318,7 +386,9 @@ def run_named_query(
     """Run a named query with parameters given as strings (labels or IRIs for ``iri`` ones)."""
     queries = named_queries()
     if name not in queries:
-        raise UnknownNameError(f"no named query {name!r}; `kg query --list` shows them")
+        raise UnknownNameError(
+            f"no named query {name!r}{suggest(name, sorted(queries))} `kg query --list` shows them"
+        )
     query = queries[name]
     return run_query(store, query.text, bindings=bind_params(query, params or {}, store))
 
@@ -334,12 +404,28 @@ def _short(term: Identifier | None) -> str:
     return str(term)
 
 
+def _cut(cell: str, width: int) -> str:
+    """A cell cut to ``width``: a path or URL keeps its end (the file name), text its start.
+
+    >>> _cut("/home/me/data/sample/films.csv", 20)
+    '…/sample/films.csv'
+    >>> _cut("a long sentence about films", 10)
+    'a long se…'
+    """
+    if len(cell) <= width:
+        return cell
+    if "/" in cell and " " not in cell:
+        tail = cell[-(width - 1) :]
+        return "…" + (tail[tail.index("/") :] if "/" in tail else tail)
+    return cell[: width - 1] + "…"
+
+
 def format_table(result: Result, *, max_width: int = 60) -> str:
     """A plain-text table of SELECT rows (IRIs shortened with the standard prefixes)."""
     if result.kind == "ask":
         return "true" if result.boolean() else "false"
     rows = [[_short(t) for t in row] for row in result.rows()]
-    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in rows]
+    cells = [[_cut(c, max_width) for c in row] for row in rows]
     widths = [len(c) for c in result.columns]
     for row in cells:
         widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]

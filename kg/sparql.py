@@ -19,7 +19,7 @@ from rdflib.term import Identifier, URIRef
 
 from .errors import QueryError
 
-__all__ = ["bind_values", "remote_calls", "where_brace", "without_comments"]
+__all__ = ["bind_values", "remote_calls", "terms_used", "where_brace", "without_comments"]
 
 _VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _WORD = re.compile(r"[A-Za-z]+")
@@ -145,6 +145,23 @@ _TOKEN = re.compile(
     |(?P<other>.)""",
     re.VERBOSE | re.DOTALL,
 )
+
+
+def terms_used(sparql: str) -> list[str]:
+    """The IRIs and prefixed names a query uses, in order (strings and comments skipped; a prefixed
+    name as written, an IRI without its angle brackets).
+
+    >>> terms_used('SELECT ?t { ?f kg:titel ?t ; <urn:x> "kg:not" } # kg:comment')
+    ['kg:titel', 'urn:x']
+    """
+    text = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), sparql)
+    out = []
+    for m in _TOKEN.finditer(text):
+        if m.lastgroup == "pname":
+            out.append(m.group(0).rstrip("."))
+        elif m.lastgroup == "iri":
+            out.append(m.group(0)[1:-1])
+    return out
 
 
 def remote_calls(sparql: str) -> list[tuple[str, str | None]]:

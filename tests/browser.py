@@ -76,7 +76,7 @@ def off_machine(urls: list[str]) -> list[str]:
     out = []
     for url in urls:
         parts = urllib.parse.urlsplit(url)
-        if parts.scheme in ("data", "blob", "about", "chrome", "devtools"):
+        if parts.scheme in ("data", "blob", "about", "chrome", "devtools", "file"):
             continue
         if parts.hostname in ("127.0.0.1", "localhost", "::1"):
             continue

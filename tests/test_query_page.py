@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import chromium, off_machine, requested_urls
+from browser import chromium, off_machine, requested_urls, screenshot
 
 from kg.ingest import load_paths
 from kg.serve import ServeConfig, make_server
@@ -97,3 +97,120 @@ def test_a_question_permalink(server: SparqlServer, tmp_path: Path) -> None:
         WebDriverWait(driver, 30).until(
             lambda d: "films of 2010-2019" in d.find_element(By.ID, "ask-answer").text
         )
+
+
+def _run_and_wait(driver: object, count: int) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.find_element(By.ID, "run").click()  # type: ignore[attr-defined]
+    WebDriverWait(driver, 30).until(
+        lambda d: (
+            d.find_element(By.TAG_NAME, "body").get_attribute("data-ran") == str(count)
+            or d.find_element(By.ID, "error").is_displayed()
+        )
+    )
+
+
+def test_the_editor_is_yasgui_when_built(server: SparqlServer, tmp_path: Path) -> None:
+    vendor = Path(__file__).resolve().parent.parent / "kg" / "serve" / "static" / "vendor"
+    if not (vendor / "yasgui.min.js").is_file():
+        pytest.skip("the query page's editor is not built (make web)")
+    with chromium(tmp_path) as driver:
+        driver.get(server.url)
+        _ready(driver)
+        assert driver.execute_script("return window.kgEditorKind") == "yasqe"
+        assert driver.find_elements("css selector", ".CodeMirror .cm-keyword")  # highlighted
+        # completion of the ontology's terms (and of prefixes), from this server only
+        from selenium.webdriver.common.action_chains import ActionChains
+        from selenium.webdriver.common.keys import Keys
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        driver.execute_script(
+            "kgEditor.setValue('SELECT * WHERE { ?f kg:tit'); kgYasqe.focus();"
+            "kgYasqe.setCursor({line: 0, ch: 100})"
+        )
+        ActionChains(driver).key_down(Keys.CONTROL).send_keys(" ").key_up(Keys.CONTROL).perform()
+        hints = WebDriverWait(driver, 10).until(
+            lambda d: [h.text for h in d.find_elements("css selector", ".CodeMirror-hints li")]
+        )
+        assert "kg:title" in hints
+        urls = requested_urls(driver)
+        assert any(u.endswith("/static/vendor/yasgui.min.js") for u in urls)
+        assert not off_machine(urls)
+
+
+def test_plain_editor_when_the_build_was_not_run(tmp_path: Path, server: SparqlServer) -> None:
+    from selenium.webdriver.common.by import By
+
+    store = Path(server.config.store)
+    plain = make_server(ServeConfig(store=store, port=0, vendor=False))
+    threading.Thread(target=plain.serve_forever, daemon=True).start()
+    try:
+        with chromium(tmp_path) as driver:
+            driver.get(plain.url)
+            _ready(driver)
+            assert driver.execute_script("return window.kgEditorKind") == "plain"
+            _run_and_wait(driver, 1)
+            assert driver.find_element(By.ID, "results").is_displayed()
+    finally:
+        plain.shutdown()
+        plain.server_close()
+
+
+def test_errors_at_the_line_of_the_users_text(server: SparqlServer, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    with chromium(tmp_path) as driver:
+        driver.get(server.url)
+        _ready(driver)
+        text = "SELECT ?film\nWHERE {\n  ?film kg:title ?t .\n  ?film ?p }"
+        driver.execute_script("kgEditor.setValue(arguments[0])", text)
+        _run_and_wait(driver, 0)
+        error = driver.find_element(By.ID, "error")
+        assert error.get_attribute("data-line") == "4"  # not counting the hidden PREFIX lines
+        assert "line 4, column" in error.text and "?film ?p }" in error.text
+        assert "\\u{" not in error.text and "'..='" not in error.text  # no character-class dumps
+
+
+def test_run_a_query_from_a_permalink_and_switch_views(
+    server: SparqlServer, tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    query = "CONSTRUCT { ?a kg:castMember ?b } WHERE { ?a kg:castMember ?b }"
+    with chromium(tmp_path, height=1100) as driver:
+        driver.get(f"{server.url}#{urllib.parse.urlencode({'query': query})}")
+        _ready(driver)
+        wait = WebDriverWait(driver, 30)
+        wait.until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ran") == "1")
+        assert driver.execute_script("return kgEditor.getValue()") == query
+        # a graph result opens in the graph view, films and people linked to their pages
+        svg = wait.until(lambda d: d.find_element(By.ID, "graph-svg"))
+        assert len(svg.find_elements(By.CSS_SELECTOR, "circle")) >= 8
+        assert svg.find_elements(By.CSS_SELECTOR, "a[href^='/resource/person/']")
+        downloads = driver.find_element(By.ID, "downloads").text
+        for name in ("Turtle", "N-Triples", "JSON-LD", "RDF/XML"):
+            assert name in downloads
+        screenshot(driver, "query-page-graph-view")
+        # a named query from a permalink: co-stars, then the graph and timeline views
+        args = urllib.parse.urlencode({"name": "filmography", "param.person": "Tomas Ferreira"})
+        driver.get(f"{server.url}#{args}")  # the same page, another hash: it runs that
+        wait.until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ran") == "2")
+        assert driver.find_element(By.ID, "results").is_displayed()
+        driver.find_element(By.ID, "view-timeline").click()
+        timeline = wait.until(lambda d: d.find_element(By.ID, "timeline-svg"))
+        assert "The Glass Harbor (2015)" in timeline.text
+        assert driver.find_element(By.ID, "view-graph").is_enabled()
+        driver.find_element(By.ID, "view-graph").click()
+        star = wait.until(lambda d: d.find_element(By.ID, "graph-svg"))
+        assert "Tomas Ferreira" in star.text and "The Glass Harbor" in star.text
+        for name in ("JSON", "XML", "CSV", "TSV"):
+            assert name in driver.find_element(By.ID, "downloads").text
+        # the permalink button gives back a link that runs the same thing
+        driver.find_element(By.ID, "permalink").click()
+        assert "name=filmography" in driver.current_url and "param.person=" in driver.current_url
+        driver.find_element(By.ID, "view-table").click()
+        screenshot(driver, "query-page")
+        assert not off_machine(requested_urls(driver))

@@ -404,9 +404,7 @@ def test_query_page_runs_a_named_query(server: SparqlServer, tmp_path: Path) -> 
         csv_link = driver.find_element(By.ID, "dl-csv").get_attribute("href")
         assert csv_link and "format=csv" in csv_link and "download=1" in csv_link
         # an invalid query shows the parser's message next to the editor
-        editor = driver.find_element(By.ID, "editor")
-        editor.clear()
-        editor.send_keys("SELECT ?x WHERE { ?x ?y }")
+        driver.execute_script("kgEditor.setValue(arguments[0])", "SELECT ?x WHERE { ?x ?y }")
         driver.find_element(By.ID, "run").click()
         error = wait.until(ec.visibility_of_element_located((By.ID, "error")))
         assert "invalid SPARQL" in error.text

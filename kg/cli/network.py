@@ -19,12 +19,14 @@ from typing import Any, TypeVar, cast
 
 import click
 
+from ..errors import KGInputError
 from ..network.communities import community_summary, detect_communities
 from ..network.ego import ego_graph, ego_summary
 from ..network.io import graph_format_for, write_graph
 from ..network.metrics import EXACT_LIMIT, centrality, default_backend, graph_stats, top_nodes
 from ..network.paths import collaboration_path, distance_distribution
 from ..network.plot import plot_graph
+from ..network.report import network_report
 from ..network.source import GraphSource
 from ..network.timeline import timeline
 from ..progress import ticking
@@ -558,6 +560,44 @@ def timeline_cmd(
     """
     g = graph_source.load(all_years=True)
     _emit(timeline(g, years=graph_source.years, step=step, window=window), fmt)
+
+
+@network.command("report")
+@_graph_options
+@click.option(
+    "--output", "-o", type=click.Path(path_type=Path, dir_okay=False), required=True,
+    help="The report: one self-contained .html page.",
+)  # fmt: skip
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="Seed of samples and baselines."
+)
+@click.option(
+    "--top", type=int, default=10, show_default=True, help="People and communities listed."
+)
+@click.pass_context
+def report_cmd(
+    ctx: click.Context, graph_source: GraphSource, output: Path, seed: int, top: int
+) -> None:
+    """One page for a researcher: degree distribution (log-log, power law vs lognormal),
+    clustering and path length against random and configuration-model baselines, assortativity,
+    rich club, largest component, top people by several centralities, communities, growth by decade.
+
+    \b
+    Examples:
+      kg network report -p co-star -o report.html
+      kg network report -p crew --years 1990-1999 -o crew-90s.html
+    """
+    if output.suffix.lower() not in (".html", ".htm"):
+        raise KGInputError("the report is an HTML page: give -o FILE.html", path=str(output))
+    g = graph_source.load()
+    summary = network_report(g, output, seed=seed, top=top, progress=True)
+    fit = summary["degree_fit"]
+    click.echo(
+        f"wrote {output}: {summary['nodes']:,} nodes, {summary['edges']:,} edges; degree tail "
+        f"{fit['preferred']}"
+        + (f" (alpha {fit['alpha']:.2f})" if fit.get("alpha") else "")
+        + f"; small-world sigma {summary['small_world_sigma'] or 0:.1f}"
+    )
 
 
 @network.command("plot")

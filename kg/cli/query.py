@@ -10,7 +10,14 @@ from pathlib import Path
 import click
 
 from ..errors import KGInputError
-from ..query import format_table, named_queries, read_query_file, run_named_query, run_query
+from ..query import (
+    format_table,
+    named_queries,
+    read_query_file,
+    run_named_query,
+    run_query,
+    unknown_terms,
+)
 from ..reader import Result
 from ..remote import RemoteEndpoint, remote_named_query, remote_query
 from .common import connect, endpoint_options, open_store
@@ -134,6 +141,9 @@ def query(
         )
     if params and not name:
         raise KGInputError("--param is for named queries (--name)")
+    if not name:
+        for warning in unknown_terms(read_query_file(file) if file else str(sparql)):
+            click.echo(f"kg: warning: {warning}", err=True)
     with contextlib.ExitStack() as stack:
         if endpoint:  # a SPARQL server instead of the local store: kg.remote
             server = connect(endpoint, update_endpoint, graph_store, user, password, token, timeout)

@@ -1,7 +1,11 @@
 """Pictures of a projection: PNG/SVG through matplotlib (Agg), or one self-contained HTML page.
 
-Large graphs are cut down to the ``max_nodes`` best-connected nodes (by weighted degree) before
-drawing, keeping their largest connected piece when it holds most of them. Nodes are placed by a
+Large graphs are drawn as their *backbone* (:func:`backbone`): the largest connected component,
+cut down to its ``max_nodes`` best-connected nodes (by weighted degree) with the edges among them
+and only the connected piece they form; when that piece is small, the community-level graph
+(communities as nodes, sized by members) is drawn instead. Isolated nodes are never drawn (the
+title says how many were left out). Every picture has a legend: colours are communities, named
+by their best-connected member; sizes are degree. Nodes are placed by a
 seeded spring layout (refined by Kamada-Kawai on connected pictures up to 500 nodes), coloured by Louvain community and sized by
 degree; ``labels`` nodes are named: each community's best-connected node, then the next best. The HTML page embeds the node-link JSON
 and positions and draws them with inline JavaScript into SVG (pan, zoom, hover, search): it opens
@@ -28,9 +32,9 @@ import networkx as nx
 
 from ..errors import UnknownFormatError
 from .communities import detect_communities
-from .metrics import require_edges
+from .metrics import default_backend, require_edges
 
-__all__ = ["PLOT_FORMATS", "plot_graph"]
+__all__ = ["PLOT_FORMATS", "backbone", "plot_graph"]
 
 PLOT_FORMATS = ("png", "svg", "pdf", "html")
 
@@ -41,15 +45,82 @@ _PALETTE = [
 _OTHER = "#c7c7c7"
 
 
-def _reduce(g: nx.Graph, max_nodes: int) -> nx.Graph:
+def backbone(g: nx.Graph, max_nodes: int = 300, *, seed: int = 0) -> tuple[nx.Graph, str]:
+    """What to draw of ``g``, and a note saying what it is.
+
+    - no isolated nodes, ever (a ring of grey dots shows nothing);
+    - a graph of at most ``max_nodes`` connected nodes is drawn whole;
+    - else its largest component, cut to the ``max_nodes`` nodes of highest weighted degree and
+      the connected piece they form with the edges among them;
+    - when that piece would hold fewer than a third of ``max_nodes``, the community-level graph:
+      one node per community (``label`` its best-connected member, ``members`` its size), edges
+      weighted by the links between communities.
+
+    >>> h, note = backbone(nx.disjoint_union(nx.path_graph(3), nx.empty_graph(5)))
+    >>> h.number_of_nodes(), note
+    (3, '5 isolated nodes not drawn')
+    """
+    notes = []
+    isolates = [v for v in g if g.degree(v) == 0]
+    if isolates:
+        notes.append(
+            f"{len(isolates):,} isolated node{'s' if len(isolates) != 1 else ''} not drawn"
+        )
+        g = g.subgraph(v for v in g if g.degree(v) > 0)
     if g.number_of_nodes() <= max_nodes:
-        return g
+        return g, "; ".join(notes)
+    comps = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(map(str, c))))
+    comp = comps[0]
+    core = g.subgraph(comp)
+    if len(comp) < max_nodes:  # a fragmented graph: its largest pieces, as many as fit
+        chosen: list[Hashable] = []
+        count = 0
+        for c in comps:
+            if len(chosen) + len(c) > max_nodes or len(c) < 3:
+                break
+            chosen.extend(c)
+            count += 1
+        notes.append(
+            f"the {count:,} largest components ({len(chosen):,} of {g.number_of_nodes():,} "
+            "connected nodes)"
+        )
+        return g.subgraph(chosen), "; ".join(notes)
+    if len(comp) < g.number_of_nodes():
+        notes.append(f"largest component: {len(comp):,} of {g.number_of_nodes():,} nodes")
+    if core.number_of_nodes() <= max_nodes:
+        return core, "; ".join(notes)
+    strength = dict(core.degree(weight="weight"))
+    keep = sorted(core, key=lambda v: (-strength[v], str(v)))[:max_nodes]
+    top = core.subgraph(keep)
+    piece = max(nx.connected_components(top), key=len) if top.number_of_edges() else set()
+    if len(piece) >= max_nodes / 3:
+        notes.append(f"top {len(piece):,} nodes by weighted degree, with the edges among them")
+        return top.subgraph(piece), "; ".join(notes)
+    notes.append("community-level graph: one node per community, sized by members")
+    return _community_graph(core, max_nodes, seed), "; ".join(notes)
+
+
+def _community_graph(g: nx.Graph, max_nodes: int, seed: int) -> nx.Graph:
+    found = detect_communities(g, seed=seed, backend=default_backend())
+    membership = found["membership"]
     strength = dict(g.degree(weight="weight"))
-    keep = sorted(g, key=lambda v: (-strength[v], str(v)))[:max_nodes]
-    h = g.subgraph(keep)
-    # specks cut off from the rest squash the layout: draw the largest piece when it dominates
-    largest = max(nx.connected_components(h), key=len)
-    return h.subgraph(largest) if len(largest) >= 0.5 * len(h) else h
+    h = nx.Graph()
+    h.graph.update(g.graph)
+    for index, members in enumerate(found["communities"][:max_nodes]):
+        leader = max(members, key=lambda v: (strength[v], str(v)))
+        h.add_node(
+            f"community-{index}",
+            label=f"{g.nodes[leader].get('label', leader)} +{len(members) - 1}",
+            members=len(members),
+            community=index,
+        )
+    for u, v, w in g.edges(data="weight", default=1):
+        a, b = membership.get(u), membership.get(v)
+        if a is None or b is None or a == b or a >= max_nodes or b >= max_nodes:
+            continue
+        key = (f"community-{a}", f"community-{b}")
+        h.add_edge(*key, weight=h.edges[key]["weight"] + w if h.has_edge(*key) else w)
+    return h
 
 
 def _layout(
@@ -61,7 +132,9 @@ def _layout(
     else:
         pos = nx.spring_layout(g, seed=seed, weight=None, iterations=100)
     membership: dict[Hashable, int] = {}
-    if g.number_of_edges():
+    if all("community" in d for _, d in g.nodes(data=True)):
+        membership = {v: int(d["community"]) for v, d in g.nodes(data=True)}
+    elif g.number_of_edges():
         membership = detect_communities(g, seed=seed)["membership"]
     ranked = sorted(g, key=lambda v: (-g.degree(v, weight="weight"), str(v)))
     return {v: (float(x), float(y)) for v, (x, y) in pos.items()}, membership, ranked
@@ -106,25 +179,55 @@ def plot_graph(
             f"unknown picture format {fmt!r}; use .png, .svg, .pdf or .html", path=str(target)
         )
     require_edges(g, "a picture")
-    h = _reduce(g, max_nodes)
+    h, note = backbone(g, max_nodes, seed=seed)
     pos, membership, ranked = _layout(h, seed)
     name = title or (
-        f"{g.graph.get('projection', 'graph')}: {g.number_of_nodes()} nodes, "
-        f"{g.number_of_edges()} edges"
-        + (f" (top {h.number_of_nodes()} drawn)" if h is not g else "")
+        f"{g.graph.get('projection', 'graph')}: {g.number_of_nodes():,} nodes, "
+        f"{g.number_of_edges():,} edges"
+        + (f" ({h.number_of_nodes():,} drawn)" if h.number_of_nodes() < g.number_of_nodes() else "")
     )
+    legend = _legend(h, membership)
     target.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "html":
-        _write_html(h, target, pos, membership, name)
+        _write_html(h, target, pos, membership, name, note, legend)
     else:
-        _write_static(h, target, pos, membership, _to_label(ranked, membership, labels), name, fmt)
+        _write_static(
+            h,
+            target,
+            pos,
+            membership,
+            _to_label(ranked, membership, labels),
+            name,
+            fmt,
+            note,
+            legend,
+        )
     return {
         "path": str(target),
         "format": fmt,
         "nodes": h.number_of_nodes(),
         "edges": h.number_of_edges(),
         "communities": len(set(membership.values())),
+        "note": note,
     }
+
+
+def _legend(h: nx.Graph, membership: dict[Hashable, int]) -> list[tuple[str, str]]:
+    """``(colour, text)`` for the communities drawn: named by their best-connected member."""
+    strength = dict(h.degree(weight="weight"))
+    members: dict[int, list[Hashable]] = {}
+    for v, c in membership.items():
+        members.setdefault(c, []).append(v)
+    out = []
+    for c in sorted(members, key=lambda c: -len(members[c]))[: len(_PALETTE)]:
+        if c >= len(_PALETTE):
+            continue
+        leader = max(members[c], key=lambda v: (strength.get(v, 0), str(v)))
+        label = str(h.nodes[leader].get("label", leader))
+        out.append((_PALETTE[c], f"{label} and {len(members[c]) - 1} more"))
+    if any(c >= len(_PALETTE) for c in members):
+        out.append((_OTHER, "smaller communities"))
+    return out
 
 
 def _to_label(ranked: list[Hashable], membership: dict[Hashable, int], n: int) -> list[Hashable]:
@@ -152,6 +255,8 @@ def _write_static(
     labelled: list[Hashable],
     title: str,
     fmt: str,
+    note: str,
+    legend: list[tuple[str, str]],
 ) -> None:
     import matplotlib
 
@@ -172,15 +277,37 @@ def _write_static(
             linewidths=0.3,
             edgecolors="white",
         )
+        span = max((abs(y) for _, y in pos.values()), default=1.0) or 1.0
         nx.draw_networkx_labels(
             h,
-            pos,
+            {v: (x, y + 0.025 * span) for v, (x, y) in pos.items()},  # above the node
             labels={v: str(h.nodes[v].get("label", v)) for v in labelled},
             ax=ax,
             font_size=8,
             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7},
         )
-        ax.set_title(title)
+        from matplotlib.lines import Line2D
+
+        handles = [
+            Line2D([], [], marker="o", linestyle="", markersize=8, color=colour, label=text)
+            for colour, text in legend
+        ]
+        first = ax.legend(
+            handles=handles, title="colour: community", loc="upper left", fontsize=7,
+            title_fontsize=8, framealpha=0.85,
+        )  # fmt: skip
+        ax.add_artist(first)
+        sizes = sorted({1, max(1, top // 2), top})
+        size_handles = [
+            Line2D([], [], marker="o", linestyle="", color="#999999",
+                   markersize=(20 + 280 * d / top) ** 0.5, label=f"{d} links")
+            for d in sizes
+        ]  # fmt: skip
+        ax.legend(
+            handles=size_handles, title="size: degree", loc="lower left", fontsize=7,
+            title_fontsize=8, framealpha=0.85, labelspacing=1.2,
+        )  # fmt: skip
+        ax.set_title(title + (f"\n{note}" if note else ""), fontsize=10)
         ax.set_axis_off()
         fig.tight_layout()
         fig.savefig(target, format=fmt)
@@ -198,9 +325,14 @@ svg{width:100vw;height:calc(100vh - 40px);cursor:grab}
 line{stroke:#777;stroke-opacity:.25}
 circle{stroke:#fff;stroke-width:.5}
 circle.hit{stroke:#000;stroke-width:2}
+#note{color:#666}
+#legend{position:fixed;right:10px;top:50px;background:#fffe;border:1px solid #ccc;padding:6px 8px;max-width:260px;font-size:12px}
+#legend div{margin:2px 0}#legend i{display:inline-block;border-radius:50%;vertical-align:middle;margin-right:4px;background:#999}
+#legend b{display:block;margin-top:4px}
 text{font-size:10px;pointer-events:none;paint-order:stroke;stroke:#fff;stroke-width:3px}
 </style></head><body>
-<header><b>__TITLE__</b><input id="q" placeholder="find a name" size="24"><span id="info"></span></header>
+<header><b>__TITLE__</b><input id="q" placeholder="find a name" size="24"><span id="info"></span><span id="note">__NOTE__</span></header>
+<div id="legend"><b>colour: community</b>__LEGEND__<b>size: degree</b> <span class="sz"><i style="width:6px;height:6px"></i>few links <i style="width:14px;height:14px"></i>many</span></div>
 <svg id="s"><g id="v"><g id="e"></g><g id="n"></g><g id="l"></g></g></svg><div id="tip"></div>
 <script id="graph" type="application/json">__DATA__</script>
 <script>
@@ -244,6 +376,8 @@ def _write_html(
     pos: dict[Hashable, tuple[float, float]],
     membership: dict[Hashable, int],
     title: str,
+    note: str = "",
+    legend: list[tuple[str, str]] | None = None,
 ) -> None:
     ranked = sorted(h, key=lambda v: (-h.degree(v, weight="weight"), str(v)))
     nodes = [
@@ -262,5 +396,14 @@ def _write_html(
     ]
     data = {"nodes": nodes, "edges": edges, "labelled": min(20, len(nodes))}
     text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
-    page = _HTML.replace("__TITLE__", html.escape(title)).replace("__DATA__", text)
+    items = "".join(
+        f'<div><i style="width:10px;height:10px;background:{c}"></i>{html.escape(t)}</div>'
+        for c, t in legend or []
+    )
+    page = (
+        _HTML.replace("__TITLE__", html.escape(title))
+        .replace("__NOTE__", html.escape(note))
+        .replace("__LEGEND__", items)
+        .replace("__DATA__", text)
+    )
     target.write_text(page, encoding="utf-8")

@@ -14,6 +14,7 @@ Routes:
   the path: HTML for browsers, Turtle, JSON-LD, N-Triples, TriG or N-Quads by ``Accept`` or
   ``format=`` (:mod:`kg.serve.pages`). ``GET /resource?iri=IRI`` does the same for any IRI.
 - ``GET /api/config``: the served base, for the query page's links.
+- ``GET /api/vocabulary``: the ontology's terms (``kg:Film`` ...), for the editor's completion.
 - ``GET /api/ask?q=QUESTION``: a question in English answered as :func:`kg.ask.ask` does (JSON:
   the form understood, the rows, the SPARQL that ran, "did you mean" for names).
 - ``GET /``: the query page; ``/static/...`` its files.
@@ -41,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import KGInputError
-from ..namespace import BASE
+from ..namespace import BASE, KG
 from ..query import named_queries
 from ..sparql import remote_calls
 from ..store import store_exists
@@ -85,6 +86,9 @@ class ServeConfig:
     """Extra ``Host`` names accepted when bound to loopback (e.g. behind a reverse proxy)."""
     base: str = BASE
     """The IRI prefix served at ``/``: ``{base}resource/film/heat`` is the page ``/resource/film/heat``."""
+    vendor: bool = True
+    """Serve the query page's SPARQL editor (YASGUI, installed by ``make web``) when it is there;
+    ``False`` serves the page with its plain editor."""
 
     def check(self) -> None:
         """Raise :class:`KGInputError` for settings that cannot work."""
@@ -140,9 +144,10 @@ class SparqlServer(ThreadingHTTPServer):
 
 
 def _static(name: str) -> bytes | None:
-    if "/" in name or name.startswith("."):
+    folder, _, leaf = name.rpartition("/")
+    if folder not in ("", "vendor") or not leaf or leaf.startswith("."):
         return None
-    resource = files("kg.serve").joinpath("static", name)
+    resource = files("kg.serve").joinpath("static", *([folder] if folder else []), leaf)
     if not resource.is_file():
         return None
     return resource.read_bytes()
@@ -242,6 +247,7 @@ class _Handler(BaseHTTPRequestHandler):
         origin = self.headers.get("Origin")
         if not allowed or not origin:
             return
+        self.send_header("Access-Control-Expose-Headers", "X-KG-Warning")
         if "*" in allowed:
             self.send_header("Access-Control-Allow-Origin", "*")
         elif origin in allowed:
@@ -354,7 +360,11 @@ class _Handler(BaseHTTPRequestHandler):
         elif url.path in ("/", "/index.html"):
             self._file("index.html")
         elif url.path.startswith("/static/"):
-            self._file(url.path.removeprefix("/static/"))
+            name = url.path.removeprefix("/static/")
+            if name.startswith("vendor/") and not self.server.config.vendor:
+                self._error(404, f"no such file: {name}")
+            else:
+                self._file(name)
         elif url.path == "/api/queries":
             self._send(Reply(200, "application/json", _named_queries_json()))
         elif url.path == "/api/named":
@@ -365,6 +375,9 @@ class _Handler(BaseHTTPRequestHandler):
                 self._error(400, "ask a question: /api/ask?q=who+directed+Heat")
                 return
             self._send(self.server.pool.run(job_from_request("ask", text=question[:1000])))
+        elif url.path == "/api/vocabulary":
+            terms = sorted(f"kg:{name}" for name in KG.__annotations__)
+            self._send(Reply(200, "application/json", json.dumps(terms).encode("utf-8")))
         elif url.path == "/api/config":
             config = {"base": self.server.config.base}
             self._send(Reply(200, "application/json", json.dumps(config).encode("utf-8")))

@@ -78,6 +78,15 @@ _GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Identifiers", ("imdbId", "wikidataId")),
 )
 _SHOWN_ELSEWHERE = {f"{_KG}releaseDate", *ROLE_PROPERTIES}
+_INVERSE = {
+    f"{_KG}follows": "Followed by",
+    f"{_KG}followedBy": "Follows",
+    f"{_KG}partOfSeries": "Films in this series",
+    f"{_KG}basedOn": "Source of",
+    f"{_KG}platform": "Platform of",
+    f"{_KG}streamingOn": "Streams",
+}
+"""How a link *to* the entity reads on its page (``film kg:follows this``: "Followed by film")."""
 
 CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#222;background:#fafafa}
@@ -314,7 +323,9 @@ def _incoming_section(linker: Linker, page: EntityDescription) -> str:
         links = ", ".join(
             _a(linker, f.subject, f.subject_label or short_iri(f.subject)) for f in group
         )
-        parts.append(f"<tr><th>{_e(_prop_name(prop))} of</th><td>{links}</td></tr>")
+        parts.append(
+            f"<tr><th>{_e(_INVERSE.get(prop, _prop_name(prop) + ' of'))}</th><td>{links}</td></tr>"
+        )
     more = (
         f"<p class='muted'>{page.incoming_total:,}{'+' if page.incoming_total >= 2000 else ''} links in all; the first "
         f"{len(page.incoming):,} are shown.</p>"

@@ -35,7 +35,7 @@ from ..ask import ask, format_answer
 from ..entity import describe, entity_dataset, neighbourhood
 from ..errors import KGError, QueryError, StoreBusyError, StoreError, UnknownNameError
 from ..namespace import BASE, bind_prefixes
-from ..query import named_queries, run_named_query, with_prefixes
+from ..query import named_queries, run_named_query, unknown_terms, with_prefixes
 from ..store import Store
 from .negotiate import NotAcceptable, choose_entity_format, choose_format
 from .pages import Linker, ego_svg, entity_html, page
@@ -77,8 +77,30 @@ def _text(status: int, message: str) -> Reply:
 _AT = re.compile(r"\bat (\d+):(\d+)")
 
 
+_CHAR_CLASSES = re.compile(r"\[[^\]]*(?:\]|$)")  # a message cut short may leave one open
+
+
+def _tidy(message: str) -> str:
+    """The parser's message without its dumps of character classes (``['A' ..= 'Z' | ...]``).
+
+    >>> _tidy("error at 1:26: expected one of LATERAL, SERVICE, [_]")
+    'error at 1:26: expected one of LATERAL, SERVICE (or a name)'
+    >>> _tidy("error at 1:30: expected one of Prefix not found, ['%'], ['.']")
+    'error at 1:30: Prefix not found (or a name)'
+    """
+    if not _CHAR_CLASSES.search(message):
+        return message
+    head, sep, rest = message.partition("expected one of ")
+    items = [x.strip(" …") for x in _CHAR_CLASSES.sub("", " ".join(rest.split())).split(",")]
+    items = [x for x in items if x]
+    if items == ["Prefix not found"]:
+        return f"{head}Prefix not found (or a name)"
+    return f"{head}{sep}{', '.join(items)} (or a name)" if items else head.rstrip(": ")
+
+
 def _shift_lines(message: str, lines: int) -> str:
     """Parser positions refer to the query as sent, not with our prefix lines in front."""
+    message = _tidy(message)
     if not lines:
         return message
 
@@ -204,7 +226,14 @@ def answer(store: Store, job: Job) -> Reply:
             if not media.endswith("json") or media == "application/ld+json"
             else ""
         )
-        return Reply(200, media + charset, data)
+        reply = Reply(200, media + charset, data)
+        if job.op == "query":
+            warnings = unknown_terms(job.text)
+            if warnings:  # a misspelt term matches nothing: say so beside the empty answer
+                reply.headers["X-KG-Warning"] = (
+                    " | ".join(warnings).encode("ascii", "replace").decode("ascii")
+                )
+        return reply
     except NotAcceptable as err:
         return _text(406, str(err))
     except StoreBusyError as err:
