@@ -31,8 +31,9 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=1.0, help="corpus size in MB (default 1)")
     parser.add_argument("--runs", type=int, default=3, help="timed passes of each (default 3)")
     args = parser.parse_args()
-    from kg.extract import DEFAULT_EXTRACTOR, get_extractor
     import spacy
+
+    from kg.extract import DEFAULT_EXTRACTOR, get_extractor
     from kg.model import Document
 
     docs = corpus(int(args.mb * 1024 * 1024))
