@@ -29,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -56,7 +57,13 @@ from .progress import ticking
 from .resolve import KnownEntities, Resolver, resolve_facts
 from .resources import mapping_file, mapping_files, ontology_file, ontology_graph
 from .store import Store, Triple, rdf_format_for
-from .triples import SourceInfo, facts_to_triples, source_triples
+from .triples import (
+    SourceInfo,
+    facts_to_ntriples,
+    facts_to_triples,
+    source_triples,
+    triples_to_ntriples,
+)
 
 __all__ = [
     "LoadReport",
@@ -266,8 +273,6 @@ class _Pipeline:
                 extractor=self.extractor_name,
             )
         elif isinstance(record, TableSource):
-            self.store.add_triples(graph, self.table_triples(record, graph))
-            self.known.changed()
             info = SourceInfo(
                 graph=graph,
                 path=where,
@@ -277,6 +282,12 @@ class _Pipeline:
                 extractor=record.reader,
                 mapping=record.mapping,
             )
+            # one bulk write of the rows and the provenance, as N-Triples text (no rdflib terms)
+            lines = self.table_lines(record, graph)
+            provenance = triples_to_ntriples(source_triples(info))
+            self.store.add_ntriples(graph, itertools.chain(lines, provenance))
+            self.known.changed()
+            return self.store.graph_size(graph)
         else:
             self.rdf(record, graph)
             contains = sorted(self.store.graphs_in_file(Path(record.path)) - {graph})
@@ -308,8 +319,9 @@ class _Pipeline:
         self.known.learned(facts, resolver, graph)
         return list(facts_to_triples(facts, resolver, graph=graph))
 
-    def table_triples(self, table: TableSource, graph: str) -> Iterator[Triple]:
-        """resolve -> triples for a table, one film (row) at a time, with a progress bar."""
+    def table_lines(self, table: TableSource, graph: str) -> Iterator[str]:
+        """resolve -> triples for a table, one film (row) at a time, with a progress bar; as
+        N-Triples lines for the store's bulk loader."""
         resolver = Resolver()
         resolver.plan(table.films())
         known = self.known.known()
@@ -326,9 +338,9 @@ class _Pipeline:
                 ),
             )
         if not known.by_iri:  # an empty store: nothing to resolve against
-            yield from facts_to_triples(facts, resolver, graph=graph)
+            yield from facts_to_ntriples(facts, resolver, graph=graph)
             return
-        yield from facts_to_triples(
+        yield from facts_to_ntriples(
             _resolved_rows(facts, known, resolver, graph), resolver, graph=graph
         )
 

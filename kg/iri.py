@@ -44,6 +44,7 @@ __all__ = [
     "claim_iri",
     "conflict_iri",
     "credit_iri",
+    "credit_iri_text",
     "entity_iri",
     "evidence_iri",
     "release_iri",
@@ -128,7 +129,19 @@ def credit_iri(film: str, role: str, person: str) -> URIRef:
     >>> credit_iri(entity_iri("film", "Heat"), "director", entity_iri("person", "Michael Mann"))
     rdflib.term.URIRef('https://w3id.org/filmkg/resource/credit/heat/director/michael-mann')
     """
-    return KGR[f"credit/{_local(film)}/{slugify(role)}/{_local(person)}"]
+    return URIRef(credit_iri_text(film, role, person))
+
+
+_CREDITS = str(KGR) + "credit/"
+
+
+def credit_iri_text(film: str, role: str, person: str) -> str:
+    """:func:`credit_iri` as a plain string (the bulk path makes no rdflib term).
+
+    >>> credit_iri_text("https://w3id.org/filmkg/resource/film/heat", "director", "x/person/mann")
+    'https://w3id.org/filmkg/resource/credit/heat/director/mann'
+    """
+    return f"{_CREDITS}{_local(film)}/{slugify(role)}/{_local(person)}"
 
 
 def release_iri(film: str, date: str, platform: str | None = None) -> URIRef:

@@ -28,6 +28,7 @@ import re
 import shutil
 import socket
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -575,6 +576,212 @@ def store_exists(path: str | Path) -> bool:
     return (directory / "CURRENT").is_file() or (directory / "oxigraph").is_dir()
 
 
+# --- the default graph: the RDF merge of the named graphs -----------------------------------------
+#
+# (docs/decisions/0007-default-graph.md, 0008-merge-without-copying-big-sources.md)
+# Queries read the merge as a list of graphs that share no triple: the *base* graphs (big sources
+# written in bulk, pairwise disjoint) and Oxigraph's default graph D, which holds every triple of
+# the other named graphs that no base graph holds. So the first big table of a store is stored
+# once, not twice, and each triple is still one row. The list of bases is kept with each
+# generation (``gens/NAME.store-meta``); a store without it has no bases (D is the whole merge).
+
+_NT = ox.RdfFormat.N_TRIPLES
+_META = "store-meta"
+"""The file beside each generation that lists its base graphs (not a sidecar key)."""
+_BASE_MIN = 50_000
+"""Quads a graph needs to become a base graph (smaller ones are merged into D)."""
+
+
+def _merge_graphs(bases: Sequence[str]) -> list[Any]:
+    """The default graph of a query: the base graphs, then D."""
+    return [*(ox.NamedNode(b) for b in bases), ox.DefaultGraph()]
+
+
+def _values(name: str, bases: Sequence[str]) -> str:
+    return f"VALUES ?{name} {{ {' '.join(f'<{b}>' for b in bases)} }}"
+
+
+def _overlaps(handle: Any, node: Any, bases: Sequence[str]) -> bool:
+    """Whether graph ``node`` states a triple that one of ``bases`` states."""
+    if not bases:
+        return False
+    ask = f"ASK {{ GRAPH {node} {{ ?s ?p ?o }} GRAPH ?b {{ ?s ?p ?o }} {_values('b', bases)} }}"
+    return bool(handle.query(ask))
+
+
+def _graph_quads(handle: Any, node: Any) -> int:
+    rows = handle.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {node} {{ ?s ?p ?o }} }}")
+    return int(next(iter(rows))[0].value)
+
+
+def _into_default(handle: Any, select: str, many: bool) -> None:
+    """Add the ``?s ?p ?o`` rows of ``select`` to D."""
+    default = ox.DefaultGraph()
+    quads = (ox.Quad(r[0], r[1], r[2], default) for r in handle.query(select))
+    if many:
+        handle.bulk_extend(quads)
+    else:
+        handle.extend(list(quads))
+
+
+def _not_in(bases: Sequence[str]) -> str:
+    if not bases:
+        return ""
+    return f"FILTER NOT EXISTS {{ GRAPH ?b {{ ?s ?p ?o }} {_values('b', bases)} }}"
+
+
+def _merge_settle(handle: Any, node: Any, bases: list[str], size: int | None = None) -> None:
+    """Graph ``node`` was written in bulk: it becomes a base graph if it is big and shares no
+    triple with the other bases (then D gives up the triples it holds), else D takes its
+    triples that no base holds. ``size``: the graph's quads, if known (counted otherwise)."""
+    if node.value in bases:
+        bases.remove(node.value)  # it grew: decide again
+        size = None
+    if size is None:
+        size = _graph_quads(handle, node)
+    if size >= _BASE_MIN and not _overlaps(handle, node, bases):
+        bases.append(node.value)
+        if next(iter(handle.quads_for_pattern(None, None, None, ox.DefaultGraph())), None):
+            handle.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {node} {{ ?s ?p ?o }} ?s ?p ?o }}")
+        return
+    select = f"SELECT ?s ?p ?o WHERE {{ GRAPH {node} {{ ?s ?p ?o }} {_not_in(bases)} }}"
+    _into_default(handle, select, size >= _SMALL_WRITE)
+
+
+def _merge_small(handle: Any, node: Any, quads: list[Any], bases: list[str]) -> None:
+    """A few ``quads`` were inserted into graph ``node``."""
+    default = ox.DefaultGraph()
+    if node.value in bases:
+        others = [ox.NamedNode(b) for b in bases if b != node.value]
+        if any(
+            ox.Quad(q.subject, q.predicate, q.object, b) in handle for q in quads for b in others
+        ):
+            _merge_settle(handle, node, bases)  # no longer disjoint from the others
+            return
+        for q in quads:
+            handle.remove(ox.Quad(q.subject, q.predicate, q.object, default))
+        return
+    nodes = [ox.NamedNode(b) for b in bases]
+    handle.extend(
+        [
+            ox.Quad(q.subject, q.predicate, q.object, default)
+            for q in quads
+            if not any(ox.Quad(q.subject, q.predicate, q.object, b) in handle for b in nodes)
+        ]
+    )
+
+
+def _merge_drop(handle: Any, node: Any, bases: list[str]) -> None:
+    """Graph ``node`` is about to be removed: keep in the merge what other graphs state."""
+    others = f"GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != {node})"
+    if node.value in bases:
+        bases.remove(node.value)
+        # what other graphs state too moves into D (no other base holds it: bases are disjoint)
+        select = f"SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH {node} {{ ?s ?p ?o }} {others} }}"
+        _into_default(handle, select, many=True)
+        return
+    handle.update(
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {node} {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ {others} }} }}"
+    )
+
+
+def _merge_rebuild(handle: Any, bases: Sequence[str]) -> list[str]:
+    """Make D again from the named graphs, keeping those of ``bases`` that still exist and share
+    no triple with each other; returns the bases kept."""
+    handle.clear_graph(ox.DefaultGraph())
+    present = {g.value for g in handle.named_graphs() if isinstance(g, ox.NamedNode)}
+    kept: list[str] = []
+    for base in bases:
+        if base in present and not _overlaps(handle, ox.NamedNode(base), kept):
+            kept.append(base)
+    default = ox.DefaultGraph()
+    others = [g for g in handle.named_graphs() if g.value not in kept]
+
+    def quads() -> Iterator[Any]:
+        for g in others:
+            if kept:
+                select = f"SELECT ?s ?p ?o WHERE {{ GRAPH {g} {{ ?s ?p ?o }} {_not_in(kept)} }}"
+                for r in handle.query(select):
+                    yield ox.Quad(r[0], r[1], r[2], default)
+            else:
+                for q in handle.quads_for_pattern(None, None, None, g):
+                    yield ox.Quad(q.subject, q.predicate, q.object, default)
+
+    handle.bulk_extend(quads())
+    return kept
+
+
+def _read_meta(gens: Path, name: str) -> list[str]:
+    """The base graphs of generation ``name`` (none for a generation written before them)."""
+    try:
+        meta = json.loads((gens / f"{name}.{_META}").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    bases = meta.get("bases", []) if isinstance(meta, dict) else []
+    return [b for b in bases if isinstance(b, str)]
+
+
+def _write_meta(gens: Path, name: str, bases: Sequence[str]) -> None:
+    (gens / f"{name}.{_META}").write_text(
+        json.dumps({"format": 1, "bases": list(bases)}), encoding="utf-8"
+    )
+
+
+def _chunks(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _parse_ntriples(text: str) -> list[Any]:
+    try:
+        return list(ox.parse(input=text.encode(), format=_NT))
+    except SyntaxError as err:  # kg wrote these lines: a bug, not bad input
+        raise StoreError(f"kg made N-Triples that do not parse ({err}); please report it") from err
+
+
+def _bulk_load_text(handle: Any, text: Iterator[str], node: Any) -> int:
+    """Bulk-load N-Triples ``text`` (pieces of whole lines) into graph ``node``: a thread writes
+    it into a pipe that Oxigraph's loader reads (the loader lets go of the GIL), so making the
+    text and storing it overlap. Returns how many lines were written; an error raised while
+    making the text is raised here once the loader has stopped."""
+    read_fd, write_fd = os.pipe()
+    count = 0
+    failure: list[BaseException] = []
+
+    def feed() -> None:
+        nonlocal count
+        try:
+            with open(write_fd, "wb", buffering=1 << 20) as out:
+                for chunk in _chunks(text, 2048):
+                    data = "".join(chunk)
+                    count += data.count("\n")
+                    out.write(data.encode("utf-8"))
+        except BaseException as err:  # handed to the caller's thread
+            failure.append(err)
+
+    thread = threading.Thread(target=feed, name="kg-bulk-feed", daemon=True)
+    thread.start()
+    try:
+        # lenient: the lines are kg's own (IRIs it minted, literals it escaped), so Oxigraph
+        # need not validate every IRI again (about a tenth of the loader's time)
+        handle.bulk_load(path=f"/dev/fd/{read_fd}", format=_NT, to_graph=node, lenient=True)
+    except SyntaxError as err:
+        raise StoreError(f"kg made N-Triples that do not parse ({err}); please report it") from err
+    finally:
+        os.close(read_fd)  # a feeder still writing gets a broken pipe and stops
+        thread.join()
+    if failure and not isinstance(failure[0], BrokenPipeError):
+        raise failure[0]
+    return count
+
+
 # --- the store -------------------------------------------------------------------------------------
 
 
@@ -616,6 +823,7 @@ class Store:
         self._journal: list[tuple[str, Any]] | None = None
         self._writing = False
         self._merge_stale = False
+        self._bases: list[str] = []  # named graphs read as part of the merge (see _Merge below)
         self._ox: Any = None
         self._dataset: Dataset | None = None
         self._cache: dict[Node, Any] = {}
@@ -696,11 +904,12 @@ class Store:
                 self._recover_legacy()
                 legacy.rename(first)
                 handle = ox.Store(str(first))
-                self._rebuild_merge(handle)
+                _merge_rebuild(handle, [])
                 handle.flush()
                 del handle
             else:
                 ox.Store(str(first)).flush()
+            _write_meta(gens, "g00000001", [])
             self._publish("g00000001")
         except OSError as err:
             if _is_disk_full(err):
@@ -756,6 +965,7 @@ class Store:
             self._generations.append(_Generation(gens / name, name, fd, handle))
             self._ox = handle
             self._dataset = None
+            self._bases = _read_meta(gens, name)
             return
         raise StoreError("the store changed too often to be opened; try again", path=str(self.path))
 
@@ -817,12 +1027,13 @@ class Store:
             self._writing = True
             previous = self._sidecars
             self._sidecars = {}
+            bases = list(self._bases)
             try:
                 yield self
-                self._sync_merge(self._ox)
+                self._sync_merge()
             except BaseException:
                 self._undo_journal()
-                self._rebuild_merge(self._ox)
+                self._bases = _merge_rebuild(self._ox, bases)
                 self._sidecars = previous
                 raise
             finally:
@@ -846,12 +1057,13 @@ class Store:
                 self._dataset = None
                 self._writing = True
                 yield self
-                self._sync_merge(self._ox)
+                self._sync_merge()
                 self._ox.flush()
                 name = self._next_generation()
                 self._ox.backup(str(self.path / "gens" / name))
                 for key, data in self._pending_sidecars.items():
                     (self.path / "gens" / f"{name}.{key}").write_bytes(data)
+                _write_meta(self.path / "gens", name, self._bases)
                 self._publish(name)
                 published = True
             except BaseException as err:
@@ -948,52 +1160,21 @@ class Store:
                 self._ox.add_graph(graph)
                 self._ox.extend(quads)
 
-    # -- the default graph: the merge of the named graphs --
+    # -- the default graph: the merge of the named graphs (see _merge_* below) --
 
-    def _sync_merge(self, handle: Any) -> None:
+    def _sync_merge(self) -> None:
         if self._merge_stale:
-            self._rebuild_merge(handle)
+            self._bases = _merge_rebuild(self._ox, self._bases)
 
-    @staticmethod
-    def _rebuild_merge(handle: Any) -> None:
-        """Make the default graph the set of every triple in a named graph."""
-        handle.clear_graph(ox.DefaultGraph())
-        default = ox.DefaultGraph()
-        handle.bulk_extend(
-            ox.Quad(q.subject, q.predicate, q.object, default)
-            for q in handle.quads_for_pattern(None, None, None, None)
-            if not isinstance(q.graph_name, ox.DefaultGraph)
-        )
-
-    def _merge_add(self, nodes: Iterable[Any]) -> None:
+    def _merge_added(self, node: Any, quads: list[Any] | None, size: int | None = None) -> None:
+        """``quads`` (or, for ``None``, a bulk write of unknown quads, ``size`` of them if the
+        graph was new) were added to ``node``."""
         if self._merge_stale:
             return
-        default = ox.DefaultGraph()
-        for node in nodes:
-            self._ox.bulk_extend(
-                ox.Quad(q.subject, q.predicate, q.object, default)
-                for q in self._ox.quads_for_pattern(None, None, None, node)
-            )
-
-    def _merge_remove(self, node: Any) -> None:
-        """Before ``node`` is dropped: take out of the merge what no other graph states."""
-        if self._merge_stale:
-            return
-        size = sum(1 for _ in self._ox.quads_for_pattern(None, None, None, node))
-        if size > 50_000 and size * 4 > len(self._ox):
-            self._merge_stale = True  # most of the store: rebuild at the end of the block
-            return
-        default = ox.DefaultGraph()
-        gone = [
-            ox.Quad(q.subject, q.predicate, q.object, default)
-            for q in self._ox.quads_for_pattern(None, None, None, node)
-            if not any(
-                o.graph_name != node and not isinstance(o.graph_name, ox.DefaultGraph)
-                for o in self._ox.quads_for_pattern(q.subject, q.predicate, q.object, None)
-            )
-        ]
-        for quad in gone:
-            self._ox.remove(quad)
+        if quads is None:
+            _merge_settle(self._ox, node, self._bases, size)
+        else:
+            _merge_small(self._ox, node, quads, self._bases)
 
     # -- write operations --
 
@@ -1008,44 +1189,99 @@ class Store:
             self._journal.append(
                 ("removed", (node, list(self._ox.quads_for_pattern(None, None, None, node))))
             )
-        self._merge_remove(node)
+        if not self._merge_stale:
+            _merge_drop(self._ox, node, self._bases)
         self._ox.remove_graph(node)
 
     def add_triples(self, graph: str, triples: Iterable[Triple]) -> int:
         """Add rdflib triples to a named graph (inside :meth:`writing`); returns how many."""
         self._require_write()
         node = _graph_node(graph)
-        if self.path is None:
-            assert self._journal is not None
-            if not self._ox.contains_named_graph(node):
-                self._journal.append(("added", node))
-        count = 0
+        self._note_new_graph(node)
         cache = self._cache
-        default = ox.DefaultGraph()
-        merge = not self._merge_stale
+        return self._add_quads(
+            node,
+            (
+                ox.Quad(_to_ox(s, cache), _to_ox(p, cache), _to_ox(o, cache), node)
+                for s, p, o in triples
+            ),
+        )
 
-        def quads() -> Iterator[Any]:
-            nonlocal count
-            for s, p, o in triples:
-                count += 1
-                quad = ox.Quad(_to_ox(s, cache), _to_ox(p, cache), _to_ox(o, cache), node)
-                yield quad
-                if merge:
-                    yield ox.Quad(quad.subject, quad.predicate, quad.object, default)
+    def add_ntriples(self, graph: str, text: Iterable[str]) -> int:
+        """Add N-Triples text to a named graph (inside :meth:`writing`): ``text`` comes in pieces
+        that each end with a line break (a line, or the lines of one fact); returns how many lines
+        (triples). The path for big sources: on disk the text goes to Oxigraph's bulk loader
+        through a pipe, parsed while it is still being made, and no Python object is made per
+        term.
 
+        >>> with Store.memory() as store, store.writing():
+        ...     store.add_ntriples("urn:g", ['<urn:a> <urn:b> "c" .\\n<urn:a> <urn:b> "d" .\\n'])
+        ...     store.rows("SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o")
+        2
+        [(rdflib.term.Literal('c'),), (rdflib.term.Literal('d'),)]
+        """
+        self._require_write()
+        node = _graph_node(graph)
+        fresh = self._note_new_graph(node)
+        stream = iter(text)
+        head: list[str] = []
+        lines = 0
+        for piece in stream:
+            head.append(piece)
+            lines += piece.count("\n")
+            if lines >= _SMALL_WRITE:
+                break
+        if lines < _SMALL_WRITE:
+            parsed = _parse_ntriples("".join(head))
+            return self._add_quads(
+                node, (ox.Quad(q.subject, q.predicate, q.object, node) for q in parsed)
+            )
         if self.path is None:
-            self._ox.extend(quads())
+            count = 0
+            for chunk in _chunks(itertools.chain(head, stream), 20_000):
+                data = "".join(chunk)
+                count += data.count("\n")
+                self._ox.load(input=data.encode(), format=_NT, to_graph=node)
         else:
+            count = _bulk_load_text(self._ox, itertools.chain(head, stream), node)
+        self._ox.add_graph(node)
+        self._merge_added(node, None, count if fresh else None)
+        return count
+
+    def _note_new_graph(self, node: Any) -> bool:
+        """Journal a graph about to be made (in memory); True if ``node`` is new."""
+        fresh = not self._ox.contains_named_graph(node)
+        if self.path is None and fresh:
+            assert self._journal is not None
+            self._journal.append(("added", node))
+        return fresh
+
+    def _add_quads(self, node: Any, quads: Iterator[Any]) -> int:
+        """Write quads of ``node``: an ordinary insert when few, else a bulk load (on disk)."""
+        head = list(itertools.islice(quads, _SMALL_WRITE))
+        if len(head) < _SMALL_WRITE:
             # A bulk load writes new table files: worth it for a big source, far too slow per
             # article (about 20 ms each). Small sources go through an ordinary insert, which is
             # as safe here: the writer works on its own copy until the block ends.
-            stream = quads()
-            head = list(itertools.islice(stream, _SMALL_WRITE))
-            if len(head) < _SMALL_WRITE:
-                self._ox.extend(head)
-            else:
-                self._ox.bulk_extend(itertools.chain(head, stream))
+            self._ox.extend(head)
+            self._ox.add_graph(node)
+            self._merge_added(node, head)
+            return len(head)
+        count = len(head)
+
+        def counted() -> Iterator[Any]:
+            nonlocal count
+            yield from head
+            for quad in quads:
+                count += 1
+                yield quad
+
+        if self.path is None:
+            self._ox.extend(counted())
+        else:
+            self._ox.bulk_extend(counted())
         self._ox.add_graph(node)
+        self._merge_added(node, None)
         return count
 
     def replace_graph(self, graph: str, triples: Iterable[Triple]) -> int:
@@ -1087,7 +1323,8 @@ class Store:
         touched = {node} | (set(self._ox.named_graphs()) - before)
         if rdf_format.supports_datasets:
             touched |= {ox.NamedNode(g) for g in self.graphs_in_file(path, rdf_format)}
-        self._merge_add(touched)
+        for graph_node in sorted(touched, key=str):
+            self._merge_added(graph_node, None)
 
     def graphs_in_file(self, path: Path, fmt: ox.RdfFormat | None = None) -> set[str]:
         """Names of the named graphs a quads file (N-Quads, TriG) writes into."""
@@ -1166,6 +1403,8 @@ class Store:
             kwargs["default_graph"] = list(self._ox.named_graphs()) or ox.NamedNode(_EMPTY_GRAPH)
         elif self._legacy:
             kwargs["use_default_graph_as_union"] = True
+        elif self._bases:
+            kwargs["default_graph"] = _merge_graphs(self._bases)
         if named_graphs:
             kwargs["named_graphs"] = [_graph_node(g) for g in named_graphs]
         try:
@@ -1244,8 +1483,11 @@ class Store:
     def write_sidecar(self, key: str, data: bytes) -> None:
         """Store derived data under ``key`` with the generation this write publishes."""
         self._require_write()
-        if not re.fullmatch(r"[a-z][a-z0-9-]*", key):
-            raise ValueError(f"a sidecar key is lower-case letters, digits and dashes, not {key!r}")
+        if not re.fullmatch(r"[a-z][a-z0-9-]*", key) or key == _META:
+            raise ValueError(
+                f"a sidecar key is lower-case letters, digits and dashes (not {_META!r}), "
+                f"not {key!r}"
+            )
         if self.path is None:
             self._sidecars[key] = data
         else:
@@ -1322,14 +1564,24 @@ class Store:
             quads = self._ox.quads_for_pattern(None, None, None, None)
             triples = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
             ox.serialize(triples, output, format=rdf_format, **kwargs)
-        else:
-            self._ox.dump(output, format=rdf_format, from_graph=ox.DefaultGraph(), **kwargs)
+        elif self._bases and rdf_format not in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE):
+            parts = _merge_graphs(self._bases)
+            quads = itertools.chain.from_iterable(
+                self._ox.quads_for_pattern(None, None, None, g) for g in parts
+            )
+            triples = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
+            ox.serialize(triples, output, format=rdf_format, **kwargs)
+        else:  # the merge's parts one after the other (they share no triple)
+            for part in _merge_graphs(self._bases) if self._bases else [ox.DefaultGraph()]:
+                self._ox.dump(output, format=rdf_format, from_graph=part, **kwargs)
 
     @property
     def dataset(self) -> Dataset:
-        """The store as an rdflib :class:`~rdflib.Dataset` (through oxrdflib), for Python users.
-
-        Its default graph is the merge of the named graphs, as in :meth:`query`.
+        """The store as an rdflib :class:`~rdflib.Dataset` (through oxrdflib), for Python users:
+        its named graphs are the sources. Its default graph is Oxigraph's own, which holds the
+        merge only of the sources that are not base graphs
+        (``docs/decisions/0008-merge-without-copying-big-sources.md``): for the merge of all,
+        use :meth:`query`, :meth:`rows` or :meth:`dump`.
         """
         if self._dataset is None:
             from oxrdflib import OxigraphStore

@@ -21,11 +21,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
+from rdflib.term import Node
 
-from .iri import credit_iri, evidence_iri, release_iri
+from .iri import credit_iri_text, evidence_iri, release_iri
 from .model import ROLES, EntityRef, EntityType, Evidence, Fact, Relation, Value, ValueType
 from .namespace import KG, PROV
 from .resolve import Resolver
@@ -36,9 +38,13 @@ __all__ = [
     "PROPERTY_OF_RELATION",
     "ROLE_OF_RELATION",
     "SourceInfo",
+    "facts_to_ntriples",
     "facts_to_triples",
     "source_triples",
+    "triples_to_ntriples",
 ]
+
+T = TypeVar("T")
 
 CLASS_OF_TYPE: dict[EntityType, URIRef] = {
     EntityType.FILM: KG.Film,
@@ -86,161 +92,282 @@ _ORGANIZATION_TYPES = frozenset(
     }
 )
 
-_DATATYPE = {
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_SKOS_ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
+
+
+class _Terms(Generic[T]):
+    """How the writer spells terms: :class:`_RdflibTerms` (rdflib terms, for Python callers) or
+    :class:`_TextTerms` (N-Triples text, for the store's bulk loader). The mapping itself is
+    written once, in :class:`_Writer`, whatever the spelling."""
+
+    def iri(self, value: str) -> T:
+        raise NotImplementedError
+
+    def literal(self, text: str, datatype: str | None = None) -> T:
+        """A literal from its lexical form (``datatype`` an IRI; ``None`` for a plain string)."""
+        raise NotImplementedError
+
+    def python(self, value: bool | int | float, datatype: str | None = None) -> T:
+        """A literal of a Python value, in rdflib's canonical lexical form."""
+        raise NotImplementedError
+
+
+class _RdflibTerms(_Terms[Node]):
+    def iri(self, value: str) -> Node:
+        return value if type(value) is URIRef else URIRef(value)
+
+    def literal(self, text: str, datatype: str | None = None) -> Node:
+        return Literal(text, datatype=datatype) if datatype is not None else Literal(text)
+
+    def python(self, value: bool | int | float, datatype: str | None = None) -> Node:
+        return Literal(value, datatype=datatype)
+
+
+def _nt_string(text: str) -> str:
+    r"""``text`` as an N-Triples string (quotes, backslashes and line breaks escaped).
+
+    >>> print(_nt_string('say "hi"\n'))
+    "say \"hi\"\n"
+    """
+    if "\\" in text or '"' in text or "\n" in text or "\r" in text:
+        text = (
+            text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        )
+    return f'"{text}"'
+
+
+class _TextTerms(_Terms[str]):
+    def iri(self, value: str) -> str:
+        return f"<{value}>"
+
+    def literal(self, text: str, datatype: str | None = None) -> str:
+        if datatype is None:
+            return _nt_string(text)
+        if datatype == _XSD_INTEGER and not (text.isdigit() and (text[0] != "0" or text == "0")):
+            text = str(Literal(text, datatype=datatype))  # rdflib's canonical form ("007" -> "7")
+        return f"{_nt_string(text)}^^<{datatype}>"
+
+    def python(self, value: bool | int | float, datatype: str | None = None) -> str:
+        return str(Literal(value, datatype=datatype).n3())
+
+
+_XSD_INTEGER = _XSD + "integer"
+
+_DATATYPE: dict[ValueType, str | None] = {
     ValueType.STRING: None,
-    ValueType.DATE: XSD.date,
-    ValueType.YEAR: XSD.gYear,
-    ValueType.INTEGER: XSD.integer,
+    ValueType.DATE: _XSD + "date",
+    ValueType.YEAR: _XSD + "gYear",
+    ValueType.INTEGER: _XSD + "integer",
 }
 
 
-def _literal(value: Value) -> Literal:
-    datatype = _DATATYPE[value.type]
-    return Literal(value.text, datatype=datatype) if datatype is not None else Literal(value.text)
+class _Vocabulary(Generic[T]):
+    """The terms the mapping writes, spelt once per writer (a misspelt term fails at once)."""
+
+    def __init__(self, terms: _Terms[T]) -> None:
+        i = terms.iri
+        self.type, self.label = i(str(RDF.type)), i(str(RDFS.label))
+        self.statement, self.subject = i(str(RDF.Statement)), i(str(RDF.subject))
+        self.predicate, self.object = i(str(RDF.predicate)), i(str(RDF.object))
+        self.derived_from, self.alt_label = i(str(PROV.wasDerivedFrom)), i(_SKOS_ALT_LABEL)
+        self.class_of = {t: i(str(c)) for t, c in CLASS_OF_TYPE.items()}
+        self.property_of = {r: i(str(p)) for r, p in PROPERTY_OF_RELATION.items()}
+        self.role_of = {r: i(str(p)) for r, p in ROLE_OF_RELATION.items()}
+        self.Credit = i(str(KG.Credit))
+        self.Evidence = i(str(KG.Evidence))
+        self.Organization = i(str(KG.Organization))
+        self.Release = i(str(KG.Release))
+        self.StreamingRelease = i(str(KG.StreamingRelease))
+        self.TheatricalRelease = i(str(KG.TheatricalRelease))
+        self.ambiguous = i(str(KG.ambiguous))
+        self.billingOrder = i(str(KG.billingOrder))
+        self.characterName = i(str(KG.characterName))
+        self.confidence = i(str(KG.confidence))
+        self.credit = i(str(KG.credit))
+        self.date = i(str(KG.date))
+        self.endOffset = i(str(KG.endOffset))
+        self.extractor = i(str(KG.extractor))
+        self.extractionRule = i(str(KG.extractionRule))
+        self.film = i(str(KG.film))
+        self.name = i(str(KG.name))
+        self.person = i(str(KG.person))
+        self.planned = i(str(KG.planned))
+        self.platform = i(str(KG.platform))
+        self.region = i(str(KG.region))
+        self.release = i(str(KG.release))
+        self.role = i(str(KG.role))
+        self.sentence = i(str(KG.sentence))
+        self.startOffset = i(str(KG.startOffset))
+        self.title = i(str(KG.title))
+        self.year = i(str(KG.year))
 
 
-# Hot-path constants: a DefinedNamespace checks the term on every attribute access.
-_Credit = KG.Credit
-_Evidence = KG.Evidence
-_Organization = KG.Organization
-_Release = KG.Release
-_StreamingRelease = KG.StreamingRelease
-_TheatricalRelease = KG.TheatricalRelease
-_ambiguous = KG.ambiguous
-_billingOrder = KG.billingOrder
-_characterName = KG.characterName
-_confidence = KG.confidence
-_credit = KG.credit
-_date = KG.date
-_endOffset = KG.endOffset
-_extractor = KG.extractor
-_extractionRule = KG.extractionRule
-_film = KG.film
-_name = KG.name
-_person = KG.person
-_planned = KG.planned
-_platform = KG.platform
-_region = KG.region
-_release = KG.release
-_role = KG.role
-_sentence = KG.sentence
-_startOffset = KG.startOffset
-_title = KG.title
-_year = KG.year
+class _Writer(Generic[T]):
+    """Turns facts into triples under the ontology; emits each entity description once."""
 
-
-class _Writer:
-    """Emits each entity description once per batch."""
-
-    def __init__(self, resolver: Resolver, graph: str) -> None:
+    def __init__(self, terms: _Terms[T], resolver: Resolver, graph: str) -> None:
+        self.terms = terms
+        self.v = _Vocabulary(terms)
         self.resolver = resolver
         self.graph = graph
-        self.described: set[URIRef] = set()
+        self.described: set[T] = set()
+        self._iris: dict[EntityRef, tuple[str, T]] = {}
 
-    def entity(self, ref: EntityRef) -> tuple[URIRef, list[Triple]]:
-        iri = self.resolver.iri(ref)
+    def iri(self, ref: EntityRef) -> tuple[str, T]:
+        """The IRI of ``ref`` as text and as a term."""
+        hit = self._iris.get(ref)
+        if hit is None:
+            text = str(self.resolver.iri(ref))
+            hit = self._iris[ref] = (text, self.terms.iri(text))
+        return hit
+
+    def entity(self, ref: EntityRef) -> tuple[str, T, list[tuple[T, T, T]]]:
+        text, iri = self.iri(ref)
         if iri in self.described:
-            return iri, []
+            return text, iri, []
         self.described.add(iri)
-        label = Literal(ref.name)
-        out: list[Triple] = [(iri, RDF.type, CLASS_OF_TYPE[ref.type]), (iri, RDFS.label, label)]
+        v = self.v
+        label = self.terms.literal(ref.name)
+        out = [(iri, v.type, v.class_of[ref.type]), (iri, v.label, label)]
         if ref.type is EntityType.FILM:
-            out.append((iri, _title, label))
+            out.append((iri, v.title, label))
             if ref.year is not None:
-                out.append((iri, _year, Literal(f"{ref.year:04d}", datatype=XSD.gYear)))
+                out.append((iri, v.year, self.terms.literal(f"{ref.year:04d}", _XSD + "gYear")))
         elif ref.type is not EntityType.COUNTRY:
-            out.append((iri, _name, label))
+            out.append((iri, v.name, label))
         if ref.type in _ORGANIZATION_TYPES and ref.type is not EntityType.ORGANIZATION:
-            out.append((iri, RDF.type, _Organization))
+            out.append((iri, v.type, v.Organization))
         for alias in ref.aliases:
-            out.append(
-                (iri, URIRef("http://www.w3.org/2004/02/skos/core#altLabel"), Literal(alias))
-            )
-        return iri, out
+            out.append((iri, v.alt_label, self.terms.literal(alias)))
+        return text, iri, out
 
     def evidence(
-        self, evidence: Evidence, s: URIRef, p: URIRef, o: URIRef | Literal, ambiguous: bool
-    ) -> list[Triple]:
-        node = evidence_iri(self.graph, s, p, o, evidence.start, evidence.end)
-        out: list[Triple] = [
-            (node, RDF.type, _Evidence),
-            (node, RDF.type, RDF.Statement),
-            (node, RDF.subject, s),
-            (node, RDF.predicate, p),
-            (node, RDF.object, o),
-            (node, _sentence, Literal(evidence.sentence)),
-            (node, _startOffset, Literal(evidence.start)),
-            (node, _endOffset, Literal(evidence.end)),
-            (node, _confidence, Literal(round(evidence.confidence, 4), datatype=XSD.decimal)),
-            (node, PROV.wasDerivedFrom, URIRef(self.graph)),
+        self,
+        evidence: Evidence,
+        s: tuple[str, T],
+        p: tuple[str, T],
+        o: tuple[str, T],
+        ambiguous: bool,
+    ) -> list[tuple[T, T, T]]:
+        """The evidence node of a fact: ``s``, ``p``, ``o`` as (text, term) pairs."""
+        t, v = self.terms, self.v
+        node = t.iri(str(evidence_iri(self.graph, s[0], p[0], o[0], evidence.start, evidence.end)))
+        out = [
+            (node, v.type, v.Evidence),
+            (node, v.type, v.statement),
+            (node, v.subject, s[1]),
+            (node, v.predicate, p[1]),
+            (node, v.object, o[1]),
+            (node, v.sentence, t.literal(evidence.sentence)),
+            (node, v.startOffset, t.python(evidence.start)),
+            (node, v.endOffset, t.python(evidence.end)),
+            (node, v.confidence, t.python(round(evidence.confidence, 4), _XSD + "decimal")),
+            (node, v.derived_from, t.iri(self.graph)),
         ]
         if evidence.extractor:
-            out.append((node, _extractor, Literal(evidence.extractor)))
+            out.append((node, v.extractor, t.literal(evidence.extractor)))
         if evidence.rule:
-            out.append((node, _extractionRule, Literal(evidence.rule)))
+            out.append((node, v.extractionRule, t.literal(evidence.rule)))
         if ambiguous:
-            out.append((node, _ambiguous, Literal(True)))
+            out.append((node, v.ambiguous, t.python(True)))
         return out
 
-    def fact(self, fact: Fact) -> list[Triple]:
-        s, out = self.entity(fact.subject)
-        prop = PROPERTY_OF_RELATION[fact.relation]
-        obj: URIRef | Literal
+    def fact(self, fact: Fact) -> list[tuple[T, T, T]]:
+        t, v = self.terms, self.v
+        s_text, s, out = self.entity(fact.subject)
+        prop = v.property_of[fact.relation]
+        obj: T
         if isinstance(fact.object, Value):
-            obj = _literal(fact.object)
+            datatype = _DATATYPE[fact.object.type]
+            obj = t.literal(fact.object.text, datatype)
+            o_text = ""  # made below when a release or evidence IRI needs it
         else:
-            obj, described = self.entity(fact.object)
+            o_text, obj, described = self.entity(fact.object)
             out += described
         out.append((s, prop, obj))
-        role = ROLE_OF_RELATION.get(fact.relation)
-        if role is not None and isinstance(obj, URIRef):
-            credit = credit_iri(s, fact.relation.value, obj)
+        role = v.role_of.get(fact.relation)
+        if role is not None and not isinstance(fact.object, Value):
+            credit = t.iri(credit_iri_text(s_text, fact.relation.value, o_text))
             out += [
-                (s, _credit, credit),
-                (credit, RDF.type, _Credit),
-                (credit, _film, s),
-                (credit, _person, obj),
-                (credit, _role, role),
+                (s, v.credit, credit),
+                (credit, v.type, v.Credit),
+                (credit, v.film, s),
+                (credit, v.person, obj),
+                (credit, v.role, role),
             ]
             if fact.character:
-                out.append((credit, _characterName, Literal(fact.character)))
+                out.append((credit, v.characterName, t.literal(fact.character)))
             if fact.billing_order is not None:
-                out.append(
-                    (
-                        credit,
-                        _billingOrder,
-                        Literal(fact.billing_order, datatype=XSD.positiveInteger),
-                    )
-                )
+                order = t.python(fact.billing_order, _XSD + "positiveInteger")
+                out.append((credit, v.billingOrder, order))
+        if not o_text and isinstance(fact.object, Value):
+            needed = fact.evidence is not None and fact.evidence.sentence
+            if needed or fact.platform or fact.region or fact.planned:
+                # the lexical form as rdflib normalises it (release and evidence IRIs hash it)
+                o_text = str(Literal(fact.object.text, datatype=_DATATYPE[fact.object.type]))
         if fact.relation is Relation.RELEASE_DATE and (
             fact.platform or fact.region or fact.planned
         ):
-            platform_iri = None
+            platform: tuple[str, T] | None = None
             if fact.platform is not None:
-                platform_iri, described = self.entity(fact.platform)
+                p_text, p_iri, described = self.entity(fact.platform)
+                platform = (p_text, p_iri)
                 out += described
-            release = release_iri(s, str(obj), platform_iri)
+            release = t.iri(
+                str(release_iri(s_text, o_text, platform[0] if platform is not None else None))
+            )
             out += [
-                (s, _release, release),
-                (release, RDF.type, _Release),
-                (release, RDF.type, _StreamingRelease if platform_iri else _TheatricalRelease),
-                (release, _date, obj),
+                (s, v.release, release),
+                (release, v.type, v.Release),
+                (release, v.type, v.StreamingRelease if platform else v.TheatricalRelease),
+                (release, v.date, obj),
             ]
-            if platform_iri is not None:
-                out.append((release, _platform, platform_iri))
+            if platform is not None:
+                out.append((release, v.platform, platform[1]))
             if fact.region:
-                out.append((release, _region, Literal(fact.region)))
-            out.append((release, _planned, Literal(fact.planned)))
+                out.append((release, v.region, t.literal(fact.region)))
+            out.append((release, v.planned, t.python(fact.planned)))
         if fact.evidence is not None and fact.evidence.sentence:
-            out += self.evidence(fact.evidence, s, prop, obj, fact.ambiguous)
+            out += self.evidence(
+                fact.evidence, (s_text, s), (str(PROPERTY_OF_RELATION[fact.relation]), prop),
+                (o_text, obj), fact.ambiguous,
+            )  # fmt: skip
         return out
 
 
 def facts_to_triples(facts: Iterable[Fact], resolver: Resolver, *, graph: str) -> Iterator[Triple]:
     """RDF triples for ``facts``, entities named by ``resolver``, evidence nodes under ``graph``."""
-    writer = _Writer(resolver, graph)
+    writer = _Writer(_RdflibTerms(), resolver, graph)
     for fact in facts:
         yield from writer.fact(fact)
+
+
+def facts_to_ntriples(facts: Iterable[Fact], resolver: Resolver, *, graph: str) -> Iterator[str]:
+    r"""The triples of :func:`facts_to_triples` as N-Triples text, the lines of one fact at a
+    time (the same graph, written as text for the store's bulk loader: no rdflib terms are made,
+    which was most of the cost of loading a big table).
+
+    >>> from kg.model import EntityRef, EntityType, Fact, Relation
+    >>> film = EntityRef(EntityType.FILM, 'Say "Hi"', year=1995)
+    >>> fact = Fact(film, Relation.DIRECTOR, EntityRef(EntityType.PERSON, "Michael Mann"))
+    >>> lines = "".join(facts_to_ntriples([fact], Resolver(), graph="urn:g")).splitlines()
+    >>> print(lines[1])
+    <https://w3id.org/filmkg/resource/film/say-hi> <http://www.w3.org/2000/01/rdf-schema#label> "Say \"Hi\"" .
+    """
+    writer = _Writer(_TextTerms(), resolver, graph)
+    for fact in facts:
+        yield "".join([f"{s} {p} {o} .\n" for s, p, o in writer.fact(fact)])
+
+
+def triples_to_ntriples(triples: Iterable[Triple]) -> Iterator[str]:
+    r"""rdflib triples as N-Triples lines.
+
+    >>> list(triples_to_ntriples([(URIRef("urn:a"), URIRef("urn:b"), Literal("c"))]))
+    ['<urn:a> <urn:b> "c" .\n']
+    """
+    for s, p, o in triples:
+        yield f"{s.n3()} {p.n3()} {o.n3()} .\n"
 
 
 @dataclass(kw_only=True)

@@ -1,0 +1,143 @@
+"""The merge without copying big sources (docs/decisions/0008): big graphs written in bulk that
+share no triple are *base* graphs read as part of the default graph; D holds the rest. Whatever
+the bases, a plain query gives each triple once and ``GRAPH ?g`` one row per source
+(the behaviour of tests/test_default_graph.py), through loads, unloads, updates and rollbacks."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+import kg.store as store_module
+from kg.store import Store
+
+
+@pytest.fixture(autouse=True)
+def small_bulk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bulk writes and base graphs from 5 quads up, so the tests stay small."""
+    monkeypatch.setattr(store_module, "_SMALL_WRITE", 5)
+    monkeypatch.setattr(store_module, "_BASE_MIN", 5)
+
+
+def _lines(prefix: str, n: int, shared: int = 0) -> list[str]:
+    """``n`` triples of their own, and ``shared`` triples every such graph states."""
+    own = [f'<urn:{prefix}:{i}> <urn:p> "{prefix} {i}" .\n' for i in range(n)]
+    return own + [f'<urn:shared:{i}> <urn:p> "shared {i}" .\n' for i in range(shared)]
+
+
+def _count(store: Store, where: str = "?s ?p ?o") -> int:
+    return int(store.rows(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")[0][0])  # type: ignore[arg-type]
+
+
+def _sources(store: Store) -> int:
+    return _count(store, "GRAPH ?g { <urn:shared:0> ?p ?o }")
+
+
+def _open(path: Path | None) -> Store:
+    return Store.memory() if path is None else Store.open(path)
+
+
+@pytest.fixture(params=["memory", "disk"])
+def where(request: pytest.FixtureRequest, tmp_path: Path) -> Path | None:
+    return None if request.param == "memory" else tmp_path / "store"
+
+
+def test_a_big_first_source_is_a_base_and_not_copied(where: Path | None) -> None:
+    with _open(where) as store:
+        with store.writing():
+            store.add_ntriples("urn:g:a", _lines("a", 10, shared=2))
+        assert store._bases == ["urn:g:a"]
+        assert not list(
+            store._ox.quads_for_pattern(None, None, None, store_module.ox.DefaultGraph())
+        )
+        assert _count(store) == 12
+
+
+def test_overlapping_sources_give_each_triple_once(where: Path | None) -> None:
+    with _open(where) as store:
+        with store.writing():
+            store.add_ntriples("urn:g:a", _lines("a", 10, shared=2))
+            store.add_ntriples("urn:g:b", _lines("b", 10, shared=2))  # overlaps a: not a base
+            store.add_ntriples("urn:g:c", _lines("c", 10))  # disjoint: a second base
+            store.add_ntriples("urn:g:small", _lines("s", 1, shared=2))  # an insert, not bulk
+        assert sorted(store._bases) == ["urn:g:a", "urn:g:c"]
+        assert _count(store) == 10 + 10 + 10 + 1 + 2
+        assert _sources(store) == 3
+        with store.writing():
+            store.remove_graph("urn:g:a")  # a base: what others state stays
+        assert _count(store) == 10 + 10 + 1 + 2
+        with store.writing():
+            store.remove_graph("urn:g:b")
+        assert _count(store) == 10 + 1 + 2
+        with store.writing():
+            store.remove_graph("urn:g:small")
+        assert _count(store) == 10
+        assert _count(store, "<urn:shared:0> ?p ?o") == 0
+
+
+def test_bases_are_kept_with_the_generation(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    with Store.open(path) as store, store.writing():
+        store.add_ntriples("urn:g:a", _lines("a", 10, shared=2))
+        store.add_ntriples("urn:g:b", _lines("b", 3, shared=2))
+    with Store.open(path, read_only=True) as reader:
+        assert reader._bases == ["urn:g:a"]
+        assert _count(reader) == 15
+        out = io.BytesIO()
+        reader.dump(out, "nt")
+        lines = out.getvalue().decode().splitlines()
+        assert len(lines) == len(set(lines)) == 15
+        rdfxml = io.BytesIO()
+        reader.dump(rdfxml, "rdf")
+        assert rdfxml.getvalue().count(b"urn:shared:0") == 1
+
+
+def test_an_update_that_joins_two_bases_is_merged_again(where: Path | None) -> None:
+    with _open(where) as store:
+        with store.writing():
+            store.add_ntriples("urn:g:a", _lines("a", 10))
+            store.add_ntriples("urn:g:c", _lines("c", 10))
+        assert len(store._bases) == 2
+        with store.writing():
+            store.update('INSERT DATA { GRAPH <urn:g:c> { <urn:a:0> <urn:p> "a 0" } }')
+        assert len(store._bases) == 1  # no longer disjoint: one of them is copied into D
+        assert _count(store) == 20
+        assert _count(store, "GRAPH ?g { <urn:a:0> ?p ?o }") == 2
+
+
+def test_a_small_insert_into_a_base_keeps_the_merge_a_set(where: Path | None) -> None:
+    with _open(where) as store:
+        with store.writing():
+            store.add_ntriples("urn:g:a", _lines("a", 10))
+            store.add_ntriples("urn:g:c", _lines("c", 10))
+            store.add_ntriples("urn:g:small", ['<urn:x> <urn:p> "x" .\n'])
+        with store.writing():
+            store.add_ntriples(
+                "urn:g:a", ['<urn:c:0> <urn:p> "c 0" .\n', '<urn:x> <urn:p> "x" .\n']
+            )
+        assert _count(store) == 21
+        assert _count(store, "GRAPH ?g { <urn:c:0> ?p ?o }") == 2
+
+
+def test_a_failed_write_in_memory_restores_the_bases() -> None:
+    with Store.memory() as store:
+        with store.writing():
+            store.add_ntriples("urn:g:a", _lines("a", 10, shared=2))
+        with pytest.raises(RuntimeError), store.writing():
+            store.remove_graph("urn:g:a")
+            store.add_ntriples("urn:g:b", _lines("b", 10, shared=2))
+            raise RuntimeError("boom")
+        assert store._bases == ["urn:g:a"]
+        assert _count(store) == 12
+
+
+def test_blank_nodes_survive_the_merge(where: Path | None) -> None:
+    with _open(where) as store:
+        with store.writing():
+            store.add_ntriples("urn:g:a", _lines("a", 10))
+            store.add_ntriples("urn:g:b", [*_lines("a", 1), '_:n <urn:p> "blank" .\n'])
+            store.add_ntriples("urn:g:c", _lines("a", 10))  # overlaps the base a
+        assert _count(store) == 11
+        assert _count(store, '?b <urn:p> "blank" . GRAPH ?g { ?b ?p ?o }') == 1
