@@ -57,6 +57,7 @@ from .progress import ticking
 from .resolve import KnownEntities, Resolver, resolve_facts
 from .resources import mapping_file, mapping_files, ontology_file, ontology_graph
 from .store import Store, Triple, rdf_format_for
+from .summary import GraphTally, keep_summaries
 from .triples import (
     SourceInfo,
     facts_to_ntriples,
@@ -232,6 +233,7 @@ class _Pipeline:
     extractor: Extractor
     progress: bool
     known: _KnownProvider
+    tallies: dict[str, GraphTally] = field(default_factory=dict)
 
     def graph_and_checksum(
         self, record: Document | TableSource | RdfSource
@@ -285,9 +287,11 @@ class _Pipeline:
             # one bulk write of the rows and the provenance, as N-Triples text (no rdflib terms)
             lines = self.table_lines(record, graph)
             provenance = triples_to_ntriples(source_triples(info))
-            self.store.add_ntriples(graph, itertools.chain(lines, provenance))
+            tally = self.tallies[graph] = GraphTally()  # what kg.summary keeps, as it is written
+            self.store.add_ntriples(graph, tally.observe(itertools.chain(lines, provenance)))
             self.known.changed()
-            return self.store.graph_size(graph)
+            tally.size = self.store.graph_size(graph)
+            return tally.size
         else:
             self.rdf(record, graph)
             contains = sorted(self.store.graphs_in_file(Path(record.path)) - {graph})
@@ -433,6 +437,7 @@ def load_paths(
     )
     plan = _plan(paths, options)
     report = LoadReport()
+    touched: set[str] = {ONTOLOGY_GRAPH}
     with contextlib.ExitStack() as finishing, store.writing():
         _ensure_ontology(store)
         for path, spec in plan:
@@ -451,6 +456,7 @@ def load_paths(
                 if old == checksum:
                     report.unchanged.append(where)
                     continue
+                touched.update(source_graphs(store, graph))
                 try:
                     report.triples += pipeline.write(record, graph, checksum, where)
                 except ExtractionError as err:
@@ -458,6 +464,7 @@ def load_paths(
                         raise
                     report.failed.append(Failure(where, err.message))
                     continue
+                touched.update(source_graphs(store, graph))
                 if validate is not None:
                     validate(store, source_graphs(store, graph))
                 (report.replaced if old is not None else report.loaded).append(where)
@@ -467,6 +474,9 @@ def load_paths(
             )
             pipeline.known.save()
             report.conflicts = record_conflicts(store)[0]  # kg.conflicts: sources that disagree
+            keep_summaries(
+                store, touched, pipeline.tallies
+            )  # kg.summary: counts kept up to date, not rescanned
     return report
 
 
@@ -504,6 +514,7 @@ def remove_sources(store: Store, targets: Sequence[str]) -> list[str]:
                     removed.append(g)
         if removed:
             record_conflicts(store)
+            keep_summaries(store, removed)
     return removed
 
 

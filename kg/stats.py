@@ -13,6 +13,7 @@ from typing import Any
 from .iri import ONTOLOGY_GRAPH
 from .query import run_query
 from .store import Store
+from .summary import summary_stats
 
 __all__ = ["graph_stats", "source_list"]
 
@@ -40,12 +41,16 @@ SELECT ?graph ?path ?loader ?loaded (COUNT(*) AS ?triples) WHERE {
 """
 
 
-def graph_stats(store: Store) -> dict[str, Any]:
+def graph_stats(store: Store, *, kept: bool = True) -> dict[str, Any]:
     """Counts as a plain dict: ``triples, graphs, films, people, organisations, credits, credits_by_role``.
 
     The ontology the store keeps (:data:`kg.iri.ONTOLOGY_GRAPH`) is schema, not data: its
-    graph and triples are not counted.
+    graph and triples are not counted. The counts come from the summaries ``kg load`` keeps
+    (:mod:`kg.summary`) when the store has them; ``kept=False`` counts by scanning the store.
     """
+    summary = summary_stats(store) if kept else None  # kg.summary: kept up to date by kg load
+    if summary is not None:
+        return summary
     counts = run_query(store, _COUNTS).rows()[0]
     roles = run_query(store, _ROLES).rows()
     graphs = [g for g in store.named_graphs() if g != ONTOLOGY_GRAPH]
