@@ -379,7 +379,7 @@ def centrality(
     k: int | None = None,
     seed: int = 0,
     weight: str = "weight",
-    backend: str = "networkx",
+    backend: str = "auto",
     progress: bool = False,
 ) -> dict[str, dict[Hashable, float]]:
     """Centrality scores of every node, by measure.
@@ -396,8 +396,9 @@ def centrality(
         Betweenness and closeness count hops, not weights.
     k, seed : betweenness sample size and seed.
     weight : the edge attribute used by weighted measures.
-    backend : ``networkx`` (default) or ``igraph`` (pagerank, betweenness and closeness run in
-        igraph; the results are the same dicts and equal networkx's within tolerance).
+    backend : ``auto`` (default: igraph when installed, else networkx), ``networkx`` (the
+        reference) or ``igraph`` (pagerank, betweenness and closeness run in igraph; the results
+        are the same dicts and equal networkx's within tolerance, which the tests check).
 
     Returns
     -------

@@ -42,8 +42,10 @@ class GraphSource:
     endpoint: RemoteEndpoint | None = None
     store_path: Path | None = None
 
-    def load(self, *, all_years: bool = False) -> nx.Graph:
-        """The networkx graph; ``all_years`` ignores ``years`` (for per-year snapshots).
+    def load(self, *, all_years: bool = False, films: bool = True) -> nx.Graph:
+        """The networkx graph; ``all_years`` ignores ``years`` (for per-year snapshots);
+        ``films=False`` leaves the film lists off the edges of a projection (metrics do not
+        need them, and they are most of the time of a big graph).
 
         Raises
         ------
@@ -59,11 +61,16 @@ class GraphSource:
             return g
         years = None if all_years else self.years
         if self.endpoint is not None:
-            return self._project(self.endpoint, years)
+            return self._project(self.endpoint, years, films)
         with Store.open(self.store_path or default_store_path(), read_only=True) as store:
-            return self._project(store, years)
+            return self._project(store, years, films)
 
-    def _project(self, reader: GraphReader, years: str | None) -> nx.Graph:
+    def _project(self, reader: GraphReader, years: str | None, films: bool) -> nx.Graph:
         return build_graph(
-            reader, self.projection, roles=self.roles, years=years, min_weight=self.min_weight
+            reader,
+            self.projection,
+            roles=self.roles,
+            years=years,
+            min_weight=self.min_weight,
+            films=films,
         )

@@ -116,19 +116,25 @@ class SparseGraph:
             columns = list(self.attrs.items())
             for i, node in enumerate(self.nodes):
                 g.add_node(node, **{k: col[i] for k, col in columns if col[i] is not None})
-            nodes = self.nodes
-            u, v, w = self.u.tolist(), self.v.tolist(), self.weight.tolist()
-            lists = (
-                self.edge_items(self.u, self.v) if films and self.edge_items is not None else None
-            )
-            extra = list(self.edge_extra.items())
+            columns_of_edges: list[tuple[str, list[Any]]] = [
+                (k, col) for k, col in self.edge_extra.items()
+            ]
+            columns_of_edges.append(("weight", self.weight.tolist()))
+            if films and self.edge_items is not None:
+                columns_of_edges.append((self.edge_key, self.edge_items(self.u, self.v)))
+            keys = [k for k, _ in columns_of_edges]
+            if keys == ["weight"]:  # the common case, about 2x faster as a literal
+                edge_attrs = [{"weight": w} for w in columns_of_edges[0][1]]
+            else:
+                edge_attrs = [
+                    dict(zip(keys, row, strict=True))
+                    for row in zip(*(c for _, c in columns_of_edges), strict=True)
+                ]
+            named = np.asarray(self.nodes, dtype=object)
             adj = g._adj  # a fresh nx.Graph whose nodes are all there: fill both directions
-            for i in range(len(u)):
-                a, b = nodes[u[i]], nodes[v[i]]
-                attrs: dict[str, Any] = {k: col[i] for k, col in extra}
-                attrs["weight"] = w[i]
-                if lists is not None:
-                    attrs[self.edge_key] = lists[i]
+            for a, b, attrs in zip(
+                named[self.u].tolist(), named[self.v].tolist(), edge_attrs, strict=True
+            ):
                 adj[a][b] = attrs
                 adj[b][a] = attrs
         return g
