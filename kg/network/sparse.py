@@ -207,13 +207,24 @@ def _incidence(rows: np.ndarray, cols: np.ndarray, n_rows: int, n_cols: int) -> 
 
 
 def _at(values: np.ndarray, ids: np.ndarray) -> np.ndarray:
-    """Positions of ``ids`` among the sorted ``values`` (each id is one of them)."""
-    return np.searchsorted(values, ids).astype(np.int32)
+    """Positions of ``ids`` among ``values`` (distinct; each id is one of them)."""
+    if not len(values):
+        return np.zeros(0, dtype=np.int32)
+    lookup = np.full(int(values.max()) + 1, -1, dtype=np.int32)
+    lookup[values] = np.arange(len(values), dtype=np.int32)
+    out: np.ndarray = lookup[ids]
+    return out
 
 
-def _compact(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct values of ``ids`` (sorted) and each value's position among them."""
+def _compact(ids: np.ndarray, names: Sequence[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct values of ``ids`` and each value's position among them: sorted by number, or by
+    ``names[id]`` when given (nodes in IRI order, whatever order the store gave them)."""
     values, positions = np.unique(ids, return_inverse=True)
+    if names is not None and len(values) > 1:
+        order = np.argsort(np.asarray([names[v] for v in values.tolist()], dtype=object))
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        values, positions = values[order], rank[positions]
     return values, positions.astype(np.int32)
 
 
@@ -383,7 +394,7 @@ def _pairs(w: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def _co_credit(c: _Credits, roles: Sequence[str]) -> SparseGraph:
     index = c.index
     films, f_pos = _compact(c.film)
-    people, p_pos = _compact(c.agent)
+    people, p_pos = _compact(c.agent, index.nodes)
     b = _incidence(p_pos, f_pos, len(people), len(films))
     u, v, w = _pairs(b @ b.T)
     return SparseGraph(
@@ -401,7 +412,9 @@ def _director_actor(c: _Credits, roles: Sequence[str]) -> SparseGraph:
     d_roles = [r for r in roles if r == "director"] or ["director"]
     a_roles = [r for r in roles if r != "director"] or ["cast_member"]
     films, (d_film, d_agent), (a_film, a_agent) = c.on_shared_films(d_roles, a_roles)
-    people, _ = _compact(np.concatenate([d_agent, a_agent]))
+    people, _ = _compact(np.concatenate([d_agent, a_agent]), index.nodes)
+    # directors first, so that an edge reads director -> actor in edge lists and exports
+    people = people[np.argsort(~np.isin(people, d_agent), kind="stable")]
     n, m = len(people), len(films)
     d = _incidence(_at(people, d_agent), _at(films, d_film), n, m)
     a = _incidence(_at(people, a_agent), _at(films, a_film), n, m)
@@ -436,8 +449,8 @@ def _person_studio(c: _Credits, roles: Sequence[str]) -> SparseGraph:
     p_roles = [r for r in roles if r in PERSON_ROLES] or list(PERSON_ROLES)
     o_roles = [r for r in roles if r in ORGANIZATION_ROLES] or list(ORGANIZATION_ROLES)
     films, (p_film, p_agent), (o_film, o_agent) = c.on_shared_films(p_roles, o_roles)
-    people, pp = _compact(p_agent)
-    orgs, op = _compact(o_agent)
+    people, pp = _compact(p_agent, index.nodes)
+    orgs, op = _compact(o_agent, index.nodes)
     m = len(films)
     p = _incidence(pp, _at(films, p_film), len(people), m)
     o = _incidence(op, _at(films, o_film), len(orgs), m)
@@ -463,7 +476,7 @@ def _person_studio(c: _Credits, roles: Sequence[str]) -> SparseGraph:
 def _film_film(c: _Credits, roles: Sequence[str]) -> SparseGraph:
     index = c.index
     films, f_pos = _compact(c.film)
-    people, p_pos = _compact(c.agent)
+    people, p_pos = _compact(c.agent, index.nodes)
     b = _incidence(f_pos, p_pos, len(films), len(people))  # films x people
     u, v, w = _pairs(b @ b.T)
     order = np.argsort(np.asarray([index.nodes[f] for f in films], dtype=object), kind="stable")
@@ -489,7 +502,7 @@ def _film_film(c: _Credits, roles: Sequence[str]) -> SparseGraph:
 
 def _person_film(c: _Credits, roles: Sequence[str]) -> SparseGraph:
     index = c.index
-    people, p_pos = _compact(c.agent)
+    people, p_pos = _compact(c.agent, index.nodes)
     films, f_pos = _compact(c.film)
     b = _incidence(p_pos, f_pos, len(people), len(films))
     attrs = _node_attrs(index, people, b, films, "person")
