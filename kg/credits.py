@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,7 +37,7 @@ from rdflib import URIRef
 from .model import ROLES
 from .reader import GraphReader
 
-__all__ = ["NO_YEAR", "ROLE_NAMES", "SIDECAR", "CreditIndex", "index_of", "read_index"]
+__all__ = ["NO_YEAR", "ROLE_NAMES", "SIDECAR", "CreditIndex", "NodeList", "index_of", "read_index"]
 
 SIDECAR = "credit-index"
 """The sidecar key of the credit index (:meth:`kg.store.Store.read_sidecar`)."""
@@ -86,7 +86,7 @@ class CreditIndex:
     graph removes what it said; :attr:`labels` (the smallest label of each node) and
     :attr:`years` (the earliest year of each film) are worked out from them when first read."""
 
-    nodes: list[str]
+    nodes: Sequence[str]  # a list, or a NodeList read from bytes (decoded when asked)
     graphs: list[str]
     graph: np.ndarray  # int32, per row
     film: np.ndarray  # int32, per row (index into nodes)
@@ -281,7 +281,7 @@ class CreditIndex:
         np.savez(
             out,
             format=np.asarray([_FORMAT]),
-            nodes=_text_array(self.nodes),
+            nodes=_text_array(list(self.nodes)),
             graphs=_text_array(self.graphs),
             label_text=_text_array([t.replace("\n", " ") for t in self.label_text]),
             graph=self.graph,
@@ -309,7 +309,7 @@ class CreditIndex:
                 return raw.split("\n") if raw else []
 
             index = cls(
-                text("nodes"),
+                NodeList(arrays["nodes"]),
                 text("graphs"),
                 arrays["graph"],
                 arrays["film"],
@@ -327,6 +327,46 @@ class CreditIndex:
         if len(index.label_text) != len(index.label_node):
             raise ValueError("not a credit index: labels and their nodes differ in number")
         return index
+
+
+class NodeList(Sequence[str]):
+    """Node IRIs kept as one UTF-8 byte array (newline-separated), decoded one at a time when
+    asked, or all at once after many asks: an aggregate that names 100 people out of millions
+    decodes 100.
+
+    >>> nodes = NodeList(np.frombuffer(b"urn:a\\nurn:b", dtype=np.uint8))
+    >>> len(nodes), nodes[1], list(nodes)
+    (2, 'urn:b', ['urn:a', 'urn:b'])
+    """
+
+    _MANY = 10_000
+
+    def __init__(self, blob: np.ndarray) -> None:
+        self._blob = blob.tobytes()
+        breaks = np.flatnonzero(blob == ord("\n"))
+        self._starts = np.concatenate([[0], breaks + 1]) if len(blob) else np.zeros(0, np.int64)
+        self._ends = np.concatenate([breaks, [len(blob)]]) if len(blob) else np.zeros(0, np.int64)
+        self._all: list[str] | None = None
+        self._asked = 0
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def _decoded(self) -> list[str]:
+        if self._all is None:
+            self._all = self._blob.decode("utf-8").split("\n") if self._blob else []
+        return self._all
+
+    def __getitem__(self, i: Any) -> Any:
+        if self._all is not None or isinstance(i, slice):
+            return self._decoded()[i]
+        self._asked += 1
+        if self._asked > self._MANY:
+            return self._decoded()[i]
+        return self._blob[int(self._starts[i]) : int(self._ends[i])].decode("utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._decoded())
 
 
 def _numberer(names: list[str], ids: dict[str, int]) -> Callable[[str], int]:

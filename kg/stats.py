@@ -13,7 +13,7 @@ from typing import Any
 from .iri import ONTOLOGY_GRAPH
 from .query import run_query
 from .store import Store
-from .summary import summary_stats
+from .summary import graph_sizes, summary_stats
 
 __all__ = ["graph_stats", "source_list"]
 
@@ -32,6 +32,12 @@ SELECT ?role (COUNT(DISTINCT ?credit) AS ?n) WHERE {
   ?credit a kg:Credit ; kg:role ?r .
   BIND(STRAFTER(STR(?r), "#") AS ?role)
 } GROUP BY ?role ORDER BY DESC(?n) ?role
+"""
+
+_SOURCES_ONLY = """
+SELECT ?graph ?path ?loader ?loaded WHERE {
+  GRAPH ?graph { ?graph kg:sourcePath ?path ; kg:loader ?loader ; prov:generatedAtTime ?loaded }
+} ORDER BY ?path
 """
 
 _SOURCES = """
@@ -67,7 +73,20 @@ def graph_stats(store: Store, *, kept: bool = True) -> dict[str, Any]:
 
 
 def source_list(store: Store) -> list[dict[str, str]]:
-    """The loaded sources: graph IRI, path, loader, loaded at, triples."""
+    """The loaded sources: graph IRI, path, loader, loaded at, triples (the graph sizes from
+    the summaries ``kg load`` keeps, when the store has them: no scan)."""
+    sizes = graph_sizes(store)
+    if sizes is not None:
+        return [
+            {
+                "graph": str(r[0]),
+                "path": str(r[1]),
+                "loader": str(r[2]),
+                "loaded": str(r[3]),
+                "triples": str(sizes.get(str(r[0]), 0)),
+            }
+            for r in run_query(store, _SOURCES_ONLY).rows()
+        ]
     return [
         {
             "graph": str(r[0]),

@@ -56,6 +56,7 @@ __all__ = [
     "SUMMARY_QUERIES",
     "TypeSummary",
     "answer_named_query",
+    "graph_sizes",
     "keep_summaries",
     "read_summaries",
     "summary_stats",
@@ -64,8 +65,9 @@ __all__ = [
 SIDECAR = "type-summary"
 """The sidecar key of the type summary."""
 
-_FORMAT = 1
+_FORMAT = 2
 _ROLE_KEY = "role:"  # members of a role: credit nodes with that kg:role
+_CREDITS_KEY = "credits:"  # per role property: (credits, distinct people) in the credit index
 _TYPES = "SELECT ?x ?t WHERE { GRAPH ?g { ?x a ?t } }"
 _ROLES = f"SELECT ?x ?r WHERE {{ GRAPH ?g {{ ?x <{KG.role}> ?r }} }}"
 _CONTRIBUTOR_ROLES = (
@@ -99,6 +101,29 @@ class TypeSummary:
     """
 
     graphs: dict[str, tuple[int, dict[str, np.ndarray]]]
+    totals: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Per class: distinct members in all graphs, and in the data (all graphs but the ontology,
+    less what the ontology itself types so); per ``role:`` key, the credits with that role.
+    Worked out by :meth:`with_totals` when the summary is kept, so that reading a count costs
+    nothing."""
+
+    def with_totals(self, credits_by_role: Mapping[str, tuple[int, int]]) -> TypeSummary:
+        """The summary with :attr:`totals` worked out from the graphs, and the credits and
+        distinct people of each role property (``credits:`` keys, from the credit index)."""
+        totals: dict[str, tuple[int, int]] = {
+            _CREDITS_KEY + prop: counts for prop, counts in credits_by_role.items()
+        }
+        schema = self.graphs.get(ONTOLOGY_GRAPH, (0, {}))[1]
+        credits = self.members(str(KG.Credit))
+        for key in sorted(self.classes()):
+            if key.startswith(_ROLE_KEY):
+                n = int(np.isin(self.members(key), credits, assume_unique=True).sum())
+                totals[key] = (n, n)
+                continue
+            inside = self.members(key, exclude=[ONTOLOGY_GRAPH])
+            data = len(inside) if key not in schema else int((~np.isin(inside, schema[key])).sum())
+            totals[key] = (self.count(key), data)
+        return TypeSummary(self.graphs, totals)
 
     def without(self, graphs: Iterable[str]) -> TypeSummary:
         """The summary without ``graphs``."""
@@ -147,11 +172,12 @@ class TypeSummary:
 
     def to_bytes(self) -> bytes:
         """The summary as bytes (numpy ``.npz``: a JSON header and one array of hashes)."""
-        header: list[Any] = []
+        graphs: list[Any] = []
         arrays: list[np.ndarray] = []
         for graph, (size, members) in self.graphs.items():
-            header.append([graph, size, [[k, len(v)] for k, v in members.items()]])
+            graphs.append([graph, size, [[k, len(v)] for k, v in members.items()]])
             arrays.extend(members.values())
+        header = {"graphs": graphs, "totals": self.totals}
         out = io.BytesIO()
         np.savez(
             out,
@@ -161,18 +187,28 @@ class TypeSummary:
         )
         return out.getvalue()
 
-    @classmethod
-    def from_bytes(cls, data: bytes) -> TypeSummary:
-        """A summary written by :meth:`to_bytes`; raises ``ValueError`` if it is not one."""
+    @staticmethod
+    def header_of(data: bytes) -> tuple[dict[str, Any], Any]:
+        """The JSON header of bytes written by :meth:`to_bytes` (graph sizes, totals) and the
+        still unread arrays; raises ``ValueError`` if they are not a summary."""
         try:
             arrays: Any = np.load(io.BytesIO(data), allow_pickle=False)
             if int(arrays["format"][0]) != _FORMAT:
                 raise ValueError(f"type summary format {int(arrays['format'][0])}")
-            header = json.loads(arrays["header"].tobytes().decode("utf-8"))
+            header: dict[str, Any] = json.loads(arrays["header"].tobytes().decode("utf-8"))
+        except (OSError, KeyError, ValueError, TypeError, EOFError) as err:
+            raise ValueError(f"not a type summary: {err}") from err
+        return header, arrays
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> TypeSummary:
+        """A summary written by :meth:`to_bytes`; raises ``ValueError`` if it is not one."""
+        header, arrays = cls.header_of(data)
+        try:
             hashes = arrays["hashes"]
             graphs: dict[str, tuple[int, dict[str, np.ndarray]]] = {}
             at = 0
-            for graph, size, keys in header:
+            for graph, size, keys in header["graphs"]:
                 members = {}
                 for key, n in keys:
                     members[key] = hashes[at : at + n]
@@ -180,7 +216,8 @@ class TypeSummary:
                 graphs[graph] = (int(size), members)
         except (OSError, KeyError, ValueError, TypeError, EOFError) as err:
             raise ValueError(f"not a type summary: {err}") from err
-        return cls(graphs)
+        totals = {k: (int(a), int(b)) for k, (a, b) in header["totals"].items()}
+        return cls(graphs, totals)
 
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -309,36 +346,62 @@ def keep_summaries(
         size = tally.size if tally.size is not None else store.graph_size(graph)
         types = types.with_graph(graph, size, tally.members)
     store.write_sidecar(CREDIT_SIDECAR, index.to_bytes())
-    store.write_sidecar(SIDECAR, types.to_bytes())
+    store.write_sidecar(SIDECAR, types.with_totals(_role_counts(index)).to_bytes())
+
+
+def _role_counts(index: CreditIndex) -> dict[str, tuple[int, int]]:
+    """Per role property: distinct credits (film, person) and distinct people."""
+    _, role, agent = index.unique_credits()
+    out = {}
+    for number, spec in enumerate(ROLES):
+        mine = role == number
+        if mine.any():
+            out[str(KG[spec.property_name])] = (int(mine.sum()), len(np.unique(agent[mine])))
+    return out
 
 
 # --- answering -----------------------------------------------------------------------------------
 
 
+def _header(store: Store) -> dict[str, Any] | None:
+    """The type summary's header (graph sizes and totals) without its arrays, or ``None``."""
+    data = store.read_sidecar(SIDECAR)
+    if data is None:
+        return None
+    try:
+        return TypeSummary.header_of(data)[0]
+    except ValueError:
+        return None
+
+
 def summary_stats(store: Store) -> dict[str, Any] | None:
     """``kg stats`` counts (see :func:`kg.stats.graph_stats`) from the summaries, or ``None``
-    when the store keeps none."""
-    kept = read_summaries(store)
-    if kept is None:
+    when the store keeps none. Reads the totals kept on load: no count is made here."""
+    header = _header(store)
+    if header is None:
         return None
-    _, types = kept
-    credits = types.members(str(KG.Credit))
-    by_role: dict[str, int] = {}
-    for key in types.classes():
-        if key.startswith(_ROLE_KEY):
-            n = int(np.isin(types.members(key), credits, assume_unique=True).sum())
-            if n:
-                by_role[key[len(_ROLE_KEY) :].split("#", 1)[-1]] = n
+    totals = {k: v[0] for k, v in header["totals"].items()}
+    by_role = {
+        key[len(_ROLE_KEY) :].split("#", 1)[-1]: n
+        for key, n in totals.items()
+        if key.startswith(_ROLE_KEY) and n
+    }
     graphs = [g for g in store.named_graphs() if g != ONTOLOGY_GRAPH]
     return {
-        "triples": types.triples(exclude=[ONTOLOGY_GRAPH]),
+        "triples": sum(size for g, size, _ in header["graphs"] if g != ONTOLOGY_GRAPH),
         "graphs": len(graphs),
-        "films": types.count(str(KG.Film)),
-        "people": types.count(str(KG.Person)),
-        "organisations": types.count(str(KG.Organization)),
-        "credits": len(credits),
+        "films": totals.get(str(KG.Film), 0),
+        "people": totals.get(str(KG.Person), 0),
+        "organisations": totals.get(str(KG.Organization), 0),
+        "credits": totals.get(str(KG.Credit), 0),
         "credits_by_role": dict(sorted(by_role.items(), key=lambda kv: (-kv[1], kv[0]))),
     }
+
+
+def graph_sizes(store: Store) -> dict[str, int] | None:
+    """Triples per named graph from the summaries, or ``None`` when the store keeps none."""
+    header = _header(store)
+    return None if header is None else {g: int(size) for g, size, _ in header["graphs"]}
 
 
 def _contributor_roles(store: Store) -> list[int] | None:
@@ -416,32 +479,20 @@ def _director_actor(store: Store, index: CreditIndex) -> list[tuple[Any, ...]] |
     ]
 
 
-def _counts_by_type(
-    store: Store, index: CreditIndex, types: TypeSummary
-) -> list[tuple[Any, ...]] | None:
+def _counts_by_type(store: Store, totals: Mapping[str, Any]) -> list[tuple[Any, ...]] | None:
     roles = _contributor_roles(store)
     if roles is None:
         return None
-    rows: list[tuple[Any, ...]] = []
-    for key in sorted(types.classes()):
-        if key.startswith(_ROLE_KEY):
-            continue
-        inside = types.members(key, exclude=[ONTOLOGY_GRAPH])
-        schema = types.graphs.get(ONTOLOGY_GRAPH, (0, {}))[1].get(key)
-        n = len(inside) if schema is None else int((~np.isin(inside, schema)).sum())
-        if n:
-            rows.append((Literal("class"), URIRef(key), _integer(n), None))
+    rows: list[tuple[Any, ...]] = [
+        (Literal("class"), URIRef(key), _integer(data), None)
+        for key, (_, data) in sorted(totals.items())
+        if data and not key.startswith((_ROLE_KEY, _CREDITS_KEY))
+    ]
     for role in roles:
-        film, _, agent = index.unique_credits([ROLE_NAMES[role]])
-        if len(film):
-            rows.append(
-                (
-                    Literal("role"),
-                    URIRef(str(KG[ROLES[role].property_name])),
-                    _integer(len(film)),
-                    _integer(len(np.unique(agent))),
-                )
-            )
+        prop = str(KG[ROLES[role].property_name])
+        credits, people = totals.get(_CREDITS_KEY + prop, (0, 0))
+        if credits:
+            rows.append((Literal("role"), URIRef(prop), _integer(credits), _integer(people)))
     return rows
 
 
@@ -494,20 +545,23 @@ def answer_named_query(
     """
     if name not in SUMMARY_QUERIES:
         return None
-    kept = read_summaries(store)
-    if kept is None:
-        return None
-    index, types = kept
     columns, compute = SUMMARY_QUERIES[name]
-    if name == "counts-by-type":
-        rows = compute(store, index, types)
+    if name == "counts-by-type":  # the totals kept on load are the answer
+        header = _header(store)
+        rows = None if header is None else compute(store, header["totals"])
         if rows is None:
             return None
         start, end = text.index("WHERE {") + len("WHERE {"), text.rindex("}")
         sparql = text[:start] + " " + _values(columns, rows) + " " + text[end:]
-    else:
-        rows = compute(store, index)
-        if rows is None:
-            return None
-        sparql = _replace_inner(text, _values(columns, rows))
-    return store.query(sparql, bindings=bindings)
+        return store.query(sparql, bindings=bindings)
+    data = store.read_sidecar(CREDIT_SIDECAR)
+    if data is None or store.read_sidecar(SIDECAR) is None:
+        return None
+    try:
+        index = CreditIndex.from_bytes(data)
+    except ValueError:
+        return None
+    rows = compute(store, index)
+    if rows is None:
+        return None
+    return store.query(_replace_inner(text, _values(columns, rows)), bindings=bindings)

@@ -13,7 +13,7 @@ from kg.credits import CreditIndex, read_index
 from kg.ingest import load_paths, remove_sources
 from kg.iri import source_graph_iri
 from kg.query import bind_params, named_queries, run_named_query, run_query
-from kg.stats import graph_stats
+from kg.stats import _SOURCES, graph_stats, source_list
 from kg.store import Store
 from kg.summary import SUMMARY_QUERIES, TypeSummary, read_summaries
 
@@ -77,6 +77,13 @@ def test_stats_from_the_summary(store_path: Path) -> None:
     with Store.open(store_path / "store", read_only=True) as store:
         kept = graph_stats(store)
         assert kept == graph_stats(store, kept=False)
+        sources = source_list(store)
+        assert len(sources) >= 3 and all(int(s["triples"]) > 0 for s in sources)
+        keys = ("graph", "path", "loader", "loaded", "triples")
+        scanned = [
+            dict(zip(keys, map(str, r), strict=True)) for r in run_query(store, _SOURCES).rows()
+        ]
+        assert sources == scanned
         assert kept["films"] > 0 and kept["credits_by_role"]
 
 
