@@ -9,7 +9,9 @@ import pytest
 from _reference_projections import reference_graph
 
 from kg.credits import CreditIndex
+from kg.errors import KGInputError
 from kg.network import project
+from kg.network.metrics import centrality, sparse_centrality
 from kg.network.projections import Credits, get_projection, parse_years
 from kg.network.sparse import sparse_projection
 
@@ -101,3 +103,19 @@ def test_to_igraph_matches_networkx() -> None:
     assert {(frozenset((names[e.source], names[e.target])), e["weight"]) for e in h.es} == {
         (frozenset((u, v)), float(w)) for u, v, w in g.edges(data="weight")
     }
+
+
+@pytest.mark.parametrize("k", [None, 20])
+def test_centrality_from_arrays_equals_networkx(k: int | None) -> None:
+    pytest.importorskip("igraph")
+    credits = random_credits(6)
+    index = CreditIndex.empty().with_graph("", credits.rows)
+    sg = sparse_projection(index, "co-star", ("cast_member",))
+    measures = ["degree", "weighted_degree", "pagerank", "betweenness", "closeness"]
+    ours = sparse_centrality(sg, measures, k=k, seed=3)
+    ref = centrality(sg.to_networkx(films=False), measures, k=k, seed=3, backend="networkx")
+    assert ours["degree"] == ref["degree"] and ours["weighted_degree"] == ref["weighted_degree"]
+    for name in ("pagerank", "betweenness", "closeness"):
+        assert ours[name] == pytest.approx(ref[name], abs=1e-5), name
+    with pytest.raises(KGInputError, match="eigenvector need a networkx graph"):
+        sparse_centrality(sg, ["eigenvector"])

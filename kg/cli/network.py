@@ -23,7 +23,15 @@ from ..errors import KGInputError
 from ..network.communities import community_summary, detect_communities
 from ..network.ego import ego_graph, ego_summary
 from ..network.io import graph_format_for, write_graph
-from ..network.metrics import EXACT_LIMIT, centrality, default_backend, graph_stats, top_nodes
+from ..network.metrics import (
+    ARRAY_MEASURES,
+    EXACT_LIMIT,
+    centrality,
+    default_backend,
+    graph_stats,
+    sparse_centrality,
+    top_nodes,
+)
 from ..network.paths import collaboration_path, distance_distribution
 from ..network.plot import plot_graph
 from ..network.report import network_report
@@ -319,22 +327,25 @@ def centrality_cmd(
       kg network centrality -p co-star --top 20
       kg network centrality -m betweenness,pagerank --k 500 --seed 1 --backend igraph
     """
-    g = graph_source.load(films=False)  # metrics only: no film lists
     names = [m for m in measures.split(",") if m.strip()]
     chosen = default_backend() if backend == "auto" else backend
-    n = g.number_of_nodes()
+    arrays = None
+    if chosen == "igraph" and all(m.strip() in ARRAY_MEASURES for m in names):
+        arrays = graph_source.load_sparse()  # igraph from the arrays: no networkx graph at all
+    g = arrays.node_graph() if arrays is not None else graph_source.load(films=False)
+    n, edges = g.number_of_nodes(), (arrays or g).number_of_edges()
     if k == 0:
         k = None
     elif k is None and n > EXACT_LIMIT and "betweenness" in names:
         k = 200
         click.echo(
             f"kg: betweenness sampled from {k} of {n:,} sources (exact would take "
-            f"{'about ' + _duration(n * _SECONDS_PER_SOURCE[chosen] * g.number_of_edges() / 1e6)}); "
+            f"{'about ' + _duration(n * _SECONDS_PER_SOURCE[chosen] * edges / 1e6)}); "
             "--k N for more, --k 0 for exact",
             err=True,
         )
     if k is not None and "betweenness" in names:
-        estimate = k * _SECONDS_PER_SOURCE[chosen] * g.number_of_edges() / 1e6
+        estimate = k * _SECONDS_PER_SOURCE[chosen] * edges / 1e6
         if estimate > 60:
             faster = (
                 " (pip install 'kg[igraph]' is about 30x faster)" if chosen == "networkx" else ""
@@ -345,7 +356,10 @@ def centrality_cmd(
                 "Going on (Ctrl-C stops).",
                 err=True,
             )
-    scores = centrality(g, names, k=k, seed=seed, backend=chosen, progress=True)
+    if arrays is not None:
+        scores = sparse_centrality(arrays, names, k=k, seed=seed, progress=True)
+    else:
+        scores = centrality(g, names, k=k, seed=seed, backend=chosen, progress=True)
     _emit(top_nodes(g, scores, n=top, by=sort_by), fmt)
 
 

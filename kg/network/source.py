@@ -12,6 +12,7 @@ kg.errors.StoreError: no store at ...: load something first (kg load FILE --stor
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,8 +22,10 @@ from ..errors import KGInputError
 from ..reader import GraphReader
 from ..remote import RemoteEndpoint
 from ..store import Store, default_store_path
-from .build import build_graph
+from .build import build_graph, build_sparse
 from .io import read_graph
+from .projections import get_projection
+from .sparse import SparseGraph
 
 __all__ = ["GraphSource"]
 
@@ -64,6 +67,20 @@ class GraphSource:
             return self._project(self.endpoint, years, films)
         with Store.open(self.store_path or default_store_path(), read_only=True) as store:
             return self._project(store, years, films)
+
+    def load_sparse(self) -> SparseGraph | None:
+        """The projection as arrays (:func:`~kg.network.build.build_sparse`), or ``None`` when
+        this source is a graph file or an add-on projection without a sparse form."""
+        if self.input_path is not None or get_projection(self.projection).sparse is None:
+            return None
+        build = functools.partial(
+            build_sparse, projection=self.projection, roles=self.roles, years=self.years,
+            min_weight=self.min_weight,
+        )  # fmt: skip
+        if self.endpoint is not None:
+            return build(self.endpoint)
+        with Store.open(self.store_path or default_store_path(), read_only=True) as store:
+            return build(store)
 
     def _project(self, reader: GraphReader, years: str | None, films: bool) -> nx.Graph:
         return build_graph(
