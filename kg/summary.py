@@ -12,8 +12,10 @@ Instead, ``kg load`` and ``kg unload`` keep two sidecars beside each generation 
   hash collision (about 1 in 10^12 at a million members).
 
 :func:`answer_named_query` answers ``counts-by-type``, ``busiest-people``,
-``people-most-studios`` and ``director-actor-pairs`` from them: it computes the query's inner
-aggregate with numpy and scipy, then runs the rest of the named query (labels, filters, order)
+``people-most-studios`` and ``director-actor-pairs`` from them: the inner aggregate of each
+query (the per-class totals, and the top 100 rows by numpy and scipy from the credit index) is
+worked out when the summaries are kept, once per load, and stored with the generation it
+describes (its provenance); a query runs the rest of the named query (labels, filters, order)
 in the store over those rows (a ``VALUES`` block in place of the inner ``SELECT``), so the
 answer has the same columns, terms and order as the SPARQL. :func:`summary_stats` gives
 ``kg stats`` its counts. A generation without the sidecars (written by a SPARQL Update or
@@ -102,12 +104,19 @@ class TypeSummary:
 
     graphs: dict[str, tuple[int, dict[str, np.ndarray]]]
     totals: dict[str, tuple[int, int]] = field(default_factory=dict)
+    answers: dict[str, list[list[str | int]]] = field(default_factory=dict)
+    """The inner rows of the aggregate named queries (IRIs and counts), worked out when the
+    summary is kept: the generation they were computed for is their provenance."""
     """Per class: distinct members in all graphs, and in the data (all graphs but the ontology,
     less what the ontology itself types so); per ``role:`` key, the credits with that role.
     Worked out by :meth:`with_totals` when the summary is kept, so that reading a count costs
     nothing."""
 
-    def with_totals(self, credits_by_role: Mapping[str, tuple[int, int]]) -> TypeSummary:
+    def with_totals(
+        self,
+        credits_by_role: Mapping[str, tuple[int, int]],
+        answers: Mapping[str, list[list[str | int]]] | None = None,
+    ) -> TypeSummary:
         """The summary with :attr:`totals` worked out from the graphs, and the credits and
         distinct people of each role property (``credits:`` keys, from the credit index)."""
         totals: dict[str, tuple[int, int]] = {
@@ -123,7 +132,7 @@ class TypeSummary:
             inside = self.members(key, exclude=[ONTOLOGY_GRAPH])
             data = len(inside) if key not in schema else int((~np.isin(inside, schema[key])).sum())
             totals[key] = (self.count(key), data)
-        return TypeSummary(self.graphs, totals)
+        return TypeSummary(self.graphs, totals, dict(answers or {}))
 
     def without(self, graphs: Iterable[str]) -> TypeSummary:
         """The summary without ``graphs``."""
@@ -177,7 +186,7 @@ class TypeSummary:
         for graph, (size, members) in self.graphs.items():
             graphs.append([graph, size, [[k, len(v)] for k, v in members.items()]])
             arrays.extend(members.values())
-        header = {"graphs": graphs, "totals": self.totals}
+        header = {"graphs": graphs, "totals": self.totals, "answers": self.answers}
         out = io.BytesIO()
         np.savez(
             out,
@@ -217,7 +226,7 @@ class TypeSummary:
         except (OSError, KeyError, ValueError, TypeError, EOFError) as err:
             raise ValueError(f"not a type summary: {err}") from err
         totals = {k: (int(a), int(b)) for k, (a, b) in header["totals"].items()}
-        return cls(graphs, totals)
+        return cls(graphs, totals, header.get("answers", {}))
 
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -346,7 +355,11 @@ def keep_summaries(
         size = tally.size if tally.size is not None else store.graph_size(graph)
         types = types.with_graph(graph, size, tally.members)
     store.write_sidecar(CREDIT_SIDECAR, index.to_bytes())
-    store.write_sidecar(SIDECAR, types.with_totals(_role_counts(index)).to_bytes())
+    answers = {}
+    for name, (_, compute) in SUMMARY_QUERIES.items():
+        if name != "counts-by-type" and (rows := compute(store, index)) is not None:
+            answers[name] = [[str(c) if isinstance(c, URIRef) else int(c) for c in r] for r in rows]
+    store.write_sidecar(SIDECAR, types.with_totals(_role_counts(index), answers).to_bytes())
 
 
 def _role_counts(index: CreditIndex) -> dict[str, tuple[int, int]]:
@@ -554,14 +567,11 @@ def answer_named_query(
         start, end = text.index("WHERE {") + len("WHERE {"), text.rindex("}")
         sparql = text[:start] + " " + _values(columns, rows) + " " + text[end:]
         return store.query(sparql, bindings=bindings)
-    data = store.read_sidecar(CREDIT_SIDECAR)
-    if data is None or store.read_sidecar(SIDECAR) is None:
+    header = _header(store)  # the rows worked out when the store was written
+    if header is None or name not in header.get("answers", {}):
         return None
-    try:
-        index = CreditIndex.from_bytes(data)
-    except ValueError:
-        return None
-    rows = compute(store, index)
-    if rows is None:
-        return None
+    rows = [
+        tuple(URIRef(c) if isinstance(c, str) else _integer(c) for c in row)
+        for row in header["answers"][name]
+    ]
     return store.query(_replace_inner(text, _values(columns, rows)), bindings=bindings)
