@@ -315,7 +315,12 @@ def _year_of(text: str) -> int | None:
 
 def read_summaries(store: Store) -> tuple[CreditIndex, TypeSummary] | None:
     """The credit index and type summary kept with the generation ``store`` reads, or ``None``
-    when it has none (or an older format)."""
+    when it has none (or an older format).
+
+    >>> with Store.memory() as store:
+    ...     read_summaries(store) is None
+    True
+    """
     credits, types = store.read_sidecar(CREDIT_SIDECAR), store.read_sidecar(SIDECAR)
     if credits is None or types is None:
         return None
@@ -389,7 +394,12 @@ def _header(store: Store) -> dict[str, Any] | None:
 
 def summary_stats(store: Store) -> dict[str, Any] | None:
     """``kg stats`` counts (see :func:`kg.stats.graph_stats`) from the summaries, or ``None``
-    when the store keeps none. Reads the totals kept on load: no count is made here."""
+    when the store keeps none. Reads the totals kept on load: no count is made here.
+
+    >>> with Store.memory() as store:
+    ...     summary_stats(store) is None
+    True
+    """
     header = _header(store)
     if header is None:
         return None
@@ -412,7 +422,15 @@ def summary_stats(store: Store) -> dict[str, Any] | None:
 
 
 def graph_sizes(store: Store) -> dict[str, int] | None:
-    """Triples per named graph from the summaries, or ``None`` when the store keeps none."""
+    """Triples per named graph from the summaries, or ``None`` when the store keeps none.
+
+    >>> with Store.memory() as store:
+    ...     with store.writing():
+    ...         _ = store.add_triples("urn:g", [(URIRef("urn:a"), KG.title, Literal("A"))])
+    ...         keep_summaries(store, ["urn:g"])
+    ...     graph_sizes(store)
+    {'urn:g': 1}
+    """
     header = _header(store)
     return None if header is None else {g: int(size) for g, size, _ in header["graphs"]}
 

@@ -75,7 +75,12 @@ def fetch_credits(reader: GraphReader, roles: Iterable[str] | None = None) -> Cr
 
 
 def index_credits(index: CreditIndex, roles: Iterable[str]) -> Credits:
-    """The credits of ``roles`` in a credit index as :class:`Credits` (each credit once)."""
+    """The credits of ``roles`` in a credit index as :class:`Credits` (each credit once).
+
+    >>> idx = CreditIndex.empty().with_graph("g", [("f", "cast_member", "a")] * 2)
+    >>> index_credits(idx, ["cast_member"]).rows
+    [('f', 'cast_member', 'a')]
+    """
     film, role, agent = index.unique_credits(list(roles))
     nodes, labels = index.nodes, index.labels
     rows = [
@@ -191,6 +196,12 @@ def check_fits(sg: SparseGraph, *, films: bool) -> None:
     ------
     KGInputError
         The graph would take more than 80% of the memory the system can still give.
+
+    Examples
+    --------
+    >>> import kg
+    >>> with kg.Store.memory() as store:
+    ...     check_fits(build_sparse(store, "co-star", allow_empty=True), films=True)
     """
     free = available_memory()
     edges = sg.number_of_edges()
