@@ -25,6 +25,7 @@ then read from the store in full when next needed (:func:`read_index`).
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -111,6 +112,13 @@ class CreditIndex:
 
     def __len__(self) -> int:
         return len(self.film)
+
+    def decoded(self) -> CreditIndex:
+        """The same index with every node IRI decoded (for code that reads most of them, such
+        as a projection: one split instead of a lookup per node)."""
+        if isinstance(self.nodes, list):
+            return self
+        return dataclasses.replace(self, nodes=list(self.nodes))
 
     def node_ids(self) -> dict[str, int]:
         """Node IRI -> node number (made once, on first need)."""

@@ -27,7 +27,7 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
-from scipy.sparse import csr_matrix, triu
+from scipy.sparse import csr_matrix
 
 from ..credits import ROLE_NAMES, CreditIndex
 from .projections import (
@@ -239,7 +239,8 @@ def _node_attrs(
 ) -> dict[str, list[Any]]:
     """``label, type, film_count, first_year, last_year`` of ``people`` (rows of ``b``, a 0/1
     people x films matrix over ``films``)."""
-    labels = [index.labels[p] or index.nodes[p].rsplit("/", 1)[-1] for p in people]
+    names, known = index.nodes, index.labels
+    labels = [known[p] or names[p].rsplit("/", 1)[-1] for p in people.tolist()]
     counts = np.diff(b.indptr)
     years = index.years[films[b.indices]].astype(np.float64)
     years[years == _NO_YEAR] = np.nan
@@ -388,13 +389,14 @@ def _shared(
 
 
 def _pairs(w: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    upper = triu(w, k=1).tocoo()
-    order = np.lexsort((upper.col, upper.row))
-    return (
-        upper.row[order].astype(np.int32),
-        upper.col[order].astype(np.int32),
-        upper.data[order].astype(np.int32),
-    )
+    """The entries above the diagonal of a symmetric matrix as ``u < v`` edges in ``(u, v)``
+    order, read off its CSR arrays."""
+    w = w.tocsr()
+    rows = np.repeat(np.arange(w.shape[0], dtype=np.int64), np.diff(w.indptr))
+    keep = w.indices > rows
+    u, v, data = rows[keep], w.indices[keep].astype(np.int64), w.data[keep]
+    order = np.argsort(u * w.shape[1] + v)  # half the entries: cheaper than sorting them all
+    return u[order].astype(np.int32), v[order].astype(np.int32), data[order].astype(np.int32)
 
 
 def _co_credit(c: _Credits, roles: Sequence[str]) -> SparseGraph:
@@ -566,7 +568,7 @@ def sparse_projection(
     index: CreditIndex, projection: str, roles: Sequence[str], years: Years | None = None
 ) -> SparseGraph:
     """The graph of a built-in ``projection`` of ``index`` for ``roles`` and ``years``."""
-    credits = _Credits.of(index, roles, years)
+    credits = _Credits.of(index.decoded(), roles, years)
     return SPARSE_PROJECTIONS[projection](credits, roles)
 
 
