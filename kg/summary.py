@@ -586,10 +586,20 @@ def answer_named_query(
         sparql = text[:start] + " " + _values(columns, rows) + " " + text[end:]
         return store.query(sparql, bindings=bindings)
     header = _header(store)  # the rows worked out when the store was written
-    if header is None or name not in header.get("answers", {}):
+    if header is None:
         return None
-    rows = [
-        tuple(URIRef(c) if isinstance(c, str) else _integer(c) for c in row)
-        for row in header["answers"][name]
-    ]
+    if name in header.get("answers", {}):
+        rows = [
+            tuple(URIRef(c) if isinstance(c, str) else _integer(c) for c in row)
+            for row in header["answers"][name]
+        ]
+    else:  # kept by an older kg: work them out from the credit index now
+        data = store.read_sidecar(CREDIT_SIDECAR)
+        try:
+            computed = None if data is None else compute(store, CreditIndex.from_bytes(data))
+        except ValueError:
+            computed = None
+        if computed is None:
+            return None
+        rows = computed
     return store.query(_replace_inner(text, _values(columns, rows)), bindings=bindings)
