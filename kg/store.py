@@ -34,7 +34,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, Self
+from typing import IO, Any, Self, TypeVar
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, URIRef
@@ -59,6 +59,8 @@ __all__ = [
 ]
 
 DEFAULT_STORE = Path(".kg/store")
+
+_T = TypeVar("_T")
 
 #: File extensions of the RDF formats we read and write, by Oxigraph format.
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
@@ -641,11 +643,26 @@ def _merge_settle(handle: Any, node: Any, bases: list[str], size: int | None = N
         size = _graph_quads(handle, node)
     if size >= _BASE_MIN and not _overlaps(handle, node, bases):
         bases.append(node.value)
-        if next(iter(handle.quads_for_pattern(None, None, None, ox.DefaultGraph())), None):
-            handle.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {node} {{ ?s ?p ?o }} ?s ?p ?o }}")
+        _drop_from_default(handle, node, size)
         return
     select = f"SELECT ?s ?p ?o WHERE {{ GRAPH {node} {{ ?s ?p ?o }} {_not_in(bases)} }}"
     _into_default(handle, select, size >= _SMALL_WRITE)
+
+
+def _drop_from_default(handle: Any, node: Any, size: int) -> None:
+    """D gives up the triples that graph ``node`` (``size`` quads, now a base graph) states:
+    by a lookup per triple of D when D is the smaller (usually: the ontology and a few
+    articles beside a big table), else by one update joining the two."""
+    default = ox.DefaultGraph()
+    held = list(itertools.islice(handle.quads_for_pattern(None, None, None, default), size))
+    if not held:
+        return
+    if len(held) < size:
+        for q in held:
+            if ox.Quad(q.subject, q.predicate, q.object, node) in handle:
+                handle.remove(q)
+        return
+    handle.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {node} {{ ?s ?p ?o }} ?s ?p ?o }}")
 
 
 def _merge_small(handle: Any, node: Any, quads: list[Any], bases: list[str]) -> None:
@@ -669,6 +686,32 @@ def _merge_small(handle: Any, node: Any, quads: list[Any], bases: list[str]) -> 
             if not any(ox.Quad(q.subject, q.predicate, q.object, b) in handle for b in nodes)
         ]
     )
+
+
+def _merge_many(handle: Any, quads: list[Any], bases: list[str], *, bulk: bool) -> None:
+    """``quads`` were inserted into new, small graphs (none of them a base graph): D takes the
+    triples that no base graph holds (``bulk``: through the bulk loader). A triple is looked up in the bases only when
+    its subject is in one (looked up once per subject): most triples of articles are about their
+    own evidence nodes, which no table states."""
+    default = ox.DefaultGraph()
+    base_nodes = [ox.NamedNode(b) for b in bases]
+    in_base: dict[Any, bool] = {}
+    kept: list[Any] = []
+    for q in quads:
+        subject = q.subject
+        seen = in_base.get(subject)
+        if seen is None:
+            seen = in_base[subject] = any(
+                next(iter(handle.quads_for_pattern(subject, None, None, b)), None) is not None
+                for b in base_nodes
+            )
+        if seen and any(ox.Quad(subject, q.predicate, q.object, b) in handle for b in base_nodes):
+            continue
+        kept.append(ox.Quad(subject, q.predicate, q.object, default))
+    if bulk and len(kept) >= _SMALL_WRITE:
+        handle.bulk_extend(kept)
+    else:
+        handle.extend(kept)
 
 
 def _merge_drop(handle: Any, node: Any, bases: list[str]) -> None:
@@ -728,8 +771,8 @@ def _write_meta(gens: Path, name: str, bases: Sequence[str]) -> None:
     )
 
 
-def _chunks(items: Iterable[str], size: int) -> Iterator[list[str]]:
-    batch: list[str] = []
+def _chunks(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
+    batch: list[_T] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -1193,6 +1236,71 @@ class Store:
             _merge_drop(self._ox, node, self._bases)
         self._ox.remove_graph(node)
 
+    def remove_about(self, graph: str, subjects: Iterable[str]) -> int:
+        """Remove what the named graph ``graph`` states about ``subjects`` (IRIs), inside
+        :meth:`writing`; returns how many quads. A triple leaves the default graph (the merge)
+        when no other graph states it.
+
+        >>> from rdflib import URIRef, Literal
+        >>> t = (URIRef("urn:s"), URIRef("urn:p"), Literal("o"))
+        >>> with Store.memory() as store, store.writing():
+        ...     _ = store.add_graphs({"urn:g1": [t], "urn:g2": [t]})
+        ...     store.remove_about("urn:g1", ["urn:s"]), len(store.rows("SELECT * WHERE { ?s ?p ?o }"))
+        ...     store.remove_about("urn:g2", ["urn:s"]), len(store.rows("SELECT * WHERE { ?s ?p ?o }"))
+        (1, 1)
+        (1, 0)
+        """
+        self._require_write()
+        node = _graph_node(graph)
+        default = ox.DefaultGraph()
+        removed: list[Any] = []
+        for subject in subjects:
+            removed.extend(self._ox.quads_for_pattern(ox.NamedNode(subject), None, None, node))
+        for quad in removed:
+            self._ox.remove(quad)
+            if self._merge_stale:
+                continue
+            others = self._ox.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)
+            if not any(isinstance(q.graph_name, ox.NamedNode) for q in others):
+                self._ox.remove(ox.Quad(quad.subject, quad.predicate, quad.object, default))
+        if removed and self.path is None:
+            assert self._journal is not None
+            self._journal.append(("removed", (node, removed)))
+        return len(removed)
+
+    def match(
+        self,
+        *,
+        subject: str | None = None,
+        predicate: str | None = None,
+        obj: str | None = None,
+        graph: str | None = None,
+    ) -> Iterator[tuple[str, str, str, str]]:
+        """The statements of the named graphs that match a pattern of IRIs (``None`` matches
+        anything; ``graph`` is one named graph), as text rows ``(subject, predicate, object, graph)``: a literal object as its
+        lexical form, as :meth:`text_rows` gives it. Index lookups, for code that reads what
+        the store says about a few entities without a query plan.
+
+        >>> from rdflib import URIRef, Literal
+        >>> with Store.memory() as store, store.writing():
+        ...     _ = store.add_graphs({"urn:g": [(URIRef("urn:s"), URIRef("urn:p"), Literal(7))]})
+        ...     list(store.match(subject="urn:s"))
+        [('urn:s', 'urn:p', '7', 'urn:g')]
+        """
+        blank = ox.BlankNode
+        terms = [None if x is None else ox.NamedNode(x) for x in (subject, predicate, obj, graph)]
+        for q in self._ox.quads_for_pattern(*terms):
+            g = q.graph_name
+            if type(g) is not ox.NamedNode:
+                continue  # the default graph: the merge, not a source
+            s, o = q.subject, q.object
+            yield (
+                "_:" + s.value if type(s) is blank else s.value,
+                q.predicate.value,
+                "_:" + o.value if type(o) is blank else o.value,
+                g.value,
+            )
+
     def add_triples(self, graph: str, triples: Iterable[Triple]) -> int:
         """Add rdflib triples to a named graph (inside :meth:`writing`); returns how many."""
         self._require_write()
@@ -1206,6 +1314,50 @@ class Store:
                 for s, p, o in triples
             ),
         )
+
+    def add_graphs(self, graphs: Mapping[str, Iterable[Triple]]) -> int:
+        """Add the triples of many named graphs in one write (inside :meth:`writing`); returns how
+        many quads were written. The path for many small sources (a folder of articles): one
+        insert and one update of the merge for all of them, where :meth:`add_triples` per graph
+        pays both per graph.
+
+        >>> from rdflib import URIRef, Literal
+        >>> a, b, p = URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:p")
+        >>> with Store.memory() as store, store.writing():
+        ...     store.add_graphs({"urn:g1": [(a, p, Literal(1))], "urn:g2": [(b, p, Literal(2))]})
+        ...     sorted(store.named_graphs()), len(store.rows("SELECT * WHERE { ?s ?p ?o }"))
+        2
+        (['urn:g1', 'urn:g2'], 2)
+        """
+        self._require_write()
+        cache = self._cache
+        nodes: list[Any] = []
+        quads: list[Any] = []
+        for graph, triples in graphs.items():
+            node = _graph_node(graph)
+            self._note_new_graph(node)
+            nodes.append(node)
+            quads.extend(
+                ox.Quad(_to_ox(s, cache), _to_ox(p, cache), _to_ox(o, cache), node)
+                for s, p, o in triples
+            )
+        bulk = self.path is not None and len(quads) >= _SMALL_WRITE
+        if bulk:
+            self._ox.bulk_extend(quads)
+        else:
+            self._ox.extend(quads)
+        for node in nodes:
+            self._ox.add_graph(node)
+        if self._merge_stale:
+            return len(quads)
+        if any(node.value in self._bases for node in nodes):
+            for node in nodes:  # rare (a base graph written again): graph by graph
+                _merge_small(
+                    self._ox, node, [q for q in quads if q.graph_name == node], self._bases
+                )
+        else:
+            _merge_many(self._ox, quads, self._bases, bulk=bulk)
+        return len(quads)
 
     def add_ntriples(self, graph: str, text: Iterable[str]) -> int:
         """Add N-Triples text to a named graph (inside :meth:`writing`): ``text`` comes in pieces
@@ -1450,6 +1602,15 @@ class Store:
     def named_graphs(self) -> list[str]:
         """IRIs of the named graphs in the store, sorted."""
         return sorted(g.value for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def has_graph(self, graph: str) -> bool:
+        """Whether the named graph ``graph`` exists (one lookup, not a listing of every graph).
+
+        >>> with Store.memory() as store:
+        ...     store.has_graph("urn:g")
+        False
+        """
+        return bool(self._ox.contains_named_graph(ox.NamedNode(graph)))
 
     # -- sidecars: derived data kept with a generation (rebuilt when missing) --
 
