@@ -142,6 +142,14 @@ def test_counts_distance_and_collaborators(sample: Store) -> None:
     assert most.rows[0][most.columns.index("films")] == "4"
 
 
+def test_releases_say_where_and_keep_the_region_column(sample: Store) -> None:
+    answer = ask(sample, "when and where was A Winter for Odile released?")
+    assert answer.form == "release-where"
+    assert "2021-12-01 (theatrical, FR), 2022-01-14 (theatrical, US)" in answer.headline
+    table = format_answer(answer, sparql=False)
+    assert "region" in table.splitlines()[2] and "platformName" not in table  # empty: left out
+
+
 def test_misspelt_names_get_suggestions_and_no_answer(sample: Store) -> None:
     answer = ask(sample, "who directed The Glas Harbour?")
     assert answer.understood and not answer.answered and not answer.rows
