@@ -133,6 +133,15 @@ def test_browsers_and_curl_get_html(server: SparqlServer) -> None:
         assert "<svg" in text  # the ego picture
 
 
+def test_a_link_stated_on_the_page_is_not_listed_again_under_linked_from(
+    server: SparqlServer,
+) -> None:
+    text = _get(server.url + "resource/film/the-glass-harbor")[2].decode("utf-8")
+    assert text.count('href="/resource/film/beneath-the-glass-harbor"') == 1  # in Series only
+    text = _get(server.url + "resource/film/beneath-the-glass-harbor")[2].decode("utf-8")
+    assert 'href="/resource/film/the-glass-harbor"' in text  # "Follows", whichever way stated
+
+
 def test_format_parameter_wins_and_bad_ones_say_what_exists(server: SparqlServer) -> None:
     status, kind, _ = _get(server.url + "resource/film/the-glass-harbor?format=ttl", "text/html")
     assert status == 200 and kind.startswith("text/turtle")
