@@ -14,7 +14,7 @@ import pytest
 from browser import chromium, off_machine, requested_urls, screenshot
 from rdflib import Dataset, Graph, URIRef
 
-from kg.entity import describe, entity_dataset
+from kg.entity import CreditRow, EntityDescription, describe, entity_dataset, neighbourhood
 from kg.ingest import load_paths
 from kg.serve import ServeConfig, make_server
 from kg.serve.app import SparqlServer
@@ -82,6 +82,16 @@ def test_describe_a_person_lists_article_evidence_with_rule(sample_store: Path) 
     assert article, "an article credit with its sentence"
     assert all(s.confidence is not None and 0 < s.confidence <= 1 for s in article)
     assert any(s.rule for s in article), "kg:extractionRule names the rule"
+
+
+def test_ego_picture_of_a_big_cast_keeps_the_director() -> None:
+    f = "https://w3id.org/filmkg/resource/film/heat"
+    page = EntityDescription(f, "Heat", [], "film")
+    page.credits = [CreditRow(f, "Heat", f"urn:p{i}", f"P{i}", "cast_member") for i in range(30)]
+    page.credits.append(CreditRow(f, "Heat", "urn:mann", "Michael Mann", "director"))
+    with Store.memory() as store:
+        hood = neighbourhood(store, page)
+    assert ("urn:mann", "Michael Mann", "director", 1) in hood.nodes and len(hood.nodes) == 20
 
 
 def test_entity_dataset_keeps_one_graph_per_source(sample_store: Path) -> None:
