@@ -73,9 +73,11 @@ def test_degree_fit_tells_power_law_from_lognormal() -> None:
 
 def test_report_numbers_and_sections(tmp_path: Path) -> None:
     g = _collaboration_graph(1500)
+    g.graph["years"] = "1950-2010"
     out = tmp_path / "report.html"
     s = network_report(g, out, seed=2)
     text = out.read_text()
+    assert "Films of 1950-2010. Numbers marked ≈ are sampled" in text
     for section in ("Degree distribution", "Small world", "Assortativity and rich club",
                     "Top people", "Communities", "Growth by decade"):  # fmt: skip
         assert section in text

@@ -403,7 +403,8 @@ def _page(
     ]  # fmt: skip
     parts = [
         f"<h1>Network report: {_e(name)}</h1>",
-        f"<p class='note'>{_e(years or '')} Numbers marked ≈ are sampled (seeded); see each section.</p>",
+        f"<p class='note'>{_e(f'Films of {years}. ' if years else '')}Numbers marked ≈ are sampled "
+        "(seeded); see each section.</p>",
         "<div class='kpi'>"
         + "".join(f"<div>{_e(k_)}<b>{v}</b></div>" for k_, v in kpis)
         + "</div>",
