@@ -60,7 +60,6 @@ from .store import Store, Triple, rdf_format_for
 from .triples import (
     SourceInfo,
     facts_to_ntriples,
-    facts_to_triples,
     source_triples,
     triples_to_ntriples,
 )
@@ -238,8 +237,9 @@ class _Pipeline:
     extractor: Extractor
     progress: bool
     known: _KnownProvider
-    pending: dict[str, list[Triple]] = field(default_factory=dict)
-    """Articles extracted but not yet written, by graph: written together by :meth:`flush`."""
+    pending: dict[str, list[str]] = field(default_factory=dict)
+    """Articles extracted but not yet written (N-Triples lines by graph), written together by
+    :meth:`flush`."""
     touched: set[str] | None = field(default_factory=set)
     """Subjects whose functional facts this load changed (``None``: a table or RDF file was
     written, so conflicts are looked for everywhere)."""
@@ -303,7 +303,7 @@ class _Pipeline:
     def add_article(self, doc: Document, graph: str, checksum: str, where: str) -> int:
         """Extract an article and keep its triples and provenance for the next :meth:`flush`;
         returns how many distinct triples its graph will hold."""
-        triples = self.article_triples(doc, graph, where)
+        lines = self.article_lines(doc, graph, where)
         info = SourceInfo(
             graph=graph,
             path=where,
@@ -316,15 +316,17 @@ class _Pipeline:
         )
         if graph not in self.pending and self.store.has_graph(graph):
             if self.touched is not None:
-                self.touched |= _functional_subjects(q[:3] for q in self.store.triples(graph))
+                self.touched |= {
+                    str(s) for s, p, _, _ in self.store.triples(graph) if p in CONFLICT_PREDICATES
+                }
             self.store.remove_graph(graph)  # an article replaced (it never contains graphs)
-        triples.extend(source_triples(info))
-        self.pending[graph] = triples
+        lines.extend(triples_to_ntriples(source_triples(info)))
+        self.pending[graph] = lines
         if self.touched is not None:
-            self.touched |= _functional_subjects(triples)
+            self.touched |= _functional_subjects(lines)
         if sum(len(t) for t in self.pending.values()) >= _BATCH_TRIPLES:
             self.flush()
-        return len(set(triples))
+        return len(set(lines))
 
     def flush(self) -> None:
         """Write the pending articles: one insert for all of them, each in its own graph."""
@@ -332,8 +334,8 @@ class _Pipeline:
             self.store.add_graphs(self.pending)
             self.pending = {}
 
-    def article_triples(self, doc: Document, graph: str, where: str) -> list[Triple]:
-        """extract -> resolve -> triples for one article."""
+    def article_lines(self, doc: Document, graph: str, where: str) -> list[str]:
+        """extract -> resolve -> triples for one article, as N-Triples lines."""
         doc.id = graph
         known = self.known.known()
         try:
@@ -346,7 +348,8 @@ class _Pipeline:
             ) from err
         facts, resolver = resolve_facts(facts, known, graph=graph)
         self.known.learned(facts, resolver, graph)
-        return list(facts_to_triples(facts, resolver, graph=graph))
+        text = "".join(facts_to_ntriples(facts, resolver, graph=graph))
+        return [line + "\n" for line in text.split("\n") if line]  # not splitlines: U+2028
 
     def table_lines(self, table: TableSource, graph: str) -> Iterator[str]:
         """resolve -> triples for a table, one film (row) at a time, with a progress bar; as
@@ -382,9 +385,21 @@ _BATCH_TRIPLES = 250_000
 """Pending article triples that make the pipeline write them (memory stays bounded)."""
 
 
-def _functional_subjects(triples: Iterable[tuple[Any, Any, Any]]) -> set[str]:
-    """The subjects of ``triples`` that conflicts and agreements are about."""
-    return {str(s) for s, p, _ in triples if p in CONFLICT_PREDICATES}
+_CONFLICT_PREDICATES_NT = frozenset(p.n3() for p in CONFLICT_PREDICATES)
+
+
+def _functional_subjects(lines: Iterable[str]) -> set[str]:
+    """The subjects (IRIs) of N-Triples ``lines`` that conflicts and agreements are about.
+
+    >>> _functional_subjects(['<urn:f> <https://w3id.org/filmkg/ontology#director> <urn:p> .\\n'])
+    {'urn:f'}
+    """
+    found = set()
+    for line in lines:
+        subject, predicate, _ = line.split(" ", 2)
+        if predicate in _CONFLICT_PREDICATES_NT and subject.startswith("<"):
+            found.add(subject[1:-1])
+    return found
 
 
 def _rows(facts: Iterable[Fact]) -> Iterator[list[Fact]]:

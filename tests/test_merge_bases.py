@@ -9,7 +9,6 @@ import io
 from pathlib import Path
 
 import pytest
-from rdflib import Literal, URIRef
 
 import kg.store as store_module
 from kg.store import Store
@@ -144,13 +143,9 @@ def test_blank_nodes_survive_the_merge(where: Path | None) -> None:
         assert _count(store, '?b <urn:p> "blank" . GRAPH ?g { ?b ?p ?o }') == 1
 
 
-def _triples(prefix: str, n: int, shared: int = 0) -> list[tuple[URIRef, URIRef, Literal]]:
-    own = [
-        (URIRef(f"urn:{prefix}:{i}"), URIRef("urn:p"), Literal(f"{prefix} {i}")) for i in range(n)
-    ]
-    return own + [
-        (URIRef(f"urn:shared:{i}"), URIRef("urn:p"), Literal(f"shared {i}")) for i in range(shared)
-    ]
+def _triples(prefix: str, n: int, shared: int = 0) -> list[str]:
+    """N-Triples lines as ``_lines`` makes them, for ``Store.add_graphs``."""
+    return _lines(prefix, n, shared)
 
 
 def test_many_small_graphs_in_one_write_keep_the_merge(where: Path | None) -> None:
