@@ -17,15 +17,10 @@ from kg.network.parquet import read_parquet, write_parquet
 
 pq = pytest.importorskip("pyarrow.parquet")
 
-FIXTURE = Path(__file__).parent / "data" / "network" / "films.ttl"
 
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("parquet") / "store"
-    result = CliRunner().invoke(main, ["--store", str(path), "load", str(FIXTURE)])
-    assert result.exit_code == 0, result.output
-    return path
+@pytest.fixture
+def store(network_store: Path) -> Path:
+    return network_store
 
 
 def test_export_parquet_round_trips_the_projection(store: Path, tmp_path: Path) -> None:
