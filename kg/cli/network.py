@@ -22,7 +22,7 @@ import click
 
 from ..errors import KGInputError
 from ..network.communities import community_summary, detect_communities
-from ..network.distributed import ENGINES, MEASURES, check_measures, run_distributed
+from ..network.distributed import MEASURES, check_measures, run_distributed
 from ..network.ego import ego_graph, ego_summary
 from ..network.io import graph_format_for, write_graph
 from ..network.metrics import EXACT_LIMIT, centrality, default_backend, graph_stats, top_nodes
@@ -687,8 +687,8 @@ def _conf_pairs(values: Sequence[str]) -> dict[str, str]:
     help="Where the engine writes the result table (Parquet: id, node, label, one column per measure).",
 )
 @click.option(
-    "--engine", type=click.Choice(sorted(ENGINES)), default="spark", show_default=True,
-    help="The distributed engine (spark: Spark GraphX through pyspark).",
+    "--engine", default="spark", show_default=True,
+    help="The distributed engine: spark (Spark GraphX through pyspark), or one a plugin registers.",
 )  # fmt: skip
 @click.option(
     "--measure", "measures", default=",".join(MEASURES), show_default=True,

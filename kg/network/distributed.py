@@ -10,7 +10,7 @@ existing systems, registered by name and imported only when used:
   ``"yarn"`` or ``"k8s://..."``, reading and writing paths the cluster sees (``hdfs://``,
   ``s3a://``...).
 
->>> sorted(ENGINES)
+>>> ENGINES.names()
 ['spark']
 >>> check_measures("pagerank,lpa")
 ['pagerank', 'lpa']
@@ -18,12 +18,12 @@ existing systems, registered by name and imported only when used:
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import UnknownNameError
+from ..registry import Registry
 
 __all__ = [
     "ENGINES",
@@ -38,8 +38,14 @@ MEASURES = ("pagerank", "components", "lpa")
 (``component``: the smallest node id in it) and label propagation communities (``lpa``: a label
 shared by the members)."""
 
-ENGINES: dict[str, str] = {"spark": "kg.network.spark:run_spark"}
-"""Engine name -> ``module:function`` implementing :func:`run_distributed` for it."""
+Engine = Callable[..., "DistributedResult"]
+"""An engine: ``(tables, output, *, measures, master, damping, tol, lpa_steps, conf)`` ->
+:class:`DistributedResult` (see :func:`kg.network.spark.run_spark`)."""
+
+ENGINES: Registry[Engine] = Registry("engine", group="kg.engines")
+"""Registered engines by name (a :class:`kg.registry.Registry`, imported on first use; plugin
+packages add engines through the entry-point group ``kg.engines``)."""
+ENGINES.register("spark", "kg.network.spark:run_spark")
 
 
 @dataclass
@@ -80,14 +86,6 @@ def check_measures(measures: str | Iterable[str]) -> list[str]:
     if not chosen:
         raise UnknownNameError("no measure given; use pagerank, components or lpa")
     return list(dict.fromkeys(chosen))
-
-
-def _engine(name: str) -> Callable[..., DistributedResult]:
-    if name not in ENGINES:
-        raise UnknownNameError(f"unknown engine {name!r}; use one of: {', '.join(sorted(ENGINES))}")
-    module, _, function = ENGINES[name].partition(":")
-    run: Callable[..., DistributedResult] = getattr(importlib.import_module(module), function)
-    return run
 
 
 def run_distributed(
@@ -134,10 +132,10 @@ def run_distributed(
     --------
     >>> run_distributed("t", "o", engine="dask")  # doctest: +IGNORE_EXCEPTION_DETAIL
     Traceback (most recent call last):
-    kg.errors.UnknownNameError: unknown engine 'dask'; use one of: spark
+    kg.errors.UnknownNameError: unknown engine 'dask'; Known: spark
     """
     chosen = check_measures(measures)
-    run = _engine(engine)
+    run = ENGINES.get(engine)
     return run(
         tables,
         output,
