@@ -9,7 +9,7 @@ SHARED ?= ../shared/data
 DEMO_OUT ?= out
 STORE ?= .kg/store
 
-.PHONY: demo test test-slow test-all lint format typecheck bench eval clean help web
+.PHONY: demo test test-slow test-all lint format typecheck bench bench-100m eval clean help web
 
 help:
 	@echo "make demo      build the sample graph into $(STORE), run named queries, write exports to $(DEMO_OUT)/"
@@ -17,6 +17,7 @@ help:
 	@echo "make test-slow run the scale tests on the Wikidata films table (needs $(SHARED))"
 	@echo "make lint      ruff check, ruff format --check, mypy --strict kg"
 	@echo "make bench     run the benchmarks in bench/ (figures and ratios against same-run baselines)"
+	@echo "make bench-100m  the scale bench up to 100M triples (hours; resumable)"
 	@echo "make eval      score the article extractor on the dev gold sets (encyclopedia and news)"
 	@echo "make web       install the query page's SPARQL editor (YASGUI, from npm) into kg/serve/static/vendor/"
 
@@ -82,6 +83,12 @@ format: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	@for b in bench/bench_*.py; do echo; echo "== $$b"; $(BIN)/python $$b || exit $$?; done
+
+# The optional scale bench to 100M triples (about 50 grown tables: hours on a 2-core machine);
+# SCALE_WORK keeps the store and tables, so an interrupted run resumes.
+SCALE_WORK ?= /tmp/kg-scale-100m
+bench-100m: $(VENV)/.dev
+	$(BIN)/python bench/bench_scale.py --work $(SCALE_WORK) --sizes 2,10,30,100
 
 eval: $(VENV)/.core
 	$(KG) eval $(SHARED)/gold/dev.jsonl --by source --errors 0

@@ -57,6 +57,7 @@ from .progress import ticking
 from .resolve import KnownEntities, Resolver, resolve_facts
 from .resources import mapping_file, mapping_files, ontology_file, ontology_graph
 from .store import Store, Triple, rdf_format_for
+from .summary import GraphTally, keep_summaries
 from .triples import (
     SourceInfo,
     facts_to_ntriples,
@@ -243,6 +244,8 @@ class _Pipeline:
     touched: set[str] | None = field(default_factory=set)
     """Subjects whose functional facts this load changed (``None``: a table or RDF file was
     written, so conflicts are looked for everywhere)."""
+    tallies: dict[str, GraphTally] = field(default_factory=dict)
+    """What :mod:`kg.summary` keeps of each big graph, counted as it was written."""
 
     def graph_and_checksum(
         self, record: Document | TableSource | RdfSource
@@ -283,8 +286,10 @@ class _Pipeline:
             # one bulk write of the rows and the provenance, as N-Triples text (no rdflib terms)
             lines = self.table_lines(record, graph)
             provenance = triples_to_ntriples(source_triples(info))
-            self.store.add_ntriples(graph, itertools.chain(lines, provenance))
-            return self.store.graph_size(graph)
+            tally = self.tallies[graph] = GraphTally()  # what kg.summary keeps, as it is written
+            self.store.add_ntriples(graph, tally.observe(itertools.chain(lines, provenance)))
+            tally.size = self.store.graph_size(graph)
+            return tally.size
         else:
             self.rdf(record, graph)
             contains = sorted(self.store.graphs_in_file(Path(record.path)) - {graph})
@@ -502,6 +507,7 @@ def load_paths(
     )
     plan = _plan(paths, options)
     report = LoadReport()
+    written: set[str] = {ONTOLOGY_GRAPH}  # graphs whose summaries kg.summary brings up to date
     with contextlib.ExitStack() as finishing, store.writing():
         _ensure_ontology(store)
         checksums = _stored_checksums(store)
@@ -521,6 +527,8 @@ def load_paths(
                 if old == checksum:
                     report.unchanged.append(where)
                     continue
+                if not isinstance(record, Document):  # an article never contains graphs
+                    written.update(source_graphs(store, graph))  # before: graphs it replaces
                 try:
                     report.triples += pipeline.write(record, graph, checksum, where)
                 except ExtractionError as err:
@@ -529,6 +537,9 @@ def load_paths(
                     report.failed.append(Failure(where, err.message))
                     continue
                 checksums[graph] = checksum
+                written.update(
+                    [graph] if isinstance(record, Document) else source_graphs(store, graph)
+                )
                 if validate is not None:
                     pipeline.flush()
                     validate(store, source_graphs(store, graph))
@@ -541,6 +552,7 @@ def load_paths(
             pipeline.known.save()
             # kg.conflicts: sources that disagree, looked for where this load changed something
             report.conflicts = record_conflicts(store, subjects=pipeline.touched)[0]
+            keep_summaries(store, written, pipeline.tallies)  # kg.summary: kept, not rescanned
     return report
 
 
@@ -578,6 +590,7 @@ def remove_sources(store: Store, targets: Sequence[str]) -> list[str]:
                     removed.append(g)
         if removed:
             record_conflicts(store)
+            keep_summaries(store, removed)
     return removed
 
 

@@ -39,6 +39,7 @@ from .registry import suggest
 from .resources import query_files
 from .sparql import terms_used
 from .store import QueryResult, Store
+from .summary import answer_named_query
 
 __all__ = [
     "PREFIXES",
@@ -390,7 +391,12 @@ def run_named_query(
             f"no named query {name!r}{suggest(name, sorted(queries))} `kg query --list` shows them"
         )
     query = queries[name]
-    return run_query(store, query.text, bindings=bind_params(query, params or {}, store))
+    bindings = bind_params(query, params or {}, store)
+    # aggregates come from the counts the store keeps up to date on load (kg.summary)
+    answer = answer_named_query(store, name, with_prefixes(query.text), bindings)
+    if answer is not None:
+        return answer
+    return run_query(store, query.text, bindings=bindings)
 
 
 _TABLE_PREFIXES = tuple((p, iri) for p, iri in PREFIXES.items() if p not in {"rdf", "xsd"})

@@ -13,6 +13,7 @@ from typing import Any
 from .iri import ONTOLOGY_GRAPH
 from .query import run_query
 from .store import Store
+from .summary import graph_sizes, summary_stats
 
 __all__ = ["graph_stats", "source_list"]
 
@@ -33,6 +34,12 @@ SELECT ?role (COUNT(DISTINCT ?credit) AS ?n) WHERE {
 } GROUP BY ?role ORDER BY DESC(?n) ?role
 """
 
+_SOURCES_ONLY = """
+SELECT ?graph ?path ?loader ?loaded WHERE {
+  GRAPH ?graph { ?graph kg:sourcePath ?path ; kg:loader ?loader ; prov:generatedAtTime ?loaded }
+} ORDER BY ?path
+"""
+
 _SOURCES = """
 SELECT ?graph ?path ?loader ?loaded (COUNT(*) AS ?triples) WHERE {
   GRAPH ?graph { ?graph kg:sourcePath ?path ; kg:loader ?loader ; prov:generatedAtTime ?loaded . ?s ?p ?o }
@@ -40,12 +47,16 @@ SELECT ?graph ?path ?loader ?loaded (COUNT(*) AS ?triples) WHERE {
 """
 
 
-def graph_stats(store: Store) -> dict[str, Any]:
+def graph_stats(store: Store, *, kept: bool = True) -> dict[str, Any]:
     """Counts as a plain dict: ``triples, graphs, films, people, organisations, credits, credits_by_role``.
 
     The ontology the store keeps (:data:`kg.iri.ONTOLOGY_GRAPH`) is schema, not data: its
-    graph and triples are not counted.
+    graph and triples are not counted. The counts come from the summaries ``kg load`` keeps
+    (:mod:`kg.summary`) when the store has them; ``kept=False`` counts by scanning the store.
     """
+    summary = summary_stats(store) if kept else None  # kg.summary: kept up to date by kg load
+    if summary is not None:
+        return summary
     counts = run_query(store, _COUNTS).rows()[0]
     roles = run_query(store, _ROLES).rows()
     graphs = [g for g in store.named_graphs() if g != ONTOLOGY_GRAPH]
@@ -62,7 +73,20 @@ def graph_stats(store: Store) -> dict[str, Any]:
 
 
 def source_list(store: Store) -> list[dict[str, str]]:
-    """The loaded sources: graph IRI, path, loader, loaded at, triples."""
+    """The loaded sources: graph IRI, path, loader, loaded at, triples (the graph sizes from
+    the summaries ``kg load`` keeps, when the store has them: no scan)."""
+    sizes = graph_sizes(store)
+    if sizes is not None:
+        return [
+            {
+                "graph": str(r[0]),
+                "path": str(r[1]),
+                "loader": str(r[2]),
+                "loaded": str(r[3]),
+                "triples": str(sizes.get(str(r[0]), 0)),
+            }
+            for r in run_query(store, _SOURCES_ONLY).rows()
+        ]
     return [
         {
             "graph": str(r[0]),

@@ -10,6 +10,7 @@ import pytest
 
 import kg
 from kg.errors import KGInputError, UnknownNameError
+from kg.network import build as build_module
 from kg.network import build_graph, fetch_credits, get_projection, project
 from kg.network.projections import PROJECTIONS, Credits, parse_years
 
@@ -142,3 +143,14 @@ def test_project_without_store() -> None:
     c = Credits.from_rows([("x", "cast_member", "a"), ("x", "cast_member", "b")])
     g = project(c, "co-star")
     assert g.nodes["a"]["label"] == "a" and g.edges["a", "b"]["weight"] == 1
+
+
+def test_a_graph_too_big_for_networkx_says_what_to_do(
+    store: kg.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build_module, "available_memory", lambda: 2_000)
+    with pytest.raises(KGInputError, match=r"8 edges.*--min-weight 2 keeps 1\b.*build_sparse"):
+        build_graph(store, "co-star")
+    assert build_module.build_sparse(store, "co-star").number_of_edges() == 8  # arrays still work
+    monkeypatch.setattr(build_module, "available_memory", lambda: None)  # unknown: no check
+    assert build_graph(store, "co-star").number_of_edges() == 8

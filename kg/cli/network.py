@@ -25,7 +25,15 @@ from ..network.communities import community_summary, detect_communities
 from ..network.distributed import MEASURES, check_measures, run_distributed
 from ..network.ego import ego_graph, ego_summary
 from ..network.io import graph_format_for, write_graph
-from ..network.metrics import EXACT_LIMIT, centrality, default_backend, graph_stats, top_nodes
+from ..network.metrics import (
+    ARRAY_MEASURES,
+    EXACT_LIMIT,
+    centrality,
+    default_backend,
+    graph_stats,
+    sparse_centrality,
+    top_nodes,
+)
 from ..network.parquet import EDGES_FILE, NODES_FILE, write_parquet
 from ..network.paths import collaboration_path, distance_distribution
 from ..network.plot import plot_graph
@@ -127,10 +135,10 @@ class _Announced:
     def __getattr__(self, name: str) -> Any:
         return getattr(self.source, name)
 
-    def load(self, *, all_years: bool = False) -> Any:
+    def load(self, *, all_years: bool = False, films: bool = True) -> Any:
         what = self.source.input_path or f"the {self.source.projection} projection"
         with ticking(f"network: building {what}"):
-            return self.source.load(all_years=all_years)
+            return self.source.load(all_years=all_years, films=films)
 
 
 def _format_option(func: F) -> F:
@@ -269,7 +277,7 @@ def stats_cmd(
       kg network stats -p co-star
       kg network stats -p crew --years 2000-2010 --small-world --format json
     """
-    g = graph_source.load()
+    g = graph_source.load(films=False)  # metrics only: no film lists
     result = graph_stats(g, sample=sample, seed=seed, small_world_test=small_world, progress=True)
     _emit(_key_values(result), fmt, data=result)
 
@@ -324,22 +332,25 @@ def centrality_cmd(
       kg network centrality -p co-star --top 20
       kg network centrality -m betweenness,pagerank --k 500 --seed 1 --backend igraph
     """
-    g = graph_source.load()
     names = [m for m in measures.split(",") if m.strip()]
     chosen = default_backend() if backend == "auto" else backend
-    n = g.number_of_nodes()
+    arrays = None
+    if chosen == "igraph" and all(m.strip() in ARRAY_MEASURES for m in names):
+        arrays = graph_source.load_sparse()  # igraph from the arrays: no networkx graph at all
+    g = arrays.node_graph() if arrays is not None else graph_source.load(films=False)
+    n, edges = g.number_of_nodes(), (arrays or g).number_of_edges()
     if k == 0:
         k = None
     elif k is None and n > EXACT_LIMIT and "betweenness" in names:
         k = 200
         click.echo(
             f"kg: betweenness sampled from {k} of {n:,} sources (exact would take "
-            f"{'about ' + _duration(n * _SECONDS_PER_SOURCE[chosen] * g.number_of_edges() / 1e6)}); "
+            f"{'about ' + _duration(n * _SECONDS_PER_SOURCE[chosen] * edges / 1e6)}); "
             "--k N for more, --k 0 for exact",
             err=True,
         )
     if k is not None and "betweenness" in names:
-        estimate = k * _SECONDS_PER_SOURCE[chosen] * g.number_of_edges() / 1e6
+        estimate = k * _SECONDS_PER_SOURCE[chosen] * edges / 1e6
         if estimate > 60:
             faster = (
                 " (pip install 'kg[igraph]' is about 30x faster)" if chosen == "networkx" else ""
@@ -350,7 +361,10 @@ def centrality_cmd(
                 "Going on (Ctrl-C stops).",
                 err=True,
             )
-    scores = centrality(g, names, k=k, seed=seed, backend=chosen, progress=True)
+    if arrays is not None:
+        scores = sparse_centrality(arrays, names, k=k, seed=seed, progress=True)
+    else:
+        scores = centrality(g, names, k=k, seed=seed, backend=chosen, progress=True)
     _emit(top_nodes(g, scores, n=top, by=sort_by), fmt)
 
 
@@ -387,8 +401,10 @@ def _duration(seconds: float) -> str:
     "--top", type=int, default=10, show_default=True, help="How many communities to list."
 )
 @click.option(
-    "--backend", type=click.Choice(["networkx", "igraph"]), default="networkx", show_default=True,
-    help="igraph's multilevel Louvain: faster, a different (similar-modularity) partition.",
+    "--backend", type=click.Choice(["auto", "networkx", "igraph"]), default="auto",
+    show_default=True,
+    help="igraph's multilevel Louvain: about 9x faster, a different (similar-modularity) "
+    "partition; auto picks it for Louvain when igraph is installed, networkx otherwise.",
 )  # fmt: skip
 @click.option(
     "--output",
@@ -419,7 +435,7 @@ def communities_cmd(
     """
     if output is not None:
         graph_format_for(output)
-    g = graph_source.load()
+    g = graph_source.load(films=output is not None)  # -o writes them
     with ticking(f"communities: {method}"):
         result = detect_communities(g, method, seed=seed, resolution=resolution, backend=backend)
     rows = community_summary(g, result, top=top)
@@ -634,7 +650,7 @@ def plot_cmd(
       kg network plot -p co-star --min-weight 3 -o costar.png
       kg network plot -p director-actor --years 1990-1999 -o network.html
     """
-    g = graph_source.load()
+    g = graph_source.load(films=False)  # metrics only: no film lists
     info = plot_graph(g, output, max_nodes=max_nodes, labels=labels, seed=seed)
     click.echo(
         f"drew {info['nodes']:,} nodes, {info['edges']:,} edges, {info['communities']} communities "

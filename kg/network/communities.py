@@ -21,7 +21,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import KGInputError, UnknownNameError
-from .metrics import require_edges, to_igraph
+from .metrics import default_backend, require_edges, to_igraph
 from .projections import no_gc
 
 __all__ = ["METHODS", "community_summary", "detect_communities"]
@@ -42,7 +42,7 @@ def detect_communities(
     seed: int = 0,
     resolution: float = 1.0,
     weight: str | None = "weight",
-    backend: str = "networkx",
+    backend: str = "auto",
 ) -> dict[str, Any]:
     """Partition ``g`` into communities.
 
@@ -53,7 +53,9 @@ def detect_communities(
     seed : random seed; the same seed gives the same partition.
     resolution : Louvain resolution (above 1: smaller communities).
     weight : edge attribute used as weight (``None`` for unweighted).
-    backend : ``networkx`` or ``igraph`` (Louvain only).
+    backend : ``networkx``, ``igraph`` (Louvain only: igraph's multilevel, a different partition
+        of similar modularity) or ``auto`` (default: igraph for Louvain when it is installed,
+        else networkx; networkx is the reference the tests compare igraph against).
 
     Returns
     -------
@@ -75,8 +77,10 @@ def detect_communities(
         raise UnknownNameError(
             f"unknown community method {method!r}; use one of: {', '.join(METHODS)}"
         )
-    if backend not in ("networkx", "igraph"):
-        raise UnknownNameError(f"unknown backend {backend!r}; use networkx or igraph")
+    if backend not in ("networkx", "igraph", "auto"):
+        raise UnknownNameError(f"unknown backend {backend!r}; use networkx, igraph or auto")
+    if backend == "auto":
+        backend = default_backend() if key == "louvain" else "networkx"
     with no_gc():
         parts = _partition(g, key, seed=seed, resolution=resolution, weight=weight, backend=backend)
         comms = _ordered(parts)

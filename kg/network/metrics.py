@@ -2,8 +2,9 @@
 
 Every function takes the graph first and returns plain dicts. Costly measures sample on large
 graphs with a seed, so the same call gives the same numbers; the result says when it sampled.
-Centralities can be computed by igraph (``backend="igraph"``, from the ``igraph`` extra) and
-come back as the same dicts, equal to networkx's within floating-point tolerance.
+Centralities are computed by igraph when it is installed (``backend="auto"``, the default; from
+the ``igraph`` extra) and come back as the same dicts, equal to networkx's (the reference) within
+floating-point tolerance; :func:`sparse_centrality` measures a projection kept as arrays.
 
 >>> import networkx as nx
 >>> g = nx.path_graph(4)
@@ -24,12 +25,15 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
 from ..errors import KGInputError, UnknownNameError
 from ..progress import bar
 from .projections import no_gc
+from .sparse import SparseGraph
 
 __all__ = [
+    "ARRAY_MEASURES",
     "BACKENDS",
     "MEASURES",
     "average_path_length",
@@ -40,6 +44,7 @@ __all__ = [
     "graph_stats",
     "require_edges",
     "small_world",
+    "sparse_centrality",
     "to_igraph",
     "top_nodes",
 ]
@@ -379,7 +384,7 @@ def centrality(
     k: int | None = None,
     seed: int = 0,
     weight: str = "weight",
-    backend: str = "networkx",
+    backend: str = "auto",
     progress: bool = False,
 ) -> dict[str, dict[Hashable, float]]:
     """Centrality scores of every node, by measure.
@@ -396,8 +401,9 @@ def centrality(
         Betweenness and closeness count hops, not weights.
     k, seed : betweenness sample size and seed.
     weight : the edge attribute used by weighted measures.
-    backend : ``networkx`` (default) or ``igraph`` (pagerank, betweenness and closeness run in
-        igraph; the results are the same dicts and equal networkx's within tolerance).
+    backend : ``auto`` (default: igraph when installed, else networkx), ``networkx`` (the
+        reference) or ``igraph`` (pagerank, betweenness and closeness run in igraph; the results
+        are the same dicts and equal networkx's within tolerance, which the tests check).
 
     Returns
     -------
@@ -580,6 +586,60 @@ def _igraph_centrality(
     s_src = 2 / ((k - 1) * (big_n - 1)) if k > 1 else math.nan
     s_other = 2 / (k * (big_n - 1))
     return {v: raw[i] * (s_src if v in chosen else s_other) for i, v in enumerate(nodes)}
+
+
+ARRAY_MEASURES: tuple[str, ...] = (
+    "degree",
+    "weighted_degree",
+    "pagerank",
+    "betweenness",
+    "closeness",
+)
+"""The measures :func:`sparse_centrality` computes from a projection's arrays."""
+
+
+def sparse_centrality(
+    sg: SparseGraph,
+    measures: Sequence[str] = ("degree", "weighted_degree", "pagerank"),
+    *,
+    k: int | None = None,
+    seed: int = 0,
+    progress: bool = False,
+) -> dict[str, dict[Hashable, float]]:
+    """:func:`centrality` of a projection kept as arrays (:func:`kg.network.build_sparse`), in
+    igraph, with no networkx graph: what a graph too big for networkx is measured with (the
+    Wikidata co-star graph: 1.7M edges, 12 bytes each here against about 250 in networkx). The
+    same numbers as ``centrality(sg.to_networkx(), measures, backend="igraph")``; the measures
+    are those of :data:`ARRAY_MEASURES`.
+
+    >>> from kg.credits import CreditIndex
+    >>> from kg.network.sparse import sparse_projection
+    >>> idx = CreditIndex.empty().with_graph("g", [("f", "cast_member", "a"), ("f", "cast_member", "b")])
+    >>> sparse_centrality(sparse_projection(idx, "co-star", ("cast_member",)), ["degree"])
+    {'degree': {'a': 1, 'b': 1}}
+    """
+    names = _check_measures(measures)
+    other = [m for m in names if m not in ARRAY_MEASURES]
+    if other:
+        raise KGInputError(
+            f"{', '.join(other)} need a networkx graph; measure {', '.join(ARRAY_MEASURES)} "
+            "from the arrays, or build the graph with build_graph"
+        )
+    if sg.number_of_edges() == 0:
+        raise KGInputError("centrality needs a graph with edges")
+    n = sg.number_of_nodes()
+    out: dict[str, dict[Hashable, float]] = {}
+    converted: tuple[Any, list[Hashable]] | None = None
+    for name in names:
+        if name in ("degree", "weighted_degree"):
+            w = None if name == "degree" else np.concatenate([sg.weight, sg.weight])
+            sums = np.bincount(np.concatenate([sg.u, sg.v]), weights=w, minlength=n)
+            values = sums.astype(np.int64).tolist()
+            out[name] = dict(zip(sg.nodes, values, strict=True))
+        else:
+            converted = converted or (sg.to_igraph(), list(sg.nodes))
+            out[name] = _igraph_centrality(converted, name, k=k, seed=seed, progress=progress)
+    return out
 
 
 def top_nodes(

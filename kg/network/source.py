@@ -12,6 +12,7 @@ kg.errors.StoreError: no store at ...: load something first (kg load FILE --stor
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,8 +22,10 @@ from ..errors import KGInputError
 from ..reader import GraphReader
 from ..remote import RemoteEndpoint
 from ..store import Store, default_store_path
-from .build import build_graph
+from .build import build_graph, build_sparse
 from .io import read_graph
+from .projections import get_projection
+from .sparse import SparseGraph
 
 __all__ = ["GraphSource"]
 
@@ -42,8 +45,10 @@ class GraphSource:
     endpoint: RemoteEndpoint | None = None
     store_path: Path | None = None
 
-    def load(self, *, all_years: bool = False) -> nx.Graph:
-        """The networkx graph; ``all_years`` ignores ``years`` (for per-year snapshots).
+    def load(self, *, all_years: bool = False, films: bool = True) -> nx.Graph:
+        """The networkx graph; ``all_years`` ignores ``years`` (for per-year snapshots);
+        ``films=False`` leaves the film lists off the edges of a projection (metrics do not
+        need them, and they are most of the time of a big graph).
 
         Raises
         ------
@@ -59,11 +64,30 @@ class GraphSource:
             return g
         years = None if all_years else self.years
         if self.endpoint is not None:
-            return self._project(self.endpoint, years)
+            return self._project(self.endpoint, years, films)
         with Store.open(self.store_path or default_store_path(), read_only=True) as store:
-            return self._project(store, years)
+            return self._project(store, years, films)
 
-    def _project(self, reader: GraphReader, years: str | None) -> nx.Graph:
+    def load_sparse(self) -> SparseGraph | None:
+        """The projection as arrays (:func:`~kg.network.build.build_sparse`), or ``None`` when
+        this source is a graph file or an add-on projection without a sparse form."""
+        if self.input_path is not None or get_projection(self.projection).sparse is None:
+            return None
+        build = functools.partial(
+            build_sparse, projection=self.projection, roles=self.roles, years=self.years,
+            min_weight=self.min_weight,
+        )  # fmt: skip
+        if self.endpoint is not None:
+            return build(self.endpoint)
+        with Store.open(self.store_path or default_store_path(), read_only=True) as store:
+            return build(store)
+
+    def _project(self, reader: GraphReader, years: str | None, films: bool) -> nx.Graph:
         return build_graph(
-            reader, self.projection, roles=self.roles, years=years, min_weight=self.min_weight
+            reader,
+            self.projection,
+            roles=self.roles,
+            years=years,
+            min_weight=self.min_weight,
+            films=films,
         )
