@@ -306,6 +306,9 @@ def _other_forms() -> list[Form]:
             "Where was The Glass Harbor released?",
             (
                 rf"where (?:was|is|has|were) {_FILM} (?:been )?(?:released|shown|screened|out|streaming|available)",
+                rf"(?:when and where|where and when) (?:was|is|were|has) {_FILM} (?:been )?(?:released|shown|screened|out)",
+                rf"(?:when and where|where and when) did {_FILM} {_COME_OUT}",
+                rf"(?:on |in )?(?:which|what) (?:platforms?|services?|streaming services?|streamers?) (?:was|is|has) {_FILM} (?:been )?(?:released|streaming|available|shown)(?: on)?",
                 rf"(?:on )?(?:which|what) (?:platforms?|services?|streaming services?|streamers?) (?:was|is|did|has) {_FILM} (?:released on|on|streaming on|come out on|release on|been released on|available on)",
                 rf"(?:on )?(?:which|what) (?:platforms?|services?|streaming services?|streamers?) (?:released|carries|streams|has) {_FILM}",
                 rf"where can (?:i|you|one) (?:watch|stream|see) {_FILM}",
@@ -816,10 +819,7 @@ def _headline(
             f" as {role}" if role else ""
         )
     if form.name in ("release-date", "release-where"):
-        dates = sorted({row[answer.columns.index("date")] for row in answer.rows})
-        return f"{first['film']}: released {', '.join(dates[:5])}" + (
-            "..." if len(dates) > 5 else ""
-        )
+        return f"{first['film']}: released " + _releases(answer)
     template = _HEADS.get(form.name)
     if template is None:
         return ""
@@ -833,6 +833,22 @@ def _headline(
         names=shown,
         count=len(answer.rows),
     )
+
+
+def _releases(answer: Answer) -> str:
+    """``2021-12-01 (theatrical, FR), 2022-01-14 (streaming, Netflix, planned)``: the first five."""
+    column = {name: i for i, name in enumerate(answer.columns)}
+    by_date: dict[str, list[str]] = {}
+    for row in answer.rows:
+        details = by_date.setdefault(row[column["date"]], [])
+        for name in ("kind", "region", "platformName"):
+            value = row[column[name]] if name in column else ""
+            if value and value not in details:
+                details.append(value)
+        if "planned" in column and row[column["planned"]] == "true" and "planned" not in details:
+            details.append("planned")
+    shown = [f"{d} ({', '.join(x)})" if x else d for d, x in sorted(by_date.items())]
+    return ", ".join(shown[:5]) + (f" and {len(shown) - 5} more" if len(shown) > 5 else "")
 
 
 def _distance(
@@ -897,16 +913,18 @@ def _names(reader: GraphReader, iris: set[str]) -> dict[str, str]:
 
 
 def _readable(answer: Answer) -> tuple[list[str], list[list[str]]]:
-    """The rows with labels for IRIs, without a column that only repeats the next one."""
+    """The rows with labels for IRIs, without a column that is empty or only repeats the next one
+    (an IRI column shown by the label beside it)."""
     rows = [
         [answer.labels.get(iri, cell) if iri else cell for cell, iri in zip(row, iris, strict=True)]
         for row, iris in zip(answer.rows, answer.iris, strict=True)
     ]
+    last = len(answer.columns) - 1
     keep = [
         i
         for i in range(len(answer.columns))
-        if i + 1 >= len(answer.columns) or any(row[i] != row[i + 1] and row[i + 1] for row in rows)
-    ]
+        if any(row[i] and (i == last or row[i] != row[i + 1]) for row in rows)
+    ] or list(range(len(answer.columns)))
     return [answer.columns[i] for i in keep], [[row[i] for i in keep] for row in rows]
 
 

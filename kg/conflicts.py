@@ -31,9 +31,10 @@ and the named query ``conflicts`` lists them.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
@@ -55,6 +56,7 @@ from .reader import GraphReader
 from .store import Store, Triple
 
 __all__ = [
+    "CONFLICT_PREDICATES",
     "FUNCTIONAL_PROPERTIES",
     "Agreement",
     "Claim",
@@ -82,6 +84,12 @@ _AGREEMENT_PROPERTIES = (
     KG.follows,
     KG.basedOn,
 )
+CONFLICT_PREDICATES: frozenset[URIRef] = frozenset(
+    (*FUNCTIONAL_PROPERTIES, *_AGREEMENT_PROPERTIES, KG.release)
+)
+"""Properties whose subjects can gain or lose a conflict or an agreement when a source changes."""
+_FULL_SCAN = 20_000
+"""Subjects above which one scan of the whole graph is cheaper than lookups per subject."""
 
 
 @dataclass
@@ -157,46 +165,145 @@ def _share(a: set[str], b: set[str]) -> bool:
     )
 
 
-def _evidence(reader: GraphReader) -> dict[tuple[str, str, str, str], tuple[float, str]]:
-    """The best confidence (and its evidence node) of each ``(s, p, o, graph)`` read from text."""
-    out: dict[tuple[str, str, str, str], tuple[float, str]] = {}
-    query = """SELECT ?s ?p ?o ?g ?ev ?c WHERE {
+_ReleaseRow = tuple[str, str, str | None, str | None, str]
+"""``(film, date, region, release class, graph)``."""
+_FactRow = tuple[str, str, str, str]
+"""``(subject, property, value, graph)``; a value is an IRI or a literal's lexical form."""
+_EvidenceRow = tuple[str, str, str, str, str, str]
+"""``(subject, property, value, graph, evidence node, confidence)``."""
+_RELEASE_CLASSES = (str(KG.TheatricalRelease), str(KG.StreamingRelease))
+
+
+@dataclass
+class _Statements:
+    """What conflicts and agreements are computed from: rows read by SPARQL from any reader
+    (the whole graph), or by index lookups from a local store (a few entities, see
+    :func:`_statements_about`)."""
+
+    releases: Iterable[_ReleaseRow]
+    facts: Iterable[_FactRow]
+    """Statements of the functional properties."""
+    evidence: Callable[[], Iterable[_EvidenceRow]]
+    """Read only if some conflict or agreement needs confidences."""
+    agreed: Callable[[], Iterable[tuple[str, str, str, list[str]]]]
+    """``(subject, property, value, sources)`` of the statements two or more sources make."""
+
+
+def _statements(reader: GraphReader) -> _Statements:
+    """Every statement conflicts and agreements are about, by SPARQL (any reader)."""
+    release_query = """SELECT ?film ?date ?region ?type ?g WHERE {
+  GRAPH ?g { ?film kg:release ?r . ?r kg:date ?date }
+  OPTIONAL { GRAPH ?g { ?r kg:region ?region } }
+  OPTIONAL { GRAPH ?g { ?r a ?type FILTER (?type IN (kg:TheatricalRelease, kg:StreamingRelease)) } }
+}"""
+    evidence_query = """SELECT ?s ?p ?o ?g ?ev ?c WHERE {
   GRAPH ?g { ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:confidence ?c }
 }"""
-    for s, p, o, g, ev, c in reader.text_rows(with_prefixes(query)):
-        if None in (s, p, o, g, ev, c):
-            continue
-        key = (str(s), str(p), str(o), str(g))
-        value = float(str(c))
+
+    def facts() -> Iterator[_FactRow]:
+        values = " ".join(p.n3() for p in FUNCTIONAL_PROPERTIES)  # not FILTER IN: ~5x faster
+        query = f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?p {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+        for s, p, o, g in reader.text_rows(query):
+            if s is not None and p is not None and o is not None and g is not None:
+                yield s, p, o, g
+
+    def releases() -> Iterator[_ReleaseRow]:
+        for film, date, region, rtype, g in reader.text_rows(with_prefixes(release_query)):
+            if film is not None and date is not None and g is not None:
+                yield film, date, region, rtype, g
+
+    def evidence() -> Iterator[_EvidenceRow]:
+        for s, p, o, g, ev, c in reader.text_rows(with_prefixes(evidence_query)):
+            if s and p and o is not None and g and ev and c:
+                yield s, p, o, g, ev, c
+
+    def agreed() -> Iterator[tuple[str, str, str, list[str]]]:
+        values = " ".join(p.n3() for p in _AGREEMENT_PROPERTIES)
+        derived = ", ".join(URIRef(g).n3() for g in sorted(_DERIVED))
+        query = f"""SELECT ?s ?p ?o (GROUP_CONCAT(DISTINCT STR(?g); separator=" ") AS ?graphs)
+WHERE {{ VALUES ?p {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} FILTER (?g NOT IN ({derived})) }}
+GROUP BY ?s ?p ?o HAVING (COUNT(DISTINCT ?g) > 1)"""
+        for s, p, o, joined in reader.text_rows(query):
+            if s is not None and p is not None and o is not None and joined is not None:
+                yield s, p, o, sorted(joined.split())
+
+    return _Statements(releases(), facts(), functools.cache(lambda: list(evidence())), agreed)
+
+
+def _statements_about(store: Store, subjects: Iterable[str]) -> _Statements:
+    """The statements about ``subjects`` (and their release nodes and evidence), by lookups on
+    the store's indexes: for a load that touched a few entities of a big store, where a SPARQL
+    join over a VALUES block of them may scan the whole store."""
+    functional = {str(p) for p in FUNCTIONAL_PROPERTIES}
+    agreeable = {str(p) for p in _AGREEMENT_PROPERTIES}
+    release, date, region, rdf_type = str(KG.release), str(KG.date), str(KG.region), str(RDF.type)
+    facts: list[_FactRow] = []
+    by_statement: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    release_nodes: list[tuple[str, str, str]] = []  # (film, node, graph)
+    for subject in subjects:
+        for s, p, o, g in store.match(subject=subject):
+            if p in functional:
+                facts.append((s, p, o, g))
+            if p in agreeable and g not in _DERIVED:
+                by_statement[(s, p, o)].add(g)
+            if p == release:
+                release_nodes.append((s, o, g))
+    releases: list[_ReleaseRow] = []
+    for film, node, g in release_nodes:
+        about = [(p, o) for _, p, o, _ in store.match(subject=node, graph=g)]
+        regions: list[str | None] = [o for p, o in about if p == region] or [None]
+        kinds: list[str | None] = [
+            o for p, o in about if p == rdf_type and o in _RELEASE_CLASSES
+        ] or [None]
+        for day in (o for p, o in about if p == date):
+            releases.extend((film, day, r, k, g) for r in regions for k in kinds)
+    wanted = list(subjects)
+
+    def evidence() -> Iterator[_EvidenceRow]:
+        stated = (str(RDF.predicate), str(RDF.object), str(KG.confidence))
+        for subject in wanted:
+            for ev, _, s, g in store.match(predicate=str(RDF.subject), obj=subject):
+                about = {p: o for _, p, o, _ in store.match(subject=ev, graph=g) if p in stated}
+                if len(about) == 3:
+                    yield s, about[stated[0]], about[stated[1]], g, ev, about[stated[2]]
+
+    def agreed() -> Iterator[tuple[str, str, str, list[str]]]:
+        for (s, p, o), graphs in by_statement.items():
+            if len(graphs) > 1:
+                yield s, p, o, sorted(graphs)
+
+    return _Statements(releases, facts, functools.cache(lambda: list(evidence())), agreed)
+
+
+def _evidence(rows: Iterable[_EvidenceRow]) -> dict[tuple[str, str, str, str], tuple[float, str]]:
+    """The best confidence (and its evidence node) of each ``(s, p, o, graph)`` read from text."""
+    out: dict[tuple[str, str, str, str], tuple[float, str]] = {}
+    for s, p, o, g, ev, c in rows:
+        key = (s, p, o, g)
+        value = float(c)
         if key not in out or value > out[key][0]:
-            out[key] = (value, str(ev))
+            out[key] = (value, ev)
     return out
 
 
-def _groups(reader: GraphReader) -> Iterator[tuple[str, str, str | None, dict[str, set[str]]]]:
+def _groups(
+    statements: _Statements,
+) -> Iterator[tuple[str, str, str | None, dict[str, set[str]]]]:
     """``(subject, property, key, {graph: values})`` for every functional fact that more than
     one source states."""
     per: dict[tuple[str, str, str | None], dict[str, set[str]]] = defaultdict(
         lambda: defaultdict(set)
     )
     keyed: dict[tuple[str, str], set[str]] = defaultdict(set)  # (film, graph) -> dated releases
-    release_query = """SELECT ?film ?date ?region ?type ?g WHERE {
-  GRAPH ?g { ?film kg:release ?r . ?r kg:date ?date }
-  OPTIONAL { GRAPH ?g { ?r kg:region ?region } }
-  OPTIONAL { GRAPH ?g { ?r a ?type FILTER (?type IN (kg:TheatricalRelease, kg:StreamingRelease)) } }
-}"""
-    for film, date, region, rtype, g in reader.text_rows(with_prefixes(release_query)):
-        if film is None or date is None or g is None or g in _DERIVED:
+    for film, date, region, rtype, g in statements.releases:
+        if g in _DERIVED:
             continue
         kind = "streaming" if rtype and rtype.endswith("StreamingRelease") else "theatrical"
         key = f"{region or 'any region'}, {kind}"
         per[(film, str(KG.releaseDate), key)][g].add(date)
         keyed[(film, g)].add(date)
-    values = " ".join(p.n3() for p in FUNCTIONAL_PROPERTIES)
-    for s, p, o, g in reader.text_rows(  # one VALUES block, not FILTER IN: ~5x faster
-        f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?p {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
-    ):
-        if s is None or p is None or o is None or g is None or g in _DERIVED:
+    for s, p, o, g in statements.facts:
+        if g in _DERIVED:
             continue
         if p == str(KG.releaseDate):
             if o in keyed.get((s, g), ()):
@@ -211,13 +318,17 @@ def _groups(reader: GraphReader) -> Iterator[tuple[str, str, str | None, dict[st
 
 def find_conflicts(reader: GraphReader) -> list[Conflict]:
     """Every functional fact on which sources disagree (see the module docstring), by entity."""
+    return _conflicts(reader, _statements(reader))
+
+
+def _conflicts(reader: GraphReader, statements: _Statements) -> list[Conflict]:
     found: list[Conflict] = []
     evidence: dict[tuple[str, str, str, str], tuple[float, str]] | None = None
-    for s, p, key, by_graph in _groups(reader):
+    for s, p, key, by_graph in _groups(statements):
         if not _conflicting(by_graph):
             continue
         if evidence is None:
-            evidence = _evidence(reader)
+            evidence = _evidence(statements.evidence())
         conflict = Conflict(s, p, key)
         by_value: dict[str, list[str]] = defaultdict(list)
         for g, vals in by_graph.items():
@@ -248,20 +359,16 @@ def find_conflicts(reader: GraphReader) -> list[Conflict]:
 
 def find_agreements(reader: GraphReader) -> list[Agreement]:
     """Facts that two or more sources state, with their combined confidence."""
-    values = " ".join(p.n3() for p in _AGREEMENT_PROPERTIES)
-    derived = ", ".join(URIRef(g).n3() for g in sorted(_DERIVED))
-    query = f"""SELECT ?s ?p ?o (GROUP_CONCAT(DISTINCT STR(?g); separator=" ") AS ?graphs) WHERE {{
-  VALUES ?p {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} FILTER (?g NOT IN ({derived}))
-}} GROUP BY ?s ?p ?o HAVING (COUNT(DISTINCT ?g) > 1)"""
-    rows = list(reader.text_rows(query))
+    return _agreements(_statements(reader))
+
+
+def _agreements(statements: _Statements) -> list[Agreement]:
+    rows = list(statements.agreed())
     if not rows:
         return []
-    evidence = _evidence(reader)
+    evidence = _evidence(statements.evidence())
     out = []
-    for s, p, o, joined in rows:
-        if s is None or p is None or o is None or joined is None:
-            continue
-        sources = sorted(joined.split())
+    for s, p, o, sources in rows:
         confidences = [evidence.get((s, p, o, g), (1.0, ""))[0] for g in sources]
         out.append(Agreement(s, p, o, sources, 1.0 - math.prod(1.0 - c for c in confidences)))
     return out
@@ -310,21 +417,53 @@ def conflict_triples(
             yield node, PROV.wasDerivedFrom, URIRef(g)
 
 
-def record_conflicts(store: Store) -> tuple[int, int]:
-    """Replace the conflicts graph with the store's conflicts and agreements (inside
-    :meth:`kg.store.Store.writing`); returns ``(conflicts, agreements)``. A store with one source
-    has neither, and costs nothing."""
+def record_conflicts(store: Store, subjects: Iterable[str] | None = None) -> tuple[int, int]:
+    """Bring the conflicts graph up to date (inside :meth:`kg.store.Store.writing`); returns the
+    store's ``(conflicts, agreements)``. With ``subjects`` (the entities whose facts a load
+    changed) only their conflicts and agreements are looked for again and replaced; without, the
+    whole graph is rebuilt. A store with one source has neither, and costs nothing."""
+    about = None if subjects is None else set(subjects)
+    if about is not None and not about:
+        return _recorded(store)
     sources = [g for g in store.named_graphs() if g not in _DERIVED]
     if len(sources) < 2:
         store.remove_graph(CONFLICTS_GRAPH)
         return 0, 0
-    conflicts = find_conflicts(store)
-    agreements = find_agreements(store)
-    if conflicts or agreements:
-        store.replace_graph(CONFLICTS_GRAPH, conflict_triples(conflicts, agreements))
-    else:
-        store.remove_graph(CONFLICTS_GRAPH)
-    return len(conflicts), len(agreements)
+    if about is None or len(about) > _FULL_SCAN:
+        conflicts = find_conflicts(store)
+        agreements = find_agreements(store)
+        if conflicts or agreements:
+            store.replace_graph(CONFLICTS_GRAPH, conflict_triples(conflicts, agreements))
+        else:
+            store.remove_graph(CONFLICTS_GRAPH)
+        return len(conflicts), len(agreements)
+    store.remove_about(CONFLICTS_GRAPH, _recorded_about(store, sorted(about)))
+    statements = _statements_about(store, sorted(about))
+    found = conflict_triples(_conflicts(store, statements), _agreements(statements))
+    store.add_triples(CONFLICTS_GRAPH, found)
+    return _recorded(store)
+
+
+def _recorded(store: Store) -> tuple[int, int]:
+    """How many conflicts and agreements the conflicts graph holds."""
+    query = f"""SELECT (COUNT(?c) AS ?n) (COUNT(?a) AS ?m) WHERE {{ GRAPH <{CONFLICTS_GRAPH}> {{
+  {{ ?c a <{KG.Conflict}> }} UNION {{ ?a a <{KG.Agreement}> }} }} }}"""
+    for n, m in store.text_rows(query):
+        return int(n or 0), int(m or 0)
+    return 0, 0
+
+
+def _recorded_about(store: Store, subjects: list[str]) -> set[str]:
+    """The nodes of the conflicts graph (conflicts with their claims, agreements) that are about
+    ``subjects``."""
+    nodes: set[str] = set()
+    for subject in subjects:
+        for prop in (KG.conflictSubject, KG.agreedSubject):
+            for node, _, _, g in store.match(predicate=str(prop), obj=subject):
+                if g == CONFLICTS_GRAPH:
+                    nodes.add(node)
+    claims = {o for n in nodes for _, p, o, _ in store.match(subject=n, predicate=str(KG.claim))}
+    return nodes | claims
 
 
 def format_conflicts(conflicts: list[Conflict], names: dict[str, str] | None = None) -> str:

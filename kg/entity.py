@@ -684,7 +684,9 @@ def neighbourhood(
     out = Neighbourhood(page.iri, page.label)
     if page.kind == "film":
         seen: set[str] = set()
-        for c in page.credits:
+        crew = [c for c in page.credits if c.role != "cast_member"][:8]  # the director first,
+        cast = [c for c in page.credits if c.role == "cast_member"]  # never crowded out by cast
+        for c in crew + cast:
             if c.person in seen:
                 continue
             seen.add(c.person)

@@ -39,7 +39,7 @@ from typing import Any
 from rdflib import Literal, URIRef
 from tqdm import tqdm
 
-from .conflicts import record_conflicts
+from .conflicts import CONFLICT_PREDICATES, record_conflicts
 from .errors import ExtractionError, KGInputError
 from .extract import DEFAULT_EXTRACTOR, Extractor, Gazetteer, get_extractor
 from .iri import ONTOLOGY_GRAPH, source_graph_iri
@@ -61,7 +61,6 @@ from .summary import GraphTally, keep_summaries
 from .triples import (
     SourceInfo,
     facts_to_ntriples,
-    facts_to_triples,
     source_triples,
     triples_to_ntriples,
 )
@@ -145,6 +144,12 @@ def _stored_checksum(store: Store, graph: str) -> str | None:
         union_default_graph=False,
     ).rows()
     return str(rows[0][0]) if rows else None
+
+
+def _stored_checksums(store: Store) -> dict[str, str]:
+    """The checksum of every loaded source, by graph: read once per load, not once per source."""
+    query = f"SELECT ?g ?c WHERE {{ GRAPH ?g {{ ?g <{KG.checksum}> ?c }} }}"
+    return {g: c for g, c in store.text_rows(query) if g is not None and c is not None}
 
 
 def source_graphs(store: Store, graph: str) -> list[str]:
@@ -233,7 +238,14 @@ class _Pipeline:
     extractor: Extractor
     progress: bool
     known: _KnownProvider
+    pending: dict[str, list[str]] = field(default_factory=dict)
+    """Articles extracted but not yet written (N-Triples lines by graph), written together by
+    :meth:`flush`."""
+    touched: set[str] | None = field(default_factory=set)
+    """Subjects whose functional facts this load changed (``None``: a table or RDF file was
+    written, so conflicts are looked for everywhere)."""
     tallies: dict[str, GraphTally] = field(default_factory=dict)
+    """What :mod:`kg.summary` keeps of each big graph, counted as it was written."""
 
     def graph_and_checksum(
         self, record: Document | TableSource | RdfSource
@@ -253,28 +265,15 @@ class _Pipeline:
     ) -> int:
         """Replace ``graph`` with the record's triples and provenance; returns how many triples
         the source's graph holds afterwards (a triple stated twice by one source counts once)."""
-        article: list[Triple] = []
         if isinstance(record, Document):
             # extraction runs before the old graph is touched: a failure leaves it as it was
-            article = self.article_triples(record, graph, where)
+            return self.add_article(record, graph, checksum, where)
+        self.flush()
+        self.touched = None
         for old in source_graphs(self.store, graph):
             self.store.remove_graph(old)
         contains: list[str] = []
-        if isinstance(record, Document):
-            self.store.add_triples(graph, article)
-            info = SourceInfo(
-                graph=graph,
-                path=where,
-                checksum=checksum,
-                loader="articles",
-                title=record.title,
-                url=record.url,
-                published=record.published
-                if record.published and _ISO_DATE.match(record.published)
-                else None,
-                extractor=self.extractor_name,
-            )
-        elif isinstance(record, TableSource):
+        if isinstance(record, TableSource):
             info = SourceInfo(
                 graph=graph,
                 path=where,
@@ -289,7 +288,6 @@ class _Pipeline:
             provenance = triples_to_ntriples(source_triples(info))
             tally = self.tallies[graph] = GraphTally()  # what kg.summary keeps, as it is written
             self.store.add_ntriples(graph, tally.observe(itertools.chain(lines, provenance)))
-            self.known.changed()
             tally.size = self.store.graph_size(graph)
             return tally.size
         else:
@@ -307,8 +305,42 @@ class _Pipeline:
         self.store.add_triples(graph, source_triples(info))
         return sum(self.store.graph_size(g) for g in [graph, *contains])
 
-    def article_triples(self, doc: Document, graph: str, where: str) -> list[Triple]:
-        """extract -> resolve -> triples for one article."""
+    def add_article(self, doc: Document, graph: str, checksum: str, where: str) -> int:
+        """Extract an article and keep its triples and provenance for the next :meth:`flush`;
+        returns how many distinct triples its graph will hold."""
+        lines = self.article_lines(doc, graph, where)
+        info = SourceInfo(
+            graph=graph,
+            path=where,
+            checksum=checksum,
+            loader="articles",
+            title=doc.title,
+            url=doc.url,
+            published=doc.published if doc.published and _ISO_DATE.match(doc.published) else None,
+            extractor=self.extractor_name,
+        )
+        if graph not in self.pending and self.store.has_graph(graph):
+            if self.touched is not None:
+                self.touched |= {
+                    str(s) for s, p, _, _ in self.store.triples(graph) if p in CONFLICT_PREDICATES
+                }
+            self.store.remove_graph(graph)  # an article replaced (it never contains graphs)
+        lines.extend(triples_to_ntriples(source_triples(info)))
+        self.pending[graph] = lines
+        if self.touched is not None:
+            self.touched |= _functional_subjects(lines)
+        if sum(len(t) for t in self.pending.values()) >= _BATCH_TRIPLES:
+            self.flush()
+        return len(set(lines))
+
+    def flush(self) -> None:
+        """Write the pending articles: one insert for all of them, each in its own graph."""
+        if self.pending:
+            self.store.add_graphs(self.pending)
+            self.pending = {}
+
+    def article_lines(self, doc: Document, graph: str, where: str) -> list[str]:
+        """extract -> resolve -> triples for one article, as N-Triples lines."""
         doc.id = graph
         known = self.known.known()
         try:
@@ -321,7 +353,8 @@ class _Pipeline:
             ) from err
         facts, resolver = resolve_facts(facts, known, graph=graph)
         self.known.learned(facts, resolver, graph)
-        return list(facts_to_triples(facts, resolver, graph=graph))
+        text = "".join(facts_to_ntriples(facts, resolver, graph=graph))
+        return [line + "\n" for line in text.split("\n") if line]  # not splitlines: U+2028
 
     def table_lines(self, table: TableSource, graph: str) -> Iterator[str]:
         """resolve -> triples for a table, one film (row) at a time, with a progress bar; as
@@ -341,31 +374,68 @@ class _Pipeline:
                     disable=None,  # no bar when stderr is not a terminal (logs, CI)
                 ),
             )
-        if not known.by_iri:  # an empty store: nothing to resolve against
-            yield from facts_to_ntriples(facts, resolver, graph=graph)
-            return
+        if known.by_iri:  # else an empty store: nothing to resolve against
+            facts = _resolved_rows(facts, known, resolver, graph)
+        # the index learns the table's names as they are written: the next load (articles
+        # resolved against the table) finds it beside the store instead of reading the store
         yield from facts_to_ntriples(
-            _resolved_rows(facts, known, resolver, graph), resolver, graph=graph
+            _learning(facts, known, resolver, graph), resolver, graph=graph
         )
 
     def rdf(self, record: RdfSource, graph: str) -> None:
         self.store.load_file(Path(record.path), graph)
 
 
-def _resolved_rows(
-    facts: Iterator[Fact], known: KnownEntities, resolver: Resolver, graph: str
-) -> Iterator[Fact]:
-    """A table's facts resolved against ``known``, one row (film) at a time."""
+_BATCH_TRIPLES = 250_000
+"""Pending article triples that make the pipeline write them (memory stays bounded)."""
+
+
+_CONFLICT_PREDICATES_NT = frozenset(p.n3() for p in CONFLICT_PREDICATES)
+
+
+def _functional_subjects(lines: Iterable[str]) -> set[str]:
+    """The subjects (IRIs) of N-Triples ``lines`` that conflicts and agreements are about.
+
+    >>> _functional_subjects(['<urn:f> <https://w3id.org/filmkg/ontology#director> <urn:p> .\\n'])
+    {'urn:f'}
+    """
+    found = set()
+    for line in lines:
+        subject, predicate, _ = line.split(" ", 2)
+        if predicate in _CONFLICT_PREDICATES_NT and subject.startswith("<"):
+            found.add(subject[1:-1])
+    return found
+
+
+def _rows(facts: Iterable[Fact]) -> Iterator[list[Fact]]:
+    """A table's facts grouped by row (film): a row's facts share one subject object."""
     row: list[Fact] = []
     subject: EntityRef | None = None
     for fact in facts:
         if fact.subject is not subject and row:
-            yield from resolve_facts(row, known, graph=graph, resolver=resolver)[0]
+            yield row
             row = []
         subject = fact.subject
         row.append(fact)
     if row:
+        yield row
+
+
+def _resolved_rows(
+    facts: Iterator[Fact], known: KnownEntities, resolver: Resolver, graph: str
+) -> Iterator[Fact]:
+    """A table's facts resolved against ``known``, one row (film) at a time."""
+    for row in _rows(facts):
         yield from resolve_facts(row, known, graph=graph, resolver=resolver)[0]
+
+
+def _learning(
+    facts: Iterator[Fact], known: KnownEntities, resolver: Resolver, graph: str
+) -> Iterator[Fact]:
+    """``facts`` as they come, taught to ``known`` one row (film) at a time."""
+    for row in _rows(facts):
+        yield from row
+        known.learn(row, resolver, graph, links=False)
 
 
 def _with_progress(facts: Iterator[Fact], bar: Any) -> Iterator[Fact]:
@@ -437,9 +507,10 @@ def load_paths(
     )
     plan = _plan(paths, options)
     report = LoadReport()
-    touched: set[str] = {ONTOLOGY_GRAPH}
+    written: set[str] = {ONTOLOGY_GRAPH}  # graphs whose summaries kg.summary brings up to date
     with contextlib.ExitStack() as finishing, store.writing():
         _ensure_ontology(store)
+        checksums = _stored_checksums(store)
         for path, spec in plan:
             try:
                 records = list(spec.read(path, options))
@@ -452,11 +523,12 @@ def load_paths(
                     report.failed.append(record)
                     continue
                 graph, checksum, where = pipeline.graph_and_checksum(record)
-                old = _stored_checksum(store, graph)
+                old = checksums.get(graph)
                 if old == checksum:
                     report.unchanged.append(where)
                     continue
-                touched.update(source_graphs(store, graph))
+                if not isinstance(record, Document):  # an article never contains graphs
+                    written.update(source_graphs(store, graph))  # before: graphs it replaces
                 try:
                     report.triples += pipeline.write(record, graph, checksum, where)
                 except ExtractionError as err:
@@ -464,19 +536,23 @@ def load_paths(
                         raise
                     report.failed.append(Failure(where, err.message))
                     continue
-                touched.update(source_graphs(store, graph))
+                checksums[graph] = checksum
+                written.update(
+                    [graph] if isinstance(record, Document) else source_graphs(store, graph)
+                )
                 if validate is not None:
+                    pipeline.flush()
                     validate(store, source_graphs(store, graph))
                 (report.replaced if old is not None else report.loaded).append(where)
+        pipeline.flush()
         if report.loaded or report.replaced:
             finishing.enter_context(
                 ticking("load: indexing and writing the store", enabled=progress)
             )
             pipeline.known.save()
-            report.conflicts = record_conflicts(store)[0]  # kg.conflicts: sources that disagree
-            keep_summaries(
-                store, touched, pipeline.tallies
-            )  # kg.summary: counts kept up to date, not rescanned
+            # kg.conflicts: sources that disagree, looked for where this load changed something
+            report.conflicts = record_conflicts(store, subjects=pipeline.touched)[0]
+            keep_summaries(store, written, pipeline.tallies)  # kg.summary: kept, not rescanned
     return report
 
 

@@ -252,7 +252,7 @@ def _lookup_label(reader: GraphReader, label: str) -> URIRef:
         )
     if not rows:
         close = _close_labels(reader, label)
-        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else "."
         raise UnknownNameError(
             f"nothing in the store is labelled {_shown(label)}{hint} Check the spelling or pass an IRI"
         )

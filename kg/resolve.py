@@ -289,24 +289,30 @@ class KnownEntities:
     def add(self, entity: KnownEntity) -> None:
         """Index ``entity`` (or merge names and graphs into the one already known)."""
         old = self.by_iri.get(entity.iri)
-        if old is not None:
-            old.aliases |= entity.aliases - {old.label}
+        names: Iterable[str]
+        if old is not None:  # only what is new about it needs indexing
+            names = entity.aliases - old.aliases - {old.label}
+            old.aliases |= names
             old.graphs |= entity.graphs
-            old.year = old.year or entity.year
+            if old.year is None and entity.year is not None:
+                old.year = entity.year
+                if old.kind == "film":
+                    self._by_year[entity.year].add(old.iri)
             old.films |= entity.films
             old.people |= entity.people
             entity = old
         else:
             self.by_iri[entity.iri] = entity
-        for name in (entity.label, *entity.aliases):
+            names = (entity.label, *entity.aliases)
+            if entity.kind == "person":
+                words = entity.label.split()
+                if len(words) >= 2:
+                    self._last[words[-1].casefold()].add(entity.iri)
+            if entity.kind == "film" and entity.year is not None:
+                self._by_year[entity.year].add(entity.iri)
+        for name in names:
             self._exact[(entity.kind, normalise_name(name))].add(entity.iri)
             self._loose[(entity.kind, loose_key(name))].add(entity.iri)
-        if entity.kind == "person":
-            words = entity.label.split()
-            if len(words) >= 2:
-                self._last[words[-1].casefold()].add(entity.iri)
-        if entity.kind == "film" and entity.year is not None:
-            self._by_year[entity.year].add(entity.iri)
         for film in entity.films:  # context given without a store: never excluded
             self.link(film, entity.iri, "")
 
@@ -419,16 +425,28 @@ class KnownEntities:
             if e.kind in kinds
         ]
 
-    def learn(self, facts: Iterable[Fact], resolver: Resolver, graph: str) -> None:
+    def learn(
+        self, facts: Iterable[Fact], resolver: Resolver, graph: str, *, links: bool = True
+    ) -> None:
         """Add the entities and links of resolved ``facts`` (written to ``graph``), so later
-        sources of the same load resolve against them too."""
+        sources of the same load resolve against them too. ``links=False`` leaves the film
+        links to be read from the store when a decision needs them (a big table's)."""
+        seen: set[int] = set()  # a row's subject is in each of its facts: index it once
         for fact in facts:
-            subject = str(resolver.iri(fact.subject))
             for ref in (fact.subject, fact.object):
                 if not isinstance(ref, EntityRef) or ref.type is EntityType.COUNTRY:
                     continue
+                if id(ref) in seen:
+                    continue
+                seen.add(id(ref))
                 iri = str(resolver.iri(ref))
-                if _AMBIGUOUS.search(iri):
+                old = self.by_iri.get(iri)
+                if (  # known already, from this source, with nothing new: the common case
+                    old is not None
+                    and graph in old.graphs
+                    and (old.year is not None or ref.year is None)
+                    and old.aliases.issuperset(ref.aliases)
+                ) or _AMBIGUOUS.search(iri):
                     continue
                 self.add(
                     KnownEntity(
@@ -437,10 +455,12 @@ class KnownEntities:
                 )
             obj = fact.object
             if (
-                isinstance(obj, EntityRef)
+                links
+                and isinstance(obj, EntityRef)
                 and fact.subject.type is EntityType.FILM
                 and fact.relation in ROLE_BY_RELATION
             ):
+                subject = str(resolver.iri(fact.subject))
                 agent = str(resolver.iri(obj))
                 if not _AMBIGUOUS.search(agent) and not _AMBIGUOUS.search(subject):
                     self.link(subject, agent, graph)

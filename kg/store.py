@@ -34,7 +34,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, Self
+from typing import IO, Any, Self, TypeVar
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, URIRef
@@ -59,6 +59,8 @@ __all__ = [
 ]
 
 DEFAULT_STORE = Path(".kg/store")
+
+_T = TypeVar("_T")
 
 #: File extensions of the RDF formats we read and write, by Oxigraph format.
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
@@ -641,11 +643,26 @@ def _merge_settle(handle: Any, node: Any, bases: list[str], size: int | None = N
         size = _graph_quads(handle, node)
     if size >= _BASE_MIN and not _overlaps(handle, node, bases):
         bases.append(node.value)
-        if next(iter(handle.quads_for_pattern(None, None, None, ox.DefaultGraph())), None):
-            handle.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {node} {{ ?s ?p ?o }} ?s ?p ?o }}")
+        _drop_from_default(handle, node, size)
         return
     select = f"SELECT ?s ?p ?o WHERE {{ GRAPH {node} {{ ?s ?p ?o }} {_not_in(bases)} }}"
     _into_default(handle, select, size >= _SMALL_WRITE)
+
+
+def _drop_from_default(handle: Any, node: Any, size: int) -> None:
+    """D gives up the triples that graph ``node`` (``size`` quads, now a base graph) states:
+    by a lookup per triple of D when D is the smaller (usually: the ontology and a few
+    articles beside a big table), else by one update joining the two."""
+    default = ox.DefaultGraph()
+    held = list(itertools.islice(handle.quads_for_pattern(None, None, None, default), size))
+    if not held:
+        return
+    if len(held) < size:
+        for q in held:
+            if ox.Quad(q.subject, q.predicate, q.object, node) in handle:
+                handle.remove(q)
+        return
+    handle.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {node} {{ ?s ?p ?o }} ?s ?p ?o }}")
 
 
 def _merge_small(handle: Any, node: Any, quads: list[Any], bases: list[str]) -> None:
@@ -669,6 +686,38 @@ def _merge_small(handle: Any, node: Any, quads: list[Any], bases: list[str]) -> 
             if not any(ox.Quad(q.subject, q.predicate, q.object, b) in handle for b in nodes)
         ]
     )
+
+
+def _merge_many(handle: Any, lines: list[str], bases: list[str], bulk: bool) -> None:
+    """N-Triples ``lines`` were written into new, small graphs (none of them a base graph): D
+    takes the triples that no base graph holds. Only the lines whose subject a base graph
+    describes are parsed and looked up (most triples of articles are about their own evidence
+    nodes, which no table states); the rest go to D as text."""
+    base_nodes = [ox.NamedNode(b) for b in bases]
+    kept: list[str] = []
+    suspects: list[str] = []
+    described: dict[str, bool] = {}
+    for line in set(lines):
+        subject = line[: line.index(" ")]
+        hit = described.get(subject)
+        if hit is None:
+            node = ox.NamedNode(subject[1:-1]) if base_nodes else None
+            hit = described[subject] = any(
+                next(iter(handle.quads_for_pattern(node, None, None, b)), None) is not None
+                for b in base_nodes
+            )
+        (suspects if hit else kept).append(line)
+    if suspects:
+        parsed = ox.parse(input="".join(suspects).encode("utf-8"), format=_NT)
+        for triple, line in zip(parsed, suspects, strict=True):
+            s, p, o = triple.subject, triple.predicate, triple.object
+            if not any(ox.Quad(s, p, o, b) in handle for b in base_nodes):
+                kept.append(line)
+    data = "".join(kept).encode("utf-8")
+    if bulk and len(kept) >= _SMALL_WRITE:
+        handle.bulk_load(input=data, format=_NT, to_graph=ox.DefaultGraph())
+    else:
+        handle.load(input=data, format=_NT, to_graph=ox.DefaultGraph())
 
 
 def _merge_drop(handle: Any, node: Any, bases: list[str]) -> None:
@@ -728,8 +777,8 @@ def _write_meta(gens: Path, name: str, bases: Sequence[str]) -> None:
     )
 
 
-def _chunks(items: Iterable[str], size: int) -> Iterator[list[str]]:
-    batch: list[str] = []
+def _chunks(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
+    batch: list[_T] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -1193,6 +1242,69 @@ class Store:
             _merge_drop(self._ox, node, self._bases)
         self._ox.remove_graph(node)
 
+    def remove_about(self, graph: str, subjects: Iterable[str]) -> int:
+        r"""Remove what the named graph ``graph`` states about ``subjects`` (IRIs), inside
+        :meth:`writing`; returns how many quads. A triple leaves the default graph (the merge)
+        when no other graph states it.
+
+        >>> t = '<urn:s> <urn:p> "o" .\n'
+        >>> with Store.memory() as store, store.writing():
+        ...     _ = store.add_graphs({"urn:g1": [t], "urn:g2": [t]})
+        ...     store.remove_about("urn:g1", ["urn:s"]), len(store.rows("SELECT * WHERE { ?s ?p ?o }"))
+        ...     store.remove_about("urn:g2", ["urn:s"]), len(store.rows("SELECT * WHERE { ?s ?p ?o }"))
+        (1, 1)
+        (1, 0)
+        """
+        self._require_write()
+        node = _graph_node(graph)
+        default = ox.DefaultGraph()
+        removed: list[Any] = []
+        for subject in subjects:
+            removed.extend(self._ox.quads_for_pattern(ox.NamedNode(subject), None, None, node))
+        for quad in removed:
+            self._ox.remove(quad)
+            if self._merge_stale:
+                continue
+            others = self._ox.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)
+            if not any(isinstance(q.graph_name, ox.NamedNode) for q in others):
+                self._ox.remove(ox.Quad(quad.subject, quad.predicate, quad.object, default))
+        if removed and self.path is None:
+            assert self._journal is not None
+            self._journal.append(("removed", (node, removed)))
+        return len(removed)
+
+    def match(
+        self,
+        *,
+        subject: str | None = None,
+        predicate: str | None = None,
+        obj: str | None = None,
+        graph: str | None = None,
+    ) -> Iterator[tuple[str, str, str, str]]:
+        r"""The statements of the named graphs that match a pattern of IRIs (``None`` matches
+        anything; ``graph`` is one named graph), as text rows ``(subject, predicate, object, graph)``: a literal object as its
+        lexical form, as :meth:`text_rows` gives it. Index lookups, for code that reads what
+        the store says about a few entities without a query plan.
+
+        >>> with Store.memory() as store, store.writing():
+        ...     _ = store.add_graphs({"urn:g": ['<urn:s> <urn:p> "7" .\n']})
+        ...     list(store.match(subject="urn:s"))
+        [('urn:s', 'urn:p', '7', 'urn:g')]
+        """
+        blank = ox.BlankNode
+        terms = [None if x is None else ox.NamedNode(x) for x in (subject, predicate, obj, graph)]
+        for q in self._ox.quads_for_pattern(*terms):
+            g = q.graph_name
+            if type(g) is not ox.NamedNode:
+                continue  # the default graph: the merge, not a source
+            s, o = q.subject, q.object
+            yield (
+                "_:" + s.value if type(s) is blank else s.value,
+                q.predicate.value,
+                "_:" + o.value if type(o) is blank else o.value,
+                g.value,
+            )
+
     def add_triples(self, graph: str, triples: Iterable[Triple]) -> int:
         """Add rdflib triples to a named graph (inside :meth:`writing`); returns how many."""
         self._require_write()
@@ -1206,6 +1318,53 @@ class Store:
                 for s, p, o in triples
             ),
         )
+
+    def add_graphs(self, graphs: Mapping[str, Sequence[str]]) -> int:
+        r"""Add N-Triples lines to many named graphs in one write (inside :meth:`writing`);
+        returns how many lines (triples). The path for many small sources (a folder of
+        articles): one parse and insert for all of them and one update of the merge, where
+        :meth:`add_ntriples` per graph pays both per graph. Lines with blank nodes are not taken
+        (a blank node is local to the text it is parsed from).
+
+        >>> with Store.memory() as store, store.writing():
+        ...     store.add_graphs({"urn:g1": ['<urn:a> <urn:p> "1" .\n'],
+        ...                       "urn:g2": ['<urn:b> <urn:p> "2" .\n']})
+        ...     sorted(store.named_graphs()), len(store.rows("SELECT * WHERE { ?s ?p ?o }"))
+        2
+        (['urn:g1', 'urn:g2'], 2)
+        """
+        self._require_write()
+        quads: list[str] = []
+        nodes: list[Any] = []
+        for graph, lines in graphs.items():
+            node = _graph_node(graph)
+            self._note_new_graph(node)
+            nodes.append(node)
+            tail = f" <{graph}> .\n"
+            for line in lines:
+                if not line.endswith(" .\n") or "_:" in line:
+                    raise StoreError(f"not one N-Triples line without blank nodes: {line[:80]!r}")
+                quads.append(line[:-3] + tail)
+        bulk = self.path is not None and len(quads) >= _SMALL_WRITE
+        data = "".join(quads).encode("utf-8")
+        try:
+            if bulk:
+                self._ox.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
+            else:
+                self._ox.load(input=data, format=ox.RdfFormat.N_QUADS)
+        except SyntaxError as err:
+            raise StoreError(f"kg wrote N-Quads Oxigraph cannot read (a bug): {err}") from err
+        for node in nodes:
+            self._ox.add_graph(node)
+        if self._merge_stale:
+            return len(quads)
+        if any(node.value in self._bases for node in nodes):
+            for node in nodes:  # rare (a base graph written again): graph by graph
+                written = list(self._ox.quads_for_pattern(None, None, None, node))
+                _merge_small(self._ox, node, written, self._bases)
+        else:
+            _merge_many(self._ox, [line for g in graphs.values() for line in g], self._bases, bulk)
+        return len(quads)
 
     def add_ntriples(self, graph: str, text: Iterable[str]) -> int:
         """Add N-Triples text to a named graph (inside :meth:`writing`): ``text`` comes in pieces
@@ -1450,6 +1609,15 @@ class Store:
     def named_graphs(self) -> list[str]:
         """IRIs of the named graphs in the store, sorted."""
         return sorted(g.value for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def has_graph(self, graph: str) -> bool:
+        """Whether the named graph ``graph`` exists (one lookup, not a listing of every graph).
+
+        >>> with Store.memory() as store:
+        ...     store.has_graph("urn:g")
+        False
+        """
+        return bool(self._ox.contains_named_graph(ox.NamedNode(graph)))
 
     # -- sidecars: derived data kept with a generation (rebuilt when missing) --
 

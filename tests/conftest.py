@@ -29,6 +29,21 @@ def shared_data() -> Path:
     return SHARED
 
 
+@pytest.fixture(scope="session")
+def network_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store loaded with ``tests/data/network/films.ttl`` through the CLI (once per session)."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    path = tmp_path_factory.mktemp("net") / "store"
+    result = CliRunner().invoke(
+        main, ["--store", str(path), "load", str(DATA / "network" / "films.ttl")]
+    )
+    assert result.exit_code == 0, result.output
+    return path
+
+
 @pytest.fixture
 def memory_store() -> Iterator[Store]:
     """A fresh in-memory store."""

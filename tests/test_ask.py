@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.ask import FORMS, Answer, ask, decade_years, format_answer, understand
-from kg.cli import main
+from kg.cli import main, run
 from kg.ingest import load_paths
 from kg.store import Store
 
@@ -142,6 +142,14 @@ def test_counts_distance_and_collaborators(sample: Store) -> None:
     assert most.rows[0][most.columns.index("films")] == "4"
 
 
+def test_releases_say_where_and_keep_the_region_column(sample: Store) -> None:
+    answer = ask(sample, "when and where was A Winter for Odile released?")
+    assert answer.form == "release-where"
+    assert "2021-12-01 (theatrical, FR), 2022-01-14 (theatrical, US)" in answer.headline
+    table = format_answer(answer, sparql=False)
+    assert "region" in table.splitlines()[2] and "platformName" not in table  # empty: left out
+
+
 def test_misspelt_names_get_suggestions_and_no_answer(sample: Store) -> None:
     answer = ask(sample, "who directed The Glas Harbour?")
     assert answer.understood and not answer.answered and not answer.rows
@@ -162,6 +170,18 @@ def test_cli_exit_codes_and_output(tmp_path: Path) -> None:
     assert "Who directed The Glass Harbor?" in result.output  # the forms it understands
     result = runner.invoke(main, ["--store", str(store), "ask", "who directed Glas Harbor"])
     assert result.exit_code == 1 and "did you mean" in result.output
+
+
+def test_exit_codes_through_the_console_entry_point(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``kg`` runs without click's standalone mode: a ``ctx.exit(n)`` must still exit with n."""
+    store = str(tmp_path / "store")
+    assert run(["--store", store, "load", "-q", str(SAMPLE / "films.csv"), "--mapping", "films_sample"]) == 0  # fmt: skip
+    assert run(["--store", store, "ask", "who directed The Glass Harbor?"]) == 0
+    assert run(["--store", store, "ask", "what is the meaning of life?"]) == 2
+    assert run(["--store", store, "ask", "who directed Glas Harbor"]) == 1
+    assert "did you mean" in capsys.readouterr().out
 
 
 def test_decades() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from click.testing import CliRunner
 from rdflib import URIRef
 
 from kg.cli import main
-from kg.conflicts import _conflicting, find_agreements, find_conflicts
+from kg.conflicts import _conflicting, find_agreements, find_conflicts, record_conflicts
 from kg.entity import describe
 from kg.iri import CONFLICTS_GRAPH
 from kg.query import run_named_query
@@ -111,3 +112,42 @@ def test_unloading_a_side_clears_the_conflict(tmp_path: Path) -> None:
     with Store.open(store, read_only=True) as s:
         assert find_conflicts(s) == []
         assert CONFLICTS_GRAPH not in s.named_graphs()
+
+
+def _conflicts_graph(store: Path) -> set[tuple[str, str, str]]:
+    with Store.open(store, read_only=True) as s:
+        return {(str(a), str(b), str(c)) for a, b, c, _ in s.triples(CONFLICTS_GRAPH)}
+
+
+def _rebuilt(store: Path) -> set[tuple[str, str, str]]:
+    """The conflicts graph as a whole rebuild makes it, in a copy of the store."""
+    copy = store.parent / "rebuilt"
+    shutil.copytree(store, copy)
+    with Store.open(copy) as s, s.writing():
+        record_conflicts(s)
+    return _conflicts_graph(copy)
+
+
+def test_loads_one_at_a_time_keep_the_graph_a_rebuild_makes(tmp_path: Path) -> None:
+    """Each article load looks for conflicts only around the entities it touched; the graph it
+    leaves is the one a rebuild from scratch makes, also when an article changes its mind."""
+    folder = tmp_path / "articles"
+    shutil.copytree(DATA, folder)
+    store = tmp_path / "store"
+    runner = CliRunner()
+    order = ["trade-paper.txt", "co-directors.txt", "festival-blog.txt", "one-director.txt"]
+    for name in order:
+        done = runner.invoke(main, ["--store", str(store), "load", "-q", str(folder / name)])
+        assert done.exit_code == 0, done.output
+    incremental = _conflicts_graph(store)
+    assert incremental == _rebuilt(store)
+    assert any(KG + "Conflict" in t for t in incremental)
+    blog = folder / "festival-blog.txt"
+    blog.write_text(blog.read_text().replace("Oskar Brandt", "Mara Lindqvist").replace("19", "12"))
+    done = runner.invoke(main, ["--store", str(store), "load", str(blog)])
+    assert done.exit_code == 0 and "1 replaced" in done.output, done.output
+    with Store.open(store, read_only=True) as s:
+        assert find_conflicts(s) == []  # the two articles now agree
+        assert {a.predicate.rsplit("#")[1] for a in find_agreements(s)} >= {"director"}
+    shutil.rmtree(tmp_path / "rebuilt")
+    assert _conflicts_graph(store) == _rebuilt(store)

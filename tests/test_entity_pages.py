@@ -14,7 +14,7 @@ import pytest
 from browser import chromium, off_machine, requested_urls, screenshot
 from rdflib import Dataset, Graph, URIRef
 
-from kg.entity import describe, entity_dataset
+from kg.entity import CreditRow, EntityDescription, describe, entity_dataset, neighbourhood
 from kg.ingest import load_paths
 from kg.serve import ServeConfig, make_server
 from kg.serve.app import SparqlServer
@@ -84,6 +84,16 @@ def test_describe_a_person_lists_article_evidence_with_rule(sample_store: Path) 
     assert any(s.rule for s in article), "kg:extractionRule names the rule"
 
 
+def test_ego_picture_of_a_big_cast_keeps_the_director() -> None:
+    f = "https://w3id.org/filmkg/resource/film/heat"
+    page = EntityDescription(f, "Heat", [], "film")
+    page.credits = [CreditRow(f, "Heat", f"urn:p{i}", f"P{i}", "cast_member") for i in range(30)]
+    page.credits.append(CreditRow(f, "Heat", "urn:mann", "Michael Mann", "director"))
+    with Store.memory() as store:
+        hood = neighbourhood(store, page)
+    assert ("urn:mann", "Michael Mann", "director", 1) in hood.nodes and len(hood.nodes) == 20
+
+
 def test_entity_dataset_keeps_one_graph_per_source(sample_store: Path) -> None:
     with Store.open(sample_store, read_only=True) as store:
         dataset = entity_dataset(store, RES + "person/tomas-ferreira")
@@ -131,6 +141,15 @@ def test_browsers_and_curl_get_html(server: SparqlServer) -> None:
         assert "<h1>Tomas Ferreira</h1>" in text
         assert 'href="/resource/film/the-glass-harbor"' in text  # links stay on this server
         assert "<svg" in text  # the ego picture
+
+
+def test_a_link_stated_on_the_page_is_not_listed_again_under_linked_from(
+    server: SparqlServer,
+) -> None:
+    text = _get(server.url + "resource/film/the-glass-harbor")[2].decode("utf-8")
+    assert text.count('href="/resource/film/beneath-the-glass-harbor"') == 1  # in Series only
+    text = _get(server.url + "resource/film/beneath-the-glass-harbor")[2].decode("utf-8")
+    assert 'href="/resource/film/the-glass-harbor"' in text  # "Follows", whichever way stated
 
 
 def test_format_parameter_wins_and_bad_ones_say_what_exists(server: SparqlServer) -> None:

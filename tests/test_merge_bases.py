@@ -141,3 +141,52 @@ def test_blank_nodes_survive_the_merge(where: Path | None) -> None:
             store.add_ntriples("urn:g:c", _lines("a", 10))  # overlaps the base a
         assert _count(store) == 11
         assert _count(store, '?b <urn:p> "blank" . GRAPH ?g { ?b ?p ?o }') == 1
+
+
+def _triples(prefix: str, n: int, shared: int = 0) -> list[str]:
+    """N-Triples lines as ``_lines`` makes them, for ``Store.add_graphs``."""
+    return _lines(prefix, n, shared)
+
+
+def test_many_small_graphs_in_one_write_keep_the_merge(where: Path | None) -> None:
+    """Articles are written together (``add_graphs``): each keeps its graph, and what a base
+    graph already states is not repeated in D, whether the batch is small or bulk."""
+    with _open(where) as store:
+        with store.writing():
+            store.add_ntriples("urn:g:table", _lines("t", 10, shared=3))
+        assert store._bases == ["urn:g:table"]
+        with store.writing():
+            batch = {f"urn:g:art{i}": _triples(f"a{i}", 2, shared=i + 1) for i in range(3)}
+            assert store.add_graphs(batch) == sum(len(t) for t in batch.values())
+        assert store._bases == ["urn:g:table"]
+        assert _count(store) == 10 + 3 + 3 * 2  # the shared triples once, whoever states them
+        assert _sources(store) == 4
+        assert _count(store, "GRAPH <urn:g:art2> { ?s ?p ?o }") == 2 + 3
+        with store.writing():
+            store.remove_graph("urn:g:table")
+        assert _count(store) == 3 + 3 * 2  # art2 still states the three shared triples
+
+
+def test_removing_what_a_graph_says_about_subjects_keeps_the_merge(where: Path | None) -> None:
+    with _open(where) as store:
+        with store.writing():
+            store.add_graphs(
+                {"urn:g:a": _triples("a", 3, shared=1), "urn:g:b": _triples("b", 1, 1)}
+            )
+        with store.writing():
+            assert store.remove_about("urn:g:a", ["urn:a:0", "urn:shared:0", "urn:none"]) == 2
+        assert _count(store) == 2 + 1 + 1  # urn:shared:0 stays: graph b still states it
+        assert sorted(s for s, *_ in store.match(predicate="urn:p")) == [
+            "urn:a:1",
+            "urn:a:2",
+            "urn:b:0",
+            "urn:shared:0",
+        ]  # named graphs only: D's copies are not statements of a source
+        with store.writing():
+            store.remove_about("urn:g:b", ["urn:shared:0"])
+        assert _count(store, "<urn:shared:0> ?p ?o") == 0
+        if where is None:  # a failed write in memory is undone from the journal
+            with pytest.raises(RuntimeError), store.writing():
+                store.remove_about("urn:g:a", ["urn:a:1"])
+                raise RuntimeError("abort")
+            assert _count(store, "GRAPH <urn:g:a> { <urn:a:1> ?p ?o }") == 1

@@ -14,15 +14,10 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.cli.network import network
 
-FIXTURE = Path(__file__).parent / "data" / "network" / "films.ttl"
 
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("net") / "store"
-    result = CliRunner().invoke(main, ["--store", str(path), "load", str(FIXTURE)])
-    assert result.exit_code == 0, result.output
-    return path
+@pytest.fixture
+def store(network_store: Path) -> Path:
+    return network_store
 
 
 def kg(store: Path, *args: str) -> tuple[int, str, str]:

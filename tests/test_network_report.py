@@ -12,7 +12,7 @@ from browser import SCREENSHOTS, chromium, off_machine, requested_urls, screensh
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.network.io import write_graph
+from kg.network.io import read_graph, write_graph
 from kg.network.plot import backbone, plot_graph
 from kg.network.report import degree_fit, network_report
 
@@ -73,9 +73,11 @@ def test_degree_fit_tells_power_law_from_lognormal() -> None:
 
 def test_report_numbers_and_sections(tmp_path: Path) -> None:
     g = _collaboration_graph(1500)
+    g.graph["years"] = "1950-2010"
     out = tmp_path / "report.html"
     s = network_report(g, out, seed=2)
     text = out.read_text()
+    assert "Films of 1950-2010. Numbers marked ≈ are sampled" in text
     for section in ("Degree distribution", "Small world", "Assortativity and rich club",
                     "Top people", "Communities", "Growth by decade"):  # fmt: skip
         assert section in text
@@ -86,6 +88,21 @@ def test_report_numbers_and_sections(tmp_path: Path) -> None:
     assert (
         base["this graph"]["clustering"] > 5 * base["random (Erdős-Rényi, same n, m)"]["clustering"]
     )
+
+
+@pytest.mark.parametrize("suffix", [".graphml", ".csv"])
+def test_growth_by_decade_from_a_graph_file(tmp_path: Path, suffix: str) -> None:
+    """A graph file holds film lists as text ("Title (1995); Other (1998)"): same decades."""
+    g = _collaboration_graph(400)
+    g.add_edge(0, 399, weight=1, films=["no-year"])  # a film without a year counts nowhere
+    graph_file = tmp_path / f"g{suffix}"
+    write_graph(g, graph_file)
+    from_file = read_graph(graph_file)
+    assert isinstance(next(iter(from_file.edges(data="films")))[2], str)
+    in_memory = network_report(g, tmp_path / "a.html", seed=1)["growth"]
+    read_back = network_report(from_file, tmp_path / "b.html", seed=1)["growth"]
+    assert read_back == in_memory
+    assert sum(d["films"] for d in read_back.values()) == g.number_of_edges() - 1
 
 
 @pytest.mark.browser

@@ -210,7 +210,9 @@ def test_param_by_alternative_label(sample: Store) -> None:
 
 
 def test_unknown_label_is_a_clear_error(sample: Store) -> None:
-    with pytest.raises(UnknownNameError, match="nothing in the store is labelled 'Nobody'"):
+    with pytest.raises(
+        UnknownNameError, match=r"nothing in the store is labelled 'Nobody'\. Check"
+    ):
         run_named_query(sample, "cast-of-film", {"film": "Nobody"})
 
 

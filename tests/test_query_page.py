@@ -190,6 +190,10 @@ def test_run_a_query_from_a_permalink_and_switch_views(
         svg = wait.until(lambda d: d.find_element(By.ID, "graph-svg"))
         assert len(svg.find_elements(By.CSS_SELECTOR, "circle")) >= 8
         assert svg.find_elements(By.CSS_SELECTOR, "a[href^='/resource/person/']")
+        # names looked up for a CONSTRUCT that has no labels; a layout that fits, not piled on edges
+        wait.until(lambda d: "Tomas Ferreira" in d.find_element(By.ID, "graph-svg").text)
+        ys = [float(c.get_attribute("cy")) for c in svg.find_elements(By.CSS_SELECTOR, "circle")]
+        assert sum(y <= 26 for y in ys) <= 2 and len({round(y) for y in ys}) > len(ys) // 2
         downloads = driver.find_element(By.ID, "downloads").text
         for name in ("Turtle", "N-Triples", "JSON-LD", "RDF/XML"):
             assert name in downloads

@@ -366,3 +366,46 @@ def test_health_after_attacks(served: Served) -> None:
         "SELECT ?t WHERE { ?f <https://w3id.org/filmkg/ontology#title> ?t }"
     )
     assert status == 200 and len(json.loads(body)["results"]["bindings"]) == 4
+
+
+_POOL_THEN_SLOW_QUERY = """
+import sys, threading
+from kg.serve.workers import Job, WorkerPool
+pool = WorkerPool(sys.argv[1], workers=1, timeout=600)
+print(pool._workers[0].process.pid, flush=True)
+threading.Thread(target=pool.run, args=(Job("query", text=sys.argv[2]),), daemon=True).start()
+threading.Event().wait()
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with contextlib.suppress(OSError):  # a zombie waiting for init to reap it is not running
+        return " Z " not in Path(f"/proc/{pid}/stat").read_text().split(")", 1)[1][:3]
+    return True
+
+
+def test_workers_end_with_a_server_killed_mid_query(store: Path) -> None:
+    """A server killed with SIGKILL cannot stop its workers: they notice and end, rather than
+    running a slow query for ever (one did, for 25 minutes of CPU, after a test run)."""
+    server = subprocess.Popen(
+        [sys.executable, "-c", _POOL_THEN_SLOW_QUERY, str(store), SLOW],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert server.stdout is not None
+    worker = int(server.stdout.readline())
+    time.sleep(2)  # the slow query is running in the worker
+    assert _alive(worker)
+    server.kill()
+    server.wait(10)
+    deadline = time.monotonic() + 10
+    while _alive(worker) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    survived = _alive(worker)
+    if survived:
+        os.kill(worker, 9)  # leave no orphan burning CPU when the test fails
+    assert not survived, "the worker outlived its server"

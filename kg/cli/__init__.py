@@ -118,7 +118,8 @@ def main(ctx: click.Context, store_path: Path | None) -> None:
 def run(argv: list[str] | None = None) -> int:
     """Run ``kg`` with ``argv``; returns the exit code (for tests and embedding)."""
     try:
-        main.main(args=argv, prog_name="kg", standalone_mode=False)
+        # without standalone mode click returns the code of a ctx.exit(n) instead of exiting
+        code = main.main(args=argv, prog_name="kg", standalone_mode=False)
     except SystemExit as exit_:
         return int(exit_.code or 0)
     except click.exceptions.Abort:
@@ -132,7 +133,7 @@ def run(argv: list[str] | None = None) -> int:
     except click.ClickException as err:
         click.echo(f"kg: error: {' '.join(err.format_message().split())}", err=True)
         return 2
-    return 0
+    return code if type(code) is int else 0
 
 
 def entry_point() -> None:

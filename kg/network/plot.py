@@ -300,7 +300,7 @@ def _write_static(
         sizes = sorted({1, max(1, top // 2), top})
         size_handles = [
             Line2D([], [], marker="o", linestyle="", color="#999999",
-                   markersize=(20 + 280 * d / top) ** 0.5, label=f"{d} links")
+                   markersize=(20 + 280 * d / top) ** 0.5, label=f"{d} link{'' if d == 1 else 's'}")
             for d in sizes
         ]  # fmt: skip
         ax.legend(
@@ -352,7 +352,7 @@ var tip=document.getElementById("tip"),circles={};
 data.nodes.forEach(function(n,i){var p=px(n.pos),c=document.createElementNS(NS,"circle");
 c.setAttribute("cx",p[0]);c.setAttribute("cy",p[1]);c.setAttribute("r",3+9*deg[n.id]/maxd);c.setAttribute("fill",n.colour);
 c.addEventListener("mousemove",function(ev){tip.style.display="block";tip.style.left=(ev.clientX+12)+"px";tip.style.top=(ev.clientY+12)+"px";
-tip.textContent=(n.label||n.id)+" - "+deg[n.id]+" links"+(n.community!=null?", community "+n.community:"");});
+tip.textContent=(n.label||n.id)+" - "+deg[n.id]+(deg[n.id]===1?" link":" links")+(n.community!=null?", community "+n.community:"");});
 c.addEventListener("mouseleave",function(){tip.style.display="none";});
 ng.appendChild(c);circles[n.id]=c;
 if(i<data.labelled){var t=document.createElementNS(NS,"text");t.setAttribute("x",p[0]+6);t.setAttribute("y",p[1]+3);t.textContent=n.label||n.id;lg.appendChild(t);}});

@@ -30,6 +30,7 @@ import base64
 import html
 import io
 import math
+import re
 from collections import Counter
 from collections.abc import Hashable
 from pathlib import Path
@@ -337,11 +338,16 @@ def _growth(g: nx.Graph) -> dict[int, dict[str, int]]:
     films_by_decade: Counter[int] = Counter()
     seen_films: set[Any] = set()
     for _, _, films in g.edges(data="films"):
+        if isinstance(films, str):  # read back from a graph file: "Title (1995); Other (1998)"
+            films = [x.strip() for x in films.split("; ") if x.strip()]
         for f in films if isinstance(films, list | tuple) else ():
             if f in seen_films:
                 continue
             seen_films.add(f)
             year = (info.get(f) or (None, None))[1]
+            if year is None and isinstance(f, str):
+                found = re.search(r"\((\d{4})\)$", f)
+                year = int(found.group(1)) if found else None
             if isinstance(year, int):
                 films_by_decade[year // 10 * 10] += 1
     people: Counter[int] = Counter()
@@ -397,7 +403,8 @@ def _page(
     ]  # fmt: skip
     parts = [
         f"<h1>Network report: {_e(name)}</h1>",
-        f"<p class='note'>{_e(years or '')} Numbers marked ≈ are sampled (seeded); see each section.</p>",
+        f"<p class='note'>{_e(f'Films of {years}. ' if years else '')}Numbers marked ≈ are sampled "
+        "(seeded); see each section.</p>",
         "<div class='kpi'>"
         + "".join(f"<div>{_e(k_)}<b>{v}</b></div>" for k_, v in kpis)
         + "</div>",

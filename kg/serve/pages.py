@@ -310,8 +310,14 @@ def _conflicts_section(linker: Linker, page: EntityDescription) -> str:
 
 
 def _incoming_section(linker: Linker, page: EntityDescription) -> str:
+    stated = {  # "Followed by X" shown once: a link stated on this page is not listed again
+        (_prop_name(f.predicate), f.object) for f in page.facts if f.object_is_iri
+    }
     facts = [
-        f for f in page.incoming if not (page.kind == "person" and f.predicate in ROLE_PROPERTIES)
+        f
+        for f in page.incoming
+        if not (page.kind == "person" and f.predicate in ROLE_PROPERTIES)
+        and (_INVERSE.get(f.predicate), f.subject) not in stated
     ]
     if not facts:
         return ""

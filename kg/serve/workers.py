@@ -20,6 +20,7 @@ import html
 import io
 import json
 import multiprocessing
+import os
 import re
 import threading
 import time
@@ -269,8 +270,29 @@ def _busy(message: str) -> Reply:
     return reply
 
 
-def _worker_main(conn: Connection, path: str, lock_timeout: float, idle_release: float) -> None:
+_PARENT_CHECK = 0.5
+"""Seconds between a worker's checks that the server that started it is still alive."""
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the server process ``parent`` is gone. A server killed with SIGKILL
+    cannot stop its workers, and a worker in the middle of a slow query would otherwise run on
+    for ever (PR_SET_PDEATHSIG is not used: it fires when the *thread* that started the worker
+    ends, and request threads start replacements)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_CHECK)
+        os._exit(0)  # no clean-up: the server owns the store and the pipe
+
+    threading.Thread(target=watch, name="kg-serve-parent-watch", daemon=True).start()
+
+
+def _worker_main(
+    conn: Connection, path: str, lock_timeout: float, idle_release: float, parent: int
+) -> None:
     """A worker's loop: answer jobs on the store's newest generation; let go of it when idle."""
+    _die_with(parent)
     store: Store | None = None
     while True:
         try:
@@ -307,7 +329,7 @@ class _Worker:
         self.conn, child = context.Pipe()
         self.process = context.Process(
             target=_worker_main,
-            args=(child, path, lock_timeout, idle_release),
+            args=(child, path, lock_timeout, idle_release, os.getpid()),
             daemon=True,
             name="kg-serve-worker",
         )

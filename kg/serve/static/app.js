@@ -252,11 +252,16 @@
         dx /= d; dy /= d; e.a.dx -= dx * f; e.a.dy -= dy * f; e.b.dx += dx * f; e.b.dy += dy * f;
       }
       for (const n of g.nodes) {
+        n.dx += (W / 2 - n.x) * 0.15; n.dy += (H / 2 - n.y) * 0.15;  // gravity keeps components near
         const d = Math.hypot(n.dx, n.dy) || 1;
-        n.x = Math.min(W - 20, Math.max(20, n.x + (n.dx / d) * Math.min(d, t)));
-        n.y = Math.min(H - 20, Math.max(20, n.y + (n.dy / d) * Math.min(d, t)));
+        n.x += (n.dx / d) * Math.min(d, t); n.y += (n.dy / d) * Math.min(d, t);
       }
     }
+    // fit the layout into the box (room for labels on the right), never pile nodes on its edges
+    const xs = g.nodes.map((n) => n.x), ys = g.nodes.map((n) => n.y);
+    const x0 = Math.min(...xs), y0 = Math.min(...ys);
+    const sx = (W - 200) / Math.max(1, Math.max(...xs) - x0), sy = (H - 50) / Math.max(1, Math.max(...ys) - y0);
+    for (const n of g.nodes) { n.x = 20 + (n.x - x0) * sx; n.y = 25 + (n.y - y0) * sy; }
     const svg = document.createElementNS(NS, "svg");
     svg.setAttribute("viewBox", "0 0 " + W + " " + H); svg.setAttribute("width", W); svg.setAttribute("height", H);
     svg.id = "graph-svg";
@@ -276,12 +281,34 @@
       const t = document.createElementNS(NS, "text");
       t.setAttribute("x", n.x + 7); t.setAttribute("y", n.y + 3); t.textContent = n.label;
       a.appendChild(c); a.appendChild(t); svg.appendChild(a);
+      n.text = t;
     }
     box.appendChild(svg);
+    labelNodes(g.nodes.filter((n) => n.label === short(n.id) && !n.id.startsWith("about:")));
     const legend = document.createElement("div");
     legend.className = "legend";
     legend.innerHTML = "<span><i class='film'></i>film</span><span><i></i>other (people, companies…)</span><span>size: links in this result</span>";
     box.appendChild(legend);
+  }
+
+  // names for the nodes a result left unlabelled (a CONSTRUCT without rdfs:label): one query here
+  async function labelNodes(nodes) {
+    if (!nodes.length) return;
+    const values = nodes.slice(0, 400).map((n) => "<" + n.id + ">").join(" ");
+    const query = "SELECT ?s (SAMPLE(?l) AS ?label) WHERE { VALUES ?s { " + values + " } ?s rdfs:label ?l } GROUP BY ?s";
+    try {
+      const response = await fetch("/sparql", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/sparql-results+json" },
+        body: new URLSearchParams({ query }),
+      });
+      if (!response.ok) return;
+      const byIri = new Map(nodes.map((n) => [n.id, n]));
+      for (const b of (await response.json()).results.bindings) {
+        const n = byIri.get(b.s.value);
+        if (n && b.label) { n.label = b.label.value; n.text.textContent = n.label; }
+      }
+    } catch (err) { /* the compact IRIs stay */ }
   }
 
   const DATE = /^-?\d{4}(-\d{2}(-\d{2})?)?/;
