@@ -580,7 +580,7 @@ def store_exists(path: str | Path) -> bool:
 
 # --- the default graph: the RDF merge of the named graphs -----------------------------------------
 #
-# (docs/decisions/0007-default-graph.md, 0008-merge-without-copying-big-sources.md)
+# (docs/decisions/0007-default-graph.md, 0009-merge-without-copying-big-sources.md)
 # Queries read the merge as a list of graphs that share no triple: the *base* graphs (big sources
 # written in bulk, pairwise disjoint) and Oxigraph's default graph D, which holds every triple of
 # the other named graphs that no base graph holds. So the first big table of a store is stored
@@ -1748,7 +1748,7 @@ class Store:
         """The store as an rdflib :class:`~rdflib.Dataset` (through oxrdflib), for Python users:
         its named graphs are the sources. Its default graph is Oxigraph's own, which holds the
         merge only of the sources that are not base graphs
-        (``docs/decisions/0008-merge-without-copying-big-sources.md``): for the merge of all,
+        (``docs/decisions/0009-merge-without-copying-big-sources.md``): for the merge of all,
         use :meth:`query`, :meth:`rows` or :meth:`dump`.
         """
         if self._dataset is None:

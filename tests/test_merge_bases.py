@@ -1,4 +1,4 @@
-"""The merge without copying big sources (docs/decisions/0008): big graphs written in bulk that
+"""The merge without copying big sources (docs/decisions/0009): big graphs written in bulk that
 share no triple are *base* graphs read as part of the default graph; D holds the rest. Whatever
 the bases, a plain query gives each triple once and ``GRAPH ?g`` one row per source
 (the behaviour of tests/test_default_graph.py), through loads, unloads, updates and rollbacks."""
