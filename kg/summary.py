@@ -348,10 +348,11 @@ def keep_summaries(
         stale = set(touched) | {CONFLICTS_GRAPH} | (graphs - set(types.graphs))
     gone = (set(types.graphs) - graphs) | stale
     index, types = index.without_graphs(gone), types.without(gone)
+    unread = [g for g in sorted(stale & graphs) if g not in (tallies or {})]
+    index = index.with_graphs_from(store, unread)
     for graph in sorted(stale & graphs):
         tally = (tallies or {}).get(graph)
         if tally is None:
-            index = index.with_graph_from(store, graph)
             types = types.with_graph_from(store, graph)
             continue
         index = index.with_graph(
