@@ -137,15 +137,6 @@ def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
     return out
 
 
-def _stored_checksum(store: Store, graph: str) -> str | None:
-    rows = store.query(
-        "SELECT ?c WHERE { GRAPH ?g { ?g ?p ?c } }",
-        bindings={"g": URIRef(graph), "p": KG.checksum},
-        union_default_graph=False,
-    ).rows()
-    return str(rows[0][0]) if rows else None
-
-
 def _stored_checksums(store: Store) -> dict[str, str]:
     """The checksum of every loaded source, by graph: read once per load, not once per source."""
     query = f"SELECT ?g ?c WHERE {{ GRAPH ?g {{ ?g <{KG.checksum}> ?c }} }}"
@@ -509,8 +500,8 @@ def load_paths(
     report = LoadReport()
     written: set[str] = {ONTOLOGY_GRAPH}  # graphs whose summaries kg.summary brings up to date
     with contextlib.ExitStack() as finishing, store.writing():
-        _ensure_ontology(store)
         checksums = _stored_checksums(store)
+        _ensure_ontology(store, checksums.get(ONTOLOGY_GRAPH))
         for path, spec in plan:
             try:
                 records = list(spec.read(path, options))
@@ -556,11 +547,12 @@ def load_paths(
     return report
 
 
-def _ensure_ontology(store: Store) -> None:
+def _ensure_ontology(store: Store, stored: str | None) -> None:
     """Keep the shipped ontology in :data:`~kg.iri.ONTOLOGY_GRAPH` (replaced when it changed), so
-    that SPARQL can ask it which properties are roles, classes, aligned terms."""
+    that SPARQL can ask it which properties are roles, classes, aligned terms. ``stored``: the
+    checksum the store holds for it (read with the sources' checksums, in the same query)."""
     checksum, triples = _shipped_ontology()
-    if _stored_checksum(store, ONTOLOGY_GRAPH) == checksum:
+    if stored == checksum:
         return
     store.remove_graph(ONTOLOGY_GRAPH)
     store.add_triples(ONTOLOGY_GRAPH, triples)
