@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import KGInputError, ParseError
-from .extract import DEFAULT_EXTRACTOR, get_extractor
+from .extract import DEFAULT_EXTRACTOR, Gazetteer, get_extractor
 from .extract.countries import country_name
 from .extract.dates import normalise_date
 from .extract.pipeline import sentences
@@ -373,15 +373,17 @@ def evaluate_documents(
     extractor: str = DEFAULT_EXTRACTOR,
     errors: int = 10,
     relations: frozenset[str] = GOLD_RELATIONS,
+    gazetteer: Gazetteer | None = None,
 ) -> EvalReport:
-    """Score ``extractor`` on gold documents (dicts as in the gold JSONL)."""
+    """Score ``extractor`` on gold documents (dicts as in the gold JSONL), given the names a store
+    knows (``gazetteer``) or none."""
     run = get_extractor(extractor)
     report = EvalReport(extractor=extractor)
     by_sr: dict[str, dict[str, Score]] = defaultdict(lambda: defaultdict(Score))
     for number, gold in enumerate(docs, 1):
         report.documents += 1
         doc = gold_document(gold, number)
-        judged = judge_document(gold, run(doc, None), number=number, relations=relations)
+        judged = judge_document(gold, run(doc, gazetteer), number=number, relations=relations)
         source = judged.source
         report.unscored += judged.unscored
         for t in judged.found:

@@ -165,6 +165,16 @@ def article_checksum(doc: Document, extractor: str) -> str:
     return "sha256:" + digest.hexdigest()
 
 
+def known_names(store: Store) -> Gazetteer | None:
+    """The names ``store`` knows (its films, people, series and companies), as ``kg load`` gives
+    them to the extractor; ``None`` for an empty store.
+
+    >>> known_names(Store.memory()) is None
+    True
+    """
+    return _KnownProvider(store).gazetteer()
+
+
 class _KnownProvider:
     """The store's known entities (for resolution) and names (a gazetteer for extraction), read
     on first need and kept current as sources are written in this load.

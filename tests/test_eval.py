@@ -125,3 +125,38 @@ def test_news_dev_scores() -> None:
     bbc = report.by_source["news/bbc"]
     assert bbc.precision >= 0.75 and bbc.recall >= 0.45
     assert report.overall.precision >= 0.75
+
+
+def test_eval_with_the_names_a_store_knows(tmp_path: Path) -> None:
+    """``kg eval --known-names`` gives the extractor the store's names, as ``kg load`` does: a
+    title the store knows as a film is taken in a sentence that also speaks of television."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    repo = Path(__file__).resolve().parents[1]
+    store = tmp_path / "store"
+    gold = tmp_path / "gold.jsonl"
+    text = "Quiet Engines star Wendell Oyelaran also won best actor in a TV series."
+    doc = _doc(1, text, [("Quiet Engines", "cast_member", "Wendell Oyelaran")])
+    gold.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    table = str(repo / "data" / "sample" / "films.csv")
+    loaded = runner.invoke(
+        main, ["--store", str(store), "load", table, "--mapping", "films_sample"]
+    )
+    assert loaded.exit_code == 0, loaded.output
+
+    def recall(*extra: str) -> float:
+        args = ["--store", str(store), "eval", str(gold), "--json", *extra]
+        result = runner.invoke(main, args)
+        assert result.exit_code == 0, result.output
+        return float(json.loads(result.output)["overall"]["recall"])
+
+    assert recall() == 0.0  # an unknown "X star" beside TV may be a series
+    assert recall("--known-names") == 1.0
+    missing = runner.invoke(
+        main, ["--store", str(tmp_path / "none"), "eval", str(gold), "--known-names"]
+    )
+    assert missing.exit_code != 0
+    assert "no store at" in missing.output

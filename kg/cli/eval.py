@@ -7,7 +7,9 @@ from pathlib import Path
 
 import click
 
-from ..eval import evaluate, format_report
+from ..eval import evaluate_documents, format_report, load_gold
+from ..ingest import known_names
+from .common import open_store
 
 __all__ = ["eval_command"]
 
@@ -31,8 +33,17 @@ __all__ = ["eval_command"]
     help="List the first N false positives and false negatives with their sentence.",
 )
 @click.option("--extractor", default="rules.v2", show_default=True, help="Extractor name.")
+@click.option(
+    "--known-names",
+    "known",
+    is_flag=True,
+    help="Give the extractor the names the store (--store) knows, as kg load does.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
-def eval_command(gold: Path, by: str, errors: int, extractor: str, as_json: bool) -> None:
+@click.pass_context
+def eval_command(
+    ctx: click.Context, gold: Path, by: str, errors: int, extractor: str, known: bool, as_json: bool
+) -> None:
     """Score the extractor on GOLD.jsonl (format of ../shared/data/gold/dev.jsonl).
 
     The extractor reads each document's text and title only; names match by name or alias after
@@ -42,8 +53,14 @@ def eval_command(gold: Path, by: str, errors: int, extractor: str, as_json: bool
     Examples:
       kg eval ../shared/data/gold/dev.jsonl
       kg eval dev.jsonl --by relation --errors 20
+      kg --store wikidata.kg eval dev.jsonl --known-names
     """
-    report = evaluate(gold, extractor=extractor, errors=errors)
+    gazetteer = None
+    if known:
+        with open_store(ctx, read_only=True) as store:
+            gazetteer = known_names(store)
+    docs = load_gold(gold)
+    report = evaluate_documents(docs, extractor=extractor, errors=errors, gazetteer=gazetteer)
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
     else:
