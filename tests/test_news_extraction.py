@@ -71,6 +71,8 @@ PROPERTY = {
     "release_date": "releaseDate",
     "country": "countryOfOrigin",
     "based_on": "basedOn",
+    "follows": "follows",
+    "followed_by": "followedBy",
 }
 
 

@@ -83,7 +83,8 @@ _ANAPHOR = re.compile(
     r"satire|chiller|romcom|rom-com|weepie|melodrama)"
     r"(?= (?:[,.;:)!?]|which|that|who|is|was|has|had|will|would|could|can|stars|starring|"
     r"directed|written|produced|also|and|but|'s|opens|opened|received|won|took|tells|follows|"
-    r"features|got|earned|grossed|became|remains|in|at|on|with|itself|,)|$)"
+    r"features|got|earned|grossed|became|remains|in|at|on|with|itself|as|about|for|after|when|"
+    r"before|last|,)|$)"
 )
 """A film named by a definite noun phrase ("the film", "the $100m movie", "the Mike Leigh
 film"): it refers to the film the text is about (never "the sequel": that is another film)."""
@@ -135,6 +136,13 @@ _WORK_SUBJECT = re.compile(
     r"\b(?:score|soundtrack|music|songs?|lyrics|theme|novel|book|play|story|poem|script|"
     r"screenplay|cinematography|photography|editing|memoir|comic|opera|musical|album)\b"
 )
+_WORK_OF_FILM = re.compile(
+    r"\b(?:score|soundtrack|music|songs?|lyrics|theme|script|screenplay|cinematography|"
+    r"photography|editing|costumes|effects) (?:for|of|to) (?:the )?$"
+)
+"""A work of a film just before the film a rule takes ("the music for F was written by X")."""
+_FILM_NOUN_AFTER = re.compile(r"\b(?:film|movie|picture|feature|documentary|short)\b")
+"""A film noun after a work word: "a musical comedy film produced by X" is about the film."""
 _SLOT_KIND = re.compile(r"«([A-Z])(\d+)»")
 _AS_CHARACTER = re.compile(
     r"(?: \()? as (?:«[A-Z]\d+»|(?:a|an|the|his|her) [a-z][\w' -]*?)(?= ,| and| \)|$)(?: \))?"
@@ -660,8 +668,9 @@ def _films_of(
             continue
         if kind not in ("F", "N"):
             continue
-        if nonfilm_kind(slot.text) is not None or state.names.kind(slot.text) in ("person", "org"):
-            continue
+        told = state.names.kind(slot.text)
+        if told in ("person", "org") or (told != "film" and nonfilm_kind(slot.text) is not None):
+            continue  # a name the document shows to be a film stays one ("Oliver & Company")
         if first_pass:
             state.names.learn(slot.text, "film")
         out.append(state.names.film_name(slot.text))
@@ -1059,8 +1068,14 @@ def _guarded(
         return True
     if "no_work_subject" in rule.flags:
         clause = re.split(r" [,;:] | and | but ", sent.skeleton[: m.start() + 1])[-1]
-        if _WORK_SUBJECT.search(clause):
+        work = None
+        for work in _WORK_SUBJECT.finditer(clause):
+            pass
+        after = m.start() + 1 - len(clause) + work.end() if work is not None else 0
+        if work is not None and not _FILM_NOUN_AFTER.search(sent.skeleton, after, m.end()):
             return True  # "Its soundtrack was written by X": the work decides the role
+    if rule.film is not None and _WORK_OF_FILM.search(sent.skeleton, 0, m.start()):
+        return True  # "The music for F was written by X": about the music, not the film
     if rule.name in _TV_PRONE and _TV_CUE.search(sent.skeleton):
         gaz = state.names.gazetteer
         for film in films:

@@ -484,6 +484,7 @@ def _split(
             if (
                 nonfilm_kind(" ".join(left_words)) is not None
                 or nonfilm_kind(" ".join(bare_right)) is not None
+                or (tok.text == "in" and _character_slot(tokens, i) and len(left_words) <= 3)
                 or _person_like(left_words)
                 or _person_like(right_words)
                 or known(" ".join(left_words)) == "person"
@@ -493,6 +494,22 @@ def _split(
                 a = k + 2 if tokens[k + 1].text == "the" else k + 1
                 return [(i, k - 1), *_split(sentence, tokens, a, j, known)]
     return [(i, j)]
+
+
+_CHARACTER_CUES = frozenset(
+    {"as", "playing", "plays", "played", "play", "portraying", "portrays", "portrayed", "voicing"}
+)
+
+
+def _character_slot(tokens: Sequence[Token], i: int) -> bool:
+    """Does the run at ``i`` stand where a character is named ("as Ida in Harbour Lights",
+    "the role of Ida in ...")? Then "in" ends the character's name and a title follows."""
+    if i == 0:
+        return False
+    before = tokens[i - 1].lower
+    if before in _CHARACTER_CUES:
+        return True
+    return before == "of" and i >= 2 and tokens[i - 2].lower in ("role", "part")
 
 
 def _surname_like(word: str, known: Known) -> bool:

@@ -185,8 +185,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.its_stars",
-        r"(?P<film>{FILMREF}) (?:[^«» .;]+ ){0,6}?(?:its|whose) (?:{ADJ})?(?:star|stars|co-stars|"
-        r"leads) (?P<agent>{PEOPLE})",
+        r"(?P<film>{FILMREF}) (?:[^«» .;]+ ){0,6}?(?:its|whose) (?:{ADJ}){0,2}?(?:star|stars|co-stars|"
+        r"leads)(?: ,)? (?P<agent>{PEOPLE})",
         CAST,
         needs=("its", "whose"),
     ),
@@ -213,7 +213,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.cast_includes",
-        r"(?:the |its )?cast (?:also )?(?:includes|included|include|features|featured|of) "
+        r"(?:the |its )?cast (?:also )?(?:includes|included|include|features|featured) "
         r"(?P<agent>{PEOPLE})",
         CAST,
         film=None,

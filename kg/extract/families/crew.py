@@ -212,10 +212,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.work_by",
         r"(?:^|[a-z]+ |, )(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK}(?: and {ROLE_WORK})*) "
-        r"(?:(?:was|is|were|are) )?"
+        r"(?:(?:for|of|to) (?:the )?(?P<film>{FILMREF}) )?(?:(?:was|is|were|are) )?"
         r"(?:(?:composed|written|done|provided|created|handled|by) )?by (?P<agent>{AGENTS})",
-        film=None,
         needs=("by",),
+        flags=frozenset({"film_optional"}),
     ),
     Rule(
         "crew.made_work",

@@ -16,7 +16,18 @@ RULES: tuple[Rule, ...] = (
         agent=None,
         other="other",
         inverse=Relation.FOLLOWED_BY,
-        needs=("sequel",),
+        needs=("sequel", "follow-up"),
+    ),
+    Rule(
+        "sources.prequel_to",
+        r"(?P<film>{FILMREF}) (?:, |is |was |will be |, which is |which is )?(?:the |a |its )?"
+        r"(?:{ADJ}){0,2}?prequel to (?:the )?(?:{ADJ}){0,2}?(?:«[PN]\d+» )?(?:{FILM_NOUN} )?"
+        r"(?P<other>{TITLE})",
+        Relation.FOLLOWED_BY,
+        agent=None,
+        other="other",
+        inverse=Relation.FOLLOWS,
+        needs=("prequel",),
     ),
     Rule(
         "sources.title_sequel_title",
