@@ -1068,9 +1068,7 @@ def _guarded(
         return True
     if "no_work_subject" in rule.flags:
         clause = re.split(r" [,;:] | and | but ", sent.skeleton[: m.start() + 1])[-1]
-        work = None
-        for work in _WORK_SUBJECT.finditer(clause):
-            pass
+        work = next(reversed(list(_WORK_SUBJECT.finditer(clause))), None)
         after = m.start() + 1 - len(clause) + work.end() if work is not None else 0
         if work is not None and not _FILM_NOUN_AFTER.search(sent.skeleton, after, m.end()):
             return True  # "Its soundtrack was written by X": the work decides the role
