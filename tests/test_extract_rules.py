@@ -329,3 +329,14 @@ def test_sample_articles_credit_the_film_not_the_studio() -> None:
             'FILTER (str(?t) = "The Drowned Lantern") }'
         ).rows()
         assert [str(d) for (d,) in planned] == ["2026-10-09"]
+
+
+def test_every_rule_names_the_groups_it_reads() -> None:
+    """A rule that reads its film, agent, character, value or other film from a group has that
+    group in its pattern (a missing one fails only when the rule first matches, mid-article)."""
+    from kg.extract.families import ALL_RULES
+
+    for rule in ALL_RULES:
+        groups = rule.regex.groupindex
+        for what in (rule.film, rule.agent, rule.character, rule.value, rule.other):
+            assert what is None or what in groups, f"{rule.name} has no group {what!r}"

@@ -484,7 +484,7 @@ def _split(
             if (
                 nonfilm_kind(" ".join(left_words)) is not None
                 or nonfilm_kind(" ".join(bare_right)) is not None
-                or (tok.text == "in" and _character_slot(tokens, i) and len(left_words) <= 3)
+                or (tok.text in ("in", "for") and _character_slot(tokens, i) and len(left_words) <= 3)
                 or _person_like(left_words)
                 or _person_like(right_words)
                 or known(" ".join(left_words)) == "person"
@@ -497,7 +497,18 @@ def _split(
 
 
 _CHARACTER_CUES = frozenset(
-    {"as", "playing", "plays", "played", "play", "portraying", "portrays", "portrayed", "voicing"}
+    {
+        "as",
+        "playing",
+        "plays",
+        "played",
+        "play",
+        "portraying",
+        "portrays",
+        "portrayed",
+        "voicing",
+        "character",
+    }
 )
 
 
@@ -539,6 +550,12 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         before == "in"
         and chunk.first >= 2
         and tokens[chunk.first - 2].lower in _PART_NOUNS
+        and known(name) is None
+    )
+    named = named or (
+        before in ("of", "for")
+        and chunk.first >= 2
+        and tokens[chunk.first - 2].lower in _SHOOT_NOUNS
         and known(name) is None
     )
     if named and nonfilm_kind(name, heads=False) is None:
@@ -593,6 +610,8 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
 
 _PART_NOUNS = frozenset({"cameo", "cameos", "appearance"})
 """A brief appearance: the name after "a cameo in" is a work ("role in" may be television)."""
+_SHOOT_NOUNS = frozenset({"shoot", "filming", "shooting", "trailer", "remake", "reboot"})
+"""Words only a film is the object of: "the shoot of X", "the trailer for X", "a remake of X"."""
 _HONORIFIC_WORDS = frozenset(h.lower().rstrip(".") for h in HONORIFICS)
 _START_NOUNS = (
     frozenset(ROLE_OF_NOUN)

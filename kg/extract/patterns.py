@@ -113,7 +113,7 @@ MACROS: dict[str, str] = {
     "ROLE_WORK": _alt(_WORKS),
     "STAR_NOUN": r"(?:star|stars|co-star|co-stars|costar|costars|lead|leads)",
     "ACTOR_NOUN": r"(?:actor|actress|actors|actresses|star|stars|co-star|co-stars|costar)",
-    "APPOS": r"(?: ,(?: [^ ,.;]+){1,10}? ,)?",
+    "APPOS": r"(?: ,(?: [^ ,.;]+){1,10}? ,| \( [^()«»]{1,30} \))?(?: (?:-|\u2013)(?= who ))?",
     "FILM_APPOS": r"(?: \( [^()]{1,40} \))?(?: , (?:an? |the )?(?:{ADJ}){0,4}?{FILM_NOUN}"
     r"(?: (?:that|which) (?:is|was))?)?",
     "AUX": r"(?:(?:has|have|had|will|would|is|was|were|are|also|later|previously|once|then|"

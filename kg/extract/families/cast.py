@@ -16,6 +16,7 @@ _APPEAR = r"(?:appeared|appears|appear|appearing|featured|features|feature|co-st
 _IN_FILM = r"in (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))"
 _CHAR = "{CHAR}"
 _ROLE_NOUN = r"(?:role|roles|part|parts|performance|performances|turn|cameo|cameos|debut|lead)"
+_ROLE_NOUN_OR_CHARACTER = r"(?:role|roles|part|parts|performance|performances|turn|cameo|cameos|debut|lead|character)"
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -41,9 +42,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.film_featuring",
-        r"(?P<film>{FILMREF}) , (?:which )?(?:also )?(?:featuring|features) (?P<agent>{PEOPLE})",
+        r"(?P<film>{FILMREF})(?: , which| ,)? (?:also )?(?:featuring|features|featured) "
+        r"(?P<agent>{PEOPLE})",
         CAST,
-        needs=("featuring", "features"),
+        needs=("featuring", "features", "featured"),
     ),
     Rule(
         "cast.topic_stars",
@@ -108,13 +110,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.possessive_role",
         r"(?P<agent>{WHOSE}) (?:{ADJ}){0,3}?"
-        + _ROLE_NOUN
-        + r" (?:as (?P<character>"
+        + _ROLE_NOUN_OR_CHARACTER
+        + r" (?:(?:as |(?<=character ))(?P<character>"
         + _CHAR
         + r") )?(?:opposite {PEOPLE} )?(?:, |included |include |includes |including |in |, "
         r"including |came in {YEAR} , playing [^«».; ]+ in )+{FILM_OF}(?P<film>{TITLES})",
         CAST,
-        needs=("role", "roles", "part", "performance", "turn", "cameo", "debut", "lead"),
+        needs=("role", "roles", "part", "performance", "turn", "cameo", "debut", "lead", "character"),
     ),
     Rule(
         "cast.role_in",
@@ -185,14 +187,72 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.its_stars",
-        r"(?P<film>{FILMREF}) (?:[^«» .;]+ ){0,6}?(?:its|whose) (?:{ADJ}){0,2}?(?:star|stars|co-stars|"
-        r"leads)(?: ,)? (?P<agent>{PEOPLE})",
+        r"(?P<film>«[FA]\d+») (?:[^«» .;]+ ){0,6}?(?:its|whose) (?:{ADJ}){0,2}?(?:star|stars|"
+        r"co-stars|leads)(?: ,)? (?P<agent>{PEOPLE})",
         CAST,
         needs=("its", "whose"),
     ),
     Rule(
+        "cast.its_stars_topic",
+        r"(?:^|, |while |whereas |and |as |with |when )(?:one of )?its (?:{ADJ}){0,2}?(?:star|stars|"
+        r"co-stars|leads)(?: ,)? (?P<agent>{PEOPLE})",
+        CAST,
+        film=None,
+        needs=("its",),
+    ),
+    Rule(
+        "cast.possessive_costar",
+        r"(?P<agent>{WHOSE} (?:{ADJ}){0,2}?(?:co-star|co-stars|costar|costars) {PEOPLE})",
+        CAST,
+        film=None,
+        needs=("co-star", "co-stars", "costar", "costars"),
+    ),
+    Rule(
+        "cast.while_filming",
+        r"(?P<agent>{PEOPLE}) (?:[^«».; ]+ ){0,14}?(?:while|when|as) (?:they|he|she) (?:were|was) "
+        r"(?:filming|shooting) {FILM_OF}(?P<film>{TITLES})",
+        CAST,
+        needs=("filming", "shooting"),
+    ),
+    Rule(
+        "cast.on_set_of",
+        r"(?P<agent>{PEOPLE}) (?:{AUX}|{ADV}){0,2}(?:was |were )?(?:spotted|seen|pictured|"
+        r"photographed|snapped|filming|working) (?:[^«».; ]+ ){0,3}?on (?:the )?set of "
+        r"{FILM_OF}(?P<film>{TITLES})",
+        CAST,
+        needs=("set",),
+    ),
+    Rule(
+        "cast.lent_voice",
+        r"(?P<agent>{WHOS}) (?:{AUX}|{ADV}){0,3}(?:lent|lends|lend|lending) (?:his|her|their) "
+        r"voices? to {FILM_OF}(?P<film>{TITLES_P})",
+        CAST,
+        needs=("lent", "lends", "lend", "lending"),
+    ),
+    Rule(
+        "cast.headlines",
+        r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:headlines|headlined|headline|headlining) "
+        r"{FILM_OF}(?P<film>{TITLES_P})",
+        CAST,
+        needs=("headlines", "headlined", "headline", "headlining"),
+    ),
+    Rule(
+        "cast.be_seen_in",
+        r"(?P<agent>{WHOS}){APPOS} (?:will|can|is to|is set to) (?:next |soon |also )?be seen in "
+        r"{FILM_OF}(?P<film>{TITLES_P})",
+        CAST,
+        needs=("seen",),
+    ),
+    Rule(
+        "cast.film_with_people",
+        r"(?P<film>«[FA]\d+») , (?:also )?with (?P<agent>{PEOPLE}) ,",
+        CAST,
+        needs=("with",),
+    ),
+    Rule(
         "cast.companion",
-        r"(?:opposite|alongside|along with|together with|co-starring with|co-stars|co-star|"
+        r"(?:opposite|alongside|along with|together with|co-starring with|co-starred with|"
+        r"co-stars with|co-stars|co-star|"
         r"costars|costar|fellow stars?|fellow co-stars?|fellow costars?)"
         r" (?:{ADJ}){0,2}?(?P<agent>{PEOPLE})",
         CAST,
@@ -203,6 +263,7 @@ RULES: tuple[Rule, ...] = (
             "along",
             "together",
             "co-starring",
+            "co-starred",
             "co-stars",
             "co-star",
             "costar",
@@ -305,8 +366,9 @@ RULES: tuple[Rule, ...] = (
         "cast.landed_role",
         r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:landed|won|got|secured|took on|took|"
         r"scooped|bagged|earned|accepted|reprises|reprise|reprising|reprised|returns to|returned to|"
-        r"will reprise) (?:the |a |his |her |their )(?:{ADJ}){0,3}?(?:role|part|lead)(?: of "
-        r"(?P<character>" + _CHAR + r"))? in {FILM_OF}(?P<film>{TITLES_P})",
+        r"will reprise) (?:the |a |his |her |their )(?:{ADJ}){0,3}?(?:role|part|lead)(?: (?:of|as) "
+        r"(?P<character>" + _CHAR + r"))? (?:in|for) "
+        r"{FILM_OF}(?P<film>{TITLES_P})",
         CAST,
         needs=(
             "landed",
@@ -341,6 +403,13 @@ RULES: tuple[Rule, ...] = (
         r"portrays|portrayed|stars as|starred as|is|was) (?P<character>" + _CHAR + r")",
         CAST,
         needs=("plays", "played", "portrays", "portrayed", "stars", "starred", "is", "was"),
+    ),
+    Rule(
+        "cast.in_the_film_plays",
+        r"(?:^|, )in (?P<film>«A\d+») , (?P<agent>{WHO}) (?:{ADV})?(?:plays|played|portrays|"
+        r"portrayed|stars as|starred as) (?P<character>" + _CHAR + r")",
+        CAST,
+        needs=("plays", "played", "portrays", "portrayed", "stars", "starred"),
     ),
     Rule(
         "cast.played_role_topic",

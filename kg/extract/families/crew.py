@@ -90,8 +90,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.noun_of",
         r"(?P<agent>{PERSON}){APPOS} (?:, |is |was )(?:the |its |his |her |who is the |who was the )?"
-        r"(?:{ADJ})??(?P<cue>{ROLE_NOUN}) of (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{FILMREFS})",
-        needs=("of",),
+        r"(?:{ADJ})??(?P<cue>{ROLE_NOUN}) (?:of|behind) (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?"
+        r"(?P<film>{FILMREFS})",
+        needs=("of", "behind"),
     ),
     Rule(
         "crew.of_film_person",
@@ -171,6 +172,48 @@ RULES: tuple[Rule, ...] = (
         r"(?:him|her|them|{PEOPLE}) in (?:the )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?P<film>{TITLES})",
         Relation.DIRECTOR,
         needs=("directed", "directing", "direct"),
+    ),
+    Rule(
+        "crew.cast_list_then_noun",
+        r"(?:co-stars?|costars?|alongside|opposite|along with) (?:{ADJ}){0,2}?{PEOPLE}(?: ,)? and "
+        r"(?:the |its |the film 's )?(?:{ADJ})?(?P<cue>{ROLE_NOUN}) (?P<agent>{PERSON})",
+        film=None,
+        needs=("co-star", "co-stars", "costar", "costars", "alongside", "opposite", "along"),
+    ),
+    Rule(
+        "crew.directorial_debut",
+        r"(?P<agent>{WHOSE}) (?:{ADJ})?(?:feature |film )?(?:directorial|directing) debut(?: ,)? "
+        r"(?:(?:is |was |, )(?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?)?{FILM_OF}(?P<film>{TITLE})",
+        Relation.DIRECTOR,
+        needs=("directorial", "directing"),
+    ),
+    Rule(
+        "crew.debut_with",
+        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:makes|made|making|make|will make) (?:his|her|"
+        r"their) (?:feature |film )?(?:directorial|directing) debut (?:with|on) "
+        r"{FILM_OF}(?P<film>{TITLE})",
+        Relation.DIRECTOR,
+        needs=("directorial", "directing"),
+    ),
+    Rule(
+        "crew.marks_debut",
+        r"(?P<film>{FILMREF}) (?:marks|marked|is|was|will be) (?P<agent>{WHOSE}) (?:{ADJ})?(?:feature |"
+        r"film )?(?:directorial|directing) debut",
+        Relation.DIRECTOR,
+        needs=("directorial", "directing"),
+    ),
+    Rule(
+        "crew.which_person_verb",
+        r"(?P<film>{FILMREF}) , which (?P<agent>{WHO}) (?:{ADV})?(?:also )?(?P<cue>{ROLE_VERB}"
+        r"(?: and {ROLE_VERB})*)(?! (?:in|for|with|by) )",
+        needs=("which",),
+    ),
+    Rule(
+        "crew.behind_camera",
+        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:is |was |will be |stepped |steps |went |goes )?"
+        r"behind the camera (?:for|on) (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLE}))",
+        Relation.DIRECTOR,
+        needs=("camera",),
     ),
     Rule(
         "crew.copula",
