@@ -484,7 +484,11 @@ def _split(
             if (
                 nonfilm_kind(" ".join(left_words)) is not None
                 or nonfilm_kind(" ".join(bare_right)) is not None
-                or (tok.text in ("in", "for") and _character_slot(tokens, i) and len(left_words) <= 3)
+                or (
+                    tok.text in ("in", "for")
+                    and _character_slot(tokens, i)
+                    and len(left_words) <= 3
+                )
                 or _person_like(left_words)
                 or _person_like(right_words)
                 or known(" ".join(left_words)) == "person"

@@ -131,7 +131,11 @@ MACROS["TITLES_P"] = "{TITLE_P}" + _LIST_TAIL.replace("{X}", "{TITLE_P}")
 MACROS["FILMREFS"] = "{FILMREF}" + _LIST_TAIL.replace("{X}", "{TITLE}")
 MACROS["PEOPLE"] = "{PERSON}" + _LIST_TAIL.replace("{X}", "{PERSON}")
 MACROS["WHOS"] = "{WHO}" + _LIST_TAIL.replace("{X}", "{WHO}")
-MACROS["CAST_ITEM"] = r"{PERSON}(?: (?:\( )?as {CHAR}(?: \))?)?"
+MACROS["CAST_ITEM"] = (
+    r"(?:(?:«[CX]\d+» )?(?:{ADJ})??(?:actor|actress|star|singer|comedian|rapper|model|newcomer) )?"
+    r"{PERSON}(?: , \d{1,2}(?= ,))?(?: (?:\( )?as {CHAR}(?: \))?)?"
+)
+"""One member of a cast list: "British actress «P» , 34 , as «C»"."""
 MACROS["CASTLIST"] = "{CAST_ITEM}" + _LIST_TAIL.replace("{X}", "{CAST_ITEM}")
 MACROS["FILMREF_P"] = r"(?:«A\d+»|{TITLE_P})"
 MACROS["NUMBER"] = (

@@ -16,7 +16,9 @@ _APPEAR = r"(?:appeared|appears|appear|appearing|featured|features|feature|co-st
 _IN_FILM = r"in (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))"
 _CHAR = "{CHAR}"
 _ROLE_NOUN = r"(?:role|roles|part|parts|performance|performances|turn|cameo|cameos|debut|lead)"
-_ROLE_NOUN_OR_CHARACTER = r"(?:role|roles|part|parts|performance|performances|turn|cameo|cameos|debut|lead|character)"
+_ROLE_NOUN_OR_CHARACTER = (
+    r"(?:role|roles|part|parts|performance|performances|turn|cameo|cameos|debut|lead|character)"
+)
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -116,7 +118,17 @@ RULES: tuple[Rule, ...] = (
         + r") )?(?:opposite {PEOPLE} )?(?:, |included |include |includes |including |in |, "
         r"including |came in {YEAR} , playing [^«».; ]+ in )+{FILM_OF}(?P<film>{TITLES})",
         CAST,
-        needs=("role", "roles", "part", "performance", "turn", "cameo", "debut", "lead", "character"),
+        needs=(
+            "role",
+            "roles",
+            "part",
+            "performance",
+            "turn",
+            "cameo",
+            "debut",
+            "lead",
+            "character",
+        ),
     ),
     Rule(
         "cast.role_in",
@@ -396,6 +408,23 @@ RULES: tuple[Rule, ...] = (
         r"(?P<film>{TITLES_P})",
         CAST,
         needs=("known", "remembered", "famous"),
+    ),
+    Rule(
+        "cast.roles_include",
+        r"(?P<agent>{WHOSE}|{WHO} , whose) (?:{ADJ}){0,2}?(?:roles|film roles|screen roles|acting "
+        r"credits) (?:{ADV})?(?:include|included|includes|"
+        r"have included|range from) (?:(?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?)?(?P<film>{TITLES})",
+        CAST,
+        needs=("include", "included", "includes", "range"),
+    ),
+    Rule(
+        "cast.is_known_for",
+        r"(?P<agent>{WHO}){APPOS} (?:is|was|became|remains) (?:{ADV})?(?:best |perhaps best |"
+        r"probably best |most |widely |internationally )?(?:known|remembered|famous|celebrated) "
+        r"for (?:his |her |their )?(?:roles? in |parts? in |starring in |appearing in |playing "
+        r"(?P<character>" + _CHAR + r") in )?{FILM_OF}(?P<film>{TITLES_P})",
+        CAST,
+        needs=("known", "remembered", "famous", "celebrated"),
     ),
     Rule(
         "cast.in_film_plays",

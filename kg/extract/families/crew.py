@@ -39,7 +39,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.film_by_person",
         r"(?:is|was|,) (?:an? |the )(?:{YEAR} )?(?:{ADJ}){0,4}?(?:film|movie|documentary|feature) by "
-        r"(?P<agent>{PERSON})(?! (?:and|,|/))",
+        r"(?P<agent>{PERSON})(?! (?:and|/) | , «)",
         Relation.DIRECTOR,
         film=None,
         needs=("by",),
@@ -214,6 +214,10 @@ RULES: tuple[Rule, ...] = (
         r"behind the camera (?:for|on) (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLE}))",
         Relation.DIRECTOR,
         needs=("camera",),
+    ),
+    Rule(
+        "crew.person_the_title_noun",
+        r"(?P<agent>{PERSON}) , (?:the |a )(?:{ADJ})?(?P<film>{TITLE}) (?P<cue>{ROLE_NOUN}) ,",
     ),
     Rule(
         "crew.copula",
