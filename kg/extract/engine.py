@@ -383,10 +383,27 @@ def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
 
 
 def _anaphors(sent: _Sentence) -> None:
-    """Write "the film", "the movie" of a skeleton as ``«A#»`` slots."""
+    """Write "the film", "the movie" of a skeleton as ``«A#»`` slots, and a person named by a
+    descriptor at the head of a clause ("The actress, who plays ...", "The 80-year-old was ...")
+    as "she", which rules resolve to the person last named."""
+    if not _PERSON_NOUNS_OF_ANAPHORS.isdisjoint(sent.words) or "-" in sent.skeleton:
+        sent.skeleton = _PERSON_ANAPHOR.sub(r"\1she", sent.skeleton)
     if _ANAPHOR_NOUNS.isdisjoint(sent.words):
         return
     sent.skeleton = _ANAPHOR.sub(lambda m: _anaphor(m, sent), sent.skeleton)
+
+
+_PERSON_NOUNS_OF_ANAPHORS = frozenset(
+    {"actress", "actor", "star", "singer", "comedian", "veteran", "year-old", "film-maker"}
+)
+_PERSON_ANAPHOR = re.compile(
+    r"(^|[,;] |^[a-z]+ , )the (?:(?:[a-z][\w'-]*|«C\d+») ){0,2}?(?:actress|actor|star|"
+    r"singer|comedian|veteran|film-maker|\d+ - year-old|\d+-year-old)(?= (?:, who|who|has|had|is|was|"
+    r"will|also|starred|stars|plays|played|won|appeared|appears|co-starred|made|landed|took|"
+    r"portrayed|voiced|, \d+ ,)\b)"
+)
+"""A person named by what they are, as the subject of a clause: "the actress", "the 32-year-old
+Aussie actor", "the veteran star"."""
 
 
 def _anaphor(m: re.Match[str], sent: _Sentence) -> str:

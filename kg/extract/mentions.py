@@ -19,6 +19,7 @@ gives each chunk a first guess of its kind from the word lists of :mod:`kg.extra
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -182,7 +183,11 @@ def _raw_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
             ):
                 break  # "Tom Lister Jr. Distributed by": a new sentence the splitter missed
             if _is_name_token(t) or (
-                t.kind == "num" and gap == 0 and "$" not in t.text and not _is_year(t.text)
+                t.kind == "num"
+                and gap == 0
+                and "$" not in t.text
+                and not _is_year(t.text)
+                and not _age_follows(tokens, j)
             ):
                 last = j
                 gap = 0
@@ -202,6 +207,12 @@ def _raw_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
         runs.append((i, last))
         i = last + 1
     return runs
+
+
+def _age_follows(tokens: Sequence[Token], j: int) -> bool:
+    """Is the number at ``j`` an age ("The 80-year-old", "a 32-year-old")?"""
+    rest = [t.lower for t in tokens[j + 1 : j + 3]]
+    return rest[:1] == ["year-old"] or rest == ["-", "year-old"]
 
 
 def _is_year(text: str) -> bool:
@@ -481,9 +492,14 @@ def _split(
             left_words = _words(sentence, tokens, i, k - 1)
             right_words = _words(sentence, tokens, k + 1, j)
             bare_right = right_words[1:] if right_words[:1] == ["the"] else right_words
+            right_head = list(itertools.takewhile(lambda w: not w.islower(), bare_right))
             if (
                 nonfilm_kind(" ".join(left_words)) is not None
                 or nonfilm_kind(" ".join(bare_right)) is not None
+                or (
+                    0 < len(right_head) < len(bare_right)
+                    and nonfilm_kind(" ".join(right_head)) in ("place", "event", "time")
+                )
                 or (
                     tok.text in ("in", "for")
                     and _character_slot(tokens, i)

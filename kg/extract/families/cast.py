@@ -137,7 +137,7 @@ RULES: tuple[Rule, ...] = (
         + _ROLE_NOUN
         + r"s? (?:(?:as|of) (?P<character>"
         + _CHAR
-        + r") )?(?:opposite {PEOPLE} )?in {FILM_OF}(?P<film>{TITLES})",
+        + r") )?(?:opposite {PEOPLE} )?in (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES}))",
         CAST,
         needs=("role", "roles", "part", "parts", "performance", "turn", "cameo", "lead"),
     ),
@@ -260,6 +260,32 @@ RULES: tuple[Rule, ...] = (
         r"(?P<film>«[FA]\d+») , (?:also )?with (?P<agent>{PEOPLE}) ,",
         CAST,
         needs=("with",),
+    ),
+    Rule(
+        "cast.filming_scenes",
+        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:was |were )?(?:spotted |seen |pictured |"
+        r"photographed |snapped )?(?:filming|shooting|shot|filmed|films|shoots) (?:(?:new |some |"
+        r"more |key |final |the final |emotional |intimate )?scenes (?:for|of|on) {FILM_OF}|"
+        r"(?:his|her|their) (?:{ADJ}){0,2}?{FILM_NOUN} (?:, )?)(?P<film>{TITLE})",
+        CAST,
+        needs=("filming", "shooting", "shot", "filmed", "films", "shoots"),
+    ),
+    Rule(
+        "cast.promoting_own_film",
+        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:was |were )?(?:[^«».; ]+ ){0,3}?(?:to )?"
+        r"(?:promote|promotes|promoted|promoting|plug|plugging|plugged) (?:his|her|their) "
+        r"(?:{ADJ}){0,2}?{FILM_NOUN} (?:, )?(?P<film>{TITLE})",
+        CAST,
+        explicit=False,
+        needs=("promote", "promotes", "promoted", "promoting", "plug", "plugging", "plugged"),
+    ),
+    Rule(
+        "cast.people_costar_topic",
+        r"(?P<agent>{PEOPLE}) (?:{AUX}|{ADV}){0,3}(?:co-star|co-stars|co-starring)(?= \.| ,| in "
+        r"«A| alongside| opposite| with|$)",
+        CAST,
+        film=None,
+        needs=("co-star", "co-stars", "co-starring"),
     ),
     Rule(
         "cast.companion",
@@ -504,7 +530,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.people_star_in",
-        r"(?P<agent>{PEOPLE}) (?:{AUX}|{ADV}){0,2}(?:co-)?(?:star|starred|appear|appeared) "
+        r"(?:^|(?<!with )(?<!by )(?<!and ))(?P<agent>{PERSON}(?:(?: , {PERSON})*(?: ,)? (?:and|&) {PERSON})?) "
+        r"(?:{AUX}|{ADV}){0,2}(?:co-)?(?:star|starred|appear|appeared) "
         r"(?:together )?in (?:(?P<film_ana>«A\d+»)|(?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?"
         r"(?P<film>{TITLES}))",
         CAST,
