@@ -148,9 +148,16 @@ _AS_CHARACTER = re.compile(
     r"(?: \()? as (?:«[A-Z]\d+»|(?:a|an|the|his|her) [a-z][\w' -]*?)(?= ,| and| \)|$)(?: \))?"
 )
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+_MAY_HEDGE = (
+    r"(?<!in )(?<!on )(?<!of )(?<!by )(?<!since )(?<!until )(?<!last )(?<!next )(?<!early )"
+    r"(?<!late )may(?! \d)"
+)
+"""The hedge "may", not the month ("on Wednesday (May 24)", "opens in May")."""
 _NEGATION = re.compile(
     r"\b(?:not|n't|never|denied|denies|deny|rumou?red|rumou?rs|tipped|speculation|speculated|"
-    r"first choice|preferred choice|possibility|possible|might|may|could|turned down|"
+    r"first choice|preferred choice|possibility|possible|might|"
+    + _MAY_HEDGE
+    + r"|could|turned down|"
     r"pulled out|dropped out|was to have|declined|rejected|refused|instead of|rather than|"
     r"replaced|replacing|in talks|negotiations?|linked|considering|considered)\b"
 )
@@ -397,7 +404,7 @@ _PERSON_NOUNS_OF_ANAPHORS = frozenset(
     {"actress", "actor", "star", "singer", "comedian", "veteran", "year-old", "film-maker"}
 )
 _PERSON_ANAPHOR = re.compile(
-    r"(^|[,;] |^[a-z]+ , )the (?:(?:[a-z][\w'-]*|«C\d+») ){0,2}?(?:actress|actor|star|"
+    r"(^|[,;] |^[a-z]+ , )the (?:\d+ - year-old |\d+-year-old )?(?:(?:[a-z][\w'-]*|«C\d+») ){0,2}?(?:actress|actor|star|"
     r"singer|comedian|veteran|film-maker|\d+ - year-old|\d+-year-old)(?= (?:, who|who|has|had|is|was|"
     r"will|also|starred|stars|plays|played|won|appeared|appears|co-starred|made|landed|took|"
     r"portrayed|voiced|, \d+ ,)\b)"

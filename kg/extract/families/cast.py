@@ -288,6 +288,13 @@ RULES: tuple[Rule, ...] = (
         needs=("co-star", "co-stars", "co-starring"),
     ),
     Rule(
+        "cast.film_alongside_costars",
+        r"(?P<film>«[FA]\d+») (?:alongside|with|opposite) (?:(?:his|her|their|fellow) )?(?:co-stars?|"
+        r"costars?|stars?) (?P<agent>{PEOPLE})",
+        CAST,
+        needs=("co-star", "co-stars", "costar", "costars", "star", "stars"),
+    ),
+    Rule(
         "cast.companion",
         r"(?:opposite|alongside|along with|together with|co-starring with|co-starred with|"
         r"co-stars with|co-stars|co-star|"
