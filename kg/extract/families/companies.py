@@ -131,6 +131,30 @@ RULES: tuple[Rule, ...] = (
         needs=("distributor", "distributors"),
     ),
     Rule(
+        "companies.title_distributor",
+        r"(?P<film>{TITLES}) (?:(?:uk|us|british|american|international) )?(?:distributor|"
+        r"distributors) (?P<agent>{ORG})",
+        Relation.DISTRIBUTOR,
+        needs=("distributor", "distributors"),
+    ),
+    Rule(
+        "companies.distributor_says",
+        r"^(?:the |its |«A\d+» 's )?(?:film 's |movie 's )?(?:(?:uk|us|british|american|"
+        r"international) )?distributor (?P<agent>{ORG}) (?:has |have )?(?:said|says|announced|"
+        r"confirmed|revealed|told)",
+        Relation.DISTRIBUTOR,
+        film=None,
+        needs=("distributor",),
+    ),
+    Rule(
+        "companies.org_produced",
+        r"(?P<agent>{ORGS}){APPOS} (?:{AUX}|{ADV}){0,2}(?:produced|co-produced|financed|"
+        r"is producing|are producing|will produce) (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?"
+        r"(?P<film>{TITLES})",
+        Relation.PRODUCTION_COMPANY,
+        needs=("produced", "co-produced", "financed", "producing", "produce"),
+    ),
+    Rule(
         "companies.served_as_distributor",
         r"(?P<agent>{ORG}){APPOS} (?:served as|was|is|acted as) (?:the |a |one )?(?:{ADJ})?"
         r"(?:of the )?distributors? "

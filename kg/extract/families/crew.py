@@ -14,10 +14,10 @@ _BE = r"(?:(?:which |that )?(?:was |is |has been |had been |will be |is being |w
 RULES: tuple[Rule, ...] = (
     Rule(
         "crew.film_by",
-        r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,| -| –)? (?:\( {YEAR} \)(?: ,)? )?"
+        r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,| -| –| \()? (?:\( {YEAR} \)(?: ,)? )?"
         + _BE
         + r"(?P<cue>{ROLE_PASSIVES}) (?:for the (?:screen|big screen|cinema) )?by "
-        r"(?:the (?:{ADJ})?{ROLE_NOUN} )?(?P<agent>{AGENTS})",
+        r"(?:(?:the |«C\d+» |«X\d+» )?(?:{ADJ})?{ROLE_NOUN} )?(?P<agent>{AGENTS})",
         needs=("by",),
     ),
     Rule(

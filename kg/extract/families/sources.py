@@ -114,14 +114,24 @@ RULES: tuple[Rule, ...] = (
         "sources.based_on",
         r"(?P<film>{FILMREF}) (?:, |is |was |, which is |which is |which was )?(?:also )?"
         r"(?:loosely |partly |largely )?(?:based on|adapted from|an adaptation of|a film version of|"
-        r"a screen version of|a film adaptation of|the film adaptation of) (?:the |a |an |his |her |"
-        r"their |«[PN]\d+» 's )?(?:{ADJ}){0,3}?(?:novel|book|play|musical|opera|comic|comic book|"
-        r"story|short story|memoir|novella|poem|game|stage play|manga|series)? ?(?:of |by «[PN]\d+» )?"
-        r",? (?P<other>{NAME})",
+        r"a screen version of|a film adaptation of|the film adaptation of|(?:an?|the) (?:{ADJ}){0,2}?"
+        r"(?:film |movie |screen |big-screen |big screen |cinema )?(?:adaptation|version) of) "
+        r"(?:(?:the |a |an |his |her |their |«[PN]\d+» 's )?(?:{ADJ}){0,3}?(?:novel|book|play|"
+        r"musical|opera|comic|comic book|story|short story|memoir|novella|poem|game|stage play|manga|"
+        r"series)(?: (?:of|by) «[PN]\d+»)?(?: ,)? )?(?P<other>«[NFX]\d+»)",
         Relation.BASED_ON,
         agent=None,
         other="other",
         needs=("based", "adapted", "adaptation", "version"),
+    ),
+    Rule(
+        "sources.adapted_into",
+        r"(?P<other>{NAME}) (?:, [^«».;]{1,40} , )?(?:{AUX}){0,2}(?:been )?(?:adapted|made|turned) into "
+        r"(?:an? |the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )(?:(?:called|titled|entitled) )?(?P<film>{TITLE})",
+        Relation.BASED_ON,
+        agent=None,
+        other="other",
+        needs=("adapted", "made", "turned"),
     ),
     Rule(
         "sources.version_of_topic",
