@@ -596,6 +596,9 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
             "descriptor",
         )  # "singer X", "comics X": not a film, a person
         return
+    if before in _COMPANY_NOUNS and 1 <= len(words) <= 5:
+        chunk.kind, chunk.why = "org", f"after '{before}'"  # "the studio Northgate Pictures"
+        return
     if before in NONFILM_BEFORE and not (
         chunk.first >= 2 and tokens[chunk.first - 2].lower in ("film", "movie")
     ):
@@ -630,6 +633,8 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
 
 _PART_NOUNS = frozenset({"cameo", "cameos", "appearance"})
 """A brief appearance: the name after "a cameo in" is a work ("role in" may be television)."""
+_COMPANY_NOUNS = frozenset({"studio", "company", "firm", "label", "distributor", "distributors"})
+"""Nouns that make the name after them a company ("the studio X", "distributor Y")."""
 _SHOOT_NOUNS = frozenset({"shoot", "filming", "shooting", "trailer", "remake", "reboot"})
 """Words only a film is the object of: "the shoot of X", "the trailer for X", "a remake of X"."""
 _HONORIFIC_WORDS = frozenset(h.lower().rstrip(".") for h in HONORIFICS)

@@ -79,7 +79,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "companies.production_company",
-        r"(?:production company|production companies|studio|studios) (?:{ADJ}){0,2}?,? "
+        r"(?:production company|production companies|studio|studios) (?:{ADJ}){0,2}?(?:, )?"
         r"(?P<agent>{ORGS})(?: ,)? (?:[^«» .;]+ ){0,8}?(?:to bring|to make|to produce|produced|made|"
         r"behind) (?:the |a )?(?:{FILM_NOUN} )?(?P<film>{FILMREF})",
         PRODUCTION,

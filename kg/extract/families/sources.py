@@ -61,7 +61,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "sources.followed_by_dated",
         r"(?P<film>{FILMREF}) (?:[^«».; ]+ ){0,8}?(?:was|is) followed by (?:a |the |its )?(?:{ADJ})?"
-        r"(?:sequels? ,? )?(?P<other>{TITLE}) \( {YEAR} \)",
+        r"(?:sequels? (?:, )?)?(?P<other>{TITLE}) \( {YEAR} \)",
         Relation.FOLLOWED_BY,
         agent=None,
         other="other",
