@@ -471,6 +471,7 @@ class _State:
     series: dict[str, _Sentence] = field(default_factory=dict)  # series named, where
     subject_film: str | None = None  # the last film that was a sentence's subject
     subject_age: int = 99  # sentences since then
+    subject_person: str | None = None  # the person the last sentences were about (their subject)
 
 
 def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact]:
@@ -639,7 +640,21 @@ def _antecedent(state: _State) -> str | None:
     return state.main_film or state.last_film or state.last_subject
 
 
+_PRONOUN_SUBJECT = re.compile(r"^(?:[a-z]+ , )?(?:he|she|his|her)\b")
+"""A sentence that opens with a pronoun: it goes on about the person the text was about."""
+_PERSON_SUBJECT = re.compile(r"^(?:(?:[a-z][\w'-]*|«[CX]\d+») ){0,3}?«P(\d+)»(?! ,? and)")
+"""A sentence whose subject is a person named in it ("US actor «P0» has died")."""
+
+
 def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> None:
+    subject = _PERSON_SUBJECT.match(sent.skeleton)
+    if subject is not None:
+        state.subject_person = state.names.person_name(sent.slots[int(subject.group(1))].text)[0]
+    elif _PRONOUN_SUBJECT.match(sent.skeleton):
+        if state.subject_person is None:
+            state.subject_person = state.last_person  # whom this sentence's "he" was read as
+    else:
+        state.subject_person = None  # a new subject: a later "he" is the last person named
     state.subject_age += 1
     subject = _SUBJECT.match(sent.skeleton)
     if subject is not None and subject.group(1) in "FN":
@@ -763,6 +778,8 @@ def _pronoun(sent: _Sentence, group: str, state: _State) -> str | None:
     people = [sent.slots[i] for k, i in slots(before) if k == "P"]
     if people:
         return state.names.person_name(people[-1].text)[0]
+    if state.subject_person is not None and _PRONOUN_SUBJECT.match(sent.skeleton):
+        return state.subject_person  # "He ... . His film debut was ...": the same person
     return state.last_person or state.main_person
 
 

@@ -469,6 +469,9 @@ def _split(
                 continue  # "Harry Potter and the Prisoner of Azkaban"
             left_words = _words(sentence, tokens, i, k - 1)
             right_words = _words(sentence, tokens, k + 1, j)
+            if len(left_words) >= 3 and len(right_words) >= 2 and "," not in left_words:
+                # "The Joe Louis Story and Gone Are the Days": two long titles, not one
+                return [(i, k - 1), *_split(sentence, tokens, k + 1, j, known)]
             if (
                 left_words[0] in ("The", "A", "An")
                 and right.text not in ("The", "A", "An")
