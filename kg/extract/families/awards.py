@@ -9,7 +9,8 @@ from ..patterns import Rule
 RULES: tuple[Rule, ...] = (
     Rule(
         "awards.possessive_director",
-        r"(?P<agent>{PERSON}) 's (?:(?:{ADJ}|«[PN]\d+» ){0,3}?{FILM_NOUN} )?(?P<film>{TITLE})",
+        r"(?P<agent>{PERSON}) 's (?:(?:{ADJ}|«[PN]\d+» ){0,3}?{FILM_NOUN} )?(?P<film>{TITLE})"
+        r"(?! (?:{STAR_NOUN}|castmate|castmates|actor|actress|director|producer|writer)\b)",
         Relation.DIRECTOR,
         explicit=False,
     ),

@@ -295,6 +295,30 @@ RULES: tuple[Rule, ...] = (
         needs=("co-star", "co-stars", "costar", "costars", "star", "stars"),
     ),
     Rule(
+        "cast.in_films_including",
+        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:starred|appeared|acted|co-starred|starring|"
+        r"appearing|played) in (?:more than |over |some |about |nearly |almost |dozens of |scores "
+        r"of )?(?:{NUMBER})?(?:{ADJ}){0,2}?(?:films|movies|pictures|features)(?: ,)? (?:including|"
+        r"such as|among them) (?P<film>{TITLES})",
+        CAST,
+        needs=("including", "such", "among"),
+    ),
+    Rule(
+        "cast.known_as_character",
+        r"(?P<agent>{WHO}){APPOS} (?:, |is |was )?(?:best |perhaps best |probably best |most |"
+        r"widely )?(?:known|remembered|famous) (?:as|for playing|for his role as|for her role as) "
+        r"(?P<character>" + _CHAR + r") in {FILM_OF}(?P<film>{TITLES})",
+        CAST,
+        needs=("known", "remembered", "famous"),
+    ),
+    Rule(
+        "cast.film_with_people_appos",
+        r"(?P<film>{FILMREF}) , (?:an? |the )(?:{ADJ}){0,3}?{FILM_NOUN_SG} (?:also )?(?:with|"
+        r"featuring) (?P<agent>{PEOPLE})",
+        CAST,
+        needs=("with", "featuring"),
+    ),
+    Rule(
         "cast.companion",
         r"(?:opposite|alongside|along with|together with|co-starring with|co-starred with|"
         r"co-stars with|co-stars|co-star|"
@@ -349,7 +373,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.one_of_the_stars",
-        r"(?P<agent>{WHO}){APPOS} (?:is|was|were|are) (?:one of )?(?:the |its )?(?:{ADJ})?"
+        r"(?P<agent>{WHOS}){APPOS} (?:is|was|were|are) (?:one of |among )?(?:the |its )?(?:{ADJ})?"
         r"(?:star|stars|lead|leads|co-star|co-stars) of (?:the )?(?:{FILM_NOUN} )?(?P<film>{FILMREF})",
         CAST,
         needs=("star", "stars", "lead", "leads", "co-star", "co-stars"),
@@ -528,10 +552,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.people_play_roles",
-        r"(?P<agent>{PEOPLE}) (?:{AUX}){0,2}(?:play|played|plays|have|had|has|take|took) "
+        r"(?P<agent>{PEOPLE}) (?:{AUX}|{ADV}){0,2}(?:play|played|plays|have|had|has|take|took) "
         r"(?:(?:significant|important|key|major|main|lead|leading|supporting|pivotal|small|"
         r"prominent|other|the) ){0,2}(?:roles|role|parts|part) in (?:the )?(?:{FILM_NOUN} )?"
-        r"(?P<film>{FILMREF})",
+        r"(?P<film>{FILMREFS})",
         CAST,
         needs=("roles", "role", "parts", "part"),
     ),

@@ -17,7 +17,7 @@ RULES: tuple[Rule, ...] = (
         r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,| -| –| \()? (?:\( {YEAR} \)(?: ,)? )?"
         + _BE
         + r"(?P<cue>{ROLE_PASSIVES}) (?:for the (?:screen|big screen|cinema) )?by "
-        r"(?:(?:the |«C\d+» |«X\d+» )?(?:{ADJ})?{ROLE_NOUN} )?(?P<agent>{AGENTS})",
+        r"(?:«X\d+» 's )?(?:(?:the |«C\d+» |«X\d+» )?(?:{ADJ})?{ROLE_NOUN} )?(?P<agent>{AGENTS})",
         needs=("by",),
     ),
     Rule(
