@@ -219,6 +219,7 @@ class _Names:
     surface: dict[str, str] = field(default_factory=dict)  # key -> first spelling seen
     aliases: dict[str, list[str]] = field(default_factory=dict)  # film key -> other titles
     strong_people: set[str] = field(default_factory=set)  # described as people ("actor X")
+    evidenced: set[str] = field(default_factory=set)  # films shown to be films by a film cue
 
     def comma_starts(self) -> frozenset[str] | None:
         """First words of the names known to this document that hold a comma or a colon."""
@@ -491,6 +492,8 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
         for slot in sent.slots:
             if slot.chunk is not None and slot.kind in ("P", "F", "O"):
                 names.learn(slot.text, {"P": "person", "F": "film", "O": "org"}[slot.kind])
+                if slot.kind == "F":
+                    names.evidenced.add(name_key(slot.text))
                 if slot.kind == "P" and slot.chunk.why == "descriptor":
                     names.strong_people.add(name_key(slot.text))
             if title_key and slot.kind != "P" and name_key(slot.text) == title_key:
@@ -857,6 +860,8 @@ def _candidates(
         if first_pass:
             for film in films:
                 state.names.learn(film, "film")
+                if rule.name not in _TV_PRONE:
+                    state.names.evidenced.add(name_key(film))
         if first_pass and rule.agent is not None:
             for kind, index in slots(_group(m, rule.agent)):
                 slot = sent.slots[index]
@@ -1115,6 +1120,13 @@ def _guarded(
             return True  # "Its soundtrack was written by X": the work decides the role
     if rule.film is not None and _WORK_OF_FILM.search(sent.skeleton, 0, m.start()):
         return True  # "The music for F was written by X": about the music, not the film
+    if rule.name in _NEEDS_FILM_EVIDENCE:
+        gaz = state.names.gazetteer
+        for film in films:
+            if name_key(film) not in state.names.evidenced and (
+                gaz is None or gaz.film(film) is None
+            ):
+                return True  # "Scrubs star X": only a title shown to be a film elsewhere
     if rule.name in _TV_PRONE and _TV_CUE.search(sent.skeleton):
         gaz = state.names.gazetteer
         for film in films:
@@ -1123,6 +1135,9 @@ def _guarded(
     return False
 
 
+_NEEDS_FILM_EVIDENCE = frozenset({"cast.title_actor"})
+"""Wordings said of television as often as of film ("EastEnders actor X"): taken only for a title
+the article (or the store) shows to be a film."""
 _TV_PRONE = frozenset(
     {
         "cast.title_star",
