@@ -286,6 +286,7 @@ def chunk_sentence(
         chunk.possessive = b + 1 < len(tokens) and tokens[b + 1].kind == "poss"
         _classify(chunk, tokens, known)
         out.append(chunk)
+    out = [c for c in out if not _AWARD_CATEGORY.match(c.text)]
     out.sort(key=lambda c: c.first)
     return out
 
@@ -636,6 +637,14 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
 
 _PART_NOUNS = frozenset({"cameo", "cameos", "appearance"})
 """A brief appearance: the name after "a cameo in" is a work ("role in" may be television)."""
+_AWARD_CATEGORY = re.compile(
+    r"Best (?:(?:Supporting|Leading|Lead|Original|Adapted|Foreign|Animated|New|British|"
+    r"Foreign[- ]Language|Visual|Costume|Production|Sound) )*(?:Actor|Actress|Director|Picture|"
+    r"Film|Screenplay|Cinematography|Score|Song|Editing|Design|Effects|Makeup|Feature|"
+    r"Documentary|Music)s?$",
+    re.IGNORECASE,
+)
+"""An award category written in capitals ("Best Supporting Actress"): words, not a name."""
 _COMPANY_NOUNS = frozenset({"studio", "company", "firm", "label", "distributor", "distributors"})
 """Nouns that make the name after them a company ("the studio X", "distributor Y")."""
 _SHOOT_NOUNS = frozenset({"shoot", "filming", "shooting", "trailer", "remake", "reboot"})

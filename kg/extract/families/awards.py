@@ -32,6 +32,14 @@ RULES: tuple[Rule, ...] = (
         needs=("went",),
     ),
     Rule(
+        "awards.category_person",
+        r"best (?:supporting |leading |lead |original |adapted )?(?P<cue>director|actor|actress|"
+        r"screenplay|cinematography|score|editing) \( (?P<agent>{PERSON}) \)",
+        film=None,
+        explicit=False,
+        needs=("best",),
+    ),
+    Rule(
         "awards.person_film_movies",
         r"(?P<agent>{PERSON}) (?:films|movies)(?: ,)? (?:including|such as) (?P<film>{TITLES})",
         Relation.DIRECTOR,

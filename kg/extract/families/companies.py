@@ -13,8 +13,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "companies.film_made_by",
         r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,)? (?:which |that )?(?:was |is |will be |has been )?(?:also )?"
-        r"(?:made|financed|backed|developed) by (?P<agent>{ORGS})",
+        r"(?:made|financed|backed|developed|animated) by (?P<agent>{ORGS})",
         PRODUCTION,
+        needs=("by",),
+    ),
+    Rule(
+        "companies.topic_made_by",
+        r"(?:^|, |and )(?:it |«A\d+» )(?:was |is |will be |has been )(?:also )?(?:made|financed|"
+        r"animated|co-produced) by (?P<agent>{ORGS})",
+        PRODUCTION,
+        film=None,
         needs=("by",),
     ),
     Rule(

@@ -12,7 +12,8 @@ RELEASE = Relation.RELEASE_DATE
 
 _RELEASE_CUE = (
     r"(?:released|release|releases|opens|opened|opening|open|hits|hit|arrives|arrived|"
-    r"out|debuts|debuted|bows|bowed|launches|launched|came out|comes out|reaches)"
+    r"out|debuts|debuted|bows|bowed|launches|launched|came out|comes out|reaches|premiered|premieres|"
+    r"aired|airs)"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -46,6 +47,10 @@ RULES: tuple[Rule, ...] = (
             "comes",
             "came",
             "reaches",
+            "premiered",
+            "premieres",
+            "aired",
+            "airs",
         ),
     ),
     Rule(
