@@ -31,7 +31,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.film_stars",
         r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,)? (?:which |that )?(?:also )?(?:co-)?(?:stars|starred)(?! in) "
-        r"(?:{ADJ}){0,2}?(?P<agent>{CASTLIST})",
+        r"(?:{ADJ}){0,2}?(?:the (?:actors|actresses|actor|actress) )?(?P<agent>{CASTLIST})",
         CAST,
         needs=("stars", "starred"),
     ),
@@ -52,7 +52,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.topic_stars",
         r"(?:^|, |and |also |{FILM_NOUN_SG} |«A\d+» |it |that |which )(?:also )?(?:stars|starring|"
-        r"starred|co-starring|co-stars|co-starred)(?! in) (?:{ADJ}){0,2}?(?P<agent>{CASTLIST})",
+        r"starred|co-starring|co-stars|co-starred)(?! in) (?:{ADJ}){0,2}?(?:the (?:actors|"
+        r"actresses|actor|actress) )?(?P<agent>{CASTLIST})",
         CAST,
         film=None,
         needs=("stars", "starring", "starred", "co-starring", "co-stars", "co-starred"),
@@ -552,7 +553,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.people_play_roles",
-        r"(?P<agent>{PEOPLE}) (?:{AUX}|{ADV}){0,2}(?:play|played|plays|have|had|has|take|took) "
+        r"(?P<agent>{PEOPLE}){APPOS} (?:{AUX}|{ADV}){0,2}(?:play|played|plays|have|had|has|take|took) "
         r"(?:(?:significant|important|key|major|main|lead|leading|supporting|pivotal|small|"
         r"prominent|other|the) ){0,2}(?:roles|role|parts|part) in (?:the )?(?:{FILM_NOUN} )?"
         r"(?P<film>{FILMREFS})",

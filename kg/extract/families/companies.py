@@ -18,6 +18,15 @@ RULES: tuple[Rule, ...] = (
         needs=("by",),
     ),
     Rule(
+        "companies.topic_distributed_by",
+        r"(?:^|, |and |«[FN]\d+» )(?:it |«A\d+» |(?:is|was) an? (?:{ADJ}){0,3}?(?:film|movie) )(?:(?:was |is |"
+        r"will be |has been )(?:also )?)?distributed by (?:both )?(?:the (?:{ADJ})?company )?"
+        r"(?P<agent>{ORGS})",
+        DISTRIBUTOR,
+        film=None,
+        needs=("distributed",),
+    ),
+    Rule(
         "companies.topic_made_by",
         r"(?:^|, |and )(?:it |«A\d+» )(?:was |is |will be |has been )(?:also )?(?:made|financed|"
         r"animated|co-produced) by (?P<agent>{ORGS})",
@@ -119,7 +128,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "companies.film_distributed_by",
         r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,)? (?:which |that )?(?:was |is |will be |has been )?(?:also )?"
-        r"(?:distributed|released) by (?P<agent>{ORGS})",
+        r"(?:distributed|released) by (?:both )?(?:the (?:{ADJ})?company )?(?P<agent>{ORGS})",
         DISTRIBUTOR,
         needs=("distributed", "released"),
     ),
@@ -127,7 +136,7 @@ RULES: tuple[Rule, ...] = (
         "companies.distributes",
         r"(?P<agent>{ORGS}){APPOS} (?:, which |which )?(?:{AUX}){0,2}(?:distribute|distributes|distributed|will distribute|distributing|"
         r"is distributing|acquired|bought) (?:the )?(?:distribution rights to |rights to )?"
-        r"(?:the )?(?:{FILM_NOUN} )?(?P<film>{FILMREF})",
+        r"(?:the )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?P<film>{FILMREF})",
         DISTRIBUTOR,
         needs=("distribute", "distributes", "distributed", "distributing"),
     ),
