@@ -220,6 +220,7 @@ class _Names:
     aliases: dict[str, list[str]] = field(default_factory=dict)  # film key -> other titles
     strong_people: set[str] = field(default_factory=set)  # described as people ("actor X")
     evidenced: set[str] = field(default_factory=set)  # films shown to be films by a film cue
+    actors: set[str] = field(default_factory=set)  # people described as actors ("actress X")
 
     def comma_starts(self) -> frozenset[str] | None:
         """First words of the names known to this document that hold a comma or a colon."""
@@ -272,6 +273,11 @@ class _Names:
         if full is not None and len(name.split()) == 1:
             return full, False
         return self.surface.get(key, name), False
+
+    def is_actor(self, name: str) -> bool:
+        """Was ``name`` (or the full name it stands for) described as an actor?"""
+        full, _ = self.person_name(name)
+        return name_key(full) in self.actors or name_key(name) in self.actors
 
     def film_name(self, name: str) -> str:
         if self.gazetteer is not None:
@@ -390,6 +396,16 @@ def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
         _anaphors(sent)
 
 
+_ACTOR_NOUNS = frozenset({"actor", "actress", "actors", "actresses", "star", "co-star", "starlet"})
+
+
+def _described_as_actor(chunk: Chunk, sent: _Sentence) -> bool:
+    """Is the person of ``chunk`` called an actor where named ("actress X", "Actor X")?"""
+    if any(d in _ACTOR_NOUNS for d in chunk.descriptors):
+        return True
+    return chunk.first > 0 and sent.tokens[chunk.first - 1].lower in _ACTOR_NOUNS
+
+
 def _anaphors(sent: _Sentence) -> None:
     """Write "the film", "the movie" of a skeleton as ``«A#»`` slots, and a person named by a
     descriptor at the head of a clause ("The actress, who plays ...", "The 80-year-old was ...")
@@ -496,6 +512,8 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
                     names.evidenced.add(name_key(slot.text))
                 if slot.kind == "P" and slot.chunk.why == "descriptor":
                     names.strong_people.add(name_key(slot.text))
+                if slot.kind == "P" and _described_as_actor(slot.chunk, sent):
+                    names.actors.add(name_key(slot.text))
             if title_key and slot.kind != "P" and name_key(slot.text) == title_key:
                 names.kinds[title_key] = "film"
                 names.surface.setdefault(title_key, slot.text)
@@ -1019,6 +1037,11 @@ def _objects(
             if orgs:
                 relation = Relation.PRODUCTION_COMPANY
                 agents = orgs
+    if "actor_possessive" in rule.flags:
+        actors = [a for a in agents if state.names.is_actor(a[0].name)]
+        if actors:  # "actor Tom Cruise's Mission: Impossible": his film as its star
+            out.extend(_Candidate(rule, film, Relation.CAST_MEMBER, ref, sent) for ref, _ in actors)
+            agents = [a for a in agents if a not in actors]
     characters = _characters(rule, m, sent, agent_text)
     billing = "starring" in rule.name or rule.name in ("cast.film_stars", "cast.topic_stars")
     for position, (ref, ambiguous) in enumerate(agents, 1):

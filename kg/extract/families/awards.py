@@ -13,6 +13,7 @@ RULES: tuple[Rule, ...] = (
         r"(?! (?:{STAR_NOUN}|castmate|castmates|actor|actress|director|producer|writer)\b)",
         Relation.DIRECTOR,
         explicit=False,
+        flags=frozenset({"actor_possessive"}),
     ),
     Rule(
         "awards.best_for",
