@@ -161,6 +161,9 @@ _NEGATION = re.compile(
     r"pulled out|dropped out|was to have|declined|rejected|refused|instead of|rather than|"
     r"replaced|replacing|in talks|negotiations?|linked|considering|considered)\b"
 )
+_CLAUSE_BREAK = re.compile(r" (?:, )?(?:but|while|whereas|although|though|however|;) ")
+"""Where the clause of a match begins: a negation before it is about another clause ("X was not
+in A, but he starred in B")."""
 _NEXT_CLAUSE = re.compile(r" (?:, )?(?:says|said|adds|added|insists|insisted|explains|explained) ")
 """Where what a speaker says begins: a hedge there is about something else."""
 _TV_CUE = re.compile(
@@ -1132,7 +1135,8 @@ def _guarded(
 ) -> bool:
     """Precision guards: negation or hedging in the clause, a TV show taken for a film."""
     after = _NEXT_CLAUSE.split(sent.skeleton[m.end() : m.end() + 40], maxsplit=1)[0]
-    span = sent.skeleton[max(0, m.start() - 60) : m.end()] + after
+    before = _CLAUSE_BREAK.split(sent.skeleton[max(0, m.start() - 60) : m.start()])[-1]
+    span = before + sent.skeleton[m.start() : m.end()] + after
     if _NEGATION.search(span):
         return True
     if "no_work_subject" in rule.flags:

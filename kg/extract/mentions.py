@@ -532,13 +532,16 @@ _CHARACTER_CUES = frozenset(
         "portrayed",
         "voicing",
         "character",
+        "cast",
+        "recast",
     }
 )
 
 
 def _character_slot(tokens: Sequence[Token], i: int) -> bool:
-    """Does the run at ``i`` stand where a character is named ("as Ida in Harbour Lights",
-    "the role of Ida in ...")? Then "in" ends the character's name and a title follows."""
+    """Does the run at ``i`` stand where a character or a cast member is named ("as Ida in
+    Harbour Lights", "the role of Ida in ...", "has cast Ann Lee in ...")? Then "in" ends the name
+    and a title follows."""
     if i == 0:
         return False
     before = tokens[i - 1].lower

@@ -115,7 +115,7 @@ MACROS: dict[str, str] = {
     "ACTOR_NOUN": r"(?:actor|actress|actors|actresses|star|stars|co-star|co-stars|costar)",
     "APPOS": r"(?: ,(?: [^ ,.;]+){1,10}? ,| \( [^()«»]{1,30} \))?(?: (?:-|\u2013)(?= who ))?",
     "FILM_APPOS": r"(?: \( [^()]{1,40} \))?(?: , (?:an? |the )?(?:{ADJ}){0,4}?{FILM_NOUN}"
-    r"(?: (?:that|which) (?:is|was))?)?",
+    r"(?: (?:that|which) (?:is|was)| (?:to|of|from|by) «[FNP]\d+»(?= ,))?)?",
     "AUX": r"(?:(?:has|have|had|will|would|is|was|were|are|also|later|previously|once|then|"
     r"recently|already|went on to|is to|was to|is set to|is due to|is expected to|has been|"
     r"had been|will be|would be) )",
@@ -126,8 +126,15 @@ MACROS["LEAD_GLOSS"] = (
 """What a lead sentence puts between the title and "is a ...": a bracket (emptied or not) and an
 "also known as" clause."""
 MACROS["TITLE_ITEM"] = r"{TITLE}(?: \( [^()]{1,30} \))?"
-MACROS["TITLES"] = "{TITLE_ITEM}" + _LIST_TAIL.replace("{X}", "{TITLE_ITEM}")
-MACROS["TITLES_P"] = "{TITLE_P}" + _LIST_TAIL.replace("{X}", "{TITLE_P}")
+_TITLE_LIST_TAIL = (
+    r"(?:(?: (?:,|/) {X}){2,}(?:(?: ,)? (?:and|&) " + _LIST_ADV + r"{X})?"
+    r"|(?: (?:,|/) {X})+(?: ,)? (?:and|&) " + _LIST_ADV + r"{X}"
+    r"| (?:and|&) " + _LIST_ADV + r"{X})?"
+)
+"""The rest of a list of titles: two titles joined by a bare comma are no list ("Like Heat,
+Ronin stars ..." is a fronted phrase and a subject); three or more, or an "and", are."""
+MACROS["TITLES"] = "{TITLE_ITEM}" + _TITLE_LIST_TAIL.replace("{X}", "{TITLE_ITEM}")
+MACROS["TITLES_P"] = "{TITLE_P}" + _TITLE_LIST_TAIL.replace("{X}", "{TITLE_P}")
 MACROS["FILMREFS"] = "{FILMREF}" + _LIST_TAIL.replace("{X}", "{TITLE}")
 MACROS["PEOPLE"] = "{PERSON}" + _LIST_TAIL.replace("{X}", "{PERSON}")
 MACROS["WHOS"] = "{WHO}" + _LIST_TAIL.replace("{X}", "{WHO}")

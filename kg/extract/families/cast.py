@@ -23,14 +23,14 @@ _ROLE_NOUN_OR_CHARACTER = (
 RULES: tuple[Rule, ...] = (
     Rule(
         "cast.film_starring",
-        r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,)? (?:which |that )?(?:is |was )?(?:also )?(?:co-)?starring "
+        r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,)? (?:which |that )?(?:is |was )?(?:also |both )?(?:co-)?starring "
         r"(?P<agent>{CASTLIST})",
         CAST,
         needs=("starring",),
     ),
     Rule(
         "cast.film_stars",
-        r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,)? (?:which |that )?(?:also )?(?:co-)?(?:stars|starred)(?! in) "
+        r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,)? (?:which |that )?(?:{ADV})?(?:co-)?(?:stars|starred)(?! in) "
         r"(?:{ADJ}){0,2}?(?:the (?:actors|actresses|actor|actress) )?(?P<agent>{CASTLIST})",
         CAST,
         needs=("stars", "starred"),
@@ -318,6 +318,21 @@ RULES: tuple[Rule, ...] = (
         r"featuring) (?P<agent>{PEOPLE})",
         CAST,
         needs=("with", "featuring"),
+    ),
+    Rule(
+        "cast.has_cast_in",
+        r"(?:{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:cast|signed|hired|chosen|picked|recruited) "
+        r"(?P<agent>{PEOPLE}) (?:as (?P<character>" + _CHAR + r") )?(?:to (?:star|appear) )?in "
+        r"{FILM_OF}(?P<film>{TITLES_P})",
+        CAST,
+        needs=("cast", "signed", "hired", "chosen", "picked", "recruited"),
+    ),
+    Rule(
+        "cast.person_to_star_in",
+        r"(?P<agent>«P\d+») to (?:co-)?star (?:(?:alongside|opposite|with) {PEOPLE} )?in "
+        r"{FILM_OF}(?P<film>{TITLES_P})",
+        CAST,
+        needs=("star", "co-star"),
     ),
     Rule(
         "cast.companion",
