@@ -573,6 +573,23 @@ def _series_members(candidates: list[_Candidate], state: _State) -> list[_Candid
 
 
 _RULES_AND_NEEDS = tuple((rule, frozenset(rule.needs)) for rule in ALL_RULES)
+_ALWAYS_TRIED = tuple(i for i, (_rule, needs) in enumerate(_RULES_AND_NEEDS) if not needs)
+_TRIED_FOR_WORD: dict[str, tuple[int, ...]] = {}
+for _i, (_rule, _needs) in enumerate(_RULES_AND_NEEDS):
+    for _word in _needs:
+        _TRIED_FOR_WORD[_word] = (*_TRIED_FOR_WORD.get(_word, ()), _i)
+"""Which rules a word of a sentence makes worth trying (a rule is tried when one of its ``needs``
+is in the sentence), so a sentence is not checked against every rule's words."""
+
+
+def _rules_for(words: frozenset[str]) -> list[Rule]:
+    """The rules worth trying on a sentence of ``words``, in the order they are listed."""
+    tried = set(_ALWAYS_TRIED)
+    for word in words:
+        found = _TRIED_FOR_WORD.get(word)
+        if found is not None:
+            tried.update(found)
+    return [_RULES_AND_NEEDS[i][0] for i in sorted(tried)]
 
 
 _WINDOW = 2_000
@@ -594,9 +611,7 @@ def _run_rules(sent: _Sentence, state: _State, *, first_pass: bool) -> list[_Can
         return out
     topic = _topic_film(sent, state)
     words = sent.words
-    for rule, needs in _RULES_AND_NEEDS:
-        if needs and needs.isdisjoint(words):
-            continue
+    for rule in _rules_for(words):
         for window in _windows(skeleton):
             for m in rule.regex.finditer(window):
                 out.extend(_candidates(rule, m, sent, state, topic, first_pass))
