@@ -340,3 +340,17 @@ def test_every_rule_names_the_groups_it_reads() -> None:
         groups = rule.regex.groupindex
         for what in (rule.film, rule.agent, rule.character, rule.value, rule.other):
             assert what is None or what in groups, f"{rule.name} has no group {what!r}"
+
+
+def test_no_rule_repeats_a_word_class_that_spans_spaces() -> None:
+    """``(?:[^«».;]+ ){0,8}`` lets one repetition eat several words and backtracks exponentially
+    on long sentences; a repeated word must exclude the space (``[^«».; ]+ ``)."""
+    import re
+
+    from kg.extract.families import ALL_RULES
+    from kg.extract.patterns import expand
+
+    repeated = re.compile(r"\(\?:\[\^([^\]]*)\]\+ (?:\|[^)]*)?\)(?:\{|\*|\+)")
+    for rule in ALL_RULES:
+        for m in repeated.finditer(expand(rule.pattern)):
+            assert " " in m.group(1), f"{rule.name}: [^{m.group(1)}]+ repeated spans spaces"

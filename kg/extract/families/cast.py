@@ -415,7 +415,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.and_star",
-        r"(?P<film>{FILMREF}) (?:[^«».; ]+ |«X\d+» ){0,8}?and (?:its )?(?:{ADJ})?(?:star|stars) "
+        r"(?P<film>{FILMREF}) (?:[^«».; ]+ |«[XP]\d+» ){0,8}?and (?:its )?(?:{ADJ})?(?:star|stars) "
         r"(?P<agent>{PEOPLE})",
         CAST,
         needs=("star", "stars"),

@@ -101,7 +101,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.active",
-        r"(?P<agent>{WHOS}) (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?P<cue>{ROLE_VERB}(?: and (?:"
+        r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?P<cue>{ROLE_VERB}(?: and (?:"
         r"{ROLE_VERB}|starred in))*) (?:(?P<film_ana>«A\d+»)|(?:the |a |an |his |her )?(?:{ADJ}){0,2}?"
         r"(?:{FILM_NOUN} )?(?P<film>{TITLES_P})(?! (?:in|for) «[FN]))(?: , respectively)?",
     ),
@@ -109,8 +109,8 @@ RULES: tuple[Rule, ...] = (
         "crew.to_direct",
         r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:(?:will|to|set to|due to|signed to|"
         r"signed on to|agreed to|expected to|hired to|tapped to|chosen to|going to|plans to|"
-        r"planning to|in talks to) )(?P<cue>direct|write|produce|co-direct|co-write|co-produce|"
-        r"score|edit)(?: and (?:direct|write|produce|star in))? (?:(?P<film_ana>«A\d+»)|{FILM_OF}"
+        r"planning to|in talks to) )(?P<cue>(?:direct|write|produce|co-direct|co-write|co-produce|"
+        r"score|edit)(?: and (?:direct|write|produce|co-produce|star in))?) (?:(?P<film_ana>«A\d+»)|{FILM_OF}"
         r"(?P<film>{TITLES_P}))",
         needs=("direct", "write", "produce", "co-direct", "co-write", "co-produce", "score"),
     ),
@@ -218,6 +218,25 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.person_the_title_noun",
         r"(?P<agent>{PERSON}) , (?:the |a )(?:{ADJ})?(?P<film>{TITLE}) (?P<cue>{ROLE_NOUN}) ,",
+    ),
+    Rule(
+        "crew.under_direction_of",
+        r"under the (?:{ADJ})?direction of (?P<agent>{PERSON})",
+        Relation.DIRECTOR,
+        film=None,
+        needs=("direction",),
+    ),
+    Rule(
+        "crew.whose_noun",
+        r"(?P<film>{FILMREF}) , whose (?:{ADJ})?(?P<cue>{ROLE_NOUN}) (?:was |is )?(?P<agent>{PERSON})",
+        needs=("whose",),
+    ),
+    Rule(
+        "crew.and_verb_the_film",
+        r"(?:^«P\d+»|^(?:he|she)) (?:[^«».; ]+ ){1,6}?and (?:also )?(?P<cue>{ROLE_VERB}) "
+        r"(?P<film>«A\d+»|{FILM_OF}{TITLE})(?: \.| ,|$)",
+        agent=None,
+        flags=frozenset({"agent_subject"}),
     ),
     Rule(
         "crew.copula",
