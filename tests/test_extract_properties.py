@@ -124,3 +124,23 @@ def test_huge_ish_text() -> None:
     doc = Document("big", text, title="Night Ferry")
     _check(doc)
     assert time.perf_counter() - start < 120
+
+
+@given(
+    st.dates(
+        min_value=__import__("datetime").date(1850, 1, 1),
+        max_value=__import__("datetime").date(2099, 12, 31),
+    ),
+    st.sampled_from(range(4)),
+)
+def test_written_dates_read_back(day: __import__("datetime").date, style: int) -> None:
+    """A day written the ways English prose writes it reads back as its ISO date."""
+    month = day.strftime("%B")
+    text = [
+        f"It opened on {month} {day.day}, {day.year} in London.",
+        f"It opened on {day.day} {month} {day.year} in London.",
+        f"It opened on the {day.day}th of {month}, {day.year}.",
+        f"It opened on {month[:3] + '.' if len(month) > 4 else month} {day.day}, {day.year}.",
+    ][style]
+    found = [d.iso for d in find_dates(text)]
+    assert found == [day.isoformat()], (text, found)

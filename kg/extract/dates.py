@@ -36,6 +36,7 @@ DATE_PATTERN = (
 )
 """Regex source of a date (named groups ``mdy``, ``dmy``, ``iso``, ``my``, ``y``)."""
 
+_DIGIT = re.compile(r"\d")
 _DATE_RX = re.compile(rf"(?<![\w$£€.,-]){DATE_PATTERN}")
 _DEFAULT = datetime(1, 1, 1)
 _YEAR_RX = re.compile(_YEAR)
@@ -64,10 +65,55 @@ class DateMention:
         return len(self.iso) == 4
 
 
+_MONTH_NUMBER = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        1,
+    )
+    for name in names
+}
+_PARTS = re.compile(r"[A-Za-z]+|\d+")
+
+
+def _day_month_year(text: str) -> str | None:
+    """``yyyy-mm-dd`` of "July 14, 2023" / "14th of July 2023", without a general parser."""
+    day = month = year = None
+    for part in _PARTS.findall(text):
+        if part.isdigit():
+            if len(part) == 4:
+                year = int(part)
+            else:
+                day = int(part)
+        elif part.lower() in _MONTH_NUMBER:
+            month = _MONTH_NUMBER[part.lower()]
+    if day is None or month is None or year is None:
+        return None
+    try:
+        return datetime(year, month, day).date().isoformat()
+    except ValueError:
+        return None  # "30 Feb 2001"
+
+
 def _iso(kind: str, text: str) -> str | None:
     if kind in ("y", "my"):
         m = _YEAR_RX.search(text)
         return m.group(0) if m else None
+    if kind in ("mdy", "dmy"):
+        return _day_month_year(text)
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text).replace(" of ", " ")
     try:
         value = date_parser.parse(cleaned, default=_DEFAULT, dayfirst=(kind == "dmy"))
@@ -79,6 +125,8 @@ def _iso(kind: str, text: str) -> str | None:
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Dates in ``text[start:end]`` with offsets into ``text``; impossible dates are skipped."""
     out: list[DateMention] = []
+    if _DIGIT.search(text, start, len(text) if end is None else end) is None:
+        return out  # every date holds a year
     for m in _DATE_RX.finditer(text, start, len(text) if end is None else end):
         kind = m.lastgroup or "y"
         iso = _iso(kind, m.group(0))
