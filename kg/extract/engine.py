@@ -611,8 +611,9 @@ def _run_rules(sent: _Sentence, state: _State, *, first_pass: bool) -> list[_Can
         return out
     topic = _topic_film(sent, state)
     words = sent.words
+    windows = _windows(skeleton)
     for rule in _rules_for(words):
-        for window in _windows(skeleton):
+        for window in windows:
             for m in rule.regex.finditer(window):
                 out.extend(_candidates(rule, m, sent, state, topic, first_pass))
     if not first_pass:

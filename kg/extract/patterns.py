@@ -27,7 +27,15 @@ from functools import cached_property
 from ..model import ROLES, Relation
 from .lexicon import STRONG_FILM_NOUNS
 
-__all__ = ["MACROS", "Rule", "expand", "slots"]
+__all__ = [
+    "MACROS",
+    "ROLE_NOUN_WORDS",
+    "ROLE_VERB_WORDS",
+    "ROLE_WORK_WORDS",
+    "Rule",
+    "expand",
+    "slots",
+]
 
 _SLOT = re.compile(r"«([A-Z])(\d+)»")
 
@@ -70,6 +78,19 @@ def _role_words() -> tuple[set[str], set[str], set[str], set[str]]:
 
 
 _PASSIVE, _FINITE, _NOUNS, _WORKS = _role_words()
+
+
+def _last_words(phrases: set[str]) -> tuple[str, ...]:
+    return tuple(sorted({p.split()[-1] for p in phrases}))
+
+
+ROLE_NOUN_WORDS = _last_words(_NOUNS)
+"""Words one of which a sentence must hold for a rule built on {ROLE_NOUN} to match (its
+``needs``)."""
+ROLE_VERB_WORDS = _last_words(_FINITE)
+"""The same for {ROLE_VERB}."""
+ROLE_WORK_WORDS = _last_words(_WORKS)
+"""The same for {ROLE_WORK}."""
 
 _FILM_NOUN = _alt(STRONG_FILM_NOUNS)
 _LIST_ADV = r"(?:now |also |finally |later |even |most recently |recently |then )?"

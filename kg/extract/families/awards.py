@@ -14,6 +14,7 @@ RULES: tuple[Rule, ...] = (
         Relation.DIRECTOR,
         explicit=False,
         flags=frozenset({"actor_possessive"}),
+        needs=("'s",),
     ),
     Rule(
         "awards.best_for",

@@ -16,6 +16,20 @@ _APPEAR = r"(?:appeared|appears|appear|appearing|featured|features|feature|co-st
 _IN_FILM = r"in (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))"
 _CHAR = "{CHAR}"
 _ROLE_NOUN = r"(?:role|roles|part|parts|performance|performances|turn|cameo|cameos|debut|lead)"
+_ROLE_NOUN_WORDS = (
+    "role",
+    "roles",
+    "part",
+    "parts",
+    "performance",
+    "performances",
+    "turn",
+    "cameo",
+    "cameos",
+    "debut",
+    "lead",
+)
+"""The words of ``_ROLE_NOUN`` (a rule built on it needs one of them)."""
 _ROLE_NOUN_OR_CHARACTER = (
     r"(?:role|roles|part|parts|performance|performances|turn|cameo|cameos|debut|lead|character)"
 )
@@ -33,7 +47,11 @@ RULES: tuple[Rule, ...] = (
         r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,)? (?:which |that )?(?:{ADV})?(?:co-)?(?:stars|starred)(?! in) "
         r"(?:{ADJ}){0,2}?(?:the (?:actors|actresses|actor|actress) )?(?P<agent>{CASTLIST})",
         CAST,
-        needs=("stars", "starred"),
+        needs=(
+            "stars",
+            "starred",
+            "co-stars",
+        ),
     ),
     Rule(
         "cast.film_to_star",
@@ -80,7 +98,16 @@ RULES: tuple[Rule, ...] = (
         + r") )?(?:(?:alongside|opposite|with|together with) {PEOPLE} )?"
         + _IN_FILM,
         CAST,
-        needs=("star", "starred", "stars", "starring", "co-starred"),
+        needs=(
+            "star",
+            "starred",
+            "stars",
+            "starring",
+            "co-starred",
+            "co-star",
+            "co-stars",
+            "co-starring",
+        ),
     ),
     Rule(
         "cast.appeared_in",
@@ -140,7 +167,7 @@ RULES: tuple[Rule, ...] = (
         + _CHAR
         + r") )?(?:opposite {PEOPLE} )?in (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES}))",
         CAST,
-        needs=("role", "roles", "part", "parts", "performance", "turn", "cameo", "lead"),
+        needs=_ROLE_NOUN_WORDS,
     ),
     Rule(
         "cast.with_roles_in",
@@ -167,6 +194,9 @@ RULES: tuple[Rule, ...] = (
             "voices",
             "voiced",
             "voicing",
+            "stars",
+            "starred",
+            "starring",
         ),
     ),
     Rule(
@@ -402,7 +432,7 @@ RULES: tuple[Rule, ...] = (
         + _CHAR
         + r") )?(?:opposite {PEOPLE} )?in {FILM_OF}(?P<film>{TITLES})",
         CAST,
-        needs=("role", "roles", "part", "performance", "turn", "cameo", "lead"),
+        needs=_ROLE_NOUN_WORDS,
     ),
     Rule(
         "cast.participle_playing",
@@ -582,6 +612,13 @@ RULES: tuple[Rule, ...] = (
         r"(?:together )?in (?:(?P<film_ana>«A\d+»)|(?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?"
         r"(?P<film>{TITLES}))",
         CAST,
-        needs=("star", "starred", "appear", "appeared"),
+        needs=(
+            "star",
+            "starred",
+            "appear",
+            "appeared",
+            "co-star",
+            "co-starred",
+        ),
     ),
 )

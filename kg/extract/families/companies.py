@@ -116,6 +116,7 @@ RULES: tuple[Rule, ...] = (
         PRODUCTION,
         explicit=False,
         flags=frozenset({"org_only"}),
+        needs=("'s",),
     ),
     Rule(
         "companies.studio_releases",
@@ -134,11 +135,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "companies.distributes",
-        r"(?P<agent>{ORGS}){APPOS} (?:, which |which )?(?:{AUX}){0,2}(?:distribute|distributes|distributed|will distribute|distributing|"
-        r"is distributing|acquired|bought) (?:the )?(?:distribution rights to |rights to )?"
-        r"(?:the )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?P<film>{FILMREF})",
+        r"(?P<agent>{ORGS}){APPOS} (?:, which |which )?(?:{AUX}){0,2}(?:(?:distribute|distributes|"
+        r"distributed|will distribute|distributing|is distributing) |(?:acquired|bought|secured|"
+        r"picked up) (?:the )?(?:(?:uk|us|north american|international|worldwide|global) )?"
+        r"distribution rights (?:to|for) )(?:the )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?P<film>{FILMREF})",
         DISTRIBUTOR,
-        needs=("distribute", "distributes", "distributed", "distributing"),
+        needs=("distribute", "distributes", "distributed", "distributing", "distribution"),
     ),
     Rule(
         "companies.distributor_of",

@@ -7,7 +7,7 @@ cue words ("written and directed by" gives two roles), which come from :data:`kg
 from __future__ import annotations
 
 from ...model import Relation
-from ..patterns import Rule
+from ..patterns import ROLE_NOUN_WORDS, ROLE_VERB_WORDS, ROLE_WORK_WORDS, Rule
 
 _BE = r"(?:(?:which |that )?(?:was |is |has been |had been |will be |is being |was being |were |are |being )?(?:also |originally |jointly |first |later |now )?)"
 
@@ -47,21 +47,25 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.title_noun",
         r"(?P<film>{TITLES}) (?P<cue>{ROLE_NOUNS}) (?P<agent>{PERSON})",
+        needs=ROLE_NOUN_WORDS,
     ),
     Rule(
         "crew.title_poss_noun",
         r"(?P<film>{FILMREF}) 's (?:{ADJ})??(?P<cue>{ROLE_NOUN})(?: ,)? (?P<agent>{PERSON})",
+        needs=ROLE_NOUN_WORDS,
     ),
     Rule(
         "crew.noun_poss_title",
         r"(?P<cue>{ROLE_NOUN}) (?P<agent>{PERSON}) 's (?:(?:{ADJ}|«[PN]\d+» ){0,3}?{FILM_NOUN} )?"
         r"(?P<film>{TITLE})",
+        needs=ROLE_NOUN_WORDS,
     ),
     Rule(
         "crew.is_noun_poss_film",
         r"(?:is|was|, ) (?:the |a )?(?:«C\d+» )?(?P<cue>{ROLE_NOUN}) (?P<agent>{PERSON}) 's "
         r"(?:{ADJ}){0,3}?(?:film|movie|feature|picture|debut)",
         film=None,
+        needs=ROLE_NOUN_WORDS,
     ),
     Rule(
         "crew.film_noun_poss_debut",
@@ -104,6 +108,7 @@ RULES: tuple[Rule, ...] = (
         r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?P<cue>{ROLE_VERB}(?: and (?:"
         r"{ROLE_VERB}|starred in))*) (?:(?P<film_ana>«A\d+»)|(?:the |a |an |his |her )?(?:{ADJ}){0,2}?"
         r"(?:{FILM_NOUN} )?(?P<film>{TITLES_P})(?! (?:in|for) «[FN]))(?: , respectively)?",
+        needs=ROLE_VERB_WORDS,
     ),
     Rule(
         "crew.to_direct",
@@ -218,6 +223,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.person_the_title_noun",
         r"(?P<agent>{PERSON}) , (?:the |a )(?:{ADJ})?(?P<film>{TITLE}) (?P<cue>{ROLE_NOUN}) ,",
+        needs=ROLE_NOUN_WORDS,
     ),
     Rule(
         "crew.under_direction_of",
@@ -237,6 +243,7 @@ RULES: tuple[Rule, ...] = (
         r"(?P<film>«A\d+»|{FILM_OF}{TITLE})(?: \.| ,|$)",
         agent=None,
         flags=frozenset({"agent_subject"}),
+        needs=ROLE_VERB_WORDS,
     ),
     Rule(
         "crew.copula",
@@ -263,11 +270,13 @@ RULES: tuple[Rule, ...] = (
         "crew.appos_film_noun",
         r"(?P<agent>{PERSON}) , (?:(?P<film>{FILMREF}) 's |the |its )(?:{ADJ})??(?P<cue>{ROLE_NOUN}) ,",
         flags=frozenset({"film_optional"}),
+        needs=ROLE_NOUN_WORDS,
     ),
     Rule(
         "crew.possessive_work",
         r"(?P<agent>{PERSON}) 's (?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK})(?! for (?!«A))",
         film=None,
+        needs=ROLE_WORK_WORDS,
     ),
     Rule(
         "crew.served_as",
@@ -290,5 +299,6 @@ RULES: tuple[Rule, ...] = (
         r"(?P<film>{FILMREF}))?(?! (?:for|of) (?:the |a |an )?(?:[a-z-]+ )?(?:musical|play|show|"
         r"series|album|song|novel|book|opera|stage|record|game|ballet|production))",
         flags=frozenset({"film_optional"}),
+        needs=ROLE_WORK_WORDS,
     ),
 )

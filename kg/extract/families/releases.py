@@ -80,6 +80,7 @@ RULES: tuple[Rule, ...] = (
         agent=None,
         value="value",
         explicit=False,
+        needs=("'s",),
     ),
     Rule(
         "releases.title_year",
@@ -87,6 +88,7 @@ RULES: tuple[Rule, ...] = (
         RELEASE,
         agent=None,
         value="value",
+        needs=("(",),
     ),
     Rule(
         "releases.lead_year",
