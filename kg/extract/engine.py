@@ -146,6 +146,7 @@ _FILM_NOUN_AFTER = re.compile(r"\b(?:film|movie|picture|feature|documentary|shor
 _SLOT_KIND = re.compile(r"«([A-Z])(\d+)»")
 _AS_CHARACTER = re.compile(
     r"(?: \()? as (?:«[A-Z]\d+»|(?:a|an|the|his|her) [a-z][\w' -]*?)(?= ,| and| \)|$)(?: \))?"
+    r"| \( «[NX]\d+» \)"
 )
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _MAY_HEDGE = (
@@ -900,7 +901,7 @@ def _candidates(
                 if rule.name not in _TV_PRONE:
                     state.names.evidenced.add(name_key(film))
         if first_pass and rule.agent is not None:
-            for kind, index in slots(_group(m, rule.agent)):
+            for kind, index in slots(_AS_CHARACTER.sub("", _group(m, rule.agent) or "")):
                 slot = sent.slots[index]
                 if kind in ("N", "P") and relations[0] not in (
                     Relation.PRODUCTION_COMPANY,

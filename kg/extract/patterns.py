@@ -161,7 +161,7 @@ MACROS["PEOPLE"] = "{PERSON}" + _LIST_TAIL.replace("{X}", "{PERSON}")
 MACROS["WHOS"] = "{WHO}" + _LIST_TAIL.replace("{X}", "{WHO}")
 MACROS["CAST_ITEM"] = (
     r"(?:(?:«[CX]\d+» )?(?:{ADJ})??(?:actor|actress|star|singer|comedian|rapper|model|newcomer) )?"
-    r"{PERSON}(?: , \d{1,2}(?= ,)(?: ,(?= (?:and|&) ))?)?(?: (?:\( )?as {CHAR}(?: \))?)?"
+    r"{PERSON}(?: , \d{1,2}(?= ,)(?: ,(?= (?:and|&) ))?)?(?: (?:\( )?as {CHAR}(?: \))?| \( «[NX]\d+» \))?"
 )
 """One member of a cast list: "British actress «P» , 34 , as «C»"."""
 MACROS["CASTLIST"] = "{CAST_ITEM}" + _LIST_TAIL.replace("{X}", "{CAST_ITEM}")

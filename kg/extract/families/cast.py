@@ -537,6 +537,20 @@ RULES: tuple[Rule, ...] = (
         needs=("plays", "played", "portrays", "portrayed", "stars", "starred", "is", "was"),
     ),
     Rule(
+        "cast.in_film_stars",
+        r"(?:^|, )in (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLE})) , (?P<agent>{WHOS}) (?:{ADV})?"
+        r"(?:stars|starred|co-stars|co-starred|appears|appeared)(?! in)",
+        CAST,
+        needs=("stars", "starred", "co-stars", "co-starred", "appears", "appeared"),
+    ),
+    Rule(
+        "cast.film_sees",
+        r"(?P<film>{FILMREF}) (?:{ADV})?(?:sees|saw|see|stars|starred) (?P<agent>{PEOPLE}) (?:play|"
+        r"playing|star|starring|take on|taking on|return|returning) (?:as )?",
+        CAST,
+        needs=("sees", "saw", "see"),
+    ),
+    Rule(
         "cast.in_the_film_plays",
         r"(?:^|, )in (?P<film>«A\d+») , (?P<agent>{WHO}) (?:{ADV})?(?:plays|played|portrays|"
         r"portrayed|stars as|starred as) (?P<character>" + _CHAR + r")",
@@ -563,7 +577,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.leads_cast",
-        r"(?P<agent>{WHOS}) (?:{AUX}|{ADV}){0,2}(?:lead|leads|led|head|heads|headed|top|tops|"
+        r"(?P<agent>{CASTLIST}|he|she|they) (?:{AUX}|{ADV}){0,2}(?:lead|leads|led|head|heads|headed|top|tops|"
         r"topped|front|fronts|fronted) (?:the |an? )?(?:{ADJ}){0,2}?cast (?:of|in) "
         r"(?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))",
         CAST,
