@@ -146,17 +146,7 @@ RULES: tuple[Rule, ...] = (
         + r") )?(?:opposite {PEOPLE} )?(?:, |included |include |includes |including |in |, "
         r"including |came in {YEAR} , playing [^«».; ]+ in )+{FILM_OF}(?P<film>{TITLES})",
         CAST,
-        needs=(
-            "role",
-            "roles",
-            "part",
-            "performance",
-            "turn",
-            "cameo",
-            "debut",
-            "lead",
-            "character",
-        ),
+        needs=(*_ROLE_NOUN_WORDS, "character"),
     ),
     Rule(
         "cast.role_in",
