@@ -175,7 +175,8 @@ MACROS["AGENTS"] = "{AGENT}" + _LIST_TAIL.replace("{X}", "{AGENT}")
 MACROS["ROLE_PASSIVES"] = r"{ROLE_PASSIVE}(?: (?:and|&|/) {ROLE_PASSIVE})*"
 MACROS["ROLE_NOUNS"] = r"{ROLE_NOUN}(?: (?:and|&|/) (?:{ROLE_NOUN}|{STAR_NOUN}))*"
 MACROS["FILM_NOUN_SG"] = (
-    r"(?:film|movie|picture|feature|documentary|comedy|drama|thriller|epic|biopic|flick|blockbuster|western|musical|animation)"
+    r"(?:film|movie|picture|feature|documentary|comedy|drama|thriller|epic|biopic|flick|blockbuster|"
+    r"western|musical|animation|short)"
 )
 
 _MACRO = re.compile(r"\{([A-Z_]+)\}")

@@ -30,7 +30,7 @@ RULES: tuple[Rule, ...] = (
         "crew.topic_by",
         r"(?:^|, |and |film |movie |picture |documentary |drama |comedy |thriller |feature |"
         r"was |is |were |be |been |being |co-production |production )(?P<cue>{ROLE_PASSIVES}) "
-        r"(?:for the (?:screen|big screen|cinema) )?by (?:the (?:{ADJ})?{ROLE_NOUN} )?"
+        r"(?:for the (?:screen|big screen|cinema) )?by (?:the (?:{ADJ})?{ROLE_NOUN} |the (?=«O))?"
         r"(?P<agent>{AGENTS})",
         film=None,
         needs=("by",),
