@@ -153,16 +153,21 @@ def _conflicting(values: dict[str, set[str]]) -> bool:
 
 
 def _share(a: set[str], b: set[str]) -> bool:
-    """Whether two sets of values have one in common; a year agrees with a date in it.
+    """Whether two sets of values have one in common; a year (or month) agrees with a date in it.
 
     >>> _share({"2021"}, {"2021-03-12"}), _share({"2020"}, {"2021-03-12"})
     (True, False)
+    >>> _share({"2021-03"}, {"2021-03-12"}), _share({"2021-04"}, {"2021"})
+    (True, True)
     """
     if a & b:
         return True
-    return any(len(x) == 4 and y.startswith(x + "-") for x in a for y in b) or any(
-        len(y) == 4 and x.startswith(y + "-") for x in a for y in b
-    )
+    return any(_within(x, y) or _within(y, x) for x in a for y in b)
+
+
+def _within(coarse: str, fine: str) -> bool:
+    """Is the date ``fine`` inside the year or month ``coarse`` ("2021-03" in "2021")?"""
+    return len(coarse) in (4, 7) and len(fine) > len(coarse) and fine.startswith(coarse + "-")
 
 
 _ReleaseRow = tuple[str, str, str | None, str | None, str]

@@ -267,6 +267,7 @@ class ValueType(StrEnum):
 
     STRING = "string"
     DATE = "date"  # ISO yyyy-mm-dd
+    YEAR_MONTH = "year_month"  # yyyy-mm ("May 2006")
     YEAR = "year"  # yyyy
     INTEGER = "integer"
 

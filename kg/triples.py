@@ -157,6 +157,7 @@ _XSD_INTEGER = _XSD + "integer"
 _DATATYPE: dict[ValueType, str | None] = {
     ValueType.STRING: None,
     ValueType.DATE: _XSD + "date",
+    ValueType.YEAR_MONTH: _XSD + "gYearMonth",
     ValueType.YEAR: _XSD + "gYear",
     ValueType.INTEGER: _XSD + "integer",
 }

@@ -1,11 +1,14 @@
 """Dates in prose -> ISO strings (python-dateutil), and tense/modality of release statements.
 
-A day-precise date becomes ``yyyy-mm-dd``; a bare year (or month and year) becomes ``yyyy``.
+A day-precise date becomes ``yyyy-mm-dd``, a month and year ``yyyy-mm``, a bare year (or a season
+and year) ``yyyy``.
 
 >>> [(m.text, m.iso) for m in find_dates("It opened on July 14, 2023, and in 1999, not 30 Feb 2001.")]
 [('July 14, 2023', '2023-07-14'), ('1999', '1999')]
->>> normalise_date("30 October 2014"), normalise_date("1974"), normalise_date("Spring 2017")
-('2014-10-30', '1974', '2017')
+>>> normalise_date("30 October 2014"), normalise_date("May 2006"), normalise_date("Spring 2017")
+('2014-10-30', '2006-05', '2017')
+>>> normalise_date("2006-05"), normalise_date("1974")
+('2006-05', '1974')
 >>> is_planned("It will be released on July 14, 2023.")
 True
 """
@@ -31,6 +34,7 @@ DATE_PATTERN = (
     rf"(?:(?P<mdy>{_MONTHS}\s+{_DAY},?\s+{_YEAR})"
     rf"|(?P<dmy>{_DAY}\s+(?:of\s+)?{_MONTHS},?\s+{_YEAR})"
     rf"|(?P<iso>{_YEAR}-[01]\d-[0-3]\d)"
+    rf"|(?P<ym>{_YEAR}-(?:0[1-9]|1[0-2]))"
     rf"|(?P<my>(?:{_MONTHS}|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?{_YEAR})"
     rf"|(?P<y>{_YEAR}))(?![\d-])"
 )
@@ -109,9 +113,14 @@ def _day_month_year(text: str) -> str | None:
 
 
 def _iso(kind: str, text: str) -> str | None:
+    if kind == "ym":
+        return text
     if kind in ("y", "my"):
         m = _YEAR_RX.search(text)
-        return m.group(0) if m else None
+        if m is None:
+            return None
+        month = _MONTH_NUMBER.get(_PARTS.findall(text)[0].lower()) if kind == "my" else None
+        return f"{m.group(0)}-{month:02d}" if month else m.group(0)
     if kind in ("mdy", "dmy"):
         return _day_month_year(text)
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text).replace(" of ", " ")

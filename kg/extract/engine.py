@@ -1110,8 +1110,8 @@ def _slot_text(text: str, sent: _Sentence) -> str:
 
 
 def _date_type(iso: str) -> ValueType:
-    return (
-        ValueType.DATE if len(iso) == 10 else ValueType.YEAR if len(iso) == 4 else ValueType.STRING
+    return {10: ValueType.DATE, 7: ValueType.YEAR_MONTH, 4: ValueType.YEAR}.get(
+        len(iso), ValueType.STRING
     )
 
 
@@ -1307,8 +1307,8 @@ def _with_years(facts: list[Fact], names: _Names) -> list[Fact]:
 
 
 def _drop_weaker_dates(facts: list[Fact]) -> list[Fact]:
-    """A film's release year is dropped when a fuller date of that year is known ("is a 1974
-    film ... released on 3 May 1974"), and a fallback year ("made in 1957") when any release
+    """A film's release year (or month) is dropped when a fuller date within it is known ("is a
+    1974 film ... released on 3 May 1974"), and a fallback year ("made in 1957") when any release
     date is."""
     dates: dict[str, list[str]] = {}
     for fact in facts:
@@ -1319,8 +1319,8 @@ def _drop_weaker_dates(facts: list[Fact]) -> list[Fact]:
         if fact.relation is Relation.RELEASE_DATE and isinstance(fact.object, Value):
             text = fact.object.text
             known = dates.get(name_key(fact.subject.name), [])
-            if len(text) == 4 and any(len(d) > 4 and d.startswith(text) for d in known):
-                continue
+            if any(len(d) > len(text) and d.startswith(text) for d in known):
+                continue  # "May 2006" beside "19 May 2006": the fuller date
             rule = fact.evidence.rule if fact.evidence else ""
             if rule.startswith(_FALLBACK_RULES) and any(d != text for d in known):
                 continue

@@ -19,7 +19,8 @@ _RELEASE_CUE = (
 RULES: tuple[Rule, ...] = (
     Rule(
         "releases.film_date",
-        r"(?P<film>{FILMREF})(?: ,)? (?:(?:is |was )?{ROLE_PASSIVES} by {AGENTS} (?:, |and ))?"
+        r"(?P<film>{FILMREF})(?: , (?:[^«».; ]+ ){0,3}?{PEOPLE} ,)?(?: ,)? (?:(?:is |was )?"
+        r"{ROLE_PASSIVES} by {AGENTS} (?:, |and ))?"
         r"(?:[^«».; ]+ |«[CX]\d+» ){0,9}?" + _RELEASE_CUE + r" (?:[^«».; ]+ |«[CX]\d+» ){0,5}?"
         r"(?:on |in |for |from |by )?(?P<value>{DATE})",
         RELEASE,
