@@ -54,6 +54,7 @@ from .lexicon import (
     ROLE_OF_VERB,
     ROLE_OF_WORK,
     is_demonym,
+    is_given_name,
     nonfilm_kind,
 )
 from .mentions import Chunk, Token, chunk_sentence, tokenize
@@ -811,12 +812,24 @@ def _person_ref(name: str) -> EntityRef:
     return EntityRef(EntityType.PERSON, f"{m.group('base')} {suffix}", aliases=(m.group("base"),))
 
 
+def _capitalised_word(name: str, sent: _Sentence, state: _State) -> bool:
+    """Is ``name`` one word that is capitalised only because it opens the sentence ("Children's
+    adventure X"), never shown to be a name elsewhere?"""
+    if " " in name or not sent.text.startswith(name) or is_given_name(name):
+        return False
+    return name_key(name) not in state.names.full_names
+
+
 def _pronoun(sent: _Sentence, group: str, state: _State) -> str | None:
     """A pronoun is the closest person named before it in the sentence, else the last person of
     the text, else the article's main person."""
     at = sent.skeleton.find(group)
     before = sent.skeleton[: max(at, 0)]
-    people = [sent.slots[i] for k, i in slots(before) if k == "P"]
+    people = [
+        sent.slots[i]
+        for k, i in slots(before)
+        if k == "P" and not _ACRONYM.fullmatch(sent.slots[i].text)
+    ]
     if people:
         return state.names.person_name(people[-1].text)[0]
     if state.subject_person is not None and _PRONOUN_SUBJECT.match(sent.skeleton):
@@ -903,9 +916,10 @@ def _candidates(
         if first_pass and rule.agent is not None:
             for kind, index in slots(_AS_CHARACTER.sub("", _group(m, rule.agent) or "")):
                 slot = sent.slots[index]
-                if kind in ("N", "P") and relations[0] not in (
-                    Relation.PRODUCTION_COMPANY,
-                    Relation.DISTRIBUTOR,
+                if (
+                    kind in ("N", "P")
+                    and relations[0] not in (Relation.PRODUCTION_COMPANY, Relation.DISTRIBUTOR)
+                    and not _ACRONYM.fullmatch(slot.text)
                 ):
                     state.names.learn(slot.text, "person")
                     state.names.strong_people.add(name_key(slot.text))
@@ -1058,6 +1072,7 @@ def _objects(
                 relation = Relation.PRODUCTION_COMPANY
                 agents = orgs
     if "actor_possessive" in rule.flags:
+        agents = [a for a in agents if not _capitalised_word(a[0].name, sent, state)]
         actors = [a for a in agents if state.names.is_actor(a[0].name)]
         if actors:  # "actor Tom Cruise's Mission: Impossible": his film as its star
             out.extend(_Candidate(rule, film, Relation.CAST_MEMBER, ref, sent) for ref, _ in actors)
