@@ -661,9 +661,19 @@ def _topic_film(
         return None
     if re.match(r"^(?:[a-z]+ , )?(?:it|«A\d+»)\b", sent.skeleton):
         return _antecedent(state)
-    if not any(s.kind in ("F", "N") for i, s in enumerate(sent.slots) if i not in exclude):
+    if not any(
+        s.kind == "F" or (s.kind == "N" and not _not_a_title(s.text, names))
+        for i, s in enumerate(sent.slots)
+        if i not in exclude
+    ):
         return state.main_film or state.last_film
     return None
+
+
+def _not_a_title(name: str, names: _Names) -> bool:
+    """Is an untyped name surely no film: a lone given name ("Hazel"), or a person or company
+    the text names elsewhere?"""
+    return (" " not in name and is_given_name(name)) or names.kind(name) in ("person", "org")
 
 
 def _names_film(sent: _Sentence) -> bool:
@@ -1224,7 +1234,7 @@ def _companions(found: list[_Candidate], sent: _Sentence) -> list[_Candidate]:
         for c in found
         if c.relation is Relation.CAST_MEMBER and "companion" not in c.rule.flags
     }
-    named = any(s.kind in ("F", "N") for s in sent.slots)
+    named = any(s.kind in ("F", "A") for s in sent.slots)  # a film it names (not any name)
     out: list[_Candidate] = []
     for cand in found:
         if "companion" in cand.rule.flags:
