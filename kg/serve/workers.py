@@ -294,6 +294,7 @@ def _worker_main(
     """A worker's loop: answer jobs on the store's newest generation; let go of it when idle."""
     _die_with(parent)
     store: Store | None = None
+    conn.send(_READY)  # started and imported: a job's time limit runs from here
     while True:
         try:
             if store is not None and not conn.poll(idle_release):
@@ -324,8 +325,15 @@ def _worker_main(
         store.close()
 
 
+_READY = "ready"
+"""What a worker sends once it has started, before any job."""
+_START_LIMIT = 120.0
+"""Seconds a new worker may take to start (interpreter and imports) before it counts as dead."""
+
+
 class _Worker:
     def __init__(self, context: Any, path: str, lock_timeout: float, idle_release: float) -> None:
+        self.ready = False
         self.conn, child = context.Pipe()
         self.process = context.Process(
             target=_worker_main,
@@ -335,6 +343,18 @@ class _Worker:
         )
         self.process.start()
         child.close()
+
+    def wait_ready(self) -> None:
+        """Wait until the worker has started, so that starting is not counted in the time limit
+        of its first job (a replacement starts while the machine may be busy)."""
+        if self.ready:
+            return
+        if not self.conn.poll(_START_LIMIT):
+            raise OSError(f"a worker did not start within {_START_LIMIT:g} s")
+        message = self.conn.recv()
+        if message != _READY:
+            raise OSError(f"a worker sent {message!r} before it was ready")
+        self.ready = True
 
     def kill(self) -> None:
         with contextlib.suppress(Exception):
@@ -368,7 +388,7 @@ class WorkerPool:
         How many queries run at once.
     timeout
         Seconds a query may run before its worker is killed (HTTP 503); also the longest a request
-        waits for a free worker.
+        waits for a free worker. A replacement worker's start-up is not counted.
     idle_release
         Seconds without requests after which a worker lets go of the store.
     """
@@ -430,6 +450,7 @@ class WorkerPool:
                 "more --workers"
             )
         try:
+            worker.wait_ready()
             worker.conn.send(job)
             if worker.conn.poll(self.timeout):
                 reply: Reply = worker.conn.recv()
