@@ -127,7 +127,15 @@ ROLES: tuple[Role, ...] = (
         "DirectorRole",
         "Director",
         nouns=("director", "film-maker", "filmmaker", "film maker", "helmer", "co-director"),
-        verbs=("directed", "direct", "directs", "directing", "helmed", "co-directed"),
+        verbs=(
+            "directed",
+            "direct",
+            "directs",
+            "directing",
+            "helmed",
+            "co-directed",
+            "co-directing",
+        ),
     ),
     Role(
         Relation.CAST_MEMBER,
@@ -159,7 +167,7 @@ ROLES: tuple[Role, ...] = (
         "ProducerRole",
         "Producer",
         nouns=("producer", "co-producer"),
-        verbs=("produced", "produce", "produces", "co-produced"),
+        verbs=("produced", "produce", "produces", "co-produced", "producing", "co-producing"),
     ),
     Role(
         Relation.EXECUTIVE_PRODUCER,
@@ -170,7 +178,12 @@ ROLES: tuple[Role, ...] = (
         "ExecutiveProducerRole",
         "ExecutiveProducer",
         nouns=("executive producer",),
-        verbs=("executive produced", "executive-produced"),
+        verbs=(
+            "executive produced",
+            "executive-produced",
+            "executive produce",
+            "executive producing",
+        ),
     ),
     Role(
         Relation.SCREENWRITER,
@@ -190,6 +203,8 @@ ROLES: tuple[Role, ...] = (
             "penned",
             "co-scripted",
             "adapted",
+            "writing",
+            "co-writing",
         ),
         works=("screenplay", "script", "scenario"),
         aliases=("writer",),
@@ -203,7 +218,7 @@ ROLES: tuple[Role, ...] = (
         "ComposerRole",
         "Composer",
         nouns=("composer",),
-        verbs=("composed", "scored"),
+        verbs=("composed", "scored", "scoring", "composing"),
         works=("score", "music", "soundtrack"),
     ),
     Role(
@@ -228,7 +243,7 @@ ROLES: tuple[Role, ...] = (
         "EditorRole",
         "Editor",
         nouns=("editor", "film editor"),
-        verbs=("edited",),
+        verbs=("edited", "editing"),
         works=("editing",),
     ),
     Role(

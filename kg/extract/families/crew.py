@@ -93,7 +93,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.noun_of",
-        r"(?P<agent>{PERSON}){APPOS} (?:, |is |was )(?:the |its |his |her |who is the |who was the )?"
+        r"(?P<agent>{PERSON}){APPOS} (?:, |is |was )(?:the |its |his |her |an? |one of the |who is the |"
+        r"who was the |who is an? |who was an? )?"
         r"(?:{ADJ})??(?P<cue>{ROLE_NOUN}) (?:of|behind) (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?"
         r"(?P<film>{FILMREFS})",
         needs=("of", "behind"),
@@ -115,9 +116,19 @@ RULES: tuple[Rule, ...] = (
         r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:(?:will|to|set to|due to|signed to|"
         r"signed on to|agreed to|expected to|hired to|tapped to|chosen to|going to|plans to|"
         r"planning to|in talks to) )(?P<cue>(?:direct|write|produce|co-direct|co-write|co-produce|"
-        r"score|edit)(?: and (?:direct|write|produce|co-produce|star in))?) (?:(?P<film_ana>«A\d+»)|{FILM_OF}"
+        r"executive produce|score|edit)(?: and (?:direct|write|produce|co-produce|executive produce|"
+        r"star in))?) (?:(?P<film_ana>«A\d+»)|{FILM_OF}"
         r"(?P<film>{TITLES_P}))",
-        needs=("direct", "write", "produce", "co-direct", "co-write", "co-produce", "score"),
+        needs=(
+            "direct",
+            "write",
+            "produce",
+            "co-direct",
+            "co-write",
+            "co-produce",
+            "score",
+            "edit",
+        ),
     ),
     Rule(
         "crew.present_tense",
