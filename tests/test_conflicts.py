@@ -44,7 +44,7 @@ def test_conflicts_found_per_property_and_release_key(store_dir: Path) -> None:
         found = {(c.label, c.predicate.rsplit("#")[1], c.key): c for c in find_conflicts(store)}
     assert set(found) == {
         ("Lighthouse Keepers", "director", None),
-        ("Lighthouse Keepers", "releaseDate", "date without region"),
+        ("Lighthouse Keepers", "releaseDate", "United States, theatrical"),
         ("Tidewater", "releaseDate", "US, theatrical"),
     }  # Salt Meridian's two directors are named together by one source: no conflict
     director = found[("Lighthouse Keepers", "director", None)]

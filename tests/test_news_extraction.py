@@ -132,6 +132,31 @@ def test_streaming_release_and_billing(tmp_path: Path) -> None:
         ).boolean()
 
 
+def test_release_regions(tmp_path: Path) -> None:
+    """ "released in the UK on D1 and in France on D2": two releases, each with its country, and
+    "in May 2027" keeps the month (an xsd:gYearMonth)."""
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Copper Tide, starring Odessa Marrow, was released in the UK on 14 March 2006 and in "
+        "France on 2 April 2006. Its sequel, Salt Bay, opens in US cinemas in May 2027.\n",
+        encoding="utf-8",
+    )
+    store = tmp_path / "store"
+    assert run(["--store", str(store), "load", "-q", str(article)]) == 0
+    with Store.open(store, read_only=True) as opened:
+        rows = opened.query(
+            "PREFIX kg: <https://w3id.org/filmkg/ontology#> "
+            "SELECT ?title ?date (DATATYPE(?date) AS ?type) ?region WHERE { ?f kg:title ?title ; "
+            "kg:release ?r . ?r kg:date ?date OPTIONAL { ?r kg:region ?region } } ORDER BY ?date"
+        ).rows()
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    assert [(str(t), str(d), str(ty).removeprefix(xsd), str(r)) for t, d, ty, r in rows] == [
+        ("Copper Tide", "2006-03-14", "date", "United Kingdom"),
+        ("Copper Tide", "2006-04-02", "date", "France"),
+        ("Salt Bay", "2027-05", "gYearMonth", "United States"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("headline", "text", "not_a_film"),
     [

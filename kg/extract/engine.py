@@ -325,6 +325,7 @@ class _Candidate:
     platform: EntityRef | None = None
     ambiguous: bool = False
     how: str = "named"  # named, topic, anaphor: how the film was found
+    region: str | None = None  # of a release: "released in the UK on ..."
 
 
 # ------------------------------------------------------------------ sentences -> skeletons
@@ -1032,7 +1033,8 @@ def _objects(
         value = _value(relation, _group(m, rule.value), sent)
         if value is None:
             return []
-        return [_Candidate(rule, film, relation, value, sent)]
+        region = _release_region(m.group(0), sent) if relation is Relation.RELEASE_DATE else None
+        return [_Candidate(rule, film, relation, value, sent, region=region)]
     if rule.other is not None:
         others = _films_of(_group(m, rule.other), sent, state, None, False)
         if relation is Relation.BASED_ON:
@@ -1128,6 +1130,22 @@ def _characters(
             person = sent.slots[int(pm.group(1))].text
             out[person] = _slot_text(pm.group(2), sent)
     return out
+
+
+_REGION = re.compile(
+    r"\bin (?:the )?«[XC](\d+)»|«[XC](\d+)» (?:cinemas|theatres|theaters|release|premiere)\b"
+)
+
+
+def _release_region(matched: str, sent: _Sentence) -> str | None:
+    """The country a release statement names ("released in the UK on ...", "opens in US
+    cinemas"), as its canonical name; ``None`` when it names none or several."""
+    found = {
+        country_name(sent.slots[int(m.group(1) or m.group(2))].text)
+        for m in _REGION.finditer(matched)
+    }
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
 
 
 def _slot_text(text: str, sent: _Sentence) -> str:
@@ -1297,6 +1315,7 @@ def _facts(document: Document, candidates: Iterable[_Candidate], names: _Names) 
             character=cand.character,
             billing_order=cand.billing,
             platform=cand.platform,
+            region=cand.region,
             planned=planned,
             ambiguous=cand.ambiguous,
         )

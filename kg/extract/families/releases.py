@@ -59,12 +59,22 @@ RULES: tuple[Rule, ...] = (
         r"(?:^|, |and |with |«A\d+» )(?:it |the film |the movie )?(?:{AUX}){0,2}(?:be )?(?:released|"
         r"due for release|set for release|slated for release|scheduled for release|out|(?:a |its )?"
         r"(?:planned |scheduled |expected |proposed |provisional )?release(?: date)?) "
-        r"(?:[^«».; ]+ ){0,3}?(?:on |in |for |of )?(?P<value>{DATE})",
+        r"(?:[^«».; ]+ |«[XC]\d+» ){0,4}?(?:on |in |for |of )?(?P<value>{DATE})",
         RELEASE,
         film=None,
         agent=None,
         value="value",
         needs=("released", "release", "out"),
+    ),
+    Rule(
+        "releases.and_in_region",
+        r"«D\d+» (?:, )?and in (?:the )?«[XC]\d+» (?:cinemas |theatres |theaters )?(?:on |in )?"
+        r"(?P<value>{DATE})",
+        RELEASE,
+        film=None,
+        agent=None,
+        value="value",
+        needs=("and",),
     ),
     Rule(
         "releases.year_film",
