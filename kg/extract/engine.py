@@ -45,7 +45,7 @@ from ..model import (
     ValueType,
 )
 from .countries import country_name
-from .dates import find_dates, is_planned
+from .dates import DateMention, find_dates, is_planned
 from .families import ALL_RULES
 from .gazetteer import Gazetteer, name_key
 from .lexicon import (
@@ -311,6 +311,7 @@ class _Sentence:
     skeleton: str = ""
     slots: list[_Slot] = field(default_factory=list)
     words: frozenset[str] = frozenset()
+    dates: list[DateMention] | None = None  # found once, read by both passes
 
 
 @dataclass
@@ -345,7 +346,9 @@ def _parse(text: str) -> list[_Sentence]:
 
 def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
     """Fill ``sent.skeleton`` and ``sent.slots`` (names and dates as slots, anaphors as ``A``)."""
-    dates = [d for d in find_dates(sent.text) if d.iso and len(d.iso) >= 4]
+    if sent.dates is None:
+        sent.dates = [d for d in find_dates(sent.text) if d.iso and len(d.iso) >= 4]
+    dates = sent.dates
     date_spans = [(d.start, d.end) for d in dates]
     chunks = [
         c
