@@ -168,7 +168,7 @@ def _raw_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     i = 0
     while i < n:
         tok = tokens[i]
-        if not _is_name_token(tok):
+        if not _is_name_token(tok) and not _number_title_start(tokens, i):
             i += 1
             continue
         last = i
@@ -207,6 +207,19 @@ def _raw_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
         runs.append((i, last))
         i = last + 1
     return runs
+
+
+def _number_title_start(tokens: Sequence[Token], i: int) -> bool:
+    """Does a title open with a number here ("the drama 21 Grams", "film 9 Songs")?"""
+    tok = tokens[i]
+    return (
+        tok.kind == "num"
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1].lower in STRONG_FILM_NOUNS
+        and "$" not in tok.text
+        and not _is_year(tok.text)
+        and _is_name_token(tokens[i + 1])
+    )
 
 
 def _age_follows(tokens: Sequence[Token], j: int) -> bool:
@@ -372,7 +385,9 @@ def _shape(
             if known(sentence[tok.start : tokens[j].end]):
                 break
             i += 1
-        elif (tok.kind not in ("word", "abbr")) or (tok.text in _CONNECTORS):
+        elif (
+            tok.kind not in ("word", "abbr") and not _number_title_start(tokens, i)
+        ) or tok.text in _CONNECTORS:
             i += 1
         else:
             break
