@@ -688,6 +688,18 @@ def _names_film(sent: _Sentence) -> bool:
     )
 
 
+def _film_before(sent: _Sentence, index: int, state: _State) -> str | None:
+    """The one film a sentence names before its anaphor ``«A{index}»`` ("... drama Vera Drake,
+    ... her performance in the Mike Leigh film"): nearer than the films of other sentences."""
+    at = sent.skeleton.find(f"«A{index}»")
+    films = {
+        state.names.film_name(sent.slots[i].text)
+        for k, i in slots(sent.skeleton[: max(at, 0)])
+        if k == "F"
+    }
+    return films.pop() if len(films) == 1 else None
+
+
 def _antecedent(state: _State) -> str | None:
     """What "the film" or "it" refers to: the film that was the subject of one of the last two
     sentences, else the article's main film, else the last film named."""
@@ -749,7 +761,7 @@ def _films_of(
     for kind, index in slots(text):
         slot = sent.slots[index]
         if kind == "A":
-            film = _antecedent(state)
+            film = _film_before(sent, index, state) or _antecedent(state)
             if film is not None:
                 out.append(film)
             continue
@@ -1184,6 +1196,15 @@ def _countries(text: str | None, sent: _Sentence) -> list[EntityRef]:
     """Every country a value group names ("Swedish-Norwegian", "Spain and Portugal")."""
     out: list[EntityRef] = []
     for kind, index in slots(text):
+        if kind == "A":  # "the only British film": the nationality inside a film phrase
+            words = _slot_text(sent.slots[index].text, sent).split()
+            for size in (2, 1):
+                for i in range(len(words) - size + 1):
+                    phrase = " ".join(words[i : i + size])
+                    name = country_name(phrase)
+                    if name and is_demonym(phrase) and all(c.name != name for c in out):
+                        out.append(EntityRef(EntityType.COUNTRY, name))
+            continue
         if kind not in ("C", "X"):
             continue
         for part in re.split(r"[-/]", sent.slots[index].text):

@@ -45,6 +45,28 @@ RULES: tuple[Rule, ...] = (
         value="value",
     ),
     Rule(
+        "country.film_is_nat_film",
+        r"(?P<film>{TITLE}) (?:is|was|,) (?P<value>«A\d+»)(?! 's)",
+        COUNTRY,
+        agent=None,
+        value="value",
+    ),
+    Rule(
+        "country.nat_film_is_film",
+        r"(?P<value>«A\d+») (?:is|was) (?P<film>{TITLE})(?! 's)",
+        COUNTRY,
+        agent=None,
+        value="value",
+    ),
+    Rule(
+        "country.possessive",
+        r"(?P<value>«X\d+») 's (?:{ADJ}){0,2}?(?:{FILM_NOUN} |(?=«F))(?P<film>{TITLE})",
+        COUNTRY,
+        agent=None,
+        value="value",
+        needs=("'s",),
+    ),
+    Rule(
         "country.lead",
         r"(?:^|[,;] )(?P<film>{TITLE}) {LEAD_GLOSS}(?:(?:is|was) )?(?:an?|the) (?:{YEAR} )?(?:{ADJ}){0,2}?(?P<value>{NAT}"
         r"(?: (?:and|-|/|,) {NAT})*) (?:{ADJ}){0,3}?{FILM_NOUN}",
