@@ -98,18 +98,24 @@ def test_case(
         assert name_key(str(obj)) not in objects, f"{obj!r} was taken for a name"
 
 
+def _load_article(tmp_path: Path, text: str) -> Path:
+    """``text`` as one .txt article loaded by ``kg load`` into a new store; the store's path."""
+    article = tmp_path / "a.txt"
+    article.write_text(text, encoding="utf-8")
+    store = tmp_path / "store"
+    assert run(["--store", str(store), "load", "-q", str(article)]) == 0
+    return store
+
+
 def test_streaming_release_and_billing(tmp_path: Path) -> None:
     """ "the release of F on Paramount+" is a streaming platform (not a distributor, and not the
     studio "Paramount"); "stars A, B and C" keeps the billing order; "X as Y" the character."""
-    article = tmp_path / "a.txt"
-    article.write_text(
+    store = _load_article(
+        tmp_path,
         "Harlan Pictures had a good weekend with the release of Sky Patrol: Dawn on Streamline+.\n"
         "Sky Patrol: Dawn, directed by Ada Vance, stars Tomas Ferreira as Elias Varga, "
         "Juno Achterberg and Wendell Ames.\n",
-        encoding="utf-8",
     )
-    store = tmp_path / "store"
-    assert run(["--store", str(store), "load", "-q", str(article)]) == 0
     with Store.open(store, read_only=True) as opened:
         rows = opened.query(
             "PREFIX kg: <https://w3id.org/filmkg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
@@ -135,14 +141,11 @@ def test_streaming_release_and_billing(tmp_path: Path) -> None:
 def test_release_regions(tmp_path: Path) -> None:
     """ "released in the UK on D1 and in France on D2": two releases, each with its country, and
     "in May 2027" keeps the month (an xsd:gYearMonth)."""
-    article = tmp_path / "a.txt"
-    article.write_text(
+    store = _load_article(
+        tmp_path,
         "Copper Tide, starring Odessa Marrow, was released in the UK on 14 March 2006 and in "
         "France on 2 April 2006. Its sequel, Salt Bay, opens in US cinemas in May 2027.\n",
-        encoding="utf-8",
     )
-    store = tmp_path / "store"
-    assert run(["--store", str(store), "load", "-q", str(article)]) == 0
     with Store.open(store, read_only=True) as opened:
         rows = opened.query(
             "PREFIX kg: <https://w3id.org/filmkg/ontology#> "
