@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import hashlib
 import itertools
 import re
@@ -185,9 +186,10 @@ class _KnownProvider:
 
     def known(self) -> KnownEntities:
         if self._known is None or self._stale:
-            self._known = self._read()
-            refs = self._known.refs()
-            self._gazetteer = Gazetteer.from_refs(refs) if refs else None
+            with _collector_paused(freeze=True):  # ~100k entities of sets and dicts, no cycles
+                self._known = self._read()
+                refs = self._known.refs()
+                self._gazetteer = Gazetteer.from_refs(refs) if refs else None
             self._stale = False
         return self._known
 
@@ -217,7 +219,30 @@ class _KnownProvider:
     def save(self) -> None:
         """Keep the index with the generation this load publishes, if it is current."""
         if self._known is not None and not self._stale:
-            self.store.write_sidecar(self.SIDECAR, self._known.to_bytes())
+            with _collector_paused():
+                data = self._known.to_bytes()
+            self.store.write_sidecar(self.SIDECAR, data)
+
+
+@contextlib.contextmanager
+def _collector_paused(*, freeze: bool = False) -> Iterator[None]:
+    """Pause the cyclic garbage collector while a big index of small containers is built: its
+    passes, triggered by every few hundred allocations, walk all of them again (reading the
+    known-entities sidecar of the Wikidata table store: 1.1 s with it, 0.4 s without).
+
+    ``freeze``: move the objects alive at the end to the collector's permanent generation
+    (:func:`gc.freeze`, as :func:`kg.network.projections.no_gc` does), so the index is not walked
+    again by every later full collection of the load (about 0.3 s over 729 articles). They are
+    still freed by reference counting when dropped."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.freeze()
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass
