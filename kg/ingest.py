@@ -342,12 +342,15 @@ class _Pipeline:
                 }
             self.store.remove_graph(graph)  # an article replaced (it never contains graphs)
         lines.extend(triples_to_ntriples(source_triples(info)))
-        self.pending[graph] = lines
+        unique = list(dict.fromkeys(lines))  # the graph's triples, each once, in order
+        self.pending[graph] = unique
+        # what kg.summary keeps of the graph, from its lines (not read back from the store)
+        tally = self.tallies[graph] = GraphTally.of_lines(unique)
         if self.touched is not None:
-            self.touched |= _functional_subjects(lines)
+            self.touched |= _functional_subjects(unique)
         if sum(len(t) for t in self.pending.values()) >= _BATCH_TRIPLES:
             self.flush()
-        return len(set(lines))
+        return tally.size or 0
 
     def flush(self) -> None:
         """Write the pending articles: one insert for all of them, each in its own graph."""

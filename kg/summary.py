@@ -146,6 +146,15 @@ class TypeSummary:
         hashed = {key: _hashes(iris) for key, iris in members.items()}
         return TypeSummary({**self.graphs, graph: (size, hashed)})
 
+    def with_graphs(
+        self, graphs: Iterable[tuple[str, int, Mapping[str, Iterable[str]]]]
+    ) -> TypeSummary:
+        """:meth:`with_graph` for many ``(graph, size, members)`` at once (one copy)."""
+        out = dict(self.graphs)
+        for graph, size, members in graphs:
+            out[graph] = (size, {key: _hashes(iris) for key, iris in members.items()})
+        return TypeSummary(out)
+
     def with_graph_from(self, store: Store, graph: str) -> TypeSummary:
         """The summary with ``graph`` read from ``store`` (two queries over that graph alone)."""
         where = {"g": URIRef(graph)}
@@ -269,6 +278,20 @@ class GraphTally:
     date_year: dict[str, int] = field(default_factory=dict)
     size: int | None = None
 
+    @classmethod
+    def of_lines(cls, lines: Iterable[str]) -> GraphTally:
+        """The tally of a graph written as these distinct N-Triples ``lines`` (an article's),
+        its size included.
+
+        >>> GraphTally.of_lines(['<urn:f> <https://w3id.org/filmkg/ontology#year> "1999" .\\n']).year
+        {'urn:f': 1999}
+        """
+        tally = cls()
+        text = "".join(lines)
+        tally._note(text)
+        tally.size = text.count("\n")
+        return tally
+
     def observe(self, chunks: Iterable[str]) -> Iterator[str]:
         """Pass ``chunks`` (N-Triples text, one or more whole lines each) through, noting the
         triples the summaries need."""
@@ -348,18 +371,22 @@ def keep_summaries(
         stale = set(touched) | {CONFLICTS_GRAPH} | (graphs - set(types.graphs))
     gone = (set(types.graphs) - graphs) | stale
     index, types = index.without_graphs(gone), types.without(gone)
-    unread = [g for g in sorted(stale & graphs) if g not in (tallies or {})]
+    tallies = tallies or {}
+    unread = [g for g in sorted(stale & graphs) if g not in tallies]
+    tallied = [(g, tallies[g]) for g in sorted(stale & graphs) if g in tallies]
     index = index.with_graphs_from(store, unread)
-    for graph in sorted(stale & graphs):
-        tally = (tallies or {}).get(graph)
-        if tally is None:
-            types = types.with_graph_from(store, graph)
-            continue
-        index = index.with_graph(
-            graph, tally.credits, labels=tally.labels, years=tally.film_years()
-        )
-        size = tally.size if tally.size is not None else store.graph_size(graph)
-        types = types.with_graph(graph, size, tally.members)
+    # the tallied graphs (a table, or each article of a folder) extend the index once
+    index = index.with_rows(
+        ((g, *row) for g, tally in tallied for row in tally.credits),
+        labels=((g, node, text) for g, tally in tallied for node, text in tally.labels.items()),
+        years=((g, film, y) for g, tally in tallied for film, y in tally.film_years().items()),
+    )
+    for graph in unread:
+        types = types.with_graph_from(store, graph)
+    types = types.with_graphs(
+        (g, tally.size if tally.size is not None else store.graph_size(g), tally.members)
+        for g, tally in tallied
+    )
     store.write_sidecar(CREDIT_SIDECAR, index.to_bytes())
     answers = {}
     for name, (_, compute) in SUMMARY_QUERIES.items():
