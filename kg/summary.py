@@ -129,9 +129,12 @@ class TypeSummary:
                 n = int(np.isin(self.members(key), credits, assume_unique=True).sum())
                 totals[key] = (n, n)
                 continue
+            everything = len(self.members(key))
+            if key not in schema:  # the ontology has no member of it: the data has them all
+                totals[key] = (everything, everything)
+                continue
             inside = self.members(key, exclude=[ONTOLOGY_GRAPH])
-            data = len(inside) if key not in schema else int((~np.isin(inside, schema[key])).sum())
-            totals[key] = (self.count(key), data)
+            totals[key] = (everything, int((~np.isin(inside, schema[key])).sum()))
         return TypeSummary(self.graphs, totals, dict(answers or {}))
 
     def without(self, graphs: Iterable[str]) -> TypeSummary:
