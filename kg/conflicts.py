@@ -242,14 +242,18 @@ def _statements_about(store: Store, subjects: Iterable[str]) -> _Statements:
     facts: list[_FactRow] = []
     by_statement: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     release_nodes: list[tuple[str, str, str]] = []  # (film, node, graph)
+    # one lookup per subject and property that matters (not every statement about the subject:
+    # a film of the table has dozens, credits and labels among them, each costly to decode)
+    properties = sorted(functional | agreeable | {release})
     for subject in subjects:
-        for s, p, o, g in store.match(subject=subject):
-            if p in functional:
-                facts.append((s, p, o, g))
-            if p in agreeable and g not in _DERIVED:
-                by_statement[(s, p, o)].add(g)
-            if p == release:
-                release_nodes.append((s, o, g))
+        for prop in properties:
+            for s, p, o, g in store.match(subject=subject, predicate=prop):
+                if p in functional:
+                    facts.append((s, p, o, g))
+                if p in agreeable and g not in _DERIVED:
+                    by_statement[(s, p, o)].add(g)
+                if p == release:
+                    release_nodes.append((s, o, g))
     releases: list[_ReleaseRow] = []
     for film, node, g in release_nodes:
         about = [(p, o) for _, p, o, _ in store.match(subject=node, graph=g)]
@@ -268,13 +272,17 @@ def _statements_about(store: Store, subjects: Iterable[str]) -> _Statements:
         for subject, graph in pairs:
             graphs_of[subject].add(graph)
         for subject in sorted(graphs_of):
-            wanted = graphs_of[subject]
-            for ev, _, s, g in store.match(predicate=str(RDF.subject), obj=subject):
-                if g not in wanted:
-                    continue
-                about = {p: o for _, p, o, _ in store.match(subject=ev, graph=g) if p in stated}
-                if len(about) == 3:
-                    yield s, about[stated[0]], about[stated[1]], g, ev, about[stated[2]]
+            for graph in sorted(graphs_of[subject]):
+                for ev, _, s, g in store.match(
+                    predicate=str(RDF.subject), obj=subject, graph=graph
+                ):
+                    about = {
+                        p: o
+                        for prop in stated
+                        for _, p, o, _ in store.match(subject=ev, predicate=prop, graph=g)
+                    }
+                    if len(about) == 3:
+                        yield s, about[stated[0]], about[stated[1]], g, ev, about[stated[2]]
 
     def agreed() -> Iterator[tuple[str, str, str, list[str]]]:
         for (s, p, o), graphs in by_statement.items():
