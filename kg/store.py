@@ -679,12 +679,19 @@ def _merge_small(handle: Any, node: Any, quads: list[Any], bases: list[str]) -> 
             handle.remove(ox.Quad(q.subject, q.predicate, q.object, default))
         return
     nodes = [ox.NamedNode(b) for b in bases]
+    described: dict[Any, bool] = {}  # a triple whose subject no base graph describes is new to D
+
+    def held(q: Any) -> bool:
+        hit = described.get(q.subject)
+        if hit is None:
+            hit = described[q.subject] = any(
+                next(iter(handle.quads_for_pattern(q.subject, None, None, b)), None) is not None
+                for b in nodes
+            )
+        return hit and any(ox.Quad(q.subject, q.predicate, q.object, b) in handle for b in nodes)
+
     handle.extend(
-        [
-            ox.Quad(q.subject, q.predicate, q.object, default)
-            for q in quads
-            if not any(ox.Quad(q.subject, q.predicate, q.object, b) in handle for b in nodes)
-        ]
+        [ox.Quad(q.subject, q.predicate, q.object, default) for q in quads if not held(q)]
     )
 
 
