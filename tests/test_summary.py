@@ -146,3 +146,15 @@ def test_an_article_tallied_as_written_equals_the_graph_read_back(store_path: Pa
             mine = kept[0].without_graphs(set(kept[0].graphs) - {graph})
             same_index(mine, from_store)
             assert len(mine) == len(from_store), graph
+
+
+def test_the_union_of_members_is_numpy_unique_of_them_all() -> None:
+    from kg.summary import _union
+
+    rng = np.random.default_rng(7)
+    for _ in range(300):
+        parts = [
+            np.unique(rng.integers(0, 400, size=int(rng.integers(1, 200))).astype(np.uint64))
+            for _ in range(int(rng.integers(2, 6)))
+        ]
+        assert np.array_equal(_union(parts), np.unique(np.concatenate(parts)))
