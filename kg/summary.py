@@ -268,6 +268,8 @@ _WATCHED = [_RDF_TYPE, _RDFS_LABEL, str(KG.role), str(KG.year), str(KG.releaseDa
 _LINE = re.compile(
     r"^<([^>]*)> <(" + "|".join(re.escape(p) for p in _WATCHED) + r")> (.*) \.$", re.MULTILINE
 )
+_ONE_LINE = re.compile(_LINE.pattern[1:])
+""":data:`_LINE` for one line (its ``$`` before the line's break)."""
 _UNESCAPE = re.compile(r"\\(.)")
 _ESCAPED = {"n": "\n", "r": "\r"}
 
@@ -311,9 +313,9 @@ class GraphTally:
         {'urn:f': 1999}
         """
         tally = cls()
-        text = "".join(lines)
-        tally._note(text)
-        tally.size = text.count("\n")
+        match = _ONE_LINE.match  # line by line: a multi-line pattern tries every character
+        tally._note_rows(m.groups() for m in map(match, lines) if m is not None)
+        tally.size = sum(line.count("\n") for line in lines)
         return tally
 
     def observe(self, chunks: Iterable[str]) -> Iterator[str]:
@@ -324,8 +326,11 @@ class GraphTally:
             yield chunk
 
     def _note(self, chunk: str) -> None:
+        self._note_rows(_LINE.findall(chunk))
+
+    def _note_rows(self, rows: Iterable[tuple[str, str, str]]) -> None:
         role_of = _ROLE_OF
-        for s, p, o in _LINE.findall(chunk):
+        for s, p, o in rows:
             if p == _RDF_TYPE:
                 self.members.setdefault(o[1:-1], []).append(s)
             elif p in role_of:
