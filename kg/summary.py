@@ -314,7 +314,7 @@ class GraphTally:
         """
         tally = cls()
         match = _ONE_LINE.match  # line by line: a multi-line pattern tries every character
-        tally._note_rows(m.groups() for m in map(match, lines) if m is not None)
+        tally._note_rows((m[1], m[2], m[3]) for m in map(match, lines) if m is not None)
         tally.size = sum(line.count("\n") for line in lines)
         return tally
 
