@@ -804,11 +804,15 @@ def _parse_ntriples(text: str) -> list[Any]:
         raise StoreError(f"kg made N-Triples that do not parse ({err}); please report it") from err
 
 
-def _bulk_load_text(handle: Any, text: Iterator[str], node: Any) -> int:
-    """Bulk-load N-Triples ``text`` (pieces of whole lines) into graph ``node``: a thread writes
-    it into a pipe that Oxigraph's loader reads (the loader lets go of the GIL), so making the
-    text and storing it overlap. Returns how many lines were written; an error raised while
-    making the text is raised here once the loader has stopped."""
+def _bulk_load_text(
+    handle: Any, text: Iterator[str], node: Any, *, fmt: Any = _NT, batch: int = 2048
+) -> int:
+    """Bulk-load N-Triples ``text`` (pieces of whole lines) into graph ``node`` (or N-Quads,
+    ``fmt``, with ``node`` ``None``): a thread writes it into a pipe that Oxigraph's loader
+    reads (the loader lets go of the GIL), so making the text and storing it overlap and the
+    whole text is never in memory at once; ``batch`` pieces are encoded at a time. Returns how
+    many lines were written; an error raised while making the text is raised here once the
+    loader has stopped."""
     read_fd, write_fd = os.pipe()
     count = 0
     failure: list[BaseException] = []
@@ -817,7 +821,7 @@ def _bulk_load_text(handle: Any, text: Iterator[str], node: Any) -> int:
         nonlocal count
         try:
             with open(write_fd, "wb", buffering=1 << 20) as out:
-                for chunk in _chunks(text, 2048):
+                for chunk in _chunks(text, batch):
                     data = "".join(chunk)
                     count += data.count("\n")
                     out.write(data.encode("utf-8"))
@@ -829,7 +833,7 @@ def _bulk_load_text(handle: Any, text: Iterator[str], node: Any) -> int:
     try:
         # lenient: the lines are kg's own (IRIs it minted, literals it escaped), so Oxigraph
         # need not validate every IRI again (about a tenth of the loader's time)
-        handle.bulk_load(path=f"/dev/fd/{read_fd}", format=_NT, to_graph=node, lenient=True)
+        handle.bulk_load(path=f"/dev/fd/{read_fd}", format=fmt, to_graph=node, lenient=True)
     except SyntaxError as err:
         raise StoreError(f"kg made N-Triples that do not parse ({err}); please report it") from err
     finally:
@@ -1370,17 +1374,16 @@ class Store:
         # the merge (D) takes, in the same load, the lines no base graph holds; a base graph
         # written again (rare) is settled graph by graph once written
         rebase = any(node.value in self._bases for node in nodes)
+        kept: list[str] = []
         if not self._merge_stale and not rebase:
-            quads.extend(
-                _merge_many(self._ox, (x for g in graphs.values() for x in g), self._bases)
-            )
-        bulk = self.path is not None and count >= _SMALL_WRITE
-        data = "".join(quads).encode("utf-8")
-        del quads
+            kept = _merge_many(self._ox, (x for g in graphs.values() for x in g), self._bases)
+        pieces = itertools.chain(quads, ("".join(c) for c in _chunks(kept, 4096)))
         try:
-            if bulk:
-                self._ox.bulk_load(input=data, format=ox.RdfFormat.N_QUADS, lenient=True)
+            if self.path is not None and count >= _SMALL_WRITE:
+                # streamed: one graph's text (or 4096 lines of the merge) encoded at a time
+                _bulk_load_text(self._ox, pieces, None, fmt=ox.RdfFormat.N_QUADS, batch=1)
             else:
+                data = "".join(pieces).encode("utf-8")
                 self._ox.load(input=data, format=ox.RdfFormat.N_QUADS, lenient=True)
         except SyntaxError as err:
             raise StoreError(f"kg wrote N-Quads Oxigraph cannot read (a bug): {err}") from err
