@@ -224,6 +224,12 @@ class _KnownProvider:
             self.store.write_sidecar(self.SIDECAR, data)
 
 
+def _thaw() -> None:
+    """Undo :func:`_collector_paused`'s freeze at the end of a load: a process that loads again
+    and again (a notebook, the tests) does not keep every load's cycles frozen."""
+    gc.unfreeze()
+
+
 @contextlib.contextmanager
 def _collector_paused(*, freeze: bool = False) -> Iterator[None]:
     """Pause the cyclic garbage collector while a big index of small containers is built: its
@@ -233,7 +239,8 @@ def _collector_paused(*, freeze: bool = False) -> Iterator[None]:
     ``freeze``: move the objects alive at the end to the collector's permanent generation
     (:func:`gc.freeze`, as :func:`kg.network.projections.no_gc` does), so the index is not walked
     again by every later full collection of the load (about 0.3 s over 729 articles). They are
-    still freed by reference counting when dropped."""
+    still freed by reference counting when dropped, and :func:`load_paths` thaws them when
+    it ends."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -528,6 +535,7 @@ def load_paths(
     report = LoadReport()
     written: set[str] = {ONTOLOGY_GRAPH}  # graphs whose summaries kg.summary brings up to date
     with contextlib.ExitStack() as finishing, store.writing():
+        finishing.callback(_thaw)  # what the load froze (the known entities) is collectable again
         checksums = _stored_checksums(store)
         _ensure_ontology(store, checksums.get(ONTOLOGY_GRAPH))
         for path, spec in plan:
