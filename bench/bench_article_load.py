@@ -6,7 +6,8 @@ The articles are distinct (``bench/_articles.py``: the real ones, then news-styl
 distinct rows of the table). Each timed load starts from its own hard-linked copy of the table
 store (published generations are never written, so the copy is as good as a fresh load), in a
 fresh process; the extractor alone runs in a fresh process too, in turn with the load (pairs), and
-the ratio is the median of the pairs. Goal (issue 14): >= 25,000 words/s end to end.
+the ratio is the median of the pairs; then one more load, with the CPU seconds of each stage
+(``--no-stages`` to skip it). Goal (issue 14): >= 25,000 words/s end to end.
 """
 
 from __future__ import annotations
@@ -43,6 +44,51 @@ result = {"work_seconds": time.perf_counter() - t0, "work_cpu": time.process_tim
           "loaded": len(report.loaded)}
 """
 
+STAGES = """
+import sys, time
+from collections import Counter
+import kg.ingest as ingest
+from kg.store import Store
+spent = Counter()
+
+def timed(owner, name, label):
+    inner = getattr(owner, name)
+    def wrapper(*args, **kwargs):
+        c0 = time.process_time()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            spent[label] += time.process_time() - c0
+    setattr(owner, name, wrapper)
+
+make = ingest.get_extractor
+def get_extractor(name):
+    extractor = make(name)
+    def run(*args, **kwargs):
+        c0 = time.process_time()
+        try:
+            return extractor(*args, **kwargs)
+        finally:
+            spent["extract"] += time.process_time() - c0
+    return run
+ingest.get_extractor = get_extractor
+timed(ingest._Pipeline, "article_lines", "article")
+timed(ingest._KnownProvider, "known", "known-entities read")
+timed(ingest._KnownProvider, "save", "known-entities save")
+timed(ingest._Pipeline, "flush", "write (named graphs + merge)")
+timed(ingest, "record_conflicts", "conflicts and agreements")
+timed(ingest, "keep_summaries", "kept summaries")
+c0 = time.process_time()
+with Store.open(sys.argv[1]) as store:
+    ingest.load_paths(store, [sys.argv[2]], progress=False)
+total = time.process_time() - c0
+spent["resolve + N-Triples + tallies"] = (
+    spent.pop("article") - spent["extract"] - spent["known-entities read"]
+)
+spent["other (checksums, ontology, publishing)"] = total - sum(spent.values())
+result = {"total": total, **spent}
+"""
+
 EXTRACT = """
 import json, sys, time
 from kg.extract import DEFAULT_EXTRACTOR, get_extractor
@@ -67,6 +113,12 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=0.5, help="article text in MB (default 0.5)")
     parser.add_argument("--runs", type=int, default=3, help="timed runs of each (default 3)")
     parser.add_argument("--store", type=Path, help="a store holding the table (else built here)")
+    parser.add_argument(
+        "--stages",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="after the timed runs, one more load with the CPU time of each stage (default on)",
+    )
     args = parser.parse_args()
     omdb = WIKIDATA / "omdb.csv"
     if args.store is None and not omdb.is_file():
@@ -95,6 +147,14 @@ def main() -> None:
             return run_child(EXTRACT, str(jsonl))
 
         loads, extracts, ratios = paired(load, extract, args.runs, key="work_seconds")
+        stages: dict[str, float] = {}
+        if args.stages:
+            copy = Path(tmp) / "copy-stages"
+            _link_tree(base, copy)
+            try:
+                stages = run_child(STAGES, str(copy), str(jsonl))
+            finally:
+                shutil.rmtree(copy, ignore_errors=True)
     real = sum(a.origin == "real" for a in docs)
     print(machine_line())
     print(
@@ -117,6 +177,15 @@ def main() -> None:
     end_to_end = words / statistics.median(r["work_seconds"] for r in loads)
     print(f"load / extractor time: {spread(ratios)}x")
     print(f"goal {GOAL:,} words/s end to end: {'meets' if end_to_end >= GOAL else 'BELOW'}")
+    if stages:
+        skip = {"total", "seconds", "cpu_seconds", "peak_mb", "process_seconds"}
+        rows = [["stage (one more load, CPU s)", "cpu s", "share"]]
+        for name, value in sorted(
+            ((k, v) for k, v in stages.items() if k not in skip), key=lambda kv: -kv[1]
+        ):
+            rows.append([name, f"{value:.2f}", f"{value / stages['total']:.0%}"])
+        rows.append(["total", f"{stages['total']:.2f}", "100%"])
+        print(table(rows))
 
 
 if __name__ == "__main__":

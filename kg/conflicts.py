@@ -34,7 +34,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
@@ -188,8 +188,9 @@ class _Statements:
     releases: Iterable[_ReleaseRow]
     facts: Iterable[_FactRow]
     """Statements of the functional properties."""
-    evidence: Callable[[], Iterable[_EvidenceRow]]
-    """Read only if some conflict or agreement needs confidences."""
+    evidence: Callable[[Collection[tuple[str, str]]], Iterable[_EvidenceRow]]
+    """The evidence of the statements about some ``(subject, graph)`` pairs (at least: a
+    reader may give more); read only if some conflict or agreement needs confidences."""
     agreed: Callable[[], Iterable[tuple[str, str, str, list[str]]]]
     """``(subject, property, value, sources)`` of the statements two or more sources make."""
 
@@ -232,7 +233,8 @@ GROUP BY ?s ?p ?o HAVING (COUNT(DISTINCT ?g) > 1)"""
             if s is not None and p is not None and o is not None and joined is not None:
                 yield s, p, o, sorted(joined.split())
 
-    return _Statements(releases(), facts(), functools.cache(lambda: list(evidence())), agreed)
+    every = functools.cache(lambda: list(evidence()))
+    return _Statements(releases(), facts(), lambda _pairs: every(), agreed)
 
 
 def _statements_about(store: Store, subjects: Iterable[str]) -> _Statements:
@@ -245,14 +247,18 @@ def _statements_about(store: Store, subjects: Iterable[str]) -> _Statements:
     facts: list[_FactRow] = []
     by_statement: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     release_nodes: list[tuple[str, str, str]] = []  # (film, node, graph)
+    # one lookup per subject and property that matters (not every statement about the subject:
+    # a film of the table has dozens, credits and labels among them, each costly to decode)
+    properties = sorted(functional | agreeable | {release})
     for subject in subjects:
-        for s, p, o, g in store.match(subject=subject):
-            if p in functional:
-                facts.append((s, p, o, g))
-            if p in agreeable and g not in _DERIVED:
-                by_statement[(s, p, o)].add(g)
-            if p == release:
-                release_nodes.append((s, o, g))
+        for prop in properties:
+            for s, p, o, g in store.match(subject=subject, predicate=prop):
+                if p in functional:
+                    facts.append((s, p, o, g))
+                if p in agreeable and g not in _DERIVED:
+                    by_statement[(s, p, o)].add(g)
+                if p == release:
+                    release_nodes.append((s, o, g))
     releases: list[_ReleaseRow] = []
     for film, node, g in release_nodes:
         about = [(p, o) for _, p, o, _ in store.match(subject=node, graph=g)]
@@ -262,22 +268,33 @@ def _statements_about(store: Store, subjects: Iterable[str]) -> _Statements:
         ] or [None]
         for day in (o for p, o in about if p == date):
             releases.extend((film, day, r, k, g) for r in regions for k in kinds)
-    wanted = list(subjects)
 
-    def evidence() -> Iterator[_EvidenceRow]:
+    def evidence(pairs: Collection[tuple[str, str]]) -> Iterator[_EvidenceRow]:
+        """Only the evidence nodes a conflict or an agreement needs (of ``pairs``): an article
+        load touches thousands of subjects and a few hundred of them have either."""
         stated = (str(RDF.predicate), str(RDF.object), str(KG.confidence))
-        for subject in wanted:
-            for ev, _, s, g in store.match(predicate=str(RDF.subject), obj=subject):
-                about = {p: o for _, p, o, _ in store.match(subject=ev, graph=g) if p in stated}
-                if len(about) == 3:
-                    yield s, about[stated[0]], about[stated[1]], g, ev, about[stated[2]]
+        graphs_of: dict[str, set[str]] = defaultdict(set)
+        for subject, graph in pairs:
+            graphs_of[subject].add(graph)
+        for subject in sorted(graphs_of):
+            for graph in sorted(graphs_of[subject]):
+                for ev, _, s, g in store.match(
+                    predicate=str(RDF.subject), obj=subject, graph=graph
+                ):
+                    about = {
+                        p: o
+                        for prop in stated
+                        for _, p, o, _ in store.match(subject=ev, predicate=prop, graph=g)
+                    }
+                    if len(about) == 3:
+                        yield s, about[stated[0]], about[stated[1]], g, ev, about[stated[2]]
 
     def agreed() -> Iterator[tuple[str, str, str, list[str]]]:
         for (s, p, o), graphs in by_statement.items():
             if len(graphs) > 1:
                 yield s, p, o, sorted(graphs)
 
-    return _Statements(releases, facts, functools.cache(lambda: list(evidence())), agreed)
+    return _Statements(releases, facts, evidence, agreed)
 
 
 def _evidence(rows: Iterable[_EvidenceRow]) -> dict[tuple[str, str, str, str], tuple[float, str]]:
@@ -328,12 +345,10 @@ def find_conflicts(reader: GraphReader) -> list[Conflict]:
 
 def _conflicts(reader: GraphReader, statements: _Statements) -> list[Conflict]:
     found: list[Conflict] = []
-    evidence: dict[tuple[str, str, str, str], tuple[float, str]] | None = None
-    for s, p, key, by_graph in _groups(statements):
-        if not _conflicting(by_graph):
-            continue
-        if evidence is None:
-            evidence = _evidence(statements.evidence())
+    conflicting = [group for group in _groups(statements) if _conflicting(group[3])]
+    pairs = {(s, g) for s, _, _, by_graph in conflicting for g in by_graph}
+    evidence = _evidence(statements.evidence(pairs)) if conflicting else {}
+    for s, p, key, by_graph in conflicting:
         conflict = Conflict(s, p, key)
         by_value: dict[str, list[str]] = defaultdict(list)
         for g, vals in by_graph.items():
@@ -371,7 +386,7 @@ def _agreements(statements: _Statements) -> list[Agreement]:
     rows = list(statements.agreed())
     if not rows:
         return []
-    evidence = _evidence(statements.evidence())
+    evidence = _evidence(statements.evidence({(s, g) for s, _, _, gs in rows for g in gs}))
     out = []
     for s, p, o, sources in rows:
         confidences = [evidence.get((s, p, o, g), (1.0, ""))[0] for g in sources]

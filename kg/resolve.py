@@ -26,7 +26,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from rdflib import URIRef
 
@@ -190,6 +190,27 @@ _AMBIGUOUS = re.compile(r"-ambiguous-[0-9a-f]{8}$")
 """Nodes of ambiguous mentions (one per article) are never candidates for a later merge."""
 
 
+_IRIs = set[str] | tuple[str, ...]
+_K = TypeVar("_K")
+
+
+def _put(index: dict[_K, _IRIs], key: _K, iri: str) -> None:
+    """Add ``iri`` under ``key`` (a tuple read from a sidecar becomes a set when first added to).
+
+    >>> index: dict[str, _IRIs] = {"a": ("urn:x",)}
+    >>> _put(index, "a", "urn:y"); _put(index, "b", "urn:z"); sorted(index["a"]), index["b"]
+    (['urn:x', 'urn:y'], {'urn:z'})
+    """
+    found = index.get(key)
+    if found is None:
+        index[key] = {iri}
+    elif type(found) is tuple:
+        if iri not in found:
+            index[key] = {*found, iri}
+    else:
+        found.add(iri)  # type: ignore[union-attr]
+
+
 class KnownEntities:
     """Names already in the store (people, films, series, organisations, with labels and
     ``skos:altLabel`` aliases and film years) and who is linked to which film: the gazetteer
@@ -205,10 +226,11 @@ class KnownEntities:
 
     def __init__(self, entities: Iterable[KnownEntity] = ()) -> None:
         self.by_iri: dict[str, KnownEntity] = {}
-        self._exact: dict[tuple[str, str], set[str]] = defaultdict(set)
-        self._loose: dict[tuple[str, str], set[str]] = defaultdict(set)
-        self._last: dict[str, set[str]] = defaultdict(set)
-        self._by_year: dict[int, set[str]] = defaultdict(set)
+        # name -> IRIs: a set, or the tuple read from the sidecar until something is added to it
+        self._exact: dict[tuple[str, str], _IRIs] = {}
+        self._loose: dict[tuple[str, str], _IRIs] = {}
+        self._last: dict[str, _IRIs] = {}
+        self._by_year: dict[int, _IRIs] = {}
         self._links: dict[str, dict[str, set[str]]] = defaultdict(dict)
         self._reader: GraphReader | None = None  # where links not yet read come from
         self._read_links: set[str] = set()
@@ -252,10 +274,7 @@ class KnownEntities:
         known = cls()
         for iri, kind, label, aliases, year, graphs in entities:
             known.by_iri[iri] = KnownEntity(iri, kind, label, set(aliases), year, set(graphs))
-        known._exact.update((k, set(v)) for k, v in exact.items())
-        known._loose.update((k, set(v)) for k, v in loose.items())
-        known._last.update((k, set(v)) for k, v in last.items())
-        known._by_year.update((k, set(v)) for k, v in by_year.items())
+        known._exact, known._loose, known._last, known._by_year = exact, loose, last, by_year
         known._reader = reader
         return known
 
@@ -297,7 +316,7 @@ class KnownEntities:
             if old.year is None and entity.year is not None:
                 old.year = entity.year
                 if old.kind == "film":
-                    self._by_year[entity.year].add(old.iri)
+                    _put(self._by_year, entity.year, old.iri)
             old.films |= entity.films
             old.people |= entity.people
             entity = old
@@ -307,12 +326,12 @@ class KnownEntities:
             if entity.kind == "person":
                 words = entity.label.split()
                 if len(words) >= 2:
-                    self._last[words[-1].casefold()].add(entity.iri)
+                    _put(self._last, words[-1].casefold(), entity.iri)
             if entity.kind == "film" and entity.year is not None:
-                self._by_year[entity.year].add(entity.iri)
+                _put(self._by_year, entity.year, entity.iri)
         for name in names:
-            self._exact[(entity.kind, normalise_name(name))].add(entity.iri)
-            self._loose[(entity.kind, loose_key(name))].add(entity.iri)
+            _put(self._exact, (entity.kind, normalise_name(name)), entity.iri)
+            _put(self._loose, (entity.kind, loose_key(name)), entity.iri)
         for film in entity.films:  # context given without a store: never excluded
             self.link(film, entity.iri, "")
 

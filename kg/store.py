@@ -665,8 +665,11 @@ def _drop_from_default(handle: Any, node: Any, size: int) -> None:
     handle.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {node} {{ ?s ?p ?o }} ?s ?p ?o }}")
 
 
-def _merge_small(handle: Any, node: Any, quads: list[Any], bases: list[str]) -> None:
-    """A few ``quads`` were inserted into graph ``node``."""
+def _merge_small(
+    handle: Any, node: Any, quads: list[Any], bases: list[str], *, bulk: bool = False
+) -> None:
+    """A few ``quads`` were inserted into graph ``node`` (``bulk``: D takes its new triples by
+    a bulk load)."""
     default = ox.DefaultGraph()
     if node.value in bases:
         others = [ox.NamedNode(b) for b in bases if b != node.value]
@@ -679,32 +682,42 @@ def _merge_small(handle: Any, node: Any, quads: list[Any], bases: list[str]) -> 
             handle.remove(ox.Quad(q.subject, q.predicate, q.object, default))
         return
     nodes = [ox.NamedNode(b) for b in bases]
-    handle.extend(
-        [
-            ox.Quad(q.subject, q.predicate, q.object, default)
-            for q in quads
-            if not any(ox.Quad(q.subject, q.predicate, q.object, b) in handle for b in nodes)
-        ]
-    )
+    described: dict[Any, bool] = {}  # a triple whose subject no base graph describes is new to D
+
+    def held(q: Any) -> bool:
+        hit = described.get(q.subject)
+        if hit is None:
+            hit = described[q.subject] = any(
+                next(iter(handle.quads_for_pattern(q.subject, None, None, b)), None) is not None
+                for b in nodes
+            )
+        return hit and any(ox.Quad(q.subject, q.predicate, q.object, b) in handle for b in nodes)
+
+    new = [ox.Quad(q.subject, q.predicate, q.object, default) for q in quads if not held(q)]
+    (handle.bulk_extend if bulk else handle.extend)(new)
 
 
-def _merge_many(handle: Any, lines: list[str], bases: list[str], bulk: bool) -> None:
-    """N-Triples ``lines`` were written into new, small graphs (none of them a base graph): D
-    takes the triples that no base graph holds. Only the lines whose subject a base graph
-    describes are parsed and looked up (most triples of articles are about their own evidence
-    nodes, which no table states); the rest go to D as text."""
+def _merge_many(handle: Any, lines: Iterable[str], bases: list[str]) -> list[str]:
+    """N-Triples ``lines`` are about to be written into new, small graphs (none of them a base
+    graph): the lines D must take, those that no base graph holds. Only the lines whose subject
+    a base graph describes are parsed and looked up (most triples of articles are about their
+    own evidence nodes, which no table states); the rest go to D as text. Read before the
+    graphs are written, so the lookups see the store as it was (and the write is one load)."""
+    unique = set(lines)
+    if not bases:
+        return list(unique)
     base_nodes = [ox.NamedNode(b) for b in bases]
     kept: list[str] = []
     suspects: list[str] = []
     described: dict[str, bool] = {}
-    for line in set(lines):
+    pattern = handle.quads_for_pattern
+    for line in unique:
         subject = line[: line.index(" ")]
         hit = described.get(subject)
         if hit is None:
-            node = ox.NamedNode(subject[1:-1]) if base_nodes else None
+            node = ox.NamedNode(subject[1:-1])
             hit = described[subject] = any(
-                next(iter(handle.quads_for_pattern(node, None, None, b)), None) is not None
-                for b in base_nodes
+                next(iter(pattern(node, None, None, b)), None) is not None for b in base_nodes
             )
         (suspects if hit else kept).append(line)
     if suspects:
@@ -713,11 +726,7 @@ def _merge_many(handle: Any, lines: list[str], bases: list[str], bulk: bool) -> 
             s, p, o = triple.subject, triple.predicate, triple.object
             if not any(ox.Quad(s, p, o, b) in handle for b in base_nodes):
                 kept.append(line)
-    data = "".join(kept).encode("utf-8")
-    if bulk and len(kept) >= _SMALL_WRITE:
-        handle.bulk_load(input=data, format=_NT, to_graph=ox.DefaultGraph())
-    else:
-        handle.load(input=data, format=_NT, to_graph=ox.DefaultGraph())
+    return kept
 
 
 def _merge_drop(handle: Any, node: Any, bases: list[str]) -> None:
@@ -795,11 +804,15 @@ def _parse_ntriples(text: str) -> list[Any]:
         raise StoreError(f"kg made N-Triples that do not parse ({err}); please report it") from err
 
 
-def _bulk_load_text(handle: Any, text: Iterator[str], node: Any) -> int:
-    """Bulk-load N-Triples ``text`` (pieces of whole lines) into graph ``node``: a thread writes
-    it into a pipe that Oxigraph's loader reads (the loader lets go of the GIL), so making the
-    text and storing it overlap. Returns how many lines were written; an error raised while
-    making the text is raised here once the loader has stopped."""
+def _bulk_load_text(
+    handle: Any, text: Iterator[str], node: Any, *, fmt: Any = _NT, batch: int = 2048
+) -> int:
+    """Bulk-load N-Triples ``text`` (pieces of whole lines) into graph ``node`` (or N-Quads,
+    ``fmt``, with ``node`` ``None``): a thread writes it into a pipe that Oxigraph's loader
+    reads (the loader lets go of the GIL), so making the text and storing it overlap and the
+    whole text is never in memory at once; ``batch`` pieces are encoded at a time. Returns how
+    many lines were written; an error raised while making the text is raised here once the
+    loader has stopped."""
     read_fd, write_fd = os.pipe()
     count = 0
     failure: list[BaseException] = []
@@ -808,7 +821,7 @@ def _bulk_load_text(handle: Any, text: Iterator[str], node: Any) -> int:
         nonlocal count
         try:
             with open(write_fd, "wb", buffering=1 << 20) as out:
-                for chunk in _chunks(text, 2048):
+                for chunk in _chunks(text, batch):
                     data = "".join(chunk)
                     count += data.count("\n")
                     out.write(data.encode("utf-8"))
@@ -820,7 +833,7 @@ def _bulk_load_text(handle: Any, text: Iterator[str], node: Any) -> int:
     try:
         # lenient: the lines are kg's own (IRIs it minted, literals it escaped), so Oxigraph
         # need not validate every IRI again (about a tenth of the loader's time)
-        handle.bulk_load(path=f"/dev/fd/{read_fd}", format=_NT, to_graph=node, lenient=True)
+        handle.bulk_load(path=f"/dev/fd/{read_fd}", format=fmt, to_graph=node, lenient=True)
     except SyntaxError as err:
         raise StoreError(f"kg made N-Triples that do not parse ({err}); please report it") from err
     finally:
@@ -836,6 +849,9 @@ def _bulk_load_text(handle: Any, text: Iterator[str], node: Any) -> int:
 
 _SMALL_WRITE = 50_000
 """Quads below which a write is an ordinary insert rather than a bulk load."""
+_BULK_MIN = 5_000
+"""Quads from which a write of rdflib triples on disk is a bulk load all the same (an insert
+costs about 25 us a quad, a bulk load about 20 ms and 8 us a quad)."""
 
 
 class Store:
@@ -1322,9 +1338,11 @@ class Store:
     def add_graphs(self, graphs: Mapping[str, Sequence[str]]) -> int:
         r"""Add N-Triples lines to many named graphs in one write (inside :meth:`writing`);
         returns how many lines (triples). The path for many small sources (a folder of
-        articles): one parse and insert for all of them and one update of the merge, where
-        :meth:`add_ntriples` per graph pays both per graph. Lines with blank nodes are not taken
-        (a blank node is local to the text it is parsed from).
+        articles): one parse and insert for all of them, the merge's new triples included,
+        where :meth:`add_ntriples` per graph pays both per graph. The lines are kg's own
+        (IRIs it minted, literals it escaped): Oxigraph does not validate every IRI again.
+        Lines with blank nodes are not taken (a blank node is local to the text it is parsed
+        from).
 
         >>> with Store.memory() as store, store.writing():
         ...     store.add_graphs({"urn:g1": ['<urn:a> <urn:p> "1" .\n'],
@@ -1336,35 +1354,46 @@ class Store:
         self._require_write()
         quads: list[str] = []
         nodes: list[Any] = []
+        count = 0
         for graph, lines in graphs.items():
             node = _graph_node(graph)
             self._note_new_graph(node)
             nodes.append(node)
-            tail = f" <{graph}> .\n"
-            for line in lines:
-                if not line.endswith(" .\n") or "_:" in line:
-                    raise StoreError(f"not one N-Triples line without blank nodes: {line[:80]!r}")
-                quads.append(line[:-3] + tail)
-        bulk = self.path is not None and len(quads) >= _SMALL_WRITE
-        data = "".join(quads).encode("utf-8")
+            text = "".join(lines)
+            # each line ends with " .\n" and holds no other line break: the graph's name goes
+            # before every " .\n" of the text (a literal's line breaks are escaped)
+            if (
+                "_:" in text
+                or text.count("\n") != len(lines)
+                or not all(line[-3:] == " .\n" for line in lines)
+            ):
+                bad = next(x for x in lines if x[-3:] != " .\n" or "_:" in x or "\n" in x[:-1])
+                raise StoreError(f"not one N-Triples line without blank nodes: {bad[:80]!r}")
+            quads.append(text.replace(" .\n", f" <{graph}> .\n"))
+            count += len(lines)
+        # the merge (D) takes, in the same load, the lines no base graph holds; a base graph
+        # written again (rare) is settled graph by graph once written
+        rebase = any(node.value in self._bases for node in nodes)
+        kept: list[str] = []
+        if not self._merge_stale and not rebase:
+            kept = _merge_many(self._ox, (x for g in graphs.values() for x in g), self._bases)
+        pieces = itertools.chain(quads, ("".join(c) for c in _chunks(kept, 4096)))
         try:
-            if bulk:
-                self._ox.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
+            if self.path is not None and count >= _SMALL_WRITE:
+                # streamed: one graph's text (or 4096 lines of the merge) encoded at a time
+                _bulk_load_text(self._ox, pieces, None, fmt=ox.RdfFormat.N_QUADS, batch=1)
             else:
-                self._ox.load(input=data, format=ox.RdfFormat.N_QUADS)
+                data = "".join(pieces).encode("utf-8")
+                self._ox.load(input=data, format=ox.RdfFormat.N_QUADS, lenient=True)
         except SyntaxError as err:
             raise StoreError(f"kg wrote N-Quads Oxigraph cannot read (a bug): {err}") from err
         for node in nodes:
             self._ox.add_graph(node)
-        if self._merge_stale:
-            return len(quads)
-        if any(node.value in self._bases for node in nodes):
-            for node in nodes:  # rare (a base graph written again): graph by graph
+        if rebase and not self._merge_stale:
+            for node in nodes:  # graph by graph
                 written = list(self._ox.quads_for_pattern(None, None, None, node))
                 _merge_small(self._ox, node, written, self._bases)
-        else:
-            _merge_many(self._ox, [line for g in graphs.values() for line in g], self._bases, bulk)
-        return len(quads)
+        return count
 
     def add_ntriples(self, graph: str, text: Iterable[str]) -> int:
         """Add N-Triples text to a named graph (inside :meth:`writing`): ``text`` comes in pieces
@@ -1421,10 +1450,13 @@ class Store:
         if len(head) < _SMALL_WRITE:
             # A bulk load writes new table files: worth it for a big source, far too slow per
             # article (about 20 ms each). Small sources go through an ordinary insert, which is
-            # as safe here: the writer works on its own copy until the block ends.
-            self._ox.extend(head)
+            # as safe here: the writer works on its own copy until the block ends; a few
+            # thousand quads (the conflicts graph after a folder of articles) are bulk-loaded.
+            bulk = self.path is not None and len(head) >= _BULK_MIN
+            (self._ox.bulk_extend if bulk else self._ox.extend)(head)
             self._ox.add_graph(node)
-            self._merge_added(node, head)
+            if not self._merge_stale:
+                _merge_small(self._ox, node, head, self._bases, bulk=bulk)
             return len(head)
         count = len(head)
 

@@ -89,6 +89,27 @@ def _hashes(iris: Iterable[str]) -> np.ndarray:
     return np.sort(np.fromiter(values, dtype=np.uint64, count=len(values)))
 
 
+def _union(parts: list[np.ndarray]) -> np.ndarray:
+    """The sorted distinct values of sorted distinct arrays, as ``np.unique`` of their
+    concatenation gives them, without sorting the biggest again (a table's members, beside the
+    few of each article): the others' values it lacks are merged into it.
+
+    >>> _union([np.array([1, 5, 9], dtype=np.uint64), np.array([2, 5], dtype=np.uint64)]).tolist()
+    [1, 2, 5, 9]
+    """
+    big = max(range(len(parts)), key=lambda i: len(parts[i]))
+    rest = parts[:big] + parts[big + 1 :]
+    others = rest[0] if len(rest) == 1 else np.unique(np.concatenate(rest))
+    where = np.searchsorted(parts[big], others)
+    held = where < len(parts[big])
+    held[held] = parts[big][where[held]] == others[held]
+    extra = others[~held]
+    if not len(extra):
+        return parts[big]
+    # two sorted runs: the stable sort (a merge of runs) takes linear time
+    return np.sort(np.concatenate([parts[big], extra]), kind="stable")
+
+
 @dataclass
 class TypeSummary:
     """Per named graph: its size, and the hashed members of each class (see the module
@@ -129,9 +150,12 @@ class TypeSummary:
                 n = int(np.isin(self.members(key), credits, assume_unique=True).sum())
                 totals[key] = (n, n)
                 continue
+            everything = len(self.members(key))
+            if key not in schema:  # the ontology has no member of it: the data has them all
+                totals[key] = (everything, everything)
+                continue
             inside = self.members(key, exclude=[ONTOLOGY_GRAPH])
-            data = len(inside) if key not in schema else int((~np.isin(inside, schema[key])).sum())
-            totals[key] = (self.count(key), data)
+            totals[key] = (everything, int((~np.isin(inside, schema[key])).sum()))
         return TypeSummary(self.graphs, totals, dict(answers or {}))
 
     def without(self, graphs: Iterable[str]) -> TypeSummary:
@@ -145,6 +169,15 @@ class TypeSummary:
         """The summary with ``graph`` (of ``size`` triples) and its class ``members`` (IRIs)."""
         hashed = {key: _hashes(iris) for key, iris in members.items()}
         return TypeSummary({**self.graphs, graph: (size, hashed)})
+
+    def with_graphs(
+        self, graphs: Iterable[tuple[str, int, Mapping[str, Iterable[str]]]]
+    ) -> TypeSummary:
+        """:meth:`with_graph` for many ``(graph, size, members)`` at once (one copy)."""
+        out = dict(self.graphs)
+        for graph, size, members in graphs:
+            out[graph] = (size, {key: _hashes(iris) for key, iris in members.items()})
+        return TypeSummary(out)
 
     def with_graph_from(self, store: Store, graph: str) -> TypeSummary:
         """The summary with ``graph`` read from ``store`` (two queries over that graph alone)."""
@@ -164,7 +197,7 @@ class TypeSummary:
         parts = [m[key] for g, (_, m) in self.graphs.items() if g not in skip and key in m]
         if not parts:
             return np.zeros(0, dtype=np.uint64)
-        return parts[0] if len(parts) == 1 else np.unique(np.concatenate(parts))
+        return parts[0] if len(parts) == 1 else _union(parts)
 
     def count(self, key: str, *, exclude: Iterable[str] = ()) -> int:
         """How many distinct members ``key`` has in all graphs but ``exclude``."""
@@ -235,6 +268,8 @@ _WATCHED = [_RDF_TYPE, _RDFS_LABEL, str(KG.role), str(KG.year), str(KG.releaseDa
 _LINE = re.compile(
     r"^<([^>]*)> <(" + "|".join(re.escape(p) for p in _WATCHED) + r")> (.*) \.$", re.MULTILINE
 )
+_ONE_LINE = re.compile(_LINE.pattern[1:])
+""":data:`_LINE` for one line (its ``$`` before the line's break)."""
 _UNESCAPE = re.compile(r"\\(.)")
 _ESCAPED = {"n": "\n", "r": "\r"}
 
@@ -269,6 +304,20 @@ class GraphTally:
     date_year: dict[str, int] = field(default_factory=dict)
     size: int | None = None
 
+    @classmethod
+    def of_lines(cls, lines: Iterable[str]) -> GraphTally:
+        """The tally of a graph written as these distinct N-Triples ``lines`` (an article's),
+        its size included.
+
+        >>> GraphTally.of_lines(['<urn:f> <https://w3id.org/filmkg/ontology#year> "1999" .\\n']).year
+        {'urn:f': 1999}
+        """
+        tally = cls()
+        match = _ONE_LINE.match  # line by line: a multi-line pattern tries every character
+        tally._note_rows((m[1], m[2], m[3]) for m in map(match, lines) if m is not None)
+        tally.size = sum(line.count("\n") for line in lines)
+        return tally
+
     def observe(self, chunks: Iterable[str]) -> Iterator[str]:
         """Pass ``chunks`` (N-Triples text, one or more whole lines each) through, noting the
         triples the summaries need."""
@@ -277,8 +326,11 @@ class GraphTally:
             yield chunk
 
     def _note(self, chunk: str) -> None:
+        self._note_rows(_LINE.findall(chunk))
+
+    def _note_rows(self, rows: Iterable[tuple[str, str, str]]) -> None:
         role_of = _ROLE_OF
-        for s, p, o in _LINE.findall(chunk):
+        for s, p, o in rows:
             if p == _RDF_TYPE:
                 self.members.setdefault(o[1:-1], []).append(s)
             elif p in role_of:
@@ -348,18 +400,22 @@ def keep_summaries(
         stale = set(touched) | {CONFLICTS_GRAPH} | (graphs - set(types.graphs))
     gone = (set(types.graphs) - graphs) | stale
     index, types = index.without_graphs(gone), types.without(gone)
-    unread = [g for g in sorted(stale & graphs) if g not in (tallies or {})]
+    tallies = tallies or {}
+    unread = [g for g in sorted(stale & graphs) if g not in tallies]
+    tallied = [(g, tallies[g]) for g in sorted(stale & graphs) if g in tallies]
     index = index.with_graphs_from(store, unread)
-    for graph in sorted(stale & graphs):
-        tally = (tallies or {}).get(graph)
-        if tally is None:
-            types = types.with_graph_from(store, graph)
-            continue
-        index = index.with_graph(
-            graph, tally.credits, labels=tally.labels, years=tally.film_years()
-        )
-        size = tally.size if tally.size is not None else store.graph_size(graph)
-        types = types.with_graph(graph, size, tally.members)
+    # the tallied graphs (a table, or each article of a folder) extend the index once
+    index = index.with_rows(
+        ((g, *row) for g, tally in tallied for row in tally.credits),
+        labels=((g, node, text) for g, tally in tallied for node, text in tally.labels.items()),
+        years=((g, film, y) for g, tally in tallied for film, y in tally.film_years().items()),
+    )
+    for graph in unread:
+        types = types.with_graph_from(store, graph)
+    types = types.with_graphs(
+        (g, tally.size if tally.size is not None else store.graph_size(g), tally.members)
+        for g, tally in tallied
+    )
     store.write_sidecar(CREDIT_SIDECAR, index.to_bytes())
     answers = {}
     for name, (_, compute) in SUMMARY_QUERIES.items():

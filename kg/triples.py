@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -149,10 +150,21 @@ class _TextTerms(_Terms[str]):
         return f"{_nt_string(text)}^^<{datatype}>"
 
     def python(self, value: bool | int | float, datatype: str | None = None) -> str:
+        # the writer's own values (offsets, confidences, billing orders, flags) spelt as rdflib
+        # spells them, without making a Literal (three per evidence node); others through rdflib
+        kind = type(value)
+        if kind is int and (datatype is None or (datatype == _XSD_POSITIVE and value > 0)):
+            return f'"{value}"^^<{datatype or _XSD_INTEGER}>'
+        if kind is float and datatype == _XSD_DECIMAL and math.isfinite(value):
+            return f'"{value}"^^<{_XSD_DECIMAL}>'  # rdflib's lexical form of a float is str()
+        if kind is bool and datatype is None:
+            return f'"{"true" if value else "false"}"^^<{_XSD}boolean>'
         return str(Literal(value, datatype=datatype).n3())
 
 
 _XSD_INTEGER = _XSD + "integer"
+_XSD_POSITIVE = _XSD + "positiveInteger"
+_XSD_DECIMAL = _XSD + "decimal"
 
 _DATATYPE: dict[ValueType, str | None] = {
     ValueType.STRING: None,

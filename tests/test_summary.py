@@ -127,3 +127,34 @@ def test_a_table_tallied_as_written_equals_the_graph_read_back(store_path: Path)
         assert all(np.array_equal(members[k], read_back[1][k]) for k in members)
         from_store = CreditIndex.empty().with_graph_from(store, table)
         same_index(kept[0].without_graphs(set(kept[0].graphs) - {table}), from_store)
+
+
+def test_an_article_tallied_as_written_equals_the_graph_read_back(store_path: Path) -> None:
+    with Store.open(store_path / "store", read_only=True) as store:
+        kept = read_summaries(store)
+        assert kept is not None
+        articles = [g for g in kept[1].graphs if "/source/" in g and g in kept[0].graphs]
+        articles = [g for g in articles if g != str(source_graph_iri(SAMPLE / "films.csv"))]
+        assert articles, "the sample articles were loaded"
+        for graph in articles:
+            read_back = TypeSummary({}).with_graph_from(store, graph).graphs[graph]
+            size, members = kept[1].graphs[graph]
+            assert size == read_back[0], graph
+            assert members.keys() == read_back[1].keys(), graph
+            assert all(np.array_equal(members[k], read_back[1][k]) for k in members), graph
+            from_store = CreditIndex.empty().with_graph_from(store, graph)
+            mine = kept[0].without_graphs(set(kept[0].graphs) - {graph})
+            same_index(mine, from_store)
+            assert len(mine) == len(from_store), graph
+
+
+def test_the_union_of_members_is_numpy_unique_of_them_all() -> None:
+    from kg.summary import _union
+
+    rng = np.random.default_rng(7)
+    for _ in range(300):
+        parts = [
+            np.unique(rng.integers(0, 400, size=int(rng.integers(1, 200))).astype(np.uint64))
+            for _ in range(int(rng.integers(2, 6)))
+        ]
+        assert np.array_equal(_union(parts), np.unique(np.concatenate(parts)))

@@ -59,3 +59,19 @@ def test_article_facts_as_text_are_the_same_graph() -> None:
         Fact(film, Relation.YEAR, Value("2023", ValueType.YEAR)),
     ]
     _same_graph(facts, Resolver())
+
+
+def test_python_values_are_spelt_as_rdflib_spells_them() -> None:
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
+    from kg.triples import _TextTerms
+
+    terms = _TextTerms()
+    confidences = [round(i / 9973, 4) for i in range(9974)] + [1e-05, 5e-05, 0.0, 1.0, 2.5]
+    cases: list[tuple[object, str | None]] = [(c, str(XSD.decimal)) for c in confidences]
+    cases += [(n, None) for n in [*range(-20, 3000), 10**15]]
+    cases += [(n, str(XSD.positiveInteger)) for n in [*range(-2, 300), 10**15]]
+    cases += [(True, None), (False, None), (float("nan"), str(XSD.decimal)), (7, str(XSD.long))]
+    for value, datatype in cases:
+        assert terms.python(value, datatype) == Literal(value, datatype=datatype).n3(), value  # type: ignore[arg-type]

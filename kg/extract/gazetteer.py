@@ -18,6 +18,7 @@ Fockers" for one film.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ from ..model import EntityRef, EntityType
 __all__ = ["Gazetteer", "name_key"]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names come back hundreds of thousands of times
 def name_key(name: str) -> str:
     """The lookup key of a name: case and spacing folded, curly apostrophes straightened.
 
