@@ -16,7 +16,7 @@ Role words come from :data:`kg.model.ROLES`, the one definition of a role.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from ..model import ROLES, Relation
@@ -321,6 +321,7 @@ _DEMONYM_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked of the same names over and over
 def is_demonym(text: str) -> bool:
     """Is ``text`` a nationality adjective ("French", "South Korean", "US")?
 
@@ -349,6 +350,7 @@ def is_streaming_service(name: str) -> bool:
     return name.casefold() in _STREAMING_FOLDED
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked of the same names over and over
 def is_known_org(name: str) -> bool:
     """Is ``name`` a company we know by name, or does it end like one ("X Pictures")?
 
@@ -392,6 +394,7 @@ _PLACES_FOLDED = frozenset(p.casefold() for p in PLACES) | frozenset(
 _TIME_FOLDED = frozenset(w.casefold() for w in MONTHS | DAYS)
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked of the same names over and over
 def nonfilm_kind(name: str, *, heads: bool = True) -> str | None:
     """What a name is when it can never be a film: ``award``, ``event``, ``media``, ``place``,
     ``time``, ``org``, ``nationality``, ``language``; ``None`` when it may be a film. With
