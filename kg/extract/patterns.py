@@ -127,7 +127,7 @@ MACROS: dict[str, str] = {
     "FILM_NOUN": _FILM_NOUN,
     "FILM_NOUNS": r"(?:films|movies|pictures|features|comedies|dramas|thrillers|documentaries)",
     "ADJ": r"(?!(?:of|a|an|the|by|from|in|on|for|to|with|and|or|as|at|is|was|are|were) )"
-    r"(?:[a-z][\w'-]*|«[CX]\d+»|\d[\w-]*) ",
+    r"(?:[a-z][\w'-]*|«[CX]\d+»|\d[\w.,-]*|\$[\d.,]+[a-z]*) ",
     "ROLE_PASSIVE": _alt(_PASSIVE),
     "ROLE_VERB": _alt(_FINITE),
     "ROLE_NOUN": _alt(_NOUNS),
@@ -136,7 +136,8 @@ MACROS: dict[str, str] = {
     "ACTOR_NOUN": r"(?:actor|actress|actors|actresses|star|stars|co-star|co-stars|costar)",
     "APPOS": r"(?: ,(?: [^ ,.;]+){1,10}? ,| \( [^()«»]{1,30} \))?(?: (?:-|\u2013)(?= who ))?",
     "FILM_APPOS": r"(?: \( [^()]{1,40} \))?(?: , (?:an? |the )?(?:{ADJ}){0,4}?{FILM_NOUN}"
-    r"(?: (?:that|which) (?:is|was)| (?:to|of|from|by) «[FNP]\d+»(?= ,))?)?",
+    r"(?: (?:that|which) (?:is|was)| (?:to|of|from|by) «[FNP]\d+»(?= ,)| (?:directed|written|"
+    r"produced) by «[PN]\d+»(?= ,)| starring «[PN]\d+»(?= ,))?)?",
     "AUX": r"(?:(?:has|have|had|will|would|is|was|were|are|also|later|previously|once|then|"
     r"recently|already|went on to|is to|was to|is set to|is due to|is expected to|has been|"
     r"had been|will be|would be) )",
@@ -160,7 +161,8 @@ MACROS["FILMREFS"] = "{FILMREF}" + _LIST_TAIL.replace("{X}", "{TITLE}")
 MACROS["PEOPLE"] = "{PERSON}" + _LIST_TAIL.replace("{X}", "{PERSON}")
 MACROS["WHOS"] = "{WHO}" + _LIST_TAIL.replace("{X}", "{WHO}")
 MACROS["CAST_ITEM"] = (
-    r"(?:(?:«[CX]\d+» )?(?:{ADJ})??(?:actor|actress|star|singer|comedian|rapper|model|newcomer) )?"
+    r"(?:(?:«[CX]\d+» )?(?:{ADJ})??(?:actor|actress|star|singer|comedian|rapper|model|newcomer)"
+    r"(?: ,)? )?"
     r"{PERSON}(?: , \d{1,2}(?= ,)(?: ,(?= (?:and|&) ))?)?(?: (?:\( )?as {CHAR}(?: \))?| \( «[NX]\d+» \))?"
 )
 """One member of a cast list: "British actress «P» , 34 , as «C»"."""
