@@ -344,6 +344,11 @@ def _parse(text: str) -> list[_Sentence]:
     return out
 
 
+_QUOTE_BEFORE_SLOT = re.compile(r"(?:(?<= )|^)['\"“”‘’] (?=«)")
+_QUOTE_AFTER_SLOT = re.compile(r"(?<=») ['\"“”‘’](?= |$)")
+"""Quotation marks around a name ("stars in the movie 'Super Capers'"): the name is the slot."""
+
+
 def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
     """Fill ``sent.skeleton`` and ``sent.slots`` (names and dates as slots, anaphors as ``A``)."""
     if sent.dates is None:
@@ -388,7 +393,7 @@ def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
         sent.slots.append(slot)
         pos = last + 1
     words.extend("'s" if t.kind == "poss" else t.lower for t in tokens[pos:])
-    skeleton = " ".join(words)
+    skeleton = _QUOTE_AFTER_SLOT.sub("", _QUOTE_BEFORE_SLOT.sub("", " ".join(words)))
     for m in _ALIASES.finditer(skeleton):
         title = sent.slots[int(m.group(2))].text
         others = [sent.slots[int(i)].text for i in re.findall(r"«[NF](\d+)»", m.group(3))]

@@ -150,7 +150,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.role_in",
-        r"(?P<agent>{WHO}(?: and {WHO})?) (?:[^«» .;]+ |«X\d+» ){0,8}?(?:his |her |their |a |"
+        r"(?P<agent>{WHO}(?: and {WHO})?){APPOS} (?:[^«» .;]+ |«X\d+» ){0,8}?(?:his |her |their |a |"
         r"an |the |best |for )(?:{ADJ}){0,3}?"
         + _ROLE_NOUN
         + r"s? (?:(?:as|of) (?P<character>"
