@@ -4,6 +4,8 @@ Film-anchored wordings take the film on their left; person-anchored ones the fil
 right, every member of a list included.
 """
 
+# ruff: noqa: RUF001  (typographic quotes and dashes are data here)
+
 from __future__ import annotations
 
 from ...model import Relation
@@ -37,7 +39,8 @@ _ROLE_NOUN_OR_CHARACTER = (
 RULES: tuple[Rule, ...] = (
     Rule(
         "cast.film_starring",
-        r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,)? (?:which |that )?(?:is |was )?(?:also |both )?(?:co-)?starring "
+        r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,| -| –| \(| :)? (?:which |that )?(?:is |was )?"
+        r"(?:also |both )?(?:co-)?starring "
         r"(?P<agent>{CASTLIST})",
         CAST,
         needs=("starring",),
@@ -63,6 +66,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.film_featuring",
         r"(?P<film>{FILMREF})(?: , which| ,)? (?:also )?(?:featuring|features|featured) "
+        r"(?:(?:an? |the )?(?:{ADJ}){0,2}?(?:cast|performances?|turns?) (?:including|from|by|of) )?"
         r"(?P<agent>{PEOPLE})",
         CAST,
         needs=("featuring", "features", "featured"),
@@ -355,6 +359,14 @@ RULES: tuple[Rule, ...] = (
         needs=("star", "co-star"),
     ),
     Rule(
+        "cast.is_filming",
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:is|was|are|were|has been) (?:{ADV})?(?:filming|"
+        r"shooting) (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLE}))",
+        CAST,
+        explicit=False,
+        needs=("filming", "shooting"),
+    ),
+    Rule(
         "cast.companion",
         r"(?:opposite|alongside|along with|together with|co-starring with|co-starred with|"
         r"co-stars with|co-stars|co-star|"
@@ -446,7 +458,7 @@ RULES: tuple[Rule, ...] = (
         r"recast|signed up|signed|hired|chosen|picked|tapped|drafted in|lined up) (?:as (?P<character>"
         + _CHAR
         + r") )?(?:to (?:star|appear|play (?:[^«».; ]+ ){0,4}?[^«».; ]+) )?(?:opposite {PEOPLE} )?in "
-        r"{FILM_OF}(?P<film>{TITLES_P})",
+        r"(?:the (?:{ADJ}){0,2}?(?:role|part|lead) (?:of|in) )?{FILM_OF}(?P<film>{TITLES_P})",
         CAST,
         needs=(
             "cast",

@@ -14,7 +14,7 @@ _BE = r"(?:(?:which |that )?(?:was |is |has been |had been |will be |is being |w
 RULES: tuple[Rule, ...] = (
     Rule(
         "crew.film_by",
-        r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,| -| –| \()? (?:\( {YEAR} \)(?: ,)? )?"
+        r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,| -| –| \(| :)? (?:\( {YEAR} \)(?: ,)? )?"
         + _BE
         + r"(?P<cue>{ROLE_PASSIVES}) (?:for the (?:screen|big screen|cinema) )?by "
         r"(?:«X\d+» 's )?(?:(?:the |«C\d+» |«X\d+» )?(?:{ADJ})?{ROLE_NOUN} )?(?P<agent>{AGENTS})",
@@ -177,10 +177,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.film_from_noun",
-        r"(?P<film>{FILMREF}) , (?:the |a )?(?:(?:{ADJ}){0,2}?{FILM_NOUN} )?from (?:{ADJ})?(?P<cue>"
+        r"(?P<film>{FILMREF}) , (?:the |a )?(?:(?:{ADJ}){0,2}?{FILM_NOUN} )?(?:from|by) (?:{ADJ})?(?P<cue>"
         r"director|film-maker|filmmaker|writer-director|writer|producer|co-directors|directors) "
         r"(?P<agent>{PEOPLE})",
-        needs=("from",),
+        needs=("from", "by"),
     ),
     Rule(
         "crew.directed_someone_in",
