@@ -59,6 +59,7 @@ __all__ = [
     "describe",
     "entity_dataset",
     "neighbourhood",
+    "source_kind",
 ]
 
 ROLE_PROPERTIES: dict[str, str] = {str(KG[r.property_name]): r.relation.value for r in ROLES}
@@ -92,6 +93,8 @@ class Source:
     published: str | None = None
     mapping: str | None = None
     extractor: str | None = None
+    loader: str | None = None
+    """The loader that read it ("article.text", "table.csv", "rdf.turtle", ...)."""
 
     @property
     def name(self) -> str:
@@ -115,6 +118,8 @@ class Support:
     extractor: str | None = None
     rule: str | None = None
     evidence: str | None = None
+    ambiguous: bool = False
+    """The article's name for the person or film was ambiguous (``kg:ambiguous``)."""
 
 
 def combined_confidence(supports: Iterable[Support]) -> float | None:
@@ -235,7 +240,7 @@ def _text(term: Identifier | None) -> str | None:
     return None if term is None else str(term)
 
 
-def _source_kind(graph: str, loader: str | None) -> str:
+def source_kind(graph: str, loader: str | None) -> str:
     if graph == INFERRED_GRAPH:
         return "inferred"
     if graph == CONFLICTS_GRAPH:
@@ -250,7 +255,7 @@ def _source_kind(graph: str, loader: str | None) -> str:
 
 def _sources(reader: GraphReader, graphs: Iterable[str]) -> dict[str, Source]:
     wanted = sorted(set(graphs))
-    out: dict[str, Source] = {g: Source(g, _source_kind(g, None)) for g in wanted}
+    out: dict[str, Source] = {g: Source(g, source_kind(g, None)) for g in wanted}
     for start in range(0, len(wanted), 200):
         values = " ".join(URIRef(g).n3() for g in wanted[start : start + 200])
         query = f"""
@@ -271,13 +276,14 @@ SELECT ?g ?described ?loader ?path ?title ?url ?issued ?mapping ?extractor WHERE
             assert g is not None
             out[g] = Source(
                 graph=g,
-                kind=_source_kind(g, loader),
+                kind=source_kind(g, loader),
                 path=path,
                 title=title,
                 url=url,
                 published=issued,
                 mapping=mapping,
                 extractor=extractor,
+                loader=loader,
             )
     return out
 

@@ -30,6 +30,7 @@ from typing import Any
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
 
+from .entity import Source, Support, source_kind
 from .errors import KGInputError, UnknownNameError
 from .iri import ENTITY_KINDS, entity_iri
 from .lookup import labels
@@ -40,8 +41,6 @@ from .triples import PROPERTY_OF_RELATION
 
 __all__ = [
     "FactExplanation",
-    "SourceRef",
-    "Support",
     "explain",
     "find_entities",
     "format_explanations",
@@ -52,33 +51,6 @@ _ENTITY_CLASSES = (
     "kg:Film kg:FilmSeries kg:Person kg:Organization kg:Studio kg:ProductionCompany "
     "kg:Distributor kg:StreamingService kg:Country"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class SourceRef:
-    """A loaded source: its graph, and what it recorded about itself."""
-
-    graph: str
-    loader: str | None = None
-    path: str | None = None
-    title: str | None = None
-    url: str | None = None
-    published: str | None = None
-    extractor: str | None = None
-    mapping: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Support:
-    """One source's support for a fact: an article sentence (with offsets) or a table row."""
-
-    source: SourceRef
-    sentence: str | None = None
-    start: int | None = None
-    end: int | None = None
-    confidence: float | None = None
-    extractor: str | None = None
-    ambiguous: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,8 +233,9 @@ def explain(
         key = (str(s), str(p), str(o))
         if not isinstance(o, URIRef):
             literal_objects.add(str(o))
-        source = SourceRef(
+        source = Source(
             graph=str(g),
+            kind=source_kind(str(g), _opt(loader)),
             loader=_opt(loader),
             path=_opt(path),
             title=_opt(title),
@@ -308,7 +281,7 @@ def explain(
     return out
 
 
-def _where(source: SourceRef) -> str:
+def _where(source: Source) -> str:
     parts = [source.path or source.graph]
     if source.url and source.url != source.path:
         parts.append(source.url)
