@@ -39,7 +39,7 @@ from typing import Any
 from rdflib import Literal, URIRef
 from tqdm import tqdm
 
-from .conflicts import CONFLICT_PREDICATES, record_conflicts
+from .conflicts import CONFLICT_PREDICATES, conflict_subjects, record_conflicts
 from .errors import ExtractionError, KGInputError
 from .extract import DEFAULT_EXTRACTOR, Extractor, Gazetteer, get_extractor
 from .iri import ONTOLOGY_GRAPH, source_graph_iri
@@ -237,6 +237,10 @@ class _Pipeline:
     so conflicts are looked for everywhere)."""
     tallies: dict[str, GraphTally] = field(default_factory=dict)
     """What :mod:`kg.summary` keeps of each big graph, counted as it was written."""
+    tables: dict[str, set[str]] = field(default_factory=dict)
+    """Tables written (graph -> its films no other source described, see :meth:`table_lines`):
+    :func:`kg.conflicts.record_conflicts` looks for conflicts around the rest of their
+    subjects."""
 
     def graph_and_checksum(
         self, record: Document | TableSource | RdfSource
@@ -263,8 +267,8 @@ class _Pipeline:
         if isinstance(record, RdfSource):
             self.touched = None  # it may hold anything, in graphs of its own
         for old in source_graphs(self.store, graph):
-            if self.touched is not None:
-                self.touched |= _conflict_subjects(self.store, old)
+            if self.touched is not None and self.store.has_graph(old):
+                self.touched |= conflict_subjects(self.store, old)
             self.store.remove_graph(old)
         contains: list[str] = []
         if isinstance(record, TableSource):
@@ -284,8 +288,7 @@ class _Pipeline:
             tally = self.tallies[graph] = GraphTally()  # what kg.summary keeps, as it is written
             self.store.add_ntriples(graph, tally.observe(itertools.chain(lines, provenance)))
             tally.size = self.store.graph_size(graph)
-            if self.touched is not None:  # conflicts are looked for again around its films
-                self.touched |= _conflict_subjects(self.store, graph) - fresh
+            self.tables[graph] = fresh  # conflicts are looked for again around its films
             return tally.size
         else:
             self.rdf(record, graph)
@@ -394,18 +397,6 @@ _BATCH_TRIPLES = 250_000
 
 
 _CONFLICT_PREDICATES_NT = frozenset(p.n3() for p in CONFLICT_PREDICATES)
-_CONFLICT_VALUES = " ".join(sorted(_CONFLICT_PREDICATES_NT))
-
-
-def _conflict_subjects(store: Store, graph: str) -> set[str]:
-    """The subjects (IRIs) of a named graph that conflicts and agreements are about (one query:
-    for a table, its films). The graph is written into the query: bound as a parameter,
-    Oxigraph may read every graph before it filters."""
-    query = (
-        f"SELECT DISTINCT ?s WHERE {{ VALUES ?p {{ {_CONFLICT_VALUES} }} "
-        f"GRAPH {URIRef(graph).n3()} {{ ?s ?p ?o }} FILTER (isIRI(?s)) }}"
-    )
-    return {s for (s,) in store.text_rows(query) if s}
 
 
 def _functional_subjects(lines: Iterable[str]) -> set[str]:
@@ -583,7 +574,9 @@ def load_paths(
             )
             pipeline.known.save()
             # kg.conflicts: sources that disagree, looked for where this load changed something
-            report.conflicts = record_conflicts(store, subjects=pipeline.touched)[0]
+            report.conflicts = record_conflicts(
+                store, subjects=pipeline.touched, tables=pipeline.tables
+            )[0]
             keep_summaries(store, written, pipeline.tallies)  # kg.summary: kept, not rescanned
     return report
 
