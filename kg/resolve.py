@@ -218,6 +218,9 @@ class KnownEntities:
         self._year_keys: dict[int, tuple[list[str], list[str]]] = {}
         """Per year, its films' loose keys and their IRIs side by side (built on first use,
         then extended as films are added): the year's fuzzy search runs in rapidfuzz."""
+        self._agent_keys: dict[str, dict[str | None, tuple[list[str], list[str]]]] = {}
+        """Per person or company (and graph left out), the loose keys of its films and their
+        IRIs, as for a year; dropped when a link or a name of one of its films changes."""
         for entity in entities:
             self.add(entity)
 
@@ -296,6 +299,8 @@ class KnownEntities:
         """Index ``entity`` (or merge names and graphs into the one already known)."""
         old = self.by_iri.get(entity.iri)
         names: Iterable[str]
+        for agent in self._links.get(entity.iri, ()):  # its names may be new to their index
+            self._agent_keys.pop(agent, None)
         if old is not None:  # only what is new about it needs indexing
             names = entity.aliases - old.aliases - {old.label}
             old.aliases |= names
@@ -354,6 +359,23 @@ class KnownEntities:
         """Record that ``graph`` links ``film`` to ``agent`` (a person or company)."""
         self._links[film].setdefault(agent, set()).add(graph)
         self._links[agent].setdefault(film, set()).add(graph)
+        self._agent_keys.pop(agent, None)
+
+    def _agent_film_keys(self, agent: str, exclude: str | None) -> tuple[list[str], list[str]]:
+        """The loose keys of the films linked to ``agent`` (other than in ``exclude``)."""
+        index = self._agent_keys.get(agent, {}).get(exclude)
+        if index is None:
+            films = sorted(self.linked(agent, exclude=exclude))  # may read links: first
+            keys: list[str] = []
+            owners: list[str] = []
+            for film in films:
+                entity = self.by_iri.get(film)
+                if entity is not None and entity.kind == "film":
+                    for key in {loose_key(n): None for n in (entity.label, *entity.aliases)}:
+                        keys.append(key)
+                        owners.append(film)
+            index = self._agent_keys.setdefault(agent, {})[exclude] = (keys, owners)
+        return index
 
     def _entities(self, iris: Iterable[str], exclude: str | None) -> list[KnownEntity]:
         out = [self.by_iri[i] for i in sorted(iris) if i in self.by_iri]
@@ -374,12 +396,14 @@ class KnownEntities:
         exclude: str | None = None,
         among: Iterable[str] | None = None,
         year: int | None = None,
+        agents: Iterable[str] = (),
     ) -> list[KnownEntity]:
         """Entities of ``kind`` whose name is the same without accents, or very close to it
         (rapidfuzz ratio at least ``cutoff``, names of 8 characters or more): merge *candidates*
         only.  ``among`` limits the fuzzy search to those IRIs (the entities the context allows),
         which keeps it cheap on a store of millions of names; ``year`` adds the films of that
-        year to them (searched in one rapidfuzz call over a list kept per year)."""
+        year to them, and ``agents`` the films of those people or companies (each searched in
+        one rapidfuzz call over a list kept per year and per agent)."""
         from rapidfuzz import fuzz, process
 
         key = loose_key(name)
@@ -391,6 +415,13 @@ class KnownEntities:
                 key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None, processor=None
             )
             iris.update(owners[i] for _, _, i in found)
+        if fuzzy and kind == "film":
+            for agent in agents:
+                keys, owners = self._agent_film_keys(agent, exclude)
+                found = process.extract(
+                    key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None, processor=None
+                )
+                iris.update(owners[i] for _, _, i in found)
         if fuzzy and among is not None:
             ratio, by_iri, keys_of = fuzz.ratio, self.by_iri, self._loose_names
             for iri in among:
@@ -432,16 +463,19 @@ class KnownEntities:
                     if prop in roles:
                         links[film].setdefault(agent, set()).add(g)
                         links[agent].setdefault(film, set()).add(g)
+                        self._agent_keys.pop(agent, None)
             return
         node = URIRef(iri)
         for film, agent, g in self._reader.text_rows(_LINKS_QUERY, bindings={"agent": node}):
             if film and agent and g:
                 self._links[film].setdefault(agent, set()).add(g)
                 self._links[agent].setdefault(film, set()).add(g)
+                self._agent_keys.pop(agent, None)
         for film, agent, g in self._reader.text_rows(_LINKS_QUERY, bindings={"film": node}):
             if film and agent and g:
                 self._links[film].setdefault(agent, set()).add(g)
                 self._links[agent].setdefault(film, set()).add(g)
+                self._agent_keys.pop(agent, None)
 
     def linked(self, iri: str, *, exclude: str | None = None) -> set[str]:
         """IRIs linked to ``iri`` (a film's people and companies, an agent's films), leaving out
@@ -615,11 +649,9 @@ def _film_decision(ref: EntityRef, known: KnownEntities, people: set[str], graph
         if len(chosen) == 1:
             return _Decision(URIRef(chosen[0].iri))
         return _Decision(ambiguous=True)
-    pool: set[str] = set()  # the films of its year are searched by near() itself
-    for name in people:
-        for person in known.exact("person", name, exclude=graph):
-            pool |= known.films_of(person.iri, exclude=graph)
-    near = known.near("film", ref.name, exclude=graph, among=pool, year=ref.year)
+    # the films of its year and of its people, each searched with a list near() keeps
+    agents = [p.iri for name in people for p in known.exact("person", name, exclude=graph)]
+    near = known.near("film", ref.name, exclude=graph, year=ref.year, agents=agents)
     chosen = [c for c in near if supported(c)]
     if len(chosen) == 1:
         return _Decision(URIRef(chosen[0].iri), chosen[0].label)

@@ -1426,7 +1426,7 @@ class Store:
         """Add rdflib triples to a named graph (inside :meth:`writing`); returns how many."""
         self._require_write()
         node = _graph_node(graph)
-        self._note_new_graph(node)
+        fresh = self._note_new_graph(node)
         cache = self._cache
         return self._add_quads(
             node,
@@ -1434,6 +1434,7 @@ class Store:
                 ox.Quad(_to_ox(s, cache), _to_ox(p, cache), _to_ox(o, cache), node)
                 for s, p, o in triples
             ),
+            fresh,
         )
 
     def add_graphs(self, graphs: Mapping[str, Sequence[str]]) -> int:
@@ -1548,8 +1549,11 @@ class Store:
             self._journal.append(("added", node))
         return fresh
 
-    def _add_quads(self, node: Any, quads: Iterator[Any]) -> int:
-        """Write quads of ``node``: an ordinary insert when few, else a bulk load (on disk)."""
+    def _add_quads(self, node: Any, quads: Iterator[Any], fresh: bool = True) -> int:
+        """Write quads of ``node``: an ordinary insert when few, else a bulk load (on disk).
+        Many quads added to a graph that was there (``fresh`` false: the conflicts graph
+        brought up to date) update the merge with those quads only, as a few do: deciding the
+        whole graph again would read all of it, and the bases, on every load."""
         head = list(itertools.islice(quads, _SMALL_WRITE))
         if len(head) < _SMALL_WRITE:
             # A bulk load writes new table files: worth it for a big source, far too slow per
@@ -1568,6 +1572,14 @@ class Store:
                 count += 1
                 yield quad
 
+        if not fresh:
+            written = [*head, *quads]
+            if self.path is None:
+                self._ox.extend(written)
+            else:
+                self._ox.bulk_extend(written)
+            self._merge_added(node, written)
+            return len(written)
         if self.path is None:
             self._ox.extend(counted())
         else:

@@ -236,3 +236,25 @@ def test_a_big_graph_sharing_nothing_with_the_base_is_a_base_too(tmp_path: Path)
         assert store._bases == ["urn:g:a", "urn:g:c"]  # same subject, no same triple
         assert _default_graph(store) == set()
         assert _count(store) == 12 + 11
+
+
+def test_many_triples_added_to_a_graph_already_there_keep_the_merge(where: Path | None) -> None:
+    """The conflicts graph brought up to date: many triples into a graph that exists update the
+    merge with those triples only (the bases keep theirs, D takes the rest)."""
+    from rdflib import Literal, URIRef
+
+    def triples(prefix: str, n: int) -> list[tuple[URIRef, URIRef, Literal]]:
+        return [(URIRef(f"urn:{prefix}:{i}"), URIRef("urn:p"), Literal(f"{prefix} {i}")) for i in range(n)]  # fmt: skip
+
+    with _open(where) as store:
+        with store.writing():
+            store.add_ntriples("urn:g:a", _lines("a", 10, shared=2))
+            store.add_triples("urn:g:c", triples("c", 3))
+        with store.writing():
+            assert store.add_triples("urn:g:c", [*triples("c", 10), *triples("a", 4)]) == 14
+        assert store._bases == ["urn:g:a"]
+        assert _count(store) == 12 + 10
+        assert _count(store, "GRAPH <urn:g:c> { ?s ?p ?o }") == 14
+        with store.writing():
+            store.remove_graph("urn:g:a")
+        assert _count(store) == 10 + 4
