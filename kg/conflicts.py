@@ -34,7 +34,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
@@ -61,6 +61,7 @@ __all__ = [
     "Agreement",
     "Claim",
     "Conflict",
+    "conflict_subjects",
     "conflict_triples",
     "find_agreements",
     "find_conflicts",
@@ -88,6 +89,7 @@ CONFLICT_PREDICATES: frozenset[URIRef] = frozenset(
     (*FUNCTIONAL_PROPERTIES, *_AGREEMENT_PROPERTIES, KG.release)
 )
 """Properties whose subjects can gain or lose a conflict or an agreement when a source changes."""
+_CONFLICT_VALUES = " ".join(sorted(p.n3() for p in CONFLICT_PREDICATES))
 _FULL_SCAN = 20_000
 """Subjects above which one scan of the whole graph is cheaper than lookups per subject."""
 
@@ -437,18 +439,52 @@ def conflict_triples(
             yield node, PROV.wasDerivedFrom, URIRef(g)
 
 
-def record_conflicts(store: Store, subjects: Iterable[str] | None = None) -> tuple[int, int]:
+def conflict_subjects(store: Store, graph: str) -> set[str]:
+    """The subjects (IRIs) of the named graph ``graph`` that conflicts and agreements can be
+    about (one query: for a table, its films).
+
+    >>> from kg.ingest import load_paths
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("Heat is a 1995 crime film directed by Michael Mann.\\n")
+    >>> with Store.memory() as store:
+    ...     _ = load_paths(store, [d / "a.txt"], progress=False)
+    ...     [s.rsplit("/", 1)[1] for g in store.named_graphs() for s in conflict_subjects(store, g)]
+    ['heat']
+    """
+    # the graph is written into the query: bound as a parameter, Oxigraph may read every graph
+    query = (
+        f"SELECT DISTINCT ?s WHERE {{ VALUES ?p {{ {_CONFLICT_VALUES} }} "
+        f"GRAPH {URIRef(graph).n3()} {{ ?s ?p ?o }} FILTER (isIRI(?s)) }}"
+    )
+    return {s for (s,) in store.text_rows(query) if s}
+
+
+def record_conflicts(
+    store: Store,
+    subjects: Iterable[str] | None = None,
+    *,
+    tables: Mapping[str, Set[str]] | None = None,
+) -> tuple[int, int]:
     """Bring the conflicts graph up to date (inside :meth:`kg.store.Store.writing`); returns the
     store's ``(conflicts, agreements)``. With ``subjects`` (the entities whose facts a load
     changed) only their conflicts and agreements are looked for again and replaced; without, the
-    whole graph is rebuilt. A store with one source has neither, and costs nothing."""
+    whole graph is rebuilt. ``tables``: graphs written whole by the load, each with the subjects
+    it alone describes (a table's new films); their other subjects (:func:`conflict_subjects`)
+    are looked at too, read only when the store has two sources or more. A store with one
+    source has neither conflicts nor agreements, and costs nothing."""
     about = None if subjects is None else set(subjects)
-    if about is not None and not about:
+    if about is not None and not about and not tables:
         return _recorded(store)
     sources = [g for g in store.named_graphs() if g not in _DERIVED]
     if len(sources) < 2:
         store.remove_graph(CONFLICTS_GRAPH)
         return 0, 0
+    if about is not None:
+        for graph, alone in (tables or {}).items():
+            about |= conflict_subjects(store, graph) - alone
+        if not about:
+            return _recorded(store)
     if about is None or len(about) > _FULL_SCAN:
         conflicts = find_conflicts(store)
         agreements = find_agreements(store)

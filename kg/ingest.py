@@ -40,7 +40,7 @@ from typing import Any
 from rdflib import Literal, URIRef
 from tqdm import tqdm
 
-from .conflicts import CONFLICT_PREDICATES, record_conflicts
+from .conflicts import CONFLICT_PREDICATES, conflict_subjects, record_conflicts
 from .errors import ExtractionError, KGInputError
 from .extract import DEFAULT_EXTRACTOR, Extractor, Gazetteer, get_extractor
 from .iri import ONTOLOGY_GRAPH, source_graph_iri
@@ -275,10 +275,14 @@ class _Pipeline:
     """Articles extracted but not yet written (N-Triples lines by graph), written together by
     :meth:`flush`."""
     touched: set[str] | None = field(default_factory=set)
-    """Subjects whose functional facts this load changed (``None``: a table or RDF file was
-    written, so conflicts are looked for everywhere)."""
+    """Subjects whose functional facts this load changed (``None``: an RDF file was written,
+    so conflicts are looked for everywhere)."""
     tallies: dict[str, GraphTally] = field(default_factory=dict)
     """What :mod:`kg.summary` keeps of each big graph, counted as it was written."""
+    tables: dict[str, set[str]] = field(default_factory=dict)
+    """Tables written (graph -> its films no other source described, see :meth:`table_lines`):
+    :func:`kg.conflicts.record_conflicts` looks for conflicts around the rest of their
+    subjects."""
 
     def graph_and_checksum(
         self, record: Document | TableSource | RdfSource
@@ -302,8 +306,11 @@ class _Pipeline:
             # extraction runs before the old graph is touched: a failure leaves it as it was
             return self.add_article(record, graph, checksum, where)
         self.flush()
-        self.touched = None
+        if isinstance(record, RdfSource):
+            self.touched = None  # it may hold anything, in graphs of its own
         for old in source_graphs(self.store, graph):
+            if self.touched is not None and self.store.has_graph(old):
+                self.touched |= conflict_subjects(self.store, old)
             self.store.remove_graph(old)
         contains: list[str] = []
         if isinstance(record, TableSource):
@@ -317,11 +324,13 @@ class _Pipeline:
                 mapping=record.mapping,
             )
             # one bulk write of the rows and the provenance, as N-Triples text (no rdflib terms)
-            lines = self.table_lines(record, graph)
+            fresh: set[str] = set()  # its films no other source described when they were written
+            lines = self.table_lines(record, graph, fresh)
             provenance = triples_to_ntriples(source_triples(info))
             tally = self.tallies[graph] = GraphTally()  # what kg.summary keeps, as it is written
             self.store.add_ntriples(graph, tally.observe(itertools.chain(lines, provenance)))
             tally.size = self.store.graph_size(graph)
+            self.tables[graph] = fresh  # conflicts are looked for again around its films
             return tally.size
         else:
             self.rdf(record, graph)
@@ -392,9 +401,14 @@ class _Pipeline:
         text = "".join(facts_to_ntriples(facts, resolver, graph=graph))
         return [line + "\n" for line in text.split("\n") if line]  # not splitlines: U+2028
 
-    def table_lines(self, table: TableSource, graph: str) -> Iterator[str]:
+    def table_lines(
+        self, table: TableSource, graph: str, fresh: set[str] | None = None
+    ) -> Iterator[str]:
         """resolve -> triples for a table, one film (row) at a time, with a progress bar; as
-        N-Triples lines for the store's bulk loader."""
+        N-Triples lines for the store's bulk loader. ``fresh`` receives the films (IRIs) that
+        no graph of the store described when their row came (before its lines were written):
+        only this table states anything about them, so they can have no conflict with
+        another source."""
         resolver = Resolver()
         resolver.plan(table.films())
         known = self.known.known()
@@ -414,9 +428,10 @@ class _Pipeline:
             facts = _resolved_rows(facts, known, resolver, graph)
         # the index learns the table's names as they are written: the next load (articles
         # resolved against the table) finds it beside the store instead of reading the store
-        yield from facts_to_ntriples(
-            _learning(facts, known, resolver, graph), resolver, graph=graph
-        )
+        facts = _learning(facts, known, resolver, graph)
+        if fresh is not None:
+            facts = _noting_fresh(facts, resolver, self.store, fresh)
+        yield from facts_to_ntriples(facts, resolver, graph=graph)
 
     def rdf(self, record: RdfSource, graph: str) -> None:
         self.store.load_file(Path(record.path), graph)
@@ -472,6 +487,23 @@ def _learning(
     for row in _rows(facts):
         yield from row
         known.learn(row, resolver, graph, links=False)
+
+
+def _noting_fresh(
+    facts: Iterator[Fact], resolver: Resolver, store: Store, fresh: set[str]
+) -> Iterator[Fact]:
+    """``facts`` as they come, one row (film) at a time; the row's film goes into ``fresh`` if
+    the store describes nothing about it when the row comes. A row's lines are made after it
+    is looked up, so the table's own triples about a film never hide that it is new (a film
+    of two rows is looked up at the first)."""
+    seen: set[str] = set()
+    for row in _rows(facts):
+        film = str(resolver.iri(row[0].subject))
+        if film not in seen:
+            seen.add(film)
+            if not store.describes(film):
+                fresh.add(film)
+        yield from row
 
 
 def _with_progress(facts: Iterator[Fact], bar: Any) -> Iterator[Fact]:
@@ -588,7 +620,9 @@ def load_paths(
             )
             pipeline.known.save()
             # kg.conflicts: sources that disagree, looked for where this load changed something
-            report.conflicts = record_conflicts(store, subjects=pipeline.touched)[0]
+            report.conflicts = record_conflicts(
+                store, subjects=pipeline.touched, tables=pipeline.tables
+            )[0]
             keep_summaries(store, written, pipeline.tallies)  # kg.summary: kept, not rescanned
     return report
 

@@ -186,6 +186,8 @@ _LINKS_QUERY = (
 """Every film -> person/company link (the role properties), with the graph stating it."""
 
 
+_ROLE_PROPERTIES = frozenset(f"{KG}{role.property_name}" for role in ROLES)
+
 _AMBIGUOUS = re.compile(r"-ambiguous-[0-9a-f]{8}$")
 """Nodes of ambiguous mentions (one per article) are never candidates for a later merge."""
 
@@ -234,6 +236,13 @@ class KnownEntities:
         self._links: dict[str, dict[str, set[str]]] = defaultdict(dict)
         self._reader: GraphReader | None = None  # where links not yet read come from
         self._read_links: set[str] = set()
+        self._loose_names: dict[str, tuple[str, ...]] = {}  # IRI -> loose keys of its names
+        self._year_keys: dict[int, tuple[list[str], list[str]]] = {}
+        """Per year, its films' loose keys and their IRIs side by side (built on first use,
+        then extended as films are added): the year's fuzzy search runs in rapidfuzz."""
+        self._agent_keys: dict[str, dict[str | None, tuple[list[str], list[str]]]] = {}
+        """Per person or company (and graph left out), the loose keys of its films and their
+        IRIs, as for a year; dropped when a link or a name of one of its films changes."""
         for entity in entities:
             self.add(entity)
 
@@ -309,14 +318,21 @@ class KnownEntities:
         """Index ``entity`` (or merge names and graphs into the one already known)."""
         old = self.by_iri.get(entity.iri)
         names: Iterable[str]
+        for agent in self._links.get(entity.iri, ()):  # its names may be new to their index
+            self._agent_keys.pop(agent, None)
         if old is not None:  # only what is new about it needs indexing
             names = entity.aliases - old.aliases - {old.label}
             old.aliases |= names
+            if names:
+                self._loose_names.pop(entity.iri, None)
+                if old.kind == "film" and old.year is not None:
+                    self._year_index(old.year, old.iri, names)
             old.graphs |= entity.graphs
             if old.year is None and entity.year is not None:
                 old.year = entity.year
                 if old.kind == "film":
                     _put(self._by_year, entity.year, old.iri)
+                    self._year_index(entity.year, old.iri, (old.label, *old.aliases))
             old.films |= entity.films
             old.people |= entity.people
             entity = old
@@ -329,16 +345,56 @@ class KnownEntities:
                     _put(self._last, words[-1].casefold(), entity.iri)
             if entity.kind == "film" and entity.year is not None:
                 _put(self._by_year, entity.year, entity.iri)
+                self._year_index(entity.year, entity.iri, names)
         for name in names:
             _put(self._exact, (entity.kind, normalise_name(name)), entity.iri)
             _put(self._loose, (entity.kind, loose_key(name)), entity.iri)
         for film in entity.films:  # context given without a store: never excluded
             self.link(film, entity.iri, "")
 
+    def _year_index(self, year: int, iri: str, names: Iterable[str]) -> None:
+        """Film ``iri`` of ``year`` is known under ``names`` too (if the year is indexed)."""
+        index = self._year_keys.get(year)
+        if index is not None:
+            for key in {loose_key(n): None for n in names}:
+                index[0].append(key)
+                index[1].append(iri)
+
+    def _year_keys_of(self, year: int) -> tuple[list[str], list[str]]:
+        index = self._year_keys.get(year)
+        if index is None:
+            keys: list[str] = []
+            iris: list[str] = []
+            for iri in sorted(self._by_year.get(year, ())):
+                entity = self.by_iri.get(iri)
+                if entity is not None:
+                    for key in {loose_key(n): None for n in (entity.label, *entity.aliases)}:
+                        keys.append(key)
+                        iris.append(iri)
+            index = self._year_keys[year] = (keys, iris)
+        return index
+
     def link(self, film: str, agent: str, graph: str) -> None:
         """Record that ``graph`` links ``film`` to ``agent`` (a person or company)."""
         self._links[film].setdefault(agent, set()).add(graph)
         self._links[agent].setdefault(film, set()).add(graph)
+        self._agent_keys.pop(agent, None)
+
+    def _agent_film_keys(self, agent: str, exclude: str | None) -> tuple[list[str], list[str]]:
+        """The loose keys of the films linked to ``agent`` (other than in ``exclude``)."""
+        index = self._agent_keys.get(agent, {}).get(exclude)
+        if index is None:
+            films = sorted(self.linked(agent, exclude=exclude))  # may read links: first
+            keys: list[str] = []
+            owners: list[str] = []
+            for film in films:
+                entity = self.by_iri.get(film)
+                if entity is not None and entity.kind == "film":
+                    for key in {loose_key(n): None for n in (entity.label, *entity.aliases)}:
+                        keys.append(key)
+                        owners.append(film)
+            index = self._agent_keys.setdefault(agent, {})[exclude] = (keys, owners)
+        return index
 
     def _entities(self, iris: Iterable[str], exclude: str | None) -> list[KnownEntity]:
         out = [self.by_iri[i] for i in sorted(iris) if i in self.by_iri]
@@ -358,23 +414,46 @@ class KnownEntities:
         cutoff: float = 92.0,
         exclude: str | None = None,
         among: Iterable[str] | None = None,
+        year: int | None = None,
+        agents: Iterable[str] = (),
     ) -> list[KnownEntity]:
         """Entities of ``kind`` whose name is the same without accents, or very close to it
         (rapidfuzz ratio at least ``cutoff``, names of 8 characters or more): merge *candidates*
         only.  ``among`` limits the fuzzy search to those IRIs (the entities the context allows),
-        which keeps it cheap on a store of millions of names."""
-        from rapidfuzz import fuzz
+        which keeps it cheap on a store of millions of names; ``year`` adds the films of that
+        year to them, and ``agents`` the films of those people or companies (each searched in
+        one rapidfuzz call over a list kept per year and per agent)."""
+        from rapidfuzz import fuzz, process
 
         key = loose_key(name)
         iris = set(self._loose.get((kind, key), ()))
-        if not iris and len(key) >= 8 and among is not None:
+        fuzzy = not iris and len(key) >= 8
+        if fuzzy and year is not None and kind == "film":
+            keys, owners = self._year_keys_of(year)
+            found = process.extract(
+                key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None, processor=None
+            )
+            iris.update(owners[i] for _, _, i in found)
+        if fuzzy and kind == "film":
+            for agent in agents:
+                keys, owners = self._agent_film_keys(agent, exclude)
+                found = process.extract(
+                    key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None, processor=None
+                )
+                iris.update(owners[i] for _, _, i in found)
+        if fuzzy and among is not None:
+            ratio, by_iri, keys_of = fuzz.ratio, self.by_iri, self._loose_names
             for iri in among:
-                entity = self.by_iri.get(iri)
+                entity = by_iri.get(iri)
                 if entity is None or entity.kind != kind:
                     continue
-                if any(
-                    fuzz.ratio(key, loose_key(n)) >= cutoff for n in (entity.label, *entity.aliases)
-                ):
+                names = keys_of.get(iri)
+                if names is None:  # each name's key once per index, not once per comparison
+                    names = keys_of[iri] = tuple(
+                        {loose_key(n): None for n in (entity.label, *entity.aliases)}
+                    )
+                # score_cutoff: rapidfuzz gives up early on a pair that cannot reach it (0)
+                if any(ratio(key, k, score_cutoff=cutoff) >= cutoff for k in names):
                     iris.add(iri)
         return self._entities(iris, exclude)
 
@@ -395,15 +474,27 @@ class KnownEntities:
         if self._reader is None or iri in self._read_links:
             return
         self._read_links.add(iri)
+        match = getattr(self._reader, "match", None)
+        if match is not None:  # a local store: two index lookups, no query to plan
+            links, roles = self._links, _ROLE_PROPERTIES
+            for rows in (match(obj=iri), match(subject=iri)):
+                for film, prop, agent, g in rows:
+                    if prop in roles:
+                        links[film].setdefault(agent, set()).add(g)
+                        links[agent].setdefault(film, set()).add(g)
+                        self._agent_keys.pop(agent, None)
+            return
         node = URIRef(iri)
         for film, agent, g in self._reader.text_rows(_LINKS_QUERY, bindings={"agent": node}):
             if film and agent and g:
                 self._links[film].setdefault(agent, set()).add(g)
                 self._links[agent].setdefault(film, set()).add(g)
+                self._agent_keys.pop(agent, None)
         for film, agent, g in self._reader.text_rows(_LINKS_QUERY, bindings={"film": node}):
             if film and agent and g:
                 self._links[film].setdefault(agent, set()).add(g)
                 self._links[agent].setdefault(film, set()).add(g)
+                self._agent_keys.pop(agent, None)
 
     def linked(self, iri: str, *, exclude: str | None = None) -> set[str]:
         """IRIs linked to ``iri`` (a film's people and companies, an agent's films), leaving out
@@ -577,11 +668,9 @@ def _film_decision(ref: EntityRef, known: KnownEntities, people: set[str], graph
         if len(chosen) == 1:
             return _Decision(URIRef(chosen[0].iri))
         return _Decision(ambiguous=True)
-    pool = known.films_in_year(ref.year) if ref.year is not None else set()
-    for name in people:
-        for person in known.exact("person", name, exclude=graph):
-            pool |= known.films_of(person.iri, exclude=graph)
-    near = known.near("film", ref.name, exclude=graph, among=pool)
+    # the films of its year and of its people, each searched with a list near() keeps
+    agents = [p.iri for name in people for p in known.exact("person", name, exclude=graph)]
+    near = known.near("film", ref.name, exclude=graph, year=ref.year, agents=agents)
     chosen = [c for c in near if supported(c)]
     if len(chosen) == 1:
         return _Decision(URIRef(chosen[0].iri), chosen[0].label)

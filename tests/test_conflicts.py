@@ -151,3 +151,60 @@ def test_loads_one_at_a_time_keep_the_graph_a_rebuild_makes(tmp_path: Path) -> N
         assert {a.predicate.rsplit("#")[1] for a in find_agreements(s)} >= {"director"}
     shutil.rmtree(tmp_path / "rebuilt")
     assert _conflicts_graph(store) == _rebuilt(store)
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample" / "films.csv"
+
+
+def _edited_table(path: Path, edits: dict[str, tuple[str, str]]) -> None:
+    """The sample table with cells replaced: ``{film id: (old text, new text)}`` per row."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
+    out = [lines[0]]
+    for line in lines[1:]:
+        film = line.split(",", 1)[0]
+        if film in edits:
+            old, new = edits[film]
+            assert old in line
+            line = line.replace(old, new, 1)
+        out.append(line)
+    path.write_text("".join(out), encoding="utf-8")
+
+
+def test_table_loads_keep_the_graph_a_rebuild_makes(tmp_path: Path) -> None:
+    """A table load looks for conflicts around its films only (those no other source describes
+    left out); the conflicts graph it leaves is the one a rebuild makes: a second table that
+    disagrees, the same table changed and loaded again, beside articles."""
+    store = tmp_path / "store"
+    runner = CliRunner()
+    first, second = tmp_path / "first" / "films.csv", tmp_path / "second" / "films.csv"
+    for folder in (first.parent, second.parent):
+        folder.mkdir()
+        shutil.copy(SAMPLE.parent / "companies.csv", folder)  # the mapping's joined table
+    shutil.copy(SAMPLE, first)
+    _edited_table(second, {"1": (",Mara Lindqvist,", ",Oskar Brandt,"), "2": (",124,", ",131,")})
+
+    def load(*paths: Path, mapping: str | None = "films_sample") -> None:
+        args = ["--store", str(store), "load", "-q", *map(str, paths)]
+        done = runner.invoke(main, [*args, "--mapping", mapping] if mapping else args)
+        assert done.exit_code == 0, done.output
+
+    load(first)
+    assert _conflicts_graph(store) == set()  # one source: nothing to compare
+    load(DATA, mapping=None)
+    load(second)
+    incremental = _conflicts_graph(store)
+    assert incremental == _rebuilt(store)
+    shutil.rmtree(tmp_path / "rebuilt")
+    with Store.open(store, read_only=True) as s:
+        disagree = {(c.subject.rsplit("/", 1)[1], c.predicate.rsplit("#", 1)[1]) for c in find_conflicts(s)}  # fmt: skip
+        agreed = {a.predicate.rsplit("#", 1)[1] for a in find_agreements(s)}
+    assert ("the-glass-harbor", "director") in disagree
+    assert ("beneath-the-glass-harbor", "runtimeMinutes") in disagree
+    assert "castMember" in agreed  # the two tables state the same casts
+    _edited_table(second, {"2": (",124,", ",131,")})  # the second table changes its mind
+    load(second)
+    assert _conflicts_graph(store) == _rebuilt(store)
+    with Store.open(store, read_only=True) as s:
+        disagree = {(c.subject.rsplit("/", 1)[1], c.predicate.rsplit("#", 1)[1]) for c in find_conflicts(s)}  # fmt: skip
+    assert ("the-glass-harbor", "director") not in disagree
+    assert ("beneath-the-glass-harbor", "runtimeMinutes") in disagree

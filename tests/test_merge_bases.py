@@ -190,3 +190,71 @@ def test_removing_what_a_graph_says_about_subjects_keeps_the_merge(where: Path |
                 store.remove_about("urn:g:a", ["urn:a:1"])
                 raise RuntimeError("abort")
             assert _count(store, "GRAPH <urn:g:a> { <urn:a:1> ?p ?o }") == 1
+
+
+def _default_graph(store: Store) -> set[str]:
+    default = store_module.ox.DefaultGraph()
+    return {str(q.triple) for q in store._ox.quads_for_pattern(None, None, None, default)}
+
+
+@pytest.mark.parametrize("blank", [False, True], ids=["as text", "through the query"])
+def test_a_big_graph_beside_a_base_gives_d_what_no_base_holds(tmp_path: Path, blank: bool) -> None:
+    """A big graph that overlaps a base on disk: its lines are sorted for D as the loader reads
+    them (a line about something no base describes goes to D as text, the others are looked
+    up), and D ends as the query would make it: the graph's triples less the bases'. A line
+    with ``_:`` (a blank node, or only text in a literal) sends the whole graph the query's way."""
+    odd = ['<urn:a:0> <urn:q> "tab\\there, \\"quoted\\" \\u00e9t\\u00e9" .\n']
+    if blank:
+        odd.append('<urn:b:9> <urn:q> "not a _:blank node" .\n')
+    with Store.open(tmp_path / "store") as store:
+        with store.writing():
+            store.add_ntriples("urn:g:a", _lines("a", 10, shared=2))
+            store.add_ntriples("urn:g:b", [*_lines("b", 10, shared=2), *_lines("a", 3), *odd])
+        assert store._bases == ["urn:g:a"]
+        base = {
+            str(q.triple)
+            for q in store._ox.quads_for_pattern(
+                None, None, None, store_module.ox.NamedNode("urn:g:a")
+            )
+        }
+        graph_b = {
+            str(q.triple)
+            for q in store._ox.quads_for_pattern(
+                None, None, None, store_module.ox.NamedNode("urn:g:b")
+            )
+        }
+        assert _default_graph(store) == graph_b - base
+        assert _count(store) == len(base | graph_b)
+        assert not list((tmp_path / "store").glob(".default-*"))  # the text for D is gone
+
+
+def test_a_big_graph_sharing_nothing_with_the_base_is_a_base_too(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "store") as store:
+        with store.writing():
+            store.add_ntriples("urn:g:a", _lines("a", 10, shared=2))
+            store.add_ntriples("urn:g:c", [*_lines("c", 10), '<urn:a:0> <urn:other> "x" .\n'])
+        assert store._bases == ["urn:g:a", "urn:g:c"]  # same subject, no same triple
+        assert _default_graph(store) == set()
+        assert _count(store) == 12 + 11
+
+
+def test_many_triples_added_to_a_graph_already_there_keep_the_merge(where: Path | None) -> None:
+    """The conflicts graph brought up to date: many triples into a graph that exists update the
+    merge with those triples only (the bases keep theirs, D takes the rest)."""
+    from rdflib import Literal, URIRef
+
+    def triples(prefix: str, n: int) -> list[tuple[URIRef, URIRef, Literal]]:
+        return [(URIRef(f"urn:{prefix}:{i}"), URIRef("urn:p"), Literal(f"{prefix} {i}")) for i in range(n)]  # fmt: skip
+
+    with _open(where) as store:
+        with store.writing():
+            store.add_ntriples("urn:g:a", _lines("a", 10, shared=2))
+            store.add_triples("urn:g:c", triples("c", 3))
+        with store.writing():
+            assert store.add_triples("urn:g:c", [*triples("c", 10), *triples("a", 4)]) == 14
+        assert store._bases == ["urn:g:a"]
+        assert _count(store) == 12 + 10
+        assert _count(store, "GRAPH <urn:g:c> { ?s ?p ?o }") == 14
+        with store.writing():
+            store.remove_graph("urn:g:a")
+        assert _count(store) == 10 + 4

@@ -161,3 +161,28 @@ def test_surname_joins_with_context() -> None:
     assert isinstance(out.object, EntityRef)
     assert str(resolver.iri(out.object)) == KGR + "person/carmen-maura"
     assert out.object.aliases == ("Maura",) and not out.ambiguous
+
+
+def test_fuzzy_search_among_a_years_films_is_the_scan_it_replaces() -> None:
+    """``near(..., year=)`` searches the films of the year in one rapidfuzz call over keys kept
+    per year; it finds what a scan of ``films_in_year`` finds, also for films and aliases
+    learned after the year's keys were first made."""
+    known = KnownEntities(
+        [KnownEntity(f"urn:f{i}", "film", f"The Glass Harbour {i}", year=2000) for i in range(30)]
+        + [KnownEntity("urn:other", "film", "The Glass Harbour 1", year=2001)]
+    )
+
+    def both(name: str) -> tuple[list[str], list[str]]:
+        by_year = [e.iri for e in known.near("film", name, year=2000, among=())]
+        scan = [e.iri for e in known.near("film", name, among=known.films_in_year(2000))]
+        return by_year, scan
+
+    by_year, scan = both("The Glass Harbor 1")
+    assert by_year == scan and "urn:f1" in by_year and "urn:other" not in by_year
+    known.add(KnownEntity("urn:new", "film", "Glass Harbour Revisited", year=2000))
+    known.add(KnownEntity("urn:f7", "film", "The Glass Harbour 7", aliases={"Harbour of Glass"}))
+    for name in ("Glass Harbor Revisited", "Harbor of Glass", "Nothing Like It At All"):
+        by_year, scan = both(name)
+        assert by_year == scan, name
+    assert both("Glass Harbor Revisited")[0] == ["urn:new"]
+    assert both("Harbor of Glass")[0] == ["urn:f7"]
