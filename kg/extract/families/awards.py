@@ -28,8 +28,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "awards.award_went_to",
-        r"(?:best )?(?P<cue>director|actor|actress|screenplay) (?:award|prize|trophy) went to "
-        r"(?P<agent>{PERSON}) for (?:the )?(?:{FILM_NOUN} )?(?P<film>{TITLES})",
+        r"(?:(?:the )?(?:award|prize|trophy|oscar) for )?(?:best )?(?:original |adapted |supporting )?"
+        r"(?P<cue>director|actor|actress|screenplay|score|music|cinematography|editing)(?: (?:award|"
+        r"prize|trophy))? went to (?P<agent>{PERSON}) for (?:the )?(?:{FILM_NOUN} )?(?P<film>{TITLES})",
         explicit=False,
         needs=("went",),
     ),
@@ -40,6 +41,14 @@ RULES: tuple[Rule, ...] = (
         film=None,
         explicit=False,
         needs=("best",),
+    ),
+    Rule(
+        "awards.won_category_award",
+        r"(?P<agent>{WHO}) (?:{AUX}|{ADV}){0,2}(?:won|picked up|took|received|collected|scooped) the "
+        r"(?:{ADJ}){0,2}?(?P<cue>screenplay|score|music|cinematography|editing|directing) (?:award|"
+        r"prize|trophy) for (?:the )?(?:{FILM_NOUN} )?(?P<film>{TITLES})",
+        explicit=False,
+        needs=("award", "prize", "trophy"),
     ),
     Rule(
         "awards.person_film_movies",

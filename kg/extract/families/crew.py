@@ -290,6 +290,12 @@ RULES: tuple[Rule, ...] = (
         needs=ROLE_WORK_WORDS,
     ),
     Rule(
+        "crew.possessive_work_for",
+        r"(?P<agent>{PERSON}) 's (?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK}) (?:for|in|of|on) "
+        r"{FILM_OF}(?P<film>{TITLE})",
+        needs=ROLE_WORK_WORDS,
+    ),
+    Rule(
         "crew.served_as",
         r"(?P<agent>{PERSON}){APPOS} (?:was|is|served as|acted as) (?:the |its |a )?(?:film 's )?"
         r"(?P<cue>{ROLE_NOUN}) (?:of|for|on) (?:the )?(?P<film>{FILMREF})",
