@@ -43,6 +43,7 @@ from tqdm import tqdm
 from .conflicts import CONFLICT_PREDICATES, conflict_subjects, record_conflicts
 from .errors import ExtractionError, KGInputError
 from .extract import DEFAULT_EXTRACTOR, Extractor, Gazetteer, get_extractor
+from .gcpause import no_gc
 from .iri import ONTOLOGY_GRAPH, source_graph_iri
 from .loaders import (
     LoaderSpec,
@@ -196,7 +197,7 @@ class _KnownProvider:
 
     def known(self) -> KnownEntities:
         if self._known is None or self._stale:
-            with _collector_paused(freeze=True):  # ~100k entities of sets and dicts, no cycles
+            with no_gc(freeze=True):  # ~100k entities of sets and dicts, no cycles
                 self._known = self._read()
                 refs = self._known.refs()
                 self._gazetteer = Gazetteer.from_refs(refs) if refs else None
@@ -229,7 +230,7 @@ class _KnownProvider:
     def save(self) -> None:
         """Keep the index with the generation this load publishes, if it is current."""
         if self._known is not None and not self._stale:
-            with _collector_paused():
+            with no_gc():
                 data = self._known.to_bytes()
             self.store.write_sidecar(self.SIDECAR, data)
 
@@ -238,28 +239,6 @@ def _thaw() -> None:
     """Undo :func:`_collector_paused`'s freeze at the end of a load: a process that loads again
     and again (a notebook, the tests) does not keep every load's cycles frozen."""
     gc.unfreeze()
-
-
-@contextlib.contextmanager
-def _collector_paused(*, freeze: bool = False) -> Iterator[None]:
-    """Pause the cyclic garbage collector while a big index of small containers is built: its
-    passes, triggered by every few hundred allocations, walk all of them again (reading the
-    known-entities sidecar of the Wikidata table store: 1.1 s with it, 0.4 s without).
-
-    ``freeze``: move the objects alive at the end to the collector's permanent generation
-    (:func:`gc.freeze`, as :func:`kg.network.projections.no_gc` does), so the index is not walked
-    again by every later full collection of the load (about 0.3 s over 729 articles). They are
-    still freed by reference counting when dropped, and :func:`load_paths` thaws them when
-    it ends."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if freeze:
-            gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass

@@ -26,6 +26,7 @@ import numpy as np
 from ..credits import NO_YEAR as _NO_YEAR
 from ..credits import ROLE_NAMES, CreditIndex, index_of
 from ..errors import KGInputError
+from ..gcpause import no_gc
 from ..model import ROLES
 from ..namespace import KG
 from ..reader import GraphReader
@@ -37,7 +38,6 @@ from .projections import (
     Years,
     _years_text,
     get_projection,
-    no_gc,
     normalise_roles,
     parse_years,
     project,

@@ -21,8 +21,8 @@ from typing import Any
 import networkx as nx
 
 from ..errors import KGInputError, UnknownNameError
+from ..gcpause import no_gc
 from .metrics import default_backend, require_edges, to_igraph
-from .projections import no_gc
 
 __all__ = ["METHODS", "community_summary", "detect_communities"]
 

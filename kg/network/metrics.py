@@ -28,8 +28,8 @@ import networkx as nx
 import numpy as np
 
 from ..errors import KGInputError, UnknownNameError
+from ..gcpause import no_gc
 from ..progress import bar
-from .projections import no_gc
 from .sparse import SparseGraph
 
 __all__ = [

@@ -31,9 +31,7 @@ Edges carry ``weight`` and the list of ``films`` (IRIs; :mod:`kg.network.io` wri
 from __future__ import annotations
 
 import difflib
-import gc
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +39,7 @@ import networkx as nx
 
 from ..credits import CreditIndex
 from ..errors import KGInputError, UnknownNameError
+from ..gcpause import no_gc
 from ..model import ROLES, EntityType
 from ..registry import Registry
 
@@ -223,30 +222,6 @@ def get_projection(name: str) -> Projection:
 
 
 # --- shared steps ------------------------------------------------------------------------------
-
-
-@contextmanager
-def no_gc(*, freeze: bool = False) -> Iterator[None]:
-    """Pause the cyclic garbage collector while building millions of small containers.
-
-    The collector's passes grow with every list and dict allocated; building the 1.7M-edge
-    co-star graph takes about 4x longer with it running. Nothing built here forms cycles.
-
-    With ``freeze=True`` the objects alive at the end are moved to the collector's permanent
-    generation (:func:`gc.freeze`): a graph's millions of acyclic dicts and lists are then never
-    walked again (the first collection after the build would otherwise take ~1.5 s). They are
-    still freed by reference counting when dropped; only reference cycles among objects alive
-    at that moment wait for :func:`gc.unfreeze`.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if freeze:
-            gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 def filter_credits(credits: Credits, roles: Iterable[str], years: Years | None = None) -> Credits:

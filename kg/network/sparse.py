@@ -30,6 +30,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from ..credits import ROLE_NAMES, CreditIndex
+from ..gcpause import no_gc
 from .projections import (
     ORGANIZATION_ROLES,
     PERSON_ROLES,
@@ -37,7 +38,6 @@ from .projections import (
     Projection,
     Years,
     credit_index,
-    no_gc,
     register_projection,
 )
 
