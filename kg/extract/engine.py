@@ -410,7 +410,13 @@ def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
         _anaphors(sent)
 
 
-_ACTOR_NOUNS = frozenset({"actor", "actress", "actors", "actresses", "star", "co-star", "starlet"})
+_ACTOR_NOUNS = frozenset(
+    form
+    for noun in ROLE_BY_RELATION[Relation.CAST_MEMBER].nouns
+    if " " not in noun
+    for form in (noun, noun + ("es" if noun.endswith("s") else "s"))
+)
+"""Descriptors that call a person an actor, from the cast row of the role table ("actress X")."""
 
 
 def _described_as_actor(chunk: Chunk, sent: _Sentence) -> bool:
