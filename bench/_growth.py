@@ -8,7 +8,11 @@ drawn in proportion to how many films they already have (preferential attachment
 process, which keeps the heavy-tailed degree distribution of the real table). Real people are in
 the pool from the start, so growth tables share people with the real table and with each other,
 as a second source of film data would. New people get new names made of a real given name and a
-real surname never used together before; new films a title of a real film with a variant number.
+real surname never used together before; new films, in the same way, a title made of the first
+words of one real title and the last words of another, never used before (not a real title with a
+number: those fuzzy-match one another within a year, and the loader rightly takes each for a
+near-duplicate of the earlier ones, which real data, where a new film seldom shares a title and a
+year with another, does not ask of it).
 
 Writes ``OUT/part-NNNN/omdb.csv`` and ``tomatoes.csv`` in the real table's columns, so each part
 loads with ``kg load OUT/part-NNNN/omdb.csv --mapping wikidata_films``.
@@ -84,7 +88,7 @@ class Growth:
     used: set[str]
     rng: random.Random
     next_id: int
-    variants: dict[str, int] = field(default_factory=dict)
+    titles: list[list[str]] = field(default_factory=list)
 
     @classmethod
     def from_table(cls, seed: int = 7, table: Path = WIKIDATA) -> Growth:
@@ -115,6 +119,7 @@ class Growth:
             used=used,
             rng=random.Random(seed),
             next_id=max(int(r["ID"]) for r in rows) + 1,
+            titles=[r["Title"].split() for r in rows if r["Title"].split()],
         )
 
     def _new_name(self, role: str) -> str:
@@ -127,6 +132,21 @@ class Growth:
             if name not in self.used:
                 self.used.add(name)
                 return name
+
+    def _new_title(self) -> str:
+        """The first words of one real title and the last words of another, never used before
+        (about as many words as the first: the lengths of titles keep their distribution)."""
+        rng = self.rng
+        while True:
+            head, tail = rng.choice(self.titles), rng.choice(self.titles)
+            if head is tail:
+                continue
+            cut = rng.randint(1, max(len(head) - 1, 1))
+            rest = max(len(head) - cut, 1)
+            title = " ".join(head[:cut] + tail[-rest:])
+            if title not in self.used:
+                self.used.add(title)
+                return title
 
     def _fill(self, role: str, count: int) -> list[str]:
         urn, rng, out = self.urns[role], self.rng, []
@@ -146,16 +166,13 @@ class Growth:
     def film(self) -> tuple[dict[str, str], str]:
         """One new film: its ``omdb.csv`` row and its production companies."""
         shape = self.rng.choice(self.rows)
-        title = shape["Title"]
-        n = self.variants.get(title, 1) + 1
-        self.variants[title] = n
         row = {c: shape[c] for c in ("Year", "Runtime", "Genre", "Released", "Language", "Country")}
         film_id = self.next_id
         self.next_id += 1
         row |= {
             "ID": str(film_id),
             "imdbID": f"tt9{film_id:08d}",
-            "Title": f"{title} (variant {n})",
+            "Title": self._new_title(),
         }
         for role in ("Director", "Writer", "Cast"):
             row[role] = ", ".join(self._fill(role, len(split_names(shape[role]))))
@@ -181,10 +198,7 @@ class Growth:
                         self.urns[role].credit(name)
                         self.used.add(name)
                 self.next_id = max(self.next_id, int(row["ID"]) + 1)
-                title = row["Title"].rsplit(" (variant ", 1)
-                if len(title) == 2:
-                    n = int(title[1].rstrip(")"))
-                    self.variants[title[0]] = max(self.variants.get(title[0], 1), n)
+                self.used.add(row["Title"])
 
 
 def write_part(growth: Growth, folder: Path, films: int) -> Path:

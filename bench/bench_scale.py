@@ -127,6 +127,12 @@ def main() -> None:
     for existing in done:  # a resumed run: the growth process must pass those films again
         growth.replay(existing)
     queue = [WIKIDATA / "omdb.csv"] if not store.exists() else []
+    ledger = work / "loaded.txt"  # the tables whose load finished, one path a line
+    if store.exists() and not ledger.exists():  # a run from before the ledger: all were loaded
+        ledger.write_text("".join(f"{p}\n" for p in done), encoding="utf-8")
+    if store.exists():  # a table written but not (fully) loaded: load it
+        finished = set(ledger.read_text(encoding="utf-8").split("\n"))
+        queue += [p for p in done if str(p) not in finished]
     triples = _current_triples(store)
     rows = [
         [
@@ -142,7 +148,7 @@ def main() -> None:
             "co-star s cpu (nx)",
         ]
     ]
-    loaded = len(done) + (1 if store.exists() else 0)
+    loaded = len(done) + (1 if store.exists() else 0) - sum(1 for p in queue if p in done)
     last: dict[str, float] = {}
     for size in (float(s) for s in args.sizes.split(",")):
         while triples < size * 0.9e6:  # "2M" is the real table alone (1.82M)
@@ -151,6 +157,8 @@ def main() -> None:
                 done.append(queue[-1])
             path = queue.pop(0)
             last = load(store, path)
+            with ledger.open("a", encoding="utf-8") as finished_file:
+                finished_file.write(f"{path}\n")
             loaded += 1
             triples = int(last["triples"])
             print(

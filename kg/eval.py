@@ -13,7 +13,11 @@ Matching rules (printed with every report):
   day-precise prediction does not match a year-only gold date, nor the reverse;
 - countries are compared as canonical country names ("Belgian" = "Belgium", "the United States" =
   "American" = "United States");
-- only relations that occur in the gold vocabulary are scored; others are counted as unscored.
+- only relations that occur in the gold vocabulary are scored; others are counted as unscored;
+- a source whose annotation scheme has no such relation is not scored on it either
+  (:data:`SOURCE_RELATIONS`: Re-DocRED keeps DocRED's Wikidata relations, which have no
+  cinematographer, editor, distributor, executive producer or "based on", so such facts can never
+  be in its gold and are counted as unscored, not as false positives).
 
 >>> s = Score(tp=8, fp=2, fn=2)
 >>> round(s.precision, 2), round(s.recall, 2), round(s.f1, 2)
@@ -40,6 +44,7 @@ from .model import ROLES, Document, EntityRef, Fact, Relation
 __all__ = [
     "GOLD_RELATIONS",
     "MATCHING_RULES",
+    "SOURCE_RELATIONS",
     "ErrorExample",
     "EvalReport",
     "Judgement",
@@ -63,6 +68,27 @@ GOLD_RELATIONS: frozenset[str] = frozenset(
     }
 )
 """Relations scored by default (the vocabulary of the gold files)."""
+
+SOURCE_RELATIONS: dict[str, frozenset[str]] = {
+    "Re-DocRED": frozenset(
+        {
+            Relation.DIRECTOR.value,  # P57
+            Relation.SCREENWRITER.value,  # P58
+            Relation.COMPOSER.value,  # P86
+            Relation.CAST_MEMBER.value,  # P161
+            Relation.PRODUCER.value,  # P162
+            Relation.PRODUCTION_COMPANY.value,  # P272
+            Relation.COUNTRY.value,  # P495
+            Relation.RELEASE_DATE.value,  # P577 publication date
+            Relation.FOLLOWS.value,  # P155
+            Relation.FOLLOWED_BY.value,  # P156
+        }
+    ),
+}
+"""The relations a source's annotators could label, where they are fewer than the gold
+vocabulary: DocRED's 96 Wikidata properties (which Re-DocRED re-annotates) hold no P344
+(director of photography), P1040 (film editor), P750 (distributor), P1431 (executive producer)
+or P144 (based on)."""
 
 MATCHING_RULES = (
     "names match by name or alias after folding case and whitespace; dates are normalised to ISO "
@@ -332,6 +358,7 @@ def judge_document(
     """
     doc = gold_document(gold, number)
     judgement = Judgement(doc, source_family(str(gold.get("source", "unknown"))))
+    relations = relations & SOURCE_RELATIONS.get(judgement.source, relations)
     clusters = _Clusters(gold.get("entities") or [])
     gold_keys: dict[tuple[str, str, str], dict[str, Any]] = {}
     for t in gold.get("triples") or []:
@@ -481,7 +508,8 @@ def format_report(report: EvalReport, *, by_source: bool = True) -> str:
     if report.unscored:
         lines += [
             "",
-            f"unscored predictions (relations not in the gold vocabulary): {report.unscored}",
+            f"unscored predictions (relations not in the gold vocabulary or not in the source's "
+            f"annotation scheme): {report.unscored}",
         ]
     for title, items in (
         ("false positives", report.false_positives),

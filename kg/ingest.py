@@ -192,6 +192,7 @@ class _KnownProvider:
         self.store = store
         self._known: KnownEntities | None = None
         self._gazetteer: Gazetteer | None = None
+        self._gazetteer_due = False
         self._stale = True
         self._written = False  # a table or RDF file was written in this load
 
@@ -199,8 +200,8 @@ class _KnownProvider:
         if self._known is None or self._stale:
             with no_gc(freeze=True):  # ~100k entities of sets and dicts, no cycles
                 self._known = self._read()
-                refs = self._known.refs()
-                self._gazetteer = Gazetteer.from_refs(refs) if refs else None
+            self._gazetteer = None
+            self._gazetteer_due = True  # made when an article first asks (a table never does)
             self._stale = False
         return self._known
 
@@ -214,7 +215,13 @@ class _KnownProvider:
         return KnownEntities.from_store(self.store)
 
     def gazetteer(self) -> Gazetteer | None:
-        self.known()
+        """The names of the store as :meth:`known` read them (before what this load learned)."""
+        known = self.known()
+        if self._gazetteer_due:
+            with no_gc(freeze=True):
+                refs = known.refs()
+                self._gazetteer = Gazetteer.from_refs(refs) if refs else None
+            self._gazetteer_due = False
         return self._gazetteer
 
     def learned(self, facts: Iterable[Fact], resolver: Resolver, graph: str) -> None:
@@ -558,7 +565,7 @@ def load_paths(
     with contextlib.ExitStack() as finishing, store.writing():
         finishing.callback(_thaw)  # what the load froze (the known entities) is collectable again
         checksums = _stored_checksums(store)
-        _ensure_ontology(store, checksums.get(ONTOLOGY_GRAPH))
+        ontology_replaced = _ensure_ontology(store, checksums.get(ONTOLOGY_GRAPH))
         for path, spec in plan:
             try:
                 records = list(spec.read(path, options))
@@ -603,18 +610,22 @@ def load_paths(
                 store, subjects=pipeline.touched, tables=pipeline.tables
             )[0]
             keep_summaries(store, written, pipeline.tallies)  # kg.summary: kept, not rescanned
+        elif not ontology_replaced:
+            store.keep_sidecars()  # nothing changed: the summaries and known names still hold
     return report
 
 
-def _ensure_ontology(store: Store, stored: str | None) -> None:
+def _ensure_ontology(store: Store, stored: str | None) -> bool:
     """Keep the shipped ontology in :data:`~kg.iri.ONTOLOGY_GRAPH` (replaced when it changed), so
     that SPARQL can ask it which properties are roles, classes, aligned terms. ``stored``: the
-    checksum the store holds for it (read with the sources' checksums, in the same query)."""
+    checksum the store holds for it (read with the sources' checksums, in the same query).
+    True when it was (re)written."""
     checksum, triples = _shipped_ontology()
     if stored == checksum:
-        return
+        return False
     store.remove_graph(ONTOLOGY_GRAPH)
     store.add_triples(ONTOLOGY_GRAPH, triples)
+    return True
 
 
 @functools.cache

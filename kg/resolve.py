@@ -213,6 +213,102 @@ def _put(index: dict[_K, _IRIs], key: _K, iri: str) -> None:
         found.add(iri)  # type: ignore[union-attr]
 
 
+class _TitleIndex:
+    """Loose keys (with the IRI each names) found again by rapidfuzz ratio, through segments:
+    the fuzzy search of a title compares a few candidates instead of every key.
+
+    Exact for a cutoff at least the one it was built for (it finds every key whose ratio
+    reaches it): a key of length ``n`` is cut into one segment more than the most Indel
+    operations (insertions, deletions) that a key of any length may be from it and still
+    reach the cutoff, so a key close enough to it holds one of its segments untouched, shifted
+    by no more than that many characters (the pigeonhole filter of Li et al.'s Pass-Join,
+    2011). The search looks up each such substring of the title, for every length of key that
+    can reach the cutoff, and scores the keys found in rapidfuzz. A lower cutoff scores every
+    key.
+
+    >>> index = _TitleIndex()
+    >>> for i, key in enumerate(["the-glass-harbour", "glass-harbour-2", "the-long-goodbye"]):
+    ...     index.add(key, f"urn:f{i}")
+    >>> sorted(index.search("the-glass-harbor")), sorted(index.search("glass-harbor", 60.0))
+    (['urn:f0'], ['urn:f0', 'urn:f1'])
+    """
+
+    def __init__(self, cutoff: float = 92.0) -> None:
+        self.cutoff = cutoff
+        self.keys: list[str] = []
+        self.owners: list[str] = []
+        self._segments: dict[tuple[int, int, str], list[int]] = {}
+        self._pairs: set[tuple[str, str]] = set()
+        self._parts: dict[int, tuple[tuple[int, int], ...]] = {}
+
+    def _most_edits(self, a: int, b: int) -> int:
+        """The most Indel operations between keys of lengths ``a`` and ``b`` whose ratio can
+        still reach the cutoff (-1: none can, their lengths differ too much)."""
+        total = a + b
+        if total == 0 or 200 * min(a, b) < self.cutoff * total:
+            return -1
+        return int((1 - self.cutoff / 100) * total + 1e-9)
+
+    def _partition(self, size: int) -> tuple[tuple[int, int], ...]:
+        """``(start, length)`` of the segments of a key of ``size`` characters."""
+        parts = self._parts.get(size)
+        if parts is None:
+            most = max((self._most_edits(n, size) for n in range(3 * size + 2)), default=0)
+            k = max(1, min(most + 1, size))
+            base, extra = divmod(size, k)
+            cuts, start = [], 0
+            for i in range(k):
+                length = base + (i < extra)
+                cuts.append((start, length))
+                start += length
+            parts = self._parts[size] = tuple(cuts)
+        return parts
+
+    def add(self, key: str, owner: str) -> None:
+        """Index ``key`` as a name of ``owner`` (once)."""
+        if (key, owner) in self._pairs:
+            return
+        self._pairs.add((key, owner))
+        i = len(self.keys)
+        self.keys.append(key)
+        self.owners.append(owner)
+        size, segments = len(key), self._segments
+        for j, (start, length) in enumerate(self._partition(size)):
+            segments.setdefault((size, j, key[start : start + length]), []).append(i)
+
+    def search(self, key: str, cutoff: float = 92.0) -> set[str]:
+        """The owners of keys whose rapidfuzz ratio to ``key`` is at least ``cutoff``."""
+        from rapidfuzz import fuzz, process
+
+        keys, ids = self.keys, []
+        if cutoff < self.cutoff:
+            ids = list(range(len(keys)))
+        else:
+            n, segments = len(key), self._segments
+            hits: list[list[int]] = []
+            shortest = int(n * self.cutoff / (200 - self.cutoff))
+            longest = int(n * (200 - self.cutoff) / self.cutoff) + 1
+            for size in range(max(shortest, 1), longest + 1):
+                edits = self._most_edits(n, size)
+                if edits < 0 or abs(n - size) > edits:
+                    continue
+                for j, (start, length) in enumerate(self._partition(size)):
+                    for at in range(max(0, start - edits), min(n - length, start + edits) + 1):
+                        hit = segments.get((size, j, key[at : at + length]))
+                        if hit:
+                            hits.append(hit)
+            ids = list(set().union(*hits))
+        found = process.extract(
+            key,
+            [keys[i] for i in ids],
+            scorer=fuzz.ratio,
+            score_cutoff=cutoff,
+            limit=None,
+            processor=None,
+        )
+        return {self.owners[ids[j]] for _, _, j in found}
+
+
 class KnownEntities:
     """Names already in the store (people, films, series, organisations, with labels and
     ``skos:altLabel`` aliases and film years) and who is linked to which film: the gazetteer
@@ -237,12 +333,10 @@ class KnownEntities:
         self._reader: GraphReader | None = None  # where links not yet read come from
         self._read_links: set[str] = set()
         self._loose_names: dict[str, tuple[str, ...]] = {}  # IRI -> loose keys of its names
-        self._year_keys: dict[int, tuple[list[str], list[str]]] = {}
-        """Per year, its films' loose keys and their IRIs side by side (built on first use,
-        then extended as films are added): the year's fuzzy search runs in rapidfuzz."""
-        self._agent_keys: dict[str, dict[str | None, tuple[list[str], list[str]]]] = {}
-        """Per person or company (and graph left out), the loose keys of its films and their
-        IRIs, as for a year; dropped when a link or a name of one of its films changes."""
+        self._film_titles_index: _TitleIndex | None = None
+        """Every film's names (loose keys) by segment, built on the first fuzzy film search and
+        then kept up to date: the candidates of a fuzzy search are the few films whose titles
+        hold one of its segments, not every film of the year or of its people."""
         for entity in entities:
             self.add(entity)
 
@@ -318,21 +412,16 @@ class KnownEntities:
         """Index ``entity`` (or merge names and graphs into the one already known)."""
         old = self.by_iri.get(entity.iri)
         names: Iterable[str]
-        for agent in self._links.get(entity.iri, ()):  # its names may be new to their index
-            self._agent_keys.pop(agent, None)
         if old is not None:  # only what is new about it needs indexing
             names = entity.aliases - old.aliases - {old.label}
             old.aliases |= names
             if names:
                 self._loose_names.pop(entity.iri, None)
-                if old.kind == "film" and old.year is not None:
-                    self._year_index(old.year, old.iri, names)
             old.graphs |= entity.graphs
             if old.year is None and entity.year is not None:
                 old.year = entity.year
                 if old.kind == "film":
                     _put(self._by_year, entity.year, old.iri)
-                    self._year_index(entity.year, old.iri, (old.label, *old.aliases))
             old.films |= entity.films
             old.people |= entity.people
             entity = old
@@ -345,56 +434,30 @@ class KnownEntities:
                     _put(self._last, words[-1].casefold(), entity.iri)
             if entity.kind == "film" and entity.year is not None:
                 _put(self._by_year, entity.year, entity.iri)
-                self._year_index(entity.year, entity.iri, names)
+        titles = self._film_titles_index if entity.kind == "film" else None
         for name in names:
             _put(self._exact, (entity.kind, normalise_name(name)), entity.iri)
-            _put(self._loose, (entity.kind, loose_key(name)), entity.iri)
+            key = loose_key(name)
+            _put(self._loose, (entity.kind, key), entity.iri)
+            if titles is not None:
+                titles.add(key, entity.iri)
         for film in entity.films:  # context given without a store: never excluded
             self.link(film, entity.iri, "")
 
-    def _year_index(self, year: int, iri: str, names: Iterable[str]) -> None:
-        """Film ``iri`` of ``year`` is known under ``names`` too (if the year is indexed)."""
-        index = self._year_keys.get(year)
-        if index is not None:
-            for key in {loose_key(n): None for n in names}:
-                index[0].append(key)
-                index[1].append(iri)
-
-    def _year_keys_of(self, year: int) -> tuple[list[str], list[str]]:
-        index = self._year_keys.get(year)
-        if index is None:
-            keys: list[str] = []
-            iris: list[str] = []
-            for iri in sorted(self._by_year.get(year, ())):
-                entity = self.by_iri.get(iri)
-                if entity is not None:
-                    for key in {loose_key(n): None for n in (entity.label, *entity.aliases)}:
-                        keys.append(key)
-                        iris.append(iri)
-            index = self._year_keys[year] = (keys, iris)
-        return index
+    def _film_titles(self) -> _TitleIndex:
+        titles = self._film_titles_index
+        if titles is None:
+            titles = self._film_titles_index = _TitleIndex()
+            for (kind, key), iris in self._loose.items():  # every film name's key, made once
+                if kind == "film":
+                    for iri in iris:
+                        titles.add(key, iri)
+        return titles
 
     def link(self, film: str, agent: str, graph: str) -> None:
         """Record that ``graph`` links ``film`` to ``agent`` (a person or company)."""
         self._links[film].setdefault(agent, set()).add(graph)
         self._links[agent].setdefault(film, set()).add(graph)
-        self._agent_keys.pop(agent, None)
-
-    def _agent_film_keys(self, agent: str, exclude: str | None) -> tuple[list[str], list[str]]:
-        """The loose keys of the films linked to ``agent`` (other than in ``exclude``)."""
-        index = self._agent_keys.get(agent, {}).get(exclude)
-        if index is None:
-            films = sorted(self.linked(agent, exclude=exclude))  # may read links: first
-            keys: list[str] = []
-            owners: list[str] = []
-            for film in films:
-                entity = self.by_iri.get(film)
-                if entity is not None and entity.kind == "film":
-                    for key in {loose_key(n): None for n in (entity.label, *entity.aliases)}:
-                        keys.append(key)
-                        owners.append(film)
-            index = self._agent_keys.setdefault(agent, {})[exclude] = (keys, owners)
-        return index
 
     def _entities(self, iris: Iterable[str], exclude: str | None) -> list[KnownEntity]:
         out = [self.by_iri[i] for i in sorted(iris) if i in self.by_iri]
@@ -421,26 +484,25 @@ class KnownEntities:
         (rapidfuzz ratio at least ``cutoff``, names of 8 characters or more): merge *candidates*
         only.  ``among`` limits the fuzzy search to those IRIs (the entities the context allows),
         which keeps it cheap on a store of millions of names; ``year`` adds the films of that
-        year to them, and ``agents`` the films of those people or companies (each searched in
-        one rapidfuzz call over a list kept per year and per agent)."""
-        from rapidfuzz import fuzz, process
+        year to them, and ``agents`` the films of those people or companies (other than in
+        ``exclude``). Films are found by title through an index of segments (the close titles
+        of any year), then kept if of the year or linked to one of the agents: the cost does not
+        grow with how many films the year or the agents already have."""
+        from rapidfuzz import fuzz
 
         key = loose_key(name)
         iris = set(self._loose.get((kind, key), ()))
         fuzzy = not iris and len(key) >= 8
-        if fuzzy and year is not None and kind == "film":
-            keys, owners = self._year_keys_of(year)
-            found = process.extract(
-                key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None, processor=None
-            )
-            iris.update(owners[i] for _, _, i in found)
-        if fuzzy and kind == "film":
-            for agent in agents:
-                keys, owners = self._agent_film_keys(agent, exclude)
-                found = process.extract(
-                    key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None, processor=None
-                )
-                iris.update(owners[i] for _, _, i in found)
+        agents = set(agents)
+        if fuzzy and kind == "film" and (year is not None or agents):
+            for iri in sorted(self._film_titles().search(key, cutoff)):
+                film = self.by_iri.get(iri)
+                if film is None:
+                    continue
+                if (year is not None and film.year == year) or (
+                    agents and not agents.isdisjoint(self.linked(iri, exclude=exclude))
+                ):
+                    iris.add(iri)
         if fuzzy and among is not None:
             ratio, by_iri, keys_of = fuzz.ratio, self.by_iri, self._loose_names
             for iri in among:
@@ -482,19 +544,16 @@ class KnownEntities:
                     if prop in roles:
                         links[film].setdefault(agent, set()).add(g)
                         links[agent].setdefault(film, set()).add(g)
-                        self._agent_keys.pop(agent, None)
             return
         node = URIRef(iri)
         for film, agent, g in self._reader.text_rows(_LINKS_QUERY, bindings={"agent": node}):
             if film and agent and g:
                 self._links[film].setdefault(agent, set()).add(g)
                 self._links[agent].setdefault(film, set()).add(g)
-                self._agent_keys.pop(agent, None)
         for film, agent, g in self._reader.text_rows(_LINKS_QUERY, bindings={"film": node}):
             if film and agent and g:
                 self._links[film].setdefault(agent, set()).add(g)
                 self._links[agent].setdefault(film, set()).add(g)
-                self._agent_keys.pop(agent, None)
 
     def linked(self, iri: str, *, exclude: str | None = None) -> set[str]:
         """IRIs linked to ``iri`` (a film's people and companies, an agent's films), leaving out

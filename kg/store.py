@@ -1014,6 +1014,7 @@ class Store:
         self._cache: dict[Node, Any] = {}
         self._sidecars: dict[str, bytes] = {}  # in memory; on disk: written with a generation
         self._pending_sidecars: dict[str, bytes] = {}
+        self._sidecars_before: dict[str, bytes] = {}  # in memory: those of the write's start
         self._write_base: str | None = None  # the generation a write started from
         self._open()
 
@@ -1211,6 +1212,7 @@ class Store:
             self._journal = []
             self._writing = True
             previous = self._sidecars
+            self._sidecars_before = previous
             self._sidecars = {}
             bases = list(self._bases)
             try:
@@ -1838,6 +1840,32 @@ class Store:
             return (self.path / "gens" / f"{name}.{key}").read_bytes()
         except OSError:
             return None
+
+    def keep_sidecars(self) -> None:
+        """In a write that changed no data, publish the sidecars of the state it started from
+        again (a write stores only the sidecars it writes, and would otherwise leave the next
+        generation without the others: a `kg load` of unchanged files lost the kept summaries).
+
+        >>> with Store.memory() as store:
+        ...     with store.writing():
+        ...         store.write_sidecar("names", b"abc")
+        ...     with store.writing():
+        ...         store.keep_sidecars()
+        ...     store.read_sidecar("names")
+        b'abc'
+        """
+        self._require_write()
+        if self.path is None:
+            self._sidecars = {**self._sidecars_before, **self._sidecars}
+            return
+        base = self._write_base
+        if base is None:
+            return
+        for path in (self.path / "gens").glob(f"{base}.*"):
+            key = path.name[len(base) + 1 :]
+            if key in ("lock", _META) or key in self._pending_sidecars:
+                continue
+            self._pending_sidecars[key] = path.read_bytes()
 
     def write_sidecar(self, key: str, data: bytes) -> None:
         """Store derived data under ``key`` with the generation this write publishes."""

@@ -88,6 +88,19 @@ def test_only_text_and_title_reach_the_extractor() -> None:
     assert evaluate_documents(docs).overall.tp == 0
 
 
+def test_relations_outside_a_source_scheme_are_unscored() -> None:
+    # Re-DocRED (DocRED's relation set) has no cinematographer: stating one is no false positive
+    text = (
+        "Heat is a crime film directed by Michael Mann. The cinematography was by Dante Spinotti."
+    )
+    gold = [("Heat", "director", "Michael Mann")]
+    redocred = evaluate_documents([_doc(1, text, gold, source="Re-DocRED/dev", title="Heat")])
+    assert redocred.overall.tp == 1 and redocred.overall.fp == 0
+    assert redocred.unscored >= 1
+    other = evaluate_documents([_doc(1, text, gold, source="Other/x", title="Heat")])
+    assert other.by_relation["cinematographer"].fp == 1
+
+
 def test_source_family() -> None:
     assert source_family("Re-DocRED/dev_revised") == "Re-DocRED"
     assert source_family("WebNLG-3.0/x.xml") == "WebNLG"

@@ -98,6 +98,8 @@ def test_sentence_offsets(text: str) -> None:
         ("It took 3.5m. Then it fell.", 2),
         ("Made by V. Shantaram in 1955. It ran.", 2),
         ("It opened in the U.S. on Friday.", 1),
+        ("It stars Tom Sizemore.The film was edited by Ann Lee.", 2),  # a missing space
+        ("Buy it at Amazon.com now. It ran.", 2),
     ],
 )
 def test_sentence_ends_after_a_sum_not_after_an_abbreviation(text: str, expected: int) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -386,3 +388,55 @@ def test_needs_never_hide_a_match() -> None:
             for rule in ALL_RULES:
                 if rule.needs and rule.regex.search(sent.skeleton):
                     assert set(rule.needs) & sent.words, f"{rule.name}: {sent.skeleton}"
+
+
+def test_every_cue_word_names_a_relation() -> None:
+    # a rule whose relation comes from its cue words yields nothing for a word the role table
+    # does not know ("is set to write F" gave no fact while "write" was missing from it)
+    from kg.extract.engine import cue_relations
+    from kg.extract.families import ALL_RULES
+
+    missing = []
+    for rule in ALL_RULES:
+        if rule.relation is not None or "(?P<cue>" not in rule.pattern:
+            continue
+        body = rule.pattern.split("(?P<cue>", 1)[1]
+        depths = itertools.accumulate({"(": 1, ")": -1}.get(ch, 0) for ch in body)
+        end = next((i for i, depth in enumerate(depths) if depth == -1), len(body))
+        words = re.findall(r"(?<![{\\?<])\b[a-z][a-z -]*[a-z]\b(?![}>])", body[:end])
+        for phrase in (w.strip() for w in words):
+            if phrase in ("and", "in") or not phrase:
+                continue
+            if not cue_relations(phrase) and not cue_relations(phrase.split()[-1]):
+                missing.append((rule.name, phrase))
+    assert not missing, missing
+
+
+def test_every_group_a_pattern_has_is_read() -> None:
+    # a pattern's (?P<character>...) that the rule does not declare is silently dropped (24 cast
+    # rules lost their characters that way)
+    from kg.extract.families import ALL_RULES
+
+    unread = []
+    for rule in ALL_RULES:
+        declared = {rule.film, rule.agent, rule.character, rule.value, rule.other, "cue"}
+        if rule.film is not None:
+            declared.add("film_ana")
+        for group in re.findall(r"\(\?P<(\w+)>", rule.pattern):
+            if group not in declared:
+                unread.append((rule.name, group))
+    assert not unread, unread
+
+
+def test_no_negative_lookahead_stops_at_a_word_prefix() -> None:
+    # "(?! in)" also refused "starred infamous actor, P": a look-ahead on a word needs a space or a
+    # boundary after it
+    from kg.extract.families import ALL_RULES
+
+    loose = [
+        (rule.name, m.group(0))
+        for rule in ALL_RULES
+        for m in re.finditer(r"\(\?! ?(?:\(\?:([a-z |]+)\)|([a-z |]+))\)", rule.pattern)
+        if re.search(r"[a-z]$", m.group(1) or m.group(2))
+    ]
+    assert not loose, loose

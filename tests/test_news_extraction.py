@@ -107,6 +107,22 @@ def _load_article(tmp_path: Path, text: str) -> Path:
     return store
 
 
+def _cast_credits(store: Path) -> list[tuple[str, str, int | None, str | None]]:
+    """The cast credits of a store: (film, person, billing order, character), by billing order."""
+    with Store.open(store, read_only=True) as opened:
+        rows = opened.query(
+            "PREFIX kg: <https://w3id.org/filmkg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+            "SELECT ?film ?name ?order ?char WHERE { ?f kg:credit ?c ; rdfs:label ?film . "
+            "?c kg:role kg:CastMemberRole ; kg:person ?p . ?p rdfs:label ?name "
+            "OPTIONAL { ?c kg:billingOrder ?order } OPTIONAL { ?c kg:characterName ?char } } "
+            "ORDER BY ?order ?name"
+        ).rows()
+    return [
+        (str(f), str(n), None if o is None else int(str(o)), None if c is None else str(c))
+        for f, n, o, c in rows
+    ]
+
+
 def test_streaming_release_and_billing(tmp_path: Path) -> None:
     """ "the release of F on Paramount+" is a streaming platform (not a distributor, and not the
     studio "Paramount"); "stars A, B and C" keeps the billing order; "X as Y" the character."""
@@ -116,18 +132,12 @@ def test_streaming_release_and_billing(tmp_path: Path) -> None:
         "Sky Patrol: Dawn, directed by Ada Vance, stars Tomas Ferreira as Elias Varga, "
         "Juno Achterberg and Wendell Ames.\n",
     )
+    assert [(name, order, char) for _, name, order, char in _cast_credits(store)] == [
+        ("Tomas Ferreira", 1, "Elias Varga"),
+        ("Juno Achterberg", 2, None),
+        ("Wendell Ames", 3, None),
+    ]
     with Store.open(store, read_only=True) as opened:
-        rows = opened.query(
-            "PREFIX kg: <https://w3id.org/filmkg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-            "SELECT ?name ?order ?char WHERE { ?f kg:credit ?c . ?c kg:role kg:CastMemberRole ; "
-            "kg:person ?p . ?p rdfs:label ?name OPTIONAL { ?c kg:billingOrder ?order } "
-            "OPTIONAL { ?c kg:characterName ?char } } ORDER BY ?order"
-        ).rows()
-        assert [(str(n), int(str(o)), None if c is None else str(c)) for n, o, c in rows] == [
-            ("Tomas Ferreira", 1, "Elias Varga"),
-            ("Juno Achterberg", 2, None),
-            ("Wendell Ames", 3, None),
-        ]
         platforms = opened.query(
             "PREFIX kg: <https://w3id.org/filmkg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
             "SELECT ?name WHERE { ?f kg:streamingOn ?s . ?s a kg:StreamingService ; rdfs:label ?name }"
@@ -136,6 +146,23 @@ def test_streaming_release_and_billing(tmp_path: Path) -> None:
         assert not opened.query(
             "PREFIX kg: <https://w3id.org/filmkg/ontology#> ASK { ?f kg:distributor ?d }"
         ).boolean()
+
+
+def test_characters_of_plays_wordings(tmp_path: Path) -> None:
+    """ "P plays C in F", "P reprises her role as C" (about the article's film): the credit keeps
+    the character; "plays the guitar" is no role."""
+    store = _load_article(
+        tmp_path,
+        "The thriller Copper Tide took $20m at the weekend. Greta Solvang reprises her role as "
+        "Wren Hale. Tobias Fenn, who plays a lighthouse keeper, said the shoot was hard. "
+        "Pia Lund plays the guitar in the band.\n"
+        "Ravi Antonelli plays Joe Hart in the drama Salt Bay.\n",
+    )
+    assert sorted((film, name, char) for film, name, _, char in _cast_credits(store)) == [
+        ("Copper Tide", "Greta Solvang", "Wren Hale"),
+        ("Copper Tide", "Tobias Fenn", "a lighthouse keeper"),
+        ("Salt Bay", "Ravi Antonelli", "Joe Hart"),
+    ]
 
 
 def test_release_regions(tmp_path: Path) -> None:

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz, process
+
 from kg.cli import run
 from kg.model import EntityRef, EntityType, Fact, Relation
-from kg.resolve import KnownEntities, KnownEntity, resolve_facts
+from kg.resolve import KnownEntities, KnownEntity, _TitleIndex, loose_key, resolve_facts
 from kg.store import Store
 
 KGR = "https://w3id.org/filmkg/resource/"
@@ -164,9 +168,9 @@ def test_surname_joins_with_context() -> None:
 
 
 def test_fuzzy_search_among_a_years_films_is_the_scan_it_replaces() -> None:
-    """``near(..., year=)`` searches the films of the year in one rapidfuzz call over keys kept
-    per year; it finds what a scan of ``films_in_year`` finds, also for films and aliases
-    learned after the year's keys were first made."""
+    """``near(..., year=)`` finds the close titles of the year through the title index; it
+    finds what a scan of ``films_in_year`` finds, also for films and aliases learned after the
+    index was first made."""
     known = KnownEntities(
         [KnownEntity(f"urn:f{i}", "film", f"The Glass Harbour {i}", year=2000) for i in range(30)]
         + [KnownEntity("urn:other", "film", "The Glass Harbour 1", year=2001)]
@@ -186,3 +190,101 @@ def test_fuzzy_search_among_a_years_films_is_the_scan_it_replaces() -> None:
         assert by_year == scan, name
     assert both("Glass Harbor Revisited")[0] == ["urn:new"]
     assert both("Harbor of Glass")[0] == ["urn:f7"]
+
+
+def test_fuzzy_search_among_the_films_of_people_is_the_scan_it_replaces() -> None:
+    """``near(..., agents=)`` finds the close titles of any year linked to one of the people
+    (not in the graph left out): what a scan of each person's films finds, without reading
+    every film of a prolific person."""
+    films = [
+        KnownEntity(f"urn:f{i}", "film", f"The Glass Harbour {i}", year=1990 + i) for i in range(20)
+    ]
+    known = KnownEntities(
+        [
+            *films,
+            KnownEntity("urn:none", "film", "The Glass Harbour 3"),  # no year, nobody's
+            KnownEntity("urn:p", "person", "Ann Lee", films={"urn:f3", "urn:f4", "urn:f13"}),
+            KnownEntity("urn:q", "person", "Bo Chan", films={"urn:f5"}),
+        ]
+    )
+    known.link("urn:f7", "urn:p", "urn:g:other")
+    known.link("urn:f8", "urn:p", "urn:g:this")  # stated only by the graph left out
+
+    def both(name: str, agents: list[str]) -> tuple[list[str], list[str]]:
+        index = [e.iri for e in known.near("film", name, agents=agents, exclude="urn:g:this")]
+        pool = set().union(*(known.films_of(a, exclude="urn:g:this") for a in agents))
+        scan = [e.iri for e in known.near("film", name, among=pool, exclude="urn:g:this")]
+        return index, scan
+
+    for name in ("The Glass Harbor 3", "The Glass Harbor 7", "The Glass Harbor 8", "Nothing Alike"):
+        for agents in (["urn:p"], ["urn:q"], ["urn:p", "urn:q"], []):
+            index, scan = both(name, agents)
+            assert index == scan, (name, agents)
+    assert both("The Glass Harbor 3", ["urn:p"])[0] == ["urn:f13", "urn:f3"]
+    assert both("The Glass Harbor 7", ["urn:p"])[0] == ["urn:f7"]
+    assert both("The Glass Harbor 8", ["urn:p"])[0] == []
+
+
+_KEYS = st.text(alphabet="abcde-", min_size=1, max_size=24)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_KEYS, min_size=1, max_size=60), _KEYS, st.sampled_from([92.0, 85.0, 70.0]))
+def test_title_index_finds_what_rapidfuzz_finds(keys: list[str], key: str, cutoff: float) -> None:
+    """The title index is exact: the keys whose ratio reaches the cutoff, as a scan finds them
+    (close keys made likely by a small alphabet; the index built for 92, searched at 92 or
+    below)."""
+    index = _TitleIndex()
+    for i, k in enumerate(keys):
+        index.add(k, f"urn:{i}")
+    probes = [key, *keys[:3], *(k[:-1] + "x" for k in keys[:3])]
+    for probe in probes:
+        scan = process.extract(
+            probe, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None, processor=None
+        )
+        assert index.search(probe, cutoff) == {f"urn:{i}" for _, _, i in scan}, probe
+
+
+def test_title_index_on_real_titles() -> None:
+    """On titles with typos (deleted, inserted and changed letters), the index finds what a
+    scan finds."""
+    import random
+
+    rng = random.Random(5)
+    words = [
+        "the",
+        "of",
+        "a",
+        "glass",
+        "harbour",
+        "night",
+        "long",
+        "goodbye",
+        "return",
+        "man",
+        "woman",
+        "city",
+        "last",
+        "first",
+    ]
+    titles = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 5))) for _ in range(400)]
+    keys = [loose_key(t) for t in titles]
+    index = _TitleIndex()
+    for i, k in enumerate(keys):
+        index.add(k, f"urn:{i}")
+    for _ in range(300):
+        probe = list(rng.choice(keys))
+        for _ in range(rng.randint(0, 3)):
+            at = rng.randrange(len(probe) + 1)
+            op = rng.random()
+            if op < 0.4 and at < len(probe):
+                del probe[at]
+            elif op < 0.8:
+                probe.insert(at, rng.choice("aeiou-"))
+            elif at < len(probe):
+                probe[at] = "z"
+        text = "".join(probe)
+        scan = process.extract(
+            text, keys, scorer=fuzz.ratio, score_cutoff=92.0, limit=None, processor=None
+        )
+        assert index.search(text) == {f"urn:{i}" for _, _, i in scan}, text

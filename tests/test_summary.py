@@ -109,6 +109,23 @@ def test_unload_reload_and_a_sparql_update(store_path: Path, tmp_path: Path) -> 
         assert graph_stats(store) == graph_stats(store, kept=False)
 
 
+def test_loading_unchanged_files_keeps_the_summaries(store_path: Path, tmp_path: Path) -> None:
+    # a load that changes nothing publishes a new generation: it must carry the kept summaries
+    # and the known names over (they were lost, and the next read had to scan the store)
+    path = tmp_path / "store"
+    shutil.copytree(store_path / "store", path)
+    with Store.open(path) as store:
+        known = store.read_sidecar("known-entities")
+        assert read_summaries(store) is not None
+        report = load_paths(store, [SAMPLE / "films.csv"], mapping="films_sample", progress=False)
+        assert report.unchanged and not report.loaded and not report.replaced
+        after = read_summaries(store)
+        assert after is not None
+        same_index(after[0], read_index(store))
+        assert graph_stats(store) == graph_stats(store, kept=False)
+        assert store.read_sidecar("known-entities") == known
+
+
 def test_hash_union_counts_a_member_once() -> None:
     s = TypeSummary({}).with_graph("g", 2, {"C": ["a", "b"]}).with_graph("h", 2, {"C": ["b", "c"]})
     assert s.count("C") == 3 and s.count("C", exclude=["h"]) == 2
@@ -157,4 +174,7 @@ def test_the_union_of_members_is_numpy_unique_of_them_all() -> None:
             np.unique(rng.integers(0, 400, size=int(rng.integers(1, 200))).astype(np.uint64))
             for _ in range(int(rng.integers(2, 6)))
         ]
+        assert np.array_equal(_union(parts), np.unique(np.concatenate(parts)))
+    big = np.array([0, 2**63, 2**64 - 1], dtype=np.uint64)  # hashes use all 64 bits
+    for parts in ([big, big[1:]], [np.zeros(0, dtype=np.uint64), big], [big[:1], big[:1]]):
         assert np.array_equal(_union(parts), np.unique(np.concatenate(parts)))

@@ -138,6 +138,8 @@ _ALIASES: dict[str, str] = {
     "republic of korea": "South Korea",
     "people's republic of china": "China",
     "prc": "China",
+    "bollywood": "India",
+    "nollywood": "Nigeria",
 }
 
 _NAMES: dict[str, str] = {v.lower(): v for v in DEMONYMS.values()}

@@ -1,4 +1,4 @@
-"""Dates in prose -> ISO strings (python-dateutil), and tense/modality of release statements.
+"""Dates in prose -> ISO strings, and tense/modality of release statements.
 
 A day-precise date becomes ``yyyy-mm-dd``, a month and year ``yyyy-mm``, a bare year (or a season
 and year) ``yyyy``.
@@ -18,8 +18,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-
-from dateutil import parser as date_parser
 
 __all__ = ["DATE_PATTERN", "DateMention", "find_dates", "is_planned", "normalise_date"]
 
@@ -42,7 +40,6 @@ DATE_PATTERN = (
 
 _DIGIT = re.compile(r"\d")
 _DATE_RX = re.compile(rf"(?<![\w$£€.,-]){DATE_PATTERN}")
-_DEFAULT = datetime(1, 1, 1)
 _YEAR_RX = re.compile(_YEAR)
 
 _PLANNED_RX = re.compile(
@@ -123,12 +120,12 @@ def _iso(kind: str, text: str) -> str | None:
         return f"{m.group(0)}-{month:02d}" if month else m.group(0)
     if kind in ("mdy", "dmy"):
         return _day_month_year(text)
-    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text).replace(" of ", " ")
+    # "iso": the pattern fixes the shape yyyy-mm-dd (what python-dateutil read it as, on every
+    # string the pattern takes, without its cost); an impossible date ("2001-02-30") is None
     try:
-        value = date_parser.parse(cleaned, default=_DEFAULT, dayfirst=(kind == "dmy"))
-    except (ValueError, OverflowError):
+        return datetime(int(text[:4]), int(text[5:7]), int(text[8:10])).date().isoformat()
+    except ValueError:
         return None
-    return value.date().isoformat()
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:

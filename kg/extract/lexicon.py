@@ -39,6 +39,7 @@ __all__ = [
     "ROLE_OF_VERB",
     "ROLE_OF_WORK",
     "STREAMING",
+    "TV_NETWORKS",
     "TV_WORDS",
     "given_names",
     "is_demonym",
@@ -139,6 +140,13 @@ TV_WORDS = _words(
     channel|miniseries|mini-series|broadcast|broadcaster|network|sketch|talk|reality|
     drama series|tv series|tv show|tv drama|cartoon series"""
 )
+
+TV_NETWORKS = _words(
+    """BBC|BBC1|BBC2|BBC3|BBC4|ITV|ITV1|ITV2|E4|Sky|HBO|ABC|CBS|NBC|FX|AMC|PBS|Showtime|Starz|
+    CW|MTV|S4C|RTE|RTÉ|CBC|Nickelodeon"""
+)
+"""Broadcasters whose one-word name before a genre noun makes a television programme ("the ITV
+drama X")."""
 
 NONFILM_BEFORE = _words(
     """series|show|programme|program|sitcom|soap|tv|channel|opera|play|musical|novel|book|

@@ -20,6 +20,7 @@ Role words in patterns come from :data:`kg.model.ROLES` (``{ROLE_PASSIVE}``, ``{
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -74,6 +75,9 @@ def _role_words() -> tuple[set[str], set[str], set[str], set[str]]:
         works.update(role.works)
     passive.discard("made")
     finite.discard("made")
+    for first, second in itertools.permutations(("writer", "director", "producer"), 2):
+        for joint in ("-", "/"):  # "writer-director X": both roles (see the engine's _relations)
+            nouns.update({first + joint + second, first + joint + second + "s"})
     return passive, finite, nouns, works
 
 
@@ -91,6 +95,8 @@ ROLE_VERB_WORDS = _last_words(_FINITE)
 """The same for {ROLE_VERB}."""
 ROLE_WORK_WORDS = _last_words(_WORKS)
 """The same for {ROLE_WORK}."""
+FILM_NOUN_WORDS = tuple(sorted(STRONG_FILM_NOUNS))
+"""The same for {FILM_NOUN}."""
 
 _FILM_NOUN = _alt(STRONG_FILM_NOUNS)
 _LIST_ADV = r"(?:now |also |finally |later |even |most recently |recently |then )?"
@@ -104,7 +110,7 @@ a new clause instead ("The director was A, and B composed the music")."""
 MACROS: dict[str, str] = {
     "FILM": r"«F\d+»",
     "TITLE": r"«[FN]\d+»",
-    "TITLE_P": r"«[FNP]\d+»(?! 's)",
+    "TITLE_P": r"(?:«[FN]\d+»|«P\d+»(?! in ))(?! 's)",
     "FILMREF": r"«[FNA]\d+»",
     "ANA": r"«A\d+»",
     "PERSON": r"«[PN]\d+»",
@@ -137,7 +143,7 @@ MACROS: dict[str, str] = {
     "APPOS": r"(?: ,(?: [^ ,.;]+){1,10}? ,| \( [^()«»]{1,30} \))?(?: (?:-|\u2013)(?= who ))?",
     "FILM_APPOS": r"(?: \( [^()]{1,40} \))?(?: , (?:an? |the )?(?:{ADJ}){0,4}?{FILM_NOUN}"
     r"(?: (?:that|which) (?:is|was)| (?:to|of|from|by) «[FNP]\d+»(?= ,)| (?:directed|written|"
-    r"produced) by «[PN]\d+»(?= ,)| starring «[PN]\d+»(?= ,))?)?",
+    r"produced) by «[PN]\d+»(?= ,)| starring «[PN]\d+»(?= ,)| (?:in|set in) «[XC]\d+»)?)?",
     "AUX": r"(?:(?:has|have|had|will|would|is|was|were|are|also|later|previously|once|then|"
     r"recently|already|went on to|is to|was to|is set to|is due to|is expected to|has been|"
     r"had been|will be|would be) )",
@@ -163,7 +169,7 @@ MACROS["WHOS"] = "{WHO}" + _LIST_TAIL.replace("{X}", "{WHO}")
 MACROS["CAST_ITEM"] = (
     r"(?:(?:«[CX]\d+» )?(?:{ADJ})??(?:actor|actress|star|singer|comedian|rapper|model|newcomer)"
     r"(?: ,)? )?"
-    r"{PERSON}(?: , \d{1,2}(?= ,)(?: ,(?= (?:and|&) ))?)?(?: (?:\( )?as {CHAR}(?: \))?| \( «[NX]\d+» \))?"
+    r"{PERSON}(?: , \d{1,2}(?= ,)(?: ,(?= (?:and|&) ))?)?(?: (?:\( )?as {CHAR}(?: \))?| \( «[NXP]\d+» \))?"
 )
 """One member of a cast list: "British actress «P» , 34 , as «C»"."""
 MACROS["CASTLIST"] = "{CAST_ITEM}" + _LIST_TAIL.replace("{X}", "{CAST_ITEM}")
@@ -172,7 +178,12 @@ MACROS["NUMBER"] = (
     r"(?:\d+ |two |three |four |five |six |seven |eight |nine |ten |several |many |some |"
     r"a number of |a string of |a series of |a few )"
 )
-MACROS["ORGS"] = "{ORG}" + _LIST_TAIL.replace("{X}", "{ORG}")
+MACROS["ORG_ITEM"] = (
+    r"(?:the (?:(?:public |private |independent |film |production |distribution )?company "
+    r"(?:named |called )?|{YEAR} founded ))?{ORG}"
+)
+"""One company of a list: "the company named «O»", "the public company «O»"."""
+MACROS["ORGS"] = "{ORG}" + _LIST_TAIL.replace("{X}", "{ORG_ITEM}")
 MACROS["AGENTS"] = "{AGENT}" + _LIST_TAIL.replace("{X}", "{AGENT}")
 MACROS["ROLE_PASSIVES"] = r"{ROLE_PASSIVE}(?: (?:and|&|/) {ROLE_PASSIVE})*"
 MACROS["ROLE_NOUNS"] = r"{ROLE_NOUN}(?: (?:and|&|/) (?:{ROLE_NOUN}|{STAR_NOUN}))*"

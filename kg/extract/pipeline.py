@@ -96,7 +96,10 @@ ABBREVIATIONS = frozenset(
 )
 """Words whose full stop does not end a sentence (lower-cased, without the stop)."""
 
-_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-ÖØ-Þ])")
+_END = re.compile(
+    r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-ÖØ-Þ])"
+    r"|(?<=[a-z]{2})\.(?=[A-Z][a-z])"  # a missing space: "starring Tom Sizemore.The film was"
+)
 _PARA_BREAK = re.compile(r"\n[ \t]*\n")
 _HARD_BREAK = re.compile(r"\n")
 _WORD_BEFORE = re.compile(r"([\w.'’-]+)[.!?]*[\"”’')\]]*$")

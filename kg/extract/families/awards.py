@@ -1,6 +1,8 @@
 """Implicit credits a careful reader infers: possessives ("Clint Eastwood's Million Dollar Baby":
 the director), award wording ("best actress for Vera Drake": cast), "the Mike Leigh film"."""
 
+# ruff: noqa: RUF001  (typographic dashes are data here)
+
 from __future__ import annotations
 
 from ...model import Relation
@@ -9,12 +11,74 @@ from ..patterns import Rule
 RULES: tuple[Rule, ...] = (
     Rule(
         "awards.possessive_director",
-        r"(?P<agent>{PERSON}) 's (?:(?:{ADJ}|«[PN]\d+» ){0,3}?{FILM_NOUN} )?(?P<film>{TITLE})"
+        r"(?P<agent>{PERSON}) 's (?:(?:{ADJ}|«[PN]\d+» ){0,3}?{FILM_NOUN} (?:, )?)?(?P<film>{TITLE})"
         r"(?! (?:{STAR_NOUN}|castmate|castmates|actor|actress|director|producer|writer)\b)",
         Relation.DIRECTOR,
         explicit=False,
         flags=frozenset({"actor_possessive"}),
         needs=("'s",),
+    ),
+    Rule(
+        "awards.appos_possessive_director",
+        r"(?:^|, |to |for |of |and )(?P<film>{TITLE_P}) , (?P<agent>{PERSON}) 's (?:{ADJ}){0,3}?"
+        r"(?:{FILM_NOUN}|tale|story)\b",
+        Relation.DIRECTOR,
+        explicit=False,
+        flags=frozenset({"actor_possessive"}),
+        needs=("'s",),
+    ),
+    Rule(
+        "awards.pronoun_possessive_film",
+        r"(?:^|, |and |but )(?P<agent>his|her) (?:{ADJ}){0,3}?(?:{YEAR} )?(?:{ADJ}){0,2}?"
+        r"(?:{FILM_NOUN}|work|films|movies|credits)(?: (?:was|is|were|are|included|includes|"
+        r"include))?(?: ,)? (?P<film>{TITLES_P})",
+        Relation.DIRECTOR,
+        explicit=False,
+        needs=("his", "her"),
+        flags=frozenset({"by_occupation"}),
+    ),
+    Rule(
+        "awards.appos_film_from",
+        r"(?P<film>{TITLE_P}) , (?:the |a |an )(?:{ADJ}){0,2}?{FILM_NOUN} from (?P<agent>{PERSON})"
+        r"(?! (?:and|&) | , «)",
+        Relation.DIRECTOR,
+        explicit=False,
+        needs=("from",),
+    ),
+    Rule(
+        "awards.category_line",
+        r"^(?:and the )?best (?:new |supporting |leading |lead |british |foreign |international |"
+        r"original |adapted )?(?P<cue>director|actor|actress|screenplay|original screenplay|"
+        r"adapted screenplay|score|original score|cinematography|editing)(?: in a (?:leading|"
+        r"supporting) role)?(?: (?:award|prize))? (?::|-|–|—) (?:winner )?(?P<agent>{PEOPLE})"
+        r"(?: (?:-|–|—|,|for|in) | \( )(?:{FILM_NOUN} )?(?P<film>{TITLE_P})(?: \))?(?: \.)?$",
+        explicit=False,
+        needs=("best",),
+    ),
+    Rule(
+        "awards.category_nominees",
+        r"best (?:new |supporting |leading |lead |british |foreign |international |original |"
+        r"adapted )?(?P<cue>director|actor|actress|screenplay|original screenplay|adapted screenplay|"
+        r"score|original score|cinematography|editing)(?: in a (?:leading|supporting) role)? "
+        r"(?:nominees|nominations|contenders|shortlist|hopefuls|race)?(?: (?:are|include|included|"
+        r"were))?(?: :| -| –)? (?P<agent>«[PN]\d+» \( «[FNP]\d+» \)(?:(?: ,| and| , and) «[PN]\d+» "
+        r"\( «[FNP]\d+» \))+)",
+        explicit=False,
+        film=None,
+        needs=("best",),
+        flags=frozenset({"person_film_pairs"}),
+    ),
+    Rule(
+        "awards.nomination_for_film",
+        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,2}(?:earned|earns|received|receives|won|wins|"
+        r"got|gets|landed|lands|picked up|picks up|scooped|scoops|secured|secures|bagged|bags) "
+        r"(?:an? |his |her |their |the )?(?:«X\d+» )?(?:award |prize |oscar |bafta |golden globe )?"
+        r"(?:nomination|nod|award|prize|trophy) for (?:his |her |their )?(?:role |part |"
+        r"performance |turn )?(?:in )?{FILM_OF}(?P<film>{TITLES})",
+        Relation.DIRECTOR,
+        explicit=False,
+        needs=("nomination", "nod", "award", "prize", "trophy"),
+        flags=frozenset({"by_occupation"}),
     ),
     Rule(
         "awards.best_for",

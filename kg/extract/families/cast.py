@@ -32,6 +32,16 @@ _ROLE_NOUN_WORDS = (
     "lead",
 )
 """The words of ``_ROLE_NOUN`` (a rule built on it needs one of them)."""
+_NOT_A_CHARACTER = (
+    r"(?:the |a |an |his |her |their )?(?:{ADJ}){0,2}?(?:guitar|piano|drums|bass|violin|cello|"
+    r"saxophone|trumpet|keyboards|football|golf|tennis|cricket|rugby|basketball|baseball|chess|"
+    r"poker|music|songs?|gigs?|concerts?|shows?|host|down|up|games?|video games?|tribute|live|"
+    r"dates|venues?|role|roles|part|parts|lead|character|characters|festivals?|sets?|matches|"
+    r"match|season|tour|album|record|track|piece|instrument|organ|hosts?|presenters?|judges?|mentor|"
+    r"chair|chairman|chairwoman|president|ambassador|spokes(?:man|woman|person)|coach|captain|"
+    r"manager|producer|director|writer)\b"
+)
+"""What "plays" is not followed by when it gives a role ("plays the guitar", "plays host")."""
 _ROLE_NOUN_OR_CHARACTER = (
     r"(?:role|roles|part|parts|performance|performances|turn|cameo|cameos|debut|lead|character)"
 )
@@ -39,15 +49,23 @@ _ROLE_NOUN_OR_CHARACTER = (
 RULES: tuple[Rule, ...] = (
     Rule(
         "cast.film_starring",
-        r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,| -| –| \(| :)? (?:which |that )?(?:is |was )?"
-        r"(?:also |both )?(?:co-)?starring "
+        r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,| -| –| \(| :)? (?:which |that )?(?:is |was )?"
+        r"(?:also )?(?:co-)?starring "
+        r"(?P<agent>{CASTLIST})",
+        CAST,
+        needs=("starring",),
+    ),
+    Rule(
+        "cast.films_both_starring",
+        r"(?P<film>{FILMREFS}) , (?:which are |are )?(?:both|all|each) (?:co-)?starring "
         r"(?P<agent>{CASTLIST})",
         CAST,
         needs=("starring",),
     ),
     Rule(
         "cast.film_stars",
-        r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,)? (?:which |that )?(?:{ADV})?(?:co-)?(?:stars|starred)(?! in) "
+        r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,)? (?:which |that )?(?:{ADV})?(?:co-)?(?:stars|starred)"
+        r"(?! in | opposite | alongside | with | together ) "
         r"(?:{ADJ}){0,2}?(?:the (?:actors|actresses|actor|actress) )?(?P<agent>{CASTLIST})",
         CAST,
         needs=(
@@ -74,7 +92,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.topic_stars",
         r"(?:^|, |and |also |{FILM_NOUN_SG} |«A\d+» |it |that |which )(?:also )?(?:stars|starring|"
-        r"starred|co-starring|co-stars|co-starred)(?! in) (?:{ADJ}){0,2}?(?:the (?:actors|"
+        r"starred|co-starring|co-stars|co-starred)(?! in\b) (?:{ADJ}){0,2}?(?:the (?:actors|"
         r"actresses|actor|actress) )?(?P<agent>{CASTLIST})",
         CAST,
         film=None,
@@ -102,6 +120,7 @@ RULES: tuple[Rule, ...] = (
         + r") )?(?:(?:alongside|opposite|with|together with) {PEOPLE} )?"
         + _IN_FILM,
         CAST,
+        character="character",
         needs=(
             "star",
             "starred",
@@ -119,15 +138,16 @@ RULES: tuple[Rule, ...] = (
         + _APPEAR
         + r" (?:as (?P<character>"
         + _CHAR
-        + r") )?(?:[^«» ]+ ){0,3}?in (?:the |a |an |his |her )?(?:{ADJ}){0,3}?"
+        + r") )?(?:[^«» ]+ ){0,3}?in (?:(?P<film_ana>«A\d+»)|(?:the |a |an |his |her )?(?:{ADJ}){0,3}?"
         r"(?:{FILM_NOUN} |{NUMBER}?(?:«[PN]\d+» )?{FILM_NOUNS}(?: ,)? (?:including |such as )?)?"
-        r"(?P<film>{TITLES_P})",
+        r"(?P<film>{TITLES_P}))",
         CAST,
+        character="character",
         needs=("appeared", "appears", "appear", "appearing", "featured", "co-starred"),
     ),
     Rule(
         "cast.star_of",
-        r"(?P<agent>{WHO}){APPOS} , (?:the |a |its |who is |who was )?(?:{ADJ}){0,2}?"
+        r"(?P<agent>{WHO}){APPOS} (?:,|-|–|—) (?:the |a |its |who is |who was )?(?:{ADJ}){0,2}?"
         r"(?:star|stars|co-star|lead|leads) of (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} |{FILM_NOUNS} )?"
         r"(?P<film>{TITLES})",
         CAST,
@@ -150,6 +170,7 @@ RULES: tuple[Rule, ...] = (
         + r") )?(?:opposite {PEOPLE} )?(?:, |included |include |includes |including |in |, "
         r"including |came in {YEAR} , playing [^«».; ]+ in )+{FILM_OF}(?P<film>{TITLES})",
         CAST,
+        character="character",
         needs=(*_ROLE_NOUN_WORDS, "character"),
     ),
     Rule(
@@ -161,6 +182,7 @@ RULES: tuple[Rule, ...] = (
         + _CHAR
         + r") )?(?:opposite {PEOPLE} )?in (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES}))",
         CAST,
+        character="character",
         needs=_ROLE_NOUN_WORDS,
     ),
     Rule(
@@ -176,6 +198,7 @@ RULES: tuple[Rule, ...] = (
         r"portrays|portrayed|portraying|portray|voices|voiced|voicing|stars as|starred as|"
         r"starring as) (?P<character>" + _CHAR + r") (?:[^«» .;]+ ){0,4}?" + _IN_FILM,
         CAST,
+        character="character",
         needs=(
             "plays",
             "played",
@@ -199,6 +222,7 @@ RULES: tuple[Rule, ...] = (
         r"portrayed|stars as|starred as|voices|voiced|stars|starred|appears|appeared|co-stars)"
         r"(?: (?:as )?(?P<character>" + _CHAR + r"))?",
         CAST,
+        character="character",
         needs=("which",),
     ),
     Rule(
@@ -206,6 +230,7 @@ RULES: tuple[Rule, ...] = (
         r"(?P<agent>{WHOSE}) (?:{ADJ}){0,2}?portrayal of (?P<character>" + _CHAR + r") in "
         r"(?:the )?(?P<film>{TITLES})",
         CAST,
+        character="character",
         needs=("portrayal",),
     ),
     Rule(
@@ -213,6 +238,7 @@ RULES: tuple[Rule, ...] = (
         r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:play|plays|playing) (?:the )?(?:{ADJ}){0,2}?"
         r"(?:lead|title role|role of (?P<character>" + _CHAR + r")) in {FILM_OF}(?P<film>{TITLES})",
         CAST,
+        character="character",
         needs=("play", "plays", "playing"),
     ),
     Rule(
@@ -231,11 +257,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.its_stars_topic",
-        r"(?:^|, |while |whereas |and |as |with |when )(?:one of )?its (?:{ADJ}){0,2}?(?:star|stars|"
-        r"co-stars|leads)(?: ,)? (?P<agent>{PEOPLE})",
+        r"(?:^|, |while |whereas |and |as |with |when )(?:one of )?(?:its|the film 's|the movie 's|"
+        r"«A\d+» 's) (?:{ADJ}){0,2}?(?:star|stars|co-star|co-stars|lead|leads)(?: ,)? "
+        r"(?P<agent>{PEOPLE})",
         CAST,
         film=None,
-        needs=("its",),
+        needs=("its", "'s"),
     ),
     Rule(
         "cast.possessive_costar",
@@ -334,6 +361,7 @@ RULES: tuple[Rule, ...] = (
         r"widely )?(?:known|remembered|famous) (?:as|for playing|for his role as|for her role as) "
         r"(?P<character>" + _CHAR + r") in {FILM_OF}(?P<film>{TITLES})",
         CAST,
+        character="character",
         needs=("known", "remembered", "famous"),
     ),
     Rule(
@@ -349,6 +377,7 @@ RULES: tuple[Rule, ...] = (
         r"(?P<agent>{PEOPLE}) (?:as (?P<character>" + _CHAR + r") )?(?:to (?:star|appear) )?in "
         r"{FILM_OF}(?P<film>{TITLES_P})",
         CAST,
+        character="character",
         needs=("cast", "signed", "hired", "chosen", "picked", "recruited"),
     ),
     Rule(
@@ -434,6 +463,7 @@ RULES: tuple[Rule, ...] = (
         + _CHAR
         + r") )?(?:opposite {PEOPLE} )?in {FILM_OF}(?P<film>{TITLES})",
         CAST,
+        character="character",
         needs=_ROLE_NOUN_WORDS,
     ),
     Rule(
@@ -441,6 +471,7 @@ RULES: tuple[Rule, ...] = (
         r", (?:playing|portraying|starring as|voicing) (?P<character>" + _CHAR + r") in "
         r"{FILM_OF}(?P<film>{TITLES})",
         CAST,
+        character="character",
         agent=None,
         needs=("playing", "portraying", "starring", "voicing"),
         flags=frozenset({"agent_subject"}),
@@ -460,6 +491,7 @@ RULES: tuple[Rule, ...] = (
         + r") )?(?:to (?:star|appear|play (?:[^«».; ]+ ){0,4}?[^«».; ]+) )?(?:opposite {PEOPLE} )?in "
         r"(?:the (?:{ADJ}){0,2}?(?:role|part|lead) (?:of|in) )?{FILM_OF}(?P<film>{TITLES_P})",
         CAST,
+        character="character",
         needs=(
             "cast",
             "recast",
@@ -480,6 +512,64 @@ RULES: tuple[Rule, ...] = (
         needs=("joined", "joins", "join", "joining"),
     ),
     Rule(
+        "cast.replaces_in",
+        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:replaced|replaces|replace|replacing|"
+        r"took over from|takes over from|take over from|stepped in for|steps in for|step in for) "
+        r"{WHO}(?: as (?P<character>" + _CHAR + r"))? in {FILM_OF}(?P<film>{TITLES_P})",
+        CAST,
+        character="character",
+        needs=(
+            "replaced",
+            "replaces",
+            "replace",
+            "replacing",
+            "took",
+            "takes",
+            "take",
+            "stepped",
+            "steps",
+            "step",
+        ),
+        flags=frozenset({"replacement"}),
+    ),
+    Rule(
+        "cast.replaced_by_in",
+        r"{WHO}{APPOS} (?:{AUX}|{ADV}){0,3}(?:been |being )?replaced by (?P<agent>{WHO})"
+        r"(?: as (?P<character>" + _CHAR + r"))? in {FILM_OF}(?P<film>{TITLES_P})",
+        CAST,
+        character="character",
+        needs=("replaced",),
+        flags=frozenset({"replacement"}),
+    ),
+    Rule(
+        "cast.starred_with_in",
+        r"(?:co-)?(?:starred|stars|starring|star|acted|acts|act"
+        r") (?:{ADV})?(?:alongside|opposite|with|together with) "
+        r"(?P<agent>{PEOPLE}) " + _IN_FILM,
+        CAST,
+        needs=(
+            "starred",
+            "stars",
+            "starring",
+            "star",
+            "acted",
+            "acts",
+            "act",
+            "co-starred",
+            "co-stars",
+            "co-starring",
+            "co-star",
+        ),
+    ),
+    Rule(
+        "cast.in_film_replaced_by",
+        r"(?:^|, )in {FILM_OF}(?P<film>{TITLE}) , {WHO} (?:{AUX}|{ADV}){0,3}(?:been |being )?"
+        r"replaced by (?P<agent>{WHO})",
+        CAST,
+        needs=("replaced",),
+        flags=frozenset({"replacement"}),
+    ),
+    Rule(
         "cast.landed_role",
         r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:landed|won|got|secured|took on|took|"
         r"scooped|bagged|earned|accepted|reprises|reprise|reprising|reprised|returns to|returned to|"
@@ -487,6 +577,7 @@ RULES: tuple[Rule, ...] = (
         r"(?P<character>" + _CHAR + r"))? (?:in|for) "
         r"{FILM_OF}(?P<film>{TITLES_P})",
         CAST,
+        character="character",
         needs=(
             "landed",
             "won",
@@ -508,11 +599,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.best_known_for",
         r"(?P<agent>{WHO}) , (?:who is |who was )?(?:best |perhaps best |probably best |most |"
-        r"widely )?(?:known|remembered|famous) for (?:his |her |their )?(?:roles? in |parts? in |"
+        r"widely )?(?:known|remembered|famous) for (?!(?:directing|writing|producing|co-directing|co-writing|co-producing|scoring|editing|helming) )(?:his |her |their )?(?:roles? in |parts? in |"
         r"starring in |appearing in |playing (?P<character>" + _CHAR + r") in )?{FILM_OF}"
         r"(?P<film>{TITLES_P})",
         CAST,
+        character="character",
         needs=("known", "remembered", "famous"),
+        flags=frozenset({"cast_unless_director"}),
     ),
     Rule(
         "cast.roles_include",
@@ -523,25 +616,38 @@ RULES: tuple[Rule, ...] = (
         needs=("include", "included", "includes", "range"),
     ),
     Rule(
+        "cast.films_include",
+        r"(?P<agent>{WHOSE}|{WHO} , whose) (?:{ADJ}){0,2}?(?:films|movies|film credits|screen "
+        r"credits|credits) (?:{ADV})?(?:include|included|includes|have included|range from) "
+        r"(?:(?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?)?(?P<film>{TITLES})",
+        CAST,
+        explicit=False,
+        needs=("include", "included", "includes", "range"),
+        flags=frozenset({"by_occupation"}),
+    ),
+    Rule(
         "cast.is_known_for",
         r"(?P<agent>{WHO}){APPOS} (?:is|was|became|remains) (?:{ADV})?(?:best |perhaps best |"
         r"probably best |most |widely |internationally )?(?:known|remembered|famous|celebrated) "
-        r"for (?:his |her |their )?(?:roles? in |parts? in |starring in |appearing in |playing "
+        r"for (?!(?:directing|writing|producing|co-directing|co-writing|co-producing|scoring|editing|helming) )(?:his |her |their )?(?:roles? in |parts? in |starring in |appearing in |playing "
         r"(?P<character>" + _CHAR + r") in )?{FILM_OF}(?P<film>{TITLES_P})",
         CAST,
+        character="character",
         needs=("known", "remembered", "famous", "celebrated"),
+        flags=frozenset({"cast_unless_director"}),
     ),
     Rule(
         "cast.in_film_plays",
         r"(?:^|, )in {FILM_OF}(?P<film>{TITLE}) , (?P<agent>{WHO}) (?:{ADV})?(?:plays|played|"
         r"portrays|portrayed|stars as|starred as|is|was) (?P<character>" + _CHAR + r")",
         CAST,
+        character="character",
         needs=("plays", "played", "portrays", "portrayed", "stars", "starred", "is", "was"),
     ),
     Rule(
         "cast.in_film_stars",
         r"(?:^|, )in (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLE})) , (?P<agent>{WHOS}) (?:{ADV})?"
-        r"(?:stars|starred|co-stars|co-starred|appears|appeared)(?! in)",
+        r"(?:stars|starred|co-stars|co-starred|appears|appeared)(?! in\b)",
         CAST,
         needs=("stars", "starred", "co-stars", "co-starred", "appears", "appeared"),
     ),
@@ -557,25 +663,241 @@ RULES: tuple[Rule, ...] = (
         r"(?:^|, )in (?P<film>«A\d+») , (?P<agent>{WHO}) (?:{ADV})?(?:plays|played|portrays|"
         r"portrayed|stars as|starred as) (?P<character>" + _CHAR + r")",
         CAST,
+        character="character",
         needs=("plays", "played", "portrays", "portrayed", "stars", "starred"),
     ),
     Rule(
+        "cast.plays_character_topic",
+        r"(?P<agent>{PEOPLE}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?:plays|played|play|"
+        r"playing|portrays|portrayed|portray|voices|voiced|voice|stars as|starred as|star as|"
+        r"returns as|returned as|return as|(?:reprises|reprised|reprise|reprising) (?:his|her|their) "
+        r"(?:role|part) as|leads the cast as|led the cast as) (?!" + _NOT_A_CHARACTER + r")"
+        r"(?P<character>" + _CHAR + r")(?! in | at the | for )",
+        CAST,
+        character="character",
+        film=None,
+        needs=(
+            "plays",
+            "played",
+            "play",
+            "playing",
+            "portrays",
+            "portrayed",
+            "portray",
+            "voices",
+            "voiced",
+            "voice",
+            "stars",
+            "starred",
+            "star",
+            "returns",
+            "returned",
+            "return",
+            "reprises",
+            "reprised",
+            "reprise",
+            "reprising",
+            "leads",
+            "led",
+        ),
+    ),
+    Rule(
+        "cast.people_play_plural_topic",
+        r"(?P<agent>{PERSON}(?: , {PERSON})*(?: ,)? (?:and|&) {PERSON}) (?:{AUX}|{ADV}){0,2}(?:play|"
+        r"played|playing|portray|portrayed) (?!" + _NOT_A_CHARACTER + r"|tricks|cards|pranks|"
+        r"roles|parts)(?:{ADJ})?[a-z]+s(?= ,| \.| who | and |$)",
+        CAST,
+        film=None,
+        needs=("play", "played", "playing", "portray", "portrayed"),
+    ),
+    Rule(
+        "cast.bare_star_topic",
+        r"(?P<agent>{PEOPLE}) (?:{AUX}|{ADV}){0,2}(?:co-)?(?:stars|starred|star|co-stars|co-starred)"
+        r"(?= \.| ,| alongside | opposite | with | together with |$)",
+        CAST,
+        film=None,
+        needs=("stars", "starred", "star", "co-stars", "co-starred", "co-star"),
+    ),
+    Rule(
+        "cast.in_the_cast_topic",
+        r"(?P<agent>{PEOPLE}) (?:{AUX}|{ADV}){0,2}(?:(?:is|are|was|were) (?:also )?(?:in|among) the "
+        r"cast|heads the cast|head the cast|headed the cast|leads the cast|lead the cast|led the cast|"
+        r"completes the cast|complete the cast|completed the cast|rounds out the cast|round out the "
+        r"cast|rounded out the cast)(?! of\b)",
+        CAST,
+        film=None,
+        needs=("cast",),
+    ),
+    Rule(
+        "cast.marks_first_role_topic",
+        r"(?:^|, )(?:it |«A\d+» )(?:{AUX}){0,2}(?:marks|marked|is|was|will be) (?P<agent>{PERSON}) 's "
+        r"(?:{ADJ}){0,3}?(?:role|part|film role|screen role|film debut|screen debut|acting debut)\b",
+        CAST,
+        film=None,
+        needs=("role", "part", "debut"),
+    ),
+    Rule(
+        "cast.takes_the_lead_topic",
+        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,2}(?:takes|took|take|taking|plays|played|play|"
+        r"playing) the (?:female |male )?lead(?= \.| ,| as | opposite | alongside |$)",
+        CAST,
+        film=None,
+        needs=("lead",),
+    ),
+    Rule(
+        "cast.cameo_topic",
+        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,2}(?:has|had|makes|made|make|making) (?:a|an) "
+        r"(?:{ADJ})?cameo(?: appearance)?(?: as (?P<character>" + _CHAR + r"))?(?! in )",
+        CAST,
+        character="character",
+        film=None,
+        needs=("cameo",),
+    ),
+    Rule(
+        "cast.is_good_as_topic",
+        r"(?P<agent>{WHO}) (?:(?:is|was|are|were) (?:{ADV})?(?:very |quite |particularly |"
+        r"especially )?(?:superb|excellent|brilliant|wonderful|terrific|convincing|outstanding|"
+        r"magnificent|impressive|good|great|fine|memorable|moving|marvellous|marvelous|strong|"
+        r"perfect|perfectly cast|miscast|unconvincing|hilarious|chilling|compelling|mesmerising|"
+        r"mesmerizing|stunning|riveting|effective|luminous|touching|sensational|solid)|excels|"
+        r"excelled|shines|shone|impresses|impressed|dazzles|dazzled|sparkles|sparkled) as "
+        r"(?!" + _NOT_A_CHARACTER + r")(?P<character>" + _CHAR + r")(?! in | at the | for )",
+        CAST,
+        character="character",
+        film=None,
+        needs=(
+            "superb",
+            "excellent",
+            "brilliant",
+            "wonderful",
+            "terrific",
+            "convincing",
+            "outstanding",
+            "magnificent",
+            "impressive",
+            "good",
+            "great",
+            "fine",
+            "memorable",
+            "moving",
+            "marvellous",
+            "marvelous",
+            "strong",
+            "perfect",
+            "perfectly",
+            "miscast",
+            "unconvincing",
+            "hilarious",
+            "chilling",
+            "compelling",
+            "mesmerising",
+            "mesmerizing",
+            "stunning",
+            "riveting",
+            "effective",
+            "luminous",
+            "touching",
+            "sensational",
+            "solid",
+            "excels",
+            "excelled",
+            "shines",
+            "shone",
+            "impresses",
+            "impressed",
+            "dazzles",
+            "dazzled",
+            "sparkles",
+            "sparkled",
+        ),
+    ),
+    Rule(
+        "cast.performance_as_topic",
+        r"(?P<agent>{WHO}){APPOS} (?:[^«».; ]+ ){0,6}?(?:for |of )?(?:his|her|their) (?:{ADJ})?"
+        r"(?:performance|turn|portrayal|role) as (?P<character>"
+        + _CHAR
+        + r")(?! in | at the | for )",
+        CAST,
+        character="character",
+        film=None,
+        needs=("performance", "turn", "portrayal", "role"),
+    ),
+    Rule(
+        "cast.for_playing_topic",
+        r"(?P<agent>{WHO}){APPOS} (?:[^«».; ]+ ){0,6}?for (?:playing|portraying|voicing) "
+        r"(?!" + _NOT_A_CHARACTER + r")(?P<character>" + _CHAR + r")(?! in | at the | for )",
+        CAST,
+        character="character",
+        film=None,
+        needs=("playing", "portraying", "voicing"),
+    ),
+    Rule(
+        "cast.also_starring_are",
+        r"(?:^|, )(?:also )?(?:starring|co-starring) (?:are|is|alongside (?:him|her|them) are) "
+        r"(?P<agent>{CASTLIST})",
+        CAST,
+        film=None,
+        needs=("starring", "co-starring"),
+    ),
+    Rule(
+        "cast.co_star_said_topic",
+        r"^(?:co-star|co-stars|fellow star|fellow stars) (?P<agent>{PEOPLE})",
+        CAST,
+        explicit=False,
+        film=None,
+        needs=("co-star", "co-stars", "fellow"),
+    ),
+    Rule(
         "cast.played_role_topic",
-        r"(?P<agent>{WHOS}) (?:{AUX}|{ADV}){0,2}(?:played|plays|had|has|have|took|takes|landed) "
+        r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?:played|plays|had|has|have|"
+        r"took|takes|landed) "
         r"(?:a |the |one of the )?(?:{ADJ}){0,2}?(?:lead|leading|main|starring|title|supporting|"
-        r"key|major|central|pivotal|significant) (?:role|roles|part|parts)(?! in| as| of)",
+        r"key|major|central|pivotal|significant) (?:role|roles|part|parts)(?! (?:in|as|of)\b)",
         CAST,
         film=None,
         needs=("role", "roles", "part", "parts"),
     ),
     Rule(
+        "cast.pronoun_role_was_in",
+        r"(?:^|, |and |but )(?P<agent>his|her|their) (?:{ADJ}){0,3}?(?:role|roles|part|parts|"
+        r"performance|performances) (?:was|were|came) in {FILM_OF}(?P<film>{TITLES_P})",
+        CAST,
+        needs=("role", "roles", "part", "parts", "performance", "performances"),
+    ),
+    Rule(
+        "cast.of_film_fame",
+        r"(?P<agent>{WHO}) , of (?P<film>{TITLE}) fame\b",
+        CAST,
+        explicit=False,
+        needs=("fame",),
+        flags=frozenset({"cast_unless_director"}),
+    ),
+    Rule(
+        "cast.film_possessive_person",
+        r"(?:^|, |and |with |for |by |to |as )(?P<film>«[FN]\d+») (?:'s|') (?P<agent>«P\d+»)"
+        r"(?! 's)",
+        CAST,
+        explicit=False,
+        needs=("'s", "'"),
+        flags=frozenset({"cast_unless_director"}),
+    ),
+    Rule(
+        "cast.and_castmates",
+        r"(?P<agent>{WHO}) (?:and|with|joined|alongside|joined by) (?:his|her|their) "
+        r"(?P<film>{TITLE}) (?:castmates|cast-mates|co-stars|costars|cast members)",
+        CAST,
+        needs=("castmates", "cast-mates", "co-stars", "costars", "members"),
+    ),
+    Rule(
         "cast.fame_in",
-        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,2}(?:shot to fame|rose to fame|found fame|"
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?:shot to fame|rose to fame|"
+        r"found fame|"
         r"made (?:his|her|their) name|broke through|became famous|became a star|got (?:his|her) "
-        r"break|won acclaim|earned acclaim) (?:[^«».; ]+ ){0,3}?in "
+        r"break|won acclaim|earned acclaim) (?:[^«».; ]+ ){0,3}?(?:in|with) "
         r"{FILM_OF}(?P<film>{TITLES_P})",
         CAST,
         needs=("fame", "name", "broke", "famous", "star", "break", "acclaim"),
+        flags=frozenset({"cast_unless_director"}),
     ),
     Rule(
         "cast.leads_cast",
@@ -611,6 +933,33 @@ RULES: tuple[Rule, ...] = (
         r"featured|boasts) (?P<agent>{CASTLIST})",
         CAST,
         needs=("cast",),
+    ),
+    Rule(
+        "cast.character_then_actor",
+        r"(?:^in (?:{FILM_OF})?(?P<film>{TITLE}) , |follows |following |story of |tale of )"
+        r"(?P<character>«[NP]\d+») \( (?P<agent>«P\d+») \)",
+        CAST,
+        character="character",
+        needs=("(",),
+        flags=frozenset({"film_optional"}),
+    ),
+    Rule(
+        "cast.the_star_is",
+        r"(?:^|, |and |; )(?:the|its|the film 's|the movie 's) (?:main |lead |leading |principal |"
+        r"biggest )?(?:star|stars|star actor|star actress|lead actor|lead actress|leading man|"
+        r"leading lady|lead) (?:is|was|are|were) (?P<agent>{CASTLIST})",
+        CAST,
+        film=None,
+        needs=("star", "stars", "actor", "actress", "man", "lady", "lead"),
+    ),
+    Rule(
+        "cast.title_role",
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?:plays|played|playing|play|"
+        r"takes|took|taking|has|had|landed|won|stars in|starred in|starring in|is cast in|was cast "
+        r"in) the (?:title|titular|eponymous|name) (?:role|character|part)",
+        CAST,
+        film=None,
+        needs=("title", "titular", "eponymous"),
     ),
     Rule(
         "cast.people_play_roles",

@@ -129,7 +129,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "companies.film_distributed_by",
         r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,)? (?:which |that )?(?:was |is |will be |has been )?(?:also )?"
-        r"(?:distributed|released) by (?:both )?(?:the (?:{ADJ})?company )?(?P<agent>{ORGS})",
+        r"(?:distributed|released)(?: in (?:the )?«[XC]\d+»)? by (?:both )?(?:the (?:{ADJ})?company )?"
+        r"(?P<agent>{ORGS})",
         DISTRIBUTOR,
         needs=("distributed", "released"),
     ),
@@ -137,10 +138,17 @@ RULES: tuple[Rule, ...] = (
         "companies.distributes",
         r"(?P<agent>{ORGS}){APPOS} (?:, which |which )?(?:{AUX}){0,2}(?:(?:distribute|distributes|"
         r"distributed|will distribute|distributing|is distributing) |(?:acquired|bought|secured|"
-        r"picked up) (?:the )?(?:(?:uk|us|north american|international|worldwide|global) )?"
+        r"picked up) (?:the )?(?:(?:uk|us|north american|international|worldwide|global|«[XC]\d+») )?"
         r"distribution rights (?:to|for) )(?:the )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?P<film>{FILMREF})",
         DISTRIBUTOR,
         needs=("distribute", "distributes", "distributed", "distributing", "distribution"),
+    ),
+    Rule(
+        "companies.distributed_along_with",
+        r"(?:distributed|distributes|released|releases) (?:the )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?"
+        r"(?P<film>{FILMREF}) , (?:along|together) with (?P<agent>{ORGS})",
+        DISTRIBUTOR,
+        needs=("along", "together"),
     ),
     Rule(
         "companies.distributor_of",
@@ -175,7 +183,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "companies.served_as_distributor",
-        r"(?P<agent>{ORG}){APPOS} (?:served as|was|is|acted as) (?:the |a |one )?(?:{ADJ})?"
+        r"(?P<agent>{ORG}){APPOS} (?:{ADV})?(?:served as|was|is|acted as) (?:the |a |one )?(?:{ADJ})?"
         r"(?:of the )?distributors? "
         r"(?:of|for) (?:the )?(?:{FILM_NOUN} )?(?P<film>{FILMREF})",
         DISTRIBUTOR,

@@ -4,7 +4,7 @@ Engagement", "X is a 1995 American crime film")."""
 from __future__ import annotations
 
 from ...model import Relation
-from ..patterns import Rule
+from ..patterns import FILM_NOUN_WORDS, Rule
 
 COUNTRY = Relation.COUNTRY
 
@@ -35,6 +35,7 @@ RULES: tuple[Rule, ...] = (
         COUNTRY,
         agent=None,
         value="value",
+        needs=FILM_NOUN_WORDS,
     ),
     Rule(
         "country.nat_film_title",
@@ -43,6 +44,41 @@ RULES: tuple[Rule, ...] = (
         COUNTRY,
         agent=None,
         value="value",
+        needs=FILM_NOUN_WORDS,
+    ),
+    Rule(
+        "country.place_film_title",
+        r"(?P<value>«X\d+»(?: (?:and|-|/) «[XC]\d+»)*) (?:{ADJ}){0,2}?{FILM_NOUN} (?P<film>{TITLE})",
+        COUNTRY,
+        agent=None,
+        value="value",
+        flags=frozenset({"country_names"}),
+        needs=FILM_NOUN_WORDS,
+    ),
+    Rule(
+        "country.film_is_the_nat_one",
+        r"(?P<film>{TITLE}) (?:is|was) (?:the|an?) (?:(?!«)(?:{ADJ})){0,3}?(?P<value>{NAT}) "
+        r"(?:one|entry|contender|hope|production|co-production)\b",
+        COUNTRY,
+        agent=None,
+        value="value",
+        needs=("one", "entry", "contender", "hope", "production", "co-production"),
+    ),
+    Rule(
+        "country.film_country_entry",
+        r"(?P<film>{TITLE}) , (?P<value>«[XC]\d+») 's (?:official )?(?:entry|submission|candidate)",
+        COUNTRY,
+        agent=None,
+        value="value",
+        needs=("entry", "submission", "candidate"),
+    ),
+    Rule(
+        "country.nat_entry_film",
+        r"(?P<value>{NAT}|«X\d+» 's) (?:official )?(?:entry|submission) (?:,? )?(?P<film>{TITLE})",
+        COUNTRY,
+        agent=None,
+        value="value",
+        needs=("entry", "submission"),
     ),
     Rule(
         "country.film_is_nat_film",
@@ -73,5 +109,6 @@ RULES: tuple[Rule, ...] = (
         COUNTRY,
         agent=None,
         value="value",
+        needs=FILM_NOUN_WORDS,
     ),
 )

@@ -11,6 +11,9 @@ from ..patterns import ROLE_NOUN_WORDS, ROLE_VERB_WORDS, ROLE_WORK_WORDS, Rule
 
 _BE = r"(?:(?:which |that )?(?:was |is |has been |had been |will be |is being |was being |were |are |being )?(?:also |originally |jointly |first |later |now )?)"
 
+_GERUNDS = ("directing", "producing", "writing", "scoring", "editing")
+"""The crew gerunds of "P is directing, with Q producing"."""
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "crew.film_by",
@@ -29,7 +32,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.topic_by",
         r"(?:^|, |and |film |movie |picture |documentary |drama |comedy |thriller |feature |"
-        r"was |is |were |be |been |being |co-production |production )(?P<cue>{ROLE_PASSIVES}) "
+        r"was |is |were |be |been |being |co-production |production |(?:starring|featuring) "
+        r"(?:«[PN]\d+» (?:, |and |, and )?)+)(?P<cue>{ROLE_PASSIVES}) "
         r"(?:for the (?:screen|big screen|cinema) )?by (?:the (?:{ADJ})?{ROLE_NOUN} |the (?=«O))?"
         r"(?P<agent>{AGENTS})",
         film=None,
@@ -107,20 +111,24 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.active",
         r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?P<cue>{ROLE_VERB}(?: and (?:"
-        r"{ROLE_VERB}|starred in))*) (?:(?P<film_ana>«A\d+»)|(?:the |a |an |his |her )?(?:{ADJ}){0,2}?"
-        r"(?:{FILM_NOUN} )?(?P<film>{TITLES_P})(?! (?:in|for) «[FN]))(?: , respectively)?",
+        r"{ROLE_VERB}|starred in))*) (?:(?P<film_ana>«A\d+»|(?:(?<=directed )|(?<=co-directed )|(?<=helmed )|"
+        r"(?<=produced )|(?<=co-produced ))it(?= \.| ,| in | with | for | from |$))|"
+        r"(?:the |a |an |his |her )?(?:{ADJ}){0,3}?"
+        r"(?:{FILM_NOUN} |adaptation )?(?P<film>{TITLES_P})(?! (?:in|for) «[FN]))(?: , respectively)?",
         needs=ROLE_VERB_WORDS,
     ),
     Rule(
         "crew.to_direct",
         r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:(?:will|to|set to|due to|signed to|"
         r"signed on to|agreed to|expected to|hired to|tapped to|chosen to|going to|plans to|"
-        r"planning to|in talks to) )(?P<cue>(?:direct|write|produce|co-direct|co-write|co-produce|"
+        r"planning to|in talks to|attached to|went on to|go on to|goes on to|returns to|returned to|"
+        r"return to|back to) )(?P<cue>(?:direct|helm|write|produce|co-direct|co-write|co-produce|"
         r"executive produce|score|edit)(?: and (?:direct|write|produce|co-produce|executive produce|"
         r"star in))?) (?:(?P<film_ana>«A\d+»)|{FILM_OF}"
         r"(?P<film>{TITLES_P}))",
         needs=(
             "direct",
+            "helm",
             "write",
             "produce",
             "co-direct",
@@ -133,7 +141,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.present_tense",
         r"(?P<agent>{WHO}){APPOS} (?:{ADV})?(?P<cue>directs|writes|produces|co-directs|co-writes|"
-        r"helms|scores|edits) {FILM_OF}(?P<film>{TITLES_P})",
+        r"helms|scores|edits) {FILM_OF}(?P<film>{TITLES_P})(?!(?: (?:and|,) «[PN]\d+»)* in )",
         needs=(
             "directs",
             "writes",
@@ -163,7 +171,8 @@ RULES: tuple[Rule, ...] = (
         "crew.is_doing",
         r"(?P<agent>{WHO}){APPOS} (?:is|was|are|were|has been|had been) (?:currently |now |also )?"
         r"(?P<cue>directing|writing|producing|co-directing|co-writing|co-producing|scoring|"
-        r"editing) (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))",
+        r"editing) (?:the (?:script|screenplay|score|music) (?:for|of) )?(?:(?P<film_ana>«A\d+»)|"
+        r"{FILM_OF}(?P<film>{TITLES_P}))",
         needs=(
             "directing",
             "writing",
@@ -184,10 +193,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.directed_someone_in",
-        r"(?P<agent>{WHO}) (?:, who |who )?(?:[^«».;, ]+ ){0,4}?(?P<cue>directed|directing|direct) "
-        r"(?:him|her|them|{PEOPLE}) in (?:the )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?P<film>{TITLES})",
+        r"(?P<agent>{WHO}) (?:, who |who )?(?:[^«».;, ]+ ){0,4}?(?P<cue>directed|directing|directs|"
+        r"direct) (?:him|her|them|{PEOPLE}) in (?:the )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?P<film>{TITLES})",
         Relation.DIRECTOR,
-        needs=("directed", "directing", "direct"),
+        needs=("directed", "directing", "directs", "direct"),
     ),
     Rule(
         "crew.cast_list_then_noun",
@@ -220,9 +229,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.which_person_verb",
-        r"(?P<film>{FILMREF}) , which (?P<agent>{WHO}) (?:{ADV})?(?:also )?(?P<cue>{ROLE_VERB}"
-        r"(?: and {ROLE_VERB})*)(?! (?:in|for|with|by) )",
-        needs=("which",),
+        r"(?P<film>{FILMREF}) (?:, which|- a film|, a film|, the film) (?P<agent>{WHO}) (?:{ADV})?"
+        r"(?:also )?(?P<cue>{ROLE_VERB}(?: and {ROLE_VERB})*)(?! (?:in|for|with|by) (?!{YEAR}))",
+        needs=("which", "film"),
     ),
     Rule(
         "crew.behind_camera",
@@ -242,6 +251,115 @@ RULES: tuple[Rule, ...] = (
         Relation.DIRECTOR,
         film=None,
         needs=("direction",),
+    ),
+    Rule(
+        "crew.known_for_doing",
+        r"(?P<agent>{WHO}){APPOS} (?:, )?(?:who is |who was |is |was |became |remains )?(?:{ADV})?"
+        r"(?:best |perhaps best |probably best |most |widely )?(?:known|remembered|famous|celebrated) "
+        r"for (?P<cue>directing|writing|producing|co-directing|co-writing|co-producing|scoring|"
+        r"editing|helming) {FILM_OF}(?P<film>{TITLES_P})",
+        needs=("known", "remembered", "famous", "celebrated"),
+    ),
+    Rule(
+        "crew.directing_credits_include",
+        r"(?P<agent>{WHOSE}|{WHO} , whose) (?:{ADJ})??(?:directing|directorial) credits "
+        r"(?:{ADV})?(?:include|included|includes|have included) {FILM_OF}(?P<film>{TITLES})",
+        Relation.DIRECTOR,
+        needs=("credits",),
+    ),
+    Rule(
+        "crew.its_noun_appos",
+        r"(?:^|, )(?:the film 's|the movie 's|its|«A\d+» 's) (?:{ADJ})??(?P<cue>{ROLE_NOUN})(?: ,)? "
+        r"(?P<agent>{PERSON})(?= ,| (?:said|says|added|adds|told|tells|explained|revealed|admitted|"
+        r"has|had|is|was|will|also|who)\b)",
+        film=None,
+        needs=ROLE_NOUN_WORDS,
+    ),
+    Rule(
+        "crew.film_by_appos",
+        r"^(?:the |a )(?:{ADJ}){0,3}?{FILM_NOUN} by (?P<agent>{PERSON}) , (?P<film>{TITLE})",
+        Relation.DIRECTOR,
+        needs=("by",),
+    ),
+    Rule(
+        "crew.in_film_noun",
+        r"(?:^|, )in {FILM_OF}(?P<film>{TITLE}) , (?:the |its )?(?:{ADJ})??(?P<cue>{ROLE_NOUN}) "
+        r"(?P<agent>{PERSON})",
+        needs=ROLE_NOUN_WORDS,
+    ),
+    Rule(
+        "crew.co_verb_with",
+        r"(?P<cue>co-wrote|co-writes|co-directed|co-directs|co-produced|co-produces) "
+        r"{FILM_OF}(?P<film>{TITLES_P}) (?:with|alongside) (?P<agent>{PEOPLE})",
+        needs=("co-wrote", "co-writes", "co-directed", "co-directs", "co-produced", "co-produces"),
+    ),
+    Rule(
+        "crew.bare_verb_topic",
+        r"(?P<agent>{PEOPLE}) (?:{ADV})?(?P<cue>directs|co-directs|produces|co-produces|writes|"
+        r"co-writes|scores|edits)(?= \.| , from | from |$)",
+        film=None,
+        needs=(
+            "directs",
+            "co-directs",
+            "produces",
+            "co-produces",
+            "writes",
+            "co-writes",
+            "scores",
+            "edits",
+        ),
+    ),
+    Rule(
+        "crew.pronoun_made_work",
+        r"(?:^|, |and )(?P<agent>he|she) (?:{ADV})?(?:composed|wrote|co-wrote|penned|co-penned|"
+        r"scripted|adapted) (?:the |its |a )?(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK})(?! (?:for|of) )",
+        film=None,
+        needs=ROLE_WORK_WORDS,
+    ),
+    Rule(
+        "crew.is_film_from",
+        r"(?P<film>{FILMREF}) (?:is|was|will be) (?:the |a |an )(?:{ADJ}){0,2}?{FILM_NOUN} (?:from|by) "
+        r"(?:the )?(?P<cue>director|film-maker|filmmaker|writer-director|directors) "
+        r"(?P<agent>{PEOPLE})",
+        needs=("from", "by"),
+    ),
+    Rule(
+        "crew.debut_of_director",
+        r"(?:marks|marked|is|was) (?:the )?(?:{ADJ})?(?:feature |film )?(?:directorial debut of|"
+        r"debut of (?:director|film-maker|filmmaker|writer-director)) (?P<agent>{PERSON})",
+        Relation.DIRECTOR,
+        film=None,
+        needs=("debut",),
+    ),
+    Rule(
+        "crew.years_doing",
+        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,2}(?:spent|spends|spending|took|takes) "
+        r"(?:[^«».; ]+ ){1,3}?(?P<cue>directing|writing|producing|co-directing|co-writing|"
+        r"co-producing|scoring|editing) (?:(?P<film_ana>«A\d+»|it(?= \.| ,| in |$))|"
+        r"{FILM_OF}(?P<film>{TITLES_P}))",
+        needs=("spent", "spends", "spending", "took", "takes"),
+    ),
+    Rule(
+        "crew.bare_doing_topic",
+        r"(?P<agent>{PEOPLE}) (?:{AUX}|{ADV}){0,2}(?:is |are |was |were |will |to |set to |due to |"
+        r"signed to |signed on to |attached to |expected to )(?:be )?(?P<cue>directing|producing|"
+        r"writing|scoring|editing|direct|produce|write|score|edit)(?= \.| , with | , from | from |$)",
+        film=None,
+        needs=(*_GERUNDS, "direct", "produce", "write", "score", "edit"),
+    ),
+    Rule(
+        "crew.with_person_doing",
+        r", with (?P<agent>{PEOPLE}) (?P<cue>directing|producing|writing|scoring|editing|"
+        r"co-producing|co-writing)(?= \.| ,| and |$)",
+        film=None,
+        needs=(*_GERUNDS, "co-producing", "co-writing"),
+    ),
+    Rule(
+        "crew.from_own_script",
+        r"(?P<agent>{WHO}) (?:[^«».; ]+ ){0,6}?(?:from|on|with) (?:his|her|their) own "
+        r"(?P<cue>script|screenplay)",
+        film=None,
+        needs=("script", "screenplay"),
     ),
     Rule(
         "crew.whose_noun",

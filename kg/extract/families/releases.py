@@ -6,7 +6,7 @@ broadcasts are not releases; dates without a year are not taken."""
 from __future__ import annotations
 
 from ...model import Relation
-from ..patterns import Rule
+from ..patterns import FILM_NOUN_WORDS, Rule
 
 RELEASE = Relation.RELEASE_DATE
 
@@ -19,7 +19,8 @@ _RELEASE_CUE = (
 RULES: tuple[Rule, ...] = (
     Rule(
         "releases.film_date",
-        r"(?P<film>{FILMREF})(?: , (?:[^«».; ]+ ){0,3}?{PEOPLE} ,)?(?: ,)? (?:(?:is |was )?"
+        r"(?P<film>{FILMREF})(?: , (?:[^«».; ]+ ){0,3}?{PEOPLE} ,)?(?: (?:co-)?stars {PEOPLE} and)?"
+        r"(?: ,)? (?:(?:is |was )?"
         r"{ROLE_PASSIVES} by {AGENTS} (?:, |and ))?"
         r"(?:[^«».; ]+ |«[CX]\d+» ){0,9}?" + _RELEASE_CUE + r" (?:[^«».; ]+ |«[CX]\d+» ){0,5}?"
         r"(?:on |in |for |from |by )?(?P<value>{DATE})",
@@ -53,6 +54,7 @@ RULES: tuple[Rule, ...] = (
             "aired",
             "airs",
         ),
+        flags=frozenset({"film_subject"}),
     ),
     Rule(
         "releases.topic_date",
@@ -65,6 +67,39 @@ RULES: tuple[Rule, ...] = (
         agent=None,
         value="value",
         needs=("released", "release", "out"),
+    ),
+    Rule(
+        "releases.it_opens",
+        r"(?:^|, |and )(?:it |«A\d+» )(?:{AUX}){0,2}(?:opens|opened|open|opening|hits|hit|arrives|"
+        r"arrived|arrive|debuts|debuted|bows|bowed|lands|landed|comes out|came out|come out|goes on "
+        r"release|went on release) (?:[^«».; ]+ |«[XC]\d+» ){0,4}?(?:on |in |from )?(?P<value>{DATE})",
+        RELEASE,
+        film=None,
+        agent=None,
+        value="value",
+        needs=(
+            "opens",
+            "opened",
+            "open",
+            "opening",
+            "hits",
+            "hit",
+            "arrives",
+            "arrived",
+            "arrive",
+            "debuts",
+            "debuted",
+            "bows",
+            "bowed",
+            "lands",
+            "landed",
+            "comes",
+            "came",
+            "come",
+            "goes",
+            "went",
+        ),
+        flags=frozenset({"film_subject"}),
     ),
     Rule(
         "releases.and_in_region",
@@ -83,6 +118,21 @@ RULES: tuple[Rule, ...] = (
         RELEASE,
         agent=None,
         value="value",
+        needs=(
+            "film",
+            "movie",
+            "feature",
+            "documentary",
+            "comedy",
+            "drama",
+            "thriller",
+            "flick",
+            "western",
+            "musical",
+            "animation",
+            "epic",
+            "biopic",
+        ),
     ),
     Rule(
         "releases.year_possessive",
@@ -108,6 +158,7 @@ RULES: tuple[Rule, ...] = (
         RELEASE,
         agent=None,
         value="value",
+        needs=FILM_NOUN_WORDS,
     ),
     Rule(
         "releases.made_in",
@@ -122,7 +173,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "releases.title_made_in",
-        r"(?P<film>{TITLE}) , (?:was |is )?(?:made|produced|released|filmed|shot) in (?P<value>{YEAR})",
+        r"(?P<film>{TITLE}) , (?:which |that )?(?:was |is )?(?:made|produced|released|filmed|shot) in "
+        r"(?P<value>{YEAR})",
         RELEASE,
         agent=None,
         value="value",
@@ -147,7 +199,7 @@ RULES: tuple[Rule, ...] = (
             "streaming",
             "available",
         ),
-        flags=frozenset({"platform", "film_optional"}),
+        flags=frozenset({"platform", "film_optional", "film_subject"}),
     ),
     Rule(
         "releases.on_platform",

@@ -80,8 +80,53 @@ RULES: tuple[Rule, ...] = (
         needs=("followed",),
     ),
     Rule(
+        "sources.it_sequel_to",
+        r"(?:^|, )(?:it |«A\d+» )(?:is |was |will be )(?:also )?(?:the |a |its )?(?:{ADJ}){0,2}?"
+        r"(?:sequel|follow-up) to (?:the )?(?:{ADJ}){0,2}?(?:«[PN]\d+» )?(?:{YEAR} )?"
+        r"(?:{FILM_NOUN} )?(?P<other>{TITLE})",
+        Relation.FOLLOWS,
+        film=None,
+        agent=None,
+        other="other",
+        inverse=Relation.FOLLOWED_BY,
+        needs=("sequel", "follow-up"),
+    ),
+    Rule(
+        "sources.the_sequel_to_topic",
+        r"(?:for|of|in|on|with|from|at|during|to) the (?:{ADJ})?(?:sequel|follow-up) to "
+        r"(?P<other>{TITLE})(?! (?:,|called|titled|entitled|-) )",
+        Relation.FOLLOWS,
+        film=None,
+        agent=None,
+        other="other",
+        inverse=Relation.FOLLOWED_BY,
+        needs=("sequel", "follow-up"),
+    ),
+    Rule(
+        "sources.spawned_sequel",
+        r"(?:^|, )(?:it |«A\d+» )?(?:{AUX}){0,2}(?:spawned|spawning|inspired|had|got) (?:a|two|three) "
+        r"(?:{ADJ})?sequels?(?: ,)? (?:called |titled |entitled )?(?P<other>{TITLES})",
+        Relation.FOLLOWED_BY,
+        film=None,
+        agent=None,
+        other="other",
+        inverse=Relation.FOLLOWS,
+        needs=("sequel", "sequels"),
+    ),
+    Rule(
+        "sources.title_a_sequel",
+        r"(?:^|, )(?P<other>{TITLE}) , (?:a|the|its) (?:{ADJ})?sequel ,",
+        Relation.FOLLOWED_BY,
+        film=None,
+        agent=None,
+        other="other",
+        inverse=Relation.FOLLOWS,
+        needs=("sequel",),
+    ),
+    Rule(
         "sources.a_sequel_named",
-        r"(?:^|, )an? (?:{ADJ})?sequel(?: ,)? (?P<other>{TITLE}) ,",
+        r"(?:^|, )(?:an?|its|the) (?:{ADJ})?sequel(?: ,)? (?:called |titled |entitled )?"
+        r"(?P<other>{TITLE})(?: ,| was | is | will | followed | came | arrived )",
         Relation.FOLLOWED_BY,
         film=None,
         agent=None,
@@ -123,6 +168,28 @@ RULES: tuple[Rule, ...] = (
         agent=None,
         other="other",
         needs=("based", "adapted", "adaptation", "version"),
+    ),
+    Rule(
+        "sources.adapted_from_own",
+        r"(?P<film>{FILMREF})(?: , which| - a film| , a film)? (?:[^«».; ]+ ){0,3}?(?:«[PN]\d+» |he |"
+        r"she |they )?(?:adapted|adapts|took|takes) (?:[^«».; ]+ ){0,3}?from (?:his |her |their |the |a |«[PN]\d+» "
+        r"'s )?(?:own )?(?:{ADJ}){0,2}?(?:novel|book|play|stage play|musical|short story|story|memoir|"
+        r"comic|comic book|poem|opera)(?: ,)? (?P<other>«[NFX]\d+»)",
+        Relation.BASED_ON,
+        agent=None,
+        other="other",
+        needs=("adapted", "adapts", "took", "takes"),
+    ),
+    Rule(
+        "sources.inspired_by_work",
+        r"(?P<film>{FILMREF}) (?:, |is |was |, which is |which is |which was )?(?:also )?(?:loosely )?"
+        r"inspired by (?:the |a |an |his |her |their |«[PN]\d+» 's )?(?:{ADJ}){0,3}?(?:novel|book|play|"
+        r"musical|comic|comic book|short story|memoir|novella|poem|stage play|manga)(?: (?:of|by) "
+        r"«[PN]\d+»)?(?: ,)? (?P<other>«[NFX]\d+»)",
+        Relation.BASED_ON,
+        agent=None,
+        other="other",
+        needs=("inspired",),
     ),
     Rule(
         "sources.adapted_into",
