@@ -883,6 +883,35 @@ def _topic_film(
     return None
 
 
+def _nearest_title_before(
+    sent: _Sentence, state: _State, end: int, exclude: frozenset[int], topic: str | None
+) -> str | None:
+    """What a participle or relative clause at ``end`` is about: the last title the skeleton
+    names before it ("after Heat, Mann made The Insider, starring P": The Insider), ``topic``
+    when no title comes before, and nothing when that title is a name of unknown kind (it may be
+    another film the text never calls one: attaching the cue to the sentence's subject would
+    put its people on the wrong film). ``exclude``: slots taken as people."""
+    found: _Slot | None = None
+    for slot_match in _SLOT_REF.finditer(sent.skeleton, 0, end):
+        index = int(slot_match.group(2))
+        slot = sent.slots[index]
+        if index not in exclude and (
+            slot.kind == "F" or (slot.kind == "N" and not _not_a_title(slot.text, state.names))
+        ):
+            found = slot
+    if found is None:
+        return topic
+    if found.kind == "F" or state.names.kind(found.text) == "film":
+        return state.names.film_name(found.text)
+    return None
+
+
+_SLOT_REF = re.compile(r"«([A-Z])(\d+)»")
+_APPOSITIVE_CUE = re.compile(r"(?:, (?:co-)?starring|,? (?:which|that) (?!also))")
+"""A cue that modifies the noun phrase just before it (", starring P", "which stars P"), not the
+sentence's subject; ", also starring" and a finite ", stars" keep the subject."""
+
+
 _STAGE_OR_TV = re.compile(
     r"\b(?:musical|stage|(?:the|a|an|new|stage) play|broadway|west end|theatre|theater|series|"
     r"sitcom|soap|episode|episodes|tv show|television)\b"
@@ -1209,6 +1238,8 @@ def _candidates(
         )  # a character named is no film either ("P returns as Wren")
         if taken:
             topic = _topic_film(sent, state, taken)
+        if _APPOSITIVE_CUE.match(m.group(0)):
+            topic = _nearest_title_before(sent, state, m.start(), taken, topic)
         if how == "main" and state.stage_age <= 1:
             topic = None  # "Now the musical version opens. P plays the lead": not the film
         films = [topic] if topic is not None else []
@@ -1335,13 +1366,15 @@ _SEQUEL_TO = re.compile(r"(?:sequel|prequel|follow-up|remake) to (?:[^«», ]+ |
 
 
 def _oblique(sent: _Sentence, m: re.Match[str], rule: Rule) -> bool:
-    """Is the film of a film-anchored match the object of "sequel to" or "'s" (then the cue after
-    it is about the clause's subject)?"""
+    """Is the film of a film-anchored match the object of "sequel to" with a cue that says "also"
+    ("X is the sequel to Y, also starring P": the cue is about the clause's subject X)?"""
     if rule.film is None:
         return False
     start = m.start(rule.film)
     if start < 0 or start != m.start():
         return False  # only a film the cue comes after (film-anchored wordings)
+    if " also " not in m.group(0):
+        return False  # "X is a follow-up to Y, starring P": P is in Y
     before = sent.skeleton[max(0, start - 60) : start]
     return bool(_SEQUEL_TO.search(before))
 

@@ -101,11 +101,14 @@ FILM_NOUN_WORDS = tuple(sorted(STRONG_FILM_NOUNS))
 _FILM_NOUN = _alt(STRONG_FILM_NOUNS)
 _LIST_ADV = r"(?:now |also |finally |later |even |most recently |recently |then )?"
 _LIST_TAIL = (
-    r"(?:(?: (?:,|/) {X})+(?:(?: ,)? (?:and|&) " + _LIST_ADV + r"{X})?"
+    r"(?:(?: (?:,|/) {X})+(?:(?: ,)? (?:and|&) "
+    + _LIST_ADV
+    + r"{X}|(?= [,.;:)(\u2013-]| and | & | ?$))"
     r"| (?:and|&) " + _LIST_ADV + r"{X})?"
 )
 """The rest of a list after its first member: ", B, C and D", " and B"; a lone ", and B" starts
-a new clause instead ("The director was A, and B composed the music")."""
+a new clause instead ("The director was A, and B composed the music"), and so does a name after
+a comma that no "and" closes and no punctuation ends ("which stars A, B said")."""
 
 MACROS: dict[str, str] = {
     "FILM": r"«F\d+»",
