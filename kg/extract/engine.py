@@ -1074,6 +1074,7 @@ def _agents(
     if not text:
         return out
     text = _AS_CHARACTER.sub("", text)  # "Owen Sato as Erik Vale": the character is no agent
+    text = _POSSESSOR.sub("", text)  # "Joan Marsh's husband Tom Brace": she is not in the list
     for token in _SLOT_OR_PRONOUN.findall(text):
         if token in _PRONOUNS:
             who = _pronoun(sent, text, state)
@@ -1105,6 +1106,9 @@ def _agents(
     return out
 
 
+_POSSESSOR = re.compile(r"«[PN]\d+» 's (?!(?:[a-z-]+ ){0,2}?co-?stars?\b)(?=\S)")
+"""A name that owns the next noun of a group ("«P» 's daughter «Q»"): the group's member is «Q»;
+but "«P» 's co-star «Q»" makes both members."""
 _SLOT_OR_PRONOUN = re.compile(r"«[A-Z]\d+»|\b(?:he|she|him|her|his)\b")
 _RESPECTIVELY = re.compile(r"(?: ,)? respectively\b")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&!.-]+")

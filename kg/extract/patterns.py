@@ -171,10 +171,11 @@ MACROS["PEOPLE"] = "{PERSON}" + _LIST_TAIL.replace("{X}", "{PERSON}")
 MACROS["WHOS"] = "{WHO}" + _LIST_TAIL.replace("{X}", "{WHO}")
 MACROS["CAST_ITEM"] = (
     r"(?:(?:«[CX]\d+» )?(?:{ADJ})??(?:actor|actress|star|singer|comedian|rapper|model|newcomer)"
-    r"(?: ,)? )?"
-    r"{PERSON}(?: , \d{1,2}(?= ,)(?: ,(?= (?:and|&) ))?)?(?: (?:\( )?as {CHAR}(?: \))?| \( «[NXP]\d+» \))?"
+    r"(?: ,)? |«[XN]\d+» (?:winner|nominee) |«[PN]\d+» 's (?:[a-z-]+ ){1,2}?)?"
+    r"{PERSON}(?! 's)(?: , \d{1,2}(?= ,)(?: ,(?= (?:and|&) ))?)?(?: (?:\( )?as {CHAR}(?: \))?| \( «[NXP]\d+» \))?"
 )
-"""One member of a cast list: "British actress «P» , 34 , as «C»"."""
+"""One member of a cast list: "British actress «P» , 34 , as «C»", "Oscar winner «P»"; in
+"«P» 's husband «Q»" the member is «Q», and a name that owns something is none ("«P» 's son")."""
 MACROS["CASTLIST"] = "{CAST_ITEM}" + _LIST_TAIL.replace("{X}", "{CAST_ITEM}")
 MACROS["FILMREF_P"] = r"(?:«A\d+»|{TITLE_P})"
 MACROS["NUMBER"] = (
