@@ -216,6 +216,13 @@ def test_character_and_lists() -> None:
     assert cast == {("Jens Lund", "Captain Holt"), ("Maja Berg", None), ("Harry Shum Jr.", None)}
 
 
+def test_character_owned_by_another_name() -> None:
+    """ "plays P's mother": the character is the mother, spelled as the text spells it."""
+    facts = run("Joan Marsh plays Peter Alving's mother in Night Ferry.", None)
+    cast = {(_obj(f), f.character) for f in facts if f.relation is Relation.CAST_MEMBER}
+    assert cast == {("Joan Marsh", "Peter Alving's mother")}
+
+
 def test_planned_release_and_publication_date() -> None:
     text = "date 2022-12-28 News\n\nNight Ferry will be released on July 14, 2023."
     facts = run(text, None, published="2022-12-28")

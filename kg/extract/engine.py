@@ -93,7 +93,8 @@ _ANAPHOR = re.compile(
     r"directed|written|produced|also|and|but|'s|opens|opened|received|won|took|tells|follows|"
     r"features|got|earned|grossed|became|remains|spawned|hits|hit|arrives|arrived|lands|landed|"
     r"debuts|debuted|bows|bowed|comes|came|in|at|on|with|itself|as|about|for|after|when|"
-    r"before|last|,)|$)"
+    r"before|last|based|,|from (?:a |an |the |his |her |their )?(?:[a-z-]+ )?(?:script|"
+    r"screenplay|story|novel|book)\b)|$)"
 )
 """A film named by a definite noun phrase ("the film", "the $100m movie", "the Mike Leigh
 film"): it refers to the film the text is about (never "the sequel", "the first film", "the
@@ -892,22 +893,29 @@ def _nearest_title_before(
     another film the text never calls one: attaching the cue to the sentence's subject would
     put its people on the wrong film). ``exclude``: slots taken as people."""
     found: _Slot | None = None
+    adjacent = False
     for slot_match in _SLOT_REF.finditer(sent.skeleton, 0, end):
         index = int(slot_match.group(2))
         slot = sent.slots[index]
         if index not in exclude and (
-            slot.kind == "F" or (slot.kind == "N" and not _not_a_title(slot.text, state.names))
+            slot.kind in ("F", "A")
+            or (slot.kind == "N" and not _not_a_title(slot.text, state.names))
         ):
             found = slot
+            adjacent = sent.skeleton[slot_match.end() : end].strip() in ("", ",")
     if found is None:
         return topic
-    if found.kind == "F" or state.names.kind(found.text) == "film":
+    if found.kind == "A":  # "the film, which stars P, knocked F into second place"
+        return _antecedent(state)
+    kind = state.names.kind(found.text)
+    if found.kind == "F" or kind == "film" or (adjacent and kind is None):
+        # the cue right after an untyped name is what shows it is a film ("Dune, which stars P")
         return state.names.film_name(found.text)
     return None
 
 
 _SLOT_REF = re.compile(r"«([A-Z])(\d+)»")
-_APPOSITIVE_CUE = re.compile(r"(?:, (?:co-)?starring|,? (?:which|that) (?!also))")
+_APPOSITIVE_CUE = re.compile(r"(?:, (?:co-)?starring|(?:, )?(?:which|that) (?!also))")
 """A cue that modifies the noun phrase just before it (", starring P", "which stars P"), not the
 sentence's subject; ", also starring" and a finite ", stars" keep the subject."""
 
@@ -1544,7 +1552,9 @@ _SLOT_INDEX = re.compile(r"«[A-Z](\d+)»")
 
 
 def _slot_text(text: str, sent: _Sentence) -> str:
-    return _SLOT_INDEX.sub(lambda x: sent.slots[int(x.group(1))].text, text).strip()
+    """A group of the skeleton as words of the text ("«P3» 's mother" -> "Peter Alving's mother")."""
+    spelled = _SLOT_INDEX.sub(lambda x: sent.slots[int(x.group(1))].text, text).strip()
+    return spelled.replace(" 's ", "'s ")
 
 
 def _date_type(iso: str) -> ValueType:
