@@ -221,6 +221,11 @@ def test_character_owned_by_another_name() -> None:
     facts = run("Joan Marsh plays Peter Alving's mother in Night Ferry.", None)
     cast = {(_obj(f), f.character) for f in facts if f.relation is Relation.CAST_MEMBER}
     assert cast == {("Joan Marsh", "Peter Alving's mother")}
+    facts = run("Joan Marsh is reprising her role as Queen Maud in Snow Dogs 2.", None)
+    cast = {(f.subject.name, _obj(f), f.character) for f in facts}
+    assert cast == {
+        ("Snow Dogs 2", "Joan Marsh", "Queen Maud")
+    }  # the text's case, not the skeleton's
 
 
 def test_planned_release_and_publication_date() -> None:

@@ -1554,7 +1554,9 @@ _SLOT_INDEX = re.compile(r"«[A-Z](\d+)»")
 def _slot_text(text: str, sent: _Sentence) -> str:
     """A group of the skeleton as words of the text ("«P3» 's mother" -> "Peter Alving's mother")."""
     spelled = _SLOT_INDEX.sub(lambda x: sent.slots[int(x.group(1))].text, text).strip()
-    return spelled.replace(" 's ", "'s ")
+    spelled = spelled.replace(" 's ", "'s ")
+    at = sent.text.lower().find(spelled.lower())  # the skeleton's words are lower case
+    return sent.text[at : at + len(spelled)] if at >= 0 else spelled
 
 
 def _date_type(iso: str) -> ValueType:

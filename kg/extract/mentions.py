@@ -594,6 +594,8 @@ def _character_slot(tokens: Sequence[Token], i: int) -> bool:
     before = tokens[i - 1].lower
     if before in _CHARACTER_CUES:
         return True
+    if i >= 2 and tokens[i - 2].lower in _CHARACTER_CUES and tokens[i - 1].text[:1].isupper():
+        return True  # "as Queen Maud in ...": a rank or title word before the character's name
     return before == "of" and i >= 2 and tokens[i - 2].lower in ("role", "part")
 
 

@@ -138,7 +138,8 @@ RULES: tuple[Rule, ...] = (
         + _APPEAR
         + r" (?:as (?P<character>"
         + _CHAR
-        + r") )?(?:[^«» ]+ ){0,3}?in (?:(?P<film_ana>«A\d+»)|(?:the |a |an |his |her )?(?:{ADJ}){0,3}?"
+        + r") )?(?:(?:alongside|opposite|with|together with) (?:{ADJ}){0,2}?{PEOPLE} )?"
+        r"(?:[^«» ]+ ){0,3}?in (?:(?P<film_ana>«A\d+»)|(?:the |a |an |his |her )?(?:{ADJ}){0,3}?"
         r"(?:{FILM_NOUN} |{NUMBER}?(?:«[PN]\d+» )?{FILM_NOUNS}(?: ,)? (?:including |such as )?)?"
         r"(?P<film>{TITLES_P}))",
         CAST,
