@@ -268,3 +268,9 @@ def test_keep_going_loads_the_good_articles(
             ).rows()
         }
     assert {"Ann Lee", "Ilse Marten", "Mikael Berg"} <= people
+
+
+def test_case_ids_are_unique() -> None:
+    """Each case is one article named by its id: a repeated id would hide a case's facts."""
+    ids = [str(c["id"]) for c in CASES]
+    assert sorted(i for i in set(ids) if ids.count(i) > 1) == []

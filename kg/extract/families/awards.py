@@ -20,11 +20,29 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "awards.appos_possessive_director",
-        r"(?:^|, |to |for |of |and )(?P<film>{TITLE_P}) , (?P<agent>{PERSON}) 's (?:{ADJ}){0,3}?"
-        r"(?:{FILM_NOUN}|tale|story)\b",
+        r"(?:^|, |to |for |of |in |and )(?P<film>{TITLE_P}) , (?:(?:director|film-maker|filmmaker) )?"
+        r"(?P<agent>{PERSON}) 's (?:{ADJ}){0,3}?(?:{FILM_NOUN}|tale|story)\b",
         Relation.DIRECTOR,
         explicit=False,
         flags=frozenset({"actor_possessive"}),
+        needs=("'s",),
+    ),
+    Rule(
+        "awards.is_directors_film",
+        r"(?:^|, |and )(?P<film>{TITLE_P}) (?:is|was|will be|marks|became|becomes) (?:{ADV})?"
+        r"(?:director|film-maker|filmmaker) (?P<agent>{PERSON}) 's (?:{ADJ}){0,3}?"
+        r"(?:{FILM_NOUN}|feature|debut)\b",
+        Relation.DIRECTOR,
+        explicit=False,
+        needs=("'s",),
+    ),
+    Rule(
+        "awards.is_directorial_work",
+        r"(?:^|, |and )(?P<film>{TITLE_P}) (?:is|was|will be|marks|became|becomes) (?:{ADV})?"
+        r"(?:(?:actor|actress|star|comedian|singer) )?(?P<agent>{PERSON}) 's (?:{ADJ}){0,2}?"
+        r"(?:directorial (?:debut|feature|film|effort)|"
+        r"(?:{FILM_NOUN}|feature|debut) as (?:a )?director)\b",
+        Relation.DIRECTOR,
         needs=("'s",),
     ),
     Rule(
