@@ -452,3 +452,15 @@ def test_no_negative_lookahead_stops_at_a_word_prefix() -> None:
         if re.search(r"[a-z]$", m.group(1) or m.group(2))
     ]
     assert not loose, loose
+
+
+@pytest.mark.parametrize("macro", ["{WHO}", "{WHOSE}", "{WHOS}"])
+def test_pronoun_macros_match_whole_words(macro: str) -> None:
+    """ "she" holds "he", "other" holds "her", "this" holds "his": a pronoun of a pattern starts a
+    word, else "she has won" reads as "he" and picks a man."""
+    from kg.extract.patterns import expand
+
+    pattern = re.compile(expand(macro))
+    for text in ("she", "other", "this", "mother", "the"):
+        starts = {m.start() for m in pattern.finditer(text)}
+        assert starts <= {0}, (macro, text, starts)

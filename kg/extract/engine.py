@@ -267,7 +267,22 @@ class _Names:
     actors: set[str] = field(default_factory=set)  # people described as actors ("actress X")
     directors: set[str] = field(default_factory=set)  # described as directors ("director X")
     tv: set[str] = field(default_factory=set)  # called television ("the series X", "ITV drama X")
+    gender_votes: dict[str, Counter[str]] = field(default_factory=dict)  # key -> "f"/"m" votes
     _comma_starts: tuple[int, frozenset[str]] = (0, frozenset())  # for len(kinds) names
+
+    def vote_gender(self, name: str, gender: str, weight: int = 1) -> None:
+        """Evidence that the person ``name`` is ``"f"`` or ``"m"`` (see :meth:`gender`)."""
+        key = name_key(self.person_name(name)[0])
+        self.gender_votes.setdefault(key, Counter())[gender] += weight
+
+    def gender(self, name: str) -> str | None:
+        """What the text shows a person to be ("f", "m"), or ``None`` when it does not say or
+        says both: the pronouns of the sentences that name only them, and "actress", "Mr"."""
+        votes = self.gender_votes.get(name_key(self.person_name(name)[0]))
+        if not votes:
+            return None
+        f, m = votes["f"], votes["m"]
+        return "f" if f > m else "m" if m > f else None
 
     def comma_starts(self) -> frozenset[str] | None:
         """First words of the names known to this document that hold a comma or a colon."""
@@ -500,6 +515,33 @@ _TV_WHY = re.compile(
 """Descriptors that call a person a director ("director X", "film-maker X")."""
 
 
+_FEMALE_WORDS = frozenset({"she", "her", "herself", "hers"})
+_MALE_WORDS = frozenset({"he", "his", "him", "himself"})
+_FEMALE_TITLES = frozenset({"actress", "actresses", "ms", "mrs", "miss", "dame", "lady", "queen"})
+_MALE_TITLES = frozenset({"mr", "sir", "lord", "king"})
+
+
+def _vote_genders(sent: _Sentence, names: _Names) -> None:
+    """What a sentence shows of its people's genders: "actress X", "Mr X" (strong), and the
+    pronouns after the subject of a sentence that names one person only, its subject (weak:
+    "her" may be someone else's)."""
+    people: dict[str, str] = {}
+    for slot in sent.slots:
+        if slot.kind == "P" or (slot.kind == "N" and names.kind(slot.text) == "person"):
+            people.setdefault(name_key(names.person_name(slot.text)[0]), slot.text)
+            if slot.chunk is not None:
+                if _described_as(slot.chunk, sent, _FEMALE_TITLES):
+                    names.vote_gender(slot.text, "f", 3)
+                elif _described_as(slot.chunk, sent, _MALE_TITLES):
+                    names.vote_gender(slot.text, "m", 3)
+    subject = _PERSON_SUBJECT.match(sent.skeleton)
+    if len(people) == 1 and subject is not None:  # "X said her film ...": X is its subject
+        after = set(sent.skeleton[subject.end() :].split())
+        female, male = not _FEMALE_WORDS.isdisjoint(after), not _MALE_WORDS.isdisjoint(after)
+        if female != male:
+            names.vote_gender(sent.slots[int(subject.group(1))].text, "f" if female else "m")
+
+
 def _described_as(chunk: Chunk, sent: _Sentence, nouns: frozenset[str]) -> bool:
     """Is the person of ``chunk`` called one of ``nouns`` where named ("actress X", "Actor X")?
 
@@ -596,6 +638,7 @@ class _State:
     subject_person: str | None = None  # the person the last sentences were about (their subject)
     last_title: str | None = None  # the one untyped title the last sentence named
     stage_age: int = 99  # sentences since one spoke of a stage or TV version and named no film
+    people_seen: list[str] = field(default_factory=list)  # people named so far, the latest last
 
 
 def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact]:
@@ -654,6 +697,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
             elif kind == "person" or slot.kind == "P":
                 full, _ = names.person_name(slot.text)
                 names.person_counts[name_key(full)] += 1
+        _vote_genders(sent, names)
     state = _State(names, _main_film(names, document.title), _main_person(names, document.title))
     # pass 2: the facts
     candidates: list[_Candidate] = []
@@ -1009,11 +1053,15 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
         slot = sent.slots[int(m.group(2))]
         if state.names.kind(slot.text) not in ("person", "org"):
             state.last_subject = slot.text
+    first = True
     for slot in sent.slots:
         if slot.kind == "P":
             full, _ = state.names.person_name(slot.text)
-            state.last_person = full
-            break
+            if first:
+                state.last_person, first = full, False
+            if full in state.people_seen:
+                state.people_seen.remove(full)
+            state.people_seen.append(full)
     state.stage_age += 1
     if _STAGE_OR_TV.search(sent.skeleton) and not any(s.kind == "F" for s in sent.slots):
         state.stage_age = 0
@@ -1085,7 +1133,7 @@ def _agents(
     text = _POSSESSOR.sub("", text)  # "Joan Marsh's husband Tom Brace": she is not in the list
     for token in _SLOT_OR_PRONOUN.findall(text):
         if token in _PRONOUNS:
-            who = _pronoun(sent, text, state)
+            who = _pronoun(sent, text, state, token)
             if who is not None:
                 out.append((EntityRef(EntityType.PERSON, who), False))
             continue
@@ -1141,21 +1189,40 @@ def _capitalised_word(name: str, sent: _Sentence, state: _State) -> bool:
     return name_key(name) not in state.names.full_names
 
 
-def _pronoun(sent: _Sentence, group: str, state: _State) -> str | None:
+def _pronoun(sent: _Sentence, group: str, state: _State, pronoun: str = "") -> str | None:
     """A pronoun is the closest person named before it in the sentence, else the last person of
-    the text, else the article's main person."""
+    the text, else the article's main person; one the text shows to be of the other gender is
+    passed over, and past the sentence one shown to be of the pronoun's gender comes first
+    ("actress X ... directed by Y. Y also directed X. She ...": X)."""
+    names = state.names
+    wanted = "f" if pronoun in _FEMALE_WORDS else "m" if pronoun in _MALE_WORDS else None
+
+    def fits(name: str | None) -> bool:
+        if name is None or wanted is None:
+            return name is not None
+        known = names.gender(name)
+        return known is None or known == wanted
+
     at = sent.skeleton.find(group)
     before = sent.skeleton[: max(at, 0)]
     people = [
-        sent.slots[i]
+        names.person_name(sent.slots[i].text)[0]
         for k, i in slots(before)
         if k == "P" and not _ACRONYM.fullmatch(sent.slots[i].text)
     ]
     if people:
-        return state.names.person_name(people[-1].text)[0]
-    if state.subject_person is not None and _PRONOUN_SUBJECT.match(sent.skeleton):
-        return state.subject_person  # "He ... . His film debut was ...": the same person
-    return state.last_person or state.main_person
+        return next((p for p in reversed(people) if fits(p)), None)
+    order = [
+        *([state.subject_person] if _PRONOUN_SUBJECT.match(sent.skeleton) else []),
+        state.last_person,  # "He ... . His film debut was ...": the person the text is about
+        *reversed(state.people_seen),
+        state.main_person,
+    ]
+    if wanted is None:
+        return next((p for p in order if p is not None), None)
+    # a person the text showed to be of the pronoun's gender, else one who may be
+    shown = next((p for p in order if p is not None and names.gender(p) == wanted), None)
+    return shown or next((p for p in order if p is not None and fits(p)), None)
 
 
 _CUE_JOIN = re.compile(r" (?:and|&|/) ")

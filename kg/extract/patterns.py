@@ -117,8 +117,8 @@ MACROS: dict[str, str] = {
     "FILMREF": r"«[FNA]\d+»",
     "ANA": r"«A\d+»",
     "PERSON": r"«[PN]\d+»",
-    "WHO": r"(?:«[PN]\d+»|he|she)",
-    "WHOSE": r"(?:«[PN]\d+» 's|his|her|their)",
+    "WHO": r"(?:«[PN]\d+»|(?<![a-z])(?:he|she))",
+    "WHOSE": r"(?:«[PN]\d+» 's|(?<![a-z])(?:his|her|their))",
     "ADV": r"(?:(?:currently|now|also|still|recently|later|previously|once|then|already|"
     r"subsequently|reportedly|originally|briefly|famously|memorably|most recently|last|"
     r"first|both|together|even|again|further|only|just) )",
