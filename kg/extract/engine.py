@@ -698,10 +698,22 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
                 full, _ = names.person_name(slot.text)
                 names.person_counts[name_key(full)] += 1
         _vote_genders(sent, names)
-    state = _State(names, _main_film(names, document.title), _main_person(names, document.title))
+    main = _main_film(names, document.title)
+    state = _State(names, None, _main_person(names, document.title))
+    # the main film stands for "the film" once the headline or the text has named it: a film
+    # first named at the end of an article is not what its first sentences were about
+    headline = name_key(document.title or "")
+    if main is not None and name_key(main) in headline:
+        state.main_film = main
     # pass 2: the facts
     candidates: list[_Candidate] = []
     for sent in sents:
+        if (
+            state.main_film is None
+            and main is not None
+            and any(names.film_name(slot.text) == main for slot in sent.slots)
+        ):
+            state.main_film = main
         _anaphors(sent)
         found = _run_rules(sent, state, first_pass=False)
         candidates.extend(found)

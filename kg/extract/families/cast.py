@@ -84,7 +84,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.film_featuring",
         r"(?P<film>{FILMREF})(?: , which| ,)? (?:also )?(?:featuring|features|featured) "
-        r"(?:(?:an? |the )?(?:{ADJ}){0,2}?(?:cast|performances?|turns?) (?:including|from|by|of) )?"
+        r"(?:(?:an? |the )?(?:{ADJ}){0,2}?(?:cast|performances?|turns?|voices?|voice cast|"
+        r"vocal talents?) (?:including|from|by|of) )?"
         r"(?P<agent>{PEOPLE})",
         CAST,
         needs=("featuring", "features", "featured"),
@@ -114,6 +115,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.starred_in",
         r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}"
+        r"(?:(?:signed|agreed) (?:on |up )?to )?"
         + _STAR_VERB
         + r" (?:as (?P<character>"
         + _CHAR
