@@ -464,3 +464,18 @@ def test_pronoun_macros_match_whole_words(macro: str) -> None:
     for text in ("she", "other", "this", "mother", "the"):
         starts = {m.start() for m in pattern.finditer(text)}
         assert starts <= {0}, (macro, text, starts)
+
+
+def test_no_word_skip_spans_a_space() -> None:
+    """A group that skips words one at a time ("(?:[^«».; ]+ ){1,14}?") must not let a word hold a
+    space: "(?:[^«».;]+ )" can cut a run of words in exponentially many ways, and a long
+    paragraph without the cue then takes minutes (the fuzz tests' 100 kB paragraphs)."""
+    from kg.extract.families import ALL_RULES
+
+    loose = [
+        (rule.name, m.group(0))
+        for rule in ALL_RULES
+        for m in re.finditer(r"\(\?:\[\^([^\]]*)\][+*] ", rule.pattern)
+        if " " not in m.group(1)
+    ]
+    assert not loose, loose

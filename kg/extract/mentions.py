@@ -454,6 +454,12 @@ def _in_list(tokens: Sequence[Token], i: int) -> bool:
     return i >= 2 and tokens[i - 1].text == "," and tokens[i - 2].cap
 
 
+def _list_goes_on(tokens: Sequence[Token], j: int) -> bool:
+    """Does a comma list go on after the run ending at ``j`` ("A, Romeo and Juliet, B and C")?
+    Then an "and" inside the run is no list's last "and": it belongs to a title."""
+    return j + 2 < len(tokens) and tokens[j + 1].text == "," and tokens[j + 2].cap
+
+
 def _known_prefix(sentence: str, tokens: Sequence[Token], i: int, j: int, known: Known) -> int:
     """Cut a run after the longest known film it starts with, when a colon or dash follows
     ("Mission: Impossible - Dead Reckoning Part One: Cast, Summary" in a heading)."""
@@ -530,7 +536,7 @@ def _split(
                 right.text in ("The", "A", "An")  # "Falling Down and The Phantom of the Opera"
                 or _person_like(left_words)
                 or _person_like(right_words)
-                or _in_list(tokens, i)
+                or (_in_list(tokens, i) and not _list_goes_on(tokens, j))
                 or len(left_words) >= 2
                 or len(right_words) >= 2
                 or known(" ".join(left_words)) is not None

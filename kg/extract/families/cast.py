@@ -470,6 +470,16 @@ RULES: tuple[Rule, ...] = (
         needs=_ROLE_NOUN_WORDS,
     ),
     Rule(
+        "cast.moved_on_to_roles",
+        r"^(?:(?:[a-z][\w'-]* ){0,3}?«P\d+»|he|she) (?:[^«».; ]+ |«[FNAXC]\d+» ){1,14}?"
+        r"(?:moving|moved|moves|went|going|goes) on(?:to| to) (?:{ADJ}){0,2}?(?:roles|parts) "
+        r"(?:in|such as|including) {FILM_OF}(?P<film>{TITLES})",
+        CAST,
+        agent=None,
+        needs=("roles", "parts"),
+        flags=frozenset({"agent_subject"}),
+    ),
+    Rule(
         "cast.participle_playing",
         r", (?:playing|portraying|starring as|voicing) (?P<character>" + _CHAR + r") in "
         r"{FILM_OF}(?P<film>{TITLES})",
