@@ -273,6 +273,17 @@ def test_gazetteer_titles() -> None:
     assert facts[0].subject.year == 2011
 
 
+def test_two_known_one_word_films_joined_by_and() -> None:
+    """ "starred in Drift and Ember": two films when the store knows both and not the pair; one
+    title ("Love and Glory") when it knows neither."""
+    g = Gazetteer.from_refs([EntityRef(EntityType.FILM, t) for t in ("Drift", "Ember")])
+    text = "Joan Marsh has starred in Drift and Ember."
+    films = {f.subject.name for f in extract(Document("g", text), g)}
+    assert films == {"Drift", "Ember"}
+    alone = {f.subject.name for f in extract(Document("g", text), None)}
+    assert alone == {"Drift and Ember"}  # without the store, nothing shows it is two
+
+
 def test_fixture_articles_golden() -> None:
     docs = {
         Path(d.source_path or "").name + (d.id if d.id in ("a1", "a2") else ""): d

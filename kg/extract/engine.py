@@ -270,6 +270,11 @@ class _Names:
     gender_votes: dict[str, Counter[str]] = field(default_factory=dict)  # key -> "f"/"m" votes
     _comma_starts: tuple[int, frozenset[str]] = (0, frozenset())  # for len(kinds) names
 
+    def store_film(self, name: str) -> bool:
+        """Does the store know ``name`` as a film (one-word titles too, which :meth:`kind` keeps
+        for a cue)? For splitting "Collateral and Ray" into the two films it knows."""
+        return self.gazetteer is not None and self.gazetteer.kind(name) == "film"
+
     def vote_gender(self, name: str, gender: str, weight: int = 1) -> None:
         """Evidence that the person ``name`` is ``"f"`` or ``"m"`` (see :meth:`gender`)."""
         key = name_key(self.person_name(name)[0])
@@ -433,6 +438,7 @@ def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
         sent.text,
         sent.tokens,
         known=names.kind,
+        film=names.store_film if names.gazetteer is not None else None,
         comma_starts=names.comma_starts(),
         runs=sent.runs,
     )

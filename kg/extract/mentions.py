@@ -292,6 +292,7 @@ def chunk_sentence(
     tokens: Sequence[Token] | None = None,
     *,
     known: Known = _no_known,
+    film: Callable[[str], bool] | None = None,
     sentence_start: bool = True,
     comma_starts: frozenset[str] | None = frozenset(),
     runs: Sequence[tuple[int, int]] | None = None,
@@ -299,8 +300,9 @@ def chunk_sentence(
     """The names of ``sentence``, trimmed, split and given a first kind (see the module doc).
 
     ``known`` tells the kind of names the document or store already knows ("person", "film",
-    "org"); ``sentence_start`` says the first token starts a sentence (so its capital proves
-    nothing); ``comma_starts`` are the first words of known names that hold a comma ("I, Robot"),
+    "org"); ``film`` whether the store knows a name as a film (one word too), to split two
+    known films joined by "and"; ``sentence_start`` says the first token starts a sentence (so
+    its capital proves nothing); ``comma_starts`` are the first words of known names that hold a comma ("I, Robot"),
     ``None`` to look for such names from every capitalised word; ``runs`` are the
     :func:`name_runs` of ``tokens`` when the caller has them already.
     """
@@ -313,7 +315,7 @@ def chunk_sentence(
         inside = [(a, b) for a, b in forced if i <= a <= j or a <= i <= b]
         if inside:
             continue
-        out.extend(_shape(sentence, tokens, i, j, known, sentence_start))
+        out.extend(_shape(sentence, tokens, i, j, known, sentence_start, film))
     for a, b in forced:
         chunk = _make(sentence, tokens, a, b)
         chunk.possessive = b + 1 < len(tokens) and tokens[b + 1].kind == "poss"
@@ -372,6 +374,7 @@ def _shape(
     j: int,
     known: Known,
     sentence_start: bool,
+    film: Callable[[str], bool] | None = None,
 ) -> list[Chunk]:
     descriptors: list[str] = []
     # trim the front: sentence-initial common words, honorifics, descriptors, demonyms
@@ -424,7 +427,7 @@ def _shape(
     if i < j and tokens[i].lower in ("the", "a", "an") and _film_noun_follows(tokens, j):
         i += 1
     j = _known_prefix(sentence, tokens, i, j, known)
-    pieces = _split(sentence, tokens, i, j, known)
+    pieces = _split(sentence, tokens, i, j, known, film)
     chunks: list[Chunk] = []
     for a, b in pieces:
         chunk = _make(sentence, tokens, a, b)
@@ -489,10 +492,16 @@ _LEADING_PREPOSITIONS = frozenset({"in", "on", "at", "for", "from", "with", "to"
 
 
 def _split(
-    sentence: str, tokens: Sequence[Token], i: int, j: int, known: Known
+    sentence: str,
+    tokens: Sequence[Token],
+    i: int,
+    j: int,
+    known: Known,
+    film: Callable[[str], bool] | None = None,
 ) -> list[tuple[int, int]]:
     """Split a run at a possessive after a person, company or place, at a coordinating "and",
-    and at a preposition between a name and a place or event ("Golden Bear at the Berlin ...")."""
+    and at a preposition between a name and a place or event ("Golden Bear at the Berlin ...").
+    ``film``: is a name a film the store knows (one word too: "Collateral and Ray" is two)?"""
     whole = sentence[tokens[i].start : tokens[j].end]
     if known(whole):
         return [(i, j)]
@@ -512,10 +521,13 @@ def _split(
                 a = k + 1  # "Alving's in Cold Water": the name after starts at "Cold"
                 while a <= j and tokens[a].text in _LEADING_PREPOSITIONS:
                     a += 1
-                return [(i, k - 1), *(_split(sentence, tokens, a, j, known) if a <= j else [])]
+                return [
+                    (i, k - 1),
+                    *(_split(sentence, tokens, a, j, known, film) if a <= j else []),
+                ]
         if tok.text in ("-", "–", "—") and _person_like(_words(sentence, tokens, i, k - 1)):
             # "Best actor: Jamie Foxx - Ray": a person, then the film (not one title)
-            return [(i, k - 1), *_split(sentence, tokens, k + 1, j, known)]
+            return [(i, k - 1), *_split(sentence, tokens, k + 1, j, known, film)]
         if tok.text in ("and", "&"):
             right = tokens[k + 1] if k + 1 <= j else None
             if right is None or right.text in ("the", "a", "an"):
@@ -524,7 +536,7 @@ def _split(
             right_words = _words(sentence, tokens, k + 1, j)
             if len(left_words) >= 3 and len(right_words) >= 2 and "," not in left_words:
                 # "The Joe Louis Story and Gone Are the Days": two long titles, not one
-                return [(i, k - 1), *_split(sentence, tokens, k + 1, j, known)]
+                return [(i, k - 1), *_split(sentence, tokens, k + 1, j, known, film)]
             if (
                 left_words[0] in ("The", "A", "An")
                 and right.text not in ("The", "A", "An")
@@ -537,6 +549,12 @@ def _split(
                 or _person_like(left_words)
                 or _person_like(right_words)
                 or (_in_list(tokens, i) and not _list_goes_on(tokens, j))
+                or (
+                    film is not None
+                    and film(" ".join(left_words))
+                    and film(" ".join(right_words))
+                    and not film(whole)
+                )
                 or len(left_words) >= 2
                 or len(right_words) >= 2
                 or known(" ".join(left_words)) is not None
@@ -544,7 +562,7 @@ def _split(
                 or nonfilm_kind(" ".join(left_words)) is not None
                 or nonfilm_kind(" ".join(right_words)) == "place"  # "L'Esquive and France's ..."
             ):
-                return [(i, k - 1), *_split(sentence, tokens, k + 1, j, known)]
+                return [(i, k - 1), *_split(sentence, tokens, k + 1, j, known, film)]
         if tok.text in ("at", "in", "on", "for", "from", "with", "to", "vs", "vs."):
             left_words = _words(sentence, tokens, i, k - 1)
             right_words = _words(sentence, tokens, k + 1, j)
@@ -569,7 +587,7 @@ def _split(
                 or (bare_right[-1:] and bare_right[-1].endswith("+"))
             ):
                 a = k + 2 if tokens[k + 1].text == "the" else k + 1
-                return [(i, k - 1), *_split(sentence, tokens, a, j, known)]
+                return [(i, k - 1), *_split(sentence, tokens, a, j, known, film)]
     return [(i, j)]
 
 

@@ -471,7 +471,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.moved_on_to_roles",
-        r"^(?:(?:[a-z][\w'-]* ){0,3}?«P\d+»|he|she) (?:[^«».; ]+ |«[FNAXC]\d+» ){1,14}?"
+        r"^(?:(?:[a-z][\w'-]* ){0,3}?«P\d+»|he|she) (?:[^«».; ]+ |«[FNAXC]\d+» ){0,14}?"
         r"(?:moving|moved|moves|went|going|goes) on(?:to| to) (?:{ADJ}){0,2}?(?:roles|parts) "
         r"(?:in|such as|including) {FILM_OF}(?P<film>{TITLES})",
         CAST,
