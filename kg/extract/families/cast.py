@@ -197,7 +197,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.plays_in",
-        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:[^«» .;]+ |«X\d+» ){0,6}?(?:plays|played|playing|play|"
+        r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:[^«» .;]+ |«X\d+» ){0,6}?(?:plays|played|playing|play|"
         r"portrays|portrayed|portraying|portray|voices|voiced|voicing|stars as|starred as|"
         r"starring as) (?P<character>" + _CHAR + r") (?:[^«» .;]+ ){0,4}?" + _IN_FILM,
         CAST,
