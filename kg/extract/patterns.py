@@ -172,7 +172,7 @@ MACROS["WHOS"] = "{WHO}" + _LIST_TAIL.replace("{X}", "{WHO}")
 MACROS["CAST_ITEM"] = (
     r"(?:(?:«[CX]\d+» )?(?:{ADJ})??(?:actor|actress|star|singer|comedian|rapper|model|newcomer)"
     r"(?: ,)? |«[XN]\d+» (?:winner|nominee) |«[PN]\d+» 's (?:[a-z-]+ ){1,2}?)?"
-    r"{PERSON}(?! 's)(?: , \d{1,2}(?= ,)(?: ,(?= (?:and|&) ))?)?(?: (?:\( )?as {CHAR}(?: \))?| \( «[NXP]\d+» \))?"
+    r"{PERSON}(?! 's)(?: , \d{1,2}(?= ,)(?: ,(?= (?:and|&) [^a-z])| ,(?= [a-z]))?)?(?: (?:\( )?as {CHAR}(?: \))?| \( «[NXP]\d+» \))?"
 )
 """One member of a cast list: "British actress «P» , 34 , as «C»", "Oscar winner «P»"; in
 "«P» 's husband «Q»" the member is «Q», and a name that owns something is none ("«P» 's son")."""
