@@ -531,10 +531,10 @@ def _vote_genders(sent: _Sentence, names: _Names) -> None:
     """What a sentence shows of its people's genders: "actress X", "Mr X" (strong), and the
     pronouns after the subject of a sentence that names one person only, its subject (weak:
     "her" may be someone else's)."""
-    people: dict[str, str] = {}
+    people: set[str] = set()
     for slot in sent.slots:
         if slot.kind == "P" or (slot.kind == "N" and names.kind(slot.text) == "person"):
-            people.setdefault(name_key(names.person_name(slot.text)[0]), slot.text)
+            people.add(name_key(names.person_name(slot.text)[0]))
             if slot.chunk is not None:
                 if _described_as(slot.chunk, sent, _FEMALE_TITLES):
                     names.vote_gender(slot.text, "f", 3)
@@ -956,7 +956,7 @@ def _nearest_title_before(
     put its people on the wrong film). ``exclude``: slots taken as people."""
     found: _Slot | None = None
     adjacent = False
-    for slot_match in _SLOT_REF.finditer(sent.skeleton, 0, end):
+    for slot_match in _SLOT_KIND.finditer(sent.skeleton, 0, end):
         index = int(slot_match.group(2))
         slot = sent.slots[index]
         if index not in exclude and (
@@ -976,7 +976,6 @@ def _nearest_title_before(
     return None
 
 
-_SLOT_REF = re.compile(r"«([A-Z])(\d+)»")
 _APPOSITIVE_CUE = re.compile(r"(?:, (?:co-)?starring|(?:, )?(?:which|that) (?!also))")
 """A cue that modifies the noun phrase just before it (", starring P", "which stars P"), not the
 sentence's subject; ", also starring" and a finite ", stars" keep the subject."""

@@ -302,9 +302,9 @@ def chunk_sentence(
     ``known`` tells the kind of names the document or store already knows ("person", "film",
     "org"); ``film`` whether the store knows a name as a film (one word too), to split two
     known films joined by "and"; ``sentence_start`` says the first token starts a sentence (so
-    its capital proves nothing); ``comma_starts`` are the first words of known names that hold a comma ("I, Robot"),
-    ``None`` to look for such names from every capitalised word; ``runs`` are the
-    :func:`name_runs` of ``tokens`` when the caller has them already.
+    its capital proves nothing); ``comma_starts`` are the first words of known names that hold
+    a comma ("I, Robot"), ``None`` to look for such names from every capitalised word; ``runs``
+    are the :func:`name_runs` of ``tokens`` when the caller has them already.
     """
     tokens = tokens if tokens is not None else tokenize(sentence)
     out: list[Chunk] = []
