@@ -216,6 +216,17 @@ def test_character_and_lists() -> None:
     assert cast == {("Jens Lund", "Captain Holt"), ("Maja Berg", None), ("Harry Shum Jr.", None)}
 
 
+def test_characters_in_brackets_and_by_kin() -> None:
+    """A cast list's "P (Character)" and "P as her son" keep their characters."""
+    facts = run(
+        "Night Ferry is a thriller. Its cast includes Jens Lund (Holt) and Maja Berg (Ingrid "
+        "Holt). The film also stars Nils Aas as her son.",
+        "Night Ferry",
+    )
+    cast = {(_obj(f), f.character) for f in facts if f.relation is Relation.CAST_MEMBER}
+    assert cast == {("Jens Lund", "Holt"), ("Maja Berg", "Ingrid Holt"), ("Nils Aas", "her son")}
+
+
 def test_character_owned_by_another_name() -> None:
     """ "plays P's mother": the character is the mother, spelled as the text spells it."""
     facts = run("Joan Marsh plays Peter Alving's mother in Night Ferry.", None)

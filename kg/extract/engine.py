@@ -169,7 +169,7 @@ _FILM_NOUN_AFTER = re.compile(r"\b(?:film|movie|picture|feature|documentary|shor
 """A film noun after a work word: "a musical comedy film produced by X" is about the film."""
 _SLOT_KIND = re.compile(r"«([A-Z])(\d+)»")
 _AS_CHARACTER = re.compile(
-    r"(?: \()? as (?:«[A-Z]\d+»|(?:a|an|the|his|her) [a-z][\w' -]*?)(?= ,| and| \)|$)(?: \))?"
+    r"(?<!well)(?: \()? as (?:«[A-Z]\d+»|(?:a|an|the|his|her|their) [a-z][\w' -]*?)(?= ,| and| \)|$)(?: \))?"
     r"| \( «[NXP]\d+» \)"
 )
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
@@ -540,12 +540,27 @@ def _vote_genders(sent: _Sentence, names: _Names) -> None:
                     names.vote_gender(slot.text, "f", 3)
                 elif _described_as(slot.chunk, sent, _MALE_TITLES):
                     names.vote_gender(slot.text, "m", 3)
+    for kin in _KIN.finditer(sent.skeleton):  # "her husband «P1»", "«P0» 's wife «P1»"
+        names.vote_gender(sent.slots[int(kin.group(2))].text, _KIN_GENDER[kin.group(1)], 3)
     subject = _PERSON_SUBJECT.match(sent.skeleton)
     if len(people) == 1 and subject is not None:  # "X said her film ...": X is its subject
         after = set(sent.skeleton[subject.end() :].split())
         female, male = not _FEMALE_WORDS.isdisjoint(after), not _MALE_WORDS.isdisjoint(after)
         if female != male:
             names.vote_gender(sent.slots[int(subject.group(1))].text, "f" if female else "m")
+
+
+_KIN_GENDER = {
+    **dict.fromkeys(("husband", "son", "brother", "father", "boyfriend", "fiance", "nephew"), "m"),
+    **dict.fromkeys(
+        ("wife", "daughter", "sister", "mother", "girlfriend", "fiancee", "niece"), "f"
+    ),
+}
+"""Nouns of kin that tell the gender of the person they name ("her husband X")."""
+_KIN = re.compile(
+    r"(?:«P\d+» 's|\b(?:his|her|their)) (?:[a-z-]+ )?(" + "|".join(_KIN_GENDER) + r") ,? ?«P(\d+)»"
+)
+"""A person named by kin: "«P0» 's husband «P1»", "her younger sister , «P1»"."""
 
 
 def _described_as(chunk: Chunk, sent: _Sentence, nouns: frozenset[str]) -> bool:
@@ -1036,8 +1051,11 @@ _PRONOUN_WORD = re.compile(r"\b(?:it|he|she)\b")
 script")."""
 _PRONOUN_SUBJECT = re.compile(r"^(?:[a-z]+ , )?(?:he|she|his|her)\b")
 """A sentence that opens with a pronoun: it goes on about the person the text was about."""
-_PERSON_SUBJECT = re.compile(r"^(?:(?:[a-z][\w'-]*|«[CX]\d+») ){0,3}?«P(\d+)»(?! ,? and)")
-"""A sentence whose subject is a person named in it ("US actor «P0» has died")."""
+_PERSON_SUBJECT = re.compile(
+    r"^(?:(?:[a-z][\w'-]*|«[CX]\d+») ){0,3}?(?:«P\d+» 's (?:[a-z][\w-]* ){1,2}?)?«P(\d+)»(?! ,? and| 's)"
+)
+"""A sentence whose subject is a person named in it ("US actor «P0» has died", "«P0» 's
+husband «P1» is ...": P1)."""
 
 
 _NAME_SUBJECT = re.compile(
@@ -1148,6 +1166,7 @@ def _agents(
         return out
     text = _AS_CHARACTER.sub("", text)  # "Owen Sato as Erik Vale": the character is no agent
     text = _POSSESSOR.sub("", text)  # "Joan Marsh's husband Tom Brace": she is not in the list
+    text = _MODIFIER.sub("", text)  # "EastEnders actress Ann Cole": the show is no member
     for token in _SLOT_OR_PRONOUN.findall(text):
         if token in _PRONOUNS:
             who = _pronoun(sent, text, state, token)
@@ -1182,6 +1201,11 @@ def _agents(
 _POSSESSOR = re.compile(r"«[PN]\d+» 's (?!(?:[a-z-]+ ){0,2}?co-?stars?\b)(?=\S)")
 """A name that owns the next noun of a group ("«P» 's daughter «Q»"): the group's member is «Q»;
 but "«P» 's co-star «Q»" makes both members."""
+_MODIFIER = re.compile(
+    r"«[NFX]\d+» (?=(?:actor|actress|star|singer|comedian|presenter|rapper|model|host|director|"
+    r"writer|veteran|legend|icon|newcomer) «)"
+)
+"""A title or show that qualifies the person noun after it in a group ("«N» actress «P»")."""
 _SLOT_OR_PRONOUN = re.compile(r"«[A-Z]\d+»|\b(?:he|she|him|her|his)\b")
 _RESPECTIVELY = re.compile(r"(?: ,)? respectively\b")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&!.-]+")
@@ -1357,7 +1381,8 @@ def _candidates(
                 if rule.name not in _TV_PRONE:
                     state.names.evidenced.add(name_key(film))
         if first_pass and rule.agent is not None:
-            for kind, index in _group_slots(_AS_CHARACTER.sub("", _group(m, rule.agent) or "")):
+            members = _MODIFIER.sub("", _AS_CHARACTER.sub("", _group(m, rule.agent) or ""))
+            for kind, index in _group_slots(members):
                 slot = sent.slots[index]
                 if (
                     kind in ("N", "P")
@@ -1597,9 +1622,10 @@ def _objects(
 
 
 _PERSON_AS = re.compile(
-    r"«[PN](\d+)» (?:\( )?as («[A-Z]\d+»|(?:a|an|the) [a-z][\w' -]*?)(?= ,| and| \)|$)"
+    r"«[PN](\d+)» (?:(?:\( )?as («[A-Z]\d+»|(?:a|an|the|his|her|their) [a-z][\w' -]*?)|\( («[NPX]\d+») \))"
+    r"(?= ,| and| \)|$)"
 )
-"""A person and the character they play ("«P1» as «N2»")."""
+"""A person and the character they play ("«P1» as «N2»", "«P1» ( «N2» )" in a cast list)."""
 
 
 def _characters(
@@ -1612,7 +1638,7 @@ def _characters(
     if agent_text:
         for pm in _PERSON_AS.finditer(agent_text):
             person = sent.slots[int(pm.group(1))].text
-            out[person] = _slot_text(pm.group(2), sent)
+            out[person] = _slot_text(pm.group(2) or pm.group(3), sent)
     return out
 
 

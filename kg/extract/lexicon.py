@@ -274,7 +274,7 @@ STREAMING = _words(
 """Streaming services: the platform of a streaming release."""
 
 PERSON_NOUNS = _words(
-    """actor|actress|actors|actresses|star|stars|co-star|co-stars|costar|costars|director|
+    """actor|actress|actors|actresses|star|stars|co-star|co-stars|costar|costars|a-lister|director|
     directors|film-maker|filmmaker|film-makers|filmmakers|producer|producers|co-producer|writer|
     writers|screenwriter|screenwriters|scriptwriter|composer|editor|cinematographer|comedian|
     comedienne|comic|comics|singer|rapper|musician|performer|presenter|host|model|author|

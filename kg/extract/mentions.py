@@ -394,8 +394,22 @@ def _shape(
         elif i < j and is_demonym(tok.text) and _person_like(_first_of(sentence, tokens, i + 1, j)):
             descriptors.append(low)
             i += 1
+        elif (
+            i + 1 < j
+            and tokens[i + 1].lower in PERSON_NOUNS
+            and nonfilm_kind(tok.text, heads=False) in ("place", "media")
+        ):
+            descriptors.append(low)  # "Hollywood A-lister X", "BBC presenter X"
+            i += 1
         elif low in PERSON_NOUNS and i < j and (at_start or tokens[i + 1].cap):
             if known(sentence[tok.start : tokens[j].end]) in ("film", "org"):
+                break
+            if (  # "King Kong", "Judge Dredd": a capital mid-sentence makes the noun a name's
+                not at_start
+                and tok.text[:1].isupper()
+                and i + 1 == j
+                and not is_given_name(tokens[j].text)
+            ):
                 break
             descriptors.append(low)
             i += 1
@@ -408,6 +422,13 @@ def _shape(
             if known(sentence[tok.start : tokens[j].end]):
                 break
             i += 1
+        elif (
+            at_start
+            and low.endswith(("ed", "en"))
+            and i + 1 < len(tokens)
+            and tokens[i + 1].lower == "by"
+        ):
+            i += 1  # "Helmed by X, ...", "Written by Y": a participle, no name
         elif (
             tok.kind not in ("word", "abbr") and not _number_title_start(tokens, i)
         ) or tok.text in _CONNECTORS:
@@ -426,6 +447,15 @@ def _shape(
     # phrase the name modifies, not to the name
     if i < j and tokens[i].lower in ("the", "a", "an") and _film_noun_follows(tokens, j):
         i += 1
+    # "The Brazilian director X": the article and the demonym belong to the noun after them
+    if (
+        i < j
+        and tokens[i].lower in ("the", "a", "an")
+        and j + 1 < len(tokens)
+        and tokens[j + 1].lower in _NOUNS_AFTER_DEMONYM
+        and is_demonym(sentence[tokens[i + 1].start : tokens[j].end])
+    ):
+        i += 1
     j = _known_prefix(sentence, tokens, i, j, known)
     pieces = _split(sentence, tokens, i, j, known, film)
     chunks: list[Chunk] = []
@@ -436,6 +466,11 @@ def _shape(
         _classify(chunk, tokens, known)
         chunks.append(chunk)
     return chunks
+
+
+_NOUNS_AFTER_DEMONYM = (PERSON_NOUNS | FILM_NOUNS) - {"stars", "features", "release", "story"}
+"""Nouns a demonym qualifies ("the French director", "an Italian comedy"); not those that are
+also verbs after a title ("The American stars X")."""
 
 
 def _words(sentence: str, tokens: Sequence[Token], i: int, j: int) -> list[str]:
@@ -646,6 +681,10 @@ def _tv_word(token: Token) -> bool:
     return token.lower in TV_WORDS or token.text in TV_NETWORKS
 
 
+_SCREEN_WORDS = frozenset({"film", "movie", "animated", "screen", "big-screen", "cartoon"})
+"""Words before a stage noun that put it on screen: "the film musical X", "animated musical X"."""
+
+
 def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     """Kind of a chunk, strongest evidence first: a film noun right before it ("the comedy
     Vera Drake"), what the document or store knows, closed lists (awards, outlets, places,
@@ -721,7 +760,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         chunk.kind, chunk.why = "org", f"after '{before}'"  # "the studio Northgate Pictures"
         return
     if before in NONFILM_BEFORE and not (
-        chunk.first >= 2 and tokens[chunk.first - 2].lower in ("film", "movie")
+        chunk.first >= 2 and tokens[chunk.first - 2].lower in _SCREEN_WORDS
     ):
         chunk.kind, chunk.why = "nonfilm", f"after '{before}'"  # "the sitcom X", "novel X"
         return
@@ -742,6 +781,9 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     person_cue = before in PERSON_NOUNS or any(
         d in PERSON_NOUNS or d in _HONORIFIC_WORDS for d in chunk.descriptors
     )
+    if person_cue and _modifies_a_name(tokens, chunk.last) and not _person_like(words):
+        chunk.kind, chunk.why = "name", "modifier"  # "stars EastEnders actress X": X's show
+        return
     if _person_like(words) or (person_cue and 1 <= len(words) <= 4 and _namey(words)):
         chunk.kind, chunk.why = "person", "name" if not person_cue else "descriptor"
         return
@@ -750,6 +792,17 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         chunk.kind, chunk.why = ("org", "company") if kind == "org" else ("nonfilm", kind)
         return
     chunk.kind, chunk.why = "name", ""
+
+
+def _modifies_a_name(tokens: Sequence[Token], last: int) -> bool:
+    """Is the name ending at ``last`` followed by a person noun and a name, so that it qualifies
+    that noun ("EastEnders actress Ann Cole", "Titanic star Kate Winslet")?"""
+    return (
+        last + 2 < len(tokens)
+        and tokens[last + 1].lower in PERSON_NOUNS
+        and not re.search(r"[^s]s$", tokens[last + 1].lower)  # a plural or a verb: "stars"
+        and tokens[last + 2].cap
+    )
 
 
 _PART_NOUNS = frozenset({"cameo", "cameos", "appearance"})

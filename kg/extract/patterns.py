@@ -101,10 +101,12 @@ FILM_NOUN_WORDS = tuple(sorted(STRONG_FILM_NOUNS))
 _FILM_NOUN = _alt(STRONG_FILM_NOUNS)
 _LIST_ADV = r"(?:now |also |finally |later |even |most recently |recently |then )?"
 _LIST_TAIL = (
-    r"(?:(?: (?:,|/) {X})+(?:(?: ,)? (?:and|&) "
+    r"(?:(?: (?:,|/) {X})+(?:(?: ,)? (?:and|&|as well as) "
     + _LIST_ADV
     + r"{X}|(?= [,.;:)(\u2013-]| and | & | ?$))"
-    r"| (?:and|&) " + _LIST_ADV + r"{X})?"
+    r"| (?:and|&) "
+    + _LIST_ADV
+    + r"{X}| ,? as well as {X}(?: (?:,|/) {X})*(?:(?: ,)? (?:and|&) {X})?)?"
 )
 """The rest of a list after its first member: ", B, C and D", " and B"; a lone ", and B" starts
 a new clause instead ("The director was A, and B composed the music"), and so does a name after
@@ -122,7 +124,7 @@ MACROS: dict[str, str] = {
     "ADV": r"(?:(?:currently|now|also|still|recently|later|previously|once|then|already|"
     r"subsequently|reportedly|originally|briefly|famously|memorably|most recently|last|"
     r"first|both|together|even|again|further|only|just) )",
-    "CHAR": r"(?:(?:[a-z][\w'-]* ){0,3}?(?:«[NPX]\d+» 's (?:[a-z][\w'-]* ){0,2}?)?«[NPXF]\d+»(?! 's)|(?:a|an|the|his|her|their|«[PN]\d+» 's) "
+    "CHAR": r"(?:(?:(?!in )[a-z][\w'-]* ){0,3}?(?:«[NPX]\d+» 's (?:[a-z][\w'-]* ){0,2}?)?«[NPXF]\d+»(?! 's)|(?:a|an|the|his|her|their|«[PN]\d+» 's) "
     r"(?:[a-z][\w'-]* ){0,3}?[a-z][\w'-]*(?= ,| and | in | \)| \.| who | which | opposite |$))",
     "FILM_OF": r"(?:(?:the |a |an |his |her |their |«[PNX]\d+» 's |(?:last|this|next) year 's |the «P\d+» (?={FILM_NOUN} ))?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?:"
     r"(?:film |movie |screen |big-screen )?(?:adaptation|version|remake) of (?:the )?)?(?:{YEAR} 's )?"
@@ -170,8 +172,8 @@ MACROS["FILMREFS"] = "{FILMREF}" + _LIST_TAIL.replace("{X}", "{TITLE}")
 MACROS["PEOPLE"] = "{PERSON}" + _LIST_TAIL.replace("{X}", "{PERSON}")
 MACROS["WHOS"] = "{WHO}" + _LIST_TAIL.replace("{X}", "{WHO}")
 MACROS["CAST_ITEM"] = (
-    r"(?:(?:«[CX]\d+» )?(?:{ADJ})??(?:actor|actress|star|singer|comedian|rapper|model|newcomer)"
-    r"(?: ,)? |«[XN]\d+» (?:winner|nominee) |«[PN]\d+» 's (?:[a-z-]+ ){1,2}?)?"
+    r"(?:(?:«[CXNF]\d+» )?(?:{ADJ})??(?:actor|actress|star|singer|comedian|rapper|model|newcomer)"
+    r"(?: ,)? |«[XN]\d+» (?:winner|nominee) |«[PN]\d+» 's (?:[a-z-]+ ){1,2}?|«[XC]\d+» 's )?"
     r"{PERSON}(?! 's)(?: , \d{1,2}(?= ,)(?: ,(?= (?:and|&) [^a-z])| ,(?= [a-z]))?)?(?: (?:\( )?as {CHAR}(?: \))?| \( «[NXP]\d+» \))?"
 )
 """One member of a cast list: "British actress «P» , 34 , as «C»", "Oscar winner «P»"; in

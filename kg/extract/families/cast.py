@@ -101,7 +101,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.title_star",
-        r"(?P<film>{TITLES}) (?:{ADJ})?(?:star|stars|co-star|co-stars|lead) (?P<agent>{PERSON})",
+        r"(?P<film>{TITLES}) (?:{ADJ})?(?:star|stars|co-star|co-stars|lead) (?P<agent>{PERSON})"
+        r"(?! (?:actor|actress|star|singer|comedian|presenter|rapper|model|host|director|writer|"
+        r"veteran|legend|icon|newcomer) «)",  # "stars EastEnders actress P": not EastEnders
         CAST,
         needs=("star", "stars", "co-star", "co-stars", "lead"),
     ),
@@ -198,8 +200,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.plays_in",
         r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:[^«» .;]+ |«X\d+» ){0,6}?(?:plays|played|playing|play|"
-        r"portrays|portrayed|portraying|portray|voices|voiced|voicing|stars as|starred as|"
-        r"starring as) (?P<character>" + _CHAR + r") (?:[^«» .;]+ ){0,4}?" + _IN_FILM,
+        r"portrays|portrayed|portraying|portray|voices|voiced|voicing|voice|stars as|starred as|"
+        r"starring as) (?P<character>" + _CHAR + r") (?:(?!and )[^«» .;]+ ){0,4}?" + _IN_FILM,
         CAST,
         character="character",
         needs=(
@@ -214,6 +216,7 @@ RULES: tuple[Rule, ...] = (
             "voices",
             "voiced",
             "voicing",
+            "voice",
             "stars",
             "starred",
             "starring",
@@ -423,8 +426,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.cast_includes",
-        r"(?:the |its )?cast (?:also )?(?:includes|included|include|features|featured) "
-        r"(?P<agent>{PEOPLE})",
+        r"(?:the |its |an? )?(?:{ADJ}){0,2}?cast (?:that |which )?(?:also )?(?:includes|included|"
+        r"include|including|features|featured) (?P<agent>{CASTLIST})",
         CAST,
         film=None,
         needs=("cast",),
