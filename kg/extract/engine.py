@@ -512,6 +512,11 @@ def _descriptor_forms(relation: Relation) -> frozenset[str]:
 
 _ACTOR_NOUNS = _descriptor_forms(Relation.CAST_MEMBER)
 """Descriptors that call a person an actor, from the cast row of the role table ("actress X")."""
+_PERFORMER_NOUNS = _ACTOR_NOUNS | frozenset(
+    {"comedian", "comedians", "comedienne", "starlet", "superstar", "a-lister", "heartthrob",
+     "heart-throb"}
+)  # fmt: skip
+"""Descriptors of a person whose film credits are roles ("comedian X ... his credits include")."""
 _DIRECTOR_NOUNS = _descriptor_forms(Relation.DIRECTOR)
 _TV_WHY = re.compile(
     r"^after '(?:tv |series|show|shows|sitcom|soap|programme|program|miniseries|mini-series|"
@@ -590,9 +595,9 @@ _PERSON_NOUNS_OF_ANAPHORS = frozenset(
 )
 _PERSON_ANAPHOR = re.compile(
     r"(^|[,;] |^[a-z]+ , )the (?:\d+ - year-old |\d+-year-old )?(?:(?:[a-z][\w'-]*|«C\d+») ){0,2}?(?:actress|actor|star|"
-    r"singer|comedian|veteran|film-maker|\d+ - year-old|\d+-year-old)(?= (?:, who|who|has|had|is|was|"
+    r"singer|comedian|veteran|film-maker|\d+ - year-old|\d+-year-old)(?=(?: (?:, who|who|has|had|is|was|"
     r"will|also|starred|stars|plays|played|won|appeared|appears|co-starred|made|landed|took|"
-    r"portrayed|voiced|, \d+ ,)\b)"
+    r"portrayed|voiced)\b| , \d+ ,))"
 )
 """A person named by what they are, as the subject of a clause: "the actress", "the 32-year-old
 Aussie actor", "the veteran star"."""
@@ -690,7 +695,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
                     names.evidenced.add(name_key(slot.text))
                 if slot.kind == "P" and slot.chunk.why == "descriptor":
                     names.strong_people.add(name_key(slot.text))
-                if slot.kind == "P" and _described_as(slot.chunk, sent, _ACTOR_NOUNS):
+                if slot.kind == "P" and _described_as(slot.chunk, sent, _PERFORMER_NOUNS):
                     names.actors.add(name_key(slot.text))
                 if slot.kind == "P" and _described_as(slot.chunk, sent, _DIRECTOR_NOUNS):
                     names.directors.add(name_key(slot.text))

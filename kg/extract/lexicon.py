@@ -33,6 +33,7 @@ __all__ = [
     "NAME_PARTICLES",
     "NONFILM_AFTER",
     "NONFILM_BEFORE",
+    "NONFILM_MODIFIERS",
     "ORG_SUFFIXES",
     "PERSON_NOUNS",
     "ROLE_OF_NOUN",
@@ -147,6 +148,14 @@ TV_NETWORKS = _words(
 )
 """Broadcasters whose one-word name before a genre noun makes a television programme ("the ITV
 drama X")."""
+
+NONFILM_MODIFIERS = _words(
+    """pop|rock|rap|soul|country|jazz|blues|folk|punk|disco|indie|hip-hop|r&b|grime|opera|soap|
+    reality|porn|child|teen|youtube|tiktok|instagram|internet|football|tennis|sports|sport|
+    boxing|golf|pin-up|hollywood|bollywood|screen|film|movie|tv|television|radio|broadway|
+    west end|glamour|fashion|comedy|stage"""
+)
+"""Words that make a kind of star, singer or icon, never a title: "Pop star X", "Soap star Y"."""
 
 NONFILM_BEFORE = _words(
     """series|show|programme|program|sitcom|soap|tv|channel|opera|play|musical|novel|book|

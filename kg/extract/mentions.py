@@ -32,6 +32,7 @@ from .lexicon import (
     HONORIFICS,
     NAME_PARTICLES,
     NONFILM_BEFORE,
+    NONFILM_MODIFIERS,
     PERSON_NOUNS,
     ROLE_OF_NOUN,
     STRONG_FILM_NOUNS,
@@ -407,8 +408,10 @@ def _shape(
             if (  # "King Kong", "Judge Dredd": a capital mid-sentence makes the noun a name's
                 not at_start
                 and tok.text[:1].isupper()
-                and i + 1 == j
-                and not is_given_name(tokens[j].text)
+                and (
+                    (i + 1 == j and not is_given_name(tokens[j].text))
+                    or (i > 0 and tokens[i - 1].lower == "as")  # "cast as Queen Victoria"
+                )
             ):
                 break
             descriptors.append(low)
@@ -694,6 +697,9 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     before = tokens[chunk.first - 1].lower if chunk.first > 0 else ""
     if name.lower() in TV_WORDS:
         chunk.kind, chunk.why = "nonfilm", "tv"  # "the hit TV show X": "TV" is no title
+        return
+    if name.lower() in NONFILM_MODIFIERS and _modifies_a_name(tokens, chunk.last):
+        chunk.kind, chunk.why = "nonfilm", "kind of star"  # "Pop star X", "Soap star Y"
         return
     if (
         before in STRONG_FILM_NOUNS

@@ -278,6 +278,12 @@ RULES: tuple[Rule, ...] = (
         needs=("co-star", "co-stars", "costar", "costars"),
     ),
     Rule(
+        "cast.possessive_film_costar",
+        r"(?P<agent>{WHOSE} (?P<film>{FILMREF}) (?:co-star|co-stars|costar|costars) {PEOPLE})",
+        CAST,
+        needs=("co-star", "co-stars", "costar", "costars"),
+    ),
+    Rule(
         "cast.while_filming",
         r"(?P<agent>{PEOPLE}) (?:[^«».; ]+ ){0,14}?(?:while|when|as) (?:they|he|she) (?:were|was) "
         r"(?:filming|shooting) {FILM_OF}(?P<film>{TITLES})",

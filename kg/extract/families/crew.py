@@ -24,6 +24,11 @@ RULES: tuple[Rule, ...] = (
         needs=("by",),
     ),
     Rule(
+        "crew.titles_both_by",
+        r"(?P<film>{FILMREFS}) , (?:both|all|each) (?P<cue>{ROLE_PASSIVES}) by (?P<agent>{AGENTS})",
+        needs=("both", "all", "each"),
+    ),
+    Rule(
         "crew.fronted_by",
         r"^(?P<cue>{ROLE_PASSIVES}) by (?P<agent>{AGENTS}) , (?:the )?(?:{ADJ}){0,2}?"
         r"(?:{FILM_NOUN} )?(?P<film>{TITLE})",
