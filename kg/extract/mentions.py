@@ -225,9 +225,19 @@ def name_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return runs
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def _number_title_start(tokens: Sequence[Token], i: int) -> bool:
     """Does a title open with a number here ("the drama 21 Grams", "film 9 Songs")?"""
     tok = tokens[i]
+    if (  # "20th Century Fox", "21st Century Film": an ordinal that opens a company's name
+        i + 2 < len(tokens)
+        and _ORDINAL.fullmatch(tok.text)
+        and tokens[i + 1].text == "Century"
+        and tokens[i + 2].cap
+    ):
+        return True
     return (
         tok.kind == "num"
         and 0 < i < len(tokens) - 1

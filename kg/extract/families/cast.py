@@ -440,7 +440,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.fronted_starring",
-        r"^(?:also )?starring (?P<agent>{PEOPLE}) , (?:the |a )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?"
+        r"^(?:(?:directed|written|produced) by {PEOPLE} and )?(?:also )?starring (?P<agent>{PEOPLE}) , "
+        r"(?:the |a )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?"
         r"(?P<film>{FILMREF})",
         CAST,
         needs=("starring",),

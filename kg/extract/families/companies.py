@@ -128,9 +128,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "companies.film_distributed_by",
-        r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,)? (?:which |that )?(?:was |is |will be |has been )?(?:also )?"
+        r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,)? (?:which |that )?(?:was |is |will be |has been |is being |"
+        r"was being |will also be )?(?:also )?"
         r"(?:distributed|released)(?: in (?:the )?«[XC]\d+»)? by (?:both )?(?:the (?:{ADJ})?company )?"
-        r"(?P<agent>{ORGS})",
+        r"(?P<agent>{ORGS}(?: and in (?:the )?«[XC]\d+» by {ORGS})?)",
         DISTRIBUTOR,
         needs=("distributed", "released"),
     ),

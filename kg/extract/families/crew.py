@@ -30,8 +30,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.fronted_by",
-        r"^(?P<cue>{ROLE_PASSIVES}) by (?P<agent>{AGENTS}) , (?:the )?(?:{ADJ}){0,2}?"
-        r"(?:{FILM_NOUN} )?(?P<film>{TITLE})",
+        r"^(?P<cue>{ROLE_PASSIVES}) by (?P<agent>{AGENTS})(?: and (?:also )?(?:starring|featuring) "
+        r"{PEOPLE})? , (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE})",
         needs=("by",),
     ),
     Rule(
@@ -227,10 +227,18 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.marks_debut",
-        r"(?P<film>{FILMREF}) (?:marks|marked|is|was|will be) (?P<agent>{WHOSE}) (?:{ADJ})?(?:feature |"
-        r"film )?(?:directorial|directing) debut",
+        r"(?P<film>{FILMREF}) (?:marks|marked|is|was|will be) (?P<agent>{WHOSE}) (?:(?:{ADJ})?(?:feature |"
+        r"film )?(?:directorial|directing) debut|(?:{ADJ})?return to (?:directing|the director 's chair))",
         Relation.DIRECTOR,
         needs=("directorial", "directing"),
+    ),
+    Rule(
+        "crew.returns_with",
+        r"(?:director|film-maker|filmmaker|auteur) (?P<agent>{PERSON}) (?:{ADV})?(?:returns|returned|is "
+        r"back|was back|comes back|came back) (?:to (?:the big screen|cinemas|screens) )?with "
+        r"{FILM_OF}(?P<film>{TITLE})",
+        Relation.DIRECTOR,
+        needs=("returns", "returned", "back"),
     ),
     Rule(
         "crew.which_person_verb",

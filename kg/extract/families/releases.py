@@ -22,7 +22,9 @@ RULES: tuple[Rule, ...] = (
         r"(?P<film>{FILMREF})(?: , (?:[^«».; ]+ ){0,3}?{PEOPLE} ,)?(?: (?:co-)?stars {PEOPLE} and)?"
         r"(?: ,)? (?:(?:is |was )?"
         r"{ROLE_PASSIVES} by {AGENTS} (?:, |and ))?"
-        r"(?:[^«».; ]+ |«[CX]\d+» ){0,9}?" + _RELEASE_CUE + r" (?:[^«».; ]+ |«[CX]\d+» ){0,5}?"
+        r"(?:[^«».; ]+ |«[CX]\d+» ){0,9}?"
+        + _RELEASE_CUE
+        + r" (?:[^«».; ]+ |«[CX]\d+» |by «O\d+» ){0,5}?"
         r"(?:on |in |for |from |by )?(?P<value>{DATE})",
         RELEASE,
         agent=None,
