@@ -458,7 +458,12 @@ def _shape(
         return []
     # "The Mike Leigh film", "The World War I romantic drama": the article belongs to the noun
     # phrase the name modifies, not to the name
-    if i < j and tokens[i].lower in ("the", "a", "an") and _film_noun_follows(tokens, j):
+    # "Harbour Lights opens. The Harbour Lights director ...": "The" before a title the text knows
+    if (i < j and tokens[i].lower in ("the", "a", "an") and _film_noun_follows(tokens, j)) or (
+        i < j
+        and tokens[i].lower == "the"
+        and known(sentence[tokens[i + 1].start : tokens[j].end]) == "film"
+    ):
         i += 1
     # "The Brazilian director X": the article and the demonym belong to the noun after them
     if (

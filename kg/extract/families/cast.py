@@ -14,7 +14,9 @@ from ..patterns import Rule
 CAST = Relation.CAST_MEMBER
 
 _STAR_VERB = r"(?:co-)?(?:starred|stars|starring|star)"
-_APPEAR = r"(?:appeared|appears|appear|appearing|featured|features|feature|co-starred)"
+_APPEAR = (
+    r"(?:appeared|appears|appear|appearing|featured|features|feature|co-starred|be seen|been seen)"
+)
 _IN_FILM = r"in (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))"
 _CHAR = "{CHAR}"
 _ROLE_NOUN = r"(?:role|roles|part|parts|performance|performances|turn|cameo|cameos|debut|lead)"
@@ -116,7 +118,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.starred_in",
-        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}"
+        r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}"
         r"(?:(?:signed|agreed) (?:on |up )?to )?"
         + _STAR_VERB
         + r" (?:as (?P<character>"
@@ -138,7 +140,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.appeared_in",
-        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}"
+        r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}"
         + _APPEAR
         + r" (?:as (?P<character>"
         + _CHAR
@@ -148,7 +150,7 @@ RULES: tuple[Rule, ...] = (
         r"(?P<film>{TITLES_P}))",
         CAST,
         character="character",
-        needs=("appeared", "appears", "appear", "appearing", "featured", "co-starred"),
+        needs=("appeared", "appears", "appear", "appearing", "featured", "co-starred", "seen"),
     ),
     Rule(
         "cast.star_of",
@@ -221,6 +223,14 @@ RULES: tuple[Rule, ...] = (
             "starred",
             "starring",
         ),
+    ),
+    Rule(
+        "cast.star_in_film_with",
+        r"(?:starred|starring|stars|star|co-starred|co-starring|appeared|appearing|appears) "
+        + _IN_FILM
+        + r" (?:alongside|opposite|with|together with) (?:{ADJ}){0,2}?(?P<agent>{PEOPLE})",
+        CAST,
+        needs=("alongside", "opposite", "with"),
     ),
     Rule(
         "cast.in_which_plays",
@@ -661,11 +671,18 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.in_film_plays",
-        r"(?:^|, )in {FILM_OF}(?P<film>{TITLE}) , (?P<agent>{WHO}) (?:{ADV})?(?:plays|played|"
+        r"(?:^|, )in {FILM_OF}(?P<film>{TITLE})(?: ,)? (?P<agent>{WHO}) (?:{ADV})?(?:plays|played|"
         r"portrays|portrayed|stars as|starred as|is|was) (?P<character>" + _CHAR + r")",
         CAST,
         character="character",
         needs=("plays", "played", "portrays", "portrayed", "stars", "starred", "is", "was"),
+    ),
+    Rule(
+        "cast.having_starred",
+        r"^(?:having (?:{ADV})?(?:starred|appeared|co-starred)|(?:since|after|before|while|when) "
+        r"(?:starring|appearing|co-starring)) in {FILM_OF}(?P<film>{TITLES_P})(?: ,)? (?P<agent>{WHO})",
+        CAST,
+        needs=("having", "starring", "appearing", "co-starring"),
     ),
     Rule(
         "cast.in_film_stars",
