@@ -495,6 +495,8 @@ def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
         skeleton = _SLOT_KIND.sub(
             lambda m: f"«{sent.slots[int(m.group(2))].kind}{m.group(2)}»", skeleton
         )
+    if " ( )" in skeleton:  # "House of Angels () is ...": an emptied bracket says nothing
+        skeleton = skeleton.replace(" ( )", "")
     sent.skeleton = skeleton
     sent.words = frozenset(words)
     if not first_pass:

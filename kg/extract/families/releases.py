@@ -174,6 +174,28 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"fallback"}),
     ),
     Rule(
+        "releases.released_in_year",
+        r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,)? (?:which |that )?(?:was |is |had been |has been )?"
+        r"(?:first |originally |initially )?released (?:theatrically )?in (?P<value>{YEAR})"
+        r"(?! (?:film|movie|«))",
+        RELEASE,
+        agent=None,
+        value="value",
+        needs=("released",),
+        flags=frozenset({"fallback"}),
+    ),
+    Rule(
+        "releases.lead_released_in_year",
+        r"^{TITLE} (?:is|was) (?:an? |the )(?:[^«».; ]+ |«C\d+» ){0,6}?{FILM_NOUN} (?:first |originally |"
+        r"initially )?released (?:theatrically )?in (?P<value>{YEAR})(?! (?:film|movie|«))",
+        RELEASE,
+        film=None,
+        agent=None,
+        value="value",
+        needs=("released",),
+        flags=frozenset({"fallback"}),
+    ),
+    Rule(
         "releases.title_made_in",
         r"(?P<film>{TITLE}) , (?:which |that )?(?:was |is )?(?:made|produced|released|filmed|shot) in "
         r"(?P<value>{YEAR})",
