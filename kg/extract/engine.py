@@ -63,7 +63,7 @@ from .lexicon import (
     nonfilm_kind,
 )
 from .mentions import Chunk, Token, chunk_sentence, name_runs, tokenize
-from .patterns import Rule, slots
+from .patterns import Rule, expand, slots
 from .pipeline import sentences
 
 __all__ = ["EXTRACTOR_NAME", "MIN_CONFIDENCE", "extract", "rule_confidence"]
@@ -547,8 +547,9 @@ def _vote_genders(sent: _Sentence, names: _Names) -> None:
                     names.vote_gender(slot.text, "f", 3)
                 elif _described_as(slot.chunk, sent, _MALE_TITLES):
                     names.vote_gender(slot.text, "m", 3)
-    for kin in _KIN.finditer(sent.skeleton):  # "her husband «P1»", "«P0» 's wife «P1»"
-        names.vote_gender(sent.slots[int(kin.group(2))].text, _KIN_GENDER[kin.group(1)], 3)
+    if not sent.words.isdisjoint(_KIN_GENDER):  # "her husband «P1»", "«P0» 's wife «P1»"
+        for kin in _KIN.finditer(sent.skeleton):
+            names.vote_gender(sent.slots[int(kin.group(2))].text, _KIN_GENDER[kin.group(1)], 3)
     subject = _PERSON_SUBJECT.match(sent.skeleton)
     if len(people) == 1 and subject is not None:  # "X said her film ...": X is its subject
         after = set(sent.skeleton[subject.end() :].split())
@@ -798,7 +799,7 @@ def _rules_for_needed(needed: frozenset[str]) -> tuple[tuple[int, Rule], ...]:
     return tuple((i, _RULES_AND_NEEDS[i][0]) for i in sorted(tried))
 
 
-def _literals_needed(pattern: re.Pattern[str]) -> frozenset[str] | None:
+def _literals_needed(pattern: re.Pattern[str] | str) -> frozenset[str] | None:
     """Strings one of which every match of ``pattern`` holds (``None``: none is known), read from
     the parsed pattern: a run of literal characters, or one string of each branch of an
     alternation, inside any part that must match at least once. A rule whose strings are all
@@ -811,12 +812,16 @@ def _literals_needed(pattern: re.Pattern[str]) -> frozenset[str] | None:
     >>> _literals_needed(re.compile(r"(?i)by")) is None
     True
     """
-    if pattern.flags & re.IGNORECASE:
+    source, flags = (pattern, 0) if isinstance(pattern, str) else (pattern.pattern, pattern.flags)
+    if flags & re.IGNORECASE:
         return None
     try:  # CPython's own parser of patterns, a private module: without it, every rule is run
         parser: Any = importlib.import_module("re._parser")
         constants: Any = importlib.import_module("re._constants")
-        return _needed_in(list(parser.parse(pattern.pattern, pattern.flags)), constants)
+        parsed = parser.parse(source, flags)
+        if parsed.state.flags & re.IGNORECASE:  # "(?i)..."
+            return None
+        return _needed_in(list(parsed), constants)
     except Exception:
         return None
 
@@ -862,10 +867,11 @@ def _telling(option: frozenset[str]) -> tuple[bool, bool, int, int]:
 @cache
 def _literal_tests() -> tuple[str | None, ...]:
     """Per rule, a string a skeleton must hold for the rule to match (``None``: none known). Only
-    one string: looking for one of several costs about what running the rule does."""
+    one string: looking for one of several costs about what running the rule does. Read from the
+    patterns' text, so that a rule is compiled only once a skeleton holds its string."""
     out: list[str | None] = []
     for rule in ALL_RULES:
-        needed = _literals_needed(rule.regex)
+        needed = _literals_needed(expand(rule.pattern))
         out.append(next(iter(needed)) if needed and len(needed) == 1 else None)
     return tuple(out)
 

@@ -231,6 +231,8 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 def _number_title_start(tokens: Sequence[Token], i: int) -> bool:
     """Does a title open with a number here ("the drama 21 Grams", "film 9 Songs")?"""
     tok = tokens[i]
+    if tok.kind != "num":
+        return False
     if (  # "20th Century Fox", "21st Century Film": an ordinal that opens a company's name
         i + 2 < len(tokens)
         and _ORDINAL.fullmatch(tok.text)
@@ -239,8 +241,7 @@ def _number_title_start(tokens: Sequence[Token], i: int) -> bool:
     ):
         return True
     return (
-        tok.kind == "num"
-        and 0 < i < len(tokens) - 1
+        0 < i < len(tokens) - 1
         and tokens[i - 1].lower in STRONG_FILM_NOUNS
         and "$" not in tok.text
         and not _is_year(tok.text)

@@ -118,7 +118,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.starred_in",
-        r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}"
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}"
         r"(?:(?:signed|agreed) (?:on |up )?to )?"
         + _STAR_VERB
         + r" (?:as (?P<character>"
@@ -140,7 +140,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.appeared_in",
-        r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}"
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}"
         + _APPEAR
         + r" (?:as (?P<character>"
         + _CHAR
@@ -1012,7 +1012,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.people_star_in",
-        r"(?:^|(?<!with )(?<!by )(?<!and ))(?P<agent>{PERSON}(?:(?: , {PERSON})*(?: ,)? (?:and|&) {PERSON})?) "
+        r"(?:^|(?<!with )(?<!by )(?<!and ))(?P<agent>{WHO}(?:(?: , {PERSON})*(?: ,)? (?:and|&) {PERSON})?) "
         r"(?:{AUX}|{ADV}){0,2}(?:co-)?(?:star|starred|appear|appeared) "
         r"(?:together )?in (?:(?P<film_ana>«A\d+»)|(?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?"
         r"(?P<film>{TITLES}))",
