@@ -419,8 +419,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.companion",
-        r"(?:opposite|alongside|along with|together with|co-starring with|co-starred with|"
-        r"co-stars with|co-stars|co-star|"
+        r"(?:opposite|(?<![\w-])(?:star|stars|starred|starring|play|plays|played|playing|appear|appears|"
+        r"appeared|appearing|role|roles|part|parts|cast|voice|voices|voiced|voicing) (?:[^«».; ]+ |"
+        r"«[A-Z]\d+» ){0,8}?(?:alongside|along with|together with)|(?:alongside|along with|together "
+        r"with) (?=co-?stars? )|"
+        r"co-starring with|co-starred with|co-stars with|co-stars|co-star|"
         r"costars|costar|fellow stars?|fellow co-stars?|fellow costars?)"
         r" (?:{ADJ}){0,2}?(?P<agent>{PEOPLE})",
         CAST,
