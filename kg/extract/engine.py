@@ -497,10 +497,20 @@ def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
         )
     if " ( )" in skeleton:  # "House of Angels () is ...": an emptied bracket says nothing
         skeleton = skeleton.replace(" ( )", "")
+    if " , and " in skeleton:  # "A, founded in 2003, and B distributed ...": one list
+        skeleton = _LIST_APPOSITION.sub(r"\1 ", skeleton)
     sent.skeleton = skeleton
     sent.words = frozenset(words)
     if not first_pass:
         _anaphors(sent)
+
+
+_LIST_APPOSITION = re.compile(
+    r"(«[POX]\d+») , (?:who|which|founded|established|based|headquartered|formed|born)\b[^,«».;]* , "
+    r"(?=(?:and|&) «)"
+)
+"""A clause with no name in it between two members of a list ("«O1» , founded in 2003 , and
+«O2»", "«P1» , who began acting in 1989 , and «P2»"): dropped, so the list reads as one."""
 
 
 def _descriptor_forms(relation: Relation) -> frozenset[str]:

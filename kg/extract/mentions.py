@@ -460,10 +460,22 @@ def _shape(
     # "The Mike Leigh film", "The World War I romantic drama": the article belongs to the noun
     # phrase the name modifies, not to the name
     # "Harbour Lights opens. The Harbour Lights director ...": "The" before a title the text knows
-    if (i < j and tokens[i].lower in ("the", "a", "an") and _film_noun_follows(tokens, j)) or (
-        i < j
-        and tokens[i].lower == "the"
-        and known(sentence[tokens[i + 1].start : tokens[j].end]) == "film"
+    if (
+        (
+            i < j
+            and tokens[i].lower in ("the", "a", "an")
+            and (
+                _film_noun_follows(tokens, j)
+                or (
+                    j + 1 < len(tokens) and tokens[j + 1].lower in _COMPANY_NOUNS
+                )  # "the X company"
+            )
+        )
+        or (
+            i < j
+            and tokens[i].lower == "the"
+            and known(sentence[tokens[i + 1].start : tokens[j].end]) == "film"
+        )
     ):
         i += 1
     # "The Brazilian director X": the article and the demonym belong to the noun after them

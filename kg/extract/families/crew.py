@@ -9,7 +9,7 @@ from __future__ import annotations
 from ...model import Relation
 from ..patterns import ROLE_NOUN_WORDS, ROLE_VERB_WORDS, ROLE_WORK_WORDS, Rule
 
-_BE = r"(?:(?:which |that )?(?:was |is |has been |had been |will be |is being |was being |were |are |being )?(?:also |originally |jointly |first |later |now )?)"
+_BE = r"(?:(?:which |that )?(?:was |is |has been |had been |will be |is being |was being |were |are |being )?(?:also |originally |jointly |first |later |now |both )?)"
 
 _GERUNDS = ("directing", "producing", "writing", "scoring", "editing")
 """The crew gerunds of "P is directing, with Q producing"."""
@@ -38,7 +38,7 @@ RULES: tuple[Rule, ...] = (
         "crew.topic_by",
         r"(?:^|, |and |film |movie |picture |documentary |drama |comedy |thriller |feature |"
         r"was |is |were |be |been |being |co-production |production |(?:starring|featuring) "
-        r"(?:«[PN]\d+» (?:, |and |, and )?)+)(?P<cue>{ROLE_PASSIVES}) "
+        r"(?:«[PN]\d+» (?:, |and |, and )?)+)(?:both )?(?P<cue>{ROLE_PASSIVES}) "
         r"(?:for the (?:screen|big screen|cinema) )?by (?:the (?:{ADJ})?{ROLE_NOUN} |the (?=«O))?"
         r"(?P<agent>{AGENTS})",
         film=None,
