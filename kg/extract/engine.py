@@ -1806,6 +1806,8 @@ def _about_tv(sent: _Sentence) -> bool:
 
 
 _CLAUSE_JOIN = re.compile(r" [,;:] | and | but ")
+_APPOSITION_END = re.compile(r" (?:[,.;:)]|which|who|that|-|\u2013)(?: |$)| ?$")
+"""Where an apposition closes ("P, star of F, is ...", "F, director P's debut which ...")."""
 
 
 def _guarded(
@@ -1820,6 +1822,8 @@ def _guarded(
             return True
 
     before = _CLAUSE_BREAK.split(sent.skeleton[max(0, m.start() - 60) : m.start()])[-1]
+    if "apposition" in rule.flags and _APPOSITION_END.match(sent.skeleton, m.end()):
+        before = after = ""  # "P, star of F, is the first choice for G": the doubt is about G
     span = before + sent.skeleton[m.start() : m.end()] + after
     if "replacement" in rule.flags:  # "Q replaced P in F (after P dropped out)": Q is cast
         span = _REPLACED.sub("", before + sent.skeleton[m.start() : m.end()])

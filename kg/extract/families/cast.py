@@ -159,6 +159,7 @@ RULES: tuple[Rule, ...] = (
         r"(?P<film>{TITLES})",
         CAST,
         needs=("star", "stars", "co-star", "lead", "leads"),
+        flags=frozenset({"apposition"}),
     ),
     Rule(
         "cast.the_star_of",
@@ -223,6 +224,14 @@ RULES: tuple[Rule, ...] = (
             "starred",
             "starring",
         ),
+    ),
+    Rule(
+        "cast.one_of_the_stars",
+        r"one of (?:the|its|the film 's|the movie 's) (?:{ADJ}){0,2}?(?:stars|actors|actresses|leads|"
+        r"cast members) , (?:\d+(?: - |-)year-old )?(?P<agent>{PERSON})",
+        CAST,
+        film=None,
+        needs=("one",),
     ),
     Rule(
         "cast.star_in_film_with",

@@ -81,6 +81,7 @@ RULES: tuple[Rule, ...] = (
         r"(?P<film>{TITLE}) , (?P<cue>{ROLE_NOUN}) (?P<agent>{PERSON}) 's (?:{ADJ}){0,2}?"
         r"(?:film |feature |directorial |screen )?debut",
         needs=("debut",),
+        flags=frozenset({"apposition"}),
     ),
     Rule(
         "crew.noun_pairs_for",
@@ -107,6 +108,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:{ADJ})??(?P<cue>{ROLE_NOUN}) (?:of|behind) (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?"
         r"(?P<film>{FILMREFS})",
         needs=("of", "behind"),
+        flags=frozenset({"apposition"}),
     ),
     Rule(
         "crew.of_film_person",
@@ -411,7 +413,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.appos_film_noun",
         r"(?P<agent>{PERSON}) , (?:(?P<film>{FILMREF}) 's |the |its )(?:{ADJ})??(?P<cue>{ROLE_NOUN}) ,",
-        flags=frozenset({"film_optional"}),
+        flags=frozenset({"film_optional", "apposition"}),
         needs=ROLE_NOUN_WORDS,
     ),
     Rule(
