@@ -165,6 +165,8 @@ of F", "the soundtrack of the film F" (its release date is not the film's). A ba
 F" is not here: "the English version of F was released in the US" is a release of the film."""
 _RELATIVE = re.compile(r" , | which | that ")
 """Between a film and a cue, what makes the cue the film's: "the trailer for F, which opens on"."""
+_SCREEN_VERSION_OF = re.compile(r"\b(?:film|movie|screen|big-screen) (?:version|adaptation) of\b")
+"""A film made of a work: "The movie version of P's novel is being directed by X" is about it."""
 _FILM_NOUN_AFTER = re.compile(r"\b(?:film|movie|picture|feature|documentary|short)\b")
 """A film noun after a work word: "a musical comedy film produced by X" is about the film."""
 _SLOT_KIND = re.compile(r"«([A-Z])(\d+)»")
@@ -1835,7 +1837,11 @@ def _guarded(
         clause = _CLAUSE_JOIN.split(sent.skeleton[: m.start() + 1])[-1]
         work = next(reversed(list(_WORK_SUBJECT.finditer(clause))), None)
         after = m.start() + 1 - len(clause) + work.end() if work is not None else 0
-        if work is not None and not _FILM_NOUN_AFTER.search(sent.skeleton, after, m.end()):
+        if (
+            work is not None
+            and not _FILM_NOUN_AFTER.search(sent.skeleton, after, m.end())
+            and not _SCREEN_VERSION_OF.search(clause)
+        ):
             return True  # "Its soundtrack was written by X": the work decides the role
     if rule.film is not None and _WORK_OF_FILM.search(sent.skeleton, 0, m.start()):
         return True  # "The music for F was written by X": about the music, not the film
