@@ -652,6 +652,33 @@ def _main_film(names: _Names, title: str | None) -> str | None:
     return names.surface.get(best[1], best[1])
 
 
+def _headline_film(title: str | None, names: _Names) -> str | None:
+    """The film a headline names when the text only calls it "the film" ("Comedy Sideways tops
+    box office" over "The comedy, which stars ..."): the headline's one name a cue types as a
+    film; none from a headline in title case, where every word is capitalised. An untyped name
+    is not enough ("Church anger over Bollywood film"). The name is learnt as a film.
+
+    >>> _headline_film("Comedy Sideways tops box office", _Names(None))
+    'Sideways'
+    >>> _headline_film("Ann Cole to star in new film", _Names(None)) is None
+    True
+    """
+    if not title:
+        return None
+    words = [w for w in title.split() if w[:1].isalpha()]
+    if len(words) >= 4 and sum(w[0].isupper() for w in words) > 0.6 * len(words):
+        return None
+    chunks = chunk_sentence(title, known=names.kind)
+    films = [c for c in chunks if c.kind == "film" and not c.possessive]
+    if len(films) != 1:
+        return None
+    key = name_key(films[0].text)
+    names.kinds[key] = "film"
+    names.surface.setdefault(key, films[0].text)
+    names.film_counts[key] += 1
+    return films[0].text
+
+
 def _main_person(names: _Names, title: str | None) -> str | None:
     if not names.person_counts:
         return None
@@ -740,6 +767,8 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
                 names.person_counts[name_key(full)] += 1
         _vote_genders(sent, names)
     main = _main_film(names, document.title)
+    if main is None and any(_ANAPHOR.search(sent.skeleton) for sent in sents):
+        main = _headline_film(document.title, names)  # "X tops box office. The thriller ..."
     state = _State(names, None, _main_person(names, document.title))
     # the main film stands for "the film" once the headline or the text has named it: a film
     # first named at the end of an article is not what its first sentences were about
