@@ -17,7 +17,10 @@ _GERUNDS = ("directing", "producing", "writing", "scoring", "editing")
 RULES: tuple[Rule, ...] = (
     Rule(
         "crew.film_by",
-        r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,| -| –| \(| :)? (?:\( {YEAR} \)(?: ,)? )?"
+        r"(?P<film>{FILMREF}|{TITLE_P}(?= (?:, |\( )?(?:(?:is|was) )?(?:directed|written|produced|"
+        r"adapted|scripted|co-directed|co-written) by «[PNO]\d+»(?! (?:in|for|on) «))){FILM_APPOS}"
+        r"(?: ,| -| –| \(| :)? "
+        r"(?:\( {YEAR} \)(?: ,)? )?"
         + _BE
         + r"(?P<cue>{ROLE_PASSIVES}) (?:for the (?:screen|big screen|cinema) )?by "
         r"(?:«X\d+» 's )?(?:(?:the |«C\d+» |«X\d+» )?(?:{ADJ})?{ROLE_NOUN} )?(?P<agent>{AGENTS})",
