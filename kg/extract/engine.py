@@ -1748,11 +1748,21 @@ def _value(relation: Relation, text: str | None, sent: _Sentence) -> Value | Ent
     return None
 
 
+_MADE_IN = re.compile(r"([a-z]+(?:-[a-z]+)?)-made")
+
+
 def _countries(text: str | None, sent: _Sentence, *, names_only: bool = False) -> list[EntityRef]:
     """Every country a value group names ("Swedish-Norwegian", "Spain and Portugal");
     ``names_only``: only names typed as places ("the UK film X", not "the English movie X",
     whose word names a language)."""
     out: list[EntityRef] = []
+    made = _MADE_IN.fullmatch(text or "")
+    if made is not None:  # "the French-made X", "a US-Italian-made film"
+        for part in made.group(1).split("-"):
+            name = country_name(part) if is_demonym(part) else None
+            if name and all(c.name != name for c in out):
+                out.append(EntityRef(EntityType.COUNTRY, name))
+        return out
     for kind, index in _group_slots(text):
         if kind == "A":  # "the only British film": the nationality inside a film phrase
             words = _slot_text(sent.slots[index].text, sent).split()

@@ -47,6 +47,13 @@ RULES: tuple[Rule, ...] = (
         needs=FILM_NOUN_WORDS,
     ),
     Rule(
+        "country.made_title",
+        r"(?<![\w-])(?P<value>[a-z]+(?:-[a-z]+)?-made) (?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?P<film>{TITLE})",
+        COUNTRY,
+        agent=None,
+        value="value",
+    ),
+    Rule(
         "country.place_film_title",
         r"(?P<value>«X\d+»(?: (?:and|-|/) «[XC]\d+»)*) (?:{ADJ}){0,2}?{FILM_NOUN} (?P<film>{TITLE})",
         COUNTRY,

@@ -157,11 +157,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "sources.based_on",
-        r"(?P<film>{FILMREF}) (?:, |is |was |, which is |which is |which was )?(?:also )?"
+        r"(?P<film>{FILMREF}|^it(?= is | was )) (?:, |is |was |, which is |which is |which was )?(?:also )?"
         r"(?:loosely |partly |largely )?(?:based on|adapted from|an adaptation of|a film version of|"
         r"a screen version of|a film adaptation of|the film adaptation of|(?:an?|the) (?:{ADJ}){0,2}?"
         r"(?:film |movie |screen |big-screen |big screen |cinema )?(?:adaptation|version) of) "
-        r"(?:(?:the |a |an |his |her |their |«[PN]\d+» 's )?(?:{ADJ}){0,3}?(?:novel|book|play|"
+        r"(?:(?:the |a |an |his |her |their |«[PN]\d+» 's |the «[PN]\d+» )?(?:{ADJ}){0,3}?(?:novel|book|play|"
         r"musical|opera|comic|comic book|story|short story|memoir|novella|poem|game|stage play|manga|"
         r"series)(?: (?:of|by) «[PN]\d+»)?(?: ,)? )?(?P<other>«[NFX]\d+»)",
         Relation.BASED_ON,
