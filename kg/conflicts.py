@@ -53,6 +53,7 @@ from .model import ROLES
 from .namespace import KG, PROV
 from .query import with_prefixes
 from .reader import GraphReader
+from .sparql import is_plain_iri
 from .store import Store, Triple
 
 __all__ = [
@@ -195,6 +196,9 @@ class _Statements:
     reader may give more); read only if some conflict or agreement needs confidences."""
     agreed: Callable[[], Iterable[tuple[str, str, str, list[str]]]]
     """``(subject, property, value, sources)`` of the statements two or more sources make."""
+    confidences: Callable[[Collection[tuple[str, str]]], Iterable[_EvidenceRow]] | None = None
+    """The rows of :attr:`evidence` in any order (faster where the reader can), for what reads
+    only the best confidence of each statement."""
 
 
 def _statements(reader: GraphReader) -> _Statements:
@@ -252,18 +256,26 @@ def _statements_about(store: Store, subjects: Iterable[str]) -> _Statements:
     # one lookup per subject and property that matters (not every statement about the subject:
     # a film of the table has dozens, credits and labels among them, each costly to decode)
     properties = sorted(functional | agreeable | {release})
-    for subject in subjects:
-        for prop in properties:
-            for s, p, o, g in store.match(subject=subject, predicate=prop):
-                if p in functional:
-                    facts.append((s, p, o, g))
-                if p in agreeable and g not in _DERIVED:
-                    by_statement[(s, p, o)].add(g)
-                if p == release:
-                    release_nodes.append((s, o, g))
+    # one query for all of them (about half the time of a lookup per subject and property); the rows
+    # are put in the order of the subjects given, as the lookups gave them
+    order = {subject: i for i, subject in enumerate(subjects)}
+    rows = sorted(store.match_about(order, properties), key=lambda row: order[row[0]])
+    for s, p, o, g in rows:
+        if p in functional:
+            facts.append((s, p, o, g))
+        if p in agreeable and g not in _DERIVED:
+            by_statement[(s, p, o)].add(g)
+        if p == release:
+            release_nodes.append((s, o, g))
+    # what each release node's graph states about it, read for all of them at once
+    node_facts: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    wanted = {(node, g) for _, node, g in release_nodes}
+    for node, p, o, g in store.match_about(sorted({node for node, _ in wanted})):
+        if (node, g) in wanted:
+            node_facts[(node, g)].append((p, o))
     releases: list[_ReleaseRow] = []
     for film, node, g in release_nodes:
-        about = [(p, o) for _, p, o, _ in store.match(subject=node, graph=g)]
+        about = node_facts.get((node, g), [])
         regions: list[str | None] = [o for p, o in about if p == region] or [None]
         kinds: list[str | None] = [
             o for p, o in about if p == rdf_type and o in _RELEASE_CLASSES
@@ -271,10 +283,11 @@ def _statements_about(store: Store, subjects: Iterable[str]) -> _Statements:
         for day in (o for p, o in about if p == date):
             releases.extend((film, day, r, k, g) for r in regions for k in kinds)
 
+    stated = (str(RDF.predicate), str(RDF.object), str(KG.confidence))
+
     def evidence(pairs: Collection[tuple[str, str]]) -> Iterator[_EvidenceRow]:
         """Only the evidence nodes a conflict or an agreement needs (of ``pairs``): an article
         load touches thousands of subjects and a few hundred of them have either."""
-        stated = (str(RDF.predicate), str(RDF.object), str(KG.confidence))
         graphs_of: dict[str, set[str]] = defaultdict(set)
         for subject, graph in pairs:
             graphs_of[subject].add(graph)
@@ -283,20 +296,52 @@ def _statements_about(store: Store, subjects: Iterable[str]) -> _Statements:
                 for ev, _, s, g in store.match(
                     predicate=str(RDF.subject), obj=subject, graph=graph
                 ):
-                    about = {
-                        p: o
-                        for prop in stated
-                        for _, p, o, _ in store.match(subject=ev, predicate=prop, graph=g)
-                    }
+                    about = stated_by(ev, g)
                     if len(about) == 3:
                         yield s, about[stated[0]], about[stated[1]], g, ev, about[stated[2]]
+
+    def stated_by(ev: str, g: str) -> dict[str, str]:
+        """What evidence node ``ev`` of graph ``g`` states (the last value of each property)."""
+        return {
+            p: o
+            for prop in stated
+            for _, p, o, _ in store.match(subject=ev, predicate=prop, graph=g)
+        }
+
+    def confidences(pairs: Collection[tuple[str, str]]) -> Iterator[_EvidenceRow]:
+        """The rows of :func:`evidence`, in another order and by one query for all the
+        subjects (not four lookups per evidence node): for agreements, which read only the
+        best confidence of each statement, so the order of ties does not matter."""
+        wanted = set(pairs)
+        subjects = sorted({s for s, _ in wanted})
+        if not all(is_plain_iri(s) for s in subjects):
+            yield from evidence(pairs)
+            return
+        found: dict[tuple[str, str, str], list[tuple[str, str, str]]] = defaultdict(list)
+        for start in range(0, len(subjects), 5000):
+            values = " ".join(f"<{s}>" for s in subjects[start : start + 5000])
+            query = f"""SELECT ?s ?g ?ev ?p ?o ?c WHERE {{ VALUES ?s {{ {values} }}
+  GRAPH ?g {{ ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:confidence ?c }}
+  FILTER (isIRI(?g) && isIRI(?ev)) }}"""
+            for s, g, ev, p, o, c in store.text_rows(with_prefixes(query)):
+                if s is not None and g is not None and (s, g) in wanted:
+                    assert ev is not None and p is not None and o is not None and c is not None
+                    found[(s, ev, g)].append((p, o, c))
+        for (s, ev, g), rows in found.items():
+            if len(rows) == 1:
+                p, o, c = rows[0]
+                yield s, p, o, g, ev, c
+            else:  # a property of the node has more than one value: as the lookups read it
+                about = stated_by(ev, g)
+                if len(about) == 3:
+                    yield s, about[stated[0]], about[stated[1]], g, ev, about[stated[2]]
 
     def agreed() -> Iterator[tuple[str, str, str, list[str]]]:
         for (s, p, o), graphs in by_statement.items():
             if len(graphs) > 1:
                 yield s, p, o, sorted(graphs)
 
-    return _Statements(releases, facts, evidence, agreed)
+    return _Statements(releases, facts, evidence, agreed, confidences)
 
 
 def _evidence(rows: Iterable[_EvidenceRow]) -> dict[tuple[str, str, str, str], tuple[float, str]]:
@@ -388,7 +433,8 @@ def _agreements(statements: _Statements) -> list[Agreement]:
     rows = list(statements.agreed())
     if not rows:
         return []
-    evidence = _evidence(statements.evidence({(s, g) for s, _, _, gs in rows for g in gs}))
+    read = statements.confidences or statements.evidence
+    evidence = _evidence(read({(s, g) for s, _, _, gs in rows for g in gs}))
     out = []
     for s, p, o, sources in rows:
         confidences = [evidence.get((s, p, o, g), (1.0, ""))[0] for g in sources]
@@ -400,13 +446,25 @@ def _term(value: str, is_iri: bool) -> URIRef | Literal:
     return URIRef(value) if is_iri else Literal(value)
 
 
+@functools.lru_cache(maxsize=4096)
+def _decimal(value: float) -> Literal:
+    """A combined confidence as written (rounded): the same few values again and again."""
+    return Literal(round(value, 4), datatype=XSD.decimal)
+
+
+@functools.lru_cache(maxsize=256)
+def _integer(value: int) -> Literal:
+    return Literal(value, datatype=XSD.integer)
+
+
 def conflict_triples(
     conflicts: Iterable[Conflict], agreements: Iterable[Agreement] = ()
 ) -> Iterator[Triple]:
     """The RDF of conflicts (``kg:Conflict`` and its ``kg:Claim`` nodes) and agreements."""
+    a, derived, combined = RDF.type, PROV.wasDerivedFrom, KG.combinedConfidence
     for c in conflicts:
         node = c.iri
-        yield node, RDF.type, KG.Conflict
+        yield node, a, KG.Conflict
         yield node, KG.conflictSubject, URIRef(c.subject)
         yield node, KG.conflictProperty, URIRef(c.predicate)
         if c.key:
@@ -414,29 +472,34 @@ def conflict_triples(
         for claim in c.claims:
             claim_node = claim_iri(node, claim.value)
             yield node, KG.claim, claim_node
-            yield claim_node, RDF.type, KG.Claim
+            yield claim_node, a, KG.Claim
             yield claim_node, KG.claimValue, _term(claim.value, claim.is_iri)
             for g in claim.sources:
-                yield claim_node, PROV.wasDerivedFrom, URIRef(g)
+                yield claim_node, derived, URIRef(g)
             for ev in claim.evidence:
                 yield claim_node, KG.supportedBy, URIRef(ev)
             if claim.confidence is not None:
-                yield (
-                    claim_node,
-                    KG.combinedConfidence,
-                    Literal(round(claim.confidence, 4), datatype=XSD.decimal),
-                )
-    for a in agreements:
-        is_iri = "://" in a.object or a.object.startswith("urn:")
-        node = agreement_iri(a.subject, a.predicate, a.object)
-        yield node, RDF.type, KG.Agreement  # its own terms: rdf:subject... are for evidence nodes
-        yield node, KG.agreedSubject, URIRef(a.subject)
-        yield node, KG.agreedProperty, URIRef(a.predicate)
-        yield node, KG.agreedValue, _term(a.object, is_iri)
-        yield node, KG.sourceCount, Literal(len(a.sources), datatype=XSD.integer)
-        yield node, KG.combinedConfidence, Literal(round(a.confidence, 4), datatype=XSD.decimal)
-        for g in a.sources:
-            yield node, PROV.wasDerivedFrom, URIRef(g)
+                yield claim_node, combined, _decimal(round(claim.confidence, 4))
+    agreement, agreed_subject, agreed_property = KG.Agreement, KG.agreedSubject, KG.agreedProperty
+    agreed_value, source_count = KG.agreedValue, KG.sourceCount
+    iris: dict[str, URIRef] = {}  # subjects, properties and sources recur from row to row
+    for ag in agreements:
+        is_iri = "://" in ag.object or ag.object.startswith("urn:")
+        node = agreement_iri(ag.subject, ag.predicate, ag.object)
+        yield node, a, agreement  # its own terms: rdf:subject... are for evidence nodes
+        for prop, value in ((agreed_subject, ag.subject), (agreed_property, ag.predicate)):
+            term = iris.get(value)
+            if term is None:
+                term = iris[value] = URIRef(value)
+            yield node, prop, term
+        yield node, agreed_value, _term(ag.object, is_iri)
+        yield node, source_count, _integer(len(ag.sources))
+        yield node, combined, _decimal(round(ag.confidence, 4))
+        for g in ag.sources:
+            term = iris.get(g)
+            if term is None:
+                term = iris[g] = URIRef(g)
+            yield node, derived, term
 
 
 def conflict_subjects(store: Store, graph: str) -> set[str]:
@@ -493,7 +556,8 @@ def record_conflicts(
         else:
             store.remove_graph(CONFLICTS_GRAPH)
         return len(conflicts), len(agreements)
-    store.remove_about(CONFLICTS_GRAPH, _recorded_about(store, sorted(about)))
+    if store.has_graph(CONFLICTS_GRAPH):  # else nothing recorded to look up (a first conflict)
+        store.remove_about(CONFLICTS_GRAPH, _recorded_about(store, sorted(about)))
     statements = _statements_about(store, sorted(about))
     found = conflict_triples(_conflicts(store, statements), _agreements(statements))
     store.add_triples(CONFLICTS_GRAPH, found)

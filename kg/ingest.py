@@ -260,6 +260,8 @@ class _Pipeline:
     pending: dict[str, list[str]] = field(default_factory=dict)
     """Articles extracted but not yet written (N-Triples lines by graph), written together by
     :meth:`flush`."""
+    pending_lines: int = 0
+    """The lines of :attr:`pending`, counted as they come (not summed again per article)."""
     touched: set[str] | None = field(default_factory=set)
     """Subjects whose functional facts this load changed (``None``: an RDF file was written,
     so conflicts are looked for everywhere)."""
@@ -355,12 +357,13 @@ class _Pipeline:
             self.store.remove_graph(graph)  # an article replaced (it never contains graphs)
         lines.extend(triples_to_ntriples(source_triples(info)))
         unique = list(dict.fromkeys(lines))  # the graph's triples, each once, in order
+        self.pending_lines += len(unique) - len(self.pending.get(graph, ()))
         self.pending[graph] = unique
         # what kg.summary keeps of the graph, from its lines (not read back from the store)
         tally = self.tallies[graph] = GraphTally.of_lines(unique)
         if self.touched is not None:
             self.touched |= _functional_subjects(unique)
-        if sum(len(t) for t in self.pending.values()) >= _BATCH_TRIPLES:
+        if self.pending_lines >= _BATCH_TRIPLES:
             self.flush()
         return tally.size or 0
 
@@ -369,6 +372,7 @@ class _Pipeline:
         if self.pending:
             self.store.add_graphs(self.pending)
             self.pending = {}
+            self.pending_lines = 0
 
     def article_lines(self, doc: Document, graph: str, where: str) -> list[str]:
         """extract -> resolve -> triples for one article, as N-Triples lines."""

@@ -19,12 +19,31 @@ from rdflib.term import Identifier, URIRef
 
 from .errors import QueryError
 
-__all__ = ["bind_values", "remote_calls", "terms_used", "where_brace", "without_comments"]
+__all__ = [
+    "bind_values",
+    "is_plain_iri",
+    "remote_calls",
+    "terms_used",
+    "where_brace",
+    "without_comments",
+]
 
 _VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _WORD = re.compile(r"[A-Za-z]+")
 _IRI = re.compile(r"<[^\s<>\"{}|^`\\]*>")
 _IRI_TERM = re.compile(r"[^\x00-\x20<>\"{}|^`\\]*")
+_PLAIN_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>\"{}|^`\\]*")
+
+
+def is_plain_iri(iri: str) -> bool:
+    """Whether ``iri`` is absolute and can go between ``<>`` in a query as it is (no escape).
+
+    >>> is_plain_iri("https://w3id.org/filmkg/resource/film/heat"), is_plain_iri("_:b0")
+    (True, False)
+    >>> is_plain_iri("urn:a>b"), is_plain_iri("heat")
+    (False, False)
+    """
+    return _PLAIN_IRI.fullmatch(iri) is not None
 
 
 def _string_end(sparql: str, i: int) -> int:

@@ -44,7 +44,7 @@ from rdflib.term import Identifier, Node, Variable
 
 from .errors import ParseError, QueryError, StoreBusyError, StoreError, UnknownFormatError
 from .reader import ResultKind, Row, TextRow, Triple, expect_kind
-from .sparql import bind_values
+from .sparql import bind_values, is_plain_iri
 
 __all__ = [
     "DEFAULT_STORE",
@@ -1442,6 +1442,52 @@ class Store:
                 "_:" + o.value if type(o) is blank else o.value,
                 g.value,
             )
+
+    def match_about(
+        self, subjects: Iterable[str], predicates: Iterable[str] | None = None
+    ) -> Iterator[tuple[str, str, str, str]]:
+        r"""What the named graphs state about many ``subjects`` (IRIs), restricted to
+        ``predicates`` if given: the rows of :meth:`match` for each subject and predicate, in
+        no set order. One query per few thousand subjects: Oxigraph reads each subject's
+        statements in one index scan and keeps those of ``predicates``, where a :meth:`match`
+        per subject and predicate pays a lookup for each pair and a Python call for each (for
+        a loaded folder of articles' conflict checks, about half the time).
+
+        >>> with Store.memory() as store, store.writing():
+        ...     _ = store.add_graphs({"urn:g": ['<urn:s> <urn:p> "7" .\n', '<urn:s> <urn:q> "8" .\n',
+        ...                                     '<urn:t> <urn:p> "9" .\n']})
+        ...     sorted(store.match_about(["urn:s", "urn:t"], ["urn:p"]))
+        [('urn:s', 'urn:p', '7', 'urn:g'), ('urn:t', 'urn:p', '9', 'urn:g')]
+        """
+        wanted: list[str | None] = [None]
+        if predicates is not None:
+            wanted = [*sorted(set(predicates))]
+        plain: list[str] = []
+        for subject in subjects:
+            if is_plain_iri(subject):
+                plain.append(subject)
+            else:  # not writable as a SPARQL IRI: looked up one by one
+                for prop in wanted:
+                    yield from self.match(subject=subject, predicate=prop)
+        if not wanted:
+            return
+        where = ""
+        if wanted != [None]:
+            if not all(p is not None and is_plain_iri(p) for p in wanted):
+                for subject in plain:
+                    for prop in wanted:
+                        yield from self.match(subject=subject, predicate=prop)
+                return
+            where = f"FILTER (?p IN ({', '.join(f'<{p}>' for p in wanted)}))"
+        for chunk in _chunks(plain, 5000):
+            values = " ".join(f"<{s}>" for s in chunk)
+            query = (
+                f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {values} }} "
+                f"GRAPH ?g {{ ?s ?p ?o }} FILTER (isIRI(?g)) {where} }}"
+            )
+            for s, p, o, g in _text_rows(self._ox.query(query)):
+                assert s is not None and p is not None and o is not None and g is not None
+                yield s, p, o, g
 
     def add_triples(self, graph: str, triples: Iterable[Triple]) -> int:
         """Add rdflib triples to a named graph (inside :meth:`writing`); returns how many."""
