@@ -226,7 +226,7 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "cast.one_of_the_stars",
+        "cast.one_of_its_stars_named",
         r"one of (?:the|its|the film 's|the movie 's) (?:{ADJ}){0,2}?(?:stars|actors|actresses|leads|"
         r"cast members) , (?:\d+(?: - |-)year-old )?(?P<agent>{PERSON})",
         CAST,
