@@ -170,10 +170,9 @@ _SCREEN_VERSION_OF = re.compile(r"\b(?:film|movie|screen|big-screen) (?:version|
 _FILM_NOUN_AFTER = re.compile(r"\b(?:film|movie|picture|feature|documentary|short)\b")
 """A film noun after a work word: "a musical comedy film produced by X" is about the film."""
 _SLOT_KIND = re.compile(r"«([A-Z])(\d+)»")
-_AS_CHARACTER = re.compile(
-    r"(?<!well)(?: \()? as (?:«[A-Z]\d+»|(?:a|an|the|his|her|their) [a-z][\w' -]*?)(?= ,| and| \)|$)(?: \))?"
-    r"| \( «[NXP]\d+» \)"
-)
+_AS_WHOM = r"(?:«[A-Z]\d+»|(?:a|an|the|his|her|their) [a-z][\w' -]*?)(?= ,| and| \)|$)"
+"""The character after "as": a name, or a noun phrase ("as a retired spy", "as her son")."""
+_AS_CHARACTER = re.compile(r"(?<!well)(?: \()? as " + _AS_WHOM + r"(?: \))?| \( «[NXP]\d+» \)")
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _MAY_HEDGE = (
     r"(?<!in )(?<!on )(?<!of )(?<!by )(?<!since )(?<!until )(?<!last )(?<!next )(?<!early )"
@@ -1255,10 +1254,7 @@ def _agents(
 _POSSESSOR = re.compile(r"«[PN]\d+» 's (?!(?:[a-z-]+ ){0,2}?co-?stars?\b)(?=\S)")
 """A name that owns the next noun of a group ("«P» 's daughter «Q»"): the group's member is «Q»;
 but "«P» 's co-star «Q»" makes both members."""
-_MODIFIER = re.compile(
-    r"«[NFX]\d+» (?=(?:actor|actress|star|singer|comedian|presenter|rapper|model|host|director|"
-    r"writer|veteran|legend|icon|newcomer) «)"
-)
+_MODIFIER = re.compile(expand(r"«[NFX]\d+» (?={QUALIFIED_NOUN} «)"))
 """A title or show that qualifies the person noun after it in a group ("«N» actress «P»")."""
 _SLOT_OR_PRONOUN = re.compile(r"«[A-Z]\d+»|\b(?:he|she|him|her|his)\b")
 _RESPECTIVELY = re.compile(r"(?: ,)? respectively\b")
@@ -1676,8 +1672,7 @@ def _objects(
 
 
 _PERSON_AS = re.compile(
-    r"«[PN](\d+)» (?:(?:\( )?as («[A-Z]\d+»|(?:a|an|the|his|her|their) [a-z][\w' -]*?)|\( («[NPX]\d+») \))"
-    r"(?= ,| and| \)|$)"
+    r"«[PN](\d+)» (?:(?:\( )?as (" + _AS_WHOM + r")|\( («[NPX]\d+») \)(?= ,| and| \)|$))"
 )
 """A person and the character they play ("«P1» as «N2»", "«P1» ( «N2» )" in a cast list)."""
 

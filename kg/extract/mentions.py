@@ -233,13 +233,15 @@ def _number_title_start(tokens: Sequence[Token], i: int) -> bool:
     tok = tokens[i]
     if tok.kind != "num":
         return False
-    if (  # "20th Century Fox", "21st Century Film": an ordinal that opens a company's name
-        i + 2 < len(tokens)
-        and _ORDINAL.fullmatch(tok.text)
-        and tokens[i + 1].text == "Century"
-        and tokens[i + 2].cap
-    ):
-        return True
+    if _ORDINAL.fullmatch(tok.text) and i + 1 < len(tokens) and tokens[i + 1].cap:
+        # "20th Century Fox": an ordinal that opens a company's name the lexicon knows
+        words = [tok.text]
+        for nxt in tokens[i + 1 : i + 4]:
+            if not nxt.cap:
+                break
+            words.append(nxt.text)
+            if is_known_org(" ".join(words)):
+                return True
     return (
         0 < i < len(tokens) - 1
         and tokens[i - 1].lower in STRONG_FILM_NOUNS
@@ -459,33 +461,7 @@ def _shape(
         return []
     # "The Mike Leigh film", "The World War I romantic drama": the article belongs to the noun
     # phrase the name modifies, not to the name
-    # "Harbour Lights opens. The Harbour Lights director ...": "The" before a title the text knows
-    if (
-        (
-            i < j
-            and tokens[i].lower in ("the", "a", "an")
-            and (
-                _film_noun_follows(tokens, j)
-                or (
-                    j + 1 < len(tokens) and tokens[j + 1].lower in _COMPANY_NOUNS
-                )  # "the X company"
-            )
-        )
-        or (
-            i < j
-            and tokens[i].lower == "the"
-            and known(sentence[tokens[i + 1].start : tokens[j].end]) == "film"
-        )
-    ):
-        i += 1
-    # "The Brazilian director X": the article and the demonym belong to the noun after them
-    if (
-        i < j
-        and tokens[i].lower in ("the", "a", "an")
-        and j + 1 < len(tokens)
-        and tokens[j + 1].lower in _NOUNS_AFTER_DEMONYM
-        and is_demonym(sentence[tokens[i + 1].start : tokens[j].end])
-    ):
+    if _article_outside_name(sentence, tokens, i, j, known):
         i += 1
     j = _known_prefix(sentence, tokens, i, j, known)
     pieces = _split(sentence, tokens, i, j, known, film)
@@ -497,6 +473,23 @@ def _shape(
         _classify(chunk, tokens, known)
         chunks.append(chunk)
     return chunks
+
+
+def _article_outside_name(
+    sentence: str, tokens: Sequence[Token], i: int, j: int, known: Known
+) -> bool:
+    """Does the article opening the run ``[i, j]`` belong to the noun phrase around the name, not
+    to the name? "The Mike Leigh film", "the Eastline company", "The Brazilian director X", and
+    "The Harbour Lights director" in a text that knows the film "Harbour Lights"."""
+    if i >= j or tokens[i].lower not in ("the", "a", "an"):
+        return False
+    after = tokens[j + 1].lower if j + 1 < len(tokens) else ""
+    if _film_noun_follows(tokens, j) or after in _COMPANY_NOUNS:
+        return True
+    rest = sentence[tokens[i + 1].start : tokens[j].end]
+    if tokens[i].lower == "the" and known(rest) == "film":
+        return True
+    return after in _NOUNS_AFTER_DEMONYM and is_demonym(rest)
 
 
 _NOUNS_AFTER_DEMONYM = (PERSON_NOUNS | FILM_NOUNS) - {"stars", "features", "release", "story"}

@@ -189,6 +189,11 @@ MACROS["ORG_ITEM"] = (
     r"(?:named |called )?|{YEAR} founded ))?{ORG}"
 )
 """One company of a list: "the company named «O»", "the public company «O»"."""
+MACROS["QUALIFIED_NOUN"] = (
+    r"(?:actor|actress|star|singer|comedian|presenter|rapper|model|host|director|writer|veteran|"
+    r"legend|icon|newcomer)"
+)
+"""Person nouns a title or show may qualify, a name after them: "EastEnders actress «P»"."""
 MACROS["ORGS"] = "{ORG}" + _LIST_TAIL.replace("{X}", "{ORG_ITEM}")
 MACROS["AGENTS"] = "{AGENT}" + _LIST_TAIL.replace("{X}", "{AGENT}")
 MACROS["ROLE_PASSIVES"] = r"{ROLE_PASSIVE}(?: (?:and|&|/) {ROLE_PASSIVE})*"

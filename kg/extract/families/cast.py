@@ -104,8 +104,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.title_star",
         r"(?P<film>{TITLES}) (?:{ADJ})?(?:star|stars|co-star|co-stars|lead) (?P<agent>{PERSON})"
-        r"(?! (?:actor|actress|star|singer|comedian|presenter|rapper|model|host|director|writer|"
-        r"veteran|legend|icon|newcomer) «)",  # "stars EastEnders actress P": not EastEnders
+        r"(?! {QUALIFIED_NOUN} «)",  # "stars EastEnders actress P": not EastEnders
         CAST,
         needs=("star", "stars", "co-star", "co-stars", "lead"),
     ),
