@@ -461,8 +461,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.fronted_starring",
-        r"^(?:(?:directed|written|produced) by {PEOPLE} and )?(?:also )?starring (?P<agent>{PEOPLE}) , "
-        r"(?:the |a )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?"
+        r"^(?:also )?starring (?P<agent>{PEOPLE}) , (?:the |a )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?"
         r"(?P<film>{FILMREF})",
         CAST,
         needs=("starring",),

@@ -33,8 +33,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.fronted_by",
-        r"^(?P<cue>{ROLE_PASSIVES}) by (?P<agent>{AGENTS})(?: and (?:also )?(?:starring|featuring) "
-        r"{PEOPLE})? , (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE})",
+        r"^(?P<cue>{ROLE_PASSIVES}) by (?P<agent>{AGENTS}) , (?:the )?(?:{ADJ}){0,2}?"
+        r"(?:{FILM_NOUN} )?(?P<film>{TITLE})",
         needs=("by",),
     ),
     Rule(
