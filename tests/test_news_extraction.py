@@ -66,6 +66,7 @@ PROPERTY = {
     "screenwriter": "screenwriter",
     "composer": "composer",
     "cinematographer": "cinematographer",
+    "editor": "editor",
     "production_company": "productionCompany",
     "distributor": "distributor",
     "release_date": "releaseDate",

@@ -1044,6 +1044,9 @@ def _nearest_title_before(
     return None
 
 
+_RELATIVE_AFTER = re.compile(r" , (?:who|whose) [^;]*?(?= , (?!and )| \.|$)")
+"""A relative clause on the person a match ends with: its films are that person's, not the
+sentence's ("The cinematographer was P, who worked with Q on F")."""
 _APPOSITIVE_CUE = re.compile(r"(?:, (?:co-)?starring|(?:, )?(?:which|that) (?!also))")
 """A cue that modifies the noun phrase just before it (", starring P", "which stars P"), not the
 sentence's subject; ", also starring" and a finite ", stars" keep the subject."""
@@ -1406,6 +1409,9 @@ def _candidates(
             for name in (rule.agent, rule.other, rule.character)
             for _, i in _group_slots(_group(m, name))
         )  # a character named is no film either ("P returns as Wren")
+        relative = _RELATIVE_AFTER.match(sent.skeleton, m.end())
+        if relative is not None:  # "The editor was P, who worked with Q on F": F is not the film
+            taken |= {int(i) for i in _SLOT_INDEX.findall(relative.group(0))}
         if taken:
             topic = _topic_film(sent, state, taken)
         if _APPOSITIVE_CUE.match(m.group(0)):
@@ -1844,6 +1850,8 @@ def _about_tv(sent: _Sentence) -> bool:
 _CLAUSE_JOIN = re.compile(r" [,;:] | and | but ")
 _APPOSITION_END = re.compile(r" (?:[,.;:)]|which|who|that|-|\u2013)(?: |$)| ?$")
 """Where an apposition closes ("P, star of F, is ...", "F, director P's debut which ...")."""
+_RELATIVE_OPEN = re.compile(r"^«[PN]\d+» , who ")
+"""A match that is a relative clause on its agent ("P, who played X in F, is in talks for G")."""
 
 
 def _guarded(
@@ -1858,7 +1866,8 @@ def _guarded(
             return True
 
     before = _CLAUSE_BREAK.split(sent.skeleton[max(0, m.start() - 60) : m.start()])[-1]
-    if "apposition" in rule.flags and _APPOSITION_END.match(sent.skeleton, m.end()):
+    closed = _APPOSITION_END.match(sent.skeleton, m.end())
+    if closed and ("apposition" in rule.flags or _RELATIVE_OPEN.search(m.group(0))):
         before = after = ""  # "P, star of F, is the first choice for G": the doubt is about G
     span = before + sent.skeleton[m.start() : m.end()] + after
     if "replacement" in rule.flags:  # "Q replaced P in F (after P dropped out)": Q is cast

@@ -119,7 +119,7 @@ MACROS: dict[str, str] = {
     "FILMREF": r"«[FNA]\d+»",
     "ANA": r"«A\d+»",
     "PERSON": r"«[PN]\d+»",
-    "WHO": r"(?:«[PN]\d+»|(?<![a-z])(?:he|she))",
+    "WHO": r"(?<!\bin )(?<!\bat )(?<!\bof )(?<!\bfrom )(?:«[PN]\d+»|(?<![a-z])(?:he|she))",
     "WHOSE": r"(?:«[PN]\d+» 's|(?<![a-z])(?:his|her|their))",
     "ADV": r"(?:(?:currently|now|also|still|recently|later|previously|once|then|already|"
     r"subsequently|reportedly|originally|briefly|famously|memorably|most recently|last|"
@@ -148,7 +148,8 @@ MACROS: dict[str, str] = {
     "APPOS": r"(?: ,(?: [^ ,.;]+){1,10}? ,| \( [^()«»]{1,30} \))?(?: (?:-|\u2013)(?= who ))?",
     "FILM_APPOS": r"(?: \( [^()]{1,40} \))?(?: , (?:an? |the )?(?:{ADJ}){0,4}?{FILM_NOUN}"
     r"(?: (?:that|which) (?:is|was)| (?:to|of|from|by) «[FNP]\d+»(?= ,)| (?:directed|written|"
-    r"produced) by «[PN]\d+»(?= ,)| starring «[PN]\d+»(?= ,)| (?:in|set in) «[XC]\d+»)?)?",
+    r"produced) by «[PN]\d+»(?= ,)| starring «[PN]\d+»(?= ,)| (?:in|set in) «[XC]\d+»)?)?"
+    r"(?: , which (?:[^.;«»]|«[PNXCDO]\d+»){1,120}?(?= ,))?",
     "AUX": r"(?:(?:has|have|had|will|would|can|could|may|might|is|was|were|are|also|later|previously|once|then|"
     r"recently|already|went on to|is to|was to|is set to|is due to|is expected to|has been|"
     r"had been|will be|would be|set to|due to|expected to|poised to|about to) )",

@@ -47,7 +47,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "awards.pronoun_possessive_film",
-        r"(?:^|, |and |but )(?P<agent>his|her) (?:{ADJ}){0,3}?(?:{YEAR} )?(?:{ADJ}){0,2}?"
+        r"(?:^|, |and |but |for |with |from )(?P<agent>his|her) (?:{ADJ}){0,3}?(?:{YEAR} )?(?:{ADJ}){0,2}?"
         r"(?:{FILM_NOUN}|work|films|movies|credits)(?: (?:was|is|were|are|included|includes|"
         r"include))?(?: ,)? (?P<film>{TITLES_P})",
         Relation.DIRECTOR,

@@ -27,6 +27,16 @@ RULES: tuple[Rule, ...] = (
         needs=("distributed",),
     ),
     Rule(
+        "companies.topic_released_by",
+        r"(?:^|, |and )(?:it |«A\d+» )(?:{AUX}){0,2}(?:be |been |being )?released (?:in (?:the )?"
+        r"(?:«[XC]\d+» )?(?:cinemas |theatres |theaters )?)?(?:on «D\d+» )?by (?:the (?:{ADJ})?company )?"
+        r"(?P<agent>{ORGS})",
+        DISTRIBUTOR,
+        film=None,
+        needs=("released",),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
         "companies.topic_made_by",
         r"(?:^|, |and )(?:it |«A\d+» )(?:was |is |will be |has been )(?:also )?(?:made|financed|"
         r"animated|co-produced) by (?P<agent>{ORGS})",

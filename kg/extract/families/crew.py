@@ -17,7 +17,7 @@ _GERUNDS = ("directing", "producing", "writing", "scoring", "editing")
 RULES: tuple[Rule, ...] = (
     Rule(
         "crew.film_by",
-        r"(?P<film>{FILMREF}|{TITLE_P}(?= (?:, |\( )?(?:(?:is|was) )?(?:directed|written|produced|"
+        r"(?P<film>{FILMREF}|{TITLE_P}(?= (?:, (?!is |was )|\( )?(?:(?:is|was) )?(?:directed|written|produced|"
         r"adapted|scripted|co-directed|co-written) by «[PNO]\d+»(?! (?:in|for|on) «))){FILM_APPOS}"
         r"(?: ,| -| –| \(| :)? "
         r"(?:\( {YEAR} \)(?: ,)? )?"
