@@ -388,6 +388,7 @@ class _Sentence:
     subject_of: str = ""  # the skeleton of ``subject``
     subject: re.Match[str] | None = None  # its _SUBJECT match
     matches: dict[int, list[re.Match[str]]] = field(default_factory=dict)  # rule number -> matches
+    neutral_she: bool = False  # a "she" written for "the star": of either gender
 
 
 @dataclass
@@ -593,23 +594,55 @@ def _described_as(chunk: Chunk, sent: _Sentence, nouns: frozenset[str]) -> bool:
     return chunk.first > 0 and sent.tokens[chunk.first - 1].lower in nouns
 
 
+_MALE_ANAPHOR_NOUNS = frozenset({"actor", "heartthrob", "hunk"})
+_FEMALE_ANAPHOR_NOUNS = frozenset({"actress", "beauty"})
+
+
+def _person_anaphor(m: re.Match[str], sent: _Sentence) -> str:
+    """The pronoun for a person anaphor: "the actor" is "he", "the actress" "she"; any other
+    ("the star", "the 32-year-old") is written "she" but fits either gender."""
+    noun = m.group(0).split()[-1]
+    if noun in _MALE_ANAPHOR_NOUNS:
+        return m.group(1) + "he"
+    if noun not in _FEMALE_ANAPHOR_NOUNS:
+        sent.neutral_she = True
+    return m.group(1) + "she"
+
+
 def _anaphors(sent: _Sentence) -> None:
     """Write "the film", "the movie" of a skeleton as ``«A#»`` slots, and a person named by a
     descriptor at the head of a clause ("The actress, who plays ...", "The 80-year-old was ...")
     as "she", which rules resolve to the person last named."""
     if not _PERSON_NOUNS_OF_ANAPHORS.isdisjoint(sent.words) or "-" in sent.skeleton:
-        sent.skeleton = _PERSON_ANAPHOR.sub(r"\1she", sent.skeleton)
+        sent.skeleton = _PERSON_ANAPHOR.sub(lambda m: _person_anaphor(m, sent), sent.skeleton)
     if _ANAPHOR_NOUNS.isdisjoint(sent.words):
         return
     sent.skeleton = _ANAPHOR.sub(lambda m: _anaphor(m, sent), sent.skeleton)
 
 
 _PERSON_NOUNS_OF_ANAPHORS = frozenset(
-    {"actress", "actor", "star", "singer", "comedian", "veteran", "year-old", "film-maker"}
+    {
+        "actress",
+        "actor",
+        "star",
+        "singer",
+        "comedian",
+        "veteran",
+        "year-old",
+        "film-maker",
+        "filmmaker",
+        "heartthrob",
+        "hunk",
+        "beauty",
+        "rapper",
+        "model",
+        "newcomer",
+    }
 )
 _PERSON_ANAPHOR = re.compile(
     r"(^|[,;] |^[a-z]+ , )the (?:\d+ - year-old |\d+-year-old )?(?:(?:[a-z][\w'-]*|«C\d+») ){0,2}?(?:actress|actor|star|"
-    r"singer|comedian|veteran|film-maker|\d+ - year-old|\d+-year-old)(?=(?: (?:, who|who|has|had|is|was|"
+    r"singer|comedian|veteran|film-maker|filmmaker|heartthrob|hunk|beauty|rapper|model|newcomer|"
+    r"\d+ - year-old|\d+-year-old)(?=(?: (?:, who|who|has|had|is|was|"
     r"will|also|starred|stars|plays|played|won|appeared|appears|co-starred|made|landed|took|"
     r"portrayed|voiced)\b| , \d+ ,))"
 )
@@ -1290,6 +1323,8 @@ def _pronoun(sent: _Sentence, group: str, state: _State, pronoun: str = "") -> s
     ("actress X ... directed by Y. Y also directed X. She ...": X)."""
     names = state.names
     wanted = "f" if pronoun in _FEMALE_WORDS else "m" if pronoun in _MALE_WORDS else None
+    if sent.neutral_she and pronoun == "she":
+        wanted = None
 
     def fits(name: str | None) -> bool:
         if name is None or wanted is None:

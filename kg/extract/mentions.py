@@ -644,6 +644,7 @@ def _split(
                 or known(" ".join(left_words)) == "person"
                 or is_known_org(" ".join(bare_right))
                 or (bare_right[-1:] and bare_right[-1].endswith("+"))
+                or (tok.text == "on" and nonfilm_kind(right_words[0]) == "time")  # "on August 14"
             ):
                 a = k + 2 if tokens[k + 1].text == "the" else k + 1
                 return [(i, k - 1), *_split(sentence, tokens, a, j, known, film)]
@@ -666,6 +667,11 @@ _CHARACTER_CUES = frozenset(
         "recast",
     }
 )
+
+
+def _possessor(tokens: Sequence[Token], last: int) -> bool:
+    """Is the name ending at ``last`` followed by a possessive ("Greta Lund 's comedy")?"""
+    return last + 1 < len(tokens) and tokens[last + 1].lower in ("'s", "\u2019s")
 
 
 def _character_slot(tokens: Sequence[Token], i: int) -> bool:
@@ -746,6 +752,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         and chunk.first >= 2
         and tokens[chunk.first - 2].lower in _PART_NOUNS
         and known(name) is None
+        and not _possessor(tokens, chunk.last)  # "a cameo in P's comedy F": P made F
     )
     named = named or (
         before in ("of", "for")

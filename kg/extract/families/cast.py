@@ -303,10 +303,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.while_filming",
-        r"(?P<agent>{PEOPLE}) (?:[^«».; ]+ ){0,14}?(?:while|when|as) (?:they|he|she) (?:were|was) "
-        r"(?:filming|shooting) {FILM_OF}(?P<film>{TITLES})",
+        r"(?P<agent>{PEOPLE}) (?:[^«».; ]+ ){0,14}?(?:while|when|as) (?:they|he|she) (?:(?:were|was) "
+        r"(?:filming|shooting)|filmed|shot)(?: (?:{ADJ})?scenes (?:for|of|on))? {FILM_OF}(?P<film>{TITLES})",
         CAST,
-        needs=("filming", "shooting"),
+        needs=("filming", "shooting", "filmed", "shot"),
     ),
     Rule(
         "cast.on_set_of",
