@@ -119,7 +119,7 @@ MACROS: dict[str, str] = {
     "FILMREF": r"«[FNA]\d+»",
     "ANA": r"«A\d+»",
     "PERSON": r"«[PN]\d+»",
-    "WHO": r"(?<!\bin )(?<!\bat )(?<!\bof )(?<!\bfrom )(?:«[PN]\d+»|(?<![a-z])(?:he|she))",
+    "WHO": r"(?:«(?<! in «)(?<! at «)(?<! of «)(?<! from «)[PN]\d+»|(?<![a-z])(?:he|she))",
     "WHOSE": r"(?:«[PN]\d+» 's|(?<![a-z])(?:his|her|their))",
     "ADV": r"(?:(?:currently|now|also|still|recently|later|previously|once|then|already|"
     r"subsequently|reportedly|originally|briefly|famously|memorably|most recently|last|"
@@ -167,8 +167,15 @@ _TITLE_LIST_TAIL = (
 )
 """The rest of a list of titles: two titles joined by a bare comma are no list ("Like Heat,
 Ronin stars ..." is a fronted phrase and a subject); three or more, or an "and", are."""
-MACROS["TITLES"] = "{TITLE_ITEM}" + _TITLE_LIST_TAIL.replace("{X}", "{TITLE_ITEM}")
-MACROS["TITLES_P"] = "{TITLE_P}" + _TITLE_LIST_TAIL.replace("{X}", "{TITLE_P}")
+MACROS["ITEM_NP"] = (
+    r"(?:(?:the|a|an|his|her|their) (?:[a-z][\w-]* )??(?:film|movie|drama|comedy|thriller|"
+    r"documentary|flop|hit|smash) )"
+)
+"""The noun phrase of a later member of a list of titles ("F and the sci-fi flop G")."""
+MACROS["TITLES"] = "{TITLE_ITEM}" + _TITLE_LIST_TAIL.replace("{X}", "{ITEM_NP}?{TITLE_ITEM}")
+MACROS["TITLES_P"] = "{TITLE_P}" + _TITLE_LIST_TAIL.replace(
+    "{X}", "(?:{ITEM_NP}{TITLE_ITEM}|{TITLE_P})"
+)
 MACROS["FILMREFS"] = "{FILMREF}" + _LIST_TAIL.replace("{X}", "{TITLE}")
 MACROS["PEOPLE"] = "{PERSON}" + _LIST_TAIL.replace("{X}", "{PERSON}")
 MACROS["WHOS"] = "{WHO}" + _LIST_TAIL.replace("{X}", "{WHO}")

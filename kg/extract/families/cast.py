@@ -252,7 +252,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.portrayal_in",
         r"(?P<agent>{WHOSE}) (?:{ADJ}){0,2}?portrayal of (?P<character>" + _CHAR + r") in "
-        r"(?:the )?(?P<film>{TITLES})",
+        r"{FILM_OF}(?P<film>{TITLES})",
         CAST,
         character="character",
         needs=("portrayal",),
@@ -332,8 +332,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.be_seen_in",
-        r"(?P<agent>{WHOS}){APPOS} (?:will|can|is to|is set to) (?:next |soon |also )?be seen in "
-        r"{FILM_OF}(?P<film>{TITLES_P})",
+        r"(?P<agent>{WHOS}){APPOS} (?:will|can|is to|is set to) (?:next |soon |also )?be seen "
+        r"(?:(?:opposite|alongside|with) {PEOPLE} )?in {FILM_OF}(?P<film>{TITLES_P})",
         CAST,
         needs=("seen",),
     ),
