@@ -812,6 +812,15 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     if kind is not None:
         chunk.kind, chunk.why = "nonfilm", kind
         return
+    if (
+        before == "in"
+        and chunk.first >= 2
+        and tokens[chunk.first - 2].lower in _PLACE_CUES
+        and known(name) is None
+        and not _person_like(words)
+    ):
+        chunk.kind, chunk.why = "nonfilm", "place"  # "took place in New Mexico", "born in X"
+        return
     person_cue = before in PERSON_NOUNS or any(
         d in PERSON_NOUNS or d in _HONORIFIC_WORDS for d in chunk.descriptors
     )
@@ -839,6 +848,21 @@ def _modifies_a_name(tokens: Sequence[Token], last: int) -> bool:
     )
 
 
+_PLACE_CUES = frozenset(
+    {
+        "place",
+        "born",
+        "raised",
+        "based",
+        "located",
+        "filmed",
+        "shot",
+        "set",
+        "location",
+        "locations",
+    }
+)
+"""Words after which "in X" names a place: "took place in X", "born in X", "shot in X"."""
 _PART_NOUNS = frozenset({"cameo", "cameos", "appearance"})
 """A brief appearance: the name after "a cameo in" is a work ("role in" may be television)."""
 _AWARD_CATEGORY = re.compile(

@@ -440,8 +440,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.work_by",
         r"(?:^|[a-z]+ |, )(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK}(?: and {ROLE_WORK})*) "
-        r"(?:(?:for|of|to) (?:the )?(?P<film>{FILMREF}) )?(?:(?:was|is|were|are) )?"
-        r"(?:(?:composed|written|done|provided|created|handled|by) )?by (?P<agent>{AGENTS})",
+        r"(?:(?:for|of|to) (?:the )?(?P<film>{FILMREF}) )?(?:(?:was|is|were|are) |, )?"
+        r"(?:(?:composed|written|co-written|done|provided|created|handled|by) )?by (?P<agent>{AGENTS})",
         needs=("by",),
         flags=frozenset({"film_optional"}),
     ),
