@@ -92,7 +92,8 @@ _ANAPHOR = re.compile(
     r"(?= (?:[,.;:)!?]|which|that|who|is|was|has|had|will|would|could|can|stars|starring|"
     r"directed|written|produced|also|and|but|'s|opens|opened|received|won|took|tells|follows|"
     r"features|got|earned|grossed|became|remains|spawned|hits|hit|arrives|arrived|lands|landed|"
-    r"debuts|debuted|bows|bowed|comes|came|in|at|on|with|itself|as|about|for|after|when|"
+    r"debuts|debuted|bows|bowed|comes|came|in|at|on|with|itself|as|about|for|after|when|alongside|"
+    r"opposite|"
     r"before|last|based|,|from (?:a |an |the |his |her |their )?(?:[a-z-]+ )?(?:script|"
     r"screenplay|story|novel|book)\b)|$)"
 )

@@ -622,6 +622,10 @@ def _split(
                 or nonfilm_kind(" ".join(right_words)) == "place"  # "L'Esquive and France's ..."
             ):
                 return [(i, k - 1), *_split(sentence, tokens, k + 1, j, known, film)]
+        if tok.text == "of" and _person_like(_words(sentence, tokens, i, k - 1)):
+            org = " ".join(_words(sentence, tokens, k + 1, j))
+            if is_known_org(org) or nonfilm_kind(org) == "org":  # "Dan Brody of Northgate Films"
+                return [(i, k - 1), *_split(sentence, tokens, k + 1, j, known, film)]
         if tok.text in ("at", "in", "on", "for", "from", "with", "to", "vs", "vs."):
             left_words = _words(sentence, tokens, i, k - 1)
             right_words = _words(sentence, tokens, k + 1, j)

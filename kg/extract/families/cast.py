@@ -325,14 +325,30 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.headlines",
-        r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:headlines|headlined|headline|headlining) "
-        r"{FILM_OF}(?P<film>{TITLES_P})",
+        r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:headlines|headlined|headline|headlining|"
+        r"toplines|toplined|topline|toplining) (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))",
         CAST,
-        needs=("headlines", "headlined", "headline", "headlining"),
+        needs=(
+            "headlines",
+            "headlined",
+            "headline",
+            "headlining",
+            "toplines",
+            "toplined",
+            "topline",
+            "toplining",
+        ),
+    ),
+    Rule(
+        "cast.boarded",
+        r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:boarded|boards|board|boarding) "
+        r"{FILM_OF}(?P<film>{TITLES_P})(?! (?:as|to) (?!star\b)[a-z]| , which (?:he|she|they) )",
+        CAST,
+        needs=("boarded", "boards", "board", "boarding"),
     ),
     Rule(
         "cast.be_seen_in",
-        r"(?P<agent>{WHOS}){APPOS} (?:will|can|is to|is set to) (?:next |soon |also )?be seen "
+        r"(?P<agent>{WHOS}){APPOS} (?:will|can|is to|is set to) (?:next |soon |{ADV}){0,2}be seen "
         r"(?:(?:opposite|alongside|with) {PEOPLE} )?in {FILM_OF}(?P<film>{TITLES_P})",
         CAST,
         needs=("seen",),
@@ -428,7 +444,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.companion",
         r"(?:opposite|(?<![\w-])(?:star|stars|starred|starring|play|plays|played|playing|appear|appears|"
-        r"appeared|appearing|role|roles|part|parts|cast|voice|voices|voiced|voicing) (?:[^«».; ]+ |"
+        r"appeared|appearing|role|roles|part|parts|cast|voice|voices|voiced|voicing|topline|"
+        r"toplines|headline|headlines) (?:[^«».; ]+ |"
         r"«[A-Z]\d+» ){0,8}?(?:alongside|along with|together with)|(?:alongside|along with|together "
         r"with) (?=co-?stars? )|"
         r"co-starring with|co-starred with|co-stars with|co-stars|co-star|"
@@ -772,8 +789,8 @@ RULES: tuple[Rule, ...] = (
         "cast.in_the_cast_topic",
         r"(?P<agent>{PEOPLE}) (?:{AUX}|{ADV}){0,2}(?:(?:is|are|was|were) (?:also )?(?:in|among) the "
         r"cast|heads the cast|head the cast|headed the cast|leads the cast|lead the cast|led the cast|"
-        r"completes the cast|complete the cast|completed the cast|rounds out the cast|round out the "
-        r"cast|rounded out the cast)(?! of\b)",
+        r"completes the cast|complete the cast|completed the cast|completing the cast|rounds out the "
+        r"cast|round out the cast|rounded out the cast|rounding out the cast)(?! of\b)",
         CAST,
         film=None,
         needs=("cast",),

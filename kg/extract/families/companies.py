@@ -37,6 +37,16 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"org_only"}),
     ),
     Rule(
+        "companies.handles_distribution",
+        r"(?P<agent>{ORGS}) (?:{AUX}|{ADV}){0,2}(?:is |are |will be )?(?:handling|handles|handle|"
+        r"handled|oversees|overseeing) (?:the )?(?:(?:worldwide|international|global|domestic|"
+        r"north american|«[XC]\d+») )?(?:distribution|theatrical release)(?: (?:of|for) "
+        r"{FILM_OF}(?P<film>{FILMREF}))?(?! (?:in|for) «[XC]\d+» only)",
+        DISTRIBUTOR,
+        needs=("distribution", "release"),
+        flags=frozenset({"film_optional", "org_only"}),
+    ),
+    Rule(
         "companies.topic_made_by",
         r"(?:^|, |and )(?:it |«A\d+» )(?:was |is |will be |has been )(?:also )?(?:made|financed|"
         r"animated|co-produced) by (?P<agent>{ORGS})",

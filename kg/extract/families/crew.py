@@ -446,6 +446,23 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"film_optional"}),
     ),
     Rule(
+        "crew.made_work_with",
+        r"(?:composed|wrote|co-wrote|penned|co-penned) (?:the |its )?(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK}) "
+        r"with (?:(?:his|her|their) )?(?:{ADJ}){0,2}?(?:collaborator |partner |co-writer )?"
+        r"(?P<agent>{PEOPLE})",
+        film=None,
+        needs=("with",),
+    ),
+    Rule(
+        "crew.executive_produces",
+        r"(?P<agent>{PEOPLE}) (?:{AUX}|{ADV}){0,2}(?:executive[- ]produces|executive[- ]produce|"
+        r"exec[- ]produces|exec[- ]produce|is executive[- ]producing|are executive[- ]producing)"
+        r"(?= \.| ,| and |$)",
+        Relation.EXECUTIVE_PRODUCER,
+        film=None,
+        needs=("executive", "exec"),
+    ),
+    Rule(
         "crew.made_work",
         r"(?P<agent>{AGENTS})(?: , who)? (?:also )?(?:composed|wrote|co-wrote|penned|provided|"
         r"created|did|handled) (?:the |its |a )?(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK})(?: (?:of|for) "
