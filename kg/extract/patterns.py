@@ -114,8 +114,8 @@ a comma that no "and" closes and no punctuation ends ("which stars A, B said")."
 
 MACROS: dict[str, str] = {
     "FILM": r"«F\d+»",
-    "TITLE": r"«[FN]\d+»",
-    "TITLE_P": r"(?:«[FN]\d+»|«P\d+»(?! in ))(?! 's)",
+    "TITLE": r"«[FN]\d+»(?! (?:film|movie) «)",
+    "TITLE_P": r"(?:«[FN]\d+»|«P\d+»(?! in ))(?! 's| (?:film|movie) «)",
     "FILMREF": r"«[FNA]\d+»",
     "ANA": r"«A\d+»",
     "PERSON": r"«[PN]\d+»",
@@ -126,7 +126,7 @@ MACROS: dict[str, str] = {
     r"first|both|together|even|again|further|only|just) )",
     "CHAR": r"(?:(?:(?!in )[a-z][\w'-]* ){0,3}?(?:«[NPX]\d+» 's (?:[a-z][\w'-]* ){0,2}?)?«[NPXF]\d+»(?! 's)|(?:a|an|the|his|her|their|«[PN]\d+» 's) "
     r"(?:[a-z][\w'-]* ){0,3}?[a-z][\w'-]*(?= ,| and | in | \)| \.| who | which | opposite |$))",
-    "FILM_OF": r"(?:(?:the |a |an |his |her |their |«[PNX]\d+» 's |(?:last|this|next) year 's |the «P\d+» (?={FILM_NOUN} ))?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?:"
+    "FILM_OF": r"(?:(?:the |a |an |his |her |their |«[PNX]\d+» 's |(?:last|this|next) year 's |(?:the |a |an )(?:{ADJ}){0,2}?«[PN]\d+» (?={FILM_NOUN} ))?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?:"
     r"(?:film |movie |screen |big-screen )?(?:adaptation|version|remake) of (?:the )?)?(?:{YEAR} 's )?"
     r"(?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?)",
     "ORG": r"«[ON]\d+»",
