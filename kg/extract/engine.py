@@ -1063,7 +1063,11 @@ def _nearest_title_before(
         slot = sent.slots[index]
         if index not in exclude and (
             slot.kind in ("F", "A")
-            or (slot.kind == "N" and not _not_a_title(slot.text, state.names))
+            or (
+                slot.kind == "N"
+                and not _not_a_title(slot.text, state.names)
+                and not sent.skeleton.endswith(" by ", 0, slot_match.start())
+            )  # "directed by N, starring P": N made the film
         ):
             found = slot
             adjacent = sent.skeleton[slot_match.end() : end].strip() in ("", ",")

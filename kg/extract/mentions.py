@@ -397,6 +397,8 @@ def _shape(
         low = tok.lower.rstrip(".")
         at_start = sentence_start and (i == 0 or tokens[i - 1].text in ('"', "“", "‘", "'", "("))
         joined = sentence[tok.start : tokens[min(i + 1, j)].end]
+        if i == 0 and _starring_after(tokens, j):
+            break  # "Mrs Henderson Presents, starring X, ...": a title, honorific and all
         if tok.text in HONORIFICS or tok.text.rstrip(".") in HONORIFICS:
             descriptors.append(low)
             i += 1
@@ -719,6 +721,20 @@ _SCREEN_WORDS = frozenset({"film", "movie", "animated", "screen", "big-screen", 
 """Words before a stage noun that put it on screen: "the film musical X", "animated musical X"."""
 
 
+def _starring_after(tokens: Sequence[Token], last: int) -> bool:
+    """Is the name ending at ``last`` followed by "(, ) starring" and a name? Then it is a film:
+    "starring X" says what a film does, and "starring in"/"starring as" do not follow."""
+    k = last + 1
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    return (
+        k + 1 < len(tokens)
+        and tokens[k].lower in ("starring", "co-starring")
+        and tokens[k + 1].cap
+        and tokens[k + 1].lower not in ("in", "as", "opposite", "alongside")
+    )
+
+
 def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     """Kind of a chunk, strongest evidence first: a film noun right before it ("the comedy
     Vera Drake"), what the document or store knows, closed lists (awards, outlets, places,
@@ -728,6 +744,9 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     before = tokens[chunk.first - 1].lower if chunk.first > 0 else ""
     if name.lower() in TV_WORDS:
         chunk.kind, chunk.why = "nonfilm", "tv"  # "the hit TV show X": "TV" is no title
+        return
+    if chunk.first == 0 and _starring_after(tokens, chunk.last) and known(name) is None:
+        chunk.kind, chunk.why = "film", "subject of 'starring'"  # "Vera Drake, starring X, ..."
         return
     if name.lower() in NONFILM_MODIFIERS and _modifies_a_name(tokens, chunk.last):
         chunk.kind, chunk.why = "nonfilm", "kind of star"  # "Pop star X", "Soap star Y"

@@ -51,7 +51,7 @@ _ROLE_NOUN_OR_CHARACTER = (
 RULES: tuple[Rule, ...] = (
     Rule(
         "cast.film_starring",
-        r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,| -| –| \(| :)? (?:which |that )?(?:is |was )?"
+        r"(?<!by )(?P<film>{FILMREF}){FILM_APPOS}(?: ,| -| –| \(| :)? (?:which |that )?(?:is |was )?"
         r"(?:also )?(?:co-)?starring "
         r"(?P<agent>{CASTLIST})",
         CAST,
