@@ -85,12 +85,27 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.film_featuring",
-        r"(?P<film>{FILMREF})(?: , which| ,)? (?:also )?(?:featuring|features|featured) "
+        r"(?P<film>{FILMREF})(?: , which| ,)? (?:also )?(?:featuring|features|featured|"
+        r"(?=boasts (?:the )?(?:voices|vocal))boasts) "
         r"(?:(?:an? |the )?(?:{ADJ}){0,2}?(?:cast|performances?|turns?|voices?|voice cast|"
         r"vocal talents?) (?:including|from|by|of) )?"
         r"(?P<agent>{PEOPLE})",
         CAST,
-        needs=("featuring", "features", "featured"),
+        needs=("featuring", "features", "featured", "boasts"),
+    ),
+    Rule(
+        "cast.with_voices",
+        r"(?:^|, )(?:with|featuring) (?:the )?(?:voices?|voice work|vocal talents?) (?:of|by|from) "
+        r"(?P<agent>{PEOPLE})",
+        CAST,
+        film=None,
+        needs=("voice", "voices", "vocal"),
+    ),
+    Rule(
+        "cast.film_voiced_by",
+        r"(?P<film>«[FA]\d+»)(?: ,)? (?:which is |is |was )?(?:also )?voiced by (?P<agent>{PEOPLE})",
+        CAST,
+        needs=("voiced",),
     ),
     Rule(
         "cast.topic_stars",
