@@ -54,9 +54,11 @@ from .families import ALL_RULES
 from .gazetteer import Gazetteer, name_key
 from .lexicon import (
     FUNCTION_WORDS,
+    PERSON_NOUNS,
     ROLE_OF_NOUN,
     ROLE_OF_VERB,
     ROLE_OF_WORK,
+    STRONG_FILM_NOUNS,
     TV_WORDS,
     is_demonym,
     is_given_name,
@@ -560,6 +562,10 @@ def _vote_genders(sent: _Sentence, names: _Names) -> None:
                     names.vote_gender(slot.text, "f", 3)
                 elif _described_as(slot.chunk, sent, _MALE_TITLES):
                     names.vote_gender(slot.text, "m", 3)
+    copula = _IS_A_NOUN.match(sent.skeleton) if not sent.words.isdisjoint(_GENDER_NOUNS) else None
+    if copula is not None:  # "«P0» (born 1961) is a Swedish actress"
+        female = copula.group(2) in _FEMALE_TITLES
+        names.vote_gender(sent.slots[int(copula.group(1))].text, "f" if female else "m", 3)
     if not sent.words.isdisjoint(_KIN_GENDER):  # "her husband «P1»", "«P0» 's wife «P1»"
         for kin in _KIN.finditer(sent.skeleton):
             names.vote_gender(sent.slots[int(kin.group(2))].text, _KIN_GENDER[kin.group(1)], 3)
@@ -571,6 +577,12 @@ def _vote_genders(sent: _Sentence, names: _Names) -> None:
             names.vote_gender(sent.slots[int(subject.group(1))].text, "f" if female else "m")
 
 
+_GENDER_NOUNS = frozenset({"actress", "actor"})
+_IS_A_NOUN = re.compile(
+    r"^«P(\d+)» (?:\( [^()]* \) )?(?:is|was) (?:an? |the )(?:(?:[\w-]+|«[CX]\d+») ){0,4}?"
+    r"(actress|actor)\b"
+)
+"""A person said to be an actress or an actor: "«P0» (born 1961) is a Swedish actress"."""
 _KIN_GENDER = {
     **dict.fromkeys(("husband", "son", "brother", "father", "boyfriend", "fiance", "nephew"), "m"),
     **dict.fromkeys(
@@ -742,6 +754,32 @@ class _State:
     people_seen: list[str] = field(default_factory=list)  # people named so far, the latest last
 
 
+_BIOGRAPHY_LEAD = re.compile(r"[^.]{0,120}?\b(?:is|was) (?:an?|the) ((?:[\w-]+,? ?){1,8})")
+
+
+def _about_a_person(title_key: str, text: str) -> bool:
+    """Is a document titled ``title_key`` a biography: does its lead call its subject a person
+    ("X (born 1961) is a Swedish actress and film director")?
+
+    >>> _about_a_person("ann lee", "Ann Lee (born 1961) is a Swedish actress.")
+    True
+    >>> _about_a_person("the salt road", "The Salt Road is a 1987 American crime film.")
+    False
+    """
+    at = text[:400].casefold().find(title_key)  # after a "date ... Headline" line, say
+    if at < 0:
+        return False
+    lead = _BIOGRAPHY_LEAD.match(text, at)
+    if lead is None:
+        return False
+    for word in lead.group(1).lower().replace(",", " ").split():
+        if word in STRONG_FILM_NOUNS:
+            return False
+        if word in PERSON_NOUNS:
+            return True
+    return False
+
+
 def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact]:
     """Facts stated in ``document`` (see the module docstring)."""
     text = document.text
@@ -751,6 +789,8 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
     title_key = name_key(
         re.sub(r"\s*\((?:[^()]*\b)?(?:film|movie)\)\s*$", "", document.title or "")
     )
+    if title_key and _about_a_person(title_key, text):
+        title_key = ""  # "Marta Lindqvist (born 1961) is a Swedish actress": a biography
     if title_key and ("," in title_key or " " in title_key) and title_key in name_key(text):
         names.kinds[title_key] = "film"  # found whole even when it holds a comma
         main_title = title_key.split(":")[0].strip()

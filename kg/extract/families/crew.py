@@ -28,7 +28,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.titles_both_by",
-        r"(?P<film>{FILMREFS}) , (?:both|all|each) (?P<cue>{ROLE_PASSIVES}) by (?P<agent>{AGENTS})",
+        r"(?P<film>{TITLES}) , (?:both|all|each) (?P<cue>{ROLE_PASSIVES}) by (?P<agent>{AGENTS})",
         needs=("both", "all", "each"),
     ),
     Rule(
@@ -221,6 +221,13 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?:is |was |, )(?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?)?{FILM_OF}(?P<film>{TITLE})",
         Relation.DIRECTOR,
         needs=("directorial", "directing"),
+    ),
+    Rule(
+        "crew.feature_as_director",
+        r"(?P<agent>{WHOSE}) (?:{ADJ}){0,2}?(?:feature|film|movie|picture) as (?:a )?director(?: ,)? "
+        r"(?:(?:is |was |, )(?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?)?(?P<film>{TITLE})",
+        Relation.DIRECTOR,
+        needs=("director",),
     ),
     Rule(
         "crew.debut_with",
