@@ -58,7 +58,6 @@ from .lexicon import (
     ROLE_OF_NOUN,
     ROLE_OF_VERB,
     ROLE_OF_WORK,
-    STRONG_FILM_NOUNS,
     TV_WORDS,
     is_demonym,
     is_given_name,
@@ -754,30 +753,47 @@ class _State:
     people_seen: list[str] = field(default_factory=list)  # people named so far, the latest last
 
 
-_BIOGRAPHY_LEAD = re.compile(r"[^.]{0,120}?\b(?:is|was) (?:an?|the) ((?:[\w-]+,? ?){1,8})")
+_LEAD_PREDICATE = re.compile(r"[^.]{0,120}?\b(?:is|was) (?:an?|the) ((?:[\w-]+,? ?){1,8})")
+_LEAD_HEAD_END = frozenset(
+    {"of", "in", "on", "by", "from", "that", "which", "who", "based", "founded", "and", "with",
+     "for", "about", "starring", "directed", "written", "produced", "released", "set", "known",
+     "best", "created", "owned", "headquartered", "located", "formed"}
+)  # fmt: skip
+_NONFILM_HEADS = frozenset(
+    {"company", "studio", "studios", "corporation", "distributor", "conglomerate", "subsidiary",
+     "label", "network", "channel", "broadcaster", "series", "show", "sitcom", "soap",
+     "programme", "program", "miniseries", "band", "album", "song", "single", "novel", "book",
+     "play", "festival", "award", "ceremony", "franchise", "character", "city", "town", "village"}
+)  # fmt: skip
+"""Heads of a lead's predicate that say its subject is no film ("a Swedish production company")."""
 
 
-def _about_a_person(title_key: str, text: str) -> bool:
-    """Is a document titled ``title_key`` a biography: does its lead call its subject a person
-    ("X (born 1961) is a Swedish actress and film director")?
+def _title_is_no_film(title_key: str, text: str) -> bool:
+    """Does the lead of a document titled ``title_key`` say its subject is no film: a person,
+    a company, a series ("X (born 1961) is a Swedish actress and film director")? The head of
+    the predicate decides: the last word before a comma, a preposition or a participle.
 
-    >>> _about_a_person("ann lee", "Ann Lee (born 1961) is a Swedish actress.")
+    >>> _title_is_no_film("ann lee", "Ann Lee (born 1961) is a Swedish actress and director.")
     True
-    >>> _about_a_person("the salt road", "The Salt Road is a 1987 American crime film.")
+    >>> _title_is_no_film("sf studios", "SF Studios is a Swedish film production company.")
+    True
+    >>> _title_is_no_film("the salt road", "The Salt Road is a 1987 American crime film by X.")
     False
     """
     at = text[:400].casefold().find(title_key)  # after a "date ... Headline" line, say
     if at < 0:
         return False
-    lead = _BIOGRAPHY_LEAD.match(text, at)
+    lead = _LEAD_PREDICATE.match(text, at)
     if lead is None:
         return False
-    for word in lead.group(1).lower().replace(",", " ").split():
-        if word in STRONG_FILM_NOUNS:
-            return False
-        if word in PERSON_NOUNS:
-            return True
-    return False
+    head = ""
+    for word in lead.group(1).lower().split():
+        if word in _LEAD_HEAD_END:
+            break
+        head = word.rstrip(",")
+        if word.endswith(","):
+            break
+    return head in PERSON_NOUNS or head in _NONFILM_HEADS
 
 
 def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact]:
@@ -789,7 +805,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
     title_key = name_key(
         re.sub(r"\s*\((?:[^()]*\b)?(?:film|movie)\)\s*$", "", document.title or "")
     )
-    if title_key and _about_a_person(title_key, text):
+    if title_key and _title_is_no_film(title_key, text):
         title_key = ""  # "Marta Lindqvist (born 1961) is a Swedish actress": a biography
     if title_key and ("," in title_key or " " in title_key) and title_key in name_key(text):
         names.kinds[title_key] = "film"  # found whole even when it holds a comma
