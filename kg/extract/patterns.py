@@ -150,7 +150,7 @@ MACROS: dict[str, str] = {
     "FILM_APPOS": r"(?: \( [^()]{1,40} \))?(?: , (?:an? |the )?(?:{ADJ}){0,4}?{FILM_NOUN}"
     r"(?: (?:that|which) (?:is|was)| (?:to|of|from|by) «[FNP]\d+»(?= ,)| (?:directed|written|"
     r"produced) by «[PN]\d+»(?= ,)| starring «[PN]\d+»(?= ,)| (?:in|set in) «[XC]\d+»)?)?"
-    r"(?: , which (?:[^.;«»]|«[PNXCDO]\d+»){1,120}?(?= ,))?",
+    r"(?: , which (?:[^.;«»]|«[PNXCDO]\d+»){1,120}?(?= ,)| , (?!and |but |or )[^«».;,()]{3,40}(?= ,))?",
     "AUX": r"(?:(?:has|have|had|will|would|can|could|may|might|is|was|were|are|also|later|previously|once|then|"
     r"recently|already|went on to|is to|was to|is set to|is due to|is expected to|has been|"
     r"had been|will be|would be|set to|due to|expected to|poised to|about to) )",

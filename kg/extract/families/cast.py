@@ -85,13 +85,20 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.film_featuring",
-        r"(?P<film>{FILMREF})(?: , which| ,)? (?:also )?(?:featuring|features|featured|"
+        r"(?P<film>{FILMREF}){FILM_APPOS}(?: , which| ,)? (?:also )?(?:featuring|features|featured|"
         r"(?=boasts (?:the )?(?:voices|vocal))boasts) "
         r"(?:(?:an? |the )?(?:{ADJ}){0,2}?(?:cast|performances?|turns?|voices?|voice cast|"
         r"vocal talents?) (?:including|from|by|of) )?"
         r"(?P<agent>{PEOPLE})",
         CAST,
         needs=("featuring", "features", "featured", "boasts"),
+    ),
+    Rule(
+        "cast.has_in_its_cast",
+        r"(?P<film>{FILMREF}) (?:has|had|have|includes|included) (?P<agent>{PEOPLE}) (?:in|among) "
+        r"(?:its|the) (?:{ADJ})?cast\b",
+        CAST,
+        needs=("cast",),
     ),
     Rule(
         "cast.with_voices",

@@ -47,6 +47,14 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"film_optional", "org_only"}),
     ),
     Rule(
+        "companies.distributor_copula",
+        r"(?:(?P<film>{FILMREF}) 's |(?:^|, |and )(?:the film 's |the movie 's |its |«A\d+» 's |the ))"
+        r"(?:{ADJ})?(?:distributor|distributors) (?:is|was|are|were) (?P<agent>{ORGS})",
+        DISTRIBUTOR,
+        needs=("distributor", "distributors"),
+        flags=frozenset({"film_optional", "org_only"}),
+    ),
+    Rule(
         "companies.topic_made_by",
         r"(?:^|, |and )(?:it |«A\d+» )(?:was |is |will be |has been )(?:also )?(?:made|financed|"
         r"animated|co-produced) by (?P<agent>{ORGS})",

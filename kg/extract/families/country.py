@@ -10,6 +10,15 @@ COUNTRY = Relation.COUNTRY
 
 RULES: tuple[Rule, ...] = (
     Rule(
+        "country.originates_from",
+        r"(?P<film>{FILMREF}) (?:originates|originated|comes|came|hails) from (?:the )?"
+        r"(?P<value>«[CX]\d+»)(?= \.| ,|$)",
+        COUNTRY,
+        agent=None,
+        value="value",
+        needs=("originates", "originated", "comes", "came", "hails"),
+    ),
+    Rule(
         "country.coproduction",
         r"(?:co-production|coproduction|joint production) (?:between|of|from) (?P<value>«[CX]\d+»"
         r"(?: (?:,|and|/|, and) «[CX]\d+»)+)",

@@ -63,7 +63,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.title_poss_noun",
-        r"(?P<film>{FILMREF}) 's (?:{ADJ})??(?P<cue>{ROLE_NOUN})(?: ,)? (?P<agent>{PERSON})",
+        r"(?P<film>{FILMREF}) 's (?:{ADJ})??(?P<cue>{ROLE_NOUN})(?: ,| is| was)? (?P<agent>{AGENTS})",
         needs=ROLE_NOUN_WORDS,
     ),
     Rule(
@@ -114,8 +114,15 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"apposition"}),
     ),
     Rule(
+        "crew.film_whose_noun_is",
+        r"(?P<film>{FILMREF}) (?:is|was) an? (?:{ADJ}){0,3}?{FILM_NOUN} whose (?P<cue>{ROLE_NOUN}) "
+        r"(?:is|was) (?P<agent>{AGENTS})",
+        needs=("whose",),
+    ),
+    Rule(
         "crew.of_film_person",
-        r"the (?P<cue>{ROLE_NOUN}) of (?P<film>{FILMREF}){FILM_APPOS}(?: ,)? (?:{ADJ})?(?P<agent>{PERSON})",
+        r"the (?P<cue>{ROLE_NOUN}) (?:of|for) (?P<film>{FILMREF}){FILM_APPOS}(?: ,| is| was)? "
+        r"(?:{ADJ})?(?P<agent>{AGENTS})",
         needs=("of",),
     ),
     Rule(
@@ -448,7 +455,8 @@ RULES: tuple[Rule, ...] = (
         "crew.work_by",
         r"(?:^|[a-z]+ |, )(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK}(?: and {ROLE_WORK})*) "
         r"(?:(?:for|of|to) (?:the )?(?P<film>{FILMREF}) )?(?:(?:was|is|were|are) |, )?"
-        r"(?:(?:composed|written|co-written|done|provided|created|handled|by) )?by (?P<agent>{AGENTS})",
+        r"(?:(?:composed|written|co-written|authored|penned|done|provided|created|handled|by) )?by "
+        r"(?P<agent>{AGENTS})",
         needs=("by",),
         flags=frozenset({"film_optional"}),
     ),
