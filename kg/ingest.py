@@ -313,10 +313,10 @@ class _Pipeline:
             )
             # one bulk write of the rows and the provenance, as N-Triples text (no rdflib terms)
             fresh: set[str] = set()  # its films no other source described when they were written
-            lines = self.table_lines(record, graph, fresh)
-            provenance = triples_to_ntriples(source_triples(info))
             tally = self.tallies[graph] = GraphTally()  # what kg.summary keeps, as it is written
-            self.store.add_ntriples(graph, tally.observe(itertools.chain(lines, provenance)))
+            lines = self.table_lines(record, graph, fresh, observe=tally.note_terms)
+            provenance = tally.observe(triples_to_ntriples(source_triples(info)))
+            self.store.add_ntriples(graph, itertools.chain(lines, provenance))
             tally.size = self.store.graph_size(graph)
             self.tables[graph] = fresh  # conflicts are looked for again around its films
             return tally.size
@@ -392,13 +392,18 @@ class _Pipeline:
         return [line + "\n" for line in text.split("\n") if line]  # not splitlines: U+2028
 
     def table_lines(
-        self, table: TableSource, graph: str, fresh: set[str] | None = None
+        self,
+        table: TableSource,
+        graph: str,
+        fresh: set[str] | None = None,
+        observe: Callable[[list[tuple[str, str, str]]], None] | None = None,
     ) -> Iterator[str]:
         """resolve -> triples for a table, one film (row) at a time, with a progress bar; as
         N-Triples lines for the store's bulk loader. ``fresh`` receives the films (IRIs) that
         no graph of the store described when their row came (before its lines were written):
         only this table states anything about them, so they can have no conflict with
-        another source."""
+        another source. ``observe`` sees each fact's triples as N-Triples terms (see
+        :func:`kg.triples.facts_to_ntriples`)."""
         resolver = Resolver()
         resolver.plan(table.films())
         known = self.known.known()
@@ -421,7 +426,7 @@ class _Pipeline:
         facts = _learning(facts, known, resolver, graph)
         if fresh is not None:
             facts = _noting_fresh(facts, resolver, self.store, fresh)
-        yield from facts_to_ntriples(facts, resolver, graph=graph)
+        yield from facts_to_ntriples(facts, resolver, graph=graph, observe=observe)
 
     def rdf(self, record: RdfSource, graph: str) -> None:
         self.store.load_file(Path(record.path), graph)
