@@ -632,29 +632,15 @@ def _anaphors(sent: _Sentence) -> None:
     sent.skeleton = _ANAPHOR.sub(lambda m: _anaphor(m, sent), sent.skeleton)
 
 
-_PERSON_NOUNS_OF_ANAPHORS = frozenset(
-    {
-        "actress",
-        "actor",
-        "star",
-        "singer",
-        "comedian",
-        "veteran",
-        "year-old",
-        "film-maker",
-        "filmmaker",
-        "heartthrob",
-        "hunk",
-        "beauty",
-        "rapper",
-        "model",
-        "newcomer",
-    }
-)
+_PERSON_ANAPHOR_NOUNS = (
+    "actress", "actor", "star", "singer", "comedian", "veteran", "film-maker", "filmmaker",
+    "heartthrob", "hunk", "beauty", "rapper", "model", "newcomer",
+)  # fmt: skip
+_PERSON_NOUNS_OF_ANAPHORS = frozenset({*_PERSON_ANAPHOR_NOUNS, "year-old"})
 _PERSON_ANAPHOR = re.compile(
-    r"(^|[,;] |^[a-z]+ , )the (?:\d+ - year-old |\d+-year-old )?(?:(?:[a-z][\w'-]*|«C\d+») ){0,2}?(?:actress|actor|star|"
-    r"singer|comedian|veteran|film-maker|filmmaker|heartthrob|hunk|beauty|rapper|model|newcomer|"
-    r"\d+ - year-old|\d+-year-old)(?=(?: (?:, who|who|has|had|is|was|"
+    r"(^|[,;] |^[a-z]+ , )the (?:\d+ - year-old |\d+-year-old )?(?:(?:[a-z][\w'-]*|«C\d+») ){0,2}?"
+    r"(?:" + "|".join(_PERSON_ANAPHOR_NOUNS) + r"|\d+ - year-old|\d+-year-old)"
+    r"(?=(?: (?:, who|who|has|had|is|was|"
     r"will|also|starred|stars|plays|played|won|appeared|appears|co-starred|made|landed|took|"
     r"portrayed|voiced)\b| , \d+ ,))"
 )
