@@ -1061,6 +1061,11 @@ def _topic_film(
     names = state.names
     if _OTHER_FILM.search(sent.skeleton) and not any(s.kind == "F" for s in sent.slots):
         return None  # "The first film, released in 2001, starred P": not the article's film
+    sequel = _SEQUEL_SUBJECT.match(sent.skeleton)
+    if sequel is not None:  # "The follow-up to F will be directed by P": not F
+        original = names.film_name(sent.slots[int(sequel.group(1))].text)
+        main = state.main_film
+        return main if main is not None and name_key(main) != name_key(original) else None
     films: list[str] = []
     for index, slot in enumerate(sent.slots):
         if index in exclude:
@@ -1137,6 +1142,12 @@ _STAGE_OR_TV = re.compile(
     r"sitcom|soap|episode|episodes|tv show|television)\b"
 )
 """A sentence about a stage or TV work: the next one's unnamed "P plays the lead" is about it."""
+_SEQUEL_SUBJECT = re.compile(
+    r"^(?:the|a|an) (?:[a-z-]+ )?(?:sequel|follow-up|prequel|remake|reboot|spin-off|spinoff) "
+    r"(?:to|of) «[FN](\d+)»(?! ,)"
+)
+"""A sentence about an unnamed sequel of a named film ("The follow-up to F will be directed by
+P"): its cues are about the sequel, which is the article's film if that is not F."""
 _OTHER_FILM = re.compile(
     r"\b(?:the|its|their|his|her) (?:very )?(?:first|second|third|original|previous|prior|earlier|"
     r"last|other) (?:[a-z]+ )?(?:film|movie|instalment|installment|one|part|chapter)\b"
