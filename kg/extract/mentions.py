@@ -675,11 +675,6 @@ _CHARACTER_CUES = frozenset(
 )
 
 
-def _possessor(tokens: Sequence[Token], last: int) -> bool:
-    """Is the name ending at ``last`` followed by a possessive ("Greta Lund 's comedy")?"""
-    return last + 1 < len(tokens) and tokens[last + 1].lower in ("'s", "\u2019s")
-
-
 def _character_slot(tokens: Sequence[Token], i: int) -> bool:
     """Does the run at ``i`` stand where a character or a cast member is named ("as Ida in
     Harbour Lights", "the role of Ida in ...", "has cast Ann Lee in ...")? Then "in" ends the name
@@ -723,15 +718,12 @@ _SCREEN_WORDS = frozenset({"film", "movie", "animated", "screen", "big-screen", 
 
 def _starring_after(tokens: Sequence[Token], last: int) -> bool:
     """Is the name ending at ``last`` followed by "(, ) starring" and a name? Then it is a film:
-    "starring X" says what a film does, and "starring in"/"starring as" do not follow."""
+    "starring X" says what a film does ("starring in", "starring as" have no capital next)."""
     k = last + 1
     if k < len(tokens) and tokens[k].text == ",":
         k += 1
     return (
-        k + 1 < len(tokens)
-        and tokens[k].lower in ("starring", "co-starring")
-        and tokens[k + 1].cap
-        and tokens[k + 1].lower not in ("in", "as", "opposite", "alongside")
+        k + 1 < len(tokens) and tokens[k].lower in ("starring", "co-starring") and tokens[k + 1].cap
     )
 
 
@@ -775,7 +767,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         and chunk.first >= 2
         and tokens[chunk.first - 2].lower in _PART_NOUNS
         and known(name) is None
-        and not _possessor(tokens, chunk.last)  # "a cameo in P's comedy F": P made F
+        and not chunk.possessive  # "a cameo in P's comedy F": P made F
     )
     named = named or (
         before in ("of", "for")
@@ -872,19 +864,8 @@ def _modifies_a_name(tokens: Sequence[Token], last: int) -> bool:
 
 
 _PLACE_CUES = frozenset(
-    {
-        "place",
-        "born",
-        "raised",
-        "based",
-        "located",
-        "filmed",
-        "shot",
-        "set",
-        "location",
-        "locations",
-    }
-)
+    {"place", "born", "raised", "based", "located", "filmed", "shot", "set", "location", "locations"}
+)  # fmt: skip
 """Words after which "in X" names a place: "took place in X", "born in X", "shot in X"."""
 _PART_NOUNS = frozenset({"cameo", "cameos", "appearance"})
 """A brief appearance: the name after "a cameo in" is a work ("role in" may be television)."""
