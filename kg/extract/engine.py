@@ -1943,8 +1943,9 @@ def _about_tv(sent: _Sentence) -> bool:
 _CLAUSE_JOIN = re.compile(r" [,;:] | and | but ")
 _APPOSITION_END = re.compile(r" (?:[,.;:)]|which|who|that|-|\u2013)(?: |$)| ?$")
 """Where an apposition closes ("P, star of F, is ...", "F, director P's debut which ...")."""
-_RELATIVE_OPEN = re.compile(r"^«[PN]\d+» , who ")
-"""A match that is a relative clause on its agent ("P, who played X in F, is in talks for G")."""
+_RELATIVE_OPEN = re.compile(r"^(?:«[PN]\d+» , who |«[ON]\d+» , which )")
+"""A match that is a relative clause on its agent ("P, who played X in F, is in talks for G";
+"O, which distributed F, declined to comment")."""
 
 
 def _guarded(

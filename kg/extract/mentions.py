@@ -727,6 +727,55 @@ def _starring_after(tokens: Sequence[Token], last: int) -> bool:
     )
 
 
+_APPOSITION_HEADS = frozenset(
+    {"film", "movie", "documentary", "comedy", "drama", "thriller", "epic", "biopic", "flick",
+     "blockbuster", "melodrama", "mockumentary", "romcom", "rom-com", "satire", "western",
+     "sequel", "prequel", "remake"}
+)  # fmt: skip
+"""Film nouns heading an apposition that says what the name before it is ("X, a new comedy by")."""
+
+_APPOSITION_NEXT = frozenset(
+    {"by", "from", "about", "starring", "co-starring", "featuring", "directed", "written",
+     "produced", "adapted", "based", "set", "inspired", "that", "which", ",", ".", ";"}
+)  # fmt: skip
+"""Words after such a head that end the noun phrase there: "a comedy by", not "a comedy writer"."""
+
+
+def _film_apposition_after(tokens: Sequence[Token], last: int) -> bool:
+    """Is the name ending at ``last`` followed by ", a/an/the (adjectives) film noun" and a word
+    that closes the noun phrase? Then it is a film: "Eden Falls, a new comedy by director X"
+    (a person is no comedy; "X, a comedy writer" and "X, the film's star" are not this).
+
+    >>> toks = tokenize("Eden Falls, an offbeat comedy by Tom Vail")
+    >>> _film_apposition_after(toks, 1)
+    True
+    >>> toks = tokenize("Eden Falls, a comedy writer, said")
+    >>> _film_apposition_after(toks, 1)
+    False
+    """
+    k = last + 1
+    if (
+        k + 2 >= len(tokens)
+        or tokens[k].text != ","
+        or tokens[k + 1].lower not in ("a", "an", "the")
+    ):
+        return False
+    k += 2
+    for _ in range(4):
+        token = tokens[k]
+        if token.cap or token.lower in TV_WORDS or not token.lower[:1].isalpha():
+            return False  # "a BBC drama", "a TV comedy": not this
+        if token.lower in _APPOSITION_HEADS and k + 1 < len(tokens):
+            after = tokens[k + 1].lower
+            return after in _APPOSITION_NEXT or (
+                after == "to" and token.lower in ("sequel", "prequel", "remake")
+            )
+        k += 1
+        if k >= len(tokens):
+            return False
+    return False
+
+
 def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     """Kind of a chunk, strongest evidence first: a film noun right before it ("the comedy
     Vera Drake"), what the document or store knows, closed lists (awards, outlets, places,
@@ -793,6 +842,9 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     told = known(name)
     if told is not None:
         chunk.kind, chunk.why = told, "known"
+        return
+    if _film_apposition_after(tokens, chunk.last) and nonfilm_kind(name, heads=False) is None:
+        chunk.kind, chunk.why = "film", "apposition 'a ... comedy'"  # "Eden Falls, a comedy by"
         return
     if (
         before in NONFILM_BEFORE

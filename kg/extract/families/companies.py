@@ -148,7 +148,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "companies.studio_releases",
-        r"(?P<agent>{ORG}) (?:{AUX}|{ADV}){0,2}(?:release|releases|released|will release|is "
+        r"(?P<agent>{ORG}) (?:, which )?(?:{AUX}|{ADV}){0,2}(?:release|releases|released|will release|is "
         r"releasing) (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE})",
         DISTRIBUTOR,
         needs=("release", "releases", "released", "releasing"),

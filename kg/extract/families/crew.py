@@ -203,7 +203,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.film_from_noun",
-        r"(?P<film>{FILMREF}) , (?:the |a )?(?:(?:{ADJ}){0,2}?{FILM_NOUN} )?(?:from|by) (?:{ADJ})?(?P<cue>"
+        r"(?P<film>{FILMREF}) (?:, (?:the |an? )?(?:(?:{ADJ}){0,2}?{FILM_NOUN} )?)?(?:from|by) (?:{ADJ})?(?P<cue>"
         r"director|film-maker|filmmaker|writer-director|writer|producer|co-directors|directors) "
         r"(?P<agent>{PEOPLE})",
         needs=("from", "by"),
