@@ -730,7 +730,7 @@ def _starring_after(tokens: Sequence[Token], last: int) -> bool:
 _APPOSITION_HEADS = frozenset(
     {"film", "movie", "documentary", "comedy", "drama", "thriller", "epic", "biopic", "flick",
      "blockbuster", "melodrama", "mockumentary", "romcom", "rom-com", "satire", "western",
-     "sequel", "prequel", "remake"}
+     "sequel", "prequel", "remake", "follow-up"}
 )  # fmt: skip
 """Film nouns heading an apposition that says what the name before it is ("X, a new comedy by")."""
 
@@ -740,39 +740,42 @@ _APPOSITION_NEXT = frozenset(
 )  # fmt: skip
 """Words after such a head that end the noun phrase there: "a comedy by", not "a comedy writer"."""
 
+_SEQUEL_HEADS = frozenset({"sequel", "prequel", "remake", "follow-up"})
+"""Heads that take "to" after them: "X, the sequel to Y"."""
+
 
 def _film_apposition_after(tokens: Sequence[Token], last: int) -> bool:
-    """Is the name ending at ``last`` followed by ", a/an/the (adjectives) film noun" and a word
-    that closes the noun phrase? Then it is a film: "Eden Falls, a new comedy by director X"
-    (a person is no comedy; "X, a comedy writer" and "X, the film's star" are not this).
+    """Is the name ending at ``last`` followed by ", a/an/the/his (adjectives) film noun" or
+    ", P's (adjectives) film noun", and a word that closes the noun phrase? Then it is a film:
+    "Eden Falls, a new comedy by director X" (a person is no comedy; "X, a comedy writer" and
+    "X, the film's star" are not this).
 
-    >>> toks = tokenize("Eden Falls, an offbeat comedy by Tom Vail")
-    >>> _film_apposition_after(toks, 1)
+    >>> _film_apposition_after(tokenize("Eden Falls, an offbeat comedy by Tom Vail"), 1)
     True
-    >>> toks = tokenize("Eden Falls, a comedy writer, said")
-    >>> _film_apposition_after(toks, 1)
+    >>> _film_apposition_after(tokenize("Blue Avenue, Dan Lee's follow-up to Drumline"), 1)
+    True
+    >>> _film_apposition_after(tokenize("Eden Falls, a comedy writer, said"), 1)
     False
     """
-    k = last + 1
-    if (
-        k + 2 >= len(tokens)
-        or tokens[k].text != ","
-        or tokens[k + 1].lower not in ("a", "an", "the")
-    ):
+    k = last + 2
+    if k + 1 >= len(tokens) or tokens[k - 1].text != ",":
         return False
-    k += 2
-    for _ in range(4):
-        token = tokens[k]
+    if tokens[k].lower in ("a", "an", "the", "his", "her", "their"):
+        k += 1
+    else:  # "Blue Avenue, Dan Lee's follow-up to Drumline": a possessor of up to four words
+        owner = k
+        while k < len(tokens) and k - owner < 4 and tokens[k].cap:
+            k += 1
+        if k == owner or k >= len(tokens) or tokens[k].kind != "poss":
+            return False
+        k += 1
+    for at in range(k, min(k + 4, len(tokens) - 1)):
+        token = tokens[at]
         if token.cap or token.lower in TV_WORDS or not token.lower[:1].isalpha():
             return False  # "a BBC drama", "a TV comedy": not this
-        if token.lower in _APPOSITION_HEADS and k + 1 < len(tokens):
-            after = tokens[k + 1].lower
-            return after in _APPOSITION_NEXT or (
-                after == "to" and token.lower in ("sequel", "prequel", "remake")
-            )
-        k += 1
-        if k >= len(tokens):
-            return False
+        if token.lower in _APPOSITION_HEADS:
+            after = tokens[at + 1].lower
+            return after in _APPOSITION_NEXT or (after == "to" and token.lower in _SEQUEL_HEADS)
     return False
 
 

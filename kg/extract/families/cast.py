@@ -18,6 +18,8 @@ _APPEAR = (
     r"(?:appeared|appears|appear|appearing|featured|features|feature|co-starred|be seen|been seen)"
 )
 _IN_FILM = r"in (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))"
+_SHARED_SCREEN = r"(?:shared|shares|share|sharing) (?:the )?(?:big |silver )?screen"
+"""Acting together: "P shared the screen with Q in F"."""
 _CHAR = "{CHAR}"
 _ROLE_NOUN = r"(?:role|roles|part|parts|performance|performances|turn|cameo|cameos|debut|lead)"
 _ROLE_NOUN_WORDS = (
@@ -588,10 +590,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.joined_cast",
-        r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:joined|joins|join|joining) the "
+        r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:(?:joined|joins|join|joining) the |(?:is|was|"
+        r"becomes|became) the (?:latest|newest|most recent|last|final|first|(?:{ADJ})?new) "
+        r"(?:addition|name|star|actor|actress) (?:to join |to be added to |added to |to sign on to |to )?the )"
         r"(?:{ADJ})?cast of {FILM_OF}(?P<film>{TITLES_P})",
         CAST,
-        needs=("joined", "joins", "join", "joining"),
+        needs=("joined", "joins", "join", "joining", "addition", "latest", "newest", "added"),
     ),
     Rule(
         "cast.replaces_in",
@@ -624,12 +628,25 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"replacement"}),
     ),
     Rule(
+        "cast.shared_screen_with",
+        r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}"
+        + _SHARED_SCREEN
+        + r" with {PEOPLE} "
+        + _IN_FILM,
+        CAST,
+        needs=("shared", "shares", "share", "sharing"),
+    ),
+    Rule(
         "cast.starred_with_in",
-        r"(?:co-)?(?:starred|stars|starring|star|acted|acts|act"
+        r"(?:co-)?(?:starred|stars|starring|star|acted|acts|act|" + _SHARED_SCREEN + r""
         r") (?:{ADV})?(?:alongside|opposite|with|together with) "
         r"(?P<agent>{PEOPLE}) " + _IN_FILM,
         CAST,
         needs=(
+            "shared",
+            "shares",
+            "share",
+            "sharing",
             "starred",
             "stars",
             "starring",

@@ -273,6 +273,15 @@ RULES: tuple[Rule, ...] = (
         needs=("camera",),
     ),
     Rule(
+        "crew.behind_camera_topic",
+        r"(?:^|, |with |while )(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:is |are |was |"
+        r"will be |returns |steps |stepped |goes |went )?(?:back |again |once again )?behind the "
+        r"camera(?= \.| ,| and |$)",
+        Relation.DIRECTOR,
+        film=None,
+        needs=("camera",),
+    ),
+    Rule(
         "crew.person_the_title_noun",
         r"(?P<agent>{PERSON}) , (?:the |a )(?:{ADJ})?(?P<film>{TITLE}) (?P<cue>{ROLE_NOUN}) ,",
         needs=ROLE_NOUN_WORDS,
