@@ -736,7 +736,8 @@ _APPOSITION_HEADS = frozenset(
 
 _APPOSITION_NEXT = frozenset(
     {"by", "from", "about", "starring", "co-starring", "featuring", "directed", "written",
-     "produced", "adapted", "based", "set", "inspired", "that", "which", ",", ".", ";"}
+     "produced", "adapted", "based", "set", "inspired", "voiced", "that", "which", ",", ".",
+     ";"}
 )  # fmt: skip
 """Words after such a head that end the noun phrase there: "a comedy by", not "a comedy writer"."""
 
@@ -775,7 +776,11 @@ def _film_apposition_after(tokens: Sequence[Token], last: int) -> bool:
             return False  # "a BBC drama", "a TV comedy": not this
         if token.lower in _APPOSITION_HEADS:
             after = tokens[at + 1].lower
-            return after in _APPOSITION_NEXT or (after == "to" and token.lower in _SEQUEL_HEADS)
+            return (
+                after in _APPOSITION_NEXT
+                or (after == "to" and token.lower in _SEQUEL_HEADS)
+                or (after == "of" and token.lower == "biopic")  # "X, a biopic of Y"
+            )
     return False
 
 

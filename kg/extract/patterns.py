@@ -115,7 +115,7 @@ a comma that no "and" closes and no punctuation ends ("which stars A, B said")."
 MACROS: dict[str, str] = {
     "FILM": r"«F\d+»",
     "TITLE": r"«[FN]\d+»(?! (?:film|movie) «)",
-    "TITLE_P": r"(?:«[FN]\d+»|«P\d+»(?! in ))(?! 's| (?:film|movie) «)",
+    "TITLE_P": r"(?:«[FN]\d+»|«P\d+»(?! in | {FILM_NOUN_SG}\b))(?! 's| (?:film|movie) «)",
     "FILMREF": r"«[FNA]\d+»",
     "ANA": r"«A\d+»",
     "PERSON": r"«[PN]\d+»",
@@ -148,7 +148,8 @@ MACROS: dict[str, str] = {
     "ACTOR_NOUN": r"(?:actor|actress|actors|actresses|star|stars|co-star|co-stars|costar)",
     "APPOS": r"(?: ,(?: [^ ,.;]+){1,10}? ,| \( [^()«»]{1,30} \))?(?: (?:-|\u2013)(?= who ))?",
     "FILM_APPOS": r"(?: \( [^()]{1,40} \))?(?: , (?:an? |the )?(?:{ADJ}){0,4}?{FILM_NOUN}"
-    r"(?: (?:that|which) (?:is|was)| (?:to|of|from|by) «[FNP]\d+»(?= ,)| (?:directed|written|"
+    r"(?: (?:that|which) (?:is|was)| (?:to|of|from|by) (?:[a-z][\w-]* ){0,2}?«[FNP]\d+»(?= ,| starring )|"
+    r" (?:directed|written|"
     r"produced) by «[PN]\d+»(?= ,)| starring «[PN]\d+»(?= ,)| (?:in|set in) «[XC]\d+»)?)?"
     r"(?: , which (?:[^.;«»]|«[PNXCDO]\d+»){1,120}?(?= ,)| , (?!and |but |or )[^«».;,()]{3,40}(?= ,))?",
     "AUX": r"(?:(?:has|have|had|will|would|can|could|may|might|is|was|were|are|also|later|previously|once|then|"

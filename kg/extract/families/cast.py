@@ -112,7 +112,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.film_voiced_by",
-        r"(?P<film>«[FA]\d+»)(?: ,)? (?:which is |is |was )?(?:also )?voiced by (?P<agent>{PEOPLE})",
+        r"(?P<film>«[FA]\d+»){FILM_APPOS}(?: ,)? (?:which is |is |was )?(?:also )?voiced by "
+        r"(?P<agent>{PEOPLE})",
         CAST,
         needs=("voiced",),
     ),
@@ -211,7 +212,7 @@ RULES: tuple[Rule, ...] = (
         + _ROLE_NOUN
         + r"s? (?:(?:as|of) (?P<character>"
         + _CHAR
-        + r") )?(?:opposite {PEOPLE} )?in (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES}))",
+        + r") )?(?:opposite {PEOPLE} )?in (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))",
         CAST,
         character="character",
         needs=_ROLE_NOUN_WORDS,

@@ -22,7 +22,7 @@ RULES: tuple[Rule, ...] = (
         r"(?: ,| -| –| \(| :)? "
         r"(?:\( {YEAR} \)(?: ,)? )?"
         + _BE
-        + r"(?P<cue>{ROLE_PASSIVES}) (?:for the (?:screen|big screen|cinema) )?by "
+        + r"(?P<cue>{ROLE_PASSIVES}) (?:for the (?:screen|big screen|cinema) )?by (?:and (?:co-)?starring )?"
         r"(?:«X\d+» 's )?(?:(?:the |«C\d+» |«X\d+» )?(?:{ADJ})?{ROLE_NOUN} )?(?P<agent>{AGENTS})",
         needs=("by",),
     ),
