@@ -143,7 +143,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.starred_in",
         r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}"
-        r"(?:(?:signed|agreed) (?:on |up )?to )?"
+        r"(?:(?:signed|agreed) (?:on |up )?to |(?:attached|tapped|lined up|confirmed|hired|on board) "
+        r"to )?"
         + _STAR_VERB
         + r" (?:as (?P<character>"
         + _CHAR

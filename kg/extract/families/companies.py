@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...model import Relation
 from ..patterns import Rule
+from .releases import DATED_FOR
 
 PRODUCTION = Relation.PRODUCTION_COMPANY
 DISTRIBUTOR = Relation.DISTRIBUTOR
@@ -139,6 +140,14 @@ RULES: tuple[Rule, ...] = (
         needs=("banner", "label", "company"),
     ),
     Rule(
+        "companies.via_banner",
+        r"(?:via|through|under) (?:his |her |their |its )(?:own )?(?P<agent>{ORG}) (?:production )?"
+        r"(?:banner|label|shingle)",
+        PRODUCTION,
+        film=None,
+        needs=("banner", "label", "shingle"),
+    ),
+    Rule(
         "companies.possessive_studio",
         r"(?P<agent>«[ON]\d+») 's (?:(?:{ADJ}|«[PN]\d+» ){0,3}?{FILM_NOUN} )?(?P<film>{TITLE})",
         PRODUCTION,
@@ -152,6 +161,13 @@ RULES: tuple[Rule, ...] = (
         r"releasing) (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE})",
         DISTRIBUTOR,
         needs=("release", "releases", "released", "releasing"),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
+        "companies.studio_dated",
+        r"(?P<agent>{ORG}) (?:{AUX}|{ADV}){0,2}" + DATED_FOR + r"{DATE}",
+        DISTRIBUTOR,
+        needs=("dated", "slated", "scheduled", "set"),
         flags=frozenset({"org_only"}),
     ),
     Rule(

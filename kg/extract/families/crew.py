@@ -186,7 +186,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.is_doing",
-        r"(?P<agent>{WHO}){APPOS} (?:is|was|are|were|has been|had been) (?:currently |now |also )?"
+        r"(?P<agent>{WHOS}){APPOS} (?:is|was|are|were|has been|had been) (?:currently |now |also )?"
         r"(?P<cue>directing|writing|producing|co-directing|co-writing|co-producing|scoring|"
         r"editing) (?:the (?:script|screenplay|score|music) (?:for|of) )?(?:(?P<film_ana>«A\d+»)|"
         r"{FILM_OF}(?P<film>{TITLES_P}))",

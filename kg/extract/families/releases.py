@@ -10,6 +10,12 @@ from ..patterns import FILM_NOUN_WORDS, Rule
 
 RELEASE = Relation.RELEASE_DATE
 
+DATED_FOR = (
+    r"(?:dated|slated|scheduled|set) (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE}) "
+    r"for (?:a |an )?(?:release on |release |theatrical release on |(?:{ADJ})?release date of )?"
+)
+"""A studio setting a film's date: "Universal has dated Iron Psalm for July 4, 2025"."""
+
 _RELEASE_CUE = (
     r"(?:released|release|releases|opens|opened|opening|open|hits|hit|arrives|arrived|"
     r"out|debuts|debuted|bows|bowed|launches|launched|came out|comes out|reaches|premiered|premieres|"
@@ -144,6 +150,14 @@ RULES: tuple[Rule, ...] = (
         value="value",
         explicit=False,
         needs=("'s",),
+    ),
+    Rule(
+        "releases.studio_dated",
+        r"{ORG} (?:{AUX}|{ADV}){0,2}" + DATED_FOR + r"(?P<value>{DATE})",
+        RELEASE,
+        agent=None,
+        value="value",
+        needs=("dated", "slated", "scheduled", "set"),
     ),
     Rule(
         "releases.title_year",
