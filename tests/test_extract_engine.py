@@ -11,6 +11,7 @@ import pytest
 
 from kg.extract import engine
 from kg.extract.families import ALL_RULES
+from kg.extract.patterns import expand
 
 DATA = Path(__file__).parent / "data" / "extract"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -43,6 +44,18 @@ def test_literal_tests_never_hide_a_match() -> None:
             for rule, test in zip(ALL_RULES, tests, strict=True):
                 if rule.regex.search(sent.skeleton):
                     assert test is None or test in sent.skeleton, f"{rule.name}: {sent.skeleton}"
+
+
+def test_rules_compiled_from_their_parse_are_re_compile_s() -> None:
+    """A rule compiled from the parse its literal test read is the pattern ``re.compile`` makes
+    (patterns compare equal when their flags, text and compiled code are the same)."""
+    for rule in ALL_RULES:
+        source = expand(rule.pattern)
+        compiled = engine._compile_parsed(source, engine._parse_pattern(source))
+        expected = re.compile(source)
+        assert compiled == expected, rule.name
+        assert compiled.groupindex == expected.groupindex, rule.name
+        assert compiled.groups == expected.groups, rule.name
 
 
 @pytest.mark.parametrize(

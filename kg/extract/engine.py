@@ -931,15 +931,48 @@ def _literals_needed(pattern: re.Pattern[str] | str) -> frozenset[str] | None:
     source, flags = (pattern, 0) if isinstance(pattern, str) else (pattern.pattern, pattern.flags)
     if flags & re.IGNORECASE:
         return None
-    try:  # CPython's own parser of patterns, a private module: without it, every rule is run
-        parser: Any = importlib.import_module("re._parser")
-        constants: Any = importlib.import_module("re._constants")
-        parsed = parser.parse(source, flags)
-        if parsed.state.flags & re.IGNORECASE:  # "(?i)..."
-            return None
-        return _needed_in(list(parsed), constants)
+    return _needed_in_parsed(_parse_pattern(source, flags))
+
+
+def _parse_pattern(source: str, flags: int = 0) -> Any:
+    """``source`` parsed by CPython's own parser of patterns, a private module (``None`` without
+    it: then every rule is run, and compiled by :func:`re.compile`)."""
+    try:
+        return importlib.import_module("re._parser").parse(source, flags)
     except Exception:
         return None
+
+
+def _needed_in_parsed(parsed: Any) -> frozenset[str] | None:
+    """:func:`_literals_needed` of a parsed pattern (``None``: not parsed)."""
+    if parsed is None:
+        return None
+    try:
+        if parsed.state.flags & re.IGNORECASE:  # "(?i)..."
+            return None
+        return _needed_in(list(parsed), importlib.import_module("re._constants"))
+    except Exception:
+        return None
+
+
+def _compile_parsed(source: str, parsed: Any) -> re.Pattern[str]:
+    """``re.compile(source)`` from its parse (``parsed``, of flags 0), not parsing it again: the
+    steps of CPython's ``re._compiler.compile`` after its parse (private modules, so
+    :func:`re.compile` when they are not there)."""
+    try:
+        compiler: Any = importlib.import_module("re._compiler")
+        sre: Any = importlib.import_module("_sre")
+        state = parsed.state
+        indexgroup: list[str | None] = [None] * state.groups
+        for name, index in state.groupdict.items():
+            indexgroup[index] = name
+        code = compiler._code(parsed, 0)
+        pattern: re.Pattern[str] = sre.compile(
+            source, state.flags, code, state.groups - 1, state.groupdict, tuple(indexgroup)
+        )
+        return pattern
+    except Exception:
+        return re.compile(source)
 
 
 def _needed_in(items: list[tuple[Any, Any]], sre: Any) -> frozenset[str] | None:
@@ -980,16 +1013,40 @@ def _telling(option: frozenset[str]) -> tuple[bool, bool, int, int]:
     return len(option) == 1 and shortest >= 3, shortest >= 3, -len(option), shortest
 
 
-@cache
 def _literal_tests() -> tuple[str | None, ...]:
     """Per rule, a string a skeleton must hold for the rule to match (``None``: none known). Only
     one string: looking for one of several costs about what running the rule does. Read from the
     patterns' text, so that a rule is compiled only once a skeleton holds its string."""
-    out: list[str | None] = []
-    for rule in ALL_RULES:
-        needed = _literals_needed(expand(rule.pattern))
-        out.append(next(iter(needed)) if needed and len(needed) == 1 else None)
-    return tuple(out)
+    return tuple(_literal_test(number) for number in range(len(ALL_RULES)))
+
+
+_UNREAD = "\0"
+_TESTS: list[str | None] = [_UNREAD] * len(ALL_RULES)  # rule number -> its literal test
+_PARSED: dict[int, Any] = {}  # rule number -> its parsed pattern, until the rule is compiled
+
+
+def _literal_test(number: int) -> str | None:
+    """:func:`_literal_tests` of one rule, read the first time the rule is tried (a short load
+    tries few rules); the parse is kept to compile the rule from (:func:`_rule_regex`)."""
+    test = _TESTS[number]
+    if test is _UNREAD:
+        parsed = _parse_pattern(expand(ALL_RULES[number].pattern))
+        _PARSED[number] = parsed
+        needed = _needed_in_parsed(parsed)
+        test = next(iter(needed)) if needed and len(needed) == 1 else None
+        _TESTS[number] = test
+    return test
+
+
+def _rule_regex(number: int, rule: Rule) -> re.Pattern[str]:
+    """``rule.regex``, compiled (once) from the parse its literal test read when there is one."""
+    regex: re.Pattern[str] | None = rule.__dict__.get("regex")  # what Rule.regex caches
+    if regex is None:
+        parsed = _PARSED.pop(number, None)
+        if parsed is None:
+            return rule.regex
+        regex = rule.__dict__["regex"] = _compile_parsed(expand(rule.pattern), parsed)
+    return regex
 
 
 _WINDOW = 2_000
@@ -1013,15 +1070,17 @@ def _run_rules(sent: _Sentence, state: _State, *, first_pass: bool) -> list[_Can
     if sent.matched_on != skeleton:  # a rule's matches depend on the skeleton alone
         sent.matched_on, sent.matches = skeleton, {}
     matches = sent.matches
-    tests = _literal_tests()
     topic: str | None = None
     topic_known = False
     for number, rule in _rules_for(sent.words):
         found = matches.get(number)
         if found is None:
-            test = tests[number]  # a string the rule needs, looked for before its pattern is run
+            test = _TESTS[number]  # a string the rule needs, looked for before its pattern is run
+            if test is _UNREAD:
+                test = _literal_test(number)
             if test is None or test in skeleton:
-                found = [m for w in windows for m in rule.regex.finditer(w)]
+                regex = rule.__dict__.get("regex") or _rule_regex(number, rule)
+                found = [m for w in windows for m in regex.finditer(w)]
             else:
                 found = []
             matches[number] = found
