@@ -86,10 +86,10 @@ _KIND_OF_LETTER = {"P": "person", "F": "film", "O": "org"}
 _ANAPHOR = re.compile(
     r"\b(?:the|this|that|its|their)((?: (?!(?:of|the|a|an|in|on|for|to|and|with|by|from|at|as|"
     r"first|second|third|fourth|original|previous|prior|earlier|next|last|other|1st|2nd|3rd)"
-    r" )(?:[a-z][\w'-]*|«[CXNP]\d+»|\d{4}|\$[\w.]+)){0,3}?) "
+    r" )(?:[a-z][\w'-]*|«[CXNPO]\d+»|\d{4}|\$[\w.]+)){0,3}?) "
     r"(film|movie|picture|feature|drama|comedy|thriller|documentary|epic|biopic|flick|"
     r"blockbuster|project|production|western|romance|fantasy|animation|tale|caper|"
-    r"satire|chiller|romcom|rom-com|weepie|melodrama)"
+    r"satire|chiller|romcom|rom-com|weepie|melodrama|(?<=» )release)"
     r"(?= (?:[,.;:)!?]|which|that|who|is|was|has|had|will|would|could|can|stars|starring|"
     r"directed|written|produced|also|and|but|'s|opens|opened|received|won|took|tells|follows|"
     r"features|got|earned|grossed|became|remains|spawned|hits|hit|arrives|arrived|lands|landed|"
@@ -103,6 +103,7 @@ film"): it refers to the film the text is about (never "the sequel", "the first 
 original film", "the previous film": those are other films)."""
 _ANAPHOR_NOUNS = frozenset(
     [
+        "release",  # only after a name: "the Sony release"
         "film",
         "movie",
         "picture",

@@ -47,8 +47,11 @@ _NOT_A_CHARACTER = (
 )
 """What "plays" is not followed by when it gives a role ("plays the guitar", "plays host")."""
 _ROLE_NOUN_OR_CHARACTER = (
-    r"(?:role|roles|part|parts|performance|performances|turn|cameo|cameos|debut|lead|character)"
+    r"(?:role|roles|part|parts|performance|performances|turn|cameo|cameos|(?:screen|acting|"
+    r"big-screen|film|movie|cinema) debut|lead|character)"
 )
+"""What a person's possessive names in a cast wording ("her turn in F"); a bare "P's debut, F"
+may be a director's, so only "P's screen debut" counts."""
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -779,7 +782,10 @@ RULES: tuple[Rule, ...] = (
         r"(?P<agent>{PEOPLE}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?:plays|played|play|"
         r"playing|portrays|portrayed|portray|voices|voiced|voice|stars as|starred as|star as|"
         r"returns as|returned as|return as|(?:reprises|reprised|reprise|reprising) (?:his|her|their) "
-        r"(?:role|part) as|leads the cast as|led the cast as) (?!" + _NOT_A_CHARACTER + r")"
+        r"(?:role|part) as|leads the cast as|led the cast as|(?:gives|gave|delivers|delivered|turns "
+        r"in|turned in) (?:a|an|the|his|her|their) (?:{ADJ}){0,3}?(?:turn|performance) as) (?!"
+        + _NOT_A_CHARACTER
+        + r")"
         r"(?P<character>" + _CHAR + r")(?! in | at the | for )",
         CAST,
         character="character",
@@ -807,6 +813,12 @@ RULES: tuple[Rule, ...] = (
             "reprising",
             "leads",
             "led",
+            "gives",
+            "gave",
+            "delivers",
+            "delivered",
+            "turns",
+            "turned",
         ),
     ),
     Rule(
