@@ -701,6 +701,9 @@ def _headline_film(title: str | None, names: _Names) -> str | None:
         return None
     chunks = chunk_sentence(title, known=names.kind)
     films = [c for c in chunks if c.kind == "film" and not c.possessive]
+    if not films:  # "Ann Lee to star in Harbour Lights", "Harbour Lights sequel gets go-ahead"
+        tokens = tokenize(title)
+        films = [c for c in chunks if c.kind == "name" and _headline_cue(c, tokens, names)]
     if len(films) != 1:
         return None
     key = name_key(films[0].text)
@@ -708,6 +711,32 @@ def _headline_film(title: str | None, names: _Names) -> str | None:
     names.surface.setdefault(key, films[0].text)
     names.film_counts[key] += 1
     return films[0].text
+
+
+_HEADLINE_BEFORE = frozenset(
+    {"in", "for", "direct", "directs", "directing", "helm", "helms", "star", "stars", "join",
+     "joins", "lead", "leads", "remake", "sequel", "shoot", "shoots", "cast"}
+)  # fmt: skip
+_HEADLINE_AFTER = frozenset(
+    {"tops", "top", "leads", "opens", "premiere",
+     "premieres", "trailer", "shoot", "filming", "cast", "star", "stars", "director", "gets",
+     "wins", "hits", "sweeps", "takes", "breaks", "earns", "storms", "debuts", "scoops",
+     "dominates", "rules", "set", "is"}
+)  # fmt: skip
+"""Headline words next to an untyped name that say a film is meant ("star in X", "X tops box
+office"), when the body only says "the film" ("X sequel" means another film)."""
+
+
+def _headline_cue(chunk: Chunk, tokens: Sequence[Token], names: _Names) -> bool:
+    """Is the untyped name ``chunk`` of a headline next to a film cue, and no person the body
+    names ("Lee signs for ...": Lee is the body's Ann Lee)?"""
+    if chunk.possessive or names.person_name(chunk.text)[0] != chunk.text:
+        return False
+    if is_given_name(chunk.text.split()[0]):
+        return False
+    before = tokens[chunk.first - 1].lower if chunk.first > 0 else ""
+    after = tokens[chunk.last + 1].lower if chunk.last + 1 < len(tokens) else ""
+    return before in _HEADLINE_BEFORE or after in _HEADLINE_AFTER
 
 
 def _main_person(names: _Names, title: str | None) -> str | None:

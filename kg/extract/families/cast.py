@@ -598,7 +598,7 @@ RULES: tuple[Rule, ...] = (
         r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:(?:joined|joins|join|joining) the |(?:is|was|"
         r"becomes|became) the (?:latest|newest|most recent|last|final|first|(?:{ADJ})?new) "
         r"(?:addition|name|star|actor|actress) (?:to join |to be added to |added to |to sign on to |to )?the )"
-        r"(?:{ADJ})?cast of {FILM_OF}(?P<film>{TITLES_P})",
+        r"(?:{ADJ})?cast of (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))",
         CAST,
         needs=("joined", "joins", "join", "joining", "addition", "latest", "newest", "added"),
     ),
