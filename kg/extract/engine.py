@@ -583,6 +583,18 @@ _IS_A_NOUN = re.compile(
     r"(actress|actor)\b"
 )
 """A person said to be an actress or an actor: "«P0» (born 1961) is a Swedish actress"."""
+_OCCUPATION_NOUN = (
+    r"(?:actress|actor|comedian|director|film-maker|filmmaker|screenwriter|writer|producer)"
+)
+_IS_AN_OCCUPATION = re.compile(
+    r"^«P(\d+)» (?:\( [^()]* \) )?(?:is|was) (?:an? |the )(?:(?:[\w-]+|«[CX]\d+») ){0,4}?("
+    + _OCCUPATION_NOUN
+    + r"(?:(?: ,| and| ,? and) (?:film |stage )?"
+    + _OCCUPATION_NOUN
+    + r")*)\b"
+)
+"""What a person is, as an encyclopedia's first sentence says it: "«P0» (born 1950) is an American
+film director and screenwriter" (his films are then his as director)."""
 _KIN_GENDER = {
     **dict.fromkeys(("husband", "son", "brother", "father", "boyfriend", "fiance", "nephew"), "m"),
     **dict.fromkeys(
@@ -852,6 +864,14 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
             if title_key and slot.kind != "P" and name_key(slot.text) == title_key:
                 names.kinds[title_key] = "film"
                 names.surface.setdefault(title_key, slot.text)
+        occupation = _IS_AN_OCCUPATION.match(sent.skeleton)
+        if occupation is not None:  # "«P0» (born 1950) is an American film director"
+            key = name_key(sent.slots[int(occupation.group(1))].text)
+            nouns = set(occupation.group(2).split())
+            if not nouns.isdisjoint(_PERFORMER_NOUNS):
+                names.actors.add(key)
+            if not nouns.isdisjoint(_DIRECTOR_NOUNS):
+                names.directors.add(key)
         lead = _LEAD.match(sent.skeleton)
         if lead is not None:
             slot = sent.slots[int(lead.group(1))]

@@ -175,8 +175,9 @@ MACROS["ITEM_NP"] = (
 )
 """The noun phrase of a later member of a list of titles ("F and the sci-fi flop G")."""
 MACROS["TITLES"] = "{TITLE_ITEM}" + _TITLE_LIST_TAIL.replace("{X}", "{ITEM_NP}?{TITLE_ITEM}")
-MACROS["TITLES_P"] = "{TITLE_P}" + _TITLE_LIST_TAIL.replace(
-    "{X}", "(?:{ITEM_NP}{TITLE_ITEM}|{TITLE_P})"
+MACROS["TITLE_P_ITEM"] = r"{TITLE_P}(?: \( [^()]{1,30} \))?"
+MACROS["TITLES_P"] = "{TITLE_P_ITEM}" + _TITLE_LIST_TAIL.replace(
+    "{X}", "(?:{ITEM_NP}{TITLE_ITEM}|{TITLE_P_ITEM})"
 )
 MACROS["FILMREFS"] = "{FILMREF}" + _LIST_TAIL.replace("{X}", "{TITLE}")
 MACROS["PEOPLE"] = "{PERSON}" + _LIST_TAIL.replace("{X}", "{PERSON}")

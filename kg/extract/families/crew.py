@@ -273,6 +273,20 @@ RULES: tuple[Rule, ...] = (
         needs=("camera",),
     ),
     Rule(
+        "crew.shot_by_cinematographer",
+        r"(?:shot|filmed) by (?:the )?(?:{ADJ})?(?:cinematographer|director of photography) "
+        r"(?P<agent>{PEOPLE})",
+        Relation.CINEMATOGRAPHER,
+        film=None,
+        needs=("cinematographer", "photography"),
+    ),
+    Rule(
+        "crew.titles_both_of_which",
+        r"(?P<film>{TITLES}) , (?:both|all|each) of which (?P<agent>{WHO}) (?:{ADV})?"
+        r"(?P<cue>{ROLE_VERB}(?: and {ROLE_VERB})*)\b",
+        needs=("which",),
+    ),
+    Rule(
         "crew.behind_camera_topic",
         r"(?:^|, |with |while )(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:is |are |was |"
         r"will be |returns |steps |stepped |goes |went )?(?:back |again |once again )?behind the "
