@@ -909,8 +909,9 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     ):
         chunk.kind, chunk.why = "nonfilm", "place"  # "took place in New Mexico", "born in X"
         return
-    person_cue = before in PERSON_NOUNS or any(
-        d in PERSON_NOUNS or d in _HONORIFIC_WORDS for d in chunk.descriptors
+    person_cue = before in PERSON_NOUNS or (
+        before != "of"  # "stars of Night Ferry": the noun is not the name's
+        and any(d in PERSON_NOUNS or d in _HONORIFIC_WORDS for d in chunk.descriptors)
     )
     if person_cue and _modifies_a_name(tokens, chunk.last) and not _person_like(words):
         chunk.kind, chunk.why = "name", "modifier"  # "stars EastEnders actress X": X's show

@@ -1048,6 +1048,13 @@ RULES: tuple[Rule, ...] = (
         needs=("cast",),
     ),
     Rule(
+        "cast.stars_of_including",
+        r"\b(?:stars|cast members|cast|actors) of {FILM_OF}(?P<film>{TITLE})(?: ,)? "
+        r"(?:including|such as|among them|among whom were) (?P<agent>{CASTLIST})",
+        CAST,
+        needs=("including", "such", "among"),
+    ),
+    Rule(
         "cast.film_cast_includes",
         r"(?P<film>{FILMREF}) 's (?:{ADJ})?cast (?:also )?(?:includes|included|include|features|"
         r"featured|boasts) (?P<agent>{CASTLIST})",
