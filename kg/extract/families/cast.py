@@ -332,14 +332,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.while_filming",
-        r"(?P<agent>{PEOPLE}) (?:[^«».; ]+ ){0,14}?(?:while|when|as) (?:they|he|she) (?:(?:were|was) "
-        r"(?:filming|shooting)|filmed|shot)(?: (?:{ADJ})?scenes (?:for|of|on))? {FILM_OF}(?P<film>{TITLES})",
+        r"(?P<agent>{PEOPLE}) (?:[^«».; ]+ ){0,14}?(?:while|when|as) (?:(?:they|he|she) (?:(?:were|was) "
+        r"(?:filming|shooting)|filmed|shot)|filming|shooting)(?: (?:{ADJ})?scenes (?:for|of|on))? "
+        r"{FILM_OF}(?P<film>{TITLES})",
         CAST,
         needs=("filming", "shooting", "filmed", "shot"),
     ),
     Rule(
         "cast.on_set_of",
-        r"(?P<agent>{PEOPLE}) (?:{AUX}|{ADV}){0,2}(?:was |were )?(?:spotted|seen|pictured|"
+        r"(?P<agent>{WHOS}) (?:{AUX}|{ADV}){0,2}(?:was |were )?(?:spotted|seen|pictured|"
         r"photographed|snapped|filming|working) (?:[^«».; ]+ ){0,3}?on (?:the )?set of "
         r"{FILM_OF}(?P<film>{TITLES})",
         CAST,
