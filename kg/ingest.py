@@ -629,22 +629,27 @@ def _ensure_ontology(store: Store, stored: str | None) -> bool:
     that SPARQL can ask it which properties are roles, classes, aligned terms. ``stored``: the
     checksum the store holds for it (read with the sources' checksums, in the same query).
     True when it was (re)written."""
-    checksum, triples = _shipped_ontology()
+    checksum = _ontology_checksum()
     if stored == checksum:
-        return False
+        return False  # not parsed: a load into a store that has it pays only the checksum
     store.remove_graph(ONTOLOGY_GRAPH)
-    store.add_triples(ONTOLOGY_GRAPH, triples)
+    store.add_triples(ONTOLOGY_GRAPH, _shipped_ontology())
     return True
 
 
 @functools.cache
-def _shipped_ontology() -> tuple[str, list[Triple]]:
-    """The shipped ontology's checksum and triples (with the checksum), parsed once."""
+def _ontology_checksum() -> str:
+    """The shipped ontology's checksum (of its files, read once)."""
     files = [Path(str(ontology_file(name))) for name in ("film.ttl", "alignment.ttl")]
-    checksum = file_checksum(*files, salt="ontology")
+    return file_checksum(*files, salt="ontology")
+
+
+@functools.cache
+def _shipped_ontology() -> list[Triple]:
+    """The shipped ontology's triples (with its checksum), parsed once."""
     triples: list[Triple] = list(ontology_graph())
-    triples.append((URIRef(ONTOLOGY_GRAPH), KG.checksum, Literal(checksum)))
-    return checksum, triples
+    triples.append((URIRef(ONTOLOGY_GRAPH), KG.checksum, Literal(_ontology_checksum())))
+    return triples
 
 
 def remove_sources(store: Store, targets: Sequence[str]) -> list[str]:
