@@ -104,8 +104,12 @@ result = {"work_seconds": time.perf_counter() - t0, "work_cpu": time.process_tim
 
 def _link_tree(source: Path, target: Path) -> None:
     """A copy of a store whose files are hard links (safe: published generations are read-only
-    and the pointer is replaced by rename, never written in place)."""
-    shutil.copytree(source, target, copy_function=os.link)
+    and the pointer is replaced by rename, never written in place). The writer's lock file is
+    left out: a hard link would share one lock between the copies, and a load would wait for
+    another copy's writer; each copy's store makes its own."""
+    shutil.copytree(
+        source, target, copy_function=os.link, ignore=shutil.ignore_patterns("writer.lock")
+    )
 
 
 def main() -> None:
