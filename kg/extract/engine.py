@@ -730,10 +730,9 @@ _HEADLINE_BEFORE = frozenset(
      "joins", "lead", "leads", "remake", "sequel", "shoot", "shoots", "cast"}
 )  # fmt: skip
 _HEADLINE_AFTER = frozenset(
-    {"tops", "top", "leads", "opens", "premiere",
-     "premieres", "trailer", "shoot", "filming", "cast", "star", "stars", "director", "gets",
-     "wins", "hits", "sweeps", "takes", "breaks", "earns", "storms", "debuts", "scoops",
-     "dominates", "rules", "set", "is"}
+    {"tops", "top", "leads", "opens", "premiere", "premieres", "trailer", "shoot", "filming",
+     "cast", "star", "stars", "director", "gets", "wins", "hits", "sweeps", "takes", "breaks",
+     "earns", "storms", "debuts", "scoops", "dominates", "rules", "set", "is"}
 )  # fmt: skip
 """Headline words next to an untyped name that say a film is meant ("star in X", "X tops box
 office"), when the body only says "the film" ("X sequel" means another film)."""
