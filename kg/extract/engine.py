@@ -562,9 +562,12 @@ def _vote_genders(sent: _Sentence, names: _Names) -> None:
                     names.vote_gender(slot.text, "f", 3)
                 elif _described_as(slot.chunk, sent, _MALE_TITLES):
                     names.vote_gender(slot.text, "m", 3)
-    copula = _IS_A_NOUN.match(sent.skeleton) if not sent.words.isdisjoint(_GENDER_NOUNS) else None
-    if copula is not None:  # "«P0» (born 1961) is a Swedish actress"
-        female = copula.group(2) in _FEMALE_TITLES
+    copula = (
+        _IS_AN_OCCUPATION.match(sent.skeleton) if not sent.words.isdisjoint(_GENDER_NOUNS) else None
+    )
+    gendered = _GENDER_NOUNS.intersection(copula.group(2).split()) if copula else set()
+    if copula is not None and len(gendered) == 1:  # "«P0» (born 1961) is a Swedish actress"
+        female = gendered <= _FEMALE_TITLES
         names.vote_gender(sent.slots[int(copula.group(1))].text, "f" if female else "m", 3)
     if not sent.words.isdisjoint(_KIN_GENDER):  # "her husband «P1»", "«P0» 's wife «P1»"
         for kin in _KIN.finditer(sent.skeleton):
@@ -578,11 +581,6 @@ def _vote_genders(sent: _Sentence, names: _Names) -> None:
 
 
 _GENDER_NOUNS = frozenset({"actress", "actor"})
-_IS_A_NOUN = re.compile(
-    r"^«P(\d+)» (?:\( [^()]* \) )?(?:is|was) (?:an? |the )(?:(?:[\w-]+|«[CX]\d+») ){0,4}?"
-    r"(actress|actor)\b"
-)
-"""A person said to be an actress or an actor: "«P0» (born 1961) is a Swedish actress"."""
 _OCCUPATION_NOUN = (
     r"(?:actress|actor|comedian|director|film-maker|filmmaker|screenwriter|writer|producer)"
 )
@@ -594,7 +592,8 @@ _IS_AN_OCCUPATION = re.compile(
     + r")*)\b"
 )
 """What a person is, as an encyclopedia's first sentence says it: "«P0» (born 1950) is an American
-film director and screenwriter" (his films are then his as director)."""
+film director and screenwriter" (his films are then his as director); "«P0» (born 1961) is a
+Swedish actress" also tells her gender."""
 _KIN_GENDER = {
     **dict.fromkeys(("husband", "son", "brother", "father", "boyfriend", "fiance", "nephew"), "m"),
     **dict.fromkeys(

@@ -740,12 +740,17 @@ def _starring_after(tokens: Sequence[Token], last: int) -> bool:
     )
 
 
-_APPOSITION_HEADS = frozenset(
-    {"film", "movie", "documentary", "comedy", "drama", "thriller", "epic", "biopic", "flick",
-     "blockbuster", "melodrama", "mockumentary", "romcom", "rom-com", "satire", "western",
-     "sequel", "prequel", "remake", "follow-up"}
-)  # fmt: skip
-"""Film nouns heading an apposition that says what the name before it is ("X, a new comedy by")."""
+_SEQUEL_HEADS = frozenset({"sequel", "prequel", "remake", "follow-up"})
+"""Heads that take "to" after them: "X, the sequel to Y"."""
+
+_APPOSITION_HEADS = (
+    STRONG_FILM_NOUNS
+    - {"films", "movies", "feature", "hit", "animation", "cartoon", "caper", "horror", "adventure",
+       "fantasy"}
+) | _SEQUEL_HEADS  # fmt: skip
+"""Film nouns heading an apposition that says what the name before it is ("X, a new comedy by"):
+the lexicon's, less plurals and words that also head other things ("a feature writer", "a hit
+with fans", "a horror fan")."""
 
 _APPOSITION_NEXT = frozenset(
     {"by", "from", "about", "starring", "co-starring", "featuring", "directed", "written",
@@ -753,9 +758,6 @@ _APPOSITION_NEXT = frozenset(
      ";"}
 )  # fmt: skip
 """Words after such a head that end the noun phrase there: "a comedy by", not "a comedy writer"."""
-
-_SEQUEL_HEADS = frozenset({"sequel", "prequel", "remake", "follow-up"})
-"""Heads that take "to" after them: "X, the sequel to Y"."""
 
 
 def _film_apposition_after(tokens: Sequence[Token], last: int) -> bool:
