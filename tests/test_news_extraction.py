@@ -149,21 +149,44 @@ def test_streaming_release_and_billing(tmp_path: Path) -> None:
         ).boolean()
 
 
-def test_characters_of_plays_wordings(tmp_path: Path) -> None:
-    """ "P plays C in F", "P reprises her role as C" (about the article's film): the credit keeps
-    the character; "plays the guitar" is no role."""
-    store = _load_article(
-        tmp_path,
+CHARACTER_CASES = [
+    pytest.param(
         "The thriller Copper Tide took $20m at the weekend. Greta Solvang reprises her role as "
         "Wren Hale. Tobias Fenn, who plays a lighthouse keeper, said the shoot was hard. "
         "Pia Lund plays the guitar in the band.\n"
         "Ravi Antonelli plays Joe Hart in the drama Salt Bay.\n",
-    )
-    assert sorted((film, name, char) for film, name, _, char in _cast_credits(store)) == [
-        ("Copper Tide", "Greta Solvang", "Wren Hale"),
-        ("Copper Tide", "Tobias Fenn", "a lighthouse keeper"),
-        ("Salt Bay", "Ravi Antonelli", "Joe Hart"),
-    ]
+        [
+            ("Copper Tide", "Greta Solvang", "Wren Hale"),
+            ("Copper Tide", "Tobias Fenn", "a lighthouse keeper"),
+            ("Salt Bay", "Ravi Antonelli", "Joe Hart"),
+        ],
+        id="plays-reprises-and-the-guitar",
+    ),
+    pytest.param(
+        "Lena Marsh returns as Agent Cole in Grey Signal 2, out next year. Omar Pike provides the "
+        "voice of the dragon in the cartoon Ember Hill. Sara Quist plays opposite Dev Rana in "
+        "Long Tide.\n",
+        [
+            ("Ember Hill", "Omar Pike", "the dragon"),
+            ("Grey Signal 2", "Lena Marsh", "Agent Cole"),
+            ("Long Tide", "Dev Rana", None),
+            ("Long Tide", "Sara Quist", None),
+        ],
+        id="returns-as-voice-of-and-opposite",
+    ),
+]
+"""Articles and the cast credits they give, with characters: (film, person, character)."""
+
+
+@pytest.mark.parametrize(("text", "credits"), CHARACTER_CASES)
+def test_characters_of_plays_wordings(
+    tmp_path: Path, text: str, credits: list[tuple[str, str, str | None]]
+) -> None:
+    """ "P plays C in F", "P reprises her role as C" (about the article's film), "P returns as C
+    in F" and "P provides the voice of C in F": the credit keeps the character; "plays the guitar"
+    is no role, and in "P plays opposite Q in F" Q is a co-star, not P's character."""
+    store = _load_article(tmp_path, text)
+    assert sorted((film, name, char) for film, name, _, char in _cast_credits(store)) == credits
 
 
 def test_release_regions(tmp_path: Path) -> None:

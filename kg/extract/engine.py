@@ -1452,9 +1452,9 @@ def _agents(
     return out
 
 
-_POSSESSOR = re.compile(r"«[PN]\d+» 's (?!(?:[a-z-]+ ){0,2}?co-?stars?\b)(?=\S)")
+_POSSESSOR = re.compile(r"«[PN]\d+» 's (?!(?:(?:[a-z-]+|«[FN]\d+») ){0,2}?co-?stars?\b)(?=\S)")
 """A name that owns the next noun of a group ("«P» 's daughter «Q»"): the group's member is «Q»;
-but "«P» 's co-star «Q»" makes both members."""
+but "«P» 's co-star «Q»" and "«P» 's «F» co-star «Q»" make both members."""
 _MODIFIER = re.compile(expand(r"«[NFX]\d+» (?={QUALIFIED_NOUN} «)"))
 """A title or show that qualifies the person noun after it in a group ("«N» actress «P»")."""
 _SLOT_OR_PRONOUN = re.compile(r"«[A-Z]\d+»|\b(?:he|she|him|her|his)\b")
@@ -1544,7 +1544,8 @@ def cue_relations(phrase: str) -> list[Relation]:
     if rel is None and phrase.startswith("co-"):
         rel = ROLE_OF_NOUN.get(phrase[3:]) or ROLE_OF_VERB.get(phrase[3:])
     if rel is None and phrase in (
-        "star", "stars", "co-star", "co-stars", "lead", "leads", "star in", "starred in"
+        "star", "stars", "co-star", "co-stars", "lead", "leads", "star in", "starred in",
+        "starring in",
     ):  # fmt: skip
         rel = Relation.CAST_MEMBER
     if rel is None and phrase.endswith("s"):
@@ -1707,11 +1708,13 @@ def _noun_pairs(
 def _person_film_pairs(
     rule: Rule, m: re.Match[str], sent: _Sentence, state: _State, first_pass: bool
 ) -> list[_Candidate]:
-    """ "Best actor nominees: Jamie Foxx (Ray), Clive Owen (Closer) and ...": each person with the
-    film in brackets after their name, in the role the category names."""
+    """ "Best actor nominees: Jamie Foxx (Ray), Clive Owen (Closer) and ..." (or "Jamie Foxx in
+    Ray", "Martin Scorsese for The Aviator"): each person with the film after their name, in the
+    role the category names."""
     out: list[_Candidate] = []
     relations = _relations(rule, m)
-    for pm in re.finditer(r"«([PN])(\d+)» \( «([FNP])(\d+)» \)", _group(m, rule.agent) or ""):
+    pairs = r"«([PN])(\d+)» (?:\(|in|for) (?:the (?:film|movie) )?«([FNP])(\d+)»"
+    for pm in re.finditer(pairs, _group(m, rule.agent) or ""):
         film_slot = sent.slots[int(pm.group(4))]
         if first_pass:
             state.names.learn(film_slot.text, "film")

@@ -799,6 +799,36 @@ def _film_apposition_after(tokens: Sequence[Token], last: int) -> bool:
     return False
 
 
+def _person_clause_after(tokens: Sequence[Token], last: int) -> bool:
+    """Does what follows the name ending at ``last`` say it is a person: an age in commas, a
+    relative "who", or a verb of speech ("Zorbek Vail, 45, ...", "X, who ...", "X said")?
+    A film, a show or a company takes "which", has no age and does not speak.
+
+    >>> _person_clause_after(tokenize("Zorbek Vail, 45, has married"), 1)
+    True
+    >>> _person_clause_after(tokenize("Zorbek Vail told reporters"), 1)
+    True
+    >>> _person_clause_after(tokenize("Night Ferry, which opens today"), 1)
+    False
+    """
+    rest = [t.lower for t in tokens[last + 1 : last + 4]]
+    if rest[:1] == [","] and len(rest) > 1:
+        if rest[1] == "who":
+            return True
+        age = rest[1]
+        return age.isdigit() and 16 <= int(age) <= 99 and rest[2:3] == [","]
+    return bool(rest) and rest[0] in _SPEECH_VERBS
+
+
+_SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "admitted", "insisted"})
+"""Verbs of speech: a name right before one is a person's (a company's spokesman speaks for it)."""
+_OBJECT_PREPOSITIONS = frozenset(
+    {"of", "in", "from", "for", "on", "at", "about", "to", "into", "than", "like", "with"}
+)
+"""Words before a name that make it an object: "the stars of Night Ferry, who ...": the relative
+clause is the stars', not the film's."""
+
+
 def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     """Kind of a chunk, strongest evidence first: a film noun right before it ("the comedy
     Vera Drake"), what the document or store knows, closed lists (awards, outlets, places,
@@ -920,6 +950,14 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         return
     if _person_like(words) or (person_cue and 1 <= len(words) <= 4 and _namey(words)):
         chunk.kind, chunk.why = "person", "name" if not person_cue else "descriptor"
+        return
+    if (
+        2 <= len(words) <= 4
+        and _namey(words)
+        and before not in _OBJECT_PREPOSITIONS
+        and _person_clause_after(tokens, chunk.last)
+    ):
+        chunk.kind, chunk.why = "person", "what follows"  # "Zorbek Vail, 45, ...", "X said"
         return
     kind = nonfilm_kind(name)
     if kind is not None:

@@ -8,6 +8,9 @@ from __future__ import annotations
 from ...model import Relation
 from ..patterns import Rule
 
+_NOMINEE = r"«[PN]\d+» (?:\( «[FNP]\d+» \)|(?:in|for) (?:the (?:film|movie) )?«[FNP]\d+»)"
+"""A nominee and the film: "Jamie Foxx (Ray)", "Jamie Foxx in Ray", "Martin Scorsese for The Aviator"."""
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "awards.possessive_director",
@@ -79,8 +82,11 @@ RULES: tuple[Rule, ...] = (
         r"adapted )?(?P<cue>director|actor|actress|screenplay|original screenplay|adapted screenplay|"
         r"score|original score|cinematography|editing)(?: in a (?:leading|supporting) role)? "
         r"(?:nominees|nominations|contenders|shortlist|hopefuls|race)?(?: (?:are|include|included|"
-        r"were))?(?: :| -| –)? (?P<agent>«[PN]\d+» \( «[FNP]\d+» \)(?:(?: ,| and| , and) «[PN]\d+» "
-        r"\( «[FNP]\d+» \))+)",
+        r"were))?(?: :| -| –)? (?P<agent>"
+        + _NOMINEE
+        + r"(?:(?: ,| and| , and) "
+        + _NOMINEE
+        + r")+)",
         explicit=False,
         film=None,
         needs=("best",),

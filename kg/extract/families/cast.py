@@ -21,7 +21,7 @@ _IN_FILM = r"in (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))"
 _SHARED_SCREEN = r"(?:shared|shares|share|sharing) (?:the )?(?:big |silver )?screen"
 """Acting together: "P shared the screen with Q in F"."""
 _CHAR = "{CHAR}"
-_ROLE_NOUN = r"(?:role|roles|part|parts|performance|performances|turn|cameo|cameos|debut|lead)"
+_ROLE_NOUN = r"(?:role|roles|part|parts|performance|performances|turn|cameo|cameos|debut|lead|(?<=big )break)"
 _ROLE_NOUN_WORDS = (
     "role",
     "roles",
@@ -34,6 +34,7 @@ _ROLE_NOUN_WORDS = (
     "cameos",
     "debut",
     "lead",
+    "break",
 )
 """The words of ``_ROLE_NOUN`` (a rule built on it needs one of them)."""
 _NOT_A_CHARACTER = (
@@ -232,7 +233,11 @@ RULES: tuple[Rule, ...] = (
         "cast.plays_in",
         r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:[^«» .;]+ |«X\d+» ){0,6}?(?:plays|played|playing|play|"
         r"portrays|portrayed|portraying|portray|voices|voiced|voicing|voice|stars as|starred as|"
-        r"starring as) (?P<character>" + _CHAR + r") (?:(?!and )[^«» .;]+ ){0,4}?" + _IN_FILM,
+        r"starring as|returns as|returned as|returning as|(?:provides |provided |providing )?the voice of) "
+        r"(?:(?P<character>"
+        + _CHAR
+        + r")|(?:opposite|alongside) {PERSON}) (?:(?!and )[^«» .;]+ ){0,4}?"
+        + _IN_FILM,
         CAST,
         character="character",
         needs=(
@@ -251,6 +256,9 @@ RULES: tuple[Rule, ...] = (
             "stars",
             "starred",
             "starring",
+            "returns",
+            "returned",
+            "returning",
         ),
     ),
     Rule(
@@ -378,7 +386,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.be_seen_in",
-        r"(?P<agent>{WHOS}){APPOS} (?:will|can|is to|is set to) (?:next |soon |{ADV}){0,2}be seen "
+        r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:will|can|is to|is set to) (?:next |soon |{ADV}){0,2}"
+        r"be seen "
         r"(?:(?:opposite|alongside|with) {PEOPLE} )?in {FILM_OF}(?P<film>{TITLES_P})",
         CAST,
         needs=("seen",),

@@ -10,6 +10,13 @@ from .releases import DATED_FOR
 PRODUCTION = Relation.PRODUCTION_COMPANY
 DISTRIBUTOR = Relation.DISTRIBUTOR
 
+_RIGHTS_KIND = (
+    r"(?:«[CXN]\d+» |(?:north |latin |south )?american |us |uk |worldwide |world |international |global |"
+    r"foreign |overseas |domestic |theatrical |english-language |european |all )"
+)
+"""Which rights a distributor buys ("US", "North American", "worldwide"). Film, screen and remake
+rights to a book or play are the producer's, not a distribution deal, and are not among them."""
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "companies.film_made_by",
@@ -162,6 +169,27 @@ RULES: tuple[Rule, ...] = (
         r"releasing) (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE})",
         DISTRIBUTOR,
         needs=("release", "releases", "released", "releasing"),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
+        "companies.acquired_rights",
+        r"(?P<agent>{ORG}) (?:, which )?(?:{AUX}|{ADV}){0,2}(?:acquired|acquires|acquire|bought|buys|"
+        r"picked up|picks up|snapped up|snaps up|secured|secures|landed|lands) (?:the )?"
+        + _RIGHTS_KIND
+        + r"(?:(?:and|,) "
+        + _RIGHTS_KIND
+        + r")?(?:distribution )?rights (?:to|for|on) {FILM_OF}(?P<film>{TITLE})",
+        DISTRIBUTOR,
+        needs=("rights",),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
+        "companies.picked_up_for_release",
+        r"(?P<agent>{ORG}) (?:, which )?(?:{AUX}|{ADV}){0,2}(?:acquired|acquires|bought|buys|picked up|"
+        r"picks up|snapped up|snaps up) {FILM_OF}(?P<film>{TITLE}) for (?:«[CX]\d+» |[a-z]+ )?"
+        r"(?:distribution|release)",
+        DISTRIBUTOR,
+        needs=("distribution", "release"),
         flags=frozenset({"org_only"}),
     ),
     Rule(

@@ -141,7 +141,8 @@ RULES: tuple[Rule, ...] = (
         r"planning to|in talks to|attached to|went on to|go on to|goes on to|returns to|returned to|"
         r"return to|back to) )(?P<cue>(?:direct|helm|write|produce|co-direct|co-write|co-produce|"
         r"executive produce|score|edit)(?: and (?:direct|write|produce|co-produce|executive produce|"
-        r"star in))?) (?:(?P<film_ana>«A\d+»)|{FILM_OF}"
+        r"star in))?) (?:the (?:script|screenplay|score|music) (?:for|of) )?(?:(?P<film_ana>«A\d+»)|"
+        r"{FILM_OF}"
         r"(?P<film>{TITLES_P}))",
         needs=(
             "direct",
@@ -185,10 +186,18 @@ RULES: tuple[Rule, ...] = (
         needs=("made", "directed"),
     ),
     Rule(
+        "crew.serves_as",
+        r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:serves|served|serving|serve) as "
+        r"(?:the |a |an |its |one of the )?(?:{ADJ})??(?P<cue>{ROLE_NOUNS}) (?:on|of|for) "
+        r"(?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))",
+        needs=("serves", "served", "serving", "serve"),
+    ),
+    Rule(
         "crew.is_doing",
         r"(?P<agent>{WHOS}){APPOS} (?:is|was|are|were|has been|had been) (?:currently |now |also )?"
-        r"(?P<cue>directing|writing|producing|co-directing|co-writing|co-producing|scoring|"
-        r"editing) (?:the (?:script|screenplay|score|music) (?:for|of) )?(?:(?P<film_ana>«A\d+»)|"
+        r"(?P<cue>(?:directing|writing|producing|co-directing|co-writing|co-producing|scoring|"
+        r"editing)(?: and (?:directing|writing|producing|co-writing|co-directing|co-producing|"
+        r"starring in))?) (?:the (?:script|screenplay|score|music) (?:for|of) )?(?:(?P<film_ana>«A\d+»)|"
         r"{FILM_OF}(?P<film>{TITLES_P}))",
         needs=(
             "directing",

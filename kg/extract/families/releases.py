@@ -161,6 +161,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "releases.title_year",
+        # After "remake of" or "the original", the year dates the earlier film of the same name.
+        r"(?<!remake of )(?<!version of )(?<!original )(?<!remaking )"
         r"(?P<film>{TITLE}) \( (?:{ADJ})?(?P<value>{YEAR}) (?:film |movie )?\)",
         RELEASE,
         agent=None,
