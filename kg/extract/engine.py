@@ -1260,8 +1260,8 @@ _OTHER_FILM = re.compile(
     r"last|other) (?:[a-z]+ )?(?:film|movie|instalment|installment|one|part|chapter)\b"
 )
 """Another film than the article's: "the first film", "the original movie", "her previous film"."""
-_IT_SUBJECT = re.compile(r"^(?:[a-z]+ , )?(?:it|«A\d+»)\b")
-"""A sentence about "it" or "the film"."""
+_IT_SUBJECT = re.compile(r"^(?:[a-z]+ , )?(?:it|its|«A\d+»)\b")
+"""A sentence about "it" or "the film" ("Its director X ...": the film the text was about)."""
 _IT_FIRST = re.compile(r"^(?:[a-z]+ , )?it\b")
 
 

@@ -448,6 +448,16 @@ def _shape(
         ):
             i += 1  # "Helmed by X, ...", "Written by Y": a participle, no name
         elif (
+            at_start
+            and i == j
+            and low.endswith(_ADJECTIVE_ENDINGS)
+            and not is_demonym(tok.text)  # "Spanish movie X": the country of the film
+            and j + 1 < len(tokens)
+            and tokens[j + 1].lower in FILM_NOUNS
+            and known(tok.text) is None
+        ):
+            i += 1  # "Animated sequel X", "Romantic comedy Y": an adjective, no title
+        elif (
             tok.kind not in ("word", "abbr") and not _number_title_start(tokens, i)
         ) or tok.text in _CONNECTORS:
             i += 1
@@ -475,6 +485,11 @@ def _shape(
         _classify(chunk, tokens, known)
         chunks.append(chunk)
     return chunks
+
+
+_ADJECTIVE_ENDINGS = ("ed", "ic", "al", "ous", "ful", "ive", "ish", "less", "able", "ible")
+"""Endings of English adjectives: a single capitalised word so ending that starts a sentence
+before a film noun ("Animated sequel X", "Romantic comedy Y") describes the film after it."""
 
 
 def _article_outside_name(

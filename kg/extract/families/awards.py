@@ -11,6 +11,10 @@ from ..patterns import Rule
 _NOMINEE = r"«[PN]\d+» (?:\( «[FNP]\d+» \)|(?:in|for) (?:the (?:film|movie) )?«[FNP]\d+»)"
 """A nominee and the film: "Jamie Foxx (Ray)", "Jamie Foxx in Ray", "Martin Scorsese for The Aviator"."""
 
+_DIRECTING_DEBUT = r"(?:(?:directorial|directing|feature) debut|debut (?:as (?:a |the )?director|behind the camera))"
+"""A first film as director: "Red Moon, Kate Brill's directorial debut"; a bare "debut" may be
+an actor's and is not this."""
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "awards.possessive_director",
@@ -23,8 +27,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "awards.appos_possessive_director",
-        r"(?:^|, |to |for |of |in |and )(?P<film>{TITLE_P}) , (?:(?:director|film-maker|filmmaker) )?"
-        r"(?P<agent>{PERSON}) 's (?:{ADJ}){0,3}?(?:{FILM_NOUN}|tale|story)\b",
+        r"(?:^|, |to |for |of |in |and |with )(?P<film>{TITLE_P}) , (?:(?:director|film-maker|filmmaker) )?"
+        r"(?P<agent>{PERSON}) 's (?:(?:{ADJ}){0,3}?(?:{FILM_NOUN}|tale|story)\b|"
+        + _DIRECTING_DEBUT
+        + ")",
         Relation.DIRECTOR,
         explicit=False,
         flags=frozenset({"actor_possessive"}),

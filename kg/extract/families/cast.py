@@ -54,6 +54,17 @@ _ROLE_NOUN_OR_CHARACTER = (
 """What a person's possessive names in a cast wording ("her turn in F"); a bare "P's debut, F"
 may be a director's, so only "P's screen debut" counts."""
 
+_PRAISE_WORDS = (
+    "superb", "excellent", "brilliant", "terrific", "wonderful", "outstanding", "convincing",
+    "marvellous", "marvelous", "impressive", "magnificent", "memorable", "chilling", "hilarious",
+    "touching", "moving", "mesmerising", "mesmerizing", "compelling", "believable", "perfect",
+    "riveting", "electrifying", "luminous", "sensational", "stunning", "powerful", "formidable",
+    "unforgettable", "phenomenal", "extraordinary", "remarkable", "fantastic", "delightful",
+    "charming", "magnetic", "poignant", "miscast", "wasted", "unconvincing", "wooden",
+)  # fmt: skip
+"""What a review calls an actor in a part: "P is superb as C in F", "P is miscast as C"."""
+_PRAISE = "(?:" + "|".join(_PRAISE_WORDS) + ")"
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "cast.film_starring",
@@ -233,7 +244,11 @@ RULES: tuple[Rule, ...] = (
         "cast.plays_in",
         r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:[^«» .;]+ |«X\d+» ){0,6}?(?:plays|played|playing|play|"
         r"portrays|portrayed|portraying|portray|voices|voiced|voicing|voice|stars as|starred as|"
-        r"starring as|returns as|returned as|returning as|(?:provides |provided |providing )?the voice of) "
+        r"starring as|returns as|returned as|returning as|(?:provides |provided |providing )?the voice of|"
+        r"(?:is|was|are|were) (?:(?:very|truly|quite|simply|perfectly|utterly) )?"
+        + _PRAISE
+        + " as|"
+        r"(?:excels|excelled|shines|shone|impresses|impressed|dazzles|dazzled|sparkles|sparkled) as) "
         r"(?:(?P<character>"
         + _CHAR
         + r")|(?:opposite|alongside) {PERSON}) (?:(?!and )[^«» .;]+ ){0,4}?"
@@ -259,6 +274,17 @@ RULES: tuple[Rule, ...] = (
             "returns",
             "returned",
             "returning",
+            *_PRAISE_WORDS,
+            "excels",
+            "excelled",
+            "shines",
+            "shone",
+            "impresses",
+            "impressed",
+            "dazzles",
+            "dazzled",
+            "sparkles",
+            "sparkled",
         ),
     ),
     Rule(

@@ -334,8 +334,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.its_noun_appos",
         r"(?:^|, )(?:the film 's|the movie 's|its|«A\d+» 's) (?:{ADJ})??(?P<cue>{ROLE_NOUN})(?: ,)? "
-        r"(?P<agent>{PERSON})(?= ,| (?:said|says|added|adds|told|tells|explained|revealed|admitted|"
-        r"has|had|is|was|will|also|who)\b)",
+        r"(?P<agent>{PERSON})(?= ,| \.|$| [a-z])",  # the subject of a clause: "Its director X took"
         film=None,
         needs=ROLE_NOUN_WORDS,
     ),
