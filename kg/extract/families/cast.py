@@ -55,15 +55,26 @@ _ROLE_NOUN_OR_CHARACTER = (
 may be a director's, so only "P's screen debut" counts."""
 
 _PRAISE_WORDS = (
-    "superb", "excellent", "brilliant", "terrific", "wonderful", "outstanding", "convincing",
-    "marvellous", "marvelous", "impressive", "magnificent", "memorable", "chilling", "hilarious",
-    "touching", "moving", "mesmerising", "mesmerizing", "compelling", "believable", "perfect",
-    "riveting", "electrifying", "luminous", "sensational", "stunning", "powerful", "formidable",
+    "superb", "excellent", "brilliant", "wonderful", "terrific", "convincing", "outstanding",
+    "magnificent", "impressive", "good", "great", "fine", "memorable", "moving", "marvellous",
+    "marvelous", "strong", "perfect", "miscast", "unconvincing", "hilarious", "chilling",
+    "compelling", "mesmerising", "mesmerizing", "stunning", "riveting", "effective", "luminous",
+    "touching", "sensational", "solid", "believable", "electrifying", "powerful", "formidable",
     "unforgettable", "phenomenal", "extraordinary", "remarkable", "fantastic", "delightful",
-    "charming", "magnetic", "poignant", "miscast", "wasted", "unconvincing", "wooden",
+    "charming", "magnetic", "poignant", "wooden",
 )  # fmt: skip
 """What a review calls an actor in a part: "P is superb as C in F", "P is miscast as C"."""
+_PRAISE_VERBS = (
+    "excels", "excelled", "shines", "shone", "impresses", "impressed", "dazzles", "dazzled",
+    "sparkles", "sparkled",
+)  # fmt: skip
+"""Verbs of a review: "P excels as C"."""
 _PRAISE = "(?:" + "|".join(_PRAISE_WORDS) + ")"
+_PRAISED_AS = (
+    r"(?:(?:is|was|are|were) (?:{ADV})?(?:very |quite |particularly |especially |truly |simply |"
+    r"perfectly |utterly )?(?:perfectly cast|" + _PRAISE + ")|" + "|".join(_PRAISE_VERBS) + ") as"
+)
+"""A review's "P is superb as", "P excels as": the character follows."""
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -245,10 +256,8 @@ RULES: tuple[Rule, ...] = (
         r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:[^«» .;]+ |«X\d+» ){0,6}?(?:plays|played|playing|play|"
         r"portrays|portrayed|portraying|portray|voices|voiced|voicing|voice|stars as|starred as|"
         r"starring as|returns as|returned as|returning as|(?:provides |provided |providing )?the voice of|"
-        r"(?:is|was|are|were) (?:(?:very|truly|quite|simply|perfectly|utterly) )?"
-        + _PRAISE
-        + " as|"
-        r"(?:excels|excelled|shines|shone|impresses|impressed|dazzles|dazzled|sparkles|sparkled) as) "
+        + _PRAISED_AS
+        + r") "
         r"(?:(?P<character>"
         + _CHAR
         + r")|(?:opposite|alongside) {PERSON}) (?:(?!and )[^«» .;]+ ){0,4}?"
@@ -275,16 +284,7 @@ RULES: tuple[Rule, ...] = (
             "returned",
             "returning",
             *_PRAISE_WORDS,
-            "excels",
-            "excelled",
-            "shines",
-            "shone",
-            "impresses",
-            "impressed",
-            "dazzles",
-            "dazzled",
-            "sparkles",
-            "sparkled",
+            *_PRAISE_VERBS,
         ),
     ),
     Rule(
@@ -911,61 +911,17 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.is_good_as_topic",
-        r"(?P<agent>{WHO}) (?:(?:is|was|are|were) (?:{ADV})?(?:very |quite |particularly |"
-        r"especially )?(?:superb|excellent|brilliant|wonderful|terrific|convincing|outstanding|"
-        r"magnificent|impressive|good|great|fine|memorable|moving|marvellous|marvelous|strong|"
-        r"perfect|perfectly cast|miscast|unconvincing|hilarious|chilling|compelling|mesmerising|"
-        r"mesmerizing|stunning|riveting|effective|luminous|touching|sensational|solid)|excels|"
-        r"excelled|shines|shone|impresses|impressed|dazzles|dazzled|sparkles|sparkled) as "
-        r"(?!" + _NOT_A_CHARACTER + r")(?P<character>" + _CHAR + r")(?! in | at the | for )",
+        r"(?P<agent>{WHO}) "
+        + _PRAISED_AS
+        + r" (?!"
+        + _NOT_A_CHARACTER
+        + r")(?P<character>"
+        + _CHAR
+        + r")(?! in | at the | for )",
         CAST,
         character="character",
         film=None,
-        needs=(
-            "superb",
-            "excellent",
-            "brilliant",
-            "wonderful",
-            "terrific",
-            "convincing",
-            "outstanding",
-            "magnificent",
-            "impressive",
-            "good",
-            "great",
-            "fine",
-            "memorable",
-            "moving",
-            "marvellous",
-            "marvelous",
-            "strong",
-            "perfect",
-            "perfectly",
-            "miscast",
-            "unconvincing",
-            "hilarious",
-            "chilling",
-            "compelling",
-            "mesmerising",
-            "mesmerizing",
-            "stunning",
-            "riveting",
-            "effective",
-            "luminous",
-            "touching",
-            "sensational",
-            "solid",
-            "excels",
-            "excelled",
-            "shines",
-            "shone",
-            "impresses",
-            "impressed",
-            "dazzles",
-            "dazzled",
-            "sparkles",
-            "sparkled",
-        ),
+        needs=(*_PRAISE_WORDS, *_PRAISE_VERBS, "perfectly"),
     ),
     Rule(
         "cast.performance_as_topic",
