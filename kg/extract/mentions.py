@@ -755,6 +755,35 @@ def _starring_after(tokens: Sequence[Token], last: int) -> bool:
     )
 
 
+def _box_office_after(tokens: Sequence[Token], last: int) -> bool:
+    """Is the name ending at ``last`` the subject of "topped / led / opened at ... the box
+    office"? Then it is a film: "Red Moon 2 has topped the North American box office".
+
+    >>> _box_office_after(tokenize("Red Moon 2 has topped the North American box office"), 2)
+    True
+    >>> _box_office_after(tokenize("Red Moon said the box office was weak"), 1)
+    False
+    """
+    k = last + 1
+    while k < len(tokens) and tokens[k].lower in ("has", "have", "had", "again", "also", "still"):
+        k += 1
+    if k >= len(tokens) or tokens[k].lower not in _BOX_OFFICE_VERBS:
+        return False
+    window = [t.lower for t in tokens[k + 1 : k + 8]]
+    for at, word in enumerate(window):
+        if word == "box-office" or (word == "box" and window[at + 1 : at + 2] == ["office"]):
+            return True
+    return False
+
+
+_BOX_OFFICE_VERBS = frozenset(
+    {"topped", "tops", "top", "led", "leads", "lead", "headed", "heads", "remained", "remains",
+     "stayed", "stays", "held", "holds", "opened", "opens", "debuted", "debuts", "dominated",
+     "dominates", "ruled", "rules", "conquered", "stormed", "storms"}
+)  # fmt: skip
+"""Verbs whose subject, before "the box office", is a film."""
+
+
 _SEQUEL_HEADS = frozenset({"sequel", "prequel", "remake", "follow-up"})
 """Heads that take "to" after them: "X, the sequel to Y"."""
 
@@ -856,6 +885,9 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         return
     if chunk.first == 0 and _starring_after(tokens, chunk.last) and known(name) is None:
         chunk.kind, chunk.why = "film", "subject of 'starring'"  # "Vera Drake, starring X, ..."
+        return
+    if _box_office_after(tokens, chunk.last) and known(name) is None and not _person_like(words):
+        chunk.kind, chunk.why = "film", "subject of 'topped the box office'"
         return
     if name.lower() in NONFILM_MODIFIERS and _modifies_a_name(tokens, chunk.last):
         chunk.kind, chunk.why = "nonfilm", "kind of star"  # "Pop star X", "Soap star Y"
