@@ -909,7 +909,14 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     named = (
         before in ("called", "titled", "entitled", "named")
         and chunk.first >= 2
-        and tokens[chunk.first - 2].lower in STRONG_FILM_NOUNS
+        and (
+            tokens[chunk.first - 2].lower in STRONG_FILM_NOUNS
+            or (  # "The film, called Iron Gate, ..."
+                tokens[chunk.first - 2].text == ","
+                and chunk.first >= 3
+                and tokens[chunk.first - 3].lower in STRONG_FILM_NOUNS
+            )
+        )
     )
     named = named or (
         before == "in"

@@ -76,6 +76,11 @@ _PRAISED_AS = (
 )
 """A review's "P is superb as", "P excels as": the character follows."""
 
+_WILL_STAR = (
+    r"(?:(?:was|is|will|would) (?:(?:set|due|going|expected) )?(?:to )?(?:also )?(?:co-)?star)"
+)
+"""A film's cast to come: "F will star P", "F, which is set to star P"."""
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "cast.film_starring",
@@ -106,8 +111,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.film_to_star",
-        r"(?P<film>{FILMREF}) , which (?:was|is|will) (?:(?:set|due|going|expected) )?(?:to )?"
-        r"(?:co-)?star (?P<agent>{PEOPLE})",
+        r"(?P<film>{FILMREF})(?: ,)? (?:which )?" + _WILL_STAR + r" (?P<agent>{PEOPLE})",
         CAST,
         needs=("star",),
     ),
@@ -146,11 +150,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.topic_stars",
         r"(?:^|, |and |also |{FILM_NOUN_SG} |«A\d+» |it |that |which )(?:also )?(?:stars|starring|"
-        r"starred|co-starring|co-stars|co-starred)(?! in\b) (?:{ADJ}){0,2}?(?:the (?:actors|"
+        r"starred|co-starring|co-stars|co-starred|"
+        + _WILL_STAR
+        + r")(?! in\b) (?:{ADJ}){0,2}?(?:the (?:actors|"
         r"actresses|actor|actress) )?(?P<agent>{CASTLIST})",
         CAST,
         film=None,
-        needs=("stars", "starring", "starred", "co-starring", "co-stars", "co-starred"),
+        needs=("stars", "starring", "starred", "co-starring", "co-stars", "co-starred", "star"),
     ),
     Rule(
         "cast.title_star",

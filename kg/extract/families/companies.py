@@ -27,8 +27,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "companies.topic_distributed_by",
-        r"(?:^|, |and |«[FN]\d+» )(?:it |«A\d+» |(?:is|was) an? (?:{ADJ}){0,3}?(?:film|movie) )(?:(?:was |is |"
-        r"will be |has been )(?:also )?)?distributed by (?:both )?(?:the (?:{ADJ})?company )?"
+        r"(?:(?:^|, |and |«[FN]\d+» )(?:it |«A\d+» |(?:is|was) an? (?:{ADJ}){0,3}?(?:film|movie) )"
+        r"(?:(?:was |is |will be |has been )(?:also )?)?|(?<=» )(?:, )?and (?:(?:was|is|will be) )?)"
+        r"distributed (?:in (?:the )?«[XC]\d+» )?by (?:both )?(?:the (?:{ADJ})?company )?"
         r"(?P<agent>{ORGS})",
         DISTRIBUTOR,
         film=None,

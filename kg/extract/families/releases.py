@@ -22,6 +22,15 @@ _RELEASE_CUE = (
     r"aired|airs)"
 )
 
+_DATED_FILM_NOUNS = (
+    "film", "movie", "feature", "documentary", "comedy", "drama", "thriller", "flick", "western",
+    "musical", "animation", "epic", "biopic", "adventure", "horror", "fantasy", "romance",
+    "satire", "cartoon", "blockbuster", "chiller", "caper", "melodrama", "mockumentary", "spoof",
+    "romcom", "rom-com", "sequel", "prequel", "remake", "weepie", "actioner",
+)  # fmt: skip
+"""Nouns for a film that a year before them dates: "the 1962 adventure Iron Gate" (not "hit":
+"the 1985 hit X" is as often a song)."""
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "releases.film_date",
@@ -121,26 +130,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "releases.year_film",
-        r"(?:^|[^«» ]+ )(?P<value>{YEAR}) (?:{ADJ}){0,2}?(?:film|movie|feature|documentary|"
-        r"comedy|drama|thriller|flick|western|musical|animation|epic|biopic) (?P<film>{TITLE})",
+        r"(?:^|[^«» ]+ )(?P<value>{YEAR}) (?:{ADJ}){0,2}?(?:" + "|".join(_DATED_FILM_NOUNS) + r") "
+        r"(?P<film>{TITLE})",
         RELEASE,
         agent=None,
         value="value",
-        needs=(
-            "film",
-            "movie",
-            "feature",
-            "documentary",
-            "comedy",
-            "drama",
-            "thriller",
-            "flick",
-            "western",
-            "musical",
-            "animation",
-            "epic",
-            "biopic",
-        ),
+        needs=_DATED_FILM_NOUNS,
     ),
     Rule(
         "releases.year_possessive",
