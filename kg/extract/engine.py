@@ -408,6 +408,7 @@ class _Candidate:
     ambiguous: bool = False
     how: str = "named"  # named, topic, anaphor: how the film was found
     region: str | None = None  # of a release: "released in the UK on ..."
+    span: tuple[int, int] | None = None  # of the rule's match in the skeleton, when known
 
 
 # ------------------------------------------------------------------ sentences -> skeletons
@@ -647,15 +648,17 @@ def _anaphors(sent: _Sentence) -> None:
 
 _PERSON_ANAPHOR_NOUNS = (
     "actress", "actor", "star", "singer", "comedian", "veteran", "film-maker", "filmmaker",
-    "heartthrob", "hunk", "beauty", "rapper", "model", "newcomer",
+    "heartthrob", "hunk", "beauty", "rapper", "model", "newcomer", "winner", "nominee",
 )  # fmt: skip
 _PERSON_NOUNS_OF_ANAPHORS = frozenset({*_PERSON_ANAPHOR_NOUNS, "year-old"})
 _PERSON_ANAPHOR = re.compile(
-    r"(^|[,;] |^[a-z]+ , )the (?:\d+ - year-old |\d+-year-old )?(?:(?:[a-z][\w'-]*|«C\d+») ){0,2}?"
+    r"(^|[,;] |^[a-z]+ , )(?:the |(?=«X\d+» ))(?:\d+ - year-old |\d+-year-old )?"
+    r"(?:(?:[a-z][\w'-]*|«[CX]\d+») ){0,2}?"
     r"(?:" + "|".join(_PERSON_ANAPHOR_NOUNS) + r"|\d+ - year-old|\d+-year-old)"
     r"(?=(?: (?:, who|who|has|had|is|was|"
     r"will|also|starred|stars|plays|played|won|appeared|appears|co-starred|made|landed|took|"
-    r"portrayed|voiced)\b| , \d+ ,))"
+    r"portrayed|voiced|shot|rose|found|began|started|returns|returned|joined|joins|signed)\b|"
+    r" , \d+ ,| , (?:best |better |well |widely |perhaps )?known for\b))"
 )
 """A person named by what they are, as the subject of a clause: "the actress", "the 32-year-old
 Aussie actor", "the veteran star"."""
@@ -1136,7 +1139,11 @@ def _run_rules(sent: _Sentence, state: _State, *, first_pass: bool) -> list[_Can
         if found and not topic_known:  # before any rule learns from this sentence
             topic, topic_known = _topic_film(sent, state), True
         for m in found:
-            out.extend(_candidates(rule, m, sent, state, topic, first_pass))
+            made = _candidates(rule, m, sent, state, topic, first_pass)
+            if len(windows) == 1:
+                for cand in made:
+                    cand.span = m.span()
+            out.extend(made)
     if not first_pass:
         out = _companions(out, sent)
     return out
@@ -1507,11 +1514,23 @@ def _pronoun(sent: _Sentence, group: str, state: _State, pronoun: str = "") -> s
     ]
     if people:
         return next((p for p in reversed(people) if fits(p)), None)
+    later = (
+        {  # "his role in F, would star opposite X": X, first named after "his", is not he
+            names.person_name(sent.slots[i].text)[0]
+            for k, i in slots(sent.skeleton[max(at, 0) :])
+            if k == "P"
+        }
+        - set(state.people_seen)
+    )
     order = [
-        *([state.subject_person] if _PRONOUN_SUBJECT.match(sent.skeleton) else []),
-        state.last_person,  # "He ... . His film debut was ...": the person the text is about
-        *reversed(state.people_seen),
-        state.main_person,
+        p
+        for p in (
+            *([state.subject_person] if _PRONOUN_SUBJECT.match(sent.skeleton) else []),
+            state.last_person,  # "He ... . His film debut was ...": the person the text is about
+            *reversed(state.people_seen),
+            state.main_person,
+        )
+        if p not in later
     ]
     if wanted is None:
         return next((p for p in order if p is not None), None)
@@ -2137,16 +2156,19 @@ title in a sentence about TV."""
 
 
 def _companions(found: list[_Candidate], sent: _Sentence) -> list[_Candidate]:
-    """ "opposite X", "alongside X": cast of the film the sentence casts someone in."""
-    films = {
-        c.film
-        for c in found
-        if c.relation is Relation.CAST_MEMBER and "companion" not in c.rule.flags
-    }
+    """ "opposite X", "alongside X": cast of the film the sentence casts someone in, unless
+    another verb of acting comes between ("P, best known for his role in F, would star opposite
+    X": X is not in F)."""
+    cast = [
+        c for c in found if c.relation is Relation.CAST_MEMBER and "companion" not in c.rule.flags
+    ]
     named = any(s.kind in ("F", "A") for s in sent.slots)  # a film it names (not any name)
     out: list[_Candidate] = []
     for cand in found:
         if "companion" in cand.rule.flags:
+            films = {c.film for c in cast if _same_clause(c, cand, sent)}
+            if cast and not films:
+                continue  # the companion belongs to another verb, whose film is not named
             if len(films) == 1:
                 cand.film = next(iter(films))
                 out.append(cand)
@@ -2155,6 +2177,25 @@ def _companions(found: list[_Candidate], sent: _Sentence) -> list[_Candidate]:
             continue
         out.append(cand)
     return out
+
+
+def _same_clause(credit: _Candidate, companion: _Candidate, sent: _Sentence) -> bool:
+    """Is no other verb of acting between a credit's match and a companion's ("P stars in F,
+    opposite X": yes; "P, known for his role in F, would star opposite X": no)?"""
+    if credit.span is None or companion.span is None:
+        return True
+    (a, b), (c, d) = credit.span, companion.span
+    # what the companion reads past the credit, its own verb included ("P, known for her role
+    # in F, stars alongside X"); nothing when the credit holds it ("P plays opposite X in F")
+    start, end = (b, d) if a <= c else (d, a)
+    return start >= end or _ACTING_VERB.search(sent.skeleton, start, end) is None
+
+
+_ACTING_VERB = re.compile(
+    r"(?<![\w-])(?:stars|starred|starring|(?:would|will|to|could|might|may|should) star|play|plays|"
+    r"played|playing|appear|appears|appeared|appearing)\b"
+)
+"""A verb of acting: nouns ("co-star", "star") are not, nor is "co-starring" (one credit)."""
 
 
 # ------------------------------------------------------------------ candidates -> facts
