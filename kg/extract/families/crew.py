@@ -186,9 +186,28 @@ RULES: tuple[Rule, ...] = (
         needs=("made", "directed"),
     ),
     Rule(
+        "crew.boarded_as",
+        r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:boarded|boards|board|boarding|(?:come|came|comes|"
+        r"coming|climbed) aboard|signed on to|signed on for|joined|joins|join|joining) "
+        r"(?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P})) as (?:its |the |a |an )?"
+        r"(?P<cue>{ROLE_NOUNS})\b",  # no adjective: "as casting director" is no director
+        needs=(
+            "boarded",
+            "boards",
+            "board",
+            "boarding",
+            "aboard",
+            "signed",
+            "joined",
+            "joins",
+            "join",
+            "joining",
+        ),
+    ),
+    Rule(
         "crew.serves_as",
         r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:serves|served|serving|serve) as "
-        r"(?:the |a |an |its |one of the )?(?:{ADJ})??(?P<cue>{ROLE_NOUNS}) (?:on|of|for) "
+        r"(?:the |a |an |its |one of the )?(?P<cue>{ROLE_NOUNS}) (?:on|of|for) "
         r"(?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))",
         needs=("serves", "served", "serving", "serve"),
     ),
