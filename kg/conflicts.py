@@ -33,12 +33,14 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
+from rdflib.term import Node
 
 from .iri import (
     CONFLICTS_GRAPH,
@@ -560,8 +562,76 @@ def record_conflicts(
         store.remove_about(CONFLICTS_GRAPH, _recorded_about(store, sorted(about)))
     statements = _statements_about(store, sorted(about))
     found = conflict_triples(_conflicts(store, statements), _agreements(statements))
-    store.add_triples(CONFLICTS_GRAPH, found)
+    _add_recorded(store, found)
     return _recorded(store)
+
+
+def _add_recorded(store: Store, triples: Iterable[Triple]) -> None:
+    """Add ``triples`` to the conflicts graph: as N-Triples text in one write of the graph and
+    of the merge's new triples (:meth:`kg.store.Store.add_graphs`), where rdflib terms cost a
+    conversion per term and two bulk writes (about three times the time for the thousands of
+    agreements of a folder of articles). A term text cannot carry as written (a blank node, an
+    IRI with a character N-Triples does not allow) takes the rdflib path instead."""
+    found = list(triples)
+    iris: dict[str, str | None] = {}  # predicates, classes, sources recur from line to line
+    lines = [_nt_line(triple, iris) for triple in found]
+    if any(line is None for line in lines):
+        store.add_triples(CONFLICTS_GRAPH, found)
+    elif lines:
+        store.add_graphs({CONFLICTS_GRAPH: [line for line in lines if line is not None]})
+
+
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def _nt_term(term: Node) -> str | None:
+    """An IRI or a literal as N-Triples (``None`` for a blank node or an IRI N-Triples cannot
+    write).
+
+    >>> _nt_term(URIRef("urn:a")), _nt_term(Literal('say "hi"\\n', lang="en"))
+    ('<urn:a>', '"say \\\\"hi\\\\"\\\\n"@en')
+    >>> _nt_term(Literal("2", datatype=XSD.integer))
+    '"2"^^<http://www.w3.org/2001/XMLSchema#integer>'
+    """
+    if isinstance(term, URIRef):
+        return None if _NOT_IN_IRI.search(term) else f"<{term}>"
+    if isinstance(term, Literal):
+        text = str(term)
+        if "\\" in text or '"' in text or "\n" in text or "\r" in text:
+            text = (
+                text.replace("\\", "\\\\")
+                .replace('"', '\\"')
+                .replace("\n", "\\n")
+                .replace("\r", "\\r")
+            )
+        if term.language:
+            return f'"{text}"@{term.language}'
+        if term.datatype is not None and str(term.datatype) != str(XSD.string):
+            datatype = _nt_term(term.datatype)
+            return None if datatype is None else f'"{text}"^^{datatype}'
+        return f'"{text}"'
+    return None
+
+
+def _nt_line(triple: Triple, iris: dict[str, str | None]) -> str | None:
+    """A triple as one N-Triples line (``None`` if a term cannot be written, see
+    :func:`_nt_term`, or if the line holds ``_:``, which the store's text path refuses as a
+    possible blank node). ``iris``: the IRIs written so far, by their text."""
+    terms = []
+    for term in triple:
+        if type(term) is URIRef:
+            key = str(term)  # a plain str: an rdflib term's own hash costs a tuple
+            text = iris.get(key, "")
+            if text == "":
+                text = iris[key] = _nt_term(term)
+        else:
+            text = _nt_term(term)
+        terms.append(text)
+    s, p, o = terms
+    if s is None or p is None or o is None:
+        return None
+    line = f"{s} {p} {o} .\n"
+    return None if "_:" in line else line
 
 
 def _recorded(store: Store) -> tuple[int, int]:

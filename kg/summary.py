@@ -320,7 +320,8 @@ class GraphTally:
         """
         tally = cls()
         match = _ONE_LINE.match  # line by line: a multi-line pattern tries every character
-        tally._note_rows((m[1], m[2], m[3]) for m in map(match, lines) if m is not None)
+        watched = _watched_lines(lines)
+        tally._note_rows((m[1], m[2], m[3]) for m in map(match, watched) if m is not None)
         tally.size = sum(line.count("\n") for line in lines)
         return tally
 
@@ -388,6 +389,22 @@ class GraphTally:
 
 
 _KG_ROLE, _KG_YEAR = str(KG.role), str(KG.year)
+
+
+def _watched_lines(lines: Iterable[str]) -> Iterator[str]:
+    """The ``lines`` :data:`_ONE_LINE` may match, found by splitting (most lines of an article,
+    about its evidence, have a predicate nobody watches: the pattern is not tried on them). A
+    line whose first word is an IRI ending at its first ``>`` can match only if its second word
+    is a watched predicate; any other line is left to the pattern.
+
+    >>> list(_watched_lines(['<urn:f> <urn:p> "x" .\\n', '<urn:a b> <urn:p> "y" .\\n']))
+    ['<urn:a b> <urn:p> "y" .\\n']
+    """
+    watched = _WATCHED_TERMS
+    for line in lines:
+        words = line.split(" ", 2)
+        if len(words) < 3 or words[0][-1:] != ">" or words[1] in watched:
+            yield line
 
 
 def _year_of(text: str) -> int | None:
