@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field
@@ -57,6 +56,7 @@ from .query import with_prefixes
 from .reader import GraphReader
 from .sparql import is_plain_iri
 from .store import Store, Triple
+from .triples import nt_string
 
 __all__ = [
     "CONFLICT_PREDICATES",
@@ -581,9 +581,6 @@ def _add_recorded(store: Store, triples: Iterable[Triple]) -> None:
         store.add_graphs({CONFLICTS_GRAPH: [line for line in lines if line is not None]})
 
 
-_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-
-
 def _nt_term(term: Node) -> str | None:
     """An IRI or a literal as N-Triples (``None`` for a blank node or an IRI N-Triples cannot
     write).
@@ -594,22 +591,15 @@ def _nt_term(term: Node) -> str | None:
     '"2"^^<http://www.w3.org/2001/XMLSchema#integer>'
     """
     if isinstance(term, URIRef):
-        return None if _NOT_IN_IRI.search(term) else f"<{term}>"
+        return f"<{term}>" if is_plain_iri(term) else None
     if isinstance(term, Literal):
-        text = str(term)
-        if "\\" in text or '"' in text or "\n" in text or "\r" in text:
-            text = (
-                text.replace("\\", "\\\\")
-                .replace('"', '\\"')
-                .replace("\n", "\\n")
-                .replace("\r", "\\r")
-            )
+        text = nt_string(str(term))
         if term.language:
-            return f'"{text}"@{term.language}'
+            return f"{text}@{term.language}"
         if term.datatype is not None and str(term.datatype) != str(XSD.string):
             datatype = _nt_term(term.datatype)
-            return None if datatype is None else f'"{text}"^^{datatype}'
-        return f'"{text}"'
+            return None if datatype is None else f"{text}^^{datatype}"
+        return text
     return None
 
 

@@ -125,10 +125,10 @@ class _RdflibTerms(_Terms[Node]):
         return Literal(value, datatype=datatype)
 
 
-def _nt_string(text: str) -> str:
+def nt_string(text: str) -> str:
     r"""``text`` as an N-Triples string (quotes, backslashes and line breaks escaped).
 
-    >>> print(_nt_string('say "hi"\n'))
+    >>> print(nt_string('say "hi"\n'))
     "say \"hi\"\n"
     """
     if "\\" in text or '"' in text or "\n" in text or "\r" in text:
@@ -144,10 +144,10 @@ class _TextTerms(_Terms[str]):
 
     def literal(self, text: str, datatype: str | None = None) -> str:
         if datatype is None:
-            return _nt_string(text)
+            return nt_string(text)
         if datatype == _XSD_INTEGER and not (text.isdigit() and (text[0] != "0" or text == "0")):
             text = str(Literal(text, datatype=datatype))  # rdflib's canonical form ("007" -> "7")
-        return f"{_nt_string(text)}^^<{datatype}>"
+        return f"{nt_string(text)}^^<{datatype}>"
 
     def python(self, value: bool | int | float, datatype: str | None = None) -> str:
         # the writer's own values (offsets, confidences, billing orders, flags) spelt as rdflib

@@ -6,6 +6,7 @@ broadcasts are not releases; dates without a year are not taken."""
 from __future__ import annotations
 
 from ...model import Relation
+from ..lexicon import STRONG_FILM_NOUNS
 from ..patterns import FILM_NOUN_WORDS, Rule
 
 RELEASE = Relation.RELEASE_DATE
@@ -22,12 +23,9 @@ _RELEASE_CUE = (
     r"aired|airs)"
 )
 
-_DATED_FILM_NOUNS = (
-    "film", "movie", "feature", "documentary", "comedy", "drama", "thriller", "flick", "western",
-    "musical", "animation", "epic", "biopic", "adventure", "horror", "fantasy", "romance",
-    "satire", "cartoon", "blockbuster", "chiller", "caper", "melodrama", "mockumentary", "spoof",
-    "romcom", "rom-com", "sequel", "prequel", "remake", "weepie", "actioner",
-)  # fmt: skip
+_DATED_FILM_NOUNS = tuple(
+    sorted((STRONG_FILM_NOUNS - {"films", "movies", "hit"}) | {"musical", "romance"})
+)
 """Nouns for a film that a year before them dates: "the 1962 adventure Iron Gate" (not "hit":
 "the 1985 hit X" is as often a song)."""
 
