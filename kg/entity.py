@@ -541,7 +541,7 @@ SELECT ?film ?person ?role ?character ?billing ?year ?g WHERE {{
         if character and character not in entry.characters:
             entry.characters.append(character)
             entry.characters.sort()
-        if billing is not None and billing.isdigit():
+        if billing is not None and billing.isascii() and billing.isdigit():
             entry.billing = (
                 int(billing) if entry.billing is None else min(int(billing), entry.billing)
             )

@@ -402,7 +402,7 @@ class KnownEntities:
                 entity.graphs.add(g)
         for e, y in store.text_rows(_YEAR_QUERY):
             entity = found.get(e or "")
-            if entity is not None and y and y[:4].isdigit():
+            if entity is not None and y and y[:4].isascii() and y[:4].isdigit():
                 entity.year = int(y[:4])
         known = cls(x for x in found.values() if x.label and not _AMBIGUOUS.search(x.iri))
         known._reader = store  # links are read per entity, when a decision needs them

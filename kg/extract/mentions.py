@@ -860,7 +860,7 @@ def _person_clause_after(tokens: Sequence[Token], last: int) -> bool:
         if rest[1] == "who":
             return True
         age = rest[1]
-        return age.isdigit() and 16 <= int(age) <= 99 and rest[2:3] == [","]
+        return age.isascii() and age.isdigit() and 16 <= int(age) <= 99 and rest[2:3] == [","]
     return bool(rest) and rest[0] in _SPEECH_VERBS
 
 
