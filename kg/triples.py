@@ -145,7 +145,9 @@ class _TextTerms(_Terms[str]):
     def literal(self, text: str, datatype: str | None = None) -> str:
         if datatype is None:
             return nt_string(text)
-        if datatype == _XSD_INTEGER and not (text.isascii() and text.isdigit() and (text[0] != "0" or text == "0")):
+        if datatype == _XSD_INTEGER and not (
+            text.isascii() and text.isdigit() and (text[0] != "0" or text == "0")
+        ):
             text = str(Literal(text, datatype=datatype))  # rdflib's canonical form ("007" -> "7")
         return f"{nt_string(text)}^^<{datatype}>"
 

@@ -112,11 +112,19 @@ _LIST_TAIL = (
 a new clause instead ("The director was A, and B composed the music"), and so does a name after
 a comma that no "and" closes and no punctuation ends ("which stars A, B said")."""
 
+_NOT_A_DERIVED_WORK = (
+    r"(?! (?:sequels?|prequels?|remakes?|re-make|spin-offs?|spinoffs?|reboots?|follow-ups?)\b)"
+)
+"""A title right before "sequel", "remake", ... names the film another one derives from: the
+film of the clause is that other one ("P will star in the Night Ferry sequel": P is not in
+Night Ferry)."""
+
 MACROS: dict[str, str] = {
     "FILM": r"«F\d+»",
-    "TITLE": r"«[FN]\d+»(?! (?:film|movie) «)",
-    "TITLE_P": r"(?:«[FN]\d+»|«P\d+»(?! in | {FILM_NOUN_SG}\b))(?! 's| (?:film|movie) «)",
-    "FILMREF": r"«[FNA]\d+»",
+    "TITLE": r"«[FN]\d+»(?! (?:film|movie) «)" + _NOT_A_DERIVED_WORK,
+    "TITLE_P": r"(?:«[FN]\d+»|«P\d+»(?! in | {FILM_NOUN_SG}\b))(?! 's| (?:film|movie) «)"
+    + _NOT_A_DERIVED_WORK,
+    "FILMREF": r"«[FNA]\d+»" + _NOT_A_DERIVED_WORK,
     "ANA": r"«A\d+»",
     "PERSON": r"«[PN]\d+»",
     "WHO": r"(?:«(?<! in «)(?<! at «)(?<! of «)(?<! from «)[PN]\d+»|(?<![a-z])(?:he|she))",
@@ -171,9 +179,10 @@ _TITLE_LIST_TAIL = (
 Ronin stars ..." is a fronted phrase and a subject); three or more, or an "and", are."""
 MACROS["ITEM_NP"] = (
     r"(?:(?:the|a|an|his|her|their) (?:[a-z][\w-]* )??(?:film|movie|drama|comedy|thriller|"
-    r"documentary|flop|hit|smash) )"
+    r"documentary|flop|hit|smash) |(?:its|the) (?:[a-z\d][\w-]* )??(?:sequel|prequel|follow-up) (?:, )?)"
 )
-"""The noun phrase of a later member of a list of titles ("F and the sci-fi flop G")."""
+"""The noun phrase of a later member of a list of titles ("F and the sci-fi flop G", "F and its
+sequel, G")."""
 MACROS["TITLES"] = "{TITLE_ITEM}" + _TITLE_LIST_TAIL.replace("{X}", "{ITEM_NP}?{TITLE_ITEM}")
 MACROS["TITLE_P_ITEM"] = r"{TITLE_P}(?: \( [^()]{1,30} \))?"
 MACROS["TITLES_P"] = "{TITLE_P_ITEM}" + _TITLE_LIST_TAIL.replace(

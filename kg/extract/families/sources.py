@@ -31,7 +31,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "sources.title_sequel_title",
-        r"(?P<other>{TITLE}) (?:sequel|follow-up) (?P<film>{TITLE})",
+        r"(?P<other>«[FN]\d+») (?:sequel|follow-up) (?P<film>{TITLE})",
         Relation.FOLLOWS,
         agent=None,
         other="other",
@@ -49,6 +49,46 @@ RULES: tuple[Rule, ...] = (
         needs=("sequel",),
     ),
     Rule(
+        "sources.possessive_sequel",
+        r"(?P<other>«[FN]\d+») 's (?:{ADJ}){0,2}?(?:sequel|follow-up) (?:, )?(?:called |titled |entitled )?"
+        r"(?P<film>{TITLE})",
+        Relation.FOLLOWS,
+        agent=None,
+        other="other",
+        inverse=Relation.FOLLOWED_BY,
+        needs=("sequel", "follow-up"),
+    ),
+    Rule(
+        "sources.possessive_prequel",
+        r"(?P<other>«[FN]\d+») 's (?:{ADJ}){0,2}?prequel (?:, )?(?:called |titled |entitled )?"
+        r"(?P<film>{TITLE})",
+        Relation.FOLLOWED_BY,
+        agent=None,
+        other="other",
+        inverse=Relation.FOLLOWS,
+        needs=("prequel",),
+    ),
+    Rule(
+        "sources.and_its_sequel",
+        r"(?P<film>{FILMREF}) (?:\( {YEAR} \) )?(?:and|&) its (?:{ADJ}){0,2}?sequels? (?:, )?"
+        r"(?:called |titled |entitled )?(?P<other>{TITLES})",
+        Relation.FOLLOWED_BY,
+        agent=None,
+        other="other",
+        inverse=Relation.FOLLOWS,
+        needs=("sequel", "sequels"),
+    ),
+    Rule(
+        "sources.follows_earlier_film",
+        r"(?P<film>{FILMREF})(?: , which| ,)? (?:directly )?follows (?:on from )?(?:{YEAR} 's (?:{ADJ}){0,2}?"
+        r"(?:{FILM_NOUN} )?|the (?:{YEAR} )?(?:{ADJ}){0,2}?(?:{FILM_NOUN}|original) )(?P<other>{TITLE})",
+        Relation.FOLLOWS,
+        agent=None,
+        other="other",
+        inverse=Relation.FOLLOWED_BY,
+        needs=("follows",),
+    ),
+    Rule(
         "sources.followed_by_sequel",
         r"(?P<film>{FILMREF}) (?:[^«» .;]+ ){0,4}?followed by (?:a |the |two |its )?(?:{ADJ})?"
         r"sequels?(?: ,)? (?:called |titled )?(?P<other>{TITLES})",
@@ -63,6 +103,17 @@ RULES: tuple[Rule, ...] = (
         r"(?P<film>{FILMREF}) (?:[^«».; ]+ ){0,8}?(?:was|is) followed by (?:a |the |its )?(?:{ADJ})?"
         r"(?:sequels? (?:, )?)?(?P<other>{TITLE}) \( {YEAR} \)",
         Relation.FOLLOWED_BY,
+        agent=None,
+        other="other",
+        inverse=Relation.FOLLOWS,
+        needs=("followed",),
+    ),
+    Rule(
+        "sources.it_followed_by_dated",
+        r"(?:^|, )(?:it |«A\d+» )(?:was |is )(?:{ADV})?followed by (?:a |the |its )?(?:{ADJ})?"
+        r"(?:sequels? (?:, )?)?(?=«[FN]\d+» \( {YEAR} \))(?P<other>{TITLES})",
+        Relation.FOLLOWED_BY,
+        film=None,
         agent=None,
         other="other",
         inverse=Relation.FOLLOWS,
@@ -104,8 +155,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "sources.spawned_sequel",
-        r"(?:^|, )(?:it |«A\d+» )?(?:{AUX}){0,2}(?:spawned|spawning|inspired|had|got) (?:a|two|three) "
-        r"(?:{ADJ})?sequels?(?: ,)? (?:called |titled |entitled )?(?P<other>{TITLES})",
+        r"(?:^|, )(?:it |«A\d+» |the (?:film|movie) )?(?:{AUX}){0,2}(?:spawned|spawning|inspired|had|got) "
+        r"(?:a|two|three|four|five) "
+        r"(?:{ADJ})?sequels?(?: ,| :)? (?:called |titled |entitled )?(?P<other>{TITLES})",
         Relation.FOLLOWED_BY,
         film=None,
         agent=None,
@@ -136,7 +188,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "sources.series_named",
-        r"(?:the |its |a )(?:{ADJ})?(?P<other>{TITLE}) (?:movies|films|franchise|series|saga|"
+        r"(?:the |its |a )(?:{ADJ})?(?P<other>«[FN]\d+») (?:movies|films|franchise|series|saga|"
         r"trilogy|sequels|instalments|installments)\b",
         Relation.PART_OF_SERIES,
         film=None,
