@@ -660,6 +660,7 @@ def _split(
                     and _character_slot(tokens, i)
                     and len(left_words) <= 3
                 )
+                or (tok.text == "on" and _companion_slot(tokens, i) and len(left_words) <= 3)
                 or _person_like(left_words)
                 or _person_like(right_words)
                 or known(" ".join(left_words)) == "person"
@@ -703,14 +704,55 @@ _CHARACTER_CUES = frozenset(
 )
 
 
-def _character_slot(tokens: Sequence[Token], i: int) -> bool:
-    """Does the run at ``i`` stand where a character or a cast member is named ("as Ida in
-    Harbour Lights", "the role of Ida in ...", "has cast Ann Lee in ...")? Then "in" ends the name
-    and a title follows."""
+_COMPANION_CUES = frozenset({"alongside", "opposite", "co-star", "co-stars", "costar", "costars"})
+"""Words before a co-star's name ("starred alongside Bram Tolle in Larch Hollow")."""
+_WORKED_WITH = frozenset(
+    {
+        "starred",
+        "stars",
+        "starring",
+        "appeared",
+        "appears",
+        "appearing",
+        "acted",
+        "acts",
+        "worked",
+        "works",
+        "working",
+        "reunited",
+        "reunites",
+        "teamed",
+        "teams",
+    }
+)
+"""Verbs after which "with" names a co-worker ("appeared with Bram Tolle in Larch Hollow")."""
+
+
+def _companion_slot(tokens: Sequence[Token], i: int) -> bool:
+    """Does the run at ``i`` name a co-star or co-worker ("alongside Bram Tolle in Larch
+    Hollow", "worked with Ada Wren on Gull Point")? Then "in" or "on" ends the name.
+
+    >>> _companion_slot(tokenize("She starred alongside Bram Tolle in Larch Hollow"), 3)
+    True
+    >>> _companion_slot(tokenize("She fell in love with Love in the Afternoon"), 5)
+    False
+    """
     if i == 0:
         return False
     before = tokens[i - 1].lower
-    if before in _CHARACTER_CUES:
+    return before in _COMPANION_CUES or (
+        before == "with" and i >= 2 and tokens[i - 2].lower in _WORKED_WITH
+    )
+
+
+def _character_slot(tokens: Sequence[Token], i: int) -> bool:
+    """Does the run at ``i`` stand where a character or a cast member is named ("as Ida in
+    Harbour Lights", "the role of Ida in ...", "has cast Ann Lee in ...", "alongside Bram Tolle
+    in ...")? Then "in" ends the name and a title follows."""
+    if i == 0:
+        return False
+    before = tokens[i - 1].lower
+    if before in _CHARACTER_CUES or _companion_slot(tokens, i):
         return True
     if i >= 2 and tokens[i - 2].lower in _CHARACTER_CUES and tokens[i - 1].text[:1].isupper():
         return True  # "as Queen Maud in ...": a rank or title word before the character's name

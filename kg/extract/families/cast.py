@@ -81,6 +81,14 @@ _WILL_STAR = (
 )
 """A film's cast to come: "F will star P", "F, which is set to star P"."""
 
+_RELATIONAL_PART = (
+    r"(?:himself|herself|themselves|(?:{ADJ})?(?:lovers|siblings|sisters|brothers|twins|rivals|"
+    r"friends|enemies|spouses|partners|colleagues|love interests|(?:a )?(?:married )?couple|"
+    r"husband and wife|mother and (?:son|daughter)|father and (?:son|daughter)))"
+)
+"""A part named by how the people who play it are related, or by a reflexive: "P and Q, who
+play lovers in F", "P plays herself in F" (no character name to keep)."""
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "cast.film_starring",
@@ -233,7 +241,7 @@ RULES: tuple[Rule, ...] = (
         + r" (?:(?:as |(?<=character ))(?P<character>"
         + _CHAR
         + r") )?(?:opposite {PEOPLE} )?(?:, |included |include |includes |including |in |, "
-        r"including |came in {YEAR} , playing [^«».; ]+ in )+{FILM_OF}(?P<film>{TITLES})",
+        r"including |came in {YEAR} , playing [^«».; ]+ in |came in |was in )+{FILM_OF}(?P<film>{TITLES})",
         CAST,
         character="character",
         needs=(*_ROLE_NOUN_WORDS, "character"),
@@ -266,7 +274,9 @@ RULES: tuple[Rule, ...] = (
         + r") "
         r"(?:(?P<character>"
         + _CHAR
-        + r")|(?:opposite|alongside) {PERSON}) (?:(?!and )[^«» .;]+ ){0,4}?"
+        + r")|(?:opposite|alongside) {PERSON}|"
+        + _RELATIONAL_PART
+        + r") (?:(?!and )[^«» .;]+ ){0,4}?"
         + _IN_FILM,
         CAST,
         character="character",
@@ -520,6 +530,7 @@ RULES: tuple[Rule, ...] = (
         r"«[A-Z]\d+» ){0,8}?(?:alongside|along with|together with)|(?:alongside|along with|together "
         r"with) (?=co-?stars? )|"
         r"co-starring with|co-starred with|co-stars with|co-stars|co-star|"
+        r"(?<![\w-])(?:starred|appeared|appears|appearing|acted|acts) with|"
         r"costars|costar|fellow stars?|fellow co-stars?|fellow costars?)"
         r" (?:{ADJ}){0,2}?(?P<agent>{PEOPLE})",
         CAST,
@@ -536,6 +547,7 @@ RULES: tuple[Rule, ...] = (
             "costar",
             "costars",
             "fellow",
+            "with",
         ),
         flags=frozenset({"companion"}),
     ),
