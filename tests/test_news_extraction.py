@@ -74,6 +74,7 @@ PROPERTY = {
     "based_on": "basedOn",
     "follows": "follows",
     "followed_by": "followedBy",
+    "streaming_on": "streamingOn",
 }
 
 

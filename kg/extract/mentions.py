@@ -667,7 +667,7 @@ def _split(
                 or is_known_org(" ".join(bare_right))
                 or (bare_right[-1:] and bare_right[-1].endswith("+"))
                 or (tok.text == "on" and nonfilm_kind(right_words[0]) == "time")  # "on August 14"
-                or (tok.text == "for" and _month_day(right_words))  # "dated F for (a) July 4"
+                or (tok.text in ("for", "from") and _month_day(right_words))  # "F from July 4"
             ):
                 a = k + 2 if tokens[k + 1].text == "the" else k + 1
                 return [(i, k - 1), *_split(sentence, tokens, a, j, known, film)]
@@ -676,7 +676,8 @@ def _split(
 
 def _month_day(words: Sequence[str]) -> bool:
     """Do ``words`` start with a month and a number, after "a"/"the" ("July 4", "a March 3")? A
-    title does not end in "for" there ("dated Glass Acre for July 4"; "Home for Christmas" does).
+    title does not end in "for" or "from" there ("dated Glass Acre for July 4", "streams Glass
+    Acre from June 5"; "Home for Christmas" does).
 
     >>> _month_day(["a", "March", "3"]), _month_day(["Christmas"])
     (True, False)

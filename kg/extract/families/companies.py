@@ -133,6 +133,23 @@ RULES: tuple[Rule, ...] = (
         needs=("behind", "made", "producing", "produced"),
     ),
     Rule(
+        "companies.org_is_behind",
+        r"(?P<agent>{ORGS}) (?:{AUX}|{ADV}){0,2}(?:is |are |was |were )(?:also )?(?:the (?:company |"
+        r"studio )?)?behind (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{FILMREFS})",
+        PRODUCTION,
+        needs=("behind",),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
+        "companies.sets_release_for",
+        r"(?P<agent>{ORG}) (?:{AUX}|{ADV}){0,2}(?:set|sets|setting|scheduled|schedules|slated|"
+        r"announced|confirmed|dated) (?:a |an |the )?(?:[^«».; ]+ |«[DXC]\d+» ){0,3}?release(?: date)? "
+        r"for (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE})",
+        DISTRIBUTOR,
+        needs=("release",),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
         "companies.production_company",
         r"(?:production company|production companies|studio|studios) (?:{ADJ}){0,2}?(?:, )?"
         r"(?P<agent>{ORGS})(?: ,)? (?:[^«» .;]+ ){0,8}?(?:to bring|to make|to produce|produced|made|"

@@ -218,7 +218,7 @@ RULES: tuple[Rule, ...] = (
         "releases.released_on_platform",
         r"(?:(?P<film>{FILMREF}){FILM_APPOS} )?(?:[^«».; ]+ ){0,8}?(?:released|premiered|launched|"
         r"debuted|arrives|arrived|streams|streaming|available) (?:exclusively |globally |worldwide )?"
-        r"on (?P<agent>«[ON]\d+»)(?= on «D| in «D| ,| \.|$| and)",
+        r"on (?P<agent>«[ON]\d+»)(?= on | in «D| from | ,| \.|$| and)",
         RELEASE,
         value=None,
         needs=(
@@ -233,6 +233,15 @@ RULES: tuple[Rule, ...] = (
             "available",
         ),
         flags=frozenset({"platform", "film_optional", "film_subject"}),
+    ),
+    Rule(
+        "releases.platform_streams",
+        r"(?P<agent>«[ON]\d+») (?:{AUX}|{ADV}){0,2}(?:stream|streams|streaming|streamed) (?:the )?"
+        r"(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE})",
+        RELEASE,
+        value=None,
+        needs=("stream", "streams", "streaming", "streamed"),
+        flags=frozenset({"platform", "org_only"}),
     ),
     Rule(
         "releases.on_platform",
