@@ -271,6 +271,7 @@ class _Names:
     evidenced: set[str] = field(default_factory=set)  # films shown to be films by a film cue
     actors: set[str] = field(default_factory=set)  # people described as actors ("actress X")
     directors: set[str] = field(default_factory=set)  # described as directors ("director X")
+    crew: set[str] = field(default_factory=set)  # described by another crew noun ("composer X")
     tv: set[str] = field(default_factory=set)  # called television ("the series X", "ITV drama X")
     gender_votes: dict[str, Counter[str]] = field(default_factory=dict)  # key -> "f"/"m" votes
     _comma_starts: tuple[int, frozenset[str]] = (0, frozenset())  # for len(kinds) names
@@ -357,6 +358,12 @@ class _Names:
         """Was ``name`` (or the full name it stands for) described as a director?"""
         full, _ = self.person_name(name)
         return name_key(full) in self.directors or name_key(name) in self.directors
+
+    def is_other_crew(self, name: str) -> bool:
+        """Was ``name`` described by a crew noun other than director ("composer X", "X, the
+        screenwriter")? Then a film they are "best known for" is no role of theirs."""
+        full, _ = self.person_name(name)
+        return name_key(full) in self.crew or name_key(name) in self.crew
 
     def film_name(self, name: str) -> str:
         if self.gazetteer is not None:
@@ -537,6 +544,19 @@ _PERFORMER_NOUNS = _ACTOR_NOUNS | frozenset(
 )  # fmt: skip
 """Descriptors of a person whose film credits are roles ("comedian X ... his credits include")."""
 _DIRECTOR_NOUNS = _descriptor_forms(Relation.DIRECTOR)
+_OTHER_CREW_NOUNS = (
+    frozenset().union(
+        *(
+            _descriptor_forms(relation)
+            for relation in ROLE_BY_RELATION
+            if relation not in (Relation.CAST_MEMBER, Relation.DIRECTOR)
+        )
+    )
+    - _PERFORMER_NOUNS
+    - _DIRECTOR_NOUNS
+)
+"""Descriptors of crew other than directors ("composer", "screenwriter", "cinematographer")."""
+_ALL_OCCUPATION_NOUNS = _PERFORMER_NOUNS | _DIRECTOR_NOUNS | _OTHER_CREW_NOUNS
 _TV_WHY = re.compile(
     r"^after '(?:tv |series|show|shows|sitcom|soap|programme|program|miniseries|mini-series|"
     r"drama series|tv series|tv show|tv drama|channel)"
@@ -564,6 +584,9 @@ def _vote_genders(sent: _Sentence, names: _Names) -> None:
                     names.vote_gender(slot.text, "f", 3)
                 elif _described_as(slot.chunk, sent, _MALE_TITLES):
                     names.vote_gender(slot.text, "m", 3)
+                noun = _apposition_noun(sent.tokens, slot.chunk.last)
+                if noun in _GENDER_NOUNS:  # "X, the actor best known for ...", as the copula
+                    names.vote_gender(slot.text, "f" if noun in _FEMALE_TITLES else "m", 3)
     copula = (
         _IS_AN_OCCUPATION.match(sent.skeleton) if not sent.words.isdisjoint(_GENDER_NOUNS) else None
     )
@@ -617,7 +640,31 @@ def _described_as(chunk: Chunk, sent: _Sentence, nouns: frozenset[str]) -> bool:
     """
     if any(d in nouns for d in chunk.descriptors):
         return True
-    return chunk.first > 0 and sent.tokens[chunk.first - 1].lower in nouns
+    if chunk.first > 0 and sent.tokens[chunk.first - 1].lower in nouns:
+        return True
+    return _apposition_noun(sent.tokens, chunk.last) in nouns
+
+
+def _apposition_noun(tokens: Sequence[Token], last: int) -> str | None:
+    """The head noun of a short apposition after the name ending at ``last``: "Harlan Voss, the
+    veteran actor best known for ..." gives "actor"; ``None`` when no such apposition follows
+    ("X, who ...", "X, the director's wife").
+
+    >>> _apposition_noun(tokenize("Harlan Voss, the veteran actor best known for"), 1)
+    'actor'
+    """
+    if last + 2 >= len(tokens) or tokens[last + 1].text != ",":
+        return None
+    words = tokens[last + 2 : last + 7]
+    if not words or words[0].lower not in ("the", "a", "an"):
+        return None
+    for k, tok in enumerate(words[1:], 1):
+        if tok.cap or tok.kind != "word" or tok.lower in ("who", "which", "whose"):
+            return None
+        after = words[k + 1] if k + 1 < len(words) else None
+        if tok.lower in _ALL_OCCUPATION_NOUNS and (after is None or after.kind != "poss"):
+            return tok.lower
+    return None
 
 
 _MALE_ANAPHOR_NOUNS = frozenset({"actor", "heartthrob", "hunk"})
@@ -860,6 +907,8 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
                     names.actors.add(name_key(slot.text))
                 if slot.kind == "P" and _described_as(slot.chunk, sent, _DIRECTOR_NOUNS):
                     names.directors.add(name_key(slot.text))
+                if slot.kind == "P" and _described_as(slot.chunk, sent, _OTHER_CREW_NOUNS):
+                    names.crew.add(name_key(slot.text))
             if slot.chunk is not None and slot.kind == "X" and _TV_WHY.match(slot.chunk.why):
                 names.kinds[name_key(slot.text)] = "nonfilm"  # "the series X": TV all through
                 names.tv.add(name_key(slot.text))
@@ -1861,10 +1910,24 @@ def _objects(
         )
         return out
     if "cast_unless_director" in rule.flags:  # "Director X, best known for F": his film, not a role
+        noun = (_group(m, "occupation") or "").lower()  # "X, the director best known for F"
+        if noun not in _PERFORMER_NOUNS:
+            agents = [
+                a
+                for a in agents
+                if noun in _DIRECTOR_NOUNS
+                or state.names.is_actor(a[0].name)
+                or not state.names.is_other_crew(a[0].name)
+            ]  # "Composer X, best known for F": neither his role nor his film
         directors = [
             a
             for a in agents
-            if state.names.is_director(a[0].name) and not state.names.is_actor(a[0].name)
+            if noun in _DIRECTOR_NOUNS
+            or (
+                noun not in _PERFORMER_NOUNS
+                and state.names.is_director(a[0].name)
+                and not state.names.is_actor(a[0].name)
+            )
         ]
         out.extend(_Candidate(rule, film, Relation.DIRECTOR, ref, sent) for ref, _ in directors)
         agents = [a for a in agents if a not in directors]

@@ -888,7 +888,8 @@ def _film_apposition_after(tokens: Sequence[Token], last: int) -> bool:
 
 def _person_clause_after(tokens: Sequence[Token], last: int) -> bool:
     """Does what follows the name ending at ``last`` say it is a person: an age in commas, a
-    relative "who", or a verb of speech ("Zorbek Vail, 45, ...", "X, who ...", "X said")?
+    relative "who", an occupation in apposition or a verb of speech ("Zorbek Vail, 45, ...", "X,
+    who ...", "X, the actor best known for ...", "X said")?
     A film, a show or a company takes "which", has no age and does not speak.
 
     >>> _person_clause_after(tokenize("Zorbek Vail, 45, has married"), 1)
@@ -900,11 +901,58 @@ def _person_clause_after(tokens: Sequence[Token], last: int) -> bool:
     """
     rest = [t.lower for t in tokens[last + 1 : last + 4]]
     if rest[:1] == [","] and len(rest) > 1:
-        if rest[1] == "who":
+        if rest[1] == "who" or _occupation_apposition(tokens, last + 2):
             return True
         age = rest[1]
         return age.isascii() and age.isdigit() and 16 <= int(age) <= 99 and rest[2:3] == [","]
     return bool(rest) and rest[0] in _SPEECH_VERBS
+
+
+_OCCUPATIONS = frozenset(
+    {
+        "actor",
+        "actress",
+        "director",
+        "film-maker",
+        "filmmaker",
+        "producer",
+        "screenwriter",
+        "composer",
+        "cinematographer",
+        "comedian",
+        "singer",
+        "rapper",
+        "musician",
+        "star",
+    }
+)
+"""Occupations whose apposition makes a name a person's ("X, the veteran actor best known for")."""
+_AFTER_HEAD = frozenset(
+    {",", ".", "who", "whose", "best", "known", "famous", "of", "behind", "and", "for", "in",
+     "from", "with", "turned", "perhaps", "most", "widely", "probably", "whom"}
+)  # fmt: skip
+"""Words after an occupation noun that show it is the head ("the actor best known for"), not a
+modifier ("a star vehicle")."""
+
+
+def _occupation_apposition(tokens: Sequence[Token], i: int) -> bool:
+    """Is there an apposition at ``i`` headed by an occupation: "the actor", "an acclaimed
+    director", "the Oscar-winning star of"?
+
+    >>> _occupation_apposition(tokenize(", the veteran actor best known for"), 1)
+    True
+    >>> _occupation_apposition(tokenize(", a star vehicle for"), 1)
+    False
+    """
+    if i >= len(tokens) or tokens[i].lower not in ("the", "a", "an"):
+        return False
+    for k in range(i + 1, min(i + 5, len(tokens))):
+        tok = tokens[k]
+        if tok.lower in _OCCUPATIONS:
+            return k + 1 == len(tokens) or tokens[k + 1].lower in _AFTER_HEAD
+        if tok.kind != "word" or tok.lower in ("who", "which", "whose"):
+            return False
+    return False
 
 
 _SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "admitted", "insisted"})

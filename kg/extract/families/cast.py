@@ -756,7 +756,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.best_known_for",
-        r"(?P<agent>{WHO}) , (?:who is |who was )?(?:best |perhaps best |probably best |most |"
+        r"(?P<agent>{WHO}) (?:, (?:the |an? )?(?:{ADJ}){0,3}?(?P<occupation>actor|actress|star|comedian|"
+        r"director|film-maker|filmmaker) |, (?:who is |who was )?|(?:is |was ))(?:best |perhaps best |probably best |most |"
         r"widely )?(?:known|remembered|famous) for (?!(?:directing|writing|producing|co-directing|co-writing|co-producing|scoring|editing|helming) )(?:his |her |their )?(?:roles? in |parts? in |"
         r"starring in |appearing in |playing (?P<character>" + _CHAR + r") in )?{FILM_OF}"
         r"(?P<film>{TITLES_P})",

@@ -491,14 +491,20 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.possessive_work_for",
-        r"(?P<agent>{PERSON}) 's (?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK}) (?:for|in|of|on) "
-        r"{FILM_OF}(?P<film>{TITLE})",
+        r"(?P<agent>{WHOSE}) (?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK}) (?:for|in|of|on) "
+        r"{FILM_OF}(?P<film>{TITLES})",
         needs=ROLE_WORK_WORDS,
+    ),
+    Rule(
+        "crew.film_with_role_person",
+        r"(?P<film>{TITLE}) (?:with|alongside) (?:the |its )?(?:{ADJ}){0,2}?(?P<cue>{ROLE_NOUN}) "
+        r"(?P<agent>{PERSON})(?! 's)",
+        needs=("with", "alongside"),
     ),
     Rule(
         "crew.served_as",
         r"(?P<agent>{PERSON}){APPOS} (?:was|is|served as|acted as) (?:the |its |a )?(?:film 's )?"
-        r"(?P<cue>{ROLE_NOUN}) (?:of|for|on) (?:the )?(?P<film>{FILMREF})",
+        r"(?P<cue>{ROLE_NOUN}) (?:of|for|on) (?:the )?(?P<film>{FILMREFS})",
         needs=("was", "is", "served", "acted"),
     ),
     Rule(
