@@ -1,11 +1,14 @@
 """Rebuild the extractor's shipped word lists from the Wikidata films table (CC0).
 
 ``kg/extract/data/given_names.txt``: given names, the first word of every two- or three-word
-person name credited in the table (cast, director, screenwriter), used by at least two people;
-capitalised common words (months, days, the function words of :mod:`kg.extract.lexicon`) are left out.
-The lists are linguistic knowledge (which words start people's names), not facts about films.
+person name credited in the table (cast, director, screenwriter), used by at least two people, or
+by one person when the word is in no film title of the table ("Saoirse" stays, "Snow" and "Star"
+do not); capitalised common words (months, days, the function words of
+:mod:`kg.extract.lexicon`) are left out. The lists are linguistic knowledge (which words start
+people's names), not facts about films.
 
 Usage: python tools/build_lexicons.py ../shared/data/structured/wikidata_films/credits_long.csv
+(the films table ``omdb.csv`` is read from the same folder, for its titles)
 """
 
 from __future__ import annotations
@@ -78,6 +81,10 @@ def main(credits: str) -> None:
         for row in csv.DictReader(fh):
             if row["role"] in ("cast_member", "director", "screenwriter"):
                 people.add(row["name"].strip())
+    title_words: set[str] = set()
+    with open(Path(credits).with_name("omdb.csv"), encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            title_words.update(w.strip(":,.!?'\"()") for w in row["Title"].split())
     first: Counter[str] = Counter()
     for name in people:
         words = name.split()
@@ -86,7 +93,9 @@ def main(credits: str) -> None:
     banned = {w.casefold() for w in FUNCTION_WORDS | MONTHS | DAYS | HONORIFICS | NAME_PARTICLES}
     banned |= TITLE_WORDS
     names = sorted(
-        n for n, c in first.items() if c >= MIN_PEOPLE and n.casefold() not in banned and len(n) > 1
+        n
+        for n, c in first.items()
+        if (c >= MIN_PEOPLE or n not in title_words) and n.casefold() not in banned and len(n) > 1
     )
     OUT.write_text(
         "# Given names (first words of person names in the Wikidata films table, CC0), one a line.\n"

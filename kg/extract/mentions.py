@@ -258,7 +258,7 @@ def _age_follows(tokens: Sequence[Token], j: int) -> bool:
 
 
 def _is_year(text: str) -> bool:
-    return len(text) == 4 and text.isdigit() and text[:2] in ("18", "19", "20")
+    return len(text) == 4 and text.isascii() and text.isdigit() and text[:2] in ("18", "19", "20")
 
 
 def _spaced_ok(tokens: Sequence[Token], j: int) -> bool:
@@ -1093,6 +1093,9 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     if person_cue and _modifies_a_name(tokens, chunk.last) and not _person_like(words):
         chunk.kind, chunk.why = "name", "modifier"  # "stars EastEnders actress X": X's show
         return
+    if not person_cue and _year_in_brackets_after(tokens, chunk.last):
+        chunk.kind, chunk.why = "film", "year in brackets"  # "followed by Rani Saheba (1930)"
+        return
     if _person_like(words) or (person_cue and 1 <= len(words) <= 4 and _namey(words)):
         chunk.kind, chunk.why = "person", "name" if not person_cue else "descriptor"
         return
@@ -1109,6 +1112,23 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         chunk.kind, chunk.why = ("org", "company") if kind == "org" else ("nonfilm", kind)
         return
     chunk.kind, chunk.why = "name", ""
+
+
+def _year_in_brackets_after(tokens: Sequence[Token], last: int) -> bool:
+    """Is the name ending at ``last`` followed by a bare year in brackets, as a film's is
+    ("Rani Saheba (1930)")? A person's brackets say "born" or give two years.
+
+    >>> _year_in_brackets_after(tokenize("Rani Saheba (1930) and Zulum"), 1)
+    True
+    >>> _year_in_brackets_after(tokenize("Rani Mukerji (born 1978)"), 1)
+    False
+    """
+    return (
+        last + 3 < len(tokens)
+        and tokens[last + 1].text == "("
+        and _is_year(tokens[last + 2].text)
+        and tokens[last + 3].text == ")"
+    )
 
 
 def _modifies_a_name(tokens: Sequence[Token], last: int) -> bool:

@@ -571,7 +571,7 @@ RULES: tuple[Rule, ...] = (
         r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,2}(?:played|acted|performed|appeared|was|were) in "
         r"(?:the (?:{ADJ}){0,2}?{FILM_NOUN} )?(?P<film>«[FA]\d+»|(?<=film |ovie )«N\d+»)",
         CAST,
-        needs=("played", "acted", "performed", "was", "were"),
+        needs=("played", "acted", "performed", "appeared", "was", "were"),
     ),
     Rule(
         "cast.played_by",
