@@ -1093,8 +1093,8 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     if person_cue and _modifies_a_name(tokens, chunk.last) and not _person_like(words):
         chunk.kind, chunk.why = "name", "modifier"  # "stars EastEnders actress X": X's show
         return
-    if not person_cue and _year_in_brackets_after(tokens, chunk.last):
-        chunk.kind, chunk.why = "film", "year in brackets"  # "followed by Rani Saheba (1930)"
+    if not person_cue and _dated_list_item(tokens, chunk.first, chunk.last):
+        chunk.kind, chunk.why = "film", "dated list"  # "Rani Saheba (1930), Udaykal (1930) ..."
         return
     if _person_like(words) or (person_cue and 1 <= len(words) <= 4 and _namey(words)):
         chunk.kind, chunk.why = "person", "name" if not person_cue else "descriptor"
@@ -1129,6 +1129,29 @@ def _year_in_brackets_after(tokens: Sequence[Token], last: int) -> bool:
         and _is_year(tokens[last + 2].text)
         and tokens[last + 3].text == ")"
     )
+
+
+def _dated_list_item(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Is the name at ``first``..``last`` an item of a list of names with bare years in
+    brackets, as films are listed ("followed by Rani Saheba (1930), Udaykal (1930) and Zulum
+    (1931)")? One dated name alone may be anything; a list of them is a filmography.
+
+    >>> _dated_list_item(tokenize("Rani Saheba (1930), Udaykal (1930)"), 0, 1)
+    True
+    >>> _dated_list_item(tokenize("Rani Saheba (1930) said"), 0, 1)
+    False
+    """
+    if not _year_in_brackets_after(tokens, last):
+        return False
+    if first >= 2 and tokens[first - 1].lower in (",", "and") and tokens[first - 2].text == ")":
+        return True  # an earlier item ends "(1930) ,"
+    after = last + 4
+    if after < len(tokens) and tokens[after].lower in (",", "and"):
+        return any(
+            _year_in_brackets_after(tokens, k)
+            for k in range(after + 1, min(after + 8, len(tokens)))
+        )
+    return False
 
 
 def _modifies_a_name(tokens: Sequence[Token], last: int) -> bool:
