@@ -63,7 +63,7 @@ from .lexicon import (
     is_given_name,
     nonfilm_kind,
 )
-from .mentions import Chunk, Token, chunk_sentence, name_runs, tokenize
+from .mentions import Chunk, Token, chunk_sentence, name_runs, splits_apart, tokenize
 from .patterns import Rule, expand, slots
 from .pipeline import sentences
 
@@ -275,6 +275,7 @@ class _Names:
     tv: set[str] = field(default_factory=set)  # called television ("the series X", "ITV drama X")
     gender_votes: dict[str, Counter[str]] = field(default_factory=dict)  # key -> "f"/"m" votes
     _comma_starts: tuple[int, frozenset[str]] = (0, frozenset())  # for len(kinds) names
+    split_starts: set[str] = field(default_factory=set)  # "storm" of the title "Storm over Asia"
 
     def store_film(self, name: str) -> bool:
         """Does the store know ``name`` as a film (one-word titles too, which :meth:`kind` keeps
@@ -296,11 +297,12 @@ class _Names:
         return "f" if f > m else "m" if m > f else None
 
     def comma_starts(self) -> frozenset[str] | None:
-        """First words of the names known to this document that hold a comma or a colon."""
+        """First words of the names known to this document that hold a comma or a colon, or a
+        lower-case word that would cut them apart (``split_starts``)."""
         if self.gazetteer is not None:
             return None  # the store's names: look from every capitalised word
         if self._comma_starts[0] != len(self.kinds):  # names are added, never removed
-            starts = frozenset(k.split()[0] for k in self.kinds if "," in k)
+            starts = frozenset(k.split()[0] for k in self.kinds if "," in k) | self.split_starts
             self._comma_starts = (len(self.kinds), starts)
         return self._comma_starts[1]
 
@@ -886,6 +888,9 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
         title_key = ""  # "Marta Lindqvist (born 1961) is a Swedish actress": a biography
     if title_key and ("," in title_key or " " in title_key) and title_key in name_key(text):
         names.kinds[title_key] = "film"  # found whole even when it holds a comma
+        title = (document.title or "").strip()
+        if splits_apart(title):  # "Storm over Asia": found whole, not as "Storm" and "Asia"
+            names.split_starts.add(title.split()[0].lower())
         main_title = title_key.split(":")[0].strip()
         if (
             ":" in title_key
@@ -1250,13 +1255,22 @@ def _topic_film(
         return None
     if _IT_SUBJECT.match(sent.skeleton):
         return _antecedent(state)
+    agents = {int(i) for i in _AGENT_SLOT.findall(sent.skeleton)}
     if not any(
-        s.kind == "F" or (s.kind == "N" and not _not_a_title(s.text, names))
+        s.kind == "F" or (s.kind == "N" and i not in agents and not _not_a_title(s.text, names))
         for i, s in enumerate(sent.slots)
         if i not in exclude
     ):
         return state.main_film or state.last_film
     return None
+
+
+_AGENT_SLOT = re.compile(
+    r"(?<!followed )(?<!preceded )(?<!inspired )(?<!replaced )(?<!succeeded )(?<!overtaken )"
+    r"(?<!beaten )(?<!topped )(?<!dethroned )by «N(\d+)»"
+)
+"""An untyped name after "by" is the agent of a credit ("with lyrics by «N1»"), no other film
+the sentence could be about; a film follows "followed by", "inspired by", "topped by"."""
 
 
 def _nearest_title_before(

@@ -345,7 +345,10 @@ def _known_spans(
 ) -> list[tuple[int, int]]:
     """Known names that hold a comma or run into the next name ("Crouching Tiger, Hidden
     Dragon", "I, Robot"): longest first, left to right. ``starts`` are the lower-cased first
-    words of such names (``None``: try every capitalised word)."""
+    words of such names (``None``: try every capitalised word). A name the document itself
+    knows may also hold a lower-case word that no name holds otherwise ("Storm over Asia", the
+    title of an encyclopedia article); a store's name may not, since "the end of ..." would then
+    be a film called "The End"."""
     spans: list[tuple[int, int]] = []
     n = len(tokens)
     i = 0
@@ -355,6 +358,7 @@ def _known_spans(
             continue
         best = -1
         commas = 0
+        lower = False
         for j in range(i + 1, min(i + 14, n)):
             t = tokens[j]
             if t.text == ",":
@@ -362,9 +366,11 @@ def _known_spans(
                 continue
             if t.kind == "punct" and t.text not in (":", "-", "–", "&", "!", "?"):
                 break
+            if t.kind == "word" and not t.cap and t.lower not in _CONNECTORS:
+                lower = starts is not None
             if (
                 (t.cap or t.kind == "num")
-                and commas
+                and (commas or lower)
                 and known(sentence[tokens[i].start : t.end]) == "film"
             ):
                 best = j
@@ -374,6 +380,16 @@ def _known_spans(
         else:
             i += 1
     return spans
+
+
+def splits_apart(name: str) -> bool:
+    """Would :func:`name_runs` cut ``name`` in pieces at a lower-case word it holds ("Storm over
+    Asia", "Änglagård – andra sommaren")? Such a name is found whole only when it is known.
+
+    >>> splits_apart("Storm over Asia"), splits_apart("Harry Potter and the Goblet of Fire")
+    (True, False)
+    """
+    return any(w[:1].islower() and w.lower() not in _CONNECTORS for w in name.split()[1:])
 
 
 def _make(sentence: str, tokens: Sequence[Token], i: int, j: int) -> Chunk:

@@ -160,7 +160,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "companies.under_banner",
         r"under (?:his |her |their |the |its )?(?:own )?(?:banner|production banner|label|"
-        r"production company)(?: ,)? (?P<agent>{ORG})",
+        r"production company)(?: ,| of)? (?P<agent>{ORG})",
         PRODUCTION,
         film=None,
         needs=("banner", "label", "company"),
