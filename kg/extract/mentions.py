@@ -773,6 +773,18 @@ def _character_slot(tokens: Sequence[Token], i: int) -> bool:
         return True
     if i >= 2 and tokens[i - 2].lower in _CHARACTER_CUES and tokens[i - 1].text[:1].isupper():
         return True  # "as Queen Maud in ...": a rank or title word before the character's name
+    k = i - 2 if tokens[i - 1].cap else i - 1  # "Queen" of "the young Queen Mara"
+    low = k
+    while (
+        k > 0
+        and k >= low - 2
+        and tokens[k].kind == "word"
+        and not tokens[k].cap
+        and tokens[k].lower not in _CHARACTER_CUES
+    ):
+        k -= 1  # "as the young Queen Mara in ...": a determiner and adjectives before the name
+    if k < low and tokens[k].lower in _CHARACTER_CUES and tokens[k + 1].lower in ("the", "a", "an"):
+        return True
     return before == "of" and i >= 2 and tokens[i - 2].lower in ("role", "part")
 
 

@@ -420,6 +420,14 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "cast.set_to_lead",
+        r"(?P<agent>{WHOS}){APPOS} (?:(?:is|are|was|were) (?:set |due |expected |poised |now )?to|will|"
+        r"(?:has |have |had )?(?:signed on|been tapped|been cast|been chosen|been hired|agreed) to) "
+        r"(?:co-)?(?:lead|front) {FILM_OF}(?P<film>{TITLES})",
+        CAST,
+        needs=("lead", "front", "co-lead", "co-front"),
+    ),
+    Rule(
         "cast.boarded",
         r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:boarded|boards|board|boarding) "
         r"{FILM_OF}(?P<film>{TITLES_P})(?! (?:as|to) (?!star\b)[a-z]| , which (?:he|she|they) )",
@@ -836,7 +844,8 @@ RULES: tuple[Rule, ...] = (
         "cast.plays_character_topic",
         r"(?P<agent>{PEOPLE}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?:plays|played|play|"
         r"playing|portrays|portrayed|portray|voices|voiced|voice|stars as|starred as|star as|"
-        r"returns as|returned as|return as|(?:reprises|reprised|reprise|reprising) (?:his|her|their) "
+        r"returns as|returned as|return as|co-stars as|co-starred as|co-star as|"
+        r"(?:reprises|reprised|reprise|reprising) (?:his|her|their) "
         r"(?:role|part) as|leads the cast as|led the cast as|(?:gives|gave|delivers|delivered|turns "
         r"in|turned in) (?:a|an|the|his|her|their) (?:{ADJ}){0,3}?(?:turn|performance) as) (?!"
         + _NOT_A_CHARACTER
@@ -874,6 +883,9 @@ RULES: tuple[Rule, ...] = (
             "delivered",
             "turns",
             "turned",
+            "co-stars",
+            "co-starred",
+            "co-star",
         ),
     ),
     Rule(
