@@ -135,7 +135,7 @@ MACROS: dict[str, str] = {
     "CHAR": r"(?:(?:(?!in |opposite |alongside )[a-z][\w'-]* ){0,3}?(?:«[NPX]\d+» 's (?:[a-z][\w'-]* ){0,2}?)?«[NPXF]\d+»(?! 's)|(?:a|an|the|his|her|their|«[PN]\d+» 's) "
     r"(?:[a-z][\w'-]* ){0,3}?[a-z][\w'-]*(?= ,| and | in | \)| \.| who | which | opposite |$))",
     "FILM_OF": r"(?:(?:the |a |an |his |her |their |«[PNX]\d+» 's |(?:last|this|next) year 's |(?:the |a |an )(?:{ADJ}){0,2}?«[PN]\d+» (?={FILM_NOUN} ))?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?:"
-    r"(?:film |movie |screen |big-screen )?(?:adaptation|version|remake) of (?:the )?)?(?:{YEAR} 's )?"
+    r"(?:film |movie |screen |big-screen )?(?:adaptation|version) of (?:the )?)?(?:{YEAR} 's )?"
     r"(?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} (?:, (?=«[FN]\d+» [,.]))?)?)",
     "ORG": r"«[ON]\d+»",
     "AGENT": r"«[PNO]\d+»",

@@ -251,9 +251,10 @@ RULES: tuple[Rule, ...] = (
         r"(?P<agent>{WHO}(?: and {WHO})?){APPOS} (?:[^«» .;]+ |«X\d+» ){0,8}?(?:his |her |their |a |"
         r"an |the |best |for )(?:{ADJ}){0,3}?"
         + _ROLE_NOUN
-        + r"s? (?:(?:as|of) (?P<character>"
+        + r"s? (?:(?:as|of)(?! (?:his|her|their) (?:career|life|lifetime)\b) (?P<character>"
         + _CHAR
-        + r") )?(?:opposite {PEOPLE} )?in (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))",
+        + r") |of (?:his|her|their) (?:career|life|lifetime) )?(?:opposite {PEOPLE} )?in "
+        r"(?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))",
         CAST,
         character="character",
         needs=_ROLE_NOUN_WORDS,
