@@ -2,13 +2,14 @@
 
 ``kg/extract/data/given_names.txt``: given names, the first word of every two- or three-word
 person name credited in the table (cast, director, screenwriter), used by at least two people, or
-by one person when the word is in no film title of the table ("Saoirse" stays, "Snow" and "Star"
-do not); capitalised common words (months, days, the function words of
-:mod:`kg.extract.lexicon`) are left out. The lists are linguistic knowledge (which words start
-people's names), not facts about films.
+by one person when the word is neither an English word nor in a film title of the table
+("Saoirse" stays; "Gull", "Snow" and "Star" do not); capitalised common words (months, days, the
+function words of :mod:`kg.extract.lexicon`) are left out. The lists are linguistic knowledge
+(which words start people's names), not facts about films.
 
 Usage: python tools/build_lexicons.py ../shared/data/structured/wikidata_films/credits_long.csv
-(the films table ``omdb.csv`` is read from the same folder, for its titles)
+(the films table ``omdb.csv`` is read from the same folder, for its titles; the English words
+are the GCIDE list of the ``english-words`` package, MIT: ``pip install english-words``)
 """
 
 from __future__ import annotations
@@ -81,6 +82,9 @@ def main(credits: str) -> None:
         for row in csv.DictReader(fh):
             if row["role"] in ("cast_member", "director", "screenwriter"):
                 people.add(row["name"].strip())
+    from english_words import get_english_words_set  # a maintainer's tool, not a dependency
+
+    english = get_english_words_set(["gcide"], lower=True)
     title_words: set[str] = set()
     with open(Path(credits).with_name("omdb.csv"), encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
@@ -95,7 +99,9 @@ def main(credits: str) -> None:
     names = sorted(
         n
         for n, c in first.items()
-        if (c >= MIN_PEOPLE or n not in title_words) and n.casefold() not in banned and len(n) > 1
+        if (c >= MIN_PEOPLE or (n not in title_words and n.lower() not in english))
+        and n.casefold() not in banned
+        and len(n) > 1
     )
     OUT.write_text(
         "# Given names (first words of person names in the Wikidata films table, CC0), one a line.\n"
