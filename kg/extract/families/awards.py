@@ -6,7 +6,11 @@ the director), award wording ("best actress for Vera Drake": cast), "the Mike Le
 from __future__ import annotations
 
 from ...model import Relation
+from ..lexicon import STRONG_FILM_NOUNS
 from ..patterns import Rule
+
+_FILM_NOUN_WORDS = tuple(sorted(STRONG_FILM_NOUNS))
+"""Trigger words of the rules whose pattern holds {FILM_NOUN}."""
 
 _NOMINEE = r"«[PN]\d+» (?:\( «[FNP]\d+» \)|(?:in|for) (?:the (?:film|movie) )?«[FNP]\d+»)"
 """A nominee and the film: "Jamie Foxx (Ray)", "Jamie Foxx in Ray", "Martin Scorsese for The Aviator"."""
@@ -144,6 +148,15 @@ RULES: tuple[Rule, ...] = (
         r"prize|trophy) for (?:the )?(?:{FILM_NOUN} )?(?P<film>{TITLES})",
         explicit=False,
         needs=("award", "prize", "trophy"),
+    ),
+    Rule(
+        "awards.person_genre_title",
+        r"(?:^|, |: |in |of |to |and )(?:the|a|an) (?:{YEAR} )?(?P<agent>«P\d+») (?:{ADJ})?"
+        r"{FILM_NOUN} (?P<film>{TITLE})(?! 's)",
+        Relation.CAST_MEMBER,
+        explicit=False,
+        needs=_FILM_NOUN_WORDS,
+        flags=frozenset({"by_occupation"}),
     ),
     Rule(
         "awards.person_film_movies",
