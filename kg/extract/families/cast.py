@@ -248,8 +248,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.role_in",
-        r"(?P<agent>{WHO}(?: and {WHO})?){APPOS} (?:[^«» .;]+ |«X\d+» ){0,8}?(?:his |her |their |a |"
-        r"an |the |best |for )(?:{ADJ}){0,3}?"
+        r"(?P<agent>{WHO}(?: and {WHO})?){APPOS} (?:[^«» .;]+ |«X\d+» |«[FN]\d+» and ){0,8}?(?:his |"
+        r"her |their |a |an |the |best |for )(?:{ADJ}){0,3}?"
         + _ROLE_NOUN
         + r"s? (?:(?:as|of)(?! (?:his|her|their) (?:career|life|lifetime)\b) (?P<character>"
         + _CHAR

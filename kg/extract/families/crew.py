@@ -105,6 +105,20 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"noun_pairs"}),
     ),
     Rule(
+        "crew.film_reunites_with",
+        r"(?P<film>{FILMREF})(?: , which| ,)? (?:{AUX}){0,2}(?:reunites|reunited|reunite|reuniting) "
+        r"(?:him |her |them |{PERSON} )?with (?:the )?(?:{ADJ}){0,2}?(?P<cue>{ROLE_NOUN}|actor|actress|star) "
+        r"(?P<agent>{PERSON})",
+        needs=("reunites", "reunited", "reunite", "reuniting"),
+    ),
+    Rule(
+        "crew.made_films_including",
+        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}|since ){0,3}(?P<cue>directed|wrote|written|produced|scored|"
+        r"edited|co-directed|co-wrote|co-written|co-produced) (?:{NUMBER})?(?:{ADJ}){0,2}?{FILM_NOUNS}"
+        r"(?: (?:for|with|at|in) «[ONXC]\d+»)?(?: ,)? (?:including|such as|among them) (?P<film>{TITLES})",
+        needs=("including", "such", "among"),
+    ),
+    Rule(
         "crew.noun_of",
         r"(?P<agent>{PERSON}){APPOS} (?:, |is |was )(?:the |its |his |her |an? |one of the |who is the |"
         r"who was the |who is an? |who was an? )?"
@@ -210,6 +224,19 @@ RULES: tuple[Rule, ...] = (
         r"(?:the |a |an |its |one of the )?(?P<cue>{ROLE_NOUNS}) (?:on|of|for) "
         r"(?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))",
         needs=("serves", "served", "serving", "serve"),
+    ),
+    Rule(
+        "crew.before_doing",
+        r"(?P<agent>{WHO}){APPOS} (?:[^«».;, ]+ |«[XCFN]\d+» ){1,8}?(?:before|after|while|since|by) "
+        r"(?P<cue>directing|writing|producing|co-directing|co-writing|co-producing|scoring|"
+        r"editing) {FILM_OF}(?P<film>{TITLES})",
+        needs=("before", "after", "while", "since", "by"),
+    ),
+    Rule(
+        "crew.career_as_role_on",
+        r"(?P<agent>{WHO}){APPOS} (?:[^«».;, ]+ ){1,5}?as (?:an? |the )(?:{ADJ}){0,2}?"
+        r"(?P<cue>{ROLE_NOUN}) (?:on|of|for) (?:the )?(?:{FILM_NOUN} )?(?P<film>{TITLES})",
+        needs=("as",),
     ),
     Rule(
         "crew.is_doing",
