@@ -144,10 +144,11 @@ TV_WORDS = _words(
 
 TV_NETWORKS = _words(
     """BBC|BBC1|BBC2|BBC3|BBC4|ITV|ITV1|ITV2|E4|Sky|HBO|ABC|CBS|NBC|FX|AMC|PBS|Showtime|Starz|
-    CW|MTV|S4C|RTE|RTÉ|CBC|Nickelodeon"""
+    CW|MTV|S4C|RTE|RTÉ|CBC|Nickelodeon|Channel 4|Channel 5|BBC One|BBC Two|BBC Three|BBC Four|
+    Sky One|Sky Atlantic"""
 )
-"""Broadcasters whose one-word name before a genre noun makes a television programme ("the ITV
-drama X")."""
+"""Broadcasters whose name before a genre noun makes a television programme ("the ITV drama X",
+"the Channel 4 drama Y")."""
 
 NONFILM_MODIFIERS = _words(
     """pop|rock|rap|soul|country|jazz|blues|folk|punk|disco|indie|hip-hop|r&b|grime|opera|soap|
@@ -158,7 +159,8 @@ NONFILM_MODIFIERS = _words(
 """Words that make a kind of star, singer or icon, never a title: "Pop star X", "Soap star Y"."""
 
 NONFILM_BEFORE = _words(
-    """series|show|programme|program|sitcom|soap|tv|channel|opera|play|musical|novel|book|
+    """series|show|programme|program|sitcom|soap|tv|channel|miniseries|mini-series|docuseries|
+    podcast|opera|play|musical|novel|book|
     books|album|albums|song|songs|single|singles|band|group|newspaper|magazine|tabloid|
     language|award|awards|prize|festival|character|characters|hotel|restaurant|city|town|
     village|county|state|island|club|team|company|firm|studio|label|website|radio|station|

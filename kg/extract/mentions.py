@@ -1019,7 +1019,14 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         if (
             before not in _FILM_ONLY_NOUNS
             and chunk.first >= 2
-            and _tv_word(tokens[chunk.first - 2])
+            and (
+                _tv_word(tokens[chunk.first - 2])
+                or (  # "the Channel 4 drama X", "the BBC One comedy Y"
+                    chunk.first >= 3
+                    and f"{tokens[chunk.first - 3].text} {tokens[chunk.first - 2].text}"
+                    in TV_NETWORKS
+                )
+            )
         ):
             chunk.kind, chunk.why = "nonfilm", f"after 'tv {before}'"  # "the BBC drama Spooks"
             return
