@@ -1221,6 +1221,11 @@ def _subject(sent: _Sentence) -> re.Match[str] | None:
     return sent.subject
 
 
+_ANAPHOR_WITH_RELATIVE = re.compile(r"^«A\d+» , (?:which|that) ")
+"""A sentence whose subject is "the film" with a relative clause after it: the films the clause
+names are not what the sentence is about."""
+
+
 def _topic_film(
     sent: _Sentence, state: _State, exclude: frozenset[int] = frozenset()
 ) -> str | None:
@@ -1235,6 +1240,8 @@ def _topic_film(
         original = names.film_name(sent.slots[int(sequel.group(1))].text)
         main = state.main_film
         return main if main is not None and name_key(main) != name_key(original) else None
+    if _ANAPHOR_WITH_RELATIVE.match(sent.skeleton):
+        return _antecedent(state)  # "The film, which P wrote after seeing F, stars Q": not F
     films: list[str] = []
     for index, slot in enumerate(sent.slots):
         if index in exclude:

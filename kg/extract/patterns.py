@@ -146,7 +146,8 @@ MACROS: dict[str, str] = {
     "FILM_NOUN": _FILM_NOUN,
     "FILM_NOUNS": r"(?:films|movies|pictures|features|comedies|dramas|thrillers|documentaries)",
     "ADJ": r"(?!(?:of|a|an|the|by|from|in|on|for|to|with|and|or|as|at|is|was|are|were|alongside|"
-    r"opposite|starring|featuring|about|against) )"
+    r"opposite|starring|featuring|about|against|after|before|while|since|when|during|until|unlike|"
+    r"than|because|without) )"
     r"(?:[a-z][\w'-]*|«[CX]\d+»|\d[\w.,-]*|\$[\d.,]+[a-z]*) ",
     "ROLE_PASSIVE": _alt(_PASSIVE),
     "ROLE_VERB": _alt(_FINITE),

@@ -107,6 +107,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.film_stars",
+        r"(?!«[FNA]\d+» , (?:{ADV})?(?:co-)?(?:stars|starred) )"  # "which P wrote after seeing F, stars"
         r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,)? (?:which |that )?(?:{ADV})?(?:co-)?(?:stars|starred)"
         r"(?! in | opposite | alongside | with | together ) "
         r"(?:{ADJ}){0,2}?(?:the (?:actors|actresses|actor|actress) )?(?P<agent>{CASTLIST})",

@@ -153,7 +153,7 @@ RULES: tuple[Rule, ...] = (
         r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:(?:will|to|set to|due to|signed to|"
         r"signed on to|agreed to|expected to|hired to|tapped to|chosen to|going to|plans to|"
         r"planning to|in talks to|attached to|went on to|go on to|goes on to|returns to|returned to|"
-        r"return to|back to) )(?P<cue>(?:direct|helm|write|produce|co-direct|co-write|co-produce|"
+        r"return to|back to) )(?:{ADV})?(?P<cue>(?:direct|helm|write|produce|co-direct|co-write|co-produce|"
         r"executive produce|score|edit)(?: and (?:direct|write|produce|co-produce|executive produce|"
         r"star in))?) (?:the (?:script|screenplay|score|music) (?:for|of) )?(?:(?P<film_ana>«A\d+»)|"
         r"{FILM_OF}"
