@@ -1262,12 +1262,16 @@ def _topic_film(
         return None
     if _IT_SUBJECT.match(sent.skeleton):
         return _antecedent(state)
-    agents = {int(i) for i in _AGENT_SLOT.findall(sent.skeleton)}
-    if not any(
-        s.kind == "F" or (s.kind == "N" and i not in agents and not _not_a_title(s.text, names))
+    titles = [
+        i
         for i, s in enumerate(sent.slots)
         if i not in exclude
-    ):
+        and (s.kind == "F" or (s.kind == "N" and not _not_a_title(s.text, names)))
+    ]
+    if titles and all(sent.slots[i].kind == "N" for i in titles):
+        agents = {int(i) for i in _AGENT_SLOT.findall(sent.skeleton)}
+        titles = [i for i in titles if i not in agents]
+    if not titles:
         return state.main_film or state.last_film
     return None
 
