@@ -14,6 +14,12 @@ _BE = r"(?:(?:which |that )?(?:was |is |has been |had been |will be |is being |w
 _GERUNDS = ("directing", "producing", "writing", "scoring", "editing")
 """The crew gerunds of "P is directing, with Q producing"."""
 
+_NO_VERB_AFTER = (
+    r"(?! (?:also )?(?:{ROLE_VERB}|composed|wrote|co-wrote|penned|provided|created|did|handled)\b)"
+)
+"""After a list of names that completes "the cinematographer is ...": a verb after the list
+makes its last name the subject of a new clause ("... is X and Y composed the score": not Y)."""
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "crew.film_by",
@@ -63,7 +69,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.title_poss_noun",
-        r"(?P<film>{FILMREF}) 's (?:{ADJ})??(?P<cue>{ROLE_NOUN})(?: ,| is| was)? (?P<agent>{AGENTS})",
+        r"(?P<film>{FILMREF}) 's (?:{ADJ})??(?P<cue>{ROLE_NOUN})(?: ,| is| was)? (?P<agent>{AGENTS})"
+        + _NO_VERB_AFTER,
         needs=ROLE_NOUN_WORDS,
     ),
     Rule(
@@ -486,7 +493,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.copula",
         r"(?:the|its|the film 's|the movie 's|«A\d+» 's) (?:{ADJ})??(?P<cue>{ROLE_NOUN}) (?:was|is) "
-        r"(?P<agent>{AGENTS})",
+        r"(?P<agent>{AGENTS})" + _NO_VERB_AFTER,
         film=None,
         needs=("was", "is"),
     ),
@@ -562,7 +569,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.made_work",
-        r"(?P<agent>{AGENTS})(?: , who)? (?:also )?(?:composed|wrote|co-wrote|penned|provided|"
+        r"(?<!is )(?<!was )(?P<agent>{AGENTS})(?: , who)? (?:also )?(?:composed|wrote|co-wrote|penned|provided|"
         r"created|did|handled) (?:the |its |a )?(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK})(?: (?:of|for) "
         r"(?P<film>{FILMREF}))?(?! (?:for|of) (?:the |a |an )?(?:[a-z-]+ )?(?:musical|play|show|"
         r"series|album|song|novel|book|opera|stage|record|game|ballet|production))",
