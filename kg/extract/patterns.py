@@ -196,8 +196,10 @@ MACROS["CAST_ITEM"] = (
     r"(?:(?:«[CXNF]\d+» )?(?:{ADJ})??(?:actor|actress|star|singer|comedian|rapper|model|newcomer)"
     r"(?: ,)? |«[XN]\d+» (?:winner|nominee) |«[PN]\d+» 's (?:[a-z-]+ ){1,2}?|«[XC]\d+» 's )?"
     r"{PERSON}(?! 's)(?: , \d{1,2}(?= ,)(?: ,(?= (?:and|&) [^a-z])| ,(?= [a-z]))?)?(?: (?:\( )?as {CHAR}(?: \))?| \( «[NXP]\d+» \))?"
+    r"(?: in (?:a|an|his|her|their) (?:[a-z-]+ ){0,2}?(?:role|part|debut|cameo|appearance))?"
 )
-"""One member of a cast list: "British actress «P» , 34 , as «C»", "Oscar winner «P»"; in
+"""One member of a cast list: "British actress «P» , 34 , as «C»", "Oscar winner «P»", "«P» in a
+supporting role"; in
 "«P» 's husband «Q»" the member is «Q», and a name that owns something is none ("«P» 's son")."""
 MACROS["CASTLIST"] = "{CAST_ITEM}" + _LIST_TAIL.replace("{X}", "{CAST_ITEM}")
 MACROS["FILMREF_P"] = r"(?:«A\d+»|{TITLE_P})"

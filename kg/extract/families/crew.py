@@ -194,7 +194,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.with_as",
-        r"(?:(?P<film>{FILMREF}) , )?with (?P<agent>{PEOPLE}) as (?:the |its |a )?(?:{ADJ})??"
+        r"(?:(?P<film>{FILMREF}) , )?with (?P<agent>{PEOPLE}) (?:(?:also )?(?:serving|acting|working|"
+        r"credited) )?as (?:the |its |a |an )?(?:{ADJ})??"
         r"(?P<cue>{ROLE_NOUN})",
         needs=("with",),
         flags=frozenset({"film_optional"}),
