@@ -136,6 +136,8 @@ def loose_key(name: str) -> str:
     >>> loose_key("Penélope Cruz") == loose_key("Penelope  CRUZ")
     True
     """
+    if name.isascii():  # nothing to decompose, no accent to strip (most names of a table)
+        return slugify(name)
     decomposed = unicodedata.normalize("NFKD", name)
     return slugify("".join(c for c in decomposed if not unicodedata.combining(c)))
 
