@@ -408,7 +408,7 @@ class _Pipeline:
 
         Into a store with no entities to resolve against (a first load), the rows are written
         as read, without a :class:`~kg.model.Fact` per cell value
-        (:func:`kg.triples.table_rows_to_ntriples`): the same lines, a third of the time."""
+        (:func:`kg.triples.table_rows_to_ntriples`): the same lines, in two thirds of the time."""
         resolver = Resolver()
         resolver.plan(table.films())
         known = self.known.known()
