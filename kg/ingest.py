@@ -35,7 +35,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from rdflib import Literal, URIRef
 from tqdm import tqdm
@@ -53,7 +53,7 @@ from .loaders import (
     loader_for,
     registered_loaders,
 )
-from .model import Document, EntityRef, Fact, Failure, RdfSource, TableSource
+from .model import Document, EntityRef, Fact, Failure, RdfSource, TableRow, TableSource
 from .namespace import KG
 from .progress import ticking
 from .resolve import KnownEntities, Resolver, resolve_facts
@@ -64,6 +64,7 @@ from .triples import (
     SourceInfo,
     facts_to_ntriples,
     source_triples,
+    table_rows_to_ntriples,
     triples_to_ntriples,
 )
 
@@ -314,7 +315,7 @@ class _Pipeline:
             # one bulk write of the rows and the provenance, as N-Triples text (no rdflib terms)
             fresh: set[str] = set()  # its films no other source described when they were written
             tally = self.tallies[graph] = GraphTally()  # what kg.summary keeps, as it is written
-            lines = self.table_lines(record, graph, fresh, observe=tally.note_terms)
+            lines = self.table_lines(record, graph, fresh, tally)
             provenance = tally.observe(triples_to_ntriples(source_triples(info)))
             self.store.add_ntriples(graph, itertools.chain(lines, provenance))
             tally.size = self.store.graph_size(graph)
@@ -396,37 +397,56 @@ class _Pipeline:
         table: TableSource,
         graph: str,
         fresh: set[str] | None = None,
-        observe: Callable[[list[tuple[str, str, str]]], None] | None = None,
+        tally: GraphTally | None = None,
     ) -> Iterator[str]:
         """resolve -> triples for a table, one film (row) at a time, with a progress bar; as
         N-Triples lines for the store's bulk loader. ``fresh`` receives the films (IRIs) that
         no graph of the store described when their row came (before its lines were written):
         only this table states anything about them, so they can have no conflict with
-        another source. ``observe`` sees each fact's triples as N-Triples terms (see
-        :func:`kg.triples.facts_to_ntriples`)."""
+        another source. ``tally`` notes the triples as they are made (as N-Triples terms, see
+        :func:`kg.triples.facts_to_ntriples`).
+
+        Into a store with no entities to resolve against (a first load), the rows are written
+        as read, without a :class:`~kg.model.Fact` per cell value
+        (:func:`kg.triples.table_rows_to_ntriples`): the same lines, in two thirds of the time."""
         resolver = Resolver()
         resolver.plan(table.films())
         known = self.known.known()
-        facts: Iterator[Fact] = table.facts()
-        if self.progress:
-            facts = _with_progress(
-                facts,
-                tqdm(
-                    total=table.rows(),
-                    unit=" films",
-                    desc=Path(table.path).name,
-                    leave=False,
-                    disable=None,  # no bar when stderr is not a terminal (logs, CI)
-                ),
+        bar = (
+            tqdm(
+                total=table.rows(),
+                unit=" films",
+                desc=Path(table.path).name,
+                leave=False,
+                disable=None,  # no bar when stderr is not a terminal (logs, CI)
             )
-        if known.by_iri:  # else an empty store: nothing to resolve against
-            facts = _resolved_rows(facts, known, resolver, graph)
-        # the index learns the table's names as they are written: the next load (articles
-        # resolved against the table) finds it beside the store instead of reading the store
+            if self.progress
+            else None
+        )
+        observe = tally.note_terms if tally is not None else None
+        if not known.by_iri:  # an empty store: nothing to resolve against, rows written as read
+            rows: Iterator[TableRow] = table.table_rows()
+            if bar is not None:
+                rows = _ticking(rows, bar)
+            # the index learns the table's names as they are written: the next load (articles
+            # resolved against the table) finds it beside the store instead of reading the store
+            rows = _learning_rows(rows, known, resolver, graph)
+            if fresh is not None:
+                rows = _noting_fresh(rows, lambda row: row.film, resolver, self.store, fresh)
+            yield from table_rows_to_ntriples(
+                rows, resolver, graph=graph, observe=observe, watched=GraphTally.WATCHED
+            )
+            return
+        facts: Iterator[list[Fact]] = _rows(table.facts())
+        if bar is not None:
+            facts = _ticking(facts, bar)
+        facts = _resolved_rows(facts, known, resolver, graph)
         facts = _learning(facts, known, resolver, graph)
         if fresh is not None:
-            facts = _noting_fresh(facts, resolver, self.store, fresh)
-        yield from facts_to_ntriples(facts, resolver, graph=graph, observe=observe)
+            facts = _noting_fresh(facts, lambda row: row[0].subject, resolver, self.store, fresh)
+        yield from facts_to_ntriples(
+            itertools.chain.from_iterable(facts), resolver, graph=graph, observe=observe
+        )
 
     def rdf(self, record: RdfSource, graph: str) -> None:
         self.store.load_file(Path(record.path), graph)
@@ -468,48 +488,70 @@ def _rows(facts: Iterable[Fact]) -> Iterator[list[Fact]]:
 
 
 def _resolved_rows(
-    facts: Iterator[Fact], known: KnownEntities, resolver: Resolver, graph: str
-) -> Iterator[Fact]:
-    """A table's facts resolved against ``known``, one row (film) at a time."""
-    for row in _rows(facts):
-        yield from resolve_facts(row, known, graph=graph, resolver=resolver)[0]
+    rows: Iterator[list[Fact]], known: KnownEntities, resolver: Resolver, graph: str
+) -> Iterator[list[Fact]]:
+    """A table's rows (facts about one film) resolved against ``known``."""
+    for row in rows:
+        yield resolve_facts(row, known, graph=graph, resolver=resolver)[0]
 
 
 def _learning(
-    facts: Iterator[Fact], known: KnownEntities, resolver: Resolver, graph: str
-) -> Iterator[Fact]:
-    """``facts`` as they come, taught to ``known`` one row (film) at a time."""
-    for row in _rows(facts):
-        yield from row
+    rows: Iterator[list[Fact]], known: KnownEntities, resolver: Resolver, graph: str
+) -> Iterator[list[Fact]]:
+    """``rows`` (facts about one film each) as they come, each taught to ``known``."""
+    for row in rows:
+        yield row
         known.learn(row, resolver, graph, links=False)
 
 
+def _learning_rows(
+    rows: Iterator[TableRow], known: KnownEntities, resolver: Resolver, graph: str
+) -> Iterator[TableRow]:
+    """:func:`_learning` for rows read as :class:`~kg.model.TableRow`: their film and entities
+    are taught to ``known`` in the same order, an object learned already not again (a table
+    gives equal entities one object, and learning one twice changes nothing)."""
+    learned: dict[int, EntityRef] = {}  # by identity, kept alive so that no id is reused
+    for row in rows:
+        yield row
+        new = [row.film]  # one object per row
+        for fact in row.facts:
+            ref = fact[1]
+            if isinstance(ref, EntityRef) and learned.get(id(ref)) is not ref:
+                learned[id(ref)] = ref
+                new.append(ref)
+        known.learn_refs(new, resolver, graph)
+
+
+_Row = TypeVar("_Row")
+
+
 def _noting_fresh(
-    facts: Iterator[Fact], resolver: Resolver, store: Store, fresh: set[str]
-) -> Iterator[Fact]:
-    """``facts`` as they come, one row (film) at a time; the row's film goes into ``fresh`` if
-    the store describes nothing about it when the row comes. A row's lines are made after it
-    is looked up, so the table's own triples about a film never hide that it is new (a film
-    of two rows is looked up at the first)."""
+    rows: Iterator[_Row],
+    film_of: Callable[[_Row], EntityRef],
+    resolver: Resolver,
+    store: Store,
+    fresh: set[str],
+) -> Iterator[_Row]:
+    """``rows`` as they come; a row's film (``film_of(row)``) goes into ``fresh`` if the store
+    describes nothing about it when the row comes. A row's lines are made after it is looked
+    up, so the table's own triples about a film never hide that it is new (a film of two rows
+    is looked up at the first)."""
     seen: set[str] = set()
-    for row in _rows(facts):
-        film = str(resolver.iri(row[0].subject))
+    for row in rows:
+        film = str(resolver.iri(film_of(row)))
         if film not in seen:
             seen.add(film)
             if not store.describes(film):
                 fresh.add(film)
-        yield from row
+        yield row
 
 
-def _with_progress(facts: Iterator[Fact], bar: Any) -> Iterator[Fact]:
-    """Tick ``bar`` once per film (each row's facts share one subject object)."""
-    last: EntityRef | None = None
+def _ticking(rows: Iterator[_Row], bar: Any) -> Iterator[_Row]:
+    """Tick ``bar`` once per row (film)."""
     try:
-        for fact in facts:
-            if fact.subject is not last:
-                last = fact.subject
-                bar.update()
-            yield fact
+        for row in rows:
+            bar.update()
+            yield row
     finally:
         bar.close()
 

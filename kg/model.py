@@ -32,6 +32,8 @@ __all__ = [
     "Record",
     "Relation",
     "Role",
+    "RowFact",
+    "TableRow",
     "TableSource",
     "Value",
     "ValueType",
@@ -357,6 +359,39 @@ class Fact:
     ambiguous: bool = False
 
 
+RowFact: TypeAlias = tuple[Relation, EntityRef | Value, str | None, int | None, str | None]
+"""A fact of a table row about the row's film: ``(relation, object, character, billing order,
+region)``, as a :class:`Fact` would hold them (a tuple: a big table has hundreds of thousands)."""
+
+
+@dataclass(slots=True)
+class TableRow:
+    """A table row: its film and its facts about it (see :meth:`facts_with`).
+
+    >>> film = EntityRef(EntityType.FILM, "Heat", year=1995)
+    >>> row = TableRow(film, [(Relation.TITLE, Value("Heat"), None, None, None)])
+    >>> [f.object for f in row.facts_with(None)]
+    [Value(text='Heat', type=<ValueType.STRING: 'string'>)]
+    """
+
+    film: EntityRef
+    facts: list[RowFact]
+
+    def facts_with(self, evidence: Evidence | None) -> Iterator[Fact]:
+        """The row's facts as :class:`Fact` objects with ``evidence``."""
+        film = self.film
+        for relation, obj, character, billing, region in self.facts:
+            yield Fact(
+                film,
+                relation,
+                obj,
+                evidence,
+                character=character,
+                billing_order=billing,
+                region=region,
+            )
+
+
 @dataclass(slots=True)
 class Document:
     """An article: its text and metadata, as a loader read it.
@@ -381,7 +416,9 @@ class TableSource:
     """A film table read through a mapping: one named graph of facts, made only if it changed.
 
     ``films()`` names every row's film (so the resolver can tell namesakes apart before the first
-    fact), ``facts()`` streams the facts row by row, ``rows()`` counts rows for a progress bar.
+    fact), ``facts()`` streams the facts row by row, ``table_rows()`` the same facts as
+    :class:`TableRow` objects (no :class:`Fact` per cell value), ``rows()`` counts rows for a
+    progress bar.
     """
 
     path: str
@@ -391,6 +428,7 @@ class TableSource:
     films: Callable[[], list[EntityRef]]
     facts: Callable[[], Iterator[Fact]]
     rows: Callable[[], int]
+    table_rows: Callable[[], Iterator[TableRow]]
     title: str | None = None
 
 

@@ -136,6 +136,8 @@ def loose_key(name: str) -> str:
     >>> loose_key("Penélope Cruz") == loose_key("Penelope  CRUZ")
     True
     """
+    if name.isascii():  # nothing to decompose, no accent to strip (most names of a table)
+        return slugify(name)
     decomposed = unicodedata.normalize("NFKD", name)
     return slugify("".join(c for c in decomposed if not unicodedata.combining(c)))
 
@@ -603,25 +605,10 @@ class KnownEntities:
         seen: set[int] = set()  # a row's subject is in each of its facts: index it once
         for fact in facts:
             for ref in (fact.subject, fact.object):
-                if not isinstance(ref, EntityRef) or ref.type is EntityType.COUNTRY:
-                    continue
-                if id(ref) in seen:
+                if not isinstance(ref, EntityRef) or id(ref) in seen:
                     continue
                 seen.add(id(ref))
-                iri = str(resolver.iri(ref))
-                old = self.by_iri.get(iri)
-                if (  # known already, from this source, with nothing new: the common case
-                    old is not None
-                    and graph in old.graphs
-                    and (old.year is not None or ref.year is None)
-                    and old.aliases.issuperset(ref.aliases)
-                ) or _AMBIGUOUS.search(iri):
-                    continue
-                self.add(
-                    KnownEntity(
-                        iri, entity_kind(ref.type), ref.name, set(ref.aliases), ref.year, {graph}
-                    )
-                )
+                self._learn_ref(ref, resolver, graph)
             obj = fact.object
             if (
                 links
@@ -633,6 +620,30 @@ class KnownEntities:
                 agent = str(resolver.iri(obj))
                 if not _AMBIGUOUS.search(agent) and not _AMBIGUOUS.search(subject):
                     self.link(subject, agent, graph)
+
+    def learn_refs(self, refs: Iterable[EntityRef], resolver: Resolver, graph: str) -> None:
+        """Add the entities ``refs`` (resolved, written to ``graph``) as :meth:`learn` adds
+        those of facts, links left to be read from the store (a big table's rows)."""
+        for ref in refs:
+            self._learn_ref(ref, resolver, graph)
+
+    def _learn_ref(self, ref: EntityRef, resolver: Resolver, graph: str) -> None:
+        """Index one entity of ``graph`` (a country is not indexed; an entity known already
+        from ``graph`` with nothing new is left as it is)."""
+        if ref.type is EntityType.COUNTRY:
+            return
+        iri = str(resolver.iri(ref))
+        old = self.by_iri.get(iri)
+        if (  # known already, from this source, with nothing new: the common case
+            old is not None
+            and graph in old.graphs
+            and (old.year is not None or ref.year is None)
+            and old.aliases.issuperset(ref.aliases)
+        ) or _AMBIGUOUS.search(iri):
+            return
+        self.add(
+            KnownEntity(iri, entity_kind(ref.type), ref.name, set(ref.aliases), ref.year, {graph})
+        )
 
 
 @dataclass(slots=True)

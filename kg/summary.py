@@ -40,7 +40,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 from rdflib import Literal, URIRef
@@ -267,13 +267,20 @@ _WATCHED = [_RDF_TYPE, _RDFS_LABEL, str(KG.role), str(KG.year), str(KG.releaseDa
 _LINE = re.compile(
     r"^<([^>]*)> <(" + "|".join(re.escape(p) for p in _WATCHED) + r")> (.*) \.$", re.MULTILINE
 )
-_TYPE, _OTHER = "type", "other"
+_TYPE, _ROLE, _OTHER = "=type", "=role", "=other"
 _WATCHED_TERMS = {
-    f"<{p}>": _TYPE if p == _RDF_TYPE else ROLE_NAMES[_ROLE_OF[p]] if p in _ROLE_OF else _OTHER
+    f"<{p}>": _TYPE
+    if p == _RDF_TYPE
+    else _ROLE
+    if p == str(KG.role)
+    else ROLE_NAMES[_ROLE_OF[p]]
+    if p in _ROLE_OF
+    else _OTHER
     for p in _WATCHED
 }
-"""Each watched predicate as an N-Triples term: ``_TYPE``, the role name of a role property
-(a credit of the index), or ``_OTHER`` (:meth:`GraphTally._note_rows` takes it)."""
+"""Each watched predicate as an N-Triples term: ``_TYPE``, ``_ROLE`` (``kg:role``), the role
+name of a role property (a credit of the index), or ``_OTHER`` (:meth:`GraphTally._note_rows`
+takes it). The kinds start with ``=``, which no role name does."""
 _ONE_LINE = re.compile(_LINE.pattern[1:])
 """:data:`_LINE` for one line (its ``$`` before the line's break)."""
 _UNESCAPE = re.compile(r"\\(.)")
@@ -302,6 +309,10 @@ class GraphTally:
     >>> t.labels, dict(t.members)
     ({'urn:f': 'Say "hi"'}, {'https://w3id.org/filmkg/ontology#Film': ['urn:f']})
     """
+
+    WATCHED: ClassVar[frozenset[str]] = frozenset(_WATCHED_TERMS)
+    """The predicates (N-Triples terms) whose triples :meth:`note_terms` notes: it ignores
+    every other triple."""
 
     credits: list[tuple[str, str, str]] = field(default_factory=list)
     members: dict[str, list[str]] = field(default_factory=dict)
@@ -353,8 +364,10 @@ class GraphTally:
             kind = watched.get(p)
             if kind is None or s[0] != "<":
                 continue
-            if kind == _TYPE:  # the most common two first, without a call per triple
+            if kind == _TYPE:  # the most common three first, without a call per triple
                 members.setdefault(o[1:-1], []).append(s[1:-1])
+            elif kind == _ROLE:  # in order with the types: the members' keys keep their order
+                members.setdefault(_ROLE_KEY + o[1:-1], []).append(s[1:-1])
             elif kind != _OTHER:
                 credits.append((s[1:-1], kind, o[1:-1]))
             else:

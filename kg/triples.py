@@ -18,7 +18,7 @@ True
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,7 +29,18 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 from rdflib.term import Node
 
 from .iri import credit_iri_text, evidence_iri, release_iri
-from .model import ROLES, EntityRef, EntityType, Evidence, Fact, Relation, Value, ValueType
+from .model import (
+    ROLES,
+    EntityRef,
+    EntityType,
+    Evidence,
+    Fact,
+    Relation,
+    RowFact,
+    TableRow,
+    Value,
+    ValueType,
+)
 from .namespace import KG, PROV
 from .resolve import Resolver
 from .store import Triple
@@ -42,6 +53,7 @@ __all__ = [
     "facts_to_ntriples",
     "facts_to_triples",
     "source_triples",
+    "table_rows_to_ntriples",
     "triples_to_ntriples",
 ]
 
@@ -228,6 +240,12 @@ class _Writer(Generic[T]):
         self.graph = graph
         self.described: set[T] = set()
         self._iris: dict[EntityRef, tuple[str, T]] = {}
+        self._objects: dict[
+            tuple[Relation, int], tuple[EntityRef | Value, T, str, T, T | None]
+        ] = {}
+        """What :meth:`row` made of each (relation, object): the object kept alive with its
+        property, text (of an entity's IRI), term and role (a table's objects are one object
+        per distinct value, so each is spelt once, not once per row)."""
         self._subject: tuple[EntityRef | None, str, T | None] = (None, "", None)
         """The last fact's subject and its IRI (text, term): a table row's facts share one
         subject object, described by the first (hashing an :class:`EntityRef` again per fact
@@ -292,6 +310,68 @@ class _Writer(Generic[T]):
             out.append((node, v.ambiguous, t.python(True)))
         return out
 
+    def credit(
+        self, s_text: str, s: T, relation: Relation, o_text: str, obj: T, role: T
+    ) -> tuple[T, list[tuple[T, T, T]]]:
+        """The credit node of a film ``s`` and a person (or company) ``obj`` in ``role``, and
+        its triples (``s_text``, ``o_text``: the IRIs as text)."""
+        v = self.v
+        credit = self.terms.iri(credit_iri_text(s_text, relation.value, o_text))
+        return credit, [
+            (s, v.credit, credit),
+            (credit, v.type, v.Credit),
+            (credit, v.film, s),
+            (credit, v.person, obj),
+            (credit, v.role, role),
+        ]
+
+    def row(self, film: EntityRef, facts: list[RowFact]) -> list[tuple[T, T, T]]:
+        """The triples of a table row: :meth:`fact` of each of its facts about ``film`` (with
+        no evidence sentence: a table's is the whole file), in the same order. A fact with no
+        character, billing order or region (most of them) is written from what was made of
+        its object the first time (:meth:`_object`)."""
+        s_text, s, out = self.entity(film)
+        self._subject = (film, s_text, s)
+        objects = self._objects
+        for fact in facts:
+            relation, obj, character, billing, region = fact
+            if character or billing is not None or region:
+                qualified = Fact(
+                    film, relation, obj, character=character, billing_order=billing, region=region
+                )
+                out += self.fact(qualified)
+                continue
+            made = objects.get((relation, id(obj)))
+            if made is None:
+                made = self._object(relation, obj, out)
+            _, prop, o_text, o, role = made
+            out.append((s, prop, o))
+            if role is not None:
+                out += self.credit(s_text, s, relation, o_text, o, role)[1]
+        return out
+
+    def _object(
+        self, relation: Relation, obj: EntityRef | Value, out: list[tuple[T, T, T]]
+    ) -> tuple[EntityRef | Value, T, str, T, T | None]:
+        """What :meth:`row` keeps of ``obj`` as the object of ``relation``, as :meth:`fact`
+        makes it; an entity's description goes into ``out`` (when it is its first mention)."""
+        v = self.v
+        term: T
+        if isinstance(obj, Value):
+            o_text, term, role = "", self.terms.literal(obj.text, _DATATYPE[obj.type]), None
+        else:
+            o_text, term, described = self.entity(obj)
+            out += described
+            role = v.role_of.get(relation)
+        made = self._objects[(relation, id(obj))] = (
+            obj,
+            v.property_of[relation],
+            o_text,
+            term,
+            role,
+        )
+        return made
+
     def fact(self, fact: Fact) -> list[tuple[T, T, T]]:
         t, v = self.terms, self.v
         last, s_text, s_term = self._subject
@@ -313,14 +393,8 @@ class _Writer(Generic[T]):
         out.append((s, prop, obj))
         role = v.role_of.get(fact.relation)
         if role is not None and not isinstance(fact.object, Value):
-            credit = t.iri(credit_iri_text(s_text, fact.relation.value, o_text))
-            out += [
-                (s, v.credit, credit),
-                (credit, v.type, v.Credit),
-                (credit, v.film, s),
-                (credit, v.person, obj),
-                (credit, v.role, role),
-            ]
+            credit, lines = self.credit(s_text, s, fact.relation, o_text, obj, role)
+            out += lines
             if fact.character:
                 out.append((credit, v.characterName, t.literal(fact.character)))
             if fact.billing_order is not None:
@@ -393,6 +467,34 @@ def facts_to_ntriples(
         triples = writer.fact(fact)
         if observe is not None:
             observe(triples)
+        yield "".join([f"{s} {p} {o} .\n" for s, p, o in triples])
+
+
+def table_rows_to_ntriples(
+    rows: Iterable[TableRow],
+    resolver: Resolver,
+    *,
+    graph: str,
+    observe: Callable[[list[tuple[str, str, str]]], None] | None = None,
+    watched: Container[str] | None = None,
+) -> Iterator[str]:
+    r"""The lines of :func:`facts_to_ntriples` for a table's rows, one row at a time, in the
+    same order (see :meth:`_Writer.row`). ``observe`` is shown each row's triples as N-Triples
+    terms, only those whose predicate is in ``watched`` if given (all others are of no
+    interest to it, e.g. :data:`kg.summary.GraphTally.WATCHED`).
+
+    >>> from kg.model import EntityRef, EntityType, Relation, TableRow, Value
+    >>> film = EntityRef(EntityType.FILM, "Heat", year=1995)
+    >>> row = TableRow(film, [(Relation.TITLE, Value("Heat"), None, None, None)])
+    >>> text = "".join(table_rows_to_ntriples([row], Resolver(), graph="urn:g"))
+    >>> text == "".join(facts_to_ntriples(row.facts_with(None), Resolver(), graph="urn:g"))
+    True
+    """
+    writer = _Writer(_TextTerms(), resolver, graph)
+    for row in rows:
+        triples = writer.row(row.film, row.facts)
+        if observe is not None:
+            observe(triples if watched is None else [t for t in triples if t[1] in watched])
         yield "".join([f"{s} {p} {o} .\n" for s, p, o in triples])
 
 

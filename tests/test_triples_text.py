@@ -11,7 +11,8 @@ from kg.ingest import resolve_mapping
 from kg.loaders import LoadOptions, loader_for
 from kg.model import EntityRef, EntityType, Evidence, Fact, Relation, TableSource, Value, ValueType
 from kg.resolve import Resolver
-from kg.triples import facts_to_ntriples, facts_to_triples
+from kg.summary import GraphTally
+from kg.triples import facts_to_ntriples, facts_to_triples, table_rows_to_ntriples
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -75,3 +76,41 @@ def test_python_values_are_spelt_as_rdflib_spells_them() -> None:
     cases += [(True, None), (False, None), (float("nan"), str(XSD.decimal)), (7, str(XSD.long))]
     for value, datatype in cases:
         assert terms.python(value, datatype) == Literal(value, datatype=datatype).n3(), value  # type: ignore[arg-type]
+
+
+def _table(path: Path, mapping: str | Path) -> TableSource:
+    options = LoadOptions(mapping=resolve_mapping(mapping))
+    (source,) = list(loader_for(path, options).read(path, options))
+    assert isinstance(source, TableSource)
+    return source
+
+
+def test_table_rows_are_written_as_the_same_lines_and_tally() -> None:
+    """The row path (no Fact per cell value, the tally shown only the watched triples) makes
+    the facts' very text, line for line, and the very tally: on tables with characters,
+    billing orders, regions, lookups of other rows and a joined table."""
+    for path, mapping in (
+        (REPO / "data" / "sample" / "films.csv", "films_sample"),
+        (REPO / "tests" / "data" / "tables" / "films.csv", REPO / "tests/data/tables/films.toml"),
+    ):
+        source = _table(path, mapping)
+        by_fact, by_row = GraphTally(), GraphTally()
+        resolver = Resolver()
+        resolver.plan(source.films())
+        facts = facts_to_ntriples(
+            source.facts(), resolver, graph="urn:g", observe=by_fact.note_terms
+        )
+        expected = "".join(facts)
+        resolver = Resolver()
+        resolver.plan(source.films())
+        rows = table_rows_to_ntriples(
+            source.table_rows(),
+            resolver,
+            graph="urn:g",
+            observe=by_row.note_terms,
+            watched=GraphTally.WATCHED,
+        )
+        assert "".join(rows) == expected
+        assert by_row == by_fact
+        assert list(by_row.members) == list(by_fact.members)  # the keys in the same order
+        assert by_row.credits and "characterName" in expected and "billingOrder" in expected

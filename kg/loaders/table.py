@@ -50,7 +50,18 @@ from types import TracebackType
 from typing import IO, Any, TypeAlias
 
 from ..errors import KGInputError, MappingError, ParseError
-from ..model import EntityRef, EntityType, Evidence, Fact, Relation, TableSource, Value, ValueType
+from ..model import (
+    EntityRef,
+    EntityType,
+    Evidence,
+    Fact,
+    Relation,
+    RowFact,
+    TableRow,
+    TableSource,
+    Value,
+    ValueType,
+)
 from . import LoadOptions, file_checksum
 from .mapping import (
     FieldMapping,
@@ -67,6 +78,7 @@ __all__ = [
     "count_rows",
     "film_refs",
     "looks_like_table",
+    "read_rows",
     "read_table",
     "read_table_source",
 ]
@@ -95,16 +107,26 @@ def read_table(path: Path_, mapping: TableMapping) -> Iterator[Fact]:
     or binary file; :class:`~kg.errors.MappingError` for a mapped column the table lacks.
     The checks happen as the iterator is consumed: a failing table may already have yielded facts.
     """
+    evidence = Evidence(source_id=str(Path(path)), confidence=1.0, extractor=EXTRACTOR)
+    for row in read_rows(path, mapping):
+        yield from row.facts_with(evidence)
+
+
+def read_rows(path: Path_, mapping: TableMapping) -> Iterator[TableRow]:
+    """The facts of :func:`read_table`, one :class:`~kg.model.TableRow` per row (film), the
+    evidence left out (it is the same for every fact of a table). Equal objects are one object
+    for the whole table (a person in many rows, a genre, a year): what is made of an object
+    once can be found again by identity. Raises like :func:`read_table`."""
     path = Path(path)
-    evidence = Evidence(source_id=str(path), confidence=1.0, extractor=EXTRACTOR)
     lookups = _Lookups(path, mapping) if any(_has_lookup(mapping)) else None
+    objects: dict[EntityRef | Value, EntityRef | Value] = {}  # each distinct object, once
     with _Table.open(path, mapping, _main_columns(mapping)) as table:
         # Joined tables are read after the main header checks out, before the first row.
         joins = [
-            _IndexedJoin.build(path, mapping, index, table.index, lookups)
+            _IndexedJoin.build(path, mapping, index, table.index, lookups, objects)
             for index in range(len(mapping.joins))
         ]
-        fields = [_compile(f, table.index, mapping, lookups) for f in mapping.fields]
+        fields = [_compile(f, table.index, mapping, lookups, objects) for f in mapping.fields]
         id_idx = table.index[mapping.id] if mapping.id is not None else None
         title_idx = table.index[mapping.title]
         year_idx = table.index[mapping.year] if mapping.year is not None else None
@@ -137,20 +159,20 @@ def read_table(path: Path_, mapping: TableMapping) -> Iterator[Fact]:
                 _film_year(cells[year_idx], mapping, path, line) if year_idx is not None else None
             )
             film = EntityRef(EntityType.FILM, title, year=year, key=key)
-            yield Fact(film, Relation.TITLE, Value(title), evidence)
-            seen: set[tuple[object, ...]] = {(Relation.TITLE, Value(title), None, None)}
+            title_value = Value(title)
+            value = objects.setdefault(title_value, title_value)
+            facts: list[RowFact] = [(Relation.TITLE, value, None, None, None)]
+            seen: set[tuple[object, ...]] = {(Relation.TITLE, id(value), None, None)}
             for field in fields:
-                cell = cells[field.idx]
-                if cell:
-                    yield from _cell_facts(film, field, cells, seen, evidence, path, line)
+                if cells[field.idx]:
+                    _cell_facts(facts, field, cells, seen, path, line)
             for join in joins:
                 join_key = _text(cells[join.main_idx])
                 for join_line, join_cells in join.rows.get(join_key, ()):
                     for field in join.fields:
                         if join_cells[field.idx]:
-                            yield from _cell_facts(
-                                film, field, join_cells, seen, evidence, join.path, join_line
-                            )
+                            _cell_facts(facts, field, join_cells, seen, join.path, join_line)
+            yield TableRow(film, facts)
 
 
 def count_rows(path: Path_, mapping: TableMapping | None = None) -> int:
@@ -227,6 +249,7 @@ def read_table_source(path: Path, options: LoadOptions) -> Iterator[TableSource]
         mapping=str(options.mapping),
         films=lambda: film_refs(path, mapping),
         facts=lambda: read_table(path, mapping),
+        table_rows=lambda: read_rows(path, mapping),
         rows=lambda: count_rows(path, mapping),
         title=path.name,
     )
@@ -284,17 +307,38 @@ class _Field:
     region_idx: int | None
     mapping: FieldMapping
     mapping_source: str
+    made: dict[str, EntityRef | Value]
+    """Each cell value's object, made once (by :meth:`object`)."""
+    objects: dict[EntityRef | Value, EntityRef | Value]
+    """Every distinct object of the table read, shared by its fields (equal means identical)."""
+
+    def object(self, item: str, path: Path, line: int) -> EntityRef | Value:
+        """The object of a cell value: made by :attr:`make` the first time, then found again."""
+        obj = self.made.get(item)
+        if obj is None:
+            try:
+                made = self.make(item)
+            except _CellError as err:
+                raise ParseError(
+                    f"column {self.mapping.column!r}: {err} (cell value {_clip(item)}); fix the "
+                    f"cell, or change {self.mapping.where} in {self.mapping_source}",
+                    path=str(path),
+                    line=line,
+                ) from None
+            obj = self.made[item] = self.objects.setdefault(made, made)
+        return obj
 
 
 def _cell_facts(
-    film: EntityRef,
+    facts: list[RowFact],
     field: _Field,
     cells: Sequence[Cell],
     seen: set[tuple[object, ...]],
-    evidence: Evidence,
     path: Path,
     line: int,
-) -> Iterator[Fact]:
+) -> None:
+    """Add the facts of a field's cell to its row's ``facts`` (a value ``seen`` in the row
+    already, with the same relation and qualifiers, is left out)."""
     items = _items(cells[field.idx], field.split, field.suffixes)
     characters = _paired(field, field.char_idx, items, cells, path, line)
     regions = _paired(field, field.region_idx, items, cells, path, line)
@@ -304,30 +348,14 @@ def _cell_facts(
         if not item:
             continue
         position += 1
-        try:
-            obj = field.make(item)
-        except _CellError as err:
-            raise ParseError(
-                f"column {field.mapping.column!r}: {err} (cell value {_clip(item)}); fix the cell, or "
-                f"change {field.mapping.where} in {field.mapping_source}",
-                path=str(path),
-                line=line,
-            ) from None
+        obj = field.object(item, path, line)
         character = characters[i] or None if characters else None
         region = regions[i] or None if regions else None
-        dedup = (relation, obj, character, region)
+        dedup = (relation, id(obj), character, region)  # equal objects are one object
         if dedup in seen:
             continue
         seen.add(dedup)
-        yield Fact(
-            film,
-            relation,
-            obj,
-            evidence,
-            character=character,
-            billing_order=position if field.billing else None,
-            region=region,
-        )
+        facts.append((relation, obj, character, position if field.billing else None, region))
 
 
 def _items(cell: Cell, sep: str | None, suffixes: frozenset[str]) -> list[str]:
@@ -462,6 +490,7 @@ def _compile(
     index: dict[str, int],
     mapping: TableMapping,
     lookups: _Lookups | None,
+    objects: dict[EntityRef | Value, EntityRef | Value],
 ) -> _Field:
     make: Callable[[str], EntityRef | Value]
     if field.entity_type is not None:
@@ -493,6 +522,8 @@ def _compile(
         region_idx=index[field.region] if field.region is not None else None,
         mapping=field,
         mapping_source=mapping.source,
+        made={},
+        objects=objects,
     )
 
 
@@ -585,6 +616,7 @@ class _IndexedJoin:
         number: int,
         main_index: dict[str, int],
         lookups: _Lookups | None,
+        objects: dict[EntityRef | Value, EntityRef | Value],
     ) -> _IndexedJoin:
         join = mapping.joins[number]
         path = join.resolve(main_path)
@@ -601,7 +633,7 @@ class _IndexedJoin:
         return cls(
             path=path,
             main_idx=main_index[join.main_key],
-            fields=[_compile(f, local, mapping, lookups) for f in join.fields],
+            fields=[_compile(f, local, mapping, lookups, objects) for f in join.fields],
             rows=rows,
         )
 
