@@ -689,6 +689,7 @@ def _anaphors(sent: _Sentence) -> None:
     descriptor at the head of a clause ("The actress, who plays ...", "The 80-year-old was ...")
     as "she", which rules resolve to the person last named."""
     if not _PERSON_NOUNS_OF_ANAPHORS.isdisjoint(sent.words) or "-" in sent.skeleton:
+        sent.skeleton = _FILM_PERSON_ANAPHOR.sub(lambda m: _film_person(m, sent), sent.skeleton)
         sent.skeleton = _PERSON_ANAPHOR.sub(lambda m: _person_anaphor(m, sent), sent.skeleton)
     if _ANAPHOR_NOUNS.isdisjoint(sent.words):
         return
@@ -711,6 +712,29 @@ _PERSON_ANAPHOR = re.compile(
 )
 """A person named by what they are, as the subject of a clause: "the actress", "the 32-year-old
 Aussie actor", "the veteran star"."""
+
+
+_FILM_PERSON_ANAPHOR = re.compile(
+    r"(^|[,;] )(?:(?:the )?(?:\d+ - year-old |\d+-year-old )?(?P<film>«[FN]\d+») (?P<noun>actress|"
+    r"actor|star)|the (?:\d+ - year-old |\d+-year-old )?(?:[a-z][\w'-]* ){0,2}?(?P<noun2>actress|"
+    r"actor|star) of (?P<film2>«[FN]\d+»))(?: , \d+ ,)?"
+    r"(?= (?:, who|who|has|had|is|was|will|also|shared|said|says|told|made|took|"
+    r"married|announced|revealed|posted|wrote)\b)"
+)
+"""A person named by a film of theirs at the head of a clause: "The Night Ferry actress will
+next appear in F", "The 45-year-old star of Salt Bay was ...": the person last named, who
+starred in that film (read as "she , star of «F» ,")."""
+
+
+def _film_person(m: re.Match[str], sent: _Sentence) -> str:
+    """:data:`_FILM_PERSON_ANAPHOR` rewritten: the pronoun its noun calls for, then the film."""
+    film = m.group("film") or m.group("film2")
+    noun = m.group("noun") or m.group("noun2")
+    pronoun = "he" if noun in _MALE_ANAPHOR_NOUNS else "she"
+    if noun not in _MALE_ANAPHOR_NOUNS | _FEMALE_ANAPHOR_NOUNS:
+        sent.neutral_she = True
+    sent.words = sent.words | {"star", pronoun}  # the words of the rewritten skeleton
+    return f"{m.group(1)}{pronoun} , star of {film} ,"
 
 
 def _anaphor(m: re.Match[str], sent: _Sentence) -> str:

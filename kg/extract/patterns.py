@@ -131,7 +131,7 @@ MACROS: dict[str, str] = {
     "WHOSE": r"(?:«[PN]\d+» 's|(?<![a-z])(?:his|her|their))",
     "ADV": r"(?:(?:currently|now|also|still|recently|later|previously|once|then|already|"
     r"subsequently|reportedly|originally|briefly|famously|memorably|most recently|last|"
-    r"first|both|together|even|again|further|only|just) )",
+    r"first|both|together|even|again|further|only|just|next) )",
     "CHAR": r"(?:(?:(?!in |opposite |alongside )[a-z][\w'-]* ){0,3}?(?:«[NPX]\d+» 's (?:[a-z][\w'-]* ){0,2}?)?«[NPXF]\d+»(?! 's)|(?:a|an|the|his|her|their|«[PN]\d+» 's) "
     r"(?:[a-z][\w'-]* ){0,3}?[a-z][\w'-]*(?= ,| and | in | \)| \.| who | which | opposite |$))",
     "FILM_OF": r"(?:(?:the |a |an |his |her |their |«[PNX]\d+» 's |(?:last|this|next) year 's |(?:the |a |an )(?:{ADJ}){0,2}?«[PN]\d+» (?={FILM_NOUN} ))?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?:"
