@@ -35,10 +35,9 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from rdflib import Literal, URIRef
-from tqdm import tqdm
 
 from .conflicts import CONFLICT_PREDICATES, conflict_subjects, record_conflicts
 from .errors import ExtractionError, KGInputError
@@ -55,7 +54,7 @@ from .loaders import (
 )
 from .model import Document, EntityRef, Fact, Failure, RdfSource, TableRow, TableSource
 from .namespace import KG
-from .progress import ticking
+from .progress import iterate, ticking
 from .resolve import KnownEntities, Resolver, resolve_facts
 from .resources import mapping_file, mapping_files, ontology_file, ontology_graph
 from .store import Store, Triple, rdf_format_for
@@ -412,22 +411,9 @@ class _Pipeline:
         resolver = Resolver()
         resolver.plan(table.films())
         known = self.known.known()
-        bar = (
-            tqdm(
-                total=table.rows(),
-                unit=" films",
-                desc=Path(table.path).name,
-                leave=False,
-                disable=None,  # no bar when stderr is not a terminal (logs, CI)
-            )
-            if self.progress
-            else None
-        )
         observe = tally.note_terms if tally is not None else None
         if not known.by_iri:  # an empty store: nothing to resolve against, rows written as read
-            rows: Iterator[TableRow] = table.table_rows()
-            if bar is not None:
-                rows = _ticking(rows, bar)
+            rows = self._counted(table, table.table_rows())
             # the index learns the table's names as they are written: the next load (articles
             # resolved against the table) finds it beside the store instead of reading the store
             rows = _learning_rows(rows, known, resolver, graph)
@@ -437,9 +423,7 @@ class _Pipeline:
                 rows, resolver, graph=graph, observe=observe, watched=GraphTally.WATCHED
             )
             return
-        facts: Iterator[list[Fact]] = _rows(table.facts())
-        if bar is not None:
-            facts = _ticking(facts, bar)
+        facts = self._counted(table, _rows(table.facts()))
         facts = _resolved_rows(facts, known, resolver, graph)
         facts = _learning(facts, known, resolver, graph)
         if fresh is not None:
@@ -447,6 +431,12 @@ class _Pipeline:
         yield from facts_to_ntriples(
             itertools.chain.from_iterable(facts), resolver, graph=graph, observe=observe
         )
+
+    def _counted(self, table: TableSource, rows: Iterator[_Row]) -> Iterator[_Row]:
+        """``rows`` (one per film) with a progress bar of the table's films, if progress is on."""
+        if not self.progress:
+            return rows
+        return iterate(rows, total=table.rows(), desc=Path(table.path).name, unit=" films")
 
     def rdf(self, record: RdfSource, graph: str) -> None:
         self.store.load_file(Path(record.path), graph)
@@ -544,16 +534,6 @@ def _noting_fresh(
             if not store.describes(film):
                 fresh.add(film)
         yield row
-
-
-def _ticking(rows: Iterator[_Row], bar: Any) -> Iterator[_Row]:
-    """Tick ``bar`` once per row (film)."""
-    try:
-        for row in rows:
-            bar.update()
-            yield row
-    finally:
-        bar.close()
 
 
 def _plan(paths: Sequence[str | Path], options: LoadOptions) -> list[tuple[Path, LoaderSpec]]:

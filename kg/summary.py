@@ -268,16 +268,19 @@ _LINE = re.compile(
     r"^<([^>]*)> <(" + "|".join(re.escape(p) for p in _WATCHED) + r")> (.*) \.$", re.MULTILINE
 )
 _TYPE, _ROLE, _OTHER = "=type", "=role", "=other"
-_WATCHED_TERMS = {
-    f"<{p}>": _TYPE
-    if p == _RDF_TYPE
-    else _ROLE
-    if p == str(KG.role)
-    else ROLE_NAMES[_ROLE_OF[p]]
-    if p in _ROLE_OF
-    else _OTHER
-    for p in _WATCHED
-}
+
+
+def _watched_kind(predicate: str) -> str:
+    """The kind :data:`_WATCHED_TERMS` gives a watched predicate (a role name for a role
+    property)."""
+    if predicate == _RDF_TYPE:
+        return _TYPE
+    if predicate == str(KG.role):
+        return _ROLE
+    return ROLE_NAMES[_ROLE_OF[predicate]] if predicate in _ROLE_OF else _OTHER
+
+
+_WATCHED_TERMS = {f"<{p}>": _watched_kind(p) for p in _WATCHED}
 """Each watched predicate as an N-Triples term: ``_TYPE``, ``_ROLE`` (``kg:role``), the role
 name of a role property (a credit of the index), or ``_OTHER`` (:meth:`GraphTally._note_rows`
 takes it). The kinds start with ``=``, which no role name does."""

@@ -63,7 +63,15 @@ from .lexicon import (
     is_given_name,
     nonfilm_kind,
 )
-from .mentions import Chunk, Token, chunk_sentence, name_runs, splits_apart, tokenize
+from .mentions import (
+    Chunk,
+    Token,
+    apposition_head,
+    chunk_sentence,
+    name_runs,
+    splits_apart,
+    tokenize,
+)
 from .patterns import Rule, expand, slots
 from .pipeline import sentences
 
@@ -648,25 +656,14 @@ def _described_as(chunk: Chunk, sent: _Sentence, nouns: frozenset[str]) -> bool:
 
 
 def _apposition_noun(tokens: Sequence[Token], last: int) -> str | None:
-    """The head noun of a short apposition after the name ending at ``last``: "Harlan Voss, the
-    veteran actor best known for ..." gives "actor"; ``None`` when no such apposition follows
-    ("X, who ...", "X, the director's wife").
+    """The occupation heading a short apposition after the name ending at ``last`` ("Harlan
+    Voss, the veteran actor best known for ...": "actor"), see :func:`apposition_head`.
 
     >>> _apposition_noun(tokenize("Harlan Voss, the veteran actor best known for"), 1)
     'actor'
     """
-    if last + 2 >= len(tokens) or tokens[last + 1].text != ",":
-        return None
-    words = tokens[last + 2 : last + 7]
-    if not words or words[0].lower not in ("the", "a", "an"):
-        return None
-    for k, tok in enumerate(words[1:], 1):
-        if tok.cap or tok.kind != "word" or tok.lower in ("who", "which", "whose"):
-            return None
-        after = words[k + 1] if k + 1 < len(words) else None
-        if tok.lower in _ALL_OCCUPATION_NOUNS and (after is None or after.kind != "poss"):
-            return tok.lower
-    return None
+    k = apposition_head(tokens, last, _ALL_OCCUPATION_NOUNS)
+    return tokens[k].lower if k is not None else None
 
 
 _MALE_ANAPHOR_NOUNS = frozenset({"actor", "heartthrob", "hunk"})

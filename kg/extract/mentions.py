@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -929,7 +930,7 @@ def _person_clause_after(tokens: Sequence[Token], last: int) -> bool:
     """
     rest = [t.lower for t in tokens[last + 1 : last + 4]]
     if rest[:1] == [","] and len(rest) > 1:
-        if rest[1] == "who" or _occupation_apposition(tokens, last + 2):
+        if rest[1] == "who" or _occupation_apposition(tokens, last):
             return True
         age = rest[1]
         return age.isascii() and age.isdigit() and 16 <= int(age) <= 99 and rest[2:3] == [","]
@@ -963,24 +964,41 @@ _AFTER_HEAD = frozenset(
 modifier ("a star vehicle")."""
 
 
-def _occupation_apposition(tokens: Sequence[Token], i: int) -> bool:
-    """Is there an apposition at ``i`` headed by an occupation: "the actor", "an acclaimed
-    director", "the Oscar-winning star of"?
+def apposition_head(tokens: Sequence[Token], last: int, nouns: AbstractSet[str]) -> int | None:
+    """Where the head noun (one of ``nouns``) of a short apposition after the name ending at
+    ``last`` stands: ", the veteran actor best known for", ", an acclaimed director". ``None``
+    when none follows within four words, or when it owns something ("X, the director's wife").
 
-    >>> _occupation_apposition(tokenize(", the veteran actor best known for"), 1)
+    >>> tokens = tokenize("Harlan Voss, the veteran actor best known for")
+    >>> tokens[apposition_head(tokens, 1, {"actor"})].text
+    'actor'
+    >>> apposition_head(tokenize("Ann Lee, the director's wife"), 1, {"director"}) is None
     True
-    >>> _occupation_apposition(tokenize(", a star vehicle for"), 1)
+    """
+    if last + 2 >= len(tokens) or tokens[last + 1].text != ",":
+        return None
+    if tokens[last + 2].lower not in ("the", "a", "an"):
+        return None
+    for k in range(last + 3, min(last + 7, len(tokens))):
+        tok = tokens[k]
+        if tok.lower in nouns:
+            return k if k + 1 == len(tokens) or tokens[k + 1].kind != "poss" else None
+        if tok.kind != "word" or tok.lower in ("who", "which", "whose"):
+            return None
+    return None
+
+
+def _occupation_apposition(tokens: Sequence[Token], last: int) -> bool:
+    """Does an apposition headed by an occupation follow the name ending at ``last``, the noun
+    its head and not a modifier ("X, a star vehicle for" is no person)?
+
+    >>> _occupation_apposition(tokenize("X, the Oscar-winning star of"), 0)
+    True
+    >>> _occupation_apposition(tokenize("X, a star vehicle for"), 0)
     False
     """
-    if i >= len(tokens) or tokens[i].lower not in ("the", "a", "an"):
-        return False
-    for k in range(i + 1, min(i + 5, len(tokens))):
-        tok = tokens[k]
-        if tok.lower in _OCCUPATIONS:
-            return k + 1 == len(tokens) or tokens[k + 1].lower in _AFTER_HEAD
-        if tok.kind != "word" or tok.lower in ("who", "which", "whose"):
-            return False
-    return False
+    k = apposition_head(tokens, last, _OCCUPATIONS)
+    return k is not None and (k + 1 == len(tokens) or tokens[k + 1].lower in _AFTER_HEAD)
 
 
 _SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "admitted", "insisted"})

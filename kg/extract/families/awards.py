@@ -6,11 +6,7 @@ the director), award wording ("best actress for Vera Drake": cast), "the Mike Le
 from __future__ import annotations
 
 from ...model import Relation
-from ..lexicon import STRONG_FILM_NOUNS
-from ..patterns import Rule
-
-_FILM_NOUN_WORDS = tuple(sorted(STRONG_FILM_NOUNS))
-"""Trigger words of the rules whose pattern holds {FILM_NOUN}."""
+from ..patterns import FILM_NOUN_WORDS, Rule
 
 _NOMINEE = r"«[PN]\d+» (?:\( «[FNP]\d+» \)|(?:in|for) (?:the (?:film|movie) )?«[FNP]\d+»)"
 """A nominee and the film: "Jamie Foxx (Ray)", "Jamie Foxx in Ray", "Martin Scorsese for The Aviator"."""
@@ -155,7 +151,7 @@ RULES: tuple[Rule, ...] = (
         r"{FILM_NOUN} (?P<film>{TITLE})(?! 's)",
         Relation.CAST_MEMBER,
         explicit=False,
-        needs=_FILM_NOUN_WORDS,
+        needs=FILM_NOUN_WORDS,
         flags=frozenset({"by_occupation"}),
     ),
     Rule(
