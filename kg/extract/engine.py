@@ -983,8 +983,12 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
         if (
             state.main_film is None
             and main is not None
-            and any(names.film_name(slot.text) == main for slot in sent.slots)
-        ):
+            and any(
+                names.film_name(slot.text) == main
+                for index, slot in enumerate(sent.slots)
+                if index not in _person_relative_slots(sent.skeleton)
+            )
+        ):  # "The film will be made by P, who made F": F is not yet what the text is about
             state.main_film = main
         _anaphors(sent)
         found = _run_rules(sent, state, first_pass=False)
@@ -1247,6 +1251,28 @@ _ANAPHOR_WITH_RELATIVE = re.compile(r"^«A\d+» , (?:which|that) ")
 names are not what the sentence is about."""
 
 
+_PERSON_RELATIVE = re.compile(
+    r"«[PN]\d+» , (?:who|whose) [^,]*(?:, «[FN]\d+»(?: \( [^)]* \))? , [^,]*)?"
+)
+"""A relative clause on a person, with the apposition of a "whose" clause ("P , whose last film ,
+F , won"): the films it names are that person's, not the film the sentence is about."""
+
+
+def _person_relative_slots(skeleton: str) -> frozenset[int]:
+    """The slots inside relative clauses on people (:data:`_PERSON_RELATIVE`).
+
+    >>> sorted(_person_relative_slots("«A0» will be produced by «P1» , who made «F2» ."))
+    [2]
+    """
+    if ", who" not in skeleton:
+        return frozenset()
+    return frozenset(
+        int(m.group(2))
+        for clause in _PERSON_RELATIVE.finditer(skeleton)
+        for m in _SLOT_KIND.finditer(clause.group(0), clause.group(0).index("»") + 1)
+    )
+
+
 def _topic_film(
     sent: _Sentence, state: _State, exclude: frozenset[int] = frozenset()
 ) -> str | None:
@@ -1263,9 +1289,10 @@ def _topic_film(
         return main if main is not None and name_key(main) != name_key(original) else None
     if _ANAPHOR_WITH_RELATIVE.match(sent.skeleton):
         return _antecedent(state)  # "The film, which P wrote after seeing F, stars Q": not F
+    aside = _person_relative_slots(sent.skeleton)
     films: list[str] = []
     for index, slot in enumerate(sent.slots):
-        if index in exclude:
+        if index in exclude or index in aside:
             continue
         if slot.kind == "F" or (slot.kind == "N" and names.kind(slot.text) == "film"):
             film = names.film_name(slot.text)
@@ -1420,6 +1447,13 @@ _NAME_SUBJECT = re.compile(
     r"received|earned|grossed|tells|follows|remains|stays|,)"
 )
 """A sentence that opens with a name as its subject ("«F0» has grossed ...")."""
+_BUYER_SUBJECT = re.compile(
+    r"^«[FN]\d+» (?:has |had |have )?(?:acquired|acquires|bought|buys|snapped up|picked up|"
+    r"signed|signs|hired|hires|sold|sells|announced|announces|confirmed|said|says|agreed|struck|"
+    r"secured|teamed|plans|is planning|is developing|has developed)\b"
+)
+"""A name that buys, hires or announces: a company or a person, never a film "the film" could
+stand for ("«N0» has bought the rights to ... The film will ...")."""
 
 
 def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> None:
@@ -1438,10 +1472,15 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
         if slot.kind == "F" or state.names.kind(slot.text) == "film":
             state.subject_film = state.names.film_name(slot.text)
             state.subject_age = 0
-    for cand in found:
-        state.last_film = cand.film
+    aside = _person_relative_slots(sent.skeleton)
+    asides = {name_key(sent.slots[i].text) for i in aside} - {
+        name_key(slot.text) for i, slot in enumerate(sent.slots) if i not in aside
+    }
+    for cand in found:  # "P, who made F": F is no film a later "it" stands for
+        if name_key(cand.film) not in asides:
+            state.last_film = cand.film
     m = _NAME_SUBJECT.match(sent.skeleton)
-    if m is not None:
+    if m is not None and not _BUYER_SUBJECT.match(sent.skeleton):
         slot = sent.slots[int(m.group(2))]
         if state.names.kind(slot.text) not in ("person", "org"):
             state.last_subject = slot.text

@@ -66,7 +66,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "companies.topic_made_by",
-        r"(?:^|, |and )(?:it |«A\d+» )(?:was |is |will be |has been )(?:also )?(?:made|financed|"
+        r"(?:^|, |and )(?:it |«A\d+» )(?:was |is |will be |has been |is being |was being )(?:also )?"
+        r"(?:made|financed|"
         r"animated|co-produced) by (?P<agent>{ORGS})",
         PRODUCTION,
         film=None,
