@@ -204,9 +204,11 @@ supporting role"; in
 MACROS["CASTLIST"] = "{CAST_ITEM}" + _LIST_TAIL.replace("{X}", "{CAST_ITEM}")
 MACROS["FILMREF_P"] = r"(?:«A\d+»|{TITLE_P})"
 MACROS["NUMBER"] = (
-    r"(?:\d+ |two |three |four |five |six |seven |eight |nine |ten |several |many |some |"
-    r"a number of |a string of |a series of |a few )"
+    r"(?:(?:more than |over |nearly |almost |about |around |at least |close to |some )?(?:\d+ |"
+    r"two |three |four |five |six |seven |eight |nine |ten |a dozen |dozens of |hundreds of )|"
+    r"several |many |some |a number of |a string of |a series of |a few )"
 )
+"""How many films: "three", "more than 30", "dozens of", "several"."""
 MACROS["ORG_ITEM"] = (
     r"(?:the (?:(?:public |private |independent |film |production |distribution )?company "
     r"(?:named |called )?|{YEAR} founded ))?{ORG}"

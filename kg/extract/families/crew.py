@@ -151,7 +151,7 @@ RULES: tuple[Rule, ...] = (
         r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?P<cue>{ROLE_VERB}(?: and (?:"
         r"{ROLE_VERB}|starred in))*) (?:(?P<film_ana>«A\d+»|(?:(?<=directed )|(?<=co-directed )|(?<=helmed )|"
         r"(?<=produced )|(?<=co-produced ))it(?= \.| ,| in | with | for | from |$))|"
-        r"(?:the |a |an |his |her )?(?:{ADJ}){0,3}?"
+        r"(?:the (?:script|screenplay) (?:for|of) )?(?:the |a |an |his |her )?(?:{ADJ}){0,3}?"
         r"(?:{FILM_NOUN} |adaptation )?(?P<film>{TITLES_P})(?! (?:in|for) «[FN]))(?: , respectively)?",
         needs=ROLE_VERB_WORDS,
     ),
@@ -407,7 +407,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.co_verb_with",
         r"(?P<cue>co-wrote|co-writes|co-directed|co-directs|co-produced|co-produces) "
-        r"{FILM_OF}(?P<film>{TITLES_P}) (?:with|alongside) (?P<agent>{PEOPLE})",
+        r"(?:the (?:script|screenplay) (?:for|of) )?{FILM_OF}(?P<film>{TITLES_P}) (?:with|alongside) "
+        r"(?:(?:his|her|their) )?(?:(?:director|producer|writer|actor|actress|star|partner|"
+        r"collaborator) )?(?P<agent>{PEOPLE})",
         needs=("co-wrote", "co-writes", "co-directed", "co-directs", "co-produced", "co-produces"),
     ),
     Rule(
