@@ -2208,7 +2208,16 @@ def _not_the_films_release(rule: Rule, m: re.Match[str], sent: _Sentence) -> boo
         return True
     if rule.relation is not Relation.RELEASE_DATE:
         return False
+    if rule.name == "releases.title_year":
+        clause = _CLAUSE_JOIN.split(sent.skeleton[max(0, m.start() - 80) : m.start()])[-1]
+        if _REMADE_WORK.search(clause):
+            return True  # "a remake of the much-loved Gull Point (1962)": the earlier film's year
     return bool(_HOME_MEDIA.search(_slot_text(m.group(0), sent).lower())) or _at_festival(sent, m)
+
+
+_REMADE_WORK = re.compile(r"\b(?:remake|remakes|remade|remaking|re-make|original|version|update)\b")
+"""A clause about the earlier film a new one remakes: a dated title there is the earlier film of
+the same name, whose year is no release of the film the text is about."""
 
 
 def _about_tv(sent: _Sentence) -> bool:

@@ -34,6 +34,7 @@ __all__ = [
     "NONFILM_AFTER",
     "NONFILM_BEFORE",
     "NONFILM_MODIFIERS",
+    "NONFILM_WORK_HEADS",
     "ORG_SUFFIXES",
     "PERSON_NOUNS",
     "ROLE_OF_NOUN",
@@ -170,6 +171,12 @@ NONFILM_BEFORE = _words(
     author|novelist|playwright"""
 )
 """Words before a capitalised span that say it is not a film ("the TV series X", "novel X")."""
+
+NONFILM_WORK_HEADS = _words(
+    """show|shows|series|sitcom|soap|programme|program|podcast|album|single|song|record|play|
+    musical|opera|novel|book|memoir|biography|tour|game|comic|special"""
+)
+"""Heads of an apposition that make a name no film ("X (1985), his stand-up show,")."""
 
 NONFILM_AFTER = _words(
     """award|awards|prize|prizes|festival|ceremony|ceremonies|nomination|nominations|winner|

@@ -34,6 +34,7 @@ from .lexicon import (
     NAME_PARTICLES,
     NONFILM_BEFORE,
     NONFILM_MODIFIERS,
+    NONFILM_WORK_HEADS,
     PERSON_NOUNS,
     ROLE_OF_NOUN,
     STRONG_FILM_NOUNS,
@@ -915,6 +916,48 @@ def _film_apposition_after(tokens: Sequence[Token], last: int) -> bool:
     return False
 
 
+def _nonfilm_apposition_after(tokens: Sequence[Token], last: int) -> bool:
+    """Is the name ending at ``last`` (with a year in brackets after it, or not) followed by ", a
+    /the/his (up to three words) show, album, novel, play ..." that closes there? Then it is not
+    a film, though a year in brackets or a list of films may make it look like one.
+
+    >>> _nonfilm_apposition_after(tokenize("Live at Marlow (1985), his stand-up show, made him"), 2)
+    True
+    >>> _nonfilm_apposition_after(tokenize("Eden Falls, a comedy by Tom Vail"), 1)
+    False
+    """
+    k = last + 1
+    if k < len(tokens) and tokens[k].text == "(":
+        while k < len(tokens) and tokens[k].text != ")" and k - last < 6:
+            k += 1
+        k += 1
+    if k + 2 >= len(tokens) or tokens[k].text != ",":
+        return False
+    k += 1
+    if tokens[k].lower not in ("a", "an", "the", "his", "her", "their", "its"):
+        return False
+    for at in range(k + 1, min(k + 5, len(tokens))):
+        token = tokens[at]
+        if token.cap or not token.lower[:1].isalpha():
+            return False
+        if token.lower in NONFILM_WORK_HEADS:
+            after = tokens[at + 1].lower if at + 1 < len(tokens) else "."
+            return after in (
+                ",",
+                ".",
+                ";",
+                ")",
+                "which",
+                "that",
+                "about",
+                "by",
+                "for",
+                "with",
+                "and",
+            )
+    return False
+
+
 def _person_clause_after(tokens: Sequence[Token], last: int) -> bool:
     """Does what follows the name ending at ``last`` say it is a person: an age in commas, a
     relative "who", an occupation in apposition or a verb of speech ("Zorbek Vail, 45, ...", "X,
@@ -1096,6 +1139,9 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         return
     if _film_apposition_after(tokens, chunk.last) and nonfilm_kind(name, heads=False) is None:
         chunk.kind, chunk.why = "film", "apposition 'a ... comedy'"  # "Eden Falls, a comedy by"
+        return
+    if _nonfilm_apposition_after(tokens, chunk.last):
+        chunk.kind, chunk.why = "nonfilm", "apposition 'his ... show'"  # "X (1985), his tour,"
         return
     if (
         before in NONFILM_BEFORE
