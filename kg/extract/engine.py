@@ -92,7 +92,7 @@ _KIND_LETTER = {
 }
 _KIND_OF_LETTER = {"P": "person", "F": "film", "O": "org"}
 _ANAPHOR = re.compile(
-    r"\b(?:the|this|that|its|their)((?: (?!(?:of|the|a|an|in|on|for|to|and|with|by|from|at|as|"
+    r"(?<!«[FN]\d» , )(?<!«[FN]\d\d» , )\b(?:the|this|that|its|their)((?: (?!(?:of|the|a|an|in|on|for|to|and|with|by|from|at|as|"
     r"first|second|third|fourth|original|previous|prior|earlier|next|last|other|1st|2nd|3rd)"
     r" )(?:[a-z][\w'-]*|«[CXNPO]\d+»|\d{4}|\$[\w.]+)){0,3}?) "
     r"(film|movie|picture|feature|drama|comedy|thriller|documentary|epic|biopic|flick|"
@@ -1387,7 +1387,7 @@ _SEQUEL_SUBJECT = re.compile(
 P"): its cues are about the sequel, which is the article's film if that is not F."""
 _OTHER_FILM = re.compile(
     r"\b(?:the|its|their|his|her) (?:very )?(?:first|second|third|original|previous|prior|earlier|"
-    r"last|other) (?:[a-z]+ )?(?:film|movie|instalment|installment|one|part|chapter)\b"
+    r"last|other) (?:(?:[a-z]+|\d{4}) ){0,2}?(?:film|movie|instalment|installment|one|part|chapter)\b"
 )
 """Another film than the article's: "the first film", "the original movie", "her previous film"."""
 _IT_SUBJECT = re.compile(r"^(?:[a-z]+ , )?(?:it|its|«A\d+»)\b")
@@ -2250,6 +2250,8 @@ def _guarded(
     closed = _APPOSITION_END.match(sent.skeleton, m.end())
     if closed and ("apposition" in rule.flags or _RELATIVE_OPEN.search(m.group(0))):
         before = after = ""  # "P, star of F, is the first choice for G": the doubt is about G
+    if rule.film is not None and m.start(rule.film) == m.start():
+        before = ""  # "he turned down F, the 2009 drama directed by Q": F's own facts hold
     span = before + sent.skeleton[m.start() : m.end()] + after
     if "replacement" in rule.flags:  # "Q replaced P in F (after P dropped out)": Q is cast
         span = _REPLACED.sub("", before + sent.skeleton[m.start() : m.end()])

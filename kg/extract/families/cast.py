@@ -533,6 +533,16 @@ RULES: tuple[Rule, ...] = (
         needs=("filming", "shooting"),
     ),
     Rule(
+        "cast.wrapped_film",
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?:wrapped|wraps|has wrapped|"
+        r"(?:finished|finishes|completed|began|begins|started|starts) (?:filming|shooting)) "
+        r"(?:(?:work )?on )?{FILM_OF}(?P<film>{TITLE})(?= opposite | alongside | with «P| in «X| ,| \.|$)",
+        CAST,
+        explicit=False,
+        flags=frozenset({"cast_unless_director"}),
+        needs=("wrapped", "wraps", "filming", "shooting"),
+    ),
+    Rule(
         "cast.companion",
         r"(?:opposite|(?<![\w-])(?:star|stars|starred|starring|play|plays|played|playing|appear|appears|"
         r"appeared|appearing|role|roles|part|parts|cast|voice|voices|voiced|voicing|topline|"

@@ -136,6 +136,16 @@ RULES: tuple[Rule, ...] = (
         needs=_DATED_FILM_NOUNS,
     ),
     Rule(
+        "releases.title_appos_year",
+        r"(?P<film>{TITLE}) , (?:a |an |the )(?P<value>{YEAR}) (?:{ADJ}){0,2}?(?:"
+        + "|".join(_DATED_FILM_NOUNS)
+        + r")(?= [,.;:)]| directed| starring| by| from| about| that| which| written| with| set|$)",
+        RELEASE,
+        agent=None,
+        value="value",
+        needs=_DATED_FILM_NOUNS,
+    ),
+    Rule(
         "releases.year_possessive",
         r"(?P<value>{YEAR}) 's (?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE})",
         RELEASE,
