@@ -2426,7 +2426,31 @@ def _facts(document: Document, candidates: Iterable[_Candidate], names: _Names) 
             planned=planned,
             ambiguous=cand.ambiguous,
         )
-    return _with_years(_drop_weaker_dates(list(best.values())), names)
+    return _with_years(_drop_weaker_dates(_drop_guessed_directors(best, names)), names)
+
+
+def _drop_guessed_directors(
+    best: dict[tuple[str, Relation, str], Fact], names: _Names
+) -> list[Fact]:
+    """The facts without a director guessed from a possessive ("Lena Quill's new thriller F")
+    when the text also casts that person in F ("F, in which Quill plays a detective") and never
+    calls them a director: the possessive named the star."""
+    out: list[Fact] = []
+    for (film, relation, obj), fact in best.items():
+        if (
+            relation is Relation.DIRECTOR
+            and fact.evidence is not None
+            and fact.evidence.rule.startswith(_POSSESSIVE_DIRECTOR_RULES)
+            and (film, Relation.CAST_MEMBER, obj) in best
+            and isinstance(fact.object, EntityRef)
+            and not names.is_director(fact.object.name)
+        ):
+            continue
+        out.append(fact)
+    return out
+
+
+_POSSESSIVE_DIRECTOR_RULES = ("awards.possessive_director@", "awards.appos_possessive_director@")
 
 
 def _with_years(facts: list[Fact], names: _Names) -> list[Fact]:
