@@ -681,12 +681,14 @@ def _person_anaphor(m: re.Match[str], sent: _Sentence) -> str:
     return m.group(1) + "she"
 
 
-def _anaphors(sent: _Sentence) -> None:
+def _anaphors(sent: _Sentence, state: _State | None = None) -> None:
     """Write "the film", "the movie" of a skeleton as ``«A#»`` slots, and a person named by a
     descriptor at the head of a clause ("The actress, who plays ...", "The 80-year-old was ...")
     as "she", which rules resolve to the person last named."""
     if not _PERSON_NOUNS_OF_ANAPHORS.isdisjoint(sent.words) or "-" in sent.skeleton:
-        sent.skeleton = _FILM_PERSON_ANAPHOR.sub(lambda m: _film_person(m, sent), sent.skeleton)
+        sent.skeleton = _FILM_PERSON_ANAPHOR.sub(
+            lambda m: _film_person(m, sent, state), sent.skeleton
+        )
         sent.skeleton = _PERSON_ANAPHOR.sub(lambda m: _person_anaphor(m, sent), sent.skeleton)
     if _ANAPHOR_NOUNS.isdisjoint(sent.words):
         return
@@ -723,9 +725,19 @@ next appear in F", "The 45-year-old star of Salt Bay was ...": the person last n
 starred in that film (read as "she , star of «F» ,")."""
 
 
-def _film_person(m: re.Match[str], sent: _Sentence) -> str:
-    """:data:`_FILM_PERSON_ANAPHOR` rewritten: the pronoun its noun calls for, then the film."""
+def _film_person(m: re.Match[str], sent: _Sentence, state: _State | None) -> str:
+    """:data:`_FILM_PERSON_ANAPHOR` rewritten: the pronoun its noun calls for, then the film.
+    A sentence's "The" before the film is the noun's determiner ("The Copper Sky star, 31,")
+    when the text or headline names the film without it."""
     film = m.group("film") or m.group("film2")
+    slot = sent.slots[int(film[2:-1])]
+    if state is not None and slot.text.startswith("The ") and slot.start == sent.start:
+        rest = slot.text[4:]
+        key = name_key(rest)
+        if state.names.kinds.get(key) == "film" or (
+            rest.casefold() in state.headline and f"the {rest.casefold()}" not in state.headline
+        ):
+            sent.slots[int(film[2:-1])] = replace(slot, text=rest, start=slot.start + 4)
     noun = m.group("noun") or m.group("noun2")
     pronoun = "he" if noun in _MALE_ANAPHOR_NOUNS else "she"
     if noun not in _MALE_ANAPHOR_NOUNS | _FEMALE_ANAPHOR_NOUNS:
@@ -851,6 +863,7 @@ class _State:
     last_title: str | None = None  # the one untyped title the last sentence named
     stage_age: int = 99  # sentences since one spoke of a stage or TV version and named no film
     people_seen: list[str] = field(default_factory=list)  # people named so far, the latest last
+    headline: str = ""  # the document's title, casefolded
 
 
 _LEAD_PREDICATE = re.compile(r"[^.]{0,120}?\b(?:is|was) (?:an?|the) ((?:[\w-]+,? ?){1,8})")
@@ -894,6 +907,29 @@ def _title_is_no_film(title_key: str, text: str) -> bool:
         if word.endswith(","):
             break
     return head in PERSON_NOUNS or head in _NONFILM_HEADS
+
+
+_HEADLINE_NAME = re.compile(
+    r"(?<![\w'’-])(?=([A-Z][a-z]+) ([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)(?![\w'’-]))"
+)
+
+
+def _learn_headline_names(title: str | None, names: _Names) -> None:
+    """Full names the headline gives and the body shortens ("'Copper Sky' Star Noor Hale
+    Expecting" ... "Hale, who also appeared in ..."): a given name and a capitalised word after
+    it make the full name a lone surname in the body stands for, unless the body knows another.
+
+    >>> n = _Names(None)
+    >>> _learn_headline_names("Star Noor Hale Expecting First Child", n)
+    >>> n.person_name("Hale")
+    ('Noor Hale', False)
+    """
+    if not title:
+        return
+    for m in _HEADLINE_NAME.finditer(title):
+        first, last = m.group(1), m.group(2)
+        if is_given_name(first) and not is_given_name(last) and last.lower() not in FUNCTION_WORDS:
+            names.full_names.setdefault(name_key(last), f"{first} {last}")
 
 
 def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact]:
@@ -957,6 +993,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
                 names.surface.setdefault(name_key(slot.text), slot.text)
         for cand in _run_rules(sent, _State(names), first_pass=True):
             del cand
+    _learn_headline_names(document.title, names)
     # pass 2 skeletons; count mentions for the main film / person (first sentence counts double)
     for number, sent in enumerate(sents):
         _skeleton(sent, names, first_pass=True)
@@ -972,6 +1009,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
     if main is None and any(_ANAPHOR.search(sent.skeleton) for sent in sents):
         main = _headline_film(document.title, names)  # "X tops box office. The thriller ..."
     state = _State(names, None, _main_person(names, document.title))
+    state.headline = (document.title or "").casefold()
     # the main film stands for "the film" once the headline or the text has named it: a film
     # first named at the end of an article is not what its first sentences were about
     headline = name_key(document.title or "")
@@ -990,7 +1028,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
             )
         ):  # "The film will be made by P, who made F": F is not yet what the text is about
             state.main_film = main
-        _anaphors(sent)
+        _anaphors(sent, state)
         found = _run_rules(sent, state, first_pass=False)
         candidates.extend(found)
         _update_focus(sent, state, found)
@@ -1589,6 +1627,10 @@ def _agents(
             gazetteer is None or gazetteer.kind(slot.text) != "person"
         ):
             continue  # "CFCA", "BBC": an acronym the store does not know as a person is a body
+        if slot.text.startswith("The ") and (
+            gazetteer is None or gazetteer.kind(slot.text) != "person"
+        ):
+            continue  # "The Copper Sky star, 31, ...": a name opening with "The" is no person's
         full, ambiguous = state.names.person_name(slot.text)
         out.append((_person_ref(full), ambiguous))
     return out
@@ -1799,6 +1841,7 @@ def _candidates(
                     kind in ("N", "P")
                     and relations[0] not in (Relation.PRODUCTION_COMPANY, Relation.DISTRIBUTOR)
                     and not _ACRONYM.fullmatch(slot.text)
+                    and not slot.text.startswith("The ")
                 ):
                     state.names.learn(slot.text, "person")
                     state.names.strong_people.add(name_key(slot.text))
