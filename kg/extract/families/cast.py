@@ -533,6 +533,16 @@ RULES: tuple[Rule, ...] = (
         needs=("filming", "shooting"),
     ),
     Rule(
+        "cast.joins_stars",
+        r"(?P<agent>{WHOS} (?:{AUX}|{ADV}){0,2}(?:joins|joined|join|joining) (?:(?:previously |"
+        r"already |newly )?(?:announced|confirmed|cast) |fellow |returning )?(?:stars|co-stars|"
+        r"cast members|castmates|cast-mates|actors|actresses) {PEOPLE})(?: in (?:(?P<film_ana>«A\d+»)|"
+        r"(?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE})))?",
+        CAST,
+        flags=frozenset({"film_optional"}),
+        needs=("joins", "joined", "join", "joining"),
+    ),
+    Rule(
         "cast.wrapped_film",
         r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?:wrapped|wraps|has wrapped|"
         r"(?:finished|finishes|completed|began|begins|started|starts) (?:filming|shooting)) "
