@@ -2293,8 +2293,10 @@ def _guarded(
     closed = _APPOSITION_END.match(sent.skeleton, m.end())
     if closed and ("apposition" in rule.flags or _RELATIVE_OPEN.search(m.group(0))):
         before = after = ""  # "P, star of F, is the first choice for G": the doubt is about G
-    if rule.film is not None and m.start(rule.film) == m.start():
-        before = ""  # "he turned down F, the 2009 drama directed by Q": F's own facts hold
+    if "actor_possessive" in rule.flags or (
+        rule.film is not None and m.start(rule.film) == m.start()
+    ):
+        before = ""  # "he turned down F, the 2009 drama directed by Q", "quit Q's film F"
     span = before + sent.skeleton[m.start() : m.end()] + after
     if "replacement" in rule.flags:  # "Q replaced P in F (after P dropped out)": Q is cast
         span = _REPLACED.sub("", before + sent.skeleton[m.start() : m.end()])

@@ -194,7 +194,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "releases.released_in_year",
-        r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,)? (?:which |that )?(?:was |is |had been |has been )?"
+        r"(?P<film>{FILMREF}){FILM_APPOS}(?: ,)? (?:which |that )?(?:was |is |had been |has been |"
+        r"will be |is to be |is due to be |is set to be |is expected to be )?"
         r"(?:first |originally |initially )?released (?:theatrically |direct-to-video |direct-to-dvd |"
         r"straight-to-video |straight-to-dvd |on (?:dvd|video|vhs|blu-ray) )?in (?P<value>{YEAR})"
         r"(?! (?:film|movie|«))",
