@@ -92,7 +92,7 @@ _KIND_LETTER = {
 }
 _KIND_OF_LETTER = {"P": "person", "F": "film", "O": "org"}
 _ANAPHOR = re.compile(
-    r"(?<!«[FN]\d» , )(?<!«[FN]\d\d» , )\b(?:the|this|that|its|their)((?: (?!(?:of|the|a|an|in|on|for|to|and|with|by|from|at|as|"
+    r"(?<!«F\d» , )(?<!«F\d\d» , )\b(?:the|this|that|its|their)((?: (?!(?:of|the|a|an|in|on|for|to|and|with|by|from|at|as|"
     r"first|second|third|fourth|original|previous|prior|earlier|next|last|other|1st|2nd|3rd)"
     r" )(?:[a-z][\w'-]*|«[CXNPO]\d+»|\d{4}|\$[\w.]+)){0,3}?) "
     r"(film|movie|picture|feature|drama|comedy|thriller|documentary|epic|biopic|flick|"
@@ -1601,7 +1601,8 @@ def _agents(
     text = _AS_CHARACTER.sub("", text)  # "Owen Sato as Erik Vale": the character is no agent
     text = _POSSESSOR.sub("", text)  # "Joan Marsh's husband Tom Brace": she is not in the list
     text = _MODIFIER.sub("", text)  # "EastEnders actress Ann Cole": the show is no member
-    for token in _SLOT_OR_PRONOUN.findall(text):
+    tokens = _SLOT_OR_PRONOUN.findall(text)
+    for token in tokens:
         if token in _PRONOUNS:
             who = _pronoun(sent, text, state, token)
             if who is not None:
@@ -1627,10 +1628,13 @@ def _agents(
             gazetteer is None or gazetteer.kind(slot.text) != "person"
         ):
             continue  # "CFCA", "BBC": an acronym the store does not know as a person is a body
-        if slot.text.startswith("The ") and (
-            gazetteer is None or gazetteer.kind(slot.text) != "person"
+        if (
+            len(tokens) == 1
+            and slot.text.startswith("The ")
+            and (gazetteer is None or gazetteer.kind(slot.text) != "person")
         ):
-            continue  # "The Copper Sky star, 31, ...": a name opening with "The" is no person's
+            continue  # "The Copper Sky star, 31, ...": alone, a name opening with "The" is no
+            # person's (in a list of people, "..., The Game, Common and ..." is one)
         full, ambiguous = state.names.person_name(slot.text)
         out.append((_person_ref(full), ambiguous))
     return out
@@ -1841,7 +1845,7 @@ def _candidates(
                     kind in ("N", "P")
                     and relations[0] not in (Relation.PRODUCTION_COMPANY, Relation.DISTRIBUTOR)
                     and not _ACRONYM.fullmatch(slot.text)
-                    and not slot.text.startswith("The ")
+                    and not (slot.text.startswith("The ") and members.count("«") == 1)
                 ):
                     state.names.learn(slot.text, "person")
                     state.names.strong_people.add(name_key(slot.text))
