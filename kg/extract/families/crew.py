@@ -444,10 +444,19 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.debut_of_director",
-        r"(?:marks|marked|is|was) (?:the )?(?:{ADJ})?(?:feature |film )?(?:directorial debut of|"
-        r"debut of (?:director|film-maker|filmmaker|writer-director)) (?P<agent>{PERSON})",
+        r"(?:marks|marked|is|was) (?:the )?(?:{ADJ})?(?:feature |film )?(?:(?:directorial|directing) "
+        r"debut of (?:(?:the )?(?:{ADJ})?(?:actor|actress|star|comedian|writer|playwright|novelist|"
+        r"producer) )?|debut of (?:director|film-maker|filmmaker|writer-director) )(?P<agent>{PERSON})",
         Relation.DIRECTOR,
         film=None,
+        needs=("debut",),
+    ),
+    Rule(
+        "crew.makes_directing_debut",
+        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,2}(?:makes|made|make|making) (?:his |her |their )"
+        r"(?:feature )?(?:directorial|directing) debut (?:with|on) (?:(?P<film_ana>«A\d+»)|"
+        r"{FILM_OF}(?P<film>{TITLE}))",
+        Relation.DIRECTOR,
         needs=("debut",),
     ),
     Rule(
