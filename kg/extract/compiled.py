@@ -14,7 +14,7 @@ missing, unreadable or foreign file is ignored (the patterns are parsed again); 
 learns is written at its exit, atomically, keeping only the entries of the current rules.
 
 >>> entry = entry_of("directed by")  # a pattern's literal test alone, not compiled yet
->>> entry, compile_entry("«F\\d+» (?:was|is) directed by", entry)
+>>> entry, compile_entry("«F\\\\d+» (?:was|is) directed by", entry)
 (('directed by', 0, None, 0, {}), None)
 """
 
