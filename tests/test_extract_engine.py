@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.extract import compiled as kept
 from kg.extract import engine
 from kg.extract.families import ALL_RULES
 from kg.extract.patterns import expand
@@ -51,11 +52,40 @@ def test_rules_compiled_from_their_parse_are_re_compile_s() -> None:
     (patterns compare equal when their flags, text and compiled code are the same)."""
     for rule in ALL_RULES:
         source = expand(rule.pattern)
-        compiled = engine._compile_parsed(source, engine._parse_pattern(source))
+        parsed = engine._parse_pattern(source)
+        compiled, code = engine._compile_parsed(source, parsed)
         expected = re.compile(source)
-        assert compiled == expected, rule.name
-        assert compiled.groupindex == expected.groupindex, rule.name
-        assert compiled.groups == expected.groups, rule.name
+        # and the pattern made again from what the cache of compiled patterns keeps of it
+        again = kept.compile_entry(source, kept.entry_of("x", parsed, code))
+        for made in (compiled, again):
+            assert made == expected, rule.name
+            assert made.groupindex == expected.groupindex, rule.name
+            assert made.groups == expected.groups, rule.name
+
+
+def test_cache_of_compiled_patterns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a process learns of the rules' patterns is written at its exit and read by the next
+    one (keyed by the pattern's text, the same in every process); a foreign file is ignored."""
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(kept, "_entries", None)
+    monkeypatch.setattr(kept, "_dirty", False)
+    monkeypatch.setattr(kept, "_current", None)
+    source = expand(ALL_RULES[0].pattern)
+    parsed = engine._parse_pattern(source)
+    _, code = engine._compile_parsed(source, parsed)
+    kept.remember(source, kept.entry_of("t", parsed, code), lambda: [source])
+    kept.save()
+    monkeypatch.setattr(kept, "_entries", None)
+    entry = kept.remembered(source)
+    assert entry is not None and entry[0] == "t"
+    assert kept.compile_entry(source, entry) == re.compile(source)
+    path = kept.cache_path()
+    assert path is not None
+    path.write_bytes(b"not marshal")
+    monkeypatch.setattr(kept, "_entries", None)
+    assert kept.remembered(source) is None
+    monkeypatch.setenv("KG_CACHE_DIR", "off")
+    assert kept.cache_path() is None and kept.remembered(source) is None
 
 
 @pytest.mark.parametrize(

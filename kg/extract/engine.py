@@ -48,6 +48,7 @@ from ..model import (
     Value,
     ValueType,
 )
+from . import compiled
 from .countries import country_name
 from .dates import DateMention, find_dates, is_planned
 from .families import ALL_RULES
@@ -1124,10 +1125,11 @@ def _needed_in_parsed(parsed: Any) -> frozenset[str] | None:
         return None
 
 
-def _compile_parsed(source: str, parsed: Any) -> re.Pattern[str]:
+def _compile_parsed(source: str, parsed: Any) -> tuple[re.Pattern[str], list[Any] | None]:
     """``re.compile(source)`` from its parse (``parsed``, of flags 0), not parsing it again: the
     steps of CPython's ``re._compiler.compile`` after its parse (private modules, so
-    :func:`re.compile` when they are not there)."""
+    :func:`re.compile` when they are not there); with the compiled code (``None``: not made
+    here), which :mod:`kg.extract.compiled` keeps for the next run."""
     try:
         compiler: Any = importlib.import_module("re._compiler")
         sre: Any = importlib.import_module("_sre")
@@ -1139,9 +1141,9 @@ def _compile_parsed(source: str, parsed: Any) -> re.Pattern[str]:
         pattern: re.Pattern[str] = sre.compile(
             source, state.flags, code, state.groups - 1, state.groupdict, tuple(indexgroup)
         )
-        return pattern
+        return pattern, code
     except Exception:
-        return re.compile(source)
+        return re.compile(source), None
 
 
 def _needed_in(items: list[tuple[Any, Any]], sre: Any) -> frozenset[str] | None:
@@ -1192,29 +1194,62 @@ def _literal_tests() -> tuple[str | None, ...]:
 _UNREAD = "\0"
 _TESTS: list[str | None] = [_UNREAD] * len(ALL_RULES)  # rule number -> its literal test
 _PARSED: dict[int, Any] = {}  # rule number -> its parsed pattern, until the rule is compiled
+_KEPT: dict[int, compiled.Entry] = {}  # rule number -> its entry of the cache, until compiled
+
+
+@cache
+def _source(number: int) -> str:
+    """Rule ``number``'s pattern, its macros expanded."""
+    return expand(ALL_RULES[number].pattern)
+
+
+def _sources() -> list[str]:
+    return [_source(number) for number in range(len(ALL_RULES))]
 
 
 def _literal_test(number: int) -> str | None:
     """:func:`_literal_tests` of one rule, read the first time the rule is tried (a short load
-    tries few rules); the parse is kept to compile the rule from (:func:`_rule_regex`)."""
+    tries few rules): from the cache of compiled patterns (:mod:`kg.extract.compiled`), else
+    from the parse, which is kept to compile the rule from (:func:`_rule_regex`)."""
     test = _TESTS[number]
     if test is _UNREAD:
-        parsed = _parse_pattern(expand(ALL_RULES[number].pattern))
-        _PARSED[number] = parsed
-        needed = _needed_in_parsed(parsed)
-        test = next(iter(needed)) if needed and len(needed) == 1 else None
+        source = _source(number)
+        kept = compiled.remembered(source)
+        if kept is not None:
+            _KEPT[number] = kept
+            test = kept[0]
+        else:
+            parsed = _parse_pattern(source)
+            _PARSED[number] = parsed
+            needed = _needed_in_parsed(parsed)
+            test = next(iter(needed)) if needed and len(needed) == 1 else None
+            if parsed is not None:
+                compiled.remember(source, compiled.entry_of(test), _sources)
         _TESTS[number] = test
     return test
 
 
 def _rule_regex(number: int, rule: Rule) -> re.Pattern[str]:
-    """``rule.regex``, compiled (once) from the parse its literal test read when there is one."""
+    """``rule.regex``, compiled (once): from the cache of compiled patterns, else from the parse
+    its literal test read when there is one."""
     regex: re.Pattern[str] | None = rule.__dict__.get("regex")  # what Rule.regex caches
+    if regex is not None:
+        return regex
+    test = _literal_test(number)
+    source = _source(number)
+    kept = _KEPT.pop(number, None)
+    parsed = _PARSED.pop(number, None)
+    if kept is not None:
+        regex = compiled.compile_entry(source, kept)
+        if regex is None:  # the cache knew the test alone
+            parsed = _parse_pattern(source)
     if regex is None:
-        parsed = _PARSED.pop(number, None)
         if parsed is None:
             return rule.regex
-        regex = rule.__dict__["regex"] = _compile_parsed(expand(rule.pattern), parsed)
+        regex, code = _compile_parsed(source, parsed)
+        if code is not None:
+            compiled.remember(source, compiled.entry_of(test, parsed, code), _sources)
+    rule.__dict__["regex"] = regex
     return regex
 
 

@@ -53,7 +53,11 @@ def slots(text: str | None) -> list[tuple[str, int]]:
 
 
 def _alt(words: set[str] | frozenset[str] | list[str]) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+    """An alternation of ``words``, longest first; words of one length (of which at most one
+    can match at a place) in alphabetical order, so the pattern's text is the same in every
+    process (a set's order is not), as the cache of compiled patterns needs."""
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
 
 
 def _role_words() -> tuple[set[str], set[str], set[str], set[str]]:
