@@ -1429,6 +1429,8 @@ def _nearest_title_before(
             found = slot
             adjacent = sent.skeleton[slot_match.end() : end].strip() in ("", ",")
     if found is None:
+        if _PERSON_RIGHT_BEFORE.search(sent.skeleton, 0, end):
+            return None  # "The acclaimed Winter Fields, starring P": a title read as a name
         return topic
     if found.kind == "A":  # "the film, which stars P, knocked F into second place"
         return _antecedent(state)
@@ -1439,6 +1441,9 @@ def _nearest_title_before(
     return None
 
 
+_PERSON_RIGHT_BEFORE = re.compile(r"«P\d+» ,? ?$")
+"""A person right before a cue that modifies the noun phrase before it (", starring"): no one
+stars in a person, so the name is a title the text does not show to be one."""
 _RELATIVE_AFTER = re.compile(r" , (?:who|whose) [^;]*?(?= , (?!and )| \.|$)")
 """A relative clause on the person a match ends with: its films are that person's, not the
 sentence's ("The cinematographer was P, who worked with Q on F")."""

@@ -74,6 +74,16 @@ RULES: tuple[Rule, ...] = (
         needs=("by",),
     ),
     Rule(
+        "companies.through_own_company",
+        r"(?:produce|produces|produced|producing|make|makes|made|making|develop|develops|developed|"
+        r"developing|finance|finances|financed|financing)\b[^;]*? through (?:his |her |their )"
+        r"(?:own )?(?:production )?(?:company|companies|banner|outfit|shingle) (?:, )?"
+        r"(?P<agent>{ORGS})",
+        PRODUCTION,
+        film=None,
+        needs=("through",),
+    ),
+    Rule(
         "companies.in_cooperation",
         r"(?:(?P<film>{FILMREF}) (?:[^«».; ]+ ){0,4}?)?(?:made|produced|co-produced|financed) by "
         r"{ORG} (?:[^«».; ]+ ){0,2}?(?:in (?:cooperation|association|partnership|collaboration|"

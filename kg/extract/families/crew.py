@@ -162,7 +162,8 @@ RULES: tuple[Rule, ...] = (
         r"planning to|in talks to|attached to|went on to|go on to|goes on to|returns to|returned to|"
         r"return to|back to) )(?:{ADV})?(?P<cue>(?:direct|helm|write|produce|co-direct|co-write|co-produce|"
         r"executive produce|score|edit)(?: and (?:direct|write|produce|co-produce|executive produce|"
-        r"star in))?) (?:the (?:script|screenplay|score|music) (?:for|of) )?(?:(?P<film_ana>«A\d+»)|"
+        r"star in))?) (?:the (?:script|screenplay|score|music) (?:for|of) )?(?:(?P<film_ana>«A\d+»|"
+        r"it(?= \.| ,| and | for |$))|"
         r"{FILM_OF}"
         r"(?P<film>{TITLES_P}))",
         needs=(
