@@ -609,6 +609,12 @@ def _split(
                 or _person_like(words)
                 or _person_like(_words(sentence, tokens, k + 1, j))  # "Ray's Jamie Foxx"
                 or (2 <= len(words) <= 3 and _namey(words) and is_given_name(words[0]))
+                or (  # "director Fenna Roe's Salt Road": the noun says whose it is
+                    i > 0
+                    and tokens[i - 1].lower in PERSON_NOUNS
+                    and 1 <= len(words) <= 3
+                    and _namey(words)
+                )
                 or nonfilm_kind(left) is not None
                 or (len(words) == 1 and _surname_like(left, known))
             ):

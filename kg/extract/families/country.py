@@ -8,6 +8,24 @@ from ..patterns import FILM_NOUN_WORDS, Rule
 
 COUNTRY = Relation.COUNTRY
 
+_PLACES = r"(?P<value>«X\d+»(?: (?:and|-|/) «[XC]\d+»)*)"
+"""Places before a film noun ("a UK film", "a US-UK co-production"): countries when they are."""
+
+
+def _place_rule(name: str, pattern: str) -> Rule:
+    """A rule whose value is :data:`_PLACES` (``{PLACES}`` in ``pattern``), kept only for the
+    places that are countries ("a UK film", not "a Hollywood film")."""
+    return Rule(
+        name,
+        pattern.replace("{PLACES}", _PLACES),
+        COUNTRY,
+        agent=None,
+        value="value",
+        flags=frozenset({"country_names"}),
+        needs=FILM_NOUN_WORDS,
+    )
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "country.originates_from",
@@ -62,14 +80,12 @@ RULES: tuple[Rule, ...] = (
         agent=None,
         value="value",
     ),
-    Rule(
-        "country.place_film_title",
-        r"(?P<value>«X\d+»(?: (?:and|-|/) «[XC]\d+»)*) (?:{ADJ}){0,2}?{FILM_NOUN} (?P<film>{TITLE})",
-        COUNTRY,
-        agent=None,
-        value="value",
-        flags=frozenset({"country_names"}),
-        needs=FILM_NOUN_WORDS,
+    _place_rule(
+        "country.title_appos_place",
+        r"(?P<film>{TITLE}) , an? (?:{YEAR} )?{PLACES} (?:{ADJ}){0,2}?{FILM_NOUN}",
+    ),
+    _place_rule(
+        "country.place_film_title", r"{PLACES} (?:{ADJ}){0,2}?{FILM_NOUN} (?P<film>{TITLE})"
     ),
     Rule(
         "country.film_is_the_nat_one",
