@@ -220,11 +220,16 @@ class CreditIndex:
         node, graph_of = _numberer(nodes, ids), _numberer(graphs, graph_ids)
 
         cols: tuple[list[int], list[int], list[int], list[int]] = ([], [], [], [])
+        graph_col, film_col, role_col, agent_col = cols
+        known, last, number = ids.get, None, -1  # a node known already: no call (most of them)
         for graph, film, role, agent in rows:
-            cols[0].append(graph_of(graph))
-            cols[1].append(node(film))
-            cols[2].append(role_of[role])
-            cols[3].append(node(agent))
+            if graph != last:  # the rows of a graph come together
+                last, number = graph, graph_of(graph)
+            graph_col.append(number)
+            f, a = known(film), known(agent)
+            film_col.append(node(film) if f is None else f)
+            role_col.append(role_of[role])
+            agent_col.append(node(agent) if a is None else a)
         label_cols: tuple[list[int], list[int], list[str]] = ([], [], [])
         for graph, iri, text in labels:
             label_cols[0].append(graph_of(graph))

@@ -61,6 +61,7 @@ from .store import Store, Triple, rdf_format_for
 from .summary import GraphTally, keep_summaries
 from .triples import (
     SourceInfo,
+    TripleCount,
     facts_to_ntriples,
     source_triples,
     table_rows_to_ntriples,
@@ -314,10 +315,16 @@ class _Pipeline:
             # one bulk write of the rows and the provenance, as N-Triples text (no rdflib terms)
             fresh: set[str] = set()  # its films no other source described when they were written
             tally = self.tallies[graph] = GraphTally()  # what kg.summary keeps, as it is written
-            lines = self.table_lines(record, graph, fresh, tally)
-            provenance = tally.observe(triples_to_ntriples(source_triples(info)))
-            self.store.add_ntriples(graph, itertools.chain(lines, provenance))
-            tally.size = self.store.graph_size(graph)
+            count = TripleCount()  # the distinct triples, counted as written when it can be
+            lines = self.table_lines(record, graph, fresh, tally, count)
+            provenance = list(dict.fromkeys(triples_to_ntriples(source_triples(info))))
+            # millions of short-lived tuples and lists, and the entities learned, none in a
+            # cycle: the collector's passes over them were a sixth of making the text
+            with no_gc(freeze=True):
+                self.store.add_ntriples(graph, itertools.chain(lines, tally.observe(provenance)))
+            # the provenance is about the graph's own IRI, of which no row says anything
+            exact, size = count.exact, count.triples + len(provenance)
+            tally.size = size if exact else self.store.graph_size(graph)
             self.tables[graph] = fresh  # conflicts are looked for again around its films
             return tally.size
         else:
@@ -397,17 +404,19 @@ class _Pipeline:
         graph: str,
         fresh: set[str] | None = None,
         tally: GraphTally | None = None,
+        count: TripleCount | None = None,
     ) -> Iterator[str]:
         """resolve -> triples for a table, one film (row) at a time, with a progress bar; as
         N-Triples lines for the store's bulk loader. ``fresh`` receives the films (IRIs) that
         no graph of the store described when their row came (before its lines were written):
         only this table states anything about them, so they can have no conflict with
         another source. ``tally`` notes the triples as they are made (as N-Triples terms, see
-        :func:`kg.triples.facts_to_ntriples`).
+        :func:`kg.triples.facts_to_ntriples`). ``count`` counts the distinct triples of a table
+        written as read (below), else is marked inexact (see :class:`kg.triples.TripleCount`).
 
         Into a store with no entities to resolve against (a first load), the rows are written
         as read, without a :class:`~kg.model.Fact` per cell value
-        (:func:`kg.triples.table_rows_to_ntriples`): the same lines, in two thirds of the time."""
+        (:func:`kg.triples.table_rows_to_ntriples`): the same triples, in two thirds of the time."""
         resolver = Resolver()
         resolver.plan(table.films())
         known = self.known.known()
@@ -420,9 +429,16 @@ class _Pipeline:
             if fresh is not None:
                 rows = _noting_fresh(rows, lambda row: row.film, resolver, self.store, fresh)
             yield from table_rows_to_ntriples(
-                rows, resolver, graph=graph, observe=observe, watched=GraphTally.WATCHED
+                rows,
+                resolver,
+                graph=graph,
+                observe=observe,
+                watched=GraphTally.WATCHED,
+                count=count,
             )
             return
+        if count is not None:
+            count.exact = False  # resolved facts may repeat what other rows said: not counted
         facts = self._counted(table, _rows(table.facts()))
         facts = _resolved_rows(facts, known, resolver, graph)
         facts = _learning(facts, known, resolver, graph)

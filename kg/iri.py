@@ -44,6 +44,8 @@ __all__ = [
     "claim_iri",
     "conflict_iri",
     "credit_iri",
+    "credit_iri_head",
+    "credit_iri_tail",
     "credit_iri_text",
     "entity_iri",
     "evidence_iri",
@@ -142,6 +144,22 @@ def credit_iri_text(film: str, role: str, person: str) -> str:
     'https://w3id.org/filmkg/resource/credit/heat/director/mann'
     """
     return f"{_CREDITS}{_local(film)}/{slugify(role)}/{_local(person)}"
+
+
+def credit_iri_head(film: str) -> str:
+    """The start of the IRI of every credit on ``film``, which :func:`credit_iri_tail` ends:
+    a table's row makes it once for the credits of its film.
+
+    >>> film, mann = "x/film/heat", "x/person/mann"
+    >>> credit_iri_head(film) + credit_iri_tail("director", mann) == credit_iri_text(film, "director", mann)
+    True
+    """
+    return f"{_CREDITS}{_local(film)}/"
+
+
+def credit_iri_tail(role: str, person: str) -> str:
+    """The rest of a credit's IRI after :func:`credit_iri_head`."""
+    return f"{slugify(role)}/{_local(person)}"
 
 
 def release_iri(film: str, date: str, platform: str | None = None) -> URIRef:

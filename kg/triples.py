@@ -28,7 +28,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 from rdflib.term import Node
 
-from .iri import credit_iri_text, evidence_iri, release_iri
+from .iri import credit_iri_head, credit_iri_tail, credit_iri_text, evidence_iri, release_iri
 from .model import (
     ROLES,
     EntityRef,
@@ -50,6 +50,7 @@ __all__ = [
     "PROPERTY_OF_RELATION",
     "ROLE_OF_RELATION",
     "SourceInfo",
+    "TripleCount",
     "facts_to_ntriples",
     "facts_to_triples",
     "source_triples",
@@ -241,15 +242,20 @@ class _Writer(Generic[T]):
         self.described: set[T] = set()
         self._iris: dict[EntityRef, tuple[str, T]] = {}
         self._objects: dict[
-            tuple[Relation, int], tuple[EntityRef | Value, T, str, T, T | None]
+            tuple[Relation, int], tuple[EntityRef | Value, T, str, T, T | None, str]
         ] = {}
         """What :meth:`row` made of each (relation, object): the object kept alive with its
-        property, text (of an entity's IRI), term and role (a table's objects are one object
-        per distinct value, so each is spelt once, not once per row)."""
+        property, text (of an entity's IRI), term, role and the tail of its credits' IRIs (a
+        table's objects are one object per distinct value, so each is spelt once, not once
+        per row)."""
         self._subject: tuple[EntityRef | None, str, T | None] = (None, "", None)
         """The last fact's subject and its IRI (text, term): a table row's facts share one
         subject object, described by the first (hashing an :class:`EntityRef` again per fact
         was a tenth of the writer's time)."""
+        self.film_again = False
+        self._locals: set[str] = set()
+        """Whether the film of the last :meth:`row` was described before it (see
+        :class:`TripleCount`)."""
 
     def iri(self, ref: EntityRef) -> tuple[str, T]:
         """The IRI of ``ref`` as text and as a term."""
@@ -331,8 +337,14 @@ class _Writer(Generic[T]):
         character, billing order or region (most of them) is written from what was made of
         its object the first time (:meth:`_object`)."""
         s_text, s, out = self.entity(film)
+        # described before (by an earlier row, or as an object), or a film of the same last
+        # segment had a row (credit and release IRIs are made of that segment)
+        local = s_text.rsplit("/", 1)[-1]
+        self.film_again = not out or local in self._locals
+        self._locals.add(local)
         self._subject = (film, s_text, s)
-        objects = self._objects
+        objects, iri, v = self._objects, self.terms.iri, self.v
+        head = credit_iri_head(s_text)  # of the IRIs of its credits (credit_iri_text)
         for fact in facts:
             relation, obj, character, billing, region = fact
             if character or billing is not None or region:
@@ -344,31 +356,42 @@ class _Writer(Generic[T]):
             made = objects.get((relation, id(obj)))
             if made is None:
                 made = self._object(relation, obj, out)
-            _, prop, o_text, o, role = made
+            _, prop, _, o, role, tail = made
             out.append((s, prop, o))
-            if role is not None:
-                out += self.credit(s_text, s, relation, o_text, o, role)[1]
+            if role is not None:  # as self.credit() writes it
+                credit = iri(head + tail)
+                out += [
+                    (s, v.credit, credit),
+                    (credit, v.type, v.Credit),
+                    (credit, v.film, s),
+                    (credit, v.person, o),
+                    (credit, v.role, role),
+                ]
         return out
 
     def _object(
         self, relation: Relation, obj: EntityRef | Value, out: list[tuple[T, T, T]]
-    ) -> tuple[EntityRef | Value, T, str, T, T | None]:
+    ) -> tuple[EntityRef | Value, T, str, T, T | None, str]:
         """What :meth:`row` keeps of ``obj`` as the object of ``relation``, as :meth:`fact`
         makes it; an entity's description goes into ``out`` (when it is its first mention)."""
         v = self.v
         term: T
+        tail = ""
         if isinstance(obj, Value):
             o_text, term, role = "", self.terms.literal(obj.text, _DATATYPE[obj.type]), None
         else:
             o_text, term, described = self.entity(obj)
             out += described
             role = v.role_of.get(relation)
+            if role is not None:
+                tail = credit_iri_tail(relation.value, o_text)
         made = self._objects[(relation, id(obj))] = (
             obj,
             v.property_of[relation],
             o_text,
             term,
             role,
+            tail,
         )
         return made
 
@@ -470,6 +493,24 @@ def facts_to_ntriples(
         yield "".join([f"{s} {p} {o} .\n" for s, p, o in triples])
 
 
+@dataclass
+class TripleCount:
+    """The distinct triples :func:`table_rows_to_ntriples` wrote, counted as it writes them, so
+    that nobody counts the graph again; ``exact`` is false when the count may be too high.
+
+    A row's lines are written once each (a film's title and year are both in its description
+    and among its facts). Lines of two rows can be equal only when both are about one film:
+    every line of a row is about its film (or a credit or release node named after it), but
+    the descriptions of entities met for the first time, which no other row repeats. So the
+    count is exact unless a row's film was described before its row came (by an earlier row
+    of the same film, or as the object of another film's fact) or shares the last segment of
+    its IRI with an earlier row's film: then it is only an upper bound.
+    """
+
+    triples: int = 0
+    exact: bool = True
+
+
 def table_rows_to_ntriples(
     rows: Iterable[TableRow],
     resolver: Resolver,
@@ -477,25 +518,37 @@ def table_rows_to_ntriples(
     graph: str,
     observe: Callable[[list[tuple[str, str, str]]], None] | None = None,
     watched: Container[str] | None = None,
+    count: TripleCount | None = None,
 ) -> Iterator[str]:
-    r"""The lines of :func:`facts_to_ntriples` for a table's rows, one row at a time, in the
-    same order (see :meth:`_Writer.row`). ``observe`` is shown each row's triples as N-Triples
-    terms, only those whose predicate is in ``watched`` if given (all others are of no
-    interest to it, e.g. :data:`kg.summary.GraphTally.WATCHED`).
+    r"""The triples of :func:`facts_to_ntriples` for a table's rows, one row at a time, in the
+    same order, each line of a row once (see :meth:`_Writer.row`). ``observe`` is shown each
+    row's triples as N-Triples terms (repeats included), only those whose predicate is in
+    ``watched`` if given (all others are of no interest to it, e.g.
+    :data:`kg.summary.GraphTally.WATCHED`); ``count``, if given, counts the distinct triples
+    (see :class:`TripleCount`).
 
     >>> from kg.model import EntityRef, EntityType, Relation, TableRow, Value
     >>> film = EntityRef(EntityType.FILM, "Heat", year=1995)
     >>> row = TableRow(film, [(Relation.TITLE, Value("Heat"), None, None, None)])
-    >>> text = "".join(table_rows_to_ntriples([row], Resolver(), graph="urn:g"))
-    >>> text == "".join(facts_to_ntriples(row.facts_with(None), Resolver(), graph="urn:g"))
+    >>> count = TripleCount()
+    >>> lines = "".join(table_rows_to_ntriples([row], Resolver(), graph="urn:g", count=count))
+    >>> facts = "".join(facts_to_ntriples(row.facts_with(None), Resolver(), graph="urn:g"))
+    >>> lines.splitlines() == list(dict.fromkeys(facts.splitlines()))  # the title once
     True
+    >>> count
+    TripleCount(triples=4, exact=True)
     """
     writer = _Writer(_TextTerms(), resolver, graph)
+    count = count if count is not None else TripleCount()
     for row in rows:
         triples = writer.row(row.film, row.facts)
         if observe is not None:
             observe(triples if watched is None else [t for t in triples if t[1] in watched])
-        yield "".join([f"{s} {p} {o} .\n" for s, p, o in triples])
+        unique = dict.fromkeys(triples)
+        count.triples += len(unique)
+        if writer.film_again:
+            count.exact = False
+        yield "".join([f"{s} {p} {o} .\n" for s, p, o in unique])
 
 
 def triples_to_ntriples(triples: Iterable[Triple]) -> Iterator[str]:

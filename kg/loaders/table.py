@@ -343,6 +343,18 @@ def _cell_facts(
     characters = _paired(field, field.char_idx, items, cells, path, line)
     regions = _paired(field, field.region_idx, items, cells, path, line)
     relation = field.relation
+    if not characters and not regions and not field.billing:  # most fields: no qualifier
+        made = field.made
+        for item in items:
+            if item:
+                obj = made.get(item)
+                if obj is None:
+                    obj = field.object(item, path, line)
+                plain = (relation, id(obj), None, None)
+                if plain not in seen:
+                    seen.add(plain)
+                    facts.append((relation, obj, None, None, None))
+        return
     position = 0
     for i, item in enumerate(items):
         if not item:
