@@ -409,6 +409,8 @@ class _Sentence:
     matched_on: str = ""  # the skeleton of ``matches``
     subject_of: str = ""  # the skeleton of ``subject``
     subject: re.Match[str] | None = None  # its _SUBJECT match
+    asides_of: str = ""  # the skeleton of ``asides``
+    asides: frozenset[int] = frozenset()  # slots in relative clauses on people
     matches: dict[int, list[re.Match[str]]] = field(default_factory=dict)  # rule number -> matches
     neutral_she: bool = False  # a "she" written for "the star": of either gender
 
@@ -731,14 +733,14 @@ def _film_person(m: re.Match[str], sent: _Sentence, state: _State | None) -> str
     A sentence's "The" before the film is the noun's determiner ("The Copper Sky star, 31,")
     when the text or headline names the film without it."""
     film = m.group("film") or m.group("film2")
-    slot = sent.slots[int(film[2:-1])]
+    index = int(film[2:-1])
+    slot = sent.slots[index]
     if state is not None and slot.text.startswith("The ") and slot.start == sent.start:
         rest = slot.text[4:]
-        key = name_key(rest)
-        if state.names.kinds.get(key) == "film" or (
+        if state.names.kinds.get(name_key(rest)) == "film" or (
             rest.casefold() in state.headline and f"the {rest.casefold()}" not in state.headline
         ):
-            sent.slots[int(film[2:-1])] = replace(slot, text=rest, start=slot.start + 4)
+            sent.slots[index] = replace(slot, text=rest, start=slot.start + 4)
     noun = m.group("noun") or m.group("noun2")
     pronoun = "he" if noun in _MALE_ANAPHOR_NOUNS else "she"
     if noun not in _MALE_ANAPHOR_NOUNS | _FEMALE_ANAPHOR_NOUNS:
@@ -1025,7 +1027,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
             and any(
                 names.film_name(slot.text) == main
                 for index, slot in enumerate(sent.slots)
-                if index not in _person_relative_slots(sent.skeleton)
+                if index not in _asides(sent)
             )
         ):  # "The film will be made by P, who made F": F is not yet what the text is about
             state.main_film = main
@@ -1346,6 +1348,13 @@ def _person_relative_slots(skeleton: str) -> frozenset[int]:
     )
 
 
+def _asides(sent: _Sentence) -> frozenset[int]:
+    """:func:`_person_relative_slots` of the sentence's skeleton (kept: several steps ask)."""
+    if sent.asides_of != sent.skeleton:
+        sent.asides_of, sent.asides = sent.skeleton, _person_relative_slots(sent.skeleton)
+    return sent.asides
+
+
 def _topic_film(
     sent: _Sentence, state: _State, exclude: frozenset[int] = frozenset()
 ) -> str | None:
@@ -1362,7 +1371,7 @@ def _topic_film(
         return main if main is not None and name_key(main) != name_key(original) else None
     if _ANAPHOR_WITH_RELATIVE.match(sent.skeleton):
         return _antecedent(state)  # "The film, which P wrote after seeing F, stars Q": not F
-    aside = _person_relative_slots(sent.skeleton)
+    aside = _asides(sent)
     films: list[str] = []
     for index, slot in enumerate(sent.slots):
         if index in exclude or index in aside:
@@ -1550,7 +1559,7 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
         if slot.kind == "F" or state.names.kind(slot.text) == "film":
             state.subject_film = state.names.film_name(slot.text)
             state.subject_age = 0
-    aside = _person_relative_slots(sent.skeleton)
+    aside = _asides(sent)
     asides = {name_key(sent.slots[i].text) for i in aside} - {
         name_key(slot.text) for i, slot in enumerate(sent.slots) if i not in aside
     }
@@ -2529,7 +2538,7 @@ def _drop_guessed_directors(
         if (
             relation is Relation.DIRECTOR
             and fact.evidence is not None
-            and fact.evidence.rule.startswith(_POSSESSIVE_DIRECTOR_RULES)
+            and fact.evidence.rule.partition("@")[0] in _POSSESSIVE_DIRECTOR_RULES
             and (film, Relation.CAST_MEMBER, obj) in best
             and isinstance(fact.object, EntityRef)
             and not names.is_director(fact.object.name)
@@ -2539,7 +2548,10 @@ def _drop_guessed_directors(
     return out
 
 
-_POSSESSIVE_DIRECTOR_RULES = ("awards.possessive_director@", "awards.appos_possessive_director@")
+_POSSESSIVE_DIRECTOR_RULES = frozenset(
+    r.name for r in ALL_RULES if "actor_possessive" in r.flags and r.relation is Relation.DIRECTOR
+)
+"""Rules that guess a director from a possessive ("Kate Brill's F"), which may name the star."""
 
 
 def _with_years(facts: list[Fact], names: _Names) -> list[Fact]:

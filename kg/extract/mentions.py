@@ -931,37 +931,30 @@ def _nonfilm_apposition_after(tokens: Sequence[Token], last: int) -> bool:
     True
     >>> _nonfilm_apposition_after(tokenize("Eden Falls, a comedy by Tom Vail"), 1)
     False
+    >>> _nonfilm_apposition_after(tokenize("Ann Roe, The Game, Common and Kay Bell"), 1)
+    False
     """
-    k = last + 1
-    if k < len(tokens) and tokens[k].text == "(":
-        while k < len(tokens) and tokens[k].text != ")" and k - last < 6:
-            k += 1
-        k += 1
-    if k + 2 >= len(tokens) or tokens[k].text != ",":
-        return False
-    k += 1
-    if tokens[k].lower not in ("a", "an", "the", "his", "her", "their", "its"):
-        return False
-    for at in range(k + 1, min(k + 5, len(tokens))):
-        token = tokens[at]
-        if token.cap or not token.lower[:1].isalpha():
+    end = last
+    if end + 1 < len(tokens) and tokens[end + 1].text == "(":  # "X (1985), his show"
+        close = next(
+            (k for k in range(end + 2, min(end + 7, len(tokens))) if tokens[k].text == ")"), None
+        )
+        if close is None:
             return False
-        if token.lower in NONFILM_WORK_HEADS:
-            after = tokens[at + 1].lower if at + 1 < len(tokens) else "."
-            return after in (
-                ",",
-                ".",
-                ";",
-                ")",
-                "which",
-                "that",
-                "about",
-                "by",
-                "for",
-                "with",
-                "and",
-            )
-    return False
+        end = close
+    k = apposition_head(tokens, end, NONFILM_WORK_HEADS, _OWNER_DETERMINERS)
+    return (
+        k is not None
+        and not any(t.cap for t in tokens[end + 3 : k + 1])  # "X, The Game, Common": names
+        and (k + 1 == len(tokens) or tokens[k + 1].lower in _WORK_HEAD_CLOSERS)
+    )
+
+
+_OWNER_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its"})
+_WORK_HEAD_CLOSERS = frozenset(
+    {",", ".", ";", ")", "which", "that", "about", "by", "for", "with", "and"}
+)
+"""What may follow the head of a non-film apposition ("his stand-up show, made ...")."""
 
 
 def _person_clause_after(tokens: Sequence[Token], last: int) -> bool:
@@ -1013,10 +1006,16 @@ _AFTER_HEAD = frozenset(
 modifier ("a star vehicle")."""
 
 
-def apposition_head(tokens: Sequence[Token], last: int, nouns: AbstractSet[str]) -> int | None:
+def apposition_head(
+    tokens: Sequence[Token],
+    last: int,
+    nouns: AbstractSet[str],
+    determiners: AbstractSet[str] = frozenset({"the", "a", "an"}),
+) -> int | None:
     """Where the head noun (one of ``nouns``) of a short apposition after the name ending at
-    ``last`` stands: ", the veteran actor best known for", ", an acclaimed director". ``None``
-    when none follows within four words, or when it owns something ("X, the director's wife").
+    ``last`` stands: ", the veteran actor best known for", ", an acclaimed director" (it opens
+    with one of ``determiners``). ``None`` when none follows within four words, or when it owns
+    something ("X, the director's wife").
 
     >>> tokens = tokenize("Harlan Voss, the veteran actor best known for")
     >>> tokens[apposition_head(tokens, 1, {"actor"})].text
@@ -1026,7 +1025,7 @@ def apposition_head(tokens: Sequence[Token], last: int, nouns: AbstractSet[str])
     """
     if last + 2 >= len(tokens) or tokens[last + 1].text != ",":
         return None
-    if tokens[last + 2].lower not in ("the", "a", "an"):
+    if tokens[last + 2].lower not in determiners:
         return None
     for k in range(last + 3, min(last + 7, len(tokens))):
         tok = tokens[k]

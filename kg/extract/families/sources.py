@@ -3,187 +3,147 @@ movies") and source material ("based on the novel by ...", "an adaptation of G")
 
 from __future__ import annotations
 
+from typing import Any
+
 from ...model import Relation
 from ..patterns import Rule
 
+
+def _order_rule(name: str, pattern: str, relation: Relation, **options: Any) -> Rule:
+    """A rule between two films of a series: ``film`` follows (or is followed by) ``other``,
+    and the inverse fact is stated too ("G is the sequel to F": G follows F, F is followed by G).
+    """
+    inverse = Relation.FOLLOWED_BY if relation is Relation.FOLLOWS else Relation.FOLLOWS
+    return Rule(name, pattern, relation, agent=None, other="other", inverse=inverse, **options)
+
+
 RULES: tuple[Rule, ...] = (
-    Rule(
+    _order_rule(
         "sources.sequel_to",
         r"(?P<film>{FILMREF}) (?:, |is |was |will be |, which is |which is )?(?:the |a |its )?"
         r"(?:{ADJ}){0,2}?(?:sequel|follow-up) to (?:the )?(?:{ADJ}){0,2}?(?:«[PN]\d+» )?(?:{FILM_NOUN} )?"
         r"(?P<other>{TITLE})",
         Relation.FOLLOWS,
-        agent=None,
-        other="other",
-        inverse=Relation.FOLLOWED_BY,
         needs=("sequel", "follow-up"),
     ),
-    Rule(
+    _order_rule(
         "sources.prequel_to",
         r"(?P<film>{FILMREF}) (?:, |is |was |will be |, which is |which is )?(?:the |a |its )?"
         r"(?:{ADJ}){0,2}?prequel to (?:the )?(?:{ADJ}){0,2}?(?:«[PN]\d+» )?(?:{FILM_NOUN} )?"
         r"(?P<other>{TITLE})",
         Relation.FOLLOWED_BY,
-        agent=None,
-        other="other",
-        inverse=Relation.FOLLOWS,
         needs=("prequel",),
     ),
-    Rule(
+    _order_rule(
         "sources.title_sequel_title",
         r"(?P<other>«[FN]\d+») (?:sequel|follow-up) (?P<film>{TITLE})",
         Relation.FOLLOWS,
-        agent=None,
-        other="other",
-        inverse=Relation.FOLLOWED_BY,
         needs=("sequel", "follow-up"),
     ),
-    Rule(
+    _order_rule(
         "sources.sequel_appos",
         r"(?:the |a )(?:{ADJ}){0,2}?sequel to (?P<other>{TITLE})(?: ,)? (?:called |titled |entitled )?"
         r"(?P<film>{TITLE})",
         Relation.FOLLOWS,
-        agent=None,
-        other="other",
-        inverse=Relation.FOLLOWED_BY,
         needs=("sequel",),
     ),
-    Rule(
+    _order_rule(
         "sources.possessive_sequel",
         r"(?P<other>«[FN]\d+») 's (?:{ADJ}){0,2}?(?:sequel|follow-up) (?:, )?(?:called |titled |entitled )?"
         r"(?P<film>{TITLE})",
         Relation.FOLLOWS,
-        agent=None,
-        other="other",
-        inverse=Relation.FOLLOWED_BY,
         needs=("sequel", "follow-up"),
     ),
-    Rule(
+    _order_rule(
         "sources.possessive_prequel",
         r"(?P<other>«[FN]\d+») 's (?:{ADJ}){0,2}?prequel (?:, )?(?:called |titled |entitled )?"
         r"(?P<film>{TITLE})",
         Relation.FOLLOWED_BY,
-        agent=None,
-        other="other",
-        inverse=Relation.FOLLOWS,
         needs=("prequel",),
     ),
-    Rule(
+    _order_rule(
         "sources.and_its_sequel",
         r"(?P<film>{FILMREF}) (?:\( {YEAR} \) )?(?:and|&) its (?:{ADJ}){0,2}?sequels? (?:, )?"
         r"(?:called |titled |entitled )?(?P<other>{TITLES})",
         Relation.FOLLOWED_BY,
-        agent=None,
-        other="other",
-        inverse=Relation.FOLLOWS,
         needs=("sequel", "sequels"),
     ),
-    Rule(
+    _order_rule(
         "sources.follows_earlier_film",
         r"(?P<film>{FILMREF})(?: , which| ,)? (?:directly )?follows (?:on from )?(?:{YEAR} 's (?:{ADJ}){0,2}?"
         r"(?:{FILM_NOUN} )?|the (?:{YEAR} )?(?:{ADJ}){0,2}?(?:{FILM_NOUN}|original) )(?P<other>{TITLE})",
         Relation.FOLLOWS,
-        agent=None,
-        other="other",
-        inverse=Relation.FOLLOWED_BY,
         needs=("follows",),
     ),
-    Rule(
+    _order_rule(
         "sources.followed_by_sequel",
         r"(?P<film>{FILMREF}) (?:[^«» .;]+ ){0,4}?followed by (?:a |the |two |its )?(?:{ADJ})?"
         r"sequels?(?: ,)? (?:called |titled )?(?P<other>{TITLES})",
         Relation.FOLLOWED_BY,
-        agent=None,
-        other="other",
-        inverse=Relation.FOLLOWS,
         needs=("followed",),
     ),
-    Rule(
+    _order_rule(
         "sources.followed_by_dated",
         r"(?P<film>{FILMREF}) (?:[^«».; ]+ ){0,8}?(?:was|is) followed by (?:a |the |its )?(?:{ADJ})?"
         r"(?:sequels? (?:, )?)?(?P<other>{TITLE}) \( {YEAR} \)",
         Relation.FOLLOWED_BY,
-        agent=None,
-        other="other",
-        inverse=Relation.FOLLOWS,
         needs=("followed",),
     ),
-    Rule(
+    _order_rule(
         "sources.it_followed_by_dated",
         r"(?:^|, )(?:it |«A\d+» )(?:was |is )(?:{ADV})?followed by (?:a |the |its )?(?:{ADJ})?"
         r"(?:sequels? (?:, )?)?(?=«[FN]\d+» \( {YEAR} \))(?P<other>{TITLES})",
         Relation.FOLLOWED_BY,
         film=None,
-        agent=None,
-        other="other",
-        inverse=Relation.FOLLOWS,
         needs=("followed",),
     ),
-    Rule(
+    _order_rule(
         "sources.it_followed_by_sequels",
         r"(?:^|, )(?:it |«A\d+» )(?:[^«».; ]+ ){0,3}?followed by (?:a |the |two |three |four |its )?"
         r"(?:{ADJ})?sequels?(?: ,)? (?:called |titled |entitled )?(?P<other>{TITLES})",
         Relation.FOLLOWED_BY,
         film=None,
-        agent=None,
-        other="other",
-        inverse=Relation.FOLLOWS,
         needs=("followed",),
     ),
-    Rule(
+    _order_rule(
         "sources.it_sequel_to",
         r"(?:^|, )(?:it |«A\d+» )(?:is |was |will be )(?:also )?(?:the |a |its )?(?:{ADJ}){0,2}?"
         r"(?:sequel|follow-up) to (?:the )?(?:{ADJ}){0,2}?(?:«[PN]\d+» )?(?:{YEAR} )?"
         r"(?:{FILM_NOUN} )?(?P<other>{TITLE})",
         Relation.FOLLOWS,
         film=None,
-        agent=None,
-        other="other",
-        inverse=Relation.FOLLOWED_BY,
         needs=("sequel", "follow-up"),
     ),
-    Rule(
+    _order_rule(
         "sources.the_sequel_to_topic",
         r"(?:for|of|in|on|with|from|at|during|to) the (?:{ADJ})?(?:sequel|follow-up) to "
         r"(?P<other>{TITLE})(?! (?:,|called|titled|entitled|-) )",
         Relation.FOLLOWS,
         film=None,
-        agent=None,
-        other="other",
-        inverse=Relation.FOLLOWED_BY,
         needs=("sequel", "follow-up"),
     ),
-    Rule(
+    _order_rule(
         "sources.spawned_sequel",
         r"(?:^|, )(?:it |«A\d+» |the (?:film|movie) )?(?:{AUX}){0,2}(?:spawned|spawning|inspired|had|got) "
         r"(?:a|two|three|four|five) "
         r"(?:{ADJ})?sequels?(?: ,| :)? (?:called |titled |entitled )?(?P<other>{TITLES})",
         Relation.FOLLOWED_BY,
         film=None,
-        agent=None,
-        other="other",
-        inverse=Relation.FOLLOWS,
         needs=("sequel", "sequels"),
     ),
-    Rule(
+    _order_rule(
         "sources.title_a_sequel",
         r"(?:^|, )(?P<other>{TITLE}) , (?:a|the|its) (?:{ADJ})?sequel ,",
         Relation.FOLLOWED_BY,
         film=None,
-        agent=None,
-        other="other",
-        inverse=Relation.FOLLOWS,
         needs=("sequel",),
     ),
-    Rule(
+    _order_rule(
         "sources.a_sequel_named",
         r"(?:^|, )(?:an?|its|the) (?:{ADJ})?sequel(?: ,)? (?:called |titled |entitled )?"
         r"(?P<other>{TITLE})(?: ,| was | is | will | followed | came | arrived )",
         Relation.FOLLOWED_BY,
         film=None,
-        agent=None,
-        other="other",
-        inverse=Relation.FOLLOWS,
         needs=("sequel",),
     ),
     Rule(
