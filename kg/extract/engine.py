@@ -326,7 +326,27 @@ class _Names:
             known = self.gazetteer.kind(name)
             if known == "film" and len(key.split()) < 2:
                 return None  # a one-word title needs a cue ("Heat", "Oscar", "Friday")
-            return known
+            if known is not None:
+                return known
+        return "film" if self.extended_film(name) is not None else None
+
+    def extended_film(self, name: str) -> str | None:
+        """The film of two words or more whose whole title ``name`` starts with, the rest being
+        capitalised words or numbers ("Blue Lantern Returns" after "Blue Lantern"): the title of
+        its sequel, not a person's name.
+
+        >>> names = _Names(None)
+        >>> names.learn("Blue Lantern", "film")
+        >>> names.extended_film("Blue Lantern Returns"), names.kind("Blue Harbour Returns")
+        ('Blue Lantern', None)
+        """
+        words = name.split()
+        for n in range(len(words) - 1, 1, -1):
+            if not all(w[:1].isupper() or w[:1].isdigit() for w in words[n:]):
+                break  # "Rain Man and Tootsie", "A Love in Germany": no sequel's title
+            head = name_key(" ".join(words[:n]))
+            if self.kinds.get(head) == "film":
+                return self.surface.get(head, head)
         return None
 
     def learn(self, name: str, kind: str) -> None:
@@ -1369,6 +1389,8 @@ def _topic_film(
         original = names.film_name(sent.slots[int(sequel.group(1))].text)
         main = state.main_film
         return main if main is not None and name_key(main) != name_key(original) else None
+    if _NEW_SEQUEL_SUBJECT.match(sent.skeleton) and not any(s.kind == "F" for s in sent.slots):
+        return None  # "A sequel, directed by P, was released in 2017": not the film of the text
     if _ANAPHOR_WITH_RELATIVE.match(sent.skeleton):
         return _antecedent(state)  # "The film, which P wrote after seeing F, stars Q": not F
     aside = _asides(sent)
@@ -1472,6 +1494,12 @@ _SEQUEL_SUBJECT = re.compile(
 )
 """A sentence about an unnamed sequel of a named film ("The follow-up to F will be directed by
 P"): its cues are about the sequel, which is the article's film if that is not F."""
+_NEW_SEQUEL_SUBJECT = re.compile(
+    r"^(?:[a-z]+ , )?(?:a|an|its|their) (?:[a-z-]+ ){0,2}?(?:sequel|follow-up|prequel|remake|reboot|"
+    r"spin-off|spinoff)\b"
+)
+"""A sentence about a sequel the text has not named ("A sequel, directed by P, ...", "Its
+remake opened in 2017"): a new film, not the one the text is about ("the sequel" may be)."""
 _OTHER_FILM = re.compile(
     r"\b(?:the|its|their|his|her) (?:very )?(?:first|second|third|original|previous|prior|earlier|"
     r"last|other) (?:(?:[a-z]+|\d{4}) ){0,2}?(?:film|movie|instalment|installment|one|part|chapter)\b"
@@ -1520,8 +1548,15 @@ def _antecedent(state: _State) -> str | None:
 _PRONOUN_WORD = re.compile(r"\b(?:it|he|she)\b")
 """A sentence with no name is worth reading when a pronoun stands for one ("She also wrote the
 script")."""
-_PRONOUN_SUBJECT = re.compile(r"^(?:[a-z]+ , )?(?:he|she|his|her)\b")
-"""A sentence that opens with a pronoun: it goes on about the person the text was about."""
+_PRONOUN_SUBJECT = re.compile(
+    expand(
+        r"^(?:[a-z]+ , |(?:in|by|after|before|since|during|until|from|at|on) (?:the |that |this )?"
+        r"(?:[a-z]+ )?(?:{YEAR}s?|«D\d+»|years|decades|sixties|seventies|eighties|nineties) (?:, )?)?"
+        r"(?:he|she|his|her)\b"
+    )
+)
+"""A sentence that opens with a pronoun, after at most a fronted time ("In 1985 he played",
+"During the 1970s she ..."): it goes on about the person the text was about."""
 _PERSON_SUBJECT = re.compile(
     r"^(?:(?:[a-z][\w'-]*|«[CX]\d+») ){0,3}?(?:«P\d+» 's (?:[a-z][\w-]* ){1,2}?)?«P(\d+)»(?! ,? and| 's)"
 )
@@ -1868,6 +1903,10 @@ def _candidates(
             topic = _nearest_title_before(sent, state, m.start(), taken, topic)
         if how == "main" and state.stage_age <= 1:
             topic = None  # "Now the musical version opens. P plays the lead": not the film
+        if rule.inverse is not None and rule.other is not None:  # "A sequel, F Returns, ...": F's
+            others = [sent.slots[i].text for _, i in _group_slots(_group(m, rule.other))]
+            if len(others) == 1:
+                topic = state.names.extended_film(others[0]) or topic
         films = [topic] if topic is not None else []
     else:
         films = _films_of(

@@ -28,6 +28,7 @@ __all__ = [
     "DAYS",
     "FILM_NOUNS",
     "FUNCTION_WORDS",
+    "HOME_MEDIA",
     "HONORIFICS",
     "MONTHS",
     "NAME_PARTICLES",
@@ -227,6 +228,16 @@ MEDIA = _words(
     Radio 1|Radio 2|Radio 4|Radio 5 Live|Today programme|Newsnight|Breakfast"""
 )
 
+HOME_MEDIA = _words(
+    """DVD|DVDs|Blu-ray|Blu-Ray|Blu-rays|BluRay|VHS|Betamax|LaserDisc|Laserdisc|HD DVD|
+    Ultra HD|Ultra HD Blu-ray|4K Ultra HD|UHD|Video CD|VCD|Video on Demand|VOD"""
+)
+"""Home-media formats: what a film comes out on ("released on DVD"), never a title.
+
+>>> nonfilm_kind("DVD"), nonfilm_kind("Blu-ray")
+('format', 'format')
+"""
+
 PLACES = _words(
     """Hollywood|Bollywood|Nollywood|Broadway|West End|Off-Broadway|London|Paris|New York|
     Los Angeles|LA|L.A.|Beverly Hills|Santa Monica|Malibu|Manhattan|Brooklyn|Chicago|Boston|
@@ -418,12 +429,13 @@ _PLACES_FOLDED = frozenset(p.casefold() for p in PLACES) | frozenset(
     c.casefold() for c in DEMONYMS.values()
 )
 _TIME_FOLDED = frozenset(w.casefold() for w in MONTHS | DAYS)
+_HOME_MEDIA_FOLDED = frozenset(f.casefold() for f in HOME_MEDIA)
 
 
 @lru_cache(maxsize=1 << 16)  # pure, and asked of the same names over and over
 def nonfilm_kind(name: str, *, heads: bool = True) -> str | None:
     """What a name is when it can never be a film: ``award``, ``event``, ``media``, ``place``,
-    ``time``, ``org``, ``nationality``, ``language``; ``None`` when it may be a film. With
+    ``time``, ``format`` (of home media), ``org``, ``nationality``, ``language``; ``None`` when it may be a film. With
     ``heads=False`` the last word alone ("... Festival", "... Church") does not decide.
 
     >>> nonfilm_kind("Hollywood"), nonfilm_kind("Variety"), nonfilm_kind("Warner Bros")
@@ -443,6 +455,8 @@ def nonfilm_kind(name: str, *, heads: bool = True) -> str | None:
         return "place"
     if folded in _TIME_FOLDED:
         return "time"
+    if folded in _HOME_MEDIA_FOLDED:
+        return "format"
     if is_demonym(name):
         return "nationality"
     words = name.split()
