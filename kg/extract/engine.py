@@ -1376,11 +1376,16 @@ def _asides(sent: _Sentence) -> frozenset[int]:
 
 
 def _topic_film(
-    sent: _Sentence, state: _State, exclude: frozenset[int] = frozenset()
+    sent: _Sentence,
+    state: _State,
+    exclude: frozenset[int] = frozenset(),
+    *,
+    of_sequel: bool = False,
 ) -> str | None:
     """The film a sentence is about: the one film it names, its subject, "the film"/"it", or
     the main film when the sentence names no film at all (``exclude``: slots a rule already
-    took as people, which are no films)."""
+    took as people, which are no films; ``of_sequel``: the film a sequel the sentence is about
+    follows, for the rules that relate the two)."""
     names = state.names
     if _OTHER_FILM.search(sent.skeleton) and not any(s.kind == "F" for s in sent.slots):
         return None  # "The first film, released in 2001, starred P": not the article's film
@@ -1389,7 +1394,11 @@ def _topic_film(
         original = names.film_name(sent.slots[int(sequel.group(1))].text)
         main = state.main_film
         return main if main is not None and name_key(main) != name_key(original) else None
-    if _NEW_SEQUEL_SUBJECT.match(sent.skeleton) and not any(s.kind == "F" for s in sent.slots):
+    if (
+        not of_sequel
+        and _NEW_SEQUEL_SUBJECT.match(sent.skeleton)
+        and not any(s.kind == "F" for s in sent.slots)
+    ):
         return None  # "A sequel, directed by P, was released in 2017": not the film of the text
     if _ANAPHOR_WITH_RELATIVE.match(sent.skeleton):
         return _antecedent(state)  # "The film, which P wrote after seeing F, stars Q": not F
@@ -1898,7 +1907,7 @@ def _candidates(
         if relative is not None:  # "The editor was P, who worked with Q on F": F is not the film
             taken |= {int(i) for i in _SLOT_INDEX.findall(relative.group(0))}
         if taken:
-            topic = _topic_film(sent, state, taken)
+            topic = _topic_film(sent, state, taken, of_sequel=rule.inverse is not None)
         if _APPOSITIVE_CUE.match(m.group(0)):
             topic = _nearest_title_before(sent, state, m.start(), taken, topic)
         if how == "main" and state.stage_age <= 1:

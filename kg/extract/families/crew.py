@@ -156,6 +156,13 @@ RULES: tuple[Rule, ...] = (
         needs=ROLE_VERB_WORDS,
     ),
     Rule(
+        "crew.active_own_film_appos",
+        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,2}(?P<cue>{ROLE_VERB}(?: and {ROLE_VERB})*) "
+        r"(?:his|her|their) (?:own )?(?:{ADJ}){0,2}?(?:{FILM_NOUN}|feature) , (?P<film>{TITLE_P})"
+        r"(?= ,| \(| \.|$)",
+        needs=ROLE_VERB_WORDS,
+    ),
+    Rule(
         "crew.to_direct",
         r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:(?:will|to|set to|due to|signed to|"
         r"signed on to|agreed to|expected to|hired to|tapped to|chosen to|going to|plans to|"
