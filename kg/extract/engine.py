@@ -198,6 +198,7 @@ _NEGATION = re.compile(
     + _MAY_HEDGE
     + r"|could|turned down|"
     r"pulled out|dropped out|was to have|declined|rejected|refused|instead of|rather than|"
+    r"passed on|passed up|lost out on|missed out on|auditioned for|was up for|vying for|"
     r"replaced|replacing|in talks|negotiations?|linked|considering|considered|(?:chosen|picked|"
     r"selected|preferred|cast) over)\b"
 )
@@ -2374,6 +2375,9 @@ def _about_tv(sent: _Sentence) -> bool:
 _CLAUSE_JOIN = re.compile(r" [,;:] | and | but ")
 _APPOSITION_END = re.compile(r" (?:[,.;:)]|which|who|that|-|\u2013)(?: |$)| ?$")
 """Where an apposition closes ("P, star of F, is ...", "F, director P's debut which ...")."""
+_RELATIVE_INSIDE = re.compile(r" , (?:who|whose) [^,;]+ ,(?= .)")
+"""A relative clause on a person that closes inside a match ("P , who lost out on G , is to
+appear in F"): what it says is not said of the match's cue."""
 _RELATIVE_OPEN = re.compile(r"^(?:«[PN]\d+» , who |«[ON]\d+» , which )")
 """A match that is a relative clause on its agent ("P, who played X in F, is in talks for G";
 "O, which distributed F, declined to comment")."""
@@ -2398,7 +2402,10 @@ def _guarded(
         rule.film is not None and m.start(rule.film) == m.start()
     ):
         before = ""  # "he turned down F, the 2009 drama directed by Q", "quit Q's film F"
-    span = before + sent.skeleton[m.start() : m.end()] + after
+    matched = sent.skeleton[m.start() : m.end()]
+    if " , who" in matched:  # "P, who lost out on G, is to star in F": the doubt is G's
+        matched = _RELATIVE_INSIDE.sub(" ,", matched)
+    span = before + matched + after
     if "replacement" in rule.flags:  # "Q replaced P in F (after P dropped out)": Q is cast
         span = _REPLACED.sub("", before + sent.skeleton[m.start() : m.end()])
     if rule.relation is Relation.CAST_MEMBER and _PRIZE_TIP.search(span):

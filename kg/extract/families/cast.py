@@ -533,6 +533,16 @@ RULES: tuple[Rule, ...] = (
         needs=("filming", "shooting"),
     ),
     Rule(
+        "cast.part_went_to",
+        r"(?:^|, )the (?:{ADJ}){0,2}?(?:role|part|lead)(?: of (?P<character>{CHAR}))?(?: in "
+        r"(?:(?P<film_ana>«A\d+»)|(?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE})))? "
+        r"(?:{ADV})?(?:eventually |ultimately |finally )?(?:went|goes) to (?P<agent>{WHO})",
+        CAST,
+        character="character",
+        flags=frozenset({"film_optional"}),
+        needs=("went", "goes"),
+    ),
+    Rule(
         "cast.joins_stars",
         r"(?P<agent>{WHOS} (?:{AUX}|{ADV}){0,2}(?:joins|joined|join|joining) (?:(?:previously |"
         r"already |newly )?(?:announced|confirmed|cast) |fellow |returning )?(?:stars|co-stars|"
