@@ -159,8 +159,17 @@ _LEAD = re.compile(
 "Ray Griggs was the director of the film": a preposition before the film noun)."""
 _WORK_SUBJECT = re.compile(
     r"\b(?:score|soundtrack|music|songs?|lyrics|theme|novel|book|play|story|poem|script|"
-    r"screenplay|cinematography|photography|editing|memoir|comic|opera|musical|album)\b"
+    r"screenplay|cinematography|photography|editing|memoir|comic|opera|musical|album|track|single|"
+    r"(?<!film )(?<!movie )series|show|sitcom|programme|episode|(?:tv|television|stage|radio) version)\b|«X\d+» version\b"
 )
+_MUSIC_WORD = re.compile(
+    r"\b(?:songs?|singles|(?:the|new|debut|hit|latest|their|his|her) single|tracks?(?! record)|"
+    r"albums?|band|singer|rapper|concerts?|gigs?)\b"
+)
+_ANY_FILM_NOUN = re.compile(expand(r"\b{FILM_NOUN}\b"))
+"""A sentence about music: a possessive there names a singer's song or album, not a film."""
+_WORK_AT_END = re.compile(f"(?:{_WORK_SUBJECT.pattern})$")
+"""A work that ends a clause: what a "which" after it stands for."""
 _WORK_OF_FILM = re.compile(
     r"\b(?:score|soundtrack|music|songs?|lyrics|theme|script|screenplay|cinematography|"
     r"photography|editing|costumes|effects) (?:for|of|to) (?:the )?$"
@@ -2413,7 +2422,10 @@ def _guarded(
     if _NEGATION.search(span):
         return True
     if "no_work_subject" in rule.flags:
-        clause = _CLAUSE_JOIN.split(sent.skeleton[: m.start() + 1])[-1]
+        clauses = _CLAUSE_JOIN.split(sent.skeleton[: m.start() + 1])
+        clause = clauses[-1]
+        if clause.startswith("which ") and len(clauses) > 1 and _WORK_AT_END.search(clauses[-2]):
+            return True  # "the TV version, which is written by X": the version's writer
         work = next(reversed(list(_WORK_SUBJECT.finditer(clause))), None)
         after = m.start() + 1 - len(clause) + work.end() if work is not None else 0
         if (
@@ -2424,6 +2436,12 @@ def _guarded(
             return True  # "Its soundtrack was written by X": the work decides the role
     if rule.film is not None and _WORK_OF_FILM.search(sent.skeleton, 0, m.start()):
         return True  # "The music for F was written by X": about the music, not the film
+    if (
+        "actor_possessive" in rule.flags
+        and _MUSIC_WORD.search(sent.skeleton)
+        and not _ANY_FILM_NOUN.search(sent.skeleton)
+    ):
+        return True  # "The track knocked P's F off the top spot": P's song, no film
     if "actor_possessive" in rule.flags and _SOURCE_OF.search(sent.skeleton, 0, m.start()):
         return True  # "an adaptation of Shakespeare's Richard III": the author's work, no film
     if _not_the_films_release(rule, m, sent):
