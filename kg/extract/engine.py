@@ -168,6 +168,11 @@ _MUSIC_WORD = re.compile(
 )
 _ANY_FILM_NOUN = re.compile(expand(r"\b{FILM_NOUN}\b"))
 """A sentence about music: a possessive there names a singer's song or album, not a film."""
+_NAMED_THING = re.compile(
+    r"\b(?:a|an|the|his|her|their) ((?:[a-z][\w-]* ){1,3})(?:called|named|dubbed|nicknamed) $"
+)
+"""A noun and "called" just before a name: the name is that thing's ("a cat called X"), a film's
+only when the noun is a film noun ("a comedy called X")."""
 _WORK_AT_END = re.compile(f"(?:{_WORK_SUBJECT.pattern})$")
 """A work that ends a clause: what a "which" after it stands for."""
 _WORK_OF_FILM = re.compile(
@@ -2434,6 +2439,10 @@ def _guarded(
             and not _SCREEN_VERSION_OF.search(clause)
         ):
             return True  # "Its soundtrack was written by X": the work decides the role
+    if rule.film is not None and m.start(rule.film) > 0:
+        named = _NAMED_THING.search(sent.skeleton, 0, m.start(rule.film))
+        if named is not None and not _ANY_FILM_NOUN.search(named.group(1)):
+            return True  # "lend her voice to a cat called Mittens": a character's name
     if rule.film is not None and _WORK_OF_FILM.search(sent.skeleton, 0, m.start()):
         return True  # "The music for F was written by X": about the music, not the film
     if (

@@ -47,6 +47,11 @@ _NOT_A_CHARACTER = (
     r"manager|producer|director|writer)\b"
 )
 """What "plays" is not followed by when it gives a role ("plays the guitar", "plays host")."""
+_TOPIC_CHARACTER = (
+    r"(?!" + _NOT_A_CHARACTER + r")(?P<character>" + _CHAR + r")(?! in | at the | for )"
+)
+"""The character of a role whose film is the text's ("P plays Q", "P landed the role of Q"),
+with no film after it."""
 _ROLE_NOUN_OR_CHARACTER = (
     r"(?:role|roles|part|parts|performance|performances|turn|cameo|cameos|(?:screen|acting|"
     r"big-screen|film|movie|cinema) debut|lead|character)"
@@ -879,10 +884,8 @@ RULES: tuple[Rule, ...] = (
         r"returns as|returned as|return as|co-stars as|co-starred as|co-star as|"
         r"(?:reprises|reprised|reprise|reprising) (?:his|her|their) "
         r"(?:role|part) as|leads the cast as|led the cast as|(?:gives|gave|delivers|delivered|turns "
-        r"in|turned in) (?:a|an|the|his|her|their) (?:{ADJ}){0,3}?(?:turn|performance) as) (?!"
-        + _NOT_A_CHARACTER
-        + r")"
-        r"(?P<character>" + _CHAR + r")(?! in | at the | for )",
+        r"in|turned in) (?:a|an|the|his|her|their) (?:{ADJ}){0,3}?(?:turn|performance) as) "
+        + _TOPIC_CHARACTER,
         CAST,
         character="character",
         film=None,
@@ -918,6 +921,37 @@ RULES: tuple[Rule, ...] = (
             "co-stars",
             "co-starred",
             "co-star",
+        ),
+    ),
+    Rule(
+        "cast.landed_role_topic",
+        r"(?P<agent>{PEOPLE}){APPOS} (?:{AUX}|{ADV}){0,2}(?:landed|lands|land|won|wins|win|got|gets|"
+        r"secured|secures|bagged|bags|scooped|snapped up|been given|been handed|taken on|takes on|"
+        r"took on) the (?:{ADJ}){0,2}?(?:role|part) of (?!(?:a |his |her |their )?(?:lifetime|"
+        r"career|life)\b)" + _TOPIC_CHARACTER,
+        CAST,
+        character="character",
+        film=None,
+        needs=(
+            "landed",
+            "lands",
+            "land",
+            "won",
+            "wins",
+            "win",
+            "got",
+            "gets",
+            "secured",
+            "secures",
+            "bagged",
+            "bags",
+            "scooped",
+            "snapped",
+            "given",
+            "handed",
+            "taken",
+            "takes",
+            "took",
         ),
     ),
     Rule(
@@ -974,13 +1008,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.is_good_as_topic",
-        r"(?P<agent>{WHO}) "
-        + _PRAISED_AS
-        + r" (?!"
-        + _NOT_A_CHARACTER
-        + r")(?P<character>"
-        + _CHAR
-        + r")(?! in | at the | for )",
+        r"(?P<agent>{WHO}) " + _PRAISED_AS + r" " + _TOPIC_CHARACTER,
         CAST,
         character="character",
         film=None,
@@ -1000,7 +1028,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.for_playing_topic",
         r"(?P<agent>{WHO}){APPOS} (?:[^«».; ]+ ){0,6}?for (?:playing|portraying|voicing) "
-        r"(?!" + _NOT_A_CHARACTER + r")(?P<character>" + _CHAR + r")(?! in | at the | for )",
+        + _TOPIC_CHARACTER,
         CAST,
         character="character",
         film=None,

@@ -203,7 +203,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.with_as",
         r"(?:(?P<film>{FILMREF}) , )?with (?P<agent>{PEOPLE}) (?:(?:also )?(?:serving|acting|working|"
-        r"credited) )?as (?:the |its |a |an )?(?:{ADJ})??"
+        r"credited) )?as (?!(?:his|her|their|my|your|our) )(?:the |its |a |an )?(?:{ADJ})??"
         r"(?P<cue>{ROLE_NOUN})",
         needs=("with",),
         flags=frozenset({"film_optional"}),
