@@ -998,6 +998,13 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
         _skeleton(sent, names, first_pass=True)
         for slot in sent.slots:
             if slot.chunk is not None and slot.kind in ("P", "F", "O"):
+                if (
+                    slot.kind == "F"
+                    and slot.chunk.why.startswith("after '")
+                    and names.kinds.get(name_key(slot.text)) == "person"
+                    and name_key(slot.text) not in names.strong_people
+                ):  # "films included Winter Bells ... his film Winter Bells": the noun decides
+                    names.kinds[name_key(slot.text)] = "film"
                 names.learn(slot.text, _KIND_OF_LETTER[slot.kind])
                 if slot.kind == "F":
                     names.evidenced.add(name_key(slot.text))

@@ -225,6 +225,13 @@ MACROS["QUALIFIED_NOUN"] = (
 """Person nouns a title or show may qualify, a name after them: "EastEnders actress «P»"."""
 MACROS["ORGS"] = "{ORG}" + _LIST_TAIL.replace("{X}", "{ORG_ITEM}")
 MACROS["AGENTS"] = "{AGENT}" + _LIST_TAIL.replace("{X}", "{AGENT}")
+MACROS["KIN"] = (
+    r"(?:his|her|their) (?:(?:younger|older|elder|twin|late|long-time|longtime) )?(?:brother|sister|"
+    r"wife|husband|son|daughter|father|mother|partner|cousin|uncle|aunt|nephew|niece|brother-in-law|"
+    r"sister-in-law|collaborator) "
+)
+"""A kinship noun before a name ("produced by his brother P"): P is the agent, the noun says who P
+is to the subject."""
 MACROS["ROLE_PASSIVES"] = r"{ROLE_PASSIVE}(?: (?:and|&|/) {ROLE_PASSIVE})*"
 MACROS["ROLE_NOUNS"] = r"{ROLE_NOUN}(?: (?:and|&|/) (?:{ROLE_NOUN}|{STAR_NOUN}))*"
 MACROS["FILM_NOUN_SG"] = (

@@ -29,7 +29,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:\( {YEAR} \)(?: ,)? )?"
         + _BE
         + r"(?P<cue>{ROLE_PASSIVES}) (?:for the (?:screen|big screen|cinema) )?by (?:and (?:co-)?starring )?"
-        r"(?:«X\d+» 's )?(?:(?:the |«C\d+» |«X\d+» )?(?:{ADJ})?{ROLE_NOUN} )?(?P<agent>{AGENTS})",
+        r"(?:«X\d+» 's )?(?:(?:the |«C\d+» |«X\d+» )?(?:{ADJ})?{ROLE_NOUN} |{KIN})?(?P<agent>{AGENTS})",
         needs=("by",),
     ),
     Rule(
@@ -48,7 +48,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:^|, |and |film |movie |picture |documentary |drama |comedy |thriller |feature |"
         r"was |is |were |be |been |being |co-production |production |(?:starring|featuring) "
         r"(?:«[PN]\d+» (?:, |and |, and )?)+)(?:both )?(?P<cue>{ROLE_PASSIVES}) "
-        r"(?:for the (?:screen|big screen|cinema) )?by (?:the (?:{ADJ})?{ROLE_NOUN} |the (?=«O))?"
+        r"(?:for the (?:screen|big screen|cinema) )?by (?:the (?:{ADJ})?{ROLE_NOUN} |the (?=«O)|{KIN})?"
         r"(?P<agent>{AGENTS})",
         film=None,
         needs=("by",),
