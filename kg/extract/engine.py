@@ -848,6 +848,39 @@ def _headline_film(title: str | None, names: _Names) -> str | None:
     return films[0].text
 
 
+def _sole_title(sents: Sequence[_Sentence], names: _Names) -> str | None:
+    """The one untyped title of a text that names no film, named before its first "the film"
+    ("Stars turned out for the premiere of Steel Rain. ... Director P said the film had been
+    ..."): what "the film" stands for. A name that may be a person, company or any non-film is
+    no title; a second title anywhere makes it unknown. The name is learnt as a film."""
+    found: set[str] = set()
+    anaphor = False
+    for sent in sents:
+        anaphor = anaphor or bool(_ANAPHOR.search(sent.skeleton))
+        for index, slot in enumerate(sent.slots):
+            if slot.kind != "N" or names.kind(slot.text) is not None:
+                continue
+            if nonfilm_kind(slot.text) is not None or (
+                slot.start == sent.start and " " not in slot.text  # "Audiences flocked to"
+            ):
+                continue
+            if (
+                anaphor
+                or f"'s «N{index}»" in sent.skeleton  # "She's Gotta Have It": a fragment
+                or is_given_name(slot.text.split()[0])  # "made Tammy": a title or a person
+            ) and slot.text not in found:
+                return None  # a second title, or one first named after "the film": unsure
+            found.add(slot.text)
+    if len(found) != 1:
+        return None
+    (title,) = found
+    key = name_key(title)
+    names.kinds[key] = "film"
+    names.surface.setdefault(key, title)
+    names.film_counts[key] += 1
+    return title
+
+
 _HEADLINE_BEFORE = frozenset(
     {"in", "for", "direct", "directs", "directing", "helm", "helms", "star", "stars", "join",
      "joins", "lead", "leads", "remake", "sequel", "shoot", "shoots", "cast"}
@@ -1053,6 +1086,8 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
     main = _main_film(names, document.title)
     if main is None and any(_ANAPHOR.search(sent.skeleton) for sent in sents):
         main = _headline_film(document.title, names)  # "X tops box office. The thriller ..."
+        if main is None:  # "the premiere of Steel Rain ... Director P said the film had ..."
+            main = _sole_title(sents, names)
     state = _State(names, None, _main_person(names, document.title))
     state.headline = (document.title or "").casefold()
     # the main film stands for "the film" once the headline or the text has named it: a film
