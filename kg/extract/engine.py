@@ -1490,6 +1490,8 @@ def _topic_film(
         agents = {int(i) for i in _AGENT_SLOT.findall(sent.skeleton)}
         titles = [i for i in titles if i not in agents]
     if not titles:
+        if state.subject_film is not None and state.subject_age <= 2:
+            return state.subject_film  # "P made F. Q wrote the script": F, not the first film
         return state.main_film or state.last_film
     return None
 
@@ -1644,6 +1646,17 @@ _BUYER_SUBJECT = re.compile(
 stand for ("«N0» has bought the rights to ... The film will ...")."""
 
 
+def _untyped_title(slot: _Slot, sent: _Sentence, names: _Names) -> bool:
+    """May the untyped name ``slot`` be a title: nothing the text or the word lists know it as,
+    not a given name, not one capitalised word opening the sentence ("Audiences flocked to")?"""
+    return (
+        names.kind(slot.text) is None
+        and nonfilm_kind(slot.text) is None
+        and not is_given_name(slot.text.split()[0])
+        and not (slot.start == sent.start and " " not in slot.text)
+    )
+
+
 def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> None:
     subject = _PERSON_SUBJECT.match(sent.skeleton)
     if subject is not None:
@@ -1655,12 +1668,20 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
         state.subject_person = None  # a new subject: a later "he" is the last person named
     state.subject_age += 1
     subject = _subject(sent)
+    aside = _asides(sent)
     if subject is not None and subject.group(1) in "FN":
         slot = sent.slots[int(subject.group(2))]
         if slot.kind == "F" or state.names.kind(slot.text) == "film":
             state.subject_film = state.names.film_name(slot.text)
             state.subject_age = 0
-    aside = _asides(sent)
+    elif state.subject_person is not None:  # "P directed F, a documentary. It stars ...": F
+        films = {
+            state.names.film_name(slot.text)
+            for i, slot in enumerate(sent.slots)
+            if i not in aside and (slot.kind == "F" or state.names.kind(slot.text) == "film")
+        }
+        if len(films) == 1:
+            state.subject_film, state.subject_age = films.pop(), 0
     asides = {name_key(sent.slots[i].text) for i in aside} - {
         name_key(slot.text) for i, slot in enumerate(sent.slots) if i not in aside
     }
@@ -1687,11 +1708,7 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
     titles = {
         slot.text
         for slot in sent.slots
-        if slot.kind == "N"
-        and state.names.kind(slot.text) is None
-        and nonfilm_kind(slot.text) is None
-        and not is_given_name(slot.text.split()[0])
-        and not (slot.start == sent.start and " " not in slot.text)  # "Audiences flocked to"
+        if slot.kind == "N" and _untyped_title(slot, sent, state.names)
     }
     # "Critics loved Harbour Lights. The film stars ...": the one title a sentence named is
     # what the next sentence's "the film" means when nothing else is known to be a film
@@ -1947,6 +1964,10 @@ def _candidates(
     if not relations:
         return []
     film_text = _group(m, rule.film) or (_group(m, "film_ana") if rule.film else None)
+    if film_text is not None and rule.film is not None and m.start(rule.film) > 0:
+        named = _NAMED_THING.search(sent.skeleton, 0, m.start(rule.film))
+        if named is not None and not _ANY_FILM_NOUN.search(named.group(1)):
+            return []  # "lend her voice to a cat called Mittens": a character's name, no film
     how = "named"
     if film_text is not None and rule.film is not None and _oblique(sent, m, rule):
         film_text = None  # "X is the sequel to Y, also starring ...": the cue is about X
@@ -2481,10 +2502,6 @@ def _guarded(
             and not _SCREEN_VERSION_OF.search(clause)
         ):
             return True  # "Its soundtrack was written by X": the work decides the role
-    if rule.film is not None and m.start(rule.film) > 0:
-        named = _NAMED_THING.search(sent.skeleton, 0, m.start(rule.film))
-        if named is not None and not _ANY_FILM_NOUN.search(named.group(1)):
-            return True  # "lend her voice to a cat called Mittens": a character's name
     if rule.film is not None and _WORK_OF_FILM.search(sent.skeleton, 0, m.start()):
         return True  # "The music for F was written by X": about the music, not the film
     if (

@@ -327,6 +327,13 @@ def chunk_sentence(
     forced = (
         _known_spans(sentence, tokens, known, comma_starts) if comma_starts != frozenset() else []
     )
+    if not _QUOTE_MARKS.isdisjoint(t.text for t in tokens):
+        forced += [
+            (a, b)
+            for a, b in quoted_titles(tokens)
+            if not any(x <= b and a <= y for x, y in forced)
+        ]
+        forced.sort()
     for i, j in runs if runs is not None else name_runs(tokens):
         inside = [(a, b) for a, b in forced if i <= a <= j or a <= i <= b]
         if inside:
@@ -339,6 +346,59 @@ def chunk_sentence(
         out.append(chunk)
     out = [c for c in out if not _AWARD_CATEGORY.match(c.text)]
     out.sort(key=lambda c: c.first)
+    return out
+
+
+_QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
+_CLOSING_QUOTE = {'"': ('"',), "“": ("”", '"'), "'": ("'", "’"), "‘": ("’", "'")}
+_TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "for", "by", "with",
+     "from", "as", "vs", "vs.", "up", "&", ":", "-", "–", "'s", "’s", "!", "?"}
+)  # fmt: skip
+
+
+def quoted_titles(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Token ranges of title-cased phrases of two to ten words in quotation marks, which hold
+    words a name run would cut at ("It's Great to Be Young", "I Now Pronounce You Chuck and
+    Larry"): one name each. Quoted speech has lower-case words or ends in a full stop or comma.
+
+    >>> toks = tokenize('He starred in "It’s Great to Be Young" and said "I was there."')
+    >>> [" ".join(t.text for t in toks[a : b + 1]) for a, b in quoted_titles(toks)]
+    ['It ’s Great to Be Young']
+    """
+    out: list[tuple[int, int]] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        closers = _CLOSING_QUOTE.get(tokens[i].text)
+        if closers is None or (
+            tokens[i].text == "'"
+            and i > 0
+            and tokens[i - 1].kind == "word"
+            and tokens[i - 1].end == tokens[i].start
+        ):
+            i += 1
+            continue
+        end = next((j for j in range(i + 1, min(i + 13, n)) if tokens[j].text in closers), None)
+        if end is None:
+            i += 1
+            continue
+        inner = tokens[i + 1 : end]
+        words = [t for t in inner if t.kind in ("word", "num")]
+        if (
+            2 <= len(words) <= 10
+            and inner[0].cap
+            and all(
+                t.cap or t.kind == "num" or t.lower in _TITLE_SMALL_WORDS
+                for t in inner
+                if t.kind != "punct" or t.text not in ("&", ":", "-", "–", "!", "?")
+            )
+            and any(t.lower in _TITLE_SMALL_WORDS or t.kind == "poss" for t in inner)
+        ):
+            out.append((i + 1, end - 1))
+            i = end + 1
+        else:
+            i += 1
     return out
 
 
