@@ -1626,7 +1626,8 @@ _PRONOUN_SUBJECT = re.compile(
 """A sentence that opens with a pronoun, after at most a fronted time ("In 1985 he played",
 "During the 1970s she ..."): it goes on about the person the text was about."""
 _PERSON_SUBJECT = re.compile(
-    r"^(?:(?:[a-z][\w'-]*|«[CX]\d+») ){0,3}?(?:«P\d+» 's (?:[a-z][\w-]* ){1,2}?)?«P(\d+)»(?! ,? and| 's)"
+    r"^(?:(?:in|by|after|since|until) (?:1[89]\d\d|20\d\d|«D\d+») , )?(?:(?:[a-z][\w'-]*|«[CX]\d+») ){0,3}?"
+    r"(?:«P\d+» 's (?:[a-z][\w-]* ){1,2}?)?«P(\d+)»(?! ,? and| 's)"
 )
 """A sentence whose subject is a person named in it ("US actor «P0» has died", "«P0» 's
 husband «P1» is ...": P1)."""
@@ -1674,6 +1675,9 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
         if slot.kind == "F" or state.names.kind(slot.text) == "film":
             state.subject_film = state.names.film_name(slot.text)
             state.subject_age = 0
+    elif _IT_SUBJECT.match(sent.skeleton):
+        if state.subject_film is not None and state.subject_age <= 3:
+            state.subject_age = 0  # "It stars ... It was produced by ...": still about that film
     elif state.subject_person is not None:  # "P directed F, a documentary. It stars ...": F
         films = {
             state.names.film_name(slot.text)

@@ -216,6 +216,13 @@ RULES: tuple[Rule, ...] = (
         needs=("made", "directed"),
     ),
     Rule(
+        "crew.in_year_made",
+        r"^in {YEAR} , (?P<agent>{PERSON}(?: and {PERSON})?) (?:made|directed) (?P<film>{TITLE})"
+        r"(?= \.| ,)",
+        Relation.DIRECTOR,
+        needs=("made", "directed"),
+    ),
+    Rule(
         "crew.boarded_as",
         r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:boarded|boards|board|boarding|(?:come|came|comes|"
         r"coming|climbed) aboard|signed on to|signed on for|joined|joins|join|joining) "
