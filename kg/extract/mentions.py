@@ -360,7 +360,7 @@ _TITLE_SMALL_WORDS = frozenset(
 def quoted_titles(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Token ranges of title-cased phrases of two to ten words in quotation marks, which hold
     words a name run would cut at ("It's Great to Be Young", "I Now Pronounce You Chuck and
-    Larry"): one name each. Quoted speech has lower-case words or ends in a full stop or comma.
+    Larry", "22 Bullets"): one name each. Quoted speech has lower-case words or ends in a full stop or comma.
 
     >>> toks = tokenize('He starred in "It’s Great to Be Young" and said "I was there."')
     >>> [" ".join(t.text for t in toks[a : b + 1]) for a, b in quoted_titles(toks)]
@@ -387,13 +387,13 @@ def quoted_titles(tokens: Sequence[Token]) -> list[tuple[int, int]]:
         words = [t for t in inner if t.kind in ("word", "num")]
         if (
             2 <= len(words) <= 10
-            and inner[0].cap
+            and (inner[0].cap or (inner[0].kind == "num" and inner[1].cap))
             and all(
                 t.cap or t.kind == "num" or t.lower in _TITLE_SMALL_WORDS
                 for t in inner
                 if t.kind != "punct" or t.text not in ("&", ":", "-", "–", "!", "?")
             )
-            and any(t.lower in _TITLE_SMALL_WORDS or t.kind == "poss" for t in inner)
+            and any(t.lower in _TITLE_SMALL_WORDS or t.kind in ("poss", "num") for t in inner)
         ):
             out.append((i + 1, end - 1))
             i = end + 1
