@@ -728,9 +728,29 @@ def _anaphors(sent: _Sentence, state: _State | None = None) -> None:
             lambda m: _film_person(m, sent, state), sent.skeleton
         )
         sent.skeleton = _PERSON_ANAPHOR.sub(lambda m: _person_anaphor(m, sent), sent.skeleton)
+    if state is not None and state.focus_org is not None and not _ORG_NOUNS.isdisjoint(sent.words):
+        sent.skeleton = _ORG_ANAPHOR.sub(lambda m: _org_anaphor(m, sent, state), sent.skeleton)
     if _ANAPHOR_NOUNS.isdisjoint(sent.words):
         return
     sent.skeleton = _ANAPHOR.sub(lambda m: _anaphor(m, sent), sent.skeleton)
+
+
+_ORG_NOUNS = frozenset({"company", "studio", "firm", "distributor"})
+_ORG_ANAPHOR = re.compile(
+    r"(^|[,;] |^[a-z]+ , |^(?:in|by|after|since) (?:1[89]\d\d|20\d\d|«D\d+») , )(?:the|this) "
+    r"(?:production |film |independent )?(?:company|studio|firm|distributor)"
+    r"(?= (?:has|had|is|was|will|also|later|then|soon|went on to|produced|co-produced|made|"
+    r"financed|distributed|released|backed)\b)"
+)
+"""A company named by what it is, as the subject of a clause, in a text about a company ("The
+company later produced F"): that company."""
+
+
+def _org_anaphor(m: re.Match[str], sent: _Sentence, state: _State) -> str:
+    """:data:`_ORG_ANAPHOR` written as a slot of the company the text is about."""
+    assert state.focus_org is not None
+    sent.slots.append(_Slot("O", state.focus_org, sent.start, sent.start))
+    return f"{m.group(1)}«O{len(sent.slots) - 1}»"
 
 
 _PERSON_ANAPHOR_NOUNS = (
@@ -935,6 +955,7 @@ class _State:
     stage_age: int = 99  # sentences since one spoke of a stage or TV version and named no film
     people_seen: list[str] = field(default_factory=list)  # people named so far, the latest last
     headline: str = ""  # the document's title, casefolded
+    focus_org: str | None = None  # the company the text is about ("X is a film studio ...")
 
 
 _LEAD_PREDICATE = re.compile(r"[^.]{0,120}?\b(?:is|was) (?:an?|the) ((?:[\w-]+,? ?){1,8})")
@@ -1658,7 +1679,18 @@ def _untyped_title(slot: _Slot, sent: _Sentence, names: _Names) -> bool:
     )
 
 
+_ORG_LEAD = re.compile(
+    r"^«[ON](\d+)» (?:\( [^)]* \) )?(?:is|was) (?:a|an|the) (?:(?:[a-z][\w-]*|«[CX]\d+») ){0,4}?"
+    r"(?:company|studio|distributor|firm|production house|label)\b"
+)
+"""A sentence that says what a company is ("«O0» is a British film production company"): the
+text is about that company."""
+
+
 def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> None:
+    lead = _ORG_LEAD.match(sent.skeleton)
+    if lead is not None:
+        state.focus_org = sent.slots[int(lead.group(1))].text
     subject = _PERSON_SUBJECT.match(sent.skeleton)
     if subject is not None:
         state.subject_person = state.names.person_name(sent.slots[int(subject.group(1))].text)[0]
