@@ -1751,6 +1751,10 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
     state.last_title = titles.pop() if len(titles) == 1 else None
 
 
+_PERSON_TITLE_MACROS = ("TITLE_P", "TITLES_P", "TITLES", "TITLE_P_ITEM")
+"""Macros that let a title typed as a person's name stand where only a film can."""
+
+
 def _films_of(
     text: str | None,
     sent: _Sentence,
@@ -2038,7 +2042,7 @@ def _candidates(
             state,
             topic,
             first_pass,
-            person_titles="TITLE_P" in rule.pattern or "TITLES_P" in rule.pattern,
+            person_titles=any(f"{{{m}}}" in rule.pattern for m in _PERSON_TITLE_MACROS),
         )
         if film_text and "«A" in film_text:
             how = "anaphor"

@@ -188,11 +188,15 @@ MACROS["ITEM_NP"] = (
 )
 """The noun phrase of a later member of a list of titles ("F and the sci-fi flop G", "F and its
 sequel, G")."""
-MACROS["TITLES"] = "{TITLE_ITEM}" + _TITLE_LIST_TAIL.replace("{X}", "{ITEM_NP}?{TITLE_ITEM}")
 MACROS["TITLE_P_ITEM"] = r"{TITLE_P}(?: \( [^()]{1,30} \))?"
 MACROS["TITLES_P"] = "{TITLE_P_ITEM}" + _TITLE_LIST_TAIL.replace(
     "{X}", "(?:{ITEM_NP}{TITLE_ITEM}|{TITLE_P_ITEM})"
 )
+MACROS["TITLES"] = "{TITLE_ITEM}" + _TITLE_LIST_TAIL.replace(
+    "{X}", "(?:{ITEM_NP}?{TITLE_ITEM}|{TITLE_P_ITEM})"
+)
+"""A list of titles whose first member is no name of a person: later members may look like one
+("star of F, G and Blue Lantern", where Blue is a given name)."""
 MACROS["FILMREFS"] = "{FILMREF}" + _LIST_TAIL.replace("{X}", "{TITLE}")
 MACROS["PEOPLE"] = "{PERSON}" + _LIST_TAIL.replace("{X}", "{PERSON}")
 MACROS["WHOS"] = "{WHO}" + _LIST_TAIL.replace("{X}", "{WHO}")
