@@ -420,7 +420,6 @@ class _Pipeline:
         resolver = Resolver()
         resolver.plan(table.films())
         known = self.known.known()
-        observe = tally.note_terms if tally is not None else None
         if not known.by_iri:  # an empty store: nothing to resolve against, rows written as read
             rows = self._counted(table, table.table_rows())
             # the index learns the table's names as they are written: the next load (articles
@@ -432,8 +431,7 @@ class _Pipeline:
                 rows,
                 resolver,
                 graph=graph,
-                observe=observe,
-                watched=GraphTally.WATCHED,
+                observe=tally.note_row if tally is not None else None,
                 count=count,
             )
             return
@@ -445,7 +443,10 @@ class _Pipeline:
         if fresh is not None:
             facts = _noting_fresh(facts, lambda row: row[0].subject, resolver, self.store, fresh)
         yield from facts_to_ntriples(
-            itertools.chain.from_iterable(facts), resolver, graph=graph, observe=observe
+            itertools.chain.from_iterable(facts),
+            resolver,
+            graph=graph,
+            observe=tally.note_terms if tally is not None else None,
         )
 
     def _counted(self, table: TableSource, rows: Iterator[_Row]) -> Iterator[_Row]:
