@@ -542,15 +542,25 @@ def _noting_fresh(
     """``rows`` as they come; a row's film (``film_of(row)``) goes into ``fresh`` if the store
     describes nothing about it when the row comes. A row's lines are made after it is looked
     up, so the table's own triples about a film never hide that it is new (a film of two rows
-    is looked up at the first)."""
+    is looked up at the first). A store of few quads when the first row comes (the ontology
+    alone, before a first load) is looked up in the set of its subjects, read once (a film
+    that only the table's earlier rows describe is then fresh too: no other source states
+    anything about it)."""
     seen: set[str] = set()
+    subjects = store.subjects_if_few(_FEW_QUADS)
+    describes = store.describes if subjects is None else subjects.__contains__
     for row in rows:
         film = str(resolver.iri(film_of(row)))
         if film not in seen:
             seen.add(film)
-            if not store.describes(film):
+            if not describes(film):
                 fresh.add(film)
         yield row
+
+
+_FEW_QUADS = 20_000
+"""Quads of a store whose subjects :func:`_noting_fresh` reads at once (the shipped ontology
+is a few thousand, with the default graph's copy)."""
 
 
 def _plan(paths: Sequence[str | Path], options: LoadOptions) -> list[tuple[Path, LoaderSpec]]:

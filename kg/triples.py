@@ -581,7 +581,7 @@ def table_rows_to_ntriples(
         count.triples += len(unique)
         if writer.film_again:
             count.exact = False
-        yield "".join([f"{s} {p} {o} .\n" for s, p, o in unique])
+        yield " .\n".join(map(" ".join, unique)) + " .\n" if unique else ""
 
 
 def triples_to_ntriples(triples: Iterable[Triple]) -> Iterator[str]:
