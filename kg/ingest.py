@@ -420,7 +420,6 @@ class _Pipeline:
         resolver = Resolver()
         resolver.plan(table.films())
         known = self.known.known()
-        observe = tally.note_terms if tally is not None else None
         if not known.by_iri:  # an empty store: nothing to resolve against, rows written as read
             rows = self._counted(table, table.table_rows())
             # the index learns the table's names as they are written: the next load (articles
@@ -432,8 +431,7 @@ class _Pipeline:
                 rows,
                 resolver,
                 graph=graph,
-                observe=observe,
-                watched=GraphTally.WATCHED,
+                observe=tally.note_row if tally is not None else None,
                 count=count,
             )
             return
@@ -445,7 +443,10 @@ class _Pipeline:
         if fresh is not None:
             facts = _noting_fresh(facts, lambda row: row[0].subject, resolver, self.store, fresh)
         yield from facts_to_ntriples(
-            itertools.chain.from_iterable(facts), resolver, graph=graph, observe=observe
+            itertools.chain.from_iterable(facts),
+            resolver,
+            graph=graph,
+            observe=tally.note_terms if tally is not None else None,
         )
 
     def _counted(self, table: TableSource, rows: Iterator[_Row]) -> Iterator[_Row]:
@@ -541,15 +542,25 @@ def _noting_fresh(
     """``rows`` as they come; a row's film (``film_of(row)``) goes into ``fresh`` if the store
     describes nothing about it when the row comes. A row's lines are made after it is looked
     up, so the table's own triples about a film never hide that it is new (a film of two rows
-    is looked up at the first)."""
+    is looked up at the first). A store of few quads when the first row comes (the ontology
+    alone, before a first load) is looked up in the set of its subjects, read once (a film
+    that only the table's earlier rows describe is then fresh too: no other source states
+    anything about it)."""
     seen: set[str] = set()
+    subjects = store.subjects_if_few(_FEW_QUADS)
+    describes = store.describes if subjects is None else subjects.__contains__
     for row in rows:
         film = str(resolver.iri(film_of(row)))
         if film not in seen:
             seen.add(film)
-            if not store.describes(film):
+            if not describes(film):
                 fresh.add(film)
         yield row
+
+
+_FEW_QUADS = 20_000
+"""Quads of a store whose subjects :func:`_noting_fresh` reads at once (the shipped ontology
+is a few thousand, with the default graph's copy)."""
 
 
 def _plan(paths: Sequence[str | Path], options: LoadOptions) -> list[tuple[Path, LoaderSpec]]:

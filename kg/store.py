@@ -1884,6 +1884,24 @@ class Store:
         found = self._ox.quads_for_pattern(ox.NamedNode(subject), None, None, None)
         return next(iter(found), None) is not None
 
+    def subjects_if_few(self, limit: int) -> frozenset[str] | None:
+        """The IRIs some quad has as its subject (in any graph), if the store holds at most
+        ``limit`` quads (one only the ontology was written to, before a first load): then
+        :meth:`describes` is a look-up in a set; ``None`` for a bigger store. Reads at most
+        ``limit + 1`` quads.
+
+        >>> with Store.memory() as store, store.writing():
+        ...     _ = store.add_graphs({"urn:g": ['<urn:s> <urn:p> "7" .\\n']})
+        ...     sorted(store.subjects_if_few(10)), store.subjects_if_few(0)
+        (['urn:s'], None)
+        """
+        quads = list(
+            itertools.islice(self._ox.quads_for_pattern(None, None, None, None), limit + 1)
+        )
+        if len(quads) > limit:
+            return None
+        return frozenset(q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode))
+
     # -- sidecars: derived data kept with a generation (rebuilt when missing) --
 
     def read_sidecar(self, key: str) -> bytes | None:

@@ -18,11 +18,11 @@ True
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, TypeAlias, TypeVar
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
@@ -30,6 +30,7 @@ from rdflib.term import Node
 
 from .iri import credit_iri_head, credit_iri_tail, credit_iri_text, evidence_iri, release_iri
 from .model import (
+    ROLE_BY_RELATION,
     ROLES,
     EntityRef,
     EntityType,
@@ -49,6 +50,7 @@ __all__ = [
     "CLASS_OF_TYPE",
     "PROPERTY_OF_RELATION",
     "ROLE_OF_RELATION",
+    "CreditNote",
     "SourceInfo",
     "TripleCount",
     "facts_to_ntriples",
@@ -242,12 +244,12 @@ class _Writer(Generic[T]):
         self.described: set[T] = set()
         self._iris: dict[EntityRef, tuple[str, T]] = {}
         self._objects: dict[
-            tuple[Relation, int], tuple[EntityRef | Value, T, str, T, T | None, str]
+            tuple[Relation, int], tuple[EntityRef | Value, T, str, T, T | None, str, bool]
         ] = {}
         """What :meth:`row` made of each (relation, object): the object kept alive with its
-        property, text (of an entity's IRI), term, role and the tail of its credits' IRIs (a
-        table's objects are one object per distinct value, so each is spelt once, not once
-        per row)."""
+        property, text (of an entity's IRI), term, role, the tail of its credits' IRIs and
+        whether the relation is one of :data:`kg.model.ROLES` (a table's objects are one
+        object per distinct value, so each is spelt once, not once per row)."""
         self._subject: tuple[EntityRef | None, str, T | None] = (None, "", None)
         """The last fact's subject and its IRI (text, term): a table row's facts share one
         subject object, described by the first (hashing an :class:`EntityRef` again per fact
@@ -331,11 +333,19 @@ class _Writer(Generic[T]):
             (credit, v.role, role),
         ]
 
-    def row(self, film: EntityRef, facts: list[RowFact]) -> list[tuple[T, T, T]]:
+    def row(
+        self,
+        film: EntityRef,
+        facts: list[RowFact],
+        credits: list[tuple[int, int, str, T, str, str | None, T | None]] | None = None,
+    ) -> list[tuple[T, T, T]]:
         """The triples of a table row: :meth:`fact` of each of its facts about ``film`` (with
         no evidence sentence: a table's is the whole file), in the same order. A fact with no
         character, billing order or region (most of them) is written from what was made of
-        its object the first time (:meth:`_object`)."""
+        its object the first time (:meth:`_object`). ``credits``, if given, receives the
+        credits of the row (its facts of a relation of :data:`kg.model.ROLES`) as
+        :data:`CreditNote` tuples, unless a fact of the row has a qualifier or a credit's
+        object is a literal (then it is left empty)."""
         s_text, s, out = self.entity(film)
         # described before (by an earlier row, or as an object), or a film of the same last
         # segment had a row (credit and release IRIs are made of that segment)
@@ -352,14 +362,20 @@ class _Writer(Generic[T]):
                     film, relation, obj, character=character, billing_order=billing, region=region
                 )
                 out += self.fact(qualified)
+                if credits:  # a credit may be among its triples: the row's are found in them
+                    credits.clear()
+                credits = None
                 continue
             made = objects.get((relation, id(obj)))
             if made is None:
                 made = self._object(relation, obj, out)
-            _, prop, _, o, role, tail = made
+            _, prop, o_text, o, role, tail, credited = made
+            start = len(out)
             out.append((s, prop, o))
+            node = None
             if role is not None:  # as self.credit() writes it
-                credit = iri(head + tail)
+                node = head + tail
+                credit = iri(node)
                 out += [
                     (s, v.credit, credit),
                     (credit, v.type, v.Credit),
@@ -367,11 +383,17 @@ class _Writer(Generic[T]):
                     (credit, v.person, o),
                     (credit, v.role, role),
                 ]
+            if credited and credits is not None:
+                if o_text:
+                    credits.append((start, len(out), s_text, prop, o_text, node, role))
+                else:  # a literal's credit: the row's credits are found in its triples
+                    credits.clear()
+                    credits = None
         return out
 
     def _object(
         self, relation: Relation, obj: EntityRef | Value, out: list[tuple[T, T, T]]
-    ) -> tuple[EntityRef | Value, T, str, T, T | None, str]:
+    ) -> tuple[EntityRef | Value, T, str, T, T | None, str, bool]:
         """What :meth:`row` keeps of ``obj`` as the object of ``relation``, as :meth:`fact`
         makes it; an entity's description goes into ``out`` (when it is its first mention)."""
         v = self.v
@@ -392,6 +414,7 @@ class _Writer(Generic[T]):
             term,
             role,
             tail,
+            relation in ROLE_BY_RELATION,
         )
         return made
 
@@ -493,6 +516,14 @@ def facts_to_ntriples(
         yield "".join([f"{s} {p} {o} .\n" for s, p, o in triples])
 
 
+CreditNote: TypeAlias = tuple[int, int, str, str, str, str | None, str | None]
+"""A credit of a table row as :func:`table_rows_to_ntriples` shows it: ``(start, end, film,
+property, agent, node, role)``: its triples are the row's from ``start`` to ``end`` (the film's
+triple of the role ``property``, then those of its credit ``node`` with its ``role``, if the
+role has credit nodes: else both are ``None``); the film, agent and node as IRI text, the
+property and role as N-Triples terms."""
+
+
 @dataclass
 class TripleCount:
     """The distinct triples :func:`table_rows_to_ntriples` wrote, counted as it writes them, so
@@ -516,15 +547,14 @@ def table_rows_to_ntriples(
     resolver: Resolver,
     *,
     graph: str,
-    observe: Callable[[list[tuple[str, str, str]]], None] | None = None,
-    watched: Container[str] | None = None,
+    observe: Callable[[list[tuple[str, str, str]], list[CreditNote]], None] | None = None,
     count: TripleCount | None = None,
 ) -> Iterator[str]:
     r"""The triples of :func:`facts_to_ntriples` for a table's rows, one row at a time, in the
     same order, each line of a row once (see :meth:`_Writer.row`). ``observe`` is shown each
-    row's triples as N-Triples terms (repeats included), only those whose predicate is in
-    ``watched`` if given (all others are of no interest to it, e.g.
-    :data:`kg.summary.GraphTally.WATCHED`); ``count``, if given, counts the distinct triples
+    row's triples as N-Triples terms (repeats included) and its credits (a list of
+    :data:`CreditNote`, empty when a fact of the row has a qualifier: e.g.
+    :meth:`kg.summary.GraphTally.note_row`); ``count``, if given, counts the distinct triples
     (see :class:`TripleCount`).
 
     >>> from kg.model import EntityRef, EntityType, Relation, TableRow, Value
@@ -541,14 +571,17 @@ def table_rows_to_ntriples(
     writer = _Writer(_TextTerms(), resolver, graph)
     count = count if count is not None else TripleCount()
     for row in rows:
-        triples = writer.row(row.film, row.facts)
-        if observe is not None:
-            observe(triples if watched is None else [t for t in triples if t[1] in watched])
+        if observe is None:
+            triples = writer.row(row.film, row.facts)
+        else:
+            credits: list[CreditNote] = []
+            triples = writer.row(row.film, row.facts, credits)
+            observe(triples, credits)
         unique = dict.fromkeys(triples)
         count.triples += len(unique)
         if writer.film_again:
             count.exact = False
-        yield "".join([f"{s} {p} {o} .\n" for s, p, o in unique])
+        yield " .\n".join(map(" ".join, unique)) + " .\n" if unique else ""
 
 
 def triples_to_ntriples(triples: Iterable[Triple]) -> Iterator[str]:

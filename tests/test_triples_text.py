@@ -115,8 +115,7 @@ def test_table_rows_are_written_as_the_same_lines_and_tally() -> None:
             source.table_rows(),
             resolver,
             graph="urn:g",
-            observe=by_row.note_terms,
-            watched=GraphTally.WATCHED,
+            observe=by_row.note_row,
             count=count,
         )
         written = "".join(rows).splitlines()
@@ -132,6 +131,44 @@ def test_table_rows_are_written_as_the_same_lines_and_tally() -> None:
         assert by_row == by_fact
         assert list(by_row.members) == list(by_fact.members)  # the keys in the same order
         assert by_row.credits and "characterName" in expected and "billingOrder" in expected
+
+
+def test_a_table_rows_credits_are_tallied_in_order(tmp_path: Path) -> None:
+    """Rows without qualifiers have their credits tallied from the writer's notes: the tally
+    is the facts' all the same, credits in order, when the rows after the first (whose roles
+    are known) mix directors, cast and joined production companies (a role without credit
+    nodes, written after the others)."""
+    (tmp_path / "films.csv").write_text(
+        "ID,Title,Year,Director,Cast\n"
+        '1,Heat,1995,Michael Mann,"Al Pacino, Robert De Niro"\n'
+        '2,Collateral,2004,Michael Mann,"Tom Cruise, Jamie Foxx"\n'
+        "3,Ali,2001,Michael Mann,Will Smith\n"
+    )
+    (tmp_path / "studios.csv").write_text(
+        "FilmID,Studio\n1,Warner Bros.\n2,DreamWorks\n2,Paramount\n3,Columbia\n"
+    )
+    (tmp_path / "films.toml").write_text(
+        '[table]\nid = "ID"\ntitle = "Title"\nyear = "Year"\n'
+        '[[fields]]\ncolumn = "Director"\nrelation = "director"\ntype = "person"\n'
+        '[[fields]]\ncolumn = "Cast"\nrelation = "cast_member"\ntype = "person"\nsplit = ", "\n'
+        '[[joins]]\npath = "studios.csv"\nkey = "FilmID"\n'
+        '[[joins.fields]]\ncolumn = "Studio"\nrelation = "production_company"\n'
+        'type = "production_company"\n'
+    )
+    source = _table(tmp_path / "films.csv", tmp_path / "films.toml")
+    by_fact, by_row = GraphTally(), GraphTally()
+    resolver = Resolver()
+    resolver.plan(source.films())
+    for _ in facts_to_ntriples(source.facts(), resolver, graph="urn:g", observe=by_fact.note_terms):
+        pass
+    resolver = Resolver()
+    resolver.plan(source.films())
+    for _ in table_rows_to_ntriples(
+        source.table_rows(), resolver, graph="urn:g", observe=by_row.note_row
+    ):
+        pass
+    assert by_row.credits == by_fact.credits and len(by_row.credits) == 12
+    assert by_row == by_fact and list(by_row.members) == list(by_fact.members)
 
 
 def test_a_table_load_keeps_the_size_of_its_graph() -> None:
