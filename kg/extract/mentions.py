@@ -230,8 +230,26 @@ def name_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
+_NUMBER_TITLE_VERBS = frozenset({"directed", "directs", "co-directed", "made"})
+"""Verbs whose capitalised object after a number is a film ("Danny Boyle directed 28 Days Later")."""
+_NUMBER_TITLE_PAIRS = frozenset(
+    {(head, "in") for head in ("starred", "star", "stars", "starring", "appeared", "appears",
+                               "role", "roles", "part", "debut", "cameo", "co-starred")}
+    | {(head, "of") for head in ("remake", "sequel", "director", "star", "stars", "makers")}
+    | {(head, "to") for head in ("sequel", "follow-up", "prequel")}
+)  # fmt: skip
+"""Words before a number and a capitalised run that make the run a film's title ("starred in
+21 Jump Street", "a remake of 12 Angry Men"), where a run would otherwise drop the number."""
+
+
 def _number_title_start(tokens: Sequence[Token], i: int) -> bool:
-    """Does a title open with a number here ("the drama 21 Grams", "film 9 Songs")?"""
+    """Does a title open with a number here ("the drama 21 Grams", "film 9 Songs",
+    "starred in 28 Days Later")?
+
+    >>> tokens = tokenize("He starred in 28 Days Later.")
+    >>> [" ".join(t.text for t in tokens[a : b + 1]) for a, b in name_runs(tokens)]
+    ['He', '28 Days Later']
+    """
     tok = tokens[i]
     if tok.kind != "num":
         return False
@@ -246,11 +264,33 @@ def _number_title_start(tokens: Sequence[Token], i: int) -> bool:
                 return True
     return (
         0 < i < len(tokens) - 1
-        and tokens[i - 1].lower in STRONG_FILM_NOUNS
+        and (
+            tokens[i - 1].lower in STRONG_FILM_NOUNS
+            or (
+                (
+                    tokens[i - 1].lower in _NUMBER_TITLE_VERBS
+                    or (
+                        i >= 2 and (tokens[i - 2].lower, tokens[i - 1].lower) in _NUMBER_TITLE_PAIRS
+                    )
+                )
+                and not _counts_films(tokens, i)
+            )
+        )
         and "$" not in tok.text
         and not _is_year(tok.text)
         and _is_name_token(tokens[i + 1])
     )
+
+
+def _counts_films(tokens: Sequence[Token], i: int) -> bool:
+    """Does the number at ``i`` count films or people rather than open a title ("appeared in
+    7 Spike Lee movies", "made 3 Hollywood Films", "starred in 2 John Woo thrillers")?"""
+    if is_given_name(tokens[i + 1].text):
+        return True
+    j = i + 1
+    while j < len(tokens) and tokens[j].cap:
+        j += 1
+    return j < len(tokens) and tokens[j].lower in FILM_NOUNS
 
 
 def _age_follows(tokens: Sequence[Token], j: int) -> bool:
@@ -360,7 +400,7 @@ _TITLE_SMALL_WORDS = frozenset(
 def quoted_titles(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Token ranges of title-cased phrases of two to ten words in quotation marks, which hold
     words a name run would cut at ("It's Great to Be Young", "I Now Pronounce You Chuck and
-    Larry", "22 Bullets"): one name each. Quoted speech has lower-case words or ends in a full stop or comma.
+    Larry", "22 Bullets", "This Film Is Not Yet Rated"): one name each. Quoted speech has lower-case words or ends in a full stop or comma.
 
     >>> toks = tokenize('He starred in "It’s Great to Be Young" and said "I was there."')
     >>> [" ".join(t.text for t in toks[a : b + 1]) for a, b in quoted_titles(toks)]
@@ -393,7 +433,13 @@ def quoted_titles(tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 for t in inner
                 if t.kind != "punct" or t.text not in ("&", ":", "-", "–", "!", "?")
             )
-            and any(t.lower in _TITLE_SMALL_WORDS or t.kind in ("poss", "num") for t in inner)
+            and any(
+                t.lower in _TITLE_SMALL_WORDS
+                or t.lower
+                in FUNCTION_WORDS  # "This Film Is Not Yet Rated": a run would cut at "This"
+                or t.kind in ("poss", "num")
+                for t in inner
+            )
         ):
             out.append((i + 1, end - 1))
             i = end + 1
