@@ -1718,6 +1718,13 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
         }
         if len(films) == 1:
             state.subject_film, state.subject_age = films.pop(), 0
+    if (
+        found
+        and state.subject_film is not None
+        and state.subject_age <= 2
+        and all(name_key(c.film) == name_key(state.subject_film) for c in found)
+    ):  # "P made F. The cast includes Q. R wrote the script. S produced the film.": still F
+        state.subject_age = 0
     asides = {name_key(sent.slots[i].text) for i in aside} - {
         name_key(slot.text) for i, slot in enumerate(sent.slots) if i not in aside
     }

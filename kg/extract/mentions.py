@@ -54,7 +54,8 @@ _TOKEN = re.compile(
     r"|(?P<num>\$?\d+(?:[.,/:]\d+)*(?:s|st|nd|rd|th|m|bn|k)?(?![\w]))"
     r"|(?P<poss>['’][sS](?!\w)|(?<=s)['’](?=\s))"
     r"|(?P<word>[^\W\d_][\w]*(?:[-.&][^\W_][\w]*|['’](?![sS]\b)[^\W_][\w]*)*"
-    r"(?:(?<=\bMr|\bMs|\bDr|\bSt|\bJr)\.|(?<=\bMrs)\.|\+(?![\w+]))?)"
+    r"(?:(?<=\bMr|\bMs|\bDr|\bSt|\bJr)\.|(?<=\bMrs)\.|(?<=\bBros|\bCorp)\.(?=\s+\S)"
+    r"|(?<=\bInc|\bLtd)\.(?=\s+\S)|(?<=\bCo)\.(?=\s+\S)|\+(?![\w+]))?)"
     r"|(?P<punct>[^\w\s])"
 )
 
@@ -169,6 +170,9 @@ def _is_name_token(tok: Token) -> bool:
     return tok.cap
 
 
+_COMPANY_ABBREVIATIONS = frozenset({"Bros.", "Corp.", "Inc.", "Ltd.", "Co."})
+"""Abbreviations inside a company's name, which a capitalised word after goes on ("Warner Bros.
+Pictures"); the tokenizer keeps their full stop when the sentence goes on after them."""
 _SUFFIXES = frozenset({"Jr.", "Sr.", "Jnr.", "Snr."})
 """Name suffixes that end a name: a capitalised word after one starts something else."""
 
@@ -198,6 +202,7 @@ def name_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 t.cap
                 and tokens[j - 1].text.endswith(".")
                 and (t.lower in _NEW_SENTENCE_WORDS or tokens[j - 1].text in _SUFFIXES)
+                and tokens[j - 1].text not in _COMPANY_ABBREVIATIONS  # "Warner Bros. Pictures"
             ):
                 break  # "Tom Lister Jr. Distributed by": a new sentence the splitter missed
             if _is_name_token(t) or (
@@ -563,6 +568,8 @@ def _shape(
         ):
             if known(sentence[tok.start : tokens[j].end]):
                 break
+            if i + 1 == j and is_known_org(sentence[tok.start : tokens[j].end]):
+                break  # "Legendary Pictures produced it": not a bare "Pictures"
             i += 1
         elif (
             at_start
@@ -778,6 +785,18 @@ def _split(
             right_words = _words(sentence, tokens, k + 1, j)
             bare_right = right_words[1:] if right_words[:1] == ["the"] else right_words
             right_head = list(itertools.takewhile(lambda w: not w.islower(), bare_right))
+            if (
+                i > 0
+                and tok.text in ("for", "to", "with")
+                and len(left_words) == 1
+                and len(left_words[0]) > 5
+                and left_words[0].endswith("ing")
+                and known(left_words[0]) is None
+                and nonfilm_kind(left_words[0]) is None
+                and nonfilm_kind(" ".join(bare_right)) is None
+                and not is_known_org(" ".join(bare_right))
+            ):
+                continue  # "directed Searching for Bobby Fischer": a title opening with a gerund
             if (
                 nonfilm_kind(" ".join(left_words)) is not None
                 or nonfilm_kind(" ".join(bare_right)) is not None

@@ -242,7 +242,8 @@ RULES: tuple[Rule, ...] = (
         r"(?P<agent>{ORGS}){APPOS} (?:, which |which )?(?:{AUX}){0,2}(?:(?:distribute|distributes|"
         r"distributed|will distribute|distributing|is distributing) |(?:acquired|bought|secured|"
         r"picked up) (?:the )?(?:(?:uk|us|north american|international|worldwide|global|«[XC]\d+») )?"
-        r"distribution rights (?:to|for) )(?:the )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?P<film>{FILMREF})",
+        r"distribution rights (?:to|for) )(?:(?P<film_ana>it(?= \.| ,| in | and |$))|"
+        r"(?:the )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?P<film>{FILMREF}))",
         DISTRIBUTOR,
         needs=("distribute", "distributes", "distributed", "distributing", "distribution"),
     ),
@@ -279,8 +280,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "companies.org_produced",
         r"(?P<agent>{ORGS}){APPOS} (?:{AUX}|{ADV}){0,2}(?:produced|co-produced|financed|"
-        r"is producing|are producing|will produce) (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?"
-        r"(?P<film>{TITLES})",
+        r"is producing|are producing|will produce) (?:(?P<film_ana>«A\d+»(?! 's)|it(?= \.| ,| in | and |$))|"
+        r"(?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLES}))",
         Relation.PRODUCTION_COMPANY,
         needs=("produced", "co-produced", "financed", "producing", "produce"),
     ),
