@@ -348,8 +348,17 @@ def given_names() -> frozenset[str]:
 
 
 def is_given_name(word: str) -> bool:
-    """Is ``word`` a given name (as written: "Alfonso", not "alfonso")?"""
-    return word in given_names()
+    """Is ``word`` a given name (as written: "Alfonso", not "alfonso")? A hyphenated one is when
+    both its parts are ("Jean-Jacques", "Anne-Marie").
+
+    >>> is_given_name("Alfonso"), is_given_name("Jean-Jacques"), is_given_name("Spider-Man")
+    (True, True, False)
+    """
+    names = given_names()
+    if word in names:
+        return True
+    first, dash, rest = word.partition("-")
+    return bool(dash) and first in names and rest in names
 
 
 _DEMONYM_WORDS = frozenset(

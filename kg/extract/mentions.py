@@ -403,9 +403,11 @@ _TITLE_SMALL_WORDS = frozenset(
 
 
 def quoted_titles(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """Token ranges of title-cased phrases of two to ten words in quotation marks, which hold
-    words a name run would cut at ("It's Great to Be Young", "I Now Pronounce You Chuck and
-    Larry", "22 Bullets", "This Film Is Not Yet Rated"): one name each. Quoted speech has lower-case words or ends in a full stop or comma.
+    """Token ranges of title-cased phrases of two to ten words in quotation marks: one name each,
+    though a name run would cut them ("It's Great to Be Young", "I Now Pronounce You Chuck and
+    Larry", "22 Bullets", "This Film Is Not Yet Rated") or take them for a person ("King David");
+    after a film noun, any quoted phrase that opens with a capital ('the film "Il bidone"').
+    Quoted speech has lower-case words or ends in a full stop or comma.
 
     >>> toks = tokenize('He starred in "It’s Great to Be Young" and said "I was there."')
     >>> [" ".join(t.text for t in toks[a : b + 1]) for a, b in quoted_titles(toks)]
@@ -430,27 +432,46 @@ def quoted_titles(tokens: Sequence[Token]) -> list[tuple[int, int]]:
             continue
         inner = tokens[i + 1 : end]
         words = [t for t in inner if t.kind in ("word", "num")]
-        if (
-            2 <= len(words) <= 10
-            and (inner[0].cap or (inner[0].kind == "num" and inner[1].cap))
-            and all(
+        if 1 <= len(words) <= 10 and (inner[0].cap or (inner[0].kind == "num" and inner[1].cap)):
+            title_case = all(
                 t.cap or t.kind == "num" or t.lower in _TITLE_SMALL_WORDS
                 for t in inner
                 if t.kind != "punct" or t.text not in ("&", ":", "-", "–", "!", "?")
             )
-            and any(
+            cut_word = any(  # "This Film Is Not Yet Rated": a run would cut at "This"
                 t.lower in _TITLE_SMALL_WORDS
-                or t.lower
-                in FUNCTION_WORDS  # "This Film Is Not Yet Rated": a run would cut at "This"
+                or t.lower in FUNCTION_WORDS
                 or t.kind in ("poss", "num")
                 for t in inner
             )
-        ):
+            # "the film "King David"": no nickname inside a name ('Dwayne "The Rock" Johnson')
+            alone = not (i > 0 and tokens[i - 1].cap) and not (end + 1 < n and tokens[end + 1].cap)
+            after_film_noun = (  # "the drama film "Il bidone"": a foreign title, lower case and all
+                i > 0
+                and tokens[i - 1].lower in STRONG_FILM_NOUNS
+                and not tokens[i - 1].lower.endswith("s")
+                and len(words) <= 8
+                and inner[-1].kind != "punct"
+            )
+            found = (title_case and (cut_word or alone) and len(words) >= 2) or after_film_noun
+        else:
+            found = False
+        if found:
             out.append((i + 1, end - 1))
             i = end + 1
         else:
             i += 1
     return out
+
+
+def _quoted(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Is the name ``tokens[first..last]`` alone in quotation marks ('"King David"')?"""
+    return (
+        first > 0
+        and last + 1 < len(tokens)
+        and tokens[last + 1].text in _CLOSING_QUOTE.get(tokens[first - 1].text, ())
+        and not (first > 1 and tokens[first - 2].cap)
+    )
 
 
 def _known_spans(
@@ -1324,6 +1345,9 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         return
     if not person_cue and _dated_list_item(tokens, chunk.first, chunk.last):
         chunk.kind, chunk.why = "film", "dated list"  # "Rani Saheba (1930), Udaykal (1930) ..."
+        return
+    if not person_cue and _quoted(tokens, chunk.first, chunk.last):
+        chunk.kind, chunk.why = "name", "quoted"  # '"King David" is a 1985 film': a title
         return
     if _person_like(words) or (person_cue and 1 <= len(words) <= 4 and _namey(words)):
         chunk.kind, chunk.why = "person", "name" if not person_cue else "descriptor"
