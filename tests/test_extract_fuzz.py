@@ -128,6 +128,7 @@ def test_ten_thousand_mutated_articles(text: str, title: str | None) -> None:
         "«F0» starring «P1» «A2»'s «",
         "",
         ". , ; : ! ?",
+        'The thriller Copper Tide t"" $2""0m at the weekend, and "2" and "22" opened.',  # fuzz-found
     ],
 )
 def test_hostile_texts(text: str) -> None:

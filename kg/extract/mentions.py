@@ -432,7 +432,9 @@ def quoted_titles(tokens: Sequence[Token]) -> list[tuple[int, int]]:
             continue
         inner = tokens[i + 1 : end]
         words = [t for t in inner if t.kind in ("word", "num")]
-        if 1 <= len(words) <= 10 and (inner[0].cap or (inner[0].kind == "num" and inner[1].cap)):
+        if 1 <= len(words) <= 10 and (
+            inner[0].cap or (inner[0].kind == "num" and len(inner) > 1 and inner[1].cap)
+        ):
             title_case = all(
                 t.cap or t.kind == "num" or t.lower in _TITLE_SMALL_WORDS
                 for t in inner

@@ -597,6 +597,23 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"companion"}),
     ),
     Rule(
+        "cast.after_role_in",
+        r"^(?:after|following|since) (?:a |an |his |her |their )?(?:{ADJ}){0,2}?(?:cameo|role|turn|"
+        r"part|appearance|performance|supporting role|lead role|starring role) in "
+        r"{FILM_OF}(?P<film>{TITLE}) , (?:{ADV})?(?P<agent>{WHO})(?! 's)",
+        CAST,
+        needs=("cameo", "role", "turn", "part", "appearance", "performance"),
+    ),
+    Rule(
+        "cast.subject_with_costars",
+        r"^(?P<agent>{WHO}){APPOS} (?:(?!who |which |, )[^«».; ]+ |«[A-Z]\d+» ){1,14}?(?:alongside|along "
+        r"with|together with|with|joined by) (?:(?:his|her|their) )?(?:fellow )?(?:co-stars?|costars?) "
+        r"(?:{ADJ}){0,2}?{PEOPLE}",
+        CAST,
+        film=None,
+        needs=("co-star", "co-stars", "costar", "costars"),
+    ),
+    Rule(
         "cast.cast_includes",
         r"(?:the |its |an? )?(?:{ADJ}){0,2}?cast (?:that |which )?(?:also )?(?:includes|included|"
         r"include|including|features|featured) (?P<agent>{CASTLIST})",
@@ -879,7 +896,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.plays_character_topic",
-        r"(?P<agent>{PEOPLE}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?:plays|played|play|"
+        r"(?P<agent>{PEOPLE}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?:(?:signed on|signed|"
+        r"set|tapped|hired|chosen|due|expected|agreed|poised|cast|attached|in talks) to )?(?:plays|played|play|"
         r"playing|portrays|portrayed|portray|voices|voiced|voice|stars as|starred as|star as|"
         r"returns as|returned as|return as|co-stars as|co-starred as|co-star as|"
         r"(?:reprises|reprised|reprise|reprising) (?:his|her|their) "
