@@ -605,6 +605,16 @@ RULES: tuple[Rule, ...] = (
         needs=("cameo", "role", "turn", "part", "appearance", "performance"),
     ),
     Rule(
+        "cast.with_returning",
+        r"(?:^|, |and )with (?P<agent>{PEOPLE}) (?:also )?(?:returning|back|set to return|reprising "
+        r"(?:his|her|their) roles?) (?:in (?:the|their|her|his) (?:lead|title|starring|leading|"
+        r"main) roles?|as " + _TOPIC_CHARACTER + r")",
+        CAST,
+        character="character",
+        film=None,
+        needs=("returning", "back", "return", "reprising"),
+    ),
+    Rule(
         "cast.subject_with_costars",
         r"^(?P<agent>{WHO}){APPOS} (?:(?!who |which |, )[^«».; ]+ |«[A-Z]\d+» ){1,14}?(?:alongside|along "
         r"with|together with|with|joined by) (?:(?:his|her|their) )?(?:fellow )?(?:co-stars?|costars?) "
@@ -623,8 +633,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.fronted_starring",
-        r"^(?:also )?starring (?P<agent>{PEOPLE}) , (?:the |a )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?"
-        r"(?P<film>{FILMREF})",
+        r"^(?:also )?starring (?P<agent>{PEOPLE})(?: and {FRONTED_CLAUSE})? , (?:the |a )?"
+        r"(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?P<film>{FILMREF})",
+        CAST,
+        needs=("starring",),
+    ),
+    Rule(
+        "cast.fronted_starring_second",
+        r"^{FRONTED_CLAUSE} and (?:also )?starring (?P<agent>{PEOPLE}) , (?:the |a )?"
+        r"(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?P<film>{FILMREF})",
         CAST,
         needs=("starring",),
     ),

@@ -39,8 +39,14 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.fronted_by",
-        r"^(?P<cue>{ROLE_PASSIVES}) by (?P<agent>{AGENTS}) , (?:the )?(?:{ADJ}){0,2}?"
-        r"(?:{FILM_NOUN} )?(?P<film>{TITLE})",
+        r"^(?P<cue>{ROLE_PASSIVES}) by (?P<agent>{AGENTS})(?: and {FRONTED_CLAUSE})? , (?:the )?"
+        r"(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE})",
+        needs=("by",),
+    ),
+    Rule(
+        "crew.fronted_by_second",
+        r"^{FRONTED_CLAUSE} and (?P<cue>{ROLE_PASSIVES}) by (?P<agent>{AGENTS}) , (?:the )?"
+        r"(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE})",
         needs=("by",),
     ),
     Rule(
@@ -340,7 +346,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.which_person_verb",
         r"(?P<film>{FILMREF}) (?:, which|- a film|, a film|, the film) (?P<agent>{WHO}) (?:{ADV})?"
-        r"(?:also )?(?P<cue>{ROLE_VERB}(?: and {ROLE_VERB})*)(?! (?:in|for|with|by) (?!{YEAR}))",
+        r"(?:also )?(?:(?:will|is to|is set to|is due to|is going to|would) (?:{ADV})?)?"
+        r"(?P<cue>{ROLE_VERB}(?: and {ROLE_VERB})*|(?:direct|write|produce|co-direct|co-write|"
+        r"co-produce|score|edit)(?: and (?:direct|write|produce|co-produce))?)(?![\w-])"
+        r"(?! (?:in|for|with|by) (?!{YEAR}|the studio|the company|«O))",
         needs=("which", "film"),
     ),
     Rule(
