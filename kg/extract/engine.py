@@ -1647,7 +1647,9 @@ _PRONOUN_SUBJECT = re.compile(
 """A sentence that opens with a pronoun, after at most a fronted time ("In 1985 he played",
 "During the 1970s she ..."): it goes on about the person the text was about."""
 _PERSON_SUBJECT = re.compile(
-    r"^(?:(?:in|by|after|since|until) (?:1[89]\d\d|20\d\d|«D\d+») , )?(?:(?:[a-z][\w'-]*|«[CX]\d+») ){0,3}?"
+    r"^(?:(?:in|by|after|since|until) (?:1[89]\d\d|20\d\d|«D\d+») , |(?:in|after|following|with|"
+    r"despite|during) (?:an?|the|his|her|their) [^,«»]{0,40}?(?:«[PNX]\d+» (?:and |, )?){0,4}, )?"
+    r"(?:(?:[a-z][\w'-]*|«[CX]\d+») ){0,3}?"
     r"(?:«P\d+» 's (?:[a-z][\w-]* ){1,2}?)?«P(\d+)»(?! ,? and| 's)"
 )
 """A sentence whose subject is a person named in it ("US actor «P0» has died", "«P0» 's
