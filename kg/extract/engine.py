@@ -2504,6 +2504,19 @@ _APPOSITION_END = re.compile(r" (?:[,.;:)]|which|who|that|-|\u2013)(?: |$)| ?$")
 _RELATIVE_INSIDE = re.compile(r" , (?:who|whose) [^,;]+ ,(?= .)")
 """A relative clause on a person that closes inside a match ("P , who lost out on G , is to
 appear in F"): what it says is not said of the match's cue."""
+_PREDICATE_AFTER = re.compile(
+    r" (?:, )?(?:is|was|are|were|has|have|had|will|would|could|can|did|does|do|may|might|should)\b"
+)
+"""A predicate right after a match: the match was its subject ("F's director P was ...")."""
+_FINITE_VERB = re.compile(
+    r"\b(?:is|was|are|were|be|been|being|has|have|had|will|would|can|could|may|might|did|does|"
+    r"do|to|stars|starred|star|plays|played|play|playing|joins|joined|leads|led|wrote|writes|"
+    r"composed|scored|edited|voiced|voices|portrayed|portrays)\b|\b(?:directed|produced|written|"
+    r"co-directed|co-produced|co-written)\b(?! by| and| &)"
+)
+"""A verb that makes a match a clause of its own rather than a noun phrase with a participle or
+role noun in it ("F, directed by P," is a noun phrase; "P directed F" and "P is to star in F"
+are clauses)."""
 _RELATIVE_OPEN = re.compile(r"^(?:«[PN]\d+» , who |«[ON]\d+» , which )")
 """A match that is a relative clause on its agent ("P, who played X in F, is in talks for G";
 "O, which distributed F, declined to comment")."""
@@ -2529,6 +2542,9 @@ def _guarded(
     ):
         before = ""  # "he turned down F, the 2009 drama directed by Q", "quit Q's film F"
     matched = sent.skeleton[m.start() : m.end()]
+    if _PREDICATE_AFTER.match(after) and not _FINITE_VERB.search(matched):
+        after = ""  # "F's director P was not there", "F, directed by P, did not win": the
+        # match is the subject's noun phrase; what the predicate denies is something else
     if " , who" in matched:  # "P, who lost out on G, is to star in F": the doubt is G's
         matched = _RELATIVE_INSIDE.sub(" ,", matched)
     span = before + matched + after
