@@ -379,6 +379,13 @@ def chunk_sentence(
             if not any(x <= b and a <= y for x, y in forced)
         ]
         forced.sort()
+    if "," in sentence and not _APPOSITION_NOUNS.isdisjoint(t.lower for t in tokens):
+        forced += [
+            (a, b)
+            for a, b in appositive_titles(tokens)
+            if not any(x <= b and a <= y for x, y in forced)
+        ]
+        forced.sort()
     for i, j in runs if runs is not None else name_runs(tokens):
         inside = [(a, b) for a, b in forced if i <= a <= j or a <= i <= b]
         if inside:
@@ -463,6 +470,49 @@ def quoted_titles(tokens: Sequence[Token]) -> list[tuple[int, int]]:
             i = end + 1
         else:
             i += 1
+    return out
+
+
+_APPOSITION_NOUNS = frozenset(
+    {"sequel", "prequel", "remake", "follow-up", "spin-off", "film", "movie", "documentary"}
+)
+_APPOSITION_VERBS = frozenset(
+    {"was", "is", "will", "has", "had", "opens", "opened", "premiered", "premieres", "follows",
+     "followed", "stars", "starred", "came", "comes", "which", "released", "directed"}
+)  # fmt: skip
+_NOT_IN_A_TITLE = frozenset({"said", "says", "told", "added", "explained", "insisted", "who"})
+
+
+def appositive_titles(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Token ranges of a title in apposition to "a sequel", "the film" and the like, closed by a
+    comma and a verb, when it holds lower-case words a name run would cut at ("A sequel,
+    Änglagård – andra sommaren, was produced in 1994"): one name each.
+
+    >>> toks = tokenize("A sequel, Änglagård – andra sommaren, was produced in 1994.")
+    >>> [" ".join(t.text for t in toks[a : b + 1]) for a, b in appositive_titles(toks)]
+    ['Änglagård – andra sommaren']
+    """
+    out: list[tuple[int, int]] = []
+    n = len(tokens)
+    for i in range(1, n - 3):
+        if not (
+            tokens[i].lower in _APPOSITION_NOUNS
+            and tokens[i + 1].text == ","
+            and tokens[i + 2].cap
+            and tokens[i - 1].lower in _APPOSITION_DETERMINERS | {"a", "an", "second", "third"}
+        ):
+            continue
+        end = next((j for j in range(i + 3, min(i + 12, n)) if tokens[j].text == ","), None)
+        if end is None or end + 1 >= n or tokens[end + 1].lower not in _APPOSITION_VERBS:
+            continue
+        inner = tokens[i + 2 : end]
+        lower = [t for t in inner if t.kind == "word" and not t.cap]
+        if (
+            lower
+            and not any(t.lower in FUNCTION_WORDS or t.lower in _NOT_IN_A_TITLE for t in lower)
+            and not any(t.kind == "poss" or t.text in ("(", ")", '"', "“", "”") for t in inner)
+        ):
+            out.append((i + 2, end - 1))
     return out
 
 
