@@ -1924,7 +1924,7 @@ def _pronoun(sent: _Sentence, group: str, state: _State, pronoun: str = "") -> s
             *([state.subject_person] if _PRONOUN_SUBJECT.match(sent.skeleton) else []),
             state.last_person,  # "He ... . His film debut was ...": the person the text is about
             *reversed(state.people_seen),
-            state.main_person,
+            _main_person_so_far(state),
         )
         if p not in later
     ]
@@ -1933,6 +1933,17 @@ def _pronoun(sent: _Sentence, group: str, state: _State, pronoun: str = "") -> s
     # a person the text showed to be of the pronoun's gender, else one who may be
     shown = next((p for p in order if p is not None and names.gender(p) == wanted), None)
     return shown or next((p for p in order if p is not None and fits(p)), None)
+
+
+def _main_person_so_far(state: _State) -> str | None:
+    """The article's main person, for a pronoun or "the actor" that no name before it explains:
+    before the text has named anyone, only one its headline names ("The 41-year-old actor, who
+    is filming F, said ..." under a headline that names nobody is no one yet)."""
+    main = state.main_person
+    if main is None or state.people_seen:
+        return main
+    words = set(re.findall(r"[\w'-]+", state.headline))
+    return main if not words.isdisjoint(main.casefold().split()) else None
 
 
 _CUE_JOIN = re.compile(r" (?:and|&|/) ")

@@ -616,7 +616,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.subject_with_costars",
-        r"^(?P<agent>{WHO}){APPOS} (?:(?!who |which |, )[^«».; ]+ |«[A-Z]\d+» ){1,14}?(?:alongside|along "
+        r"^(?P<agent>{WHO}){APPOS} (?:(?!who |which |, )[^«».; ]+ |«[A-Z]\d+» ){1,20}?(?:alongside|along "
         r"with|together with|with|joined by) (?:(?:his|her|their) )?(?:fellow )?(?:co-stars?|costars?) "
         r"(?:{ADJ}){0,2}?{PEOPLE}",
         CAST,
