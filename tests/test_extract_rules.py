@@ -60,6 +60,19 @@ class TestDeadReckoning:
         assert missing == [], missing
         assert len(gold["triples"]) == 27
 
+    def test_every_stated_triple_with_a_store_that_knows_the_first_film(
+        self, gold: dict[str, list[list[str]]]
+    ) -> None:
+        """After loading a films table that holds "Mission: Impossible" (1996), the subtitled
+        title is still one name: a known title before a dash does not cut it."""
+        store = Gazetteer.from_refs(
+            [EntityRef(EntityType.FILM, "Mission: Impossible", year=1996)]
+            + [EntityRef(EntityType.PERSON, n) for n in ("Tom Cruise", "Ving Rhames")]
+        )
+        got = triples(extract(read_text(DR), store))
+        assert [t for t in gold["triples"] if tuple(t) not in got] == []
+        assert [t for t in gold["must_not"] if tuple(t) in got] == []
+
     def test_no_must_not(self, facts: list[Fact], gold: dict[str, list[list[str]]]) -> None:
         got = triples(facts)
         assert [t for t in gold["must_not"] if tuple(t) in got] == []

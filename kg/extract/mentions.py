@@ -744,17 +744,29 @@ def _list_goes_on(tokens: Sequence[Token], j: int) -> bool:
 
 
 def _known_prefix(sentence: str, tokens: Sequence[Token], i: int, j: int, known: Known) -> int:
-    """Cut a run after the longest known film it starts with, when a colon or dash follows
-    ("Mission: Impossible - Dead Reckoning Part One: Cast, Summary" in a heading)."""
+    """Cut a run after the longest known film it starts with, when a colon or dash and a
+    heading's words follow ("Dead Reckoning Part One: Cast, Summary" in a heading). A subtitle
+    after a known title stays ("Mission: Impossible – Dead Reckoning Part One" is one title
+    though a store knows "Mission: Impossible")."""
     if known(sentence[tokens[i].start : tokens[j].end]) is not None:
         return j
     for k in range(j - 1, i, -1):
         if (
             tokens[k + 1].text in (":", "–", "-")
+            and all(t.lower in _HEADING_WORDS for t in tokens[k + 2 : j + 1] if t.kind == "word")
             and known(sentence[tokens[i].start : tokens[k].end]) == "film"
         ):
             return k
     return j
+
+
+_HEADING_WORDS = frozenset(
+    {"cast", "summary", "release", "date", "dates", "review", "reviews", "trailer", "trailers",
+     "plot", "interview", "ending", "explained", "box", "office", "news", "exclusive", "first",
+     "look", "clip", "clips", "featurette", "details", "recap", "premiere", "photos", "pictures",
+     "images", "poster", "teaser", "soundtrack", "update", "updates", "spoilers", "synopsis"}
+)  # fmt: skip
+"""Words of a heading's tail after a title ("F: Cast, Summary, Release Date")."""
 
 
 def _film_noun_follows(tokens: Sequence[Token], j: int) -> bool:
