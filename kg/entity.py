@@ -73,6 +73,7 @@ _KINDS = (
     (KG.Person, "person"),
     (KG.Organization, "organization"),
     (KG.Country, "country"),
+    (KG.Work, "work"),
     (KG.SourceDocument, "source"),
     (KG.Conflict, "conflict"),
 )

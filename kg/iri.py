@@ -54,7 +54,7 @@ __all__ = [
     "source_graph_iri",
 ]
 
-ENTITY_KINDS = frozenset({"film", "series", "person", "organization", "country"})
+ENTITY_KINDS = frozenset({"film", "series", "person", "organization", "country", "work"})
 
 # --- the named graphs kg writes itself -----------------------------------------------------------
 

@@ -52,6 +52,7 @@ class EntityType(StrEnum):
     DISTRIBUTOR = "distributor"
     STREAMING_SERVICE = "streaming_service"
     COUNTRY = "country"
+    WORK = "work"  # what a film is adapted from when it is no film: a novel, a play, a comic
 
 
 class Relation(StrEnum):

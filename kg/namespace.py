@@ -41,6 +41,7 @@ class KG(DefinedNamespace):
     # Classes: works
     Film: URIRef
     FilmSeries: URIRef
+    Work: URIRef
     # Classes: agents
     Person: URIRef
     Organization: URIRef

@@ -281,7 +281,7 @@ def _close_labels(reader: GraphReader, label: str, limit: int = 3) -> list[str]:
     from rapidfuzz import fuzz, process, utils
 
     classes = " ".join(
-        c.n3() for c in (KG.Film, KG.Person, KG.Organization, KG.FilmSeries, KG.Country)
+        c.n3() for c in (KG.Film, KG.Person, KG.Organization, KG.FilmSeries, KG.Country, KG.Work)
     )
     names = sorted(
         {

@@ -57,6 +57,7 @@ _KIND = {
     EntityType.DISTRIBUTOR: "organization",
     EntityType.STREAMING_SERVICE: "organization",
     EntityType.COUNTRY: "country",
+    EntityType.WORK: "work",
 }
 
 

@@ -72,6 +72,7 @@ CLASS_OF_TYPE: dict[EntityType, URIRef] = {
     EntityType.DISTRIBUTOR: KG.Distributor,
     EntityType.STREAMING_SERVICE: KG.StreamingService,
     EntityType.COUNTRY: KG.Country,
+    EntityType.WORK: KG.Work,
 }
 
 PROPERTY_OF_RELATION: dict[Relation, URIRef] = {

@@ -299,3 +299,32 @@ def test_case_ids_are_unique() -> None:
     """Each case is one article named by its id: a repeated id would hide a case's facts."""
     ids = [str(c["id"]) for c in CASES]
     assert sorted(i for i in set(ids) if ids.count(i) > 1) == []
+
+
+def test_a_films_source_is_a_work_unless_it_is_a_film(tmp_path: Path) -> None:
+    """ "based on the novel X" makes X a kg:Work, not a film; "the film adaptation of X" is a film
+    named X based on the work X (two nodes); "a remake of the 1960 film Y" points at the film Y."""
+    article = tmp_path / "sources.txt"
+    article.write_text(
+        "date 2026-01-05 Adaptations\n\nThe thriller Cold Orchard is based on the novel The Glass "
+        "Tower by Eva Holm. Ana Reyes will star in the film adaptation of The Long Winter. The "
+        "drama Night Crossing is a remake of the 1960 film Salt Road.\n",
+        encoding="utf-8",
+    )
+    store = tmp_path / "store"
+    assert run(["--store", str(store), "load", "-q", str(article)]) == 0
+    query = (
+        "PREFIX kg: <https://w3id.org/filmkg/ontology#> "
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "SELECT ?film ?source ?kind WHERE { ?f kg:basedOn ?s . ?f kg:title ?film . "
+        "?s rdfs:label ?source ; a ?kind . FILTER (?kind IN (kg:Film, kg:Work)) }"
+    )
+    with Store.open(store, read_only=True) as opened:
+        rows = {
+            (str(a), str(b), str(c).rsplit("#", 1)[-1]) for a, b, c in opened.query(query).rows()
+        }
+    assert rows == {
+        ("Cold Orchard", "The Glass Tower", "Work"),
+        ("The Long Winter", "The Long Winter", "Work"),
+        ("Night Crossing", "Salt Road", "Film"),
+    }

@@ -228,6 +228,7 @@ def test_core_classes_pairwise_disjoint() -> None:
         KG.Role,
         KG.Release,
         KG.Country,
+        KG.Work,
     }
 
 

@@ -2195,6 +2195,46 @@ def _oblique(sent: _Sentence, m: re.Match[str], rule: Rule) -> bool:
     return bool(_SEQUEL_TO.search(before))
 
 
+_FILM_SOURCE = re.compile(r"\b(?:remake|re-make|film|movie|picture|feature|documentary)s?\b")
+"""Words before the source of an adaptation that make it a film ("a remake of the 1960 film X")."""
+_WORK_SOURCE = re.compile(
+    r"\b(?:novel|novels|book|books|play|plays|musical|opera|comic|comics|story|stories|memoir|"
+    r"novella|poem|game|manga|series|biography|fairy tale|song|article|bestseller)\b"
+)
+"""Words before the source of an adaptation that make it a work of another kind ("the novel X")."""
+
+
+def _source_kind(m: re.Match[str], rule: Rule, others: Sequence[str], names: _Names) -> EntityType:
+    """What a film is based on: a film when the wording or the text says so ("a remake of the film
+    X", a title typed as a film), else a work of another kind ("based on the novel X")."""
+    if rule.other is None or not others:
+        return EntityType.FILM
+    if rule.film == rule.other:  # "the film adaptation of X": the film shares its source's title
+        return EntityType.WORK
+    start, end = (
+        (m.start(), m.start(rule.other))
+        if m.start(rule.other) > m.start()
+        else (
+            m.end(rule.other),
+            m.end(),
+        )
+    )
+    words = m.string[start:end]
+    if _WORK_SOURCE.search(words):
+        return EntityType.WORK
+    if _FILM_SOURCE.search(_ADAPTATION_WORDS.sub("", words)) or names.kind(others[0]) == "film":
+        return EntityType.FILM
+    return EntityType.WORK
+
+
+_ADAPTATION_WORDS = re.compile(
+    r"\b(?:film|movie|screen|big-screen|big screen|cinema) (?:adaptation|version)\b|"
+    r"\b(?:made|turned|adapted) into (?:an? |the )?(?:[\w-]+ )*?(?:film|movie|feature)\b"
+)
+"""The film noun of "a film adaptation of X" or "turned into a film F" names the new film, not
+the source."""
+
+
 def _objects(
     rule: Rule,
     m: re.Match[str],
@@ -2220,14 +2260,16 @@ def _objects(
         return [_Candidate(rule, film, relation, value, sent, region=region)]
     if rule.other is not None:
         others = _films_of(_group(m, rule.other), sent, state, None, False)
+        kind = EntityType.FILM
         if relation is Relation.BASED_ON:
             others = [sent.slots[i].text for k, i in slots(_group(m, rule.other)) if k in "FNXP"][
                 :1
             ]
+            kind = _source_kind(m, rule, others, state.names)
         for other in others:
-            if name_key(other) == name_key(film):
+            if name_key(other) == name_key(film) and kind is EntityType.FILM:
                 continue
-            out.append(_Candidate(rule, film, relation, EntityRef(EntityType.FILM, other), sent))
+            out.append(_Candidate(rule, film, relation, EntityRef(kind, other), sent))
             if rule.inverse is not None:
                 out.append(
                     _Candidate(rule, other, rule.inverse, EntityRef(EntityType.FILM, film), sent)
@@ -2694,6 +2736,7 @@ def _facts(document: Document, candidates: Iterable[_Candidate], names: _Names) 
             isinstance(obj, EntityRef)
             and obj.type is not EntityType.COUNTRY
             and obj.type is not EntityType.FILM
+            and obj.type is not EntityType.WORK  # a film may share the title of its novel
         ):
             if name_key(obj.name) == name_key(cand.film):
                 continue

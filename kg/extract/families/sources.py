@@ -171,15 +171,17 @@ RULES: tuple[Rule, ...] = (
         "sources.based_on",
         r"(?P<film>{FILMREF}|^it(?= is | was )) (?:, |is |was |, which is |which is |which was )?(?:also )?"
         r"(?:loosely |partly |largely )?(?:based on|adapted from|an adaptation of|a film version of|"
+        r"(?:a |an |the )?(?:{ADJ}){0,2}?remake of|"
         r"a screen version of|a film adaptation of|the film adaptation of|(?:an?|the) (?:{ADJ}){0,2}?"
         r"(?:film |movie |screen |big-screen |big screen |cinema )?(?:adaptation|version) of) "
         r"(?:(?:the |a |an |his |her |their |«[PN]\d+» 's |the «[PN]\d+» )?(?:{ADJ}){0,3}?(?:novel|book|play|"
         r"musical|opera|comic|comic book|story|short story|memoir|novella|poem|game|stage play|manga|"
-        r"series)(?: (?:of|by) «[PN]\d+»)?(?: ,)? )?(?P<other>«[NFX]\d+»)",
+        r"series)(?: (?:of|by) «[PN]\d+»)?(?: ,)? |(?:the |a |an )?(?:{YEAR} )?(?:{ADJ}){0,2}?"
+        r"(?:film|movie|picture) )?(?P<other>«[NFX]\d+»)",
         Relation.BASED_ON,
         agent=None,
         other="other",
-        needs=("based", "adapted", "adaptation", "version"),
+        needs=("based", "adapted", "adaptation", "version", "remake"),
     ),
     Rule(
         "sources.adapted_from_own",
@@ -221,5 +223,16 @@ RULES: tuple[Rule, ...] = (
         agent=None,
         other="other",
         needs=("version", "adaptation"),
+    ),
+    Rule(
+        "sources.adaptation_of_same_title",
+        r"(?:in|of|for|from|to|on) the (?:{ADJ}){0,2}?(?:film|movie|screen|big-screen|big screen) "
+        r"(?:adaptation|version) of (?:the (?:{ADJ}){0,2}?(?:novel|book|play|musical|comic|memoir|"
+        r"story|bestseller) )?(?P<other>«[NFX]\d+»)(?! , «| \( )",
+        Relation.BASED_ON,
+        film="other",
+        agent=None,
+        other="other",
+        needs=("adaptation", "version"),
     ),
 )
