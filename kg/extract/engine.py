@@ -26,6 +26,7 @@ For each document:
 from __future__ import annotations
 
 import importlib
+import itertools
 import json
 import re
 from bisect import bisect_left, bisect_right
@@ -299,6 +300,8 @@ class _Names:
     tv: set[str] = field(default_factory=set)  # called television ("the series X", "ITV drama X")
     gender_votes: dict[str, Counter[str]] = field(default_factory=dict)  # key -> "f"/"m" votes
     _comma_starts: tuple[int, frozenset[str]] = (0, frozenset())  # for len(kinds) names
+    _heads: set[str] = field(default_factory=set)  # first words of the first _heads_of kinds
+    _heads_of: int = 0
     split_starts: set[str] = field(default_factory=set)  # "storm" of the title "Storm over Asia"
 
     def store_film(self, name: str) -> bool:
@@ -356,6 +359,8 @@ class _Names:
         ('Blue Lantern', None)
         """
         words = name.split()
+        if len(words) < 3 or name_key(words[0]) not in self.first_words():
+            return None  # no title of two words or more, or none this name's first word starts
         for n in range(len(words) - 1, 1, -1):
             if not all(w[:1].isupper() or w[:1].isdigit() for w in words[n:]):
                 break  # "Rain Man and Tootsie", "A Love in Germany": no sequel's title
@@ -363,6 +368,19 @@ class _Names:
             if self.kinds.get(head) == "film":
                 return self.surface.get(head, head)
         return None
+
+    def first_words(self) -> set[str]:
+        """The first words of the names :attr:`kinds` holds (its keys are added, never removed:
+        the keys added since the last call are read). A name's key starts with the key of its
+        first word (case folding makes no spaces), so a name whose first word is not among them
+        is not the start of any name known here."""
+        if self._heads_of != len(self.kinds):
+            for key in itertools.islice(self.kinds, self._heads_of, None):
+                first = key.split(maxsplit=1)
+                if first:
+                    self._heads.add(first[0])
+            self._heads_of = len(self.kinds)
+        return self._heads
 
     def learn(self, name: str, kind: str) -> None:
         key = name_key(name)
