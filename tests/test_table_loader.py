@@ -150,6 +150,24 @@ def test_jsonl_table_gives_exactly_these_facts() -> None:
     ]
 
 
+def test_a_based_on_column_gives_works_unless_it_says_film(tmp_path: Path) -> None:
+    """A table's source column names novels and plays (kg:Work) by default; a remake's column
+    says ``type = "film"``."""
+    table = tmp_path / "films.csv"
+    table.write_text("ID,Title,Source,Remake of\n1,Cold Orchard,The Glass Tower,Salt Road\n")
+    m = parse_mapping(
+        mapping_text(
+            '[[fields]]\ncolumn = "Source"\nrelation = "based_on"\n'
+            '[[fields]]\ncolumn = "Remake of"\nrelation = "based_on"\ntype = "film"\n'
+        )
+    )
+    sources = [f.object for f in read_table(table, m) if f.relation is Relation.BASED_ON]
+    assert [(o.type, o.name) for o in sources if isinstance(o, EntityRef)] == [
+        (EntityType.WORK, "The Glass Tower"),
+        (EntityType.FILM, "Salt Road"),
+    ]
+
+
 def test_tsv_and_latin1_and_bom(tmp_path: Path) -> None:
     tsv = tmp_path / "films.tsv"
     tsv.write_text('ID\tTitle\tDirector\n1\t"Quoted" Title\tA, B\n', encoding="utf-8")

@@ -138,7 +138,7 @@ LITERAL_RELATIONS: frozenset[Relation] = frozenset(
 DEFAULT_TYPES: Mapping[Relation, EntityType | ValueType] = {
     **{role.relation: role.agent for role in ROLES},
     Relation.COUNTRY: EntityType.COUNTRY,
-    Relation.BASED_ON: EntityType.FILM,
+    Relation.BASED_ON: EntityType.WORK,  # a novel, a play ...; say type = "film" for remakes
     Relation.FOLLOWS: EntityType.FILM,
     Relation.FOLLOWED_BY: EntityType.FILM,
     Relation.PART_OF_SERIES: EntityType.FILM_SERIES,
