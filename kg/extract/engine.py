@@ -2575,6 +2575,13 @@ _APPOSITION_END = re.compile(r" (?:[,.;:)]|which|who|that|-|\u2013)(?: |$)| ?$")
 _RELATIVE_INSIDE = re.compile(r" , (?:who|whose) [^,;]+ ,(?= .)")
 """A relative clause on a person that closes inside a match ("P , who lost out on G , is to
 appear in F"): what it says is not said of the match's cue."""
+_STAGE_CREDIT = re.compile(
+    r"\b(?:stage|theatre|theater|broadway|off-broadway|west end|tv|television|small-screen|radio|"
+    r"opera|musical|fringe) (?:debut|role|roles|career|part|parts|appearance|performance|production)\b"
+    r"|\b(?:theatre|theater|playhouse|opera|ballet) 's (?:[a-z-]+ )?(?:production|staging|revival)\b"
+)
+"""A credit the match says is on the stage or on television ("her West End debut in X", "the
+National Theatre's production of Y")."""
 _PREDICATE_AFTER = re.compile(
     r" (?:, )?(?:is|was|are|were|has|have|had|will|would|could|can|did|does|do|may|might|should)\b"
 )
@@ -2625,6 +2632,10 @@ def _guarded(
         span = _PRIZE_TIP.sub("", span)  # "tipped P for a prize for his role in F": the role holds
     if _NEGATION.search(span):
         return True
+    if _STAGE_CREDIT.search(
+        _SLOT_KIND.sub(lambda s: sent.slots[int(s.group(2))].text.lower(), matched)
+    ):
+        return True  # "made her stage debut in X", "her Broadway debut in Y": not a film
     if "no_work_subject" in rule.flags:
         clauses = _CLAUSE_JOIN.split(sent.skeleton[: m.start() + 1])
         clause = clauses[-1]

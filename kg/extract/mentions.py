@@ -1143,6 +1143,8 @@ def _nonfilm_apposition_after(tokens: Sequence[Token], last: int) -> bool:
     False
     >>> _nonfilm_apposition_after(tokenize("Ann Roe, The Game, Common and Kay Bell"), 1)
     False
+    >>> _nonfilm_apposition_after(tokenize("He began in Salt Road, a BBC drama."), 4)
+    True
     """
     end = last
     if end + 1 < len(tokens) and tokens[end + 1].text == "(":  # "X (1985), his show"
@@ -1153,10 +1155,21 @@ def _nonfilm_apposition_after(tokens: Sequence[Token], last: int) -> bool:
             return False
         end = close
     k = apposition_head(tokens, end, NONFILM_WORK_HEADS, _OWNER_DETERMINERS)
-    return (
+    if (
         k is not None
         and not any(t.cap for t in tokens[end + 3 : k + 1])  # "X, The Game, Common": names
         and (k + 1 == len(tokens) or tokens[k + 1].lower in _WORK_HEAD_CLOSERS)
+    ):
+        return True
+    # "Salt Road, a BBC drama,": a genre noun after a broadcaster is television
+    k = end + 3
+    return (
+        k + 1 < len(tokens)
+        and tokens[end + 1].text == ","
+        and tokens[end + 2].lower in _OWNER_DETERMINERS
+        and _tv_word(tokens[k])
+        and tokens[k + 1].lower in FILM_NOUNS
+        and (k + 2 == len(tokens) or tokens[k + 2].lower in _WORK_HEAD_CLOSERS)
     )
 
 
