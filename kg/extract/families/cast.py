@@ -615,6 +615,15 @@ RULES: tuple[Rule, ...] = (
         needs=("returning", "back", "return", "reprising"),
     ),
     Rule(
+        "cast.met_on_the_set",
+        r"(?P<agent>{PEOPLE}) (?:{ADV})?(?:first )?(?:met|fell in love|got together|became friends) "
+        r"(?:while )?(?:on the set of|filming|shooting|making) {FILM_OF}(?P<film>{TITLE})",
+        CAST,
+        explicit=False,
+        needs=("met", "love", "together", "friends"),
+        flags=frozenset({"cast_unless_director"}),
+    ),
+    Rule(
         "cast.subject_with_costars",
         r"^(?P<agent>{WHO}){APPOS} (?:(?!who |which |, )[^«».; ]+ |«[A-Z]\d+» ){1,20}?(?:alongside|along "
         r"with|together with|with|joined by) (?:(?:his|her|their) )?(?:fellow )?(?:co-stars?|costars?) "
