@@ -101,14 +101,30 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "awards.nomination_for_film",
-        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,2}(?:earned|earns|received|receives|won|wins|"
+        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,2}(?:(?:earned|earns|received|receives|won|wins|"
         r"got|gets|landed|lands|picked up|picks up|scooped|scoops|secured|secures|bagged|bags) "
         r"(?:an? |his |her |their |the )?(?:«X\d+» )?(?:award |prize |oscar |bafta |golden globe )?"
-        r"(?:nomination|nod|award|prize|trophy) for (?:his |her |their )?(?:role |part |"
+        r"(?:nomination|nod|award|prize|trophy)|(?:won|wins|picked up|picks up|scooped|scoops|"
+        r"collected|nominated for) (?:an? |his |her |their |the )?«X\d+»(?: award| prize| "
+        r"nomination| nod)?) for (?:his |her |their )?(?:role |part |"
         r"performance |turn )?(?:in )?{FILM_OF}(?P<film>{TITLES})",
         Relation.DIRECTOR,
         explicit=False,
-        needs=("nomination", "nod", "award", "prize", "trophy"),
+        needs=(
+            "nomination",
+            "nod",
+            "award",
+            "prize",
+            "trophy",
+            "won",
+            "wins",
+            "picked",
+            "picks",
+            "scooped",
+            "scoops",
+            "collected",
+            "nominated",
+        ),
         flags=frozenset({"by_occupation"}),
     ),
     Rule(
