@@ -246,7 +246,7 @@ RULES: tuple[Rule, ...] = (
         + _ROLE_NOUN_OR_CHARACTER
         + r" (?:(?:as |(?<=character ))(?P<character>"
         + _CHAR
-        + r") )?(?:opposite {PEOPLE} )?(?:, |included |include |includes |including |in |, "
+        + r") )?(?:opposite {PEOPLE} )?(?:(?<!character ), |included |include |includes |including |in |, "
         r"including |came in {YEAR} , playing [^«».; ]+ in |came in |was in )+{FILM_OF}(?P<film>{TITLES})",
         CAST,
         character="character",
