@@ -2570,6 +2570,8 @@ def _about_tv(sent: _Sentence) -> bool:
 
 
 _CLAUSE_JOIN = re.compile(r" [,;:] | and | but ")
+_APPOSITION_PAIR = re.compile(r" , (?:by|a|an|the|his|her|their|who|which) [^,;]{1,50} ,(?= )")
+"""An apposition or relative clause between commas ("the novel X , by P , was adapted")."""
 _APPOSITION_END = re.compile(r" (?:[,.;:)]|which|who|that|-|\u2013)(?: |$)| ?$")
 """Where an apposition closes ("P, star of F, is ...", "F, director P's debut which ...")."""
 _RELATIVE_INSIDE = re.compile(r" , (?:who|whose) [^,;]+ ,(?= .)")
@@ -2637,7 +2639,8 @@ def _guarded(
     ):
         return True  # "made her stage debut in X", "her Broadway debut in Y": not a film
     if "no_work_subject" in rule.flags:
-        clauses = _CLAUSE_JOIN.split(sent.skeleton[: m.start() + 1])
+        # "The novel X, by P, was adapted by Q": the apposition is no clause of its own
+        clauses = _CLAUSE_JOIN.split(_APPOSITION_PAIR.sub("", sent.skeleton[: m.start() + 1]))
         clause = clauses[-1]
         if clause.startswith("which ") and len(clauses) > 1 and _WORK_AT_END.search(clauses[-2]):
             return True  # "the TV version, which is written by X": the version's writer
