@@ -19,6 +19,14 @@ rights to a book or play are the producer's, not a distribution deal, and are no
 
 RULES: tuple[Rule, ...] = (
     Rule(
+        "companies.released_through",
+        r"(?P<film>{FILMREF}) (?:{AUX}|{ADV}){0,2}(?:is |was |will be )?(?:released|opens|opened|"
+        r"hits|hit|arrives|arrived|is out|comes out|came out|goes on release|went on release) "
+        r"(?:[^«».;, ]+ |«[XD]\d+» ){0,7}?(?:through|via) (?P<agent>{ORG})(?! 's)",
+        DISTRIBUTOR,
+        needs=("through", "via"),
+    ),
+    Rule(
         "companies.film_made_by",
         r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,)? (?:which |that )?(?:was |is |will be |has been )?(?:also )?"
         r"(?:made|financed|backed|developed|animated) by (?P<agent>{ORGS})",
