@@ -2359,7 +2359,14 @@ def _objects(
         out.extend(_Candidate(rule, film, Relation.DIRECTOR, ref, sent) for ref, _ in directors)
         agents = [a for a in agents if a not in directors]
     if "actor_possessive" in rule.flags:
-        agents = [a for a in agents if not _capitalised_word(a[0].name, sent, state)]
+        agents = [
+            a
+            for a in agents
+            if not _capitalised_word(a[0].name, sent, state)
+            and (  # "Producer P's new film F": P's film, but not as its director
+                not state.names.is_other_crew(a[0].name) or state.names.is_director(a[0].name)
+            )
+        ]
         actors = [a for a in agents if state.names.is_actor(a[0].name)]
         if actors:  # "actor Tom Cruise's Mission: Impossible": his film as its star
             out.extend(_Candidate(rule, film, Relation.CAST_MEMBER, ref, sent) for ref, _ in actors)
