@@ -75,8 +75,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.title_poss_noun",
-        r"(?P<film>{FILMREF}) 's (?:{ADJ})??(?P<cue>{ROLE_NOUN})(?: ,| is| was)? (?P<agent>{AGENTS})"
-        + _NO_VERB_AFTER,
+        r"(?P<film>{FILMREF}) 's (?:{ADJ})??(?P<cue>{ROLE_NOUN})(?:s(?: ,| are| were| include| included|"
+        r" includes)?|(?: ,| is| was)?) (?P<agent>{AGENTS})" + _NO_VERB_AFTER,
         needs=ROLE_NOUN_WORDS,
     ),
     Rule(
