@@ -119,6 +119,24 @@ DEMONYMS: dict[str, str] = {
     "puerto rican": "Puerto Rico",
 }
 
+COMBINING_FORMS: dict[str, str] = {
+    "anglo": "United Kingdom",
+    "franco": "France",
+    "italo": "Italy",
+    "sino": "China",
+    "russo": "Russia",
+    "indo": "India",
+    "austro": "Austria",
+    "hispano": "Spain",
+    "greco": "Greece",
+    "germano": "Germany",
+    "luso": "Portugal",
+    "dano": "Denmark",
+    "nippo": "Japan",
+}
+"""The first parts of compound nationality adjectives ("Franco-German", "Anglo-Irish"): a country
+only inside such a compound ("Franco" alone is a name)."""
+
 _ALIASES: dict[str, str] = {
     "us": "United States",
     "u.s.": "United States",

@@ -50,7 +50,7 @@ from ..model import (
     ValueType,
 )
 from . import compiled
-from .countries import country_name
+from .countries import COMBINING_FORMS, country_name
 from .dates import DateMention, find_dates, is_planned
 from .families import ALL_RULES
 from .gazetteer import Gazetteer, name_key
@@ -2480,7 +2480,7 @@ def _countries(text: str | None, sent: _Sentence, *, names_only: bool = False) -
     made = _MADE_IN.fullmatch(text or "")
     if made is not None:  # "the French-made X", "a US-Italian-made film"
         for part in made.group(1).split("-"):
-            name = country_name(part) if is_demonym(part) else None
+            name = country_name(part) if is_demonym(part) else COMBINING_FORMS.get(part)
             if name and all(c.name != name for c in out):
                 out.append(EntityRef(EntityType.COUNTRY, name))
         return out
@@ -2499,8 +2499,11 @@ def _countries(text: str | None, sent: _Sentence, *, names_only: bool = False) -
         chunk = sent.slots[index].chunk
         if names_only and (chunk is None or chunk.why != "place"):
             continue  # "the English movie": a language, not a country
-        for part in re.split(r"[-/]", sent.slots[index].text):
-            name = country_name(part.strip())
+        compound = re.split(r"[-/]", sent.slots[index].text)
+        for part in compound:
+            name = country_name(part.strip()) or (
+                COMBINING_FORMS.get(part.strip().lower()) if len(compound) > 1 else None
+            )
             if name and all(c.name != name for c in out):
                 out.append(EntityRef(EntityType.COUNTRY, name))
     return out

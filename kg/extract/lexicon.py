@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from importlib.resources import files
 
 from ..model import ROLES, Relation
-from .countries import DEMONYMS
+from .countries import COMBINING_FORMS, DEMONYMS
 
 __all__ = [
     "AWARDS",
@@ -373,12 +373,18 @@ def is_demonym(text: str) -> bool:
 
     >>> is_demonym("South Korean"), is_demonym("Korea"), is_demonym("Swedish-Norwegian")
     (True, False, True)
+    >>> is_demonym("Franco-German"), is_demonym("Franco")
+    (True, False)
     """
     folded = text.casefold()
     if folded in _DEMONYM_WORDS:
         return True
     parts = [p for p in folded.replace("/", "-").split("-") if p]
-    return len(parts) > 1 and all(p in _DEMONYM_WORDS for p in parts)
+    return (
+        len(parts) > 1
+        and all(p in _DEMONYM_WORDS or p in COMBINING_FORMS for p in parts[:-1])
+        and parts[-1] in _DEMONYM_WORDS
+    )
 
 
 _KNOWN_ORGS_FOLDED = frozenset(o.casefold() for o in KNOWN_ORGS)
