@@ -2229,15 +2229,10 @@ def _source_kind(m: re.Match[str], rule: Rule, others: Sequence[str], names: _Na
         return EntityType.FILM
     if rule.film == rule.other:  # "the film adaptation of X": the film shares its source's title
         return EntityType.WORK
-    start, end = (
-        (m.start(), m.start(rule.other))
-        if m.start(rule.other) > m.start()
-        else (
-            m.end(rule.other),
-            m.end(),
-        )
-    )
-    words = m.string[start:end]
+    if m.start(rule.other) > m.start():  # the words between the match's start and the source
+        words = m.string[m.start() : m.start(rule.other)]
+    else:  # "X has been adapted into the film F": the words after the source
+        words = m.string[m.end(rule.other) : m.end()]
     if _WORK_SOURCE.search(words):
         return EntityType.WORK
     if _FILM_SOURCE.search(_ADAPTATION_WORDS.sub("", words)) or names.kind(others[0]) == "film":
@@ -2650,7 +2645,9 @@ def _guarded(
         return True  # "made her stage debut in X", "her Broadway debut in Y": not a film
     if "no_work_subject" in rule.flags:
         # "The novel X, by P, was adapted by Q": the apposition is no clause of its own
-        clauses = _CLAUSE_JOIN.split(_APPOSITION_PAIR.sub("", sent.skeleton[: m.start() + 1]))
+        clauses = _CLAUSE_JOIN.split(  # blanked, not cut: positions in the clause stay true
+            _APPOSITION_PAIR.sub(lambda a: " " * len(a.group(0)), sent.skeleton[: m.start() + 1])
+        )
         clause = clauses[-1]
         if clause.startswith("which ") and len(clauses) > 1 and _WORK_AT_END.search(clauses[-2]):
             return True  # "the TV version, which is written by X": the version's writer

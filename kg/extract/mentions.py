@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -373,19 +373,9 @@ def chunk_sentence(
         _known_spans(sentence, tokens, known, comma_starts) if comma_starts != frozenset() else []
     )
     if not _QUOTE_MARKS.isdisjoint(t.text for t in tokens):
-        forced += [
-            (a, b)
-            for a, b in quoted_titles(tokens)
-            if not any(x <= b and a <= y for x, y in forced)
-        ]
-        forced.sort()
+        _add_spans(forced, quoted_titles(tokens))
     if "," in sentence and not _APPOSITION_NOUNS.isdisjoint(t.lower for t in tokens):
-        forced += [
-            (a, b)
-            for a, b in appositive_titles(tokens)
-            if not any(x <= b and a <= y for x, y in forced)
-        ]
-        forced.sort()
+        _add_spans(forced, appositive_titles(tokens))
     for i, j in runs if runs is not None else name_runs(tokens):
         inside = [(a, b) for a, b in forced if i <= a <= j or a <= i <= b]
         if inside:
@@ -399,6 +389,12 @@ def chunk_sentence(
     out = [c for c in out if not _AWARD_CATEGORY.match(c.text)]
     out.sort(key=lambda c: c.first)
     return out
+
+
+def _add_spans(forced: list[tuple[int, int]], spans: Iterable[tuple[int, int]]) -> None:
+    """Add to ``forced`` (kept sorted) the ``spans`` that overlap none of it."""
+    forced.extend([(a, b) for a, b in spans if not any(x <= b and a <= y for x, y in forced)])
+    forced.sort()
 
 
 _QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
