@@ -175,6 +175,17 @@ CHARACTER_CASES = [
         ],
         id="returns-as-voice-of-and-opposite",
     ),
+    pytest.param(
+        "Ida Brook has signed up to star in Far Orbit. Brook will play an astronaut stranded on "
+        "a moon. Sven Tarr will play the male lead in Far Orbit. In the drama Cold Reach, Nils "
+        "Ek plays a doctor treating a miner.\n",
+        [
+            ("Cold Reach", "Nils Ek", "a doctor"),
+            ("Far Orbit", "Ida Brook", "an astronaut"),
+            ("Far Orbit", "Sven Tarr", None),
+        ],
+        id="character-named-after-the-credit-and-described-by-a-participle",
+    ),
 ]
 """Articles and the cast credits they give, with characters: (film, person, character)."""
 

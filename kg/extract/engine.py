@@ -2403,13 +2403,20 @@ def _characters(
 ) -> dict[str, str]:
     out: dict[str, str] = {}
     group = _group(m, rule.character)
-    if group:
+    if group and not _PART_NOT_CHARACTER.match(group):
         out["*"] = _slot_text(group, sent)
     if agent_text:
         for pm in _PERSON_AS.finditer(agent_text):
             person = sent.slots[int(pm.group(1))].text
             out[person] = _slot_text(pm.group(2) or pm.group(3), sent)
     return out
+
+
+_PART_NOT_CHARACTER = re.compile(
+    r"(?:the|a|an|his|her|their) (?:[a-z-]+ ){0,2}?(?:lead|leads|role|part|cameo|title role|"
+    r"starring role|leading role|lead role)$"
+)
+"""A part named by its size, not a character: "P will play the female lead in F"."""
 
 
 _REGION = re.compile(
@@ -2435,8 +2442,11 @@ def _slot_text(text: str, sent: _Sentence) -> str:
     """A group of the skeleton as words of the text ("«P3» 's mother" -> "Peter Alving's mother")."""
     spelled = _SLOT_INDEX.sub(lambda x: sent.slots[int(x.group(1))].text, text).strip()
     spelled = spelled.replace(" 's ", "'s ")
-    at = sent.text.lower().find(spelled.lower())  # the skeleton's words are lower case
-    return sent.text[at : at + len(spelled)] if at >= 0 else spelled
+    for form in (spelled, spelled.replace("s's ", "s' ")):  # "Hanks' partner"
+        at = sent.text.lower().find(form.lower())  # the skeleton's words are lower case
+        if at >= 0:
+            return sent.text[at : at + len(form)]
+    return spelled
 
 
 def _date_type(iso: str) -> ValueType:
@@ -2789,6 +2799,8 @@ def _facts(document: Document, candidates: Iterable[_Candidate], names: _Names) 
         key = (name_key(cand.film), cand.relation, _obj_key(obj))
         old = best.get(key)
         if old is not None and (old.evidence is None or old.evidence.confidence >= confidence):
+            if cand.character and not old.character:  # "P stars in F. P plays a nurse": F's nurse
+                best[key] = replace(old, character=cand.character)
             continue  # as sure a fact was read already
         subject = subjects.get(cand.film)
         if subject is None:

@@ -1061,6 +1061,39 @@ def _box_office_after(tokens: Sequence[Token], last: int) -> bool:
     return False
 
 
+def _cinema_release_after(tokens: Sequence[Token], last: int) -> bool:
+    """Is the name ending at ``last`` the subject of a release in cinemas ("opens in cinemas",
+    "hits UK cinemas", "is released in US theaters", "will arrive in cinemas")? Then it is a
+    film: plays open in *a* theatre, books and albums reach shops, series go to air.
+
+    >>> _cinema_release_after(tokenize("Cold Harbour opens in UK cinemas on Friday"), 1)
+    True
+    >>> _cinema_release_after(tokenize("Cold Harbour opens at the Old Vic theatre"), 1)
+    False
+    """
+    k = last + 1
+    while k < len(tokens) and tokens[k].lower in _RELEASE_AUXILIARIES:
+        k += 1
+    if k >= len(tokens) or tokens[k].lower not in _CINEMA_RELEASE_VERBS:
+        return False
+    window = [t.lower for t in tokens[k + 1 : k + 6]]
+    return any(word in _CINEMA_WORDS for word in window) or "big screen" in " ".join(window)
+
+
+_RELEASE_AUXILIARIES = frozenset(
+    {"has", "have", "had", "will", "is", "was", "are", "were", "be", "been", "finally", "also",
+     "now", "to", "set", "due", "expected", "scheduled", "slated", "shall", "should"}
+)  # fmt: skip
+_CINEMA_RELEASE_VERBS = frozenset(
+    {"opens", "opened", "open", "opening", "hits", "hit", "hitting", "arrives", "arrived",
+     "arrive", "arriving", "released", "release", "comes", "came", "come", "coming", "reaches",
+     "reached", "reach", "returns", "returned", "return", "premieres", "premiered", "premiere",
+     "debuts", "debuted", "debut", "lands", "landed", "land", "goes", "went", "go"}
+)  # fmt: skip
+_CINEMA_WORDS = frozenset({"cinemas", "cinema", "theaters", "theatres", "multiplexes", "screens"})
+"""A release in cinemas: "cinema" alone ("comes to cinema screens"), never "theatre" alone."""
+
+
 _BOX_OFFICE_VERBS = frozenset(
     {"topped", "tops", "top", "led", "leads", "lead", "headed", "heads", "remained", "remains",
      "stayed", "stays", "held", "holds", "opened", "opens", "debuted", "debuts", "dominated",
@@ -1292,6 +1325,13 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         return
     if _box_office_after(tokens, chunk.last) and known(name) is None and not _person_like(words):
         chunk.kind, chunk.why = "film", "subject of 'topped the box office'"
+        return
+    if (
+        _cinema_release_after(tokens, chunk.last)
+        and known(name) is None
+        and not _person_like(words)
+    ):
+        chunk.kind, chunk.why = "film", "subject of 'opens in cinemas'"
         return
     if name.lower() in NONFILM_MODIFIERS and _modifies_a_name(tokens, chunk.last):
         chunk.kind, chunk.why = "nonfilm", "kind of star"  # "Pop star X", "Soap star Y"

@@ -873,6 +873,18 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"by_occupation"}),
     ),
     Rule(
+        "cast.made_films_including",
+        # "made" is a director's film or an actor's part: the credit follows what the text calls him
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}|since ){0,3}(?:made|makes|making) "
+        r"(?:{NUMBER})?"
+        r"(?:{ADJ}){0,2}?{FILM_NOUNS}(?: (?:for|with|at|in) «[ONXC]\d+»)?(?: ,)? (?:including|such "
+        r"as|among them) (?P<film>{TITLES})",
+        CAST,
+        explicit=False,
+        needs=("including", "such", "among"),
+        flags=frozenset({"by_occupation"}),
+    ),
+    Rule(
         "cast.is_known_for",
         r"(?P<agent>{WHO}){APPOS} (?:is|was|became|remains) (?:{ADV})?(?:best |perhaps best |"
         r"probably best |most |widely |internationally )?(?:known|remembered|famous|celebrated) "
