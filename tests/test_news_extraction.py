@@ -186,6 +186,12 @@ CHARACTER_CASES = [
         ],
         id="character-named-after-the-credit-and-described-by-a-participle",
     ),
+    pytest.param(
+        "The thriller Red Bay starts filming in May. The role of the sheriff will be played by "
+        "Tom Reyes. The part of Inspector Dahl is played by Mia Holt.\n",
+        [("Red Bay", "Mia Holt", "Inspector Dahl"), ("Red Bay", "Tom Reyes", "the sheriff")],
+        id="the-role-of-c-is-played-by-p",
+    ),
 ]
 """Articles and the cast credits they give, with characters: (film, person, character)."""
 

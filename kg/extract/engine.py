@@ -1483,6 +1483,7 @@ def _topic_film(
     took as people, which are no films; ``of_sequel``: the film a sequel the sentence is about
     follows, for the rules that relate the two)."""
     names = state.names
+    exclude = exclude | {int(i) for i in _CHARACTER_SLOT.findall(sent.skeleton)}
     if _OTHER_FILM.search(sent.skeleton) and not any(s.kind == "F" for s in sent.slots):
         return None  # "The first film, released in 2001, starred P": not the article's film
     sequel = _SEQUEL_SUBJECT.match(sent.skeleton)
@@ -1535,6 +1536,9 @@ def _topic_film(
     return None
 
 
+_CHARACTER_SLOT = re.compile(r"\b(?:role|part|character) of «[NP](\d+)»")
+"""A name after "the role of" is a character, never the film a sentence is about ("The part of
+Inspector Dahl is played by P")."""
 _AGENT_SLOT = re.compile(
     r"(?<!followed )(?<!preceded )(?<!inspired )(?<!replaced )(?<!succeeded )(?<!overtaken )"
     r"(?<!beaten )(?<!topped )(?<!dethroned )by «N(\d+)»"

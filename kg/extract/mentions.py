@@ -642,11 +642,11 @@ def _shape(
             i += 1
         elif (
             at_start
-            and low.endswith(("ed", "en"))
+            and (low.endswith(("ed", "en")) or low in _IRREGULAR_PARTICIPLES)
             and i + 1 < len(tokens)
             and tokens[i + 1].lower == "by"
         ):
-            i += 1  # "Helmed by X, ...", "Written by Y": a participle, no name
+            i += 1  # "Helmed by X, ...", "Written by Y", "Shot by Z": a participle, no name
         elif (
             at_start
             and i == j
@@ -1071,13 +1071,20 @@ def _cinema_release_after(tokens: Sequence[Token], last: int) -> bool:
     >>> _cinema_release_after(tokenize("Cold Harbour opens at the Old Vic theatre"), 1)
     False
     """
-    k = last + 1
-    while k < len(tokens) and tokens[k].lower in _RELEASE_AUXILIARIES:
-        k += 1
-    if k >= len(tokens) or tokens[k].lower not in _CINEMA_RELEASE_VERBS:
+    k = _verb_after(tokens, last)
+    if k is None or tokens[k].lower not in _CINEMA_RELEASE_VERBS:
         return False
     window = [t.lower for t in tokens[k + 1 : k + 6]]
     return any(word in _CINEMA_WORDS for word in window) or "big screen" in " ".join(window)
+
+
+def _verb_after(tokens: Sequence[Token], last: int) -> int | None:
+    """The index of the first word after ``last`` past auxiliaries and adverbs ("will finally
+    be", "is set to"); ``None`` at the end of the sentence."""
+    k = last + 1
+    while k < len(tokens) and tokens[k].lower in _RELEASE_AUXILIARIES:
+        k += 1
+    return k if k < len(tokens) else None
 
 
 _RELEASE_AUXILIARIES = frozenset(
@@ -1340,6 +1347,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         before in STRONG_FILM_NOUNS
         and not before.endswith("s")  # "features X", "films X": a verb or a plural, not a cue
         and nonfilm_kind(name, heads=False) is None
+        and not (_person_like(words) and _crew_verb_after(tokens, chunk.last))
     ):
         if (
             before not in _FILM_ONLY_NOUNS
@@ -1583,6 +1591,32 @@ _START_NOUNS = (
         "photography",
     }
 ) - {"feature", "short"}
+
+
+def _crew_verb_after(tokens: Sequence[Token], last: int) -> bool:
+    """Is the name ending at ``last`` the subject of a crew verb ("the drama Ann Lee is
+    directing", "the film Ann Lee wrote")? Then "the drama" opens a clause about a person.
+
+    >>> _crew_verb_after(tokenize("the drama Ann Lee is directing"), 3)
+    True
+    >>> _crew_verb_after(tokenize("the drama Ann Lee opened"), 3)
+    False
+    """
+    k = _verb_after(tokens, last)
+    return k is not None and tokens[k].lower in _CREW_VERBS
+
+
+_CREW_VERBS = frozenset(
+    {"directed", "directs", "directing", "direct", "wrote", "writes", "writing", "write",
+     "produced", "produces", "producing", "produce", "co-wrote", "co-directed", "co-produced",
+     "helmed", "helming", "helm", "scripted", "penned", "shot", "edited", "scored"}
+)  # fmt: skip
+
+_IRREGULAR_PARTICIPLES = frozenset(
+    {"shot", "made", "set", "led", "cast", "sung", "told", "held", "run", "built", "lit", "cut",
+     "shown", "read", "drawn", "won", "bought", "brought", "taught", "sold", "spun", "struck"}
+)  # fmt: skip
+"""Participles not in -ed/-en that open a sentence before "by" ("Shot by P, it ...")."""
 _NEW_SENTENCE_WORDS = _START_NOUNS | FUNCTION_WORDS
 """Words that, capitalised after a full stop, start a sentence the splitter missed."""
 

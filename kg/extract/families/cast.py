@@ -539,13 +539,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.part_went_to",
-        r"(?:^|, )the (?:{ADJ}){0,2}?(?:role|part|lead)(?: of (?P<character>{CHAR}))?(?: in "
+        r"(?:^|, )the (?:{ADJ}){0,2}?(?:role|part|lead)(?: of (?P<character>{CHAR}|(?:the |a |an )?"
+        r"(?:[a-z][\w'-]* )?[a-z][\w'-]*(?= (?:will|is|was|has|had|went|goes) )))?(?: in "
         r"(?:(?P<film_ana>«A\d+»)|(?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE})))? "
-        r"(?:{ADV})?(?:eventually |ultimately |finally )?(?:went|goes) to (?P<agent>{WHO})",
+        r"(?:{ADV})?(?:eventually |ultimately |finally )?(?:(?:went|goes) to|(?:{AUX}|{ADV}){0,3}"
+        r"(?:be |been )?(?:played|taken|portrayed|filled) by) (?P<agent>{WHO})",
         CAST,
         character="character",
         flags=frozenset({"film_optional"}),
-        needs=("went", "goes"),
+        needs=("went", "goes", "played", "taken", "portrayed", "filled"),
     ),
     Rule(
         "cast.joins_stars",

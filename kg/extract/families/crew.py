@@ -7,7 +7,7 @@ cue words ("written and directed by" gives two roles), which come from :data:`kg
 from __future__ import annotations
 
 from ...model import Relation
-from ..patterns import ROLE_NOUN_WORDS, ROLE_VERB_WORDS, ROLE_WORK_WORDS, Rule
+from ..patterns import FILM_NOUN_WORDS, ROLE_NOUN_WORDS, ROLE_VERB_WORDS, ROLE_WORK_WORDS, Rule
 
 _BE = r"(?:(?:which |that )?(?:was |is |has been |had been |will be |is being |was being |were |are |being )?(?:also |originally |jointly |first |later |now |both )?)"
 
@@ -287,7 +287,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.film_from_noun",
-        r"(?P<film>{FILMREF}) (?:, (?:the |an? )?(?:(?:{ADJ}){0,2}?{FILM_NOUN} )?)?(?:from|by) (?:{ADJ})?(?P<cue>"
+        r"(?P<film>{FILMREF}) (?:, (?:the |an? )?(?:(?:{ADJ}){0,2}?{FILM_NOUN} )?|(?:is|was|will be) "
+        r"(?:the |an? )?(?:(?:{ADJ}){0,2}?{FILM_NOUN} |(?:latest|newest|new|last|next) (?:offering |"
+        r"outing |effort |project )?))?(?:from|by) (?:{ADJ})?(?P<cue>"
         r"director|film-maker|filmmaker|writer-director|writer|producer|co-directors|directors) "
         r"(?P<agent>{PEOPLE})",
         needs=("from", "by"),
@@ -345,12 +347,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.which_person_verb",
-        r"(?P<film>{FILMREF}) (?:, which|- a film|, a film|, the film) (?P<agent>{WHO}) (?:{ADV})?"
-        r"(?:also )?(?:(?:will|is to|is set to|is due to|is going to|would) (?:{ADV})?)?"
+        r"(?P<film>{FILMREF}) (?:, which|- a film|, (?:the|a|an) (?:{ADJ}){0,2}?{FILM_NOUN}(?: that| "
+        r"which)?) (?P<agent>{WHO}) (?:{ADV})?"
+        r"(?:also )?(?:(?:will|is to|is set to|is due to|is going to|would|is|was|has been|had been) "
+        r"(?:{ADV})?)?"
         r"(?P<cue>{ROLE_VERB}(?: and {ROLE_VERB})*|(?:direct|write|produce|co-direct|co-write|"
-        r"co-produce|score|edit)(?: and (?:direct|write|produce|co-produce))?)(?![\w-])"
+        r"co-produce|score|edit)(?: and (?:direct|write|produce|co-produce))?|directing|writing|"
+        r"producing|co-directing|co-writing|co-producing)(?![\w-])"
         r"(?! (?:in|for|with|by) (?!{YEAR}|the studio|the company|«O))",
-        needs=("which", "film"),
+        needs=("which", "film", *FILM_NOUN_WORDS),
     ),
     Rule(
         "crew.behind_camera",
@@ -501,8 +506,29 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.with_person_doing",
-        r", with (?P<agent>{PEOPLE}) (?P<cue>directing|producing|writing|scoring|editing|"
-        r"co-producing|co-writing)(?= \.| ,| and |$)",
+        r", with (?P<agent>{PEOPLE}) (?:(?:attached|set|signed|signed on|lined up|tapped|on board|"
+        r"in talks|due) to (?=direct|produce|write|score|edit))?(?P<cue>directing|producing|writing|"
+        r"scoring|editing|co-producing|co-writing|direct|produce|write|score|edit)"
+        r"(?= \.| ,| and |$)",
+        film=None,
+        needs=(
+            *_GERUNDS,
+            "co-producing",
+            "co-writing",
+            "direct",
+            "produce",
+            "write",
+            "score",
+            "edit",
+        ),
+    ),
+    Rule(
+        "crew.with_person_doing_and",
+        # the second of "with P directing and Q producing"
+        r", with {PEOPLE} (?:(?:attached|set|signed|signed on|lined up|tapped|on board|in talks|due) "
+        r"to )?(?:directing|producing|writing|scoring|editing|co-producing|co-writing|direct|produce|"
+        r"write|score|edit) (?:, )?and (?P<agent>{PEOPLE}) (?P<cue>directing|producing|writing|"
+        r"scoring|editing|co-producing|co-writing)(?= \.| ,|$)",
         film=None,
         needs=(*_GERUNDS, "co-producing", "co-writing"),
     ),
