@@ -1437,9 +1437,12 @@ def _subject(sent: _Sentence) -> re.Match[str] | None:
     return sent.subject
 
 
-_ANAPHOR_WITH_RELATIVE = re.compile(r"^«A\d+» , (?:which|that) ")
-"""A sentence whose subject is "the film" with a relative clause after it: the films the clause
-names are not what the sentence is about."""
+_ANAPHOR_WITH_RELATIVE = re.compile(
+    r"^«A\d+» , (?:which |that |(?:co-)?(?:directed|written|produced|scripted|helmed|starring|"
+    r"featuring|made|shot|adapted|based) )"
+)
+"""A sentence whose subject is "the film" with a relative or participial clause after it ("The
+film, directed by P, pushed F into second place"): the films it names are not what it is about."""
 
 
 _PERSON_RELATIVE = re.compile(
@@ -2621,10 +2624,28 @@ _RELATIVE_OPEN = re.compile(r"^(?:«[PN]\d+» , who |«[ON]\d+» , which )")
 "O, which distributed F, declined to comment")."""
 
 
+_KIND_NOUN_AFTER = re.compile(r" (?:film|films|movie|movies|franchise|sequel|sequels)\b(?! «)")
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|this) (?:[a-z-]+ )?(?:new|next|latest|last|upcoming|"
+    r"forthcoming|previous|recent|final|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth|tenth|\d+(?:st|nd|rd|th)) $"
+)
+"""A name between "the new" (or "the next", "the third") and a film noun is a franchise or a
+person ("the new Bond film", "the next Harry Potter movie"): no title. "A distributor of the
+Harbour Lights movie" names its film."""
+
+
 def _guarded(
     rule: Rule, m: re.Match[str], sent: _Sentence, films: Sequence[str], state: _State
 ) -> bool:
     """Precision guards: negation or hedging in the clause, a TV show taken for a film."""
+    if (
+        rule.film is not None
+        and m.group(rule.film)
+        and _KIND_NOUN_AFTER.match(sent.skeleton, m.end(rule.film))
+        and _DETERMINER_BEFORE.search(sent.skeleton, 0, m.start(rule.film))
+    ):
+        return True  # "in the new Bond film", "the Harry Potter movies": a kind, not a title
     after = _NEXT_CLAUSE.split(sent.skeleton[m.end() : m.end() + 40], maxsplit=1)[0]
     clause_after = _CLAUSE_BREAK.split(after, maxsplit=1)
     if len(clause_after) == 2:  # "..., but she did not win": only a doubt about the deal counts

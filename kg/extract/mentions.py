@@ -1048,10 +1048,14 @@ def _box_office_after(tokens: Sequence[Token], last: int) -> bool:
     True
     >>> _box_office_after(tokenize("Red Moon said the box office was weak"), 1)
     False
+    >>> _box_office_after(tokenize("Red Moon took $40m in its opening weekend"), 1)
+    True
     """
     k = last + 1
     while k < len(tokens) and tokens[k].lower in ("has", "have", "had", "again", "also", "still"):
         k += 1
+    if k < len(tokens) and tokens[k].lower in _GROSS_VERBS and _takings(tokens, k + 1):
+        return True
     if k >= len(tokens) or tokens[k].lower not in _BOX_OFFICE_VERBS:
         return False
     window = [t.lower for t in tokens[k + 1 : k + 8]]
@@ -1099,6 +1103,29 @@ _CINEMA_RELEASE_VERBS = frozenset(
 )  # fmt: skip
 _CINEMA_WORDS = frozenset({"cinemas", "cinema", "theaters", "theatres", "multiplexes", "screens"})
 """A release in cinemas: "cinema" alone ("comes to cinema screens"), never "theatre" alone."""
+
+
+def _takings(tokens: Sequence[Token], at: int) -> bool:
+    """Is ``at`` a sum of money ("$40m", "£2.1m") followed within a few words by what a film's
+    takings are counted in ("in its opening weekend", "at the box office", "in US cinemas")?"""
+    if at >= len(tokens):
+        return False
+    money = tokens[at].text[:1] in "$£€" or (
+        tokens[at].text in ("$", "£", "€") and at + 1 < len(tokens) and tokens[at + 1].kind == "num"
+    )
+    window = {t.lower for t in tokens[at + 1 : at + 8]}
+    return money and not window.isdisjoint(_TAKINGS_WORDS)
+
+
+_GROSS_VERBS = frozenset(
+    {"took", "takes", "grossed", "grosses", "earned", "earns", "made", "makes", "raked", "rakes",
+     "pulled", "pulls", "brought", "brings", "collected", "collects"}
+)  # fmt: skip
+_TAKINGS_WORDS = frozenset(
+    {"weekend", "box", "box-office", "cinemas", "theaters", "theatres", "screens", "opening",
+     "debut", "release", "worldwide", "globally"}
+)  # fmt: skip
+"""Words that say a sum is a film's takings ("took $40m in its opening weekend")."""
 
 
 _BOX_OFFICE_VERBS = frozenset(
