@@ -2721,7 +2721,9 @@ def _guarded(
     return False
 
 
-_NEEDS_FILM_EVIDENCE = frozenset({"cast.title_actor", "cast.film_possessive_person"})
+_NEEDS_FILM_EVIDENCE = frozenset(
+    {"cast.title_actor", "cast.film_possessive_person", "cast.signed_up_for"}
+)
 """Wordings said of television as often as of film ("EastEnders actor X"): taken only for a title
 the article (or the store) shows to be a film."""
 _TV_PRONE = frozenset(
@@ -2739,6 +2741,7 @@ _TV_PRONE = frozenset(
         "awards.possessive_director",
         "awards.best_for",
         "cast.film_possessive_person",
+        "cast.signed_up_for",
     }
 )
 """Wordings that also describe television ("X star", "a role in X"): not taken for an unknown

@@ -140,7 +140,7 @@ MACROS: dict[str, str] = {
     r"(?:(?!(?:will|is|was|are|were|be|been|has|had|have) )[a-z][\w'-]* ){0,3}?[a-z][\w'-]*"
     r"(?= ,| and | in | \)| \.| who | which | opposite |"
     r" (?!during |according )[a-z]{3,}ing | [a-z]{3,}ed (?:on|in|at|by|from|to|with|for|after) |$))",
-    "FILM_OF": r"(?:(?:the |a |an |his |her |their |«[PNX]\d+» 's |(?:last|this|next) year 's |(?:the |a |an )(?:{ADJ}){0,2}?«[PN]\d+» (?={FILM_NOUN} ))?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?:"
+    "FILM_OF": r"(?:(?:the |a |an |his |her |their |«[PNXO]\d+» 's |(?:last|this|next) year 's |(?:the |a |an )(?:{ADJ}){0,2}?«[PN]\d+» (?={FILM_NOUN} ))?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?:"
     r"(?:film |movie |screen |big-screen )?(?:adaptation|version) of (?:the )?)?(?:{YEAR} 's )?"
     r"(?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} (?:, (?=«[FN]\d+» [,.]))?)?)",
     "ORG": r"«[ON]\d+»",

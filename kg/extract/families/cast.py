@@ -187,6 +187,24 @@ RULES: tuple[Rule, ...] = (
         needs=("actor", "actress"),
     ),
     Rule(
+        "cast.returns_in",
+        r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:returns|returned|return|"
+        r"returning|comes back|came back|come back|is back|was back|are back) (?:to (?:the big "
+        r"screen|the screen|cinemas|acting) )?in {FILM_OF}(?P<film>{TITLES_P})(?: , playing "
+        r"(?P<character>" + _CHAR + r"))?",
+        CAST,
+        character="character",
+        needs=("returns", "returned", "return", "returning", "back"),
+    ),
+    Rule(
+        "cast.signed_up_for",
+        r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:signed up for|signed on for|signed on to) "
+        r"{FILM_OF}(?P<film>{TITLES})(?! as (?:an? |the )?(?:executive |co-)?(?:producer|director|"
+        r"writer|screenwriter|composer|editor|cinematographer))",
+        CAST,
+        needs=("signed",),
+    ),
+    Rule(
         "cast.starred_in",
         r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}"
         r"(?:(?:signed|agreed) (?:on |up )?to |(?:attached|tapped|lined up|confirmed|hired|on board) "
@@ -718,7 +736,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.cast_as",
-        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:been |was |were |is |being )?(?:cast|"
+        r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:been |was |were |is |are |being )?(?:cast|"
         r"recast|signed up|signed|hired|chosen|picked|tapped|drafted in|lined up) (?:as (?P<character>"
         + _CHAR
         + r") )?(?:to (?:star|appear|play (?:[^«».; ]+ ){0,4}?[^«».; ]+) )?(?:opposite {PEOPLE} )?in "
