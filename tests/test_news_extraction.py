@@ -320,12 +320,13 @@ def test_case_ids_are_unique() -> None:
 
 def test_a_films_source_is_a_work_unless_it_is_a_film(tmp_path: Path) -> None:
     """ "based on the novel X" makes X a kg:Work, not a film; "the film adaptation of X" is a film
-    named X based on the work X (two nodes); "a remake of the 1960 film Y" points at the film Y."""
+    named X based on the work X (two nodes), as is "based on the novel of the same name"; "a remake of the 1960 film Y" points at the film Y."""
     article = tmp_path / "sources.txt"
     article.write_text(
         "date 2026-01-05 Adaptations\n\nThe thriller Cold Orchard is based on the novel The Glass "
         "Tower by Eva Holm. Ana Reyes will star in the film adaptation of The Long Winter. The "
-        "drama Night Crossing is a remake of the 1960 film Salt Road.\n",
+        "drama Night Crossing is a remake of the 1960 film Salt Road.\n\nGrey Hill is a 1994 drama film "
+        "directed by Ada Shaw. It is based on the 1988 novel of the same name by Helen Marsh.\n",
         encoding="utf-8",
     )
     store = tmp_path / "store"
@@ -344,4 +345,5 @@ def test_a_films_source_is_a_work_unless_it_is_a_film(tmp_path: Path) -> None:
         ("Cold Orchard", "The Glass Tower", "Work"),
         ("The Long Winter", "The Long Winter", "Work"),
         ("Night Crossing", "Salt Road", "Film"),
+        ("Grey Hill", "Grey Hill", "Work"),
     }

@@ -2278,6 +2278,8 @@ def _objects(
             return []
         region = _release_region(m.group(0), sent) if relation is Relation.RELEASE_DATE else None
         return [_Candidate(rule, film, relation, value, sent, region=region)]
+    if "same_name" in rule.flags:  # "based on the novel of the same name": the film's title
+        return [_Candidate(rule, film, relation, EntityRef(EntityType.WORK, film), sent)]
     if rule.other is not None:
         others = _films_of(_group(m, rule.other), sent, state, None, False)
         kind = EntityType.FILM

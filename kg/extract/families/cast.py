@@ -187,6 +187,15 @@ RULES: tuple[Rule, ...] = (
         needs=("actor", "actress"),
     ),
     Rule(
+        "cast.with_people_in_roles",
+        # "The film features P in the lead role, with Q and R in supporting roles"
+        r"(?:, |^)with (?P<agent>{PEOPLE}) in (?:a |the |an )?(?:{ADJ}){0,2}?(?:role|roles|part|parts|"
+        r"cameo|cameos|lead|leads)(?= \.| ,| and |$)",
+        CAST,
+        film=None,
+        needs=("role", "roles", "part", "parts", "cameo", "cameos", "lead", "leads"),
+    ),
+    Rule(
         "cast.returns_in",
         r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:returns|returned|return|"
         r"returning|comes back|came back|come back|is back|was back|are back) (?:to (?:the big "

@@ -225,6 +225,19 @@ RULES: tuple[Rule, ...] = (
         needs=("version", "adaptation"),
     ),
     Rule(
+        "sources.based_on_same_name",
+        # "It is based on the 1988 novel of the same name by P": a work titled as the film
+        r"\b(?:based on|adapted from|an adaptation of|a film version of|(?:an?|the) (?:{ADJ}){0,2}?"
+        r"(?:film |movie |screen )?(?:adaptation|version) of) (?:the |a |an |«[PN]\d+» 's )?"
+        r"(?:{YEAR} )?(?:{ADJ}){0,2}?(?:novel|book|play|musical|comic|comic book|story|short story|"
+        r"memoir|novella|poem|stage play|manga|bestseller|best-seller) of the same (?:name|title)\b",
+        Relation.BASED_ON,
+        film=None,
+        agent=None,
+        needs=("same",),
+        flags=frozenset({"same_name"}),
+    ),
+    Rule(
         "sources.adaptation_of_same_title",
         r"(?:in|of|for|from|to|on) the (?:{ADJ}){0,2}?(?:film|movie|screen|big-screen|big screen) "
         r"(?:adaptation|version) of (?:the (?:{ADJ}){0,2}?(?:novel|book|play|musical|comic|memoir|"
