@@ -1082,6 +1082,43 @@ def _cinema_release_after(tokens: Sequence[Token], last: int) -> bool:
     return any(word in _CINEMA_WORDS for word in window) or "big screen" in " ".join(window)
 
 
+def _film_honour_after(tokens: Sequence[Token], last: int) -> bool:
+    """Is the name ending at ``last`` the subject of a film prize or a film festival screening
+    ("has been nominated for five Oscars", "won the Palme d'Or", "leads the Oscar race",
+    "premiered at the Sundance Film Festival")? Then it is a film.
+
+    >>> _film_honour_after(tokenize("Salt Road has been nominated for five Oscars"), 1)
+    True
+    >>> _film_honour_after(tokenize("Salt Road has been nominated for a Grammy"), 1)
+    False
+    """
+    k = _verb_after(tokens, last)
+    if k is None or tokens[k].lower not in _HONOUR_VERBS:
+        return False
+    window = [t.lower for t in tokens[k + 1 : k + 9]]
+    if not _FILM_HONOURS.isdisjoint(window):
+        return True
+    pairs = {f"{a} {b}" for a, b in itertools.pairwise(window)}
+    return not _FILM_HONOUR_PAIRS.isdisjoint(pairs)
+
+
+_HONOUR_VERBS = frozenset(
+    {"won", "wins", "win", "nominated", "scooped", "scoops", "earned", "earns", "received",
+     "receives", "leads", "led", "premiered", "premieres", "screened", "screens", "debuted",
+     "debuts", "picked", "took", "takes", "collected", "bagged", "landed", "dominated",
+     "dominates", "swept", "sweeps"}
+)  # fmt: skip
+_FILM_HONOURS = frozenset(
+    {"oscar", "oscars", "palme", "sundance", "cannes", "berlinale", "tribeca", "sxsw"}
+)
+_FILM_HONOUR_PAIRS = frozenset(
+    {"academy award", "academy awards", "film festival", "golden bear", "golden lion",
+     "best picture", "best film"}
+)  # fmt: skip
+"""Prizes and festivals only films get: the Oscars (not the Baftas or the Globes, which
+television shares), "best picture", a film festival."""
+
+
 def _verb_after(tokens: Sequence[Token], last: int) -> int | None:
     """The index of the first word after ``last`` past auxiliaries and adverbs ("will finally
     be", "is set to"); ``None`` at the end of the sentence."""
@@ -1359,6 +1396,9 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         return
     if _box_office_after(tokens, chunk.last) and known(name) is None and not _person_like(words):
         chunk.kind, chunk.why = "film", "subject of 'topped the box office'"
+        return
+    if _film_honour_after(tokens, chunk.last) and known(name) is None and not _person_like(words):
+        chunk.kind, chunk.why = "film", "subject of 'won an Oscar'"
         return
     if (
         _cinema_release_after(tokens, chunk.last)

@@ -138,6 +138,28 @@ RULES: tuple[Rule, ...] = (
         needs=("best",),
     ),
     Rule(
+        "awards.best_for_role",
+        # "P is nominated for best actress for her role (in F)": the film the text is about
+        r"(?P<agent>{WHO}) (?:[^«».; ]+ ){0,8}?best (?:supporting |leading |lead |british )?"
+        r"(?P<cue>actor|actress)(?: award| prize| oscar| trophy)? (?:[^«».; ]+ ){0,4}?for (?:his|her|"
+        r"their) (?:{ADJ}){0,2}?(?:role|performance|turn|part)(?: as (?P<character>{CHAR}))?(?: in "
+        r"(?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLE})))?(?= \.| ,| and |$)",
+        explicit=False,
+        character="character",
+        needs=("best",),
+        flags=frozenset({"film_optional"}),
+    ),
+    Rule(
+        "awards.nominations_including",
+        # "F has been nominated for five Oscars, including best actress for P"
+        r"(?P<film>{FILMREF}) (?:{AUX}|{ADV}){0,3}(?:been )?(?:nominated for|received|earned|won|"
+        r"picked up|scooped|leads|led) (?:[^«».; ]+ |«[XC]\d+» ){0,6}?(?:including|with) (?:[^«».; ]+ ){0,3}?best "
+        r"(?:supporting |leading |lead )?(?P<cue>actor|actress|director)(?: nominations?)? for "
+        r"(?P<agent>{PEOPLE})",
+        explicit=False,
+        needs=("including", "with"),
+    ),
+    Rule(
         "awards.award_went_to",
         r"(?:(?:the )?(?:award|prize|trophy|oscar) for )?(?:best )?(?:original |adapted |supporting )?"
         r"(?P<cue>director|actor|actress|screenplay|score|music|cinematography|editing)(?: (?:award|"
