@@ -272,6 +272,13 @@ ORG_SUFFIXES = _words(
     Works|Workshop|Filmworks|Motion Pictures|Film Corporation|Plc|plc|AG|GmbH|SA"""
 )
 
+INSTITUTION_HEADS = _words(
+    """Foundation|Board|Association|Institute|Council|Society|Trust|Agency|Commission|Fund|
+    Academy|Federation|Authority|Ministry|Department|Corporation|Company|Service"""
+)
+"""Heads of the names of public bodies that make films ("the Children's Film Foundation", "the
+National Film Board of Canada"), at the end or before "of"."""
+
 KNOWN_ORGS = _words(
     """Lionsgate|Lions Gate|Netflix|Paramount|Paramount Pictures|Paramount+|Disney|Walt Disney|
     Pixar|DreamWorks|Dreamworks|Miramax|A24|HBO|Amazon|Amazon Studios|Apple|Universal|
@@ -408,11 +415,18 @@ def is_known_org(name: str) -> bool:
 
     >>> is_known_org("Warner Bros"), is_known_org("Bluefern Studios"), is_known_org("Ray")
     (True, True, False)
+    >>> is_known_org("National Film Board of Canada"), is_known_org("Bank of England")
+    (True, False)
     """
     if name.casefold() in _KNOWN_ORGS_FOLDED or is_streaming_service(name):
         return True
     words = name.split()
-    return len(words) >= 2 and words[-1] in ORG_SUFFIXES
+    if len(words) < 2:
+        return False
+    if words[-1] in ORG_SUFFIXES or words[-1] in INSTITUTION_HEADS:
+        return True
+    head = words.index("of") - 1 if "of" in words else -1  # "National Film Board of Canada"
+    return head >= 1 and words[head] in INSTITUTION_HEADS
 
 
 _LANGUAGES = frozenset(
@@ -477,6 +491,8 @@ def nonfilm_kind(name: str, *, heads: bool = True) -> str | None:
     words = name.split()
     if "World War" in name or "Cold War" in name or "Vietnam War" in name:
         return "event"
+    if len(words) >= 2 and words[-1] in INSTITUTION_HEADS:
+        return "org"  # "the Children's Film Foundation", "the British Film Institute"
     if heads and words and words[-1].rstrip("'") in NONFILM_HEADS:
         return "award" if words[-1].lower().startswith(("award", "prize")) else "event"
     if is_known_org(name):

@@ -639,6 +639,8 @@ def _shape(
                 break
             if i + 1 == j and is_known_org(sentence[tok.start : tokens[j].end]):
                 break  # "Legendary Pictures produced it": not a bare "Pictures"
+            if i < j and nonfilm_kind(joined) == "place":
+                break  # "New Zealand Film Commission produced it": not "Zealand ..."
             i += 1
         elif (
             at_start
