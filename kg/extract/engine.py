@@ -748,6 +748,8 @@ def _anaphors(sent: _Sentence, state: _State | None = None) -> None:
         sent.skeleton = _PERSON_ANAPHOR.sub(lambda m: _person_anaphor(m, sent), sent.skeleton)
     if state is not None and state.focus_org is not None and not _ORG_NOUNS.isdisjoint(sent.words):
         sent.skeleton = _ORG_ANAPHOR.sub(lambda m: _org_anaphor(m, sent, state), sent.skeleton)
+    if state is not None and state.focus_org is not None and sent.skeleton.startswith("its "):
+        sent.skeleton = _ORG_POSSESSIVE.sub(lambda m: _org_anaphor(m, sent, state), sent.skeleton)
     if _ANAPHOR_NOUNS.isdisjoint(sent.words):
         return
     sent.skeleton = _ANAPHOR.sub(lambda m: _anaphor(m, sent), sent.skeleton)
@@ -764,11 +766,19 @@ _ORG_ANAPHOR = re.compile(
 company later produced F"): that company."""
 
 
+_ORG_POSSESSIVE = re.compile(
+    r"^()its(?= (?:[a-z-]+ ){0,2}?(?:films|movies|productions|feature films|credits) )"
+)
+"""The first word of "Its films include F" in a text about a company: that company's."""
+
+
 def _org_anaphor(m: re.Match[str], sent: _Sentence, state: _State) -> str:
-    """:data:`_ORG_ANAPHOR` written as a slot of the company the text is about."""
+    """:data:`_ORG_ANAPHOR` (or :data:`_ORG_POSSESSIVE`, then with "'s") written as a slot of
+    the company the text is about."""
     assert state.focus_org is not None
     sent.slots.append(_Slot("O", state.focus_org, sent.start, sent.start))
-    return f"{m.group(1)}«O{len(sent.slots) - 1}»"
+    possessive = " 's" if m.group(0).endswith("its") else ""
+    return f"{m.group(1)}«O{len(sent.slots) - 1}»{possessive}"
 
 
 _PERSON_ANAPHOR_NOUNS = (

@@ -294,6 +294,14 @@ RULES: tuple[Rule, ...] = (
         needs=("produced", "co-produced", "financed", "producing", "produce"),
     ),
     Rule(
+        "companies.org_films_include",
+        r"(?P<agent>{ORG}) 's (?:{ADJ}){0,2}?(?:films|movies|productions|feature films|film credits) "
+        r"(?:{ADV})?(?:include|included|includes|have included) (?:(?:the |a )?(?:{ADJ}){0,2}?"
+        r"(?:{FILM_NOUN} )?)?(?P<film>{TITLES})",
+        Relation.PRODUCTION_COMPANY,
+        needs=("include", "included", "includes"),
+    ),
+    Rule(
         "companies.served_as_distributor",
         r"(?P<agent>{ORG}){APPOS} (?:{ADV})?(?:served as|was|is|acted as) (?:the |a |one )?(?:{ADJ})?"
         r"(?:of the )?distributors? "

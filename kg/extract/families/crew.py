@@ -38,6 +38,12 @@ RULES: tuple[Rule, ...] = (
         needs=("both", "all", "each"),
     ),
     Rule(
+        "crew.titles_both_for_director",
+        r"(?P<film>{TITLES}) , (?:both|all|each) (?:for|with|under) (?:the )?(?P<cue>director|"
+        r"directors|film-maker|filmmaker) (?P<agent>{PEOPLE})",
+        needs=("both", "all", "each"),
+    ),
+    Rule(
         "crew.fronted_by",
         r"^(?P<cue>{ROLE_PASSIVES}) by (?P<agent>{AGENTS})(?: and {FRONTED_CLAUSE})? , (?:the )?"
         r"(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE})",

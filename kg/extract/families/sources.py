@@ -20,7 +20,8 @@ def _order_rule(name: str, pattern: str, relation: Relation, **options: Any) -> 
 RULES: tuple[Rule, ...] = (
     _order_rule(
         "sources.sequel_to",
-        r"(?P<film>{FILMREF}) (?:, |is |was |will be |, which is |which is )?(?:the |a |its )?"
+        r"(?P<film>{FILMREF}) (?:, |is |was |will be |, which is |which is |(?:is|was) (?:a|an) (?:{YEAR} )?"
+        r"(?:{ADJ}){0,4}?{FILM_NOUN} (?:and |, ))?(?:the |a |its )?"
         r"(?:{ADJ}){0,2}?(?:sequel|follow-up) to (?:the )?(?:{ADJ}){0,2}?(?:«[PN]\d+» )?(?:{FILM_NOUN} )?"
         r"(?P<other>{TITLE})",
         Relation.FOLLOWS,
@@ -28,7 +29,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _order_rule(
         "sources.prequel_to",
-        r"(?P<film>{FILMREF}) (?:, |is |was |will be |, which is |which is )?(?:the |a |its )?"
+        r"(?P<film>{FILMREF}) (?:, |is |was |will be |, which is |which is |(?:is|was) (?:a|an) (?:{YEAR} )?"
+        r"(?:{ADJ}){0,4}?{FILM_NOUN} (?:and |, ))?(?:the |a |its )?"
         r"(?:{ADJ}){0,2}?prequel to (?:the )?(?:{ADJ}){0,2}?(?:«[PN]\d+» )?(?:{FILM_NOUN} )?"
         r"(?P<other>{TITLE})",
         Relation.FOLLOWED_BY,
