@@ -181,6 +181,8 @@ _WORK_OF_FILM = re.compile(
     r"photography|editing|costumes|effects) (?:for|of|to) (?:the )?$"
 )
 """A work of a film just before the film a rule takes ("the music for F was written by X")."""
+_DIRECTING = re.compile(r"(?:co-)?(?:directed|directing|directs|direct|helmed)")
+"""Cues of a credit only a film has, never its music or script."""
 _DERIVED_OF_FILM = re.compile(
     r"\b(?:trailers?|teasers?|posters?|images|pictures|photos|footage|clips?|stills|soundtrack|"
     r"album|score|songs?|novel|book|script|screenplay|restoration|documentary|musical|game|"
@@ -2706,8 +2708,13 @@ def _guarded(
             and not _SCREEN_VERSION_OF.search(clause)
         ):
             return True  # "Its soundtrack was written by X": the work decides the role
-    if rule.film is not None and _WORK_OF_FILM.search(sent.skeleton, 0, m.start()):
+    if (
+        rule.film is not None
+        and _WORK_OF_FILM.search(sent.skeleton, 0, m.start())
+        and not ("cue" in m.re.groupindex and _DIRECTING.fullmatch(m.group("cue") or ""))
+    ):
         return True  # "The music for F was written by X": about the music, not the film
+        # ("wrote the script for F, directed by P": a script has no director; P directed F)
     if (
         "actor_possessive" in rule.flags
         and _MUSIC_WORD.search(sent.skeleton)

@@ -902,6 +902,26 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"by_occupation"}),
     ),
     Rule(
+        "cast.among_films_are",
+        # "Among his films are F and G": his as what the text calls him (director or actor)
+        r"^among (?P<agent>{WHOSE}) (?:{ADJ}){0,2}?(?:films|movies|film credits|screen credits|"
+        r"credits) (?:are|were|is|was) (?:(?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?)?"
+        r"(?P<film>{TITLES})",
+        CAST,
+        explicit=False,
+        needs=("among",),
+        flags=frozenset({"by_occupation"}),
+    ),
+    Rule(
+        "cast.role_was_in",
+        # "Lind's first starring role was in F (1955), opposite Q"
+        r"(?P<agent>{WHOSE}) (?:{ADJ}|starring |leading ){0,3}?(?:role|part|screen role|film role|lead|"
+        r"performance|"
+        r"appearance|screen appearance) (?:was|came) in {FILM_OF}(?P<film>{TITLE})",
+        CAST,
+        needs=("role", "part", "lead", "performance", "appearance"),
+    ),
+    Rule(
         "cast.made_films_including",
         # "made" is a director's film or an actor's part: the credit follows what the text calls him
         r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}|since ){0,3}(?:made|makes|making) "
