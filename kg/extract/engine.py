@@ -2741,7 +2741,7 @@ def _guarded(
 
 
 _NEEDS_FILM_EVIDENCE = frozenset(
-    {"cast.title_actor", "cast.film_possessive_person", "cast.signed_up_for"}
+    {"cast.title_actor", "cast.film_possessive_person", "cast.signed_up_for", "cast.returns_for"}
 )
 """Wordings said of television as often as of film ("EastEnders actor X"): taken only for a title
 the article (or the store) shows to be a film."""
@@ -2761,6 +2761,7 @@ _TV_PRONE = frozenset(
         "awards.best_for",
         "cast.film_possessive_person",
         "cast.signed_up_for",
+        "cast.returns_for",
     }
 )
 """Wordings that also describe television ("X star", "a role in X"): not taken for an unknown

@@ -206,6 +206,13 @@ RULES: tuple[Rule, ...] = (
         needs=("returns", "returned", "return", "returning", "back"),
     ),
     Rule(
+        "cast.returns_for",
+        r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:returns|returned|return|returning|is back|"
+        r"are back|will be back|comes back|come back) for {FILM_OF}(?P<film>{TITLES})",
+        CAST,
+        needs=("returns", "returned", "return", "returning", "back"),
+    ),
+    Rule(
         "cast.signed_up_for",
         r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:signed up for|signed on for|signed on to) "
         r"{FILM_OF}(?P<film>{TITLES})(?! as (?:an? |the )?(?:executive |co-)?(?:producer|director|"
