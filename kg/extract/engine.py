@@ -1436,7 +1436,9 @@ _SUBJECT = re.compile(
     r"(?: \( [^)]* \))?(?: ,| (?:is|was|has|had|will|stars|starred|starring|directed|tells|"
     r"follows|features|won|opened|opens|took|became|received|earned|grossed|also|which|"
     r"premiered|marks|centres|centers|sees|are|were|written|produced|edited|runs|ran|"
-    r"topped|remains|stays|an?)\b)"
+    r"topped|remains|stays|knocked|knocks|pushed|pushes|beat|beats|overtook|overtakes|dethroned|"
+    r"held|holds|led|leads|slipped|slips|fell|falls|dropped|drops|climbed|climbs|rose|debuted|"
+    r"debuts|scored|pulled|raked|dominated|dominates|an?)\b)"
 )
 """The subject of a sentence: the first film-like name, after an optional fronted phrase and
 noun phrase ("At 98 minutes, the movie Super Capers starred ...")."""
