@@ -757,6 +757,45 @@ def _anaphors(sent: _Sentence, state: _State | None = None) -> None:
     sent.skeleton = _ANAPHOR.sub(lambda m: _anaphor(m, sent), sent.skeleton)
 
 
+_PAIR_ANAPHOR = re.compile(
+    r"(^|[,;] |^[a-z]+ , )(?:the|both) (?:pair|couple|duo|two(?: (?:stars|actors|actresses))?)"
+    r"(?= (?:, who|who|have|had|are|were|will|also|both|play|played|star|starred|co-star|"
+    r"co-starred|appeared|appear)\b)"
+)
+"""Two people named as one subject ("The pair, who play siblings in the film"): the two the
+sentence before named."""
+
+
+def _pair_anaphor(sent: _Sentence, state: _State) -> None:
+    """Write :data:`_PAIR_ANAPHOR` as the two people the previous sentence named ("P worked with
+    Q on F. The pair, who play siblings in the movie, ..." : P and Q), when it named two."""
+    if len(state.previous_people) != 2 or not _PAIR_WORDS & sent.words:
+        return
+
+    def both(m: re.Match[str]) -> str:
+        first = len(sent.slots)
+        sent.slots.extend(
+            _Slot("P", name, sent.start, sent.start) for name in state.previous_people
+        )
+        return f"{m.group(1)}«P{first}» and «P{first + 1}»"
+
+    sent.skeleton = _PAIR_ANAPHOR.sub(both, sent.skeleton, count=1)
+
+
+_PAIR_WORDS = frozenset({"pair", "couple", "duo", "two"})
+
+
+def _people_of(sent: _Sentence, names: _Names) -> list[str]:
+    """The people a sentence names, by full name, each once, in order."""
+    out: list[str] = []
+    for slot in sent.slots:
+        if slot.kind == "P":
+            full = names.person_name(slot.text)[0]
+            if full not in out:
+                out.append(full)
+    return out
+
+
 _ORG_NOUNS = frozenset({"company", "studio", "firm", "distributor"})
 _ORG_ANAPHOR = re.compile(
     r"(^|[,;] |^[a-z]+ , |^(?:in|by|after|since) (?:1[89]\d\d|20\d\d|«D\d+») , )(?:the|this) "
@@ -985,6 +1024,7 @@ class _State:
     stage_age: int = 99  # sentences since one spoke of a stage or TV version and named no film
     people_seen: list[str] = field(default_factory=list)  # people named so far, the latest last
     headline: str = ""  # the document's title, casefolded
+    previous_people: list[str] = field(default_factory=list)  # the people the last sentence named
     focus_org: str | None = None  # the company the text is about ("X is a film studio ...")
 
 
@@ -1160,7 +1200,9 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
         ):  # "The film will be made by P, who made F": F is not yet what the text is about
             state.main_film = main
         _anaphors(sent, state)
+        _pair_anaphor(sent, state)
         found = _run_rules(sent, state, first_pass=False)
+        state.previous_people = _people_of(sent, names)
         candidates.extend(found)
         _update_focus(sent, state, found)
     candidates.extend(_series_members(candidates, state))
