@@ -826,7 +826,13 @@ def _split(
             return [(i, k - 1), *_split(sentence, tokens, k + 1, j, known, film)]
         if tok.text in ("and", "&"):
             right = tokens[k + 1] if k + 1 <= j else None
-            if right is None or right.text in ("the", "a", "an"):
+            if right is None:
+                continue
+            if right.text in ("the", "a", "an"):
+                left = " ".join(_words(sentence, tokens, i, k - 1))
+                if is_known_org(left) or known(left) in ("org", "person"):
+                    # "Northlight Pictures and the French company X": two names, no article
+                    return [(i, k - 1), *_split(sentence, tokens, k + 2, j, known, film)]
                 continue  # "Harry Potter and the Prisoner of Azkaban"
             left_words = _words(sentence, tokens, i, k - 1)
             right_words = _words(sentence, tokens, k + 1, j)

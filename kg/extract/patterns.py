@@ -220,8 +220,8 @@ MACROS["NUMBER"] = (
 )
 """How many films: "three", "more than 30", "dozens of", "several"."""
 MACROS["ORG_ITEM"] = (
-    r"(?:the (?:(?:public |private |independent |film |production |distribution )?company "
-    r"(?:named |called )?|{YEAR} founded ))?{ORG}"
+    r"(?:the (?:(?:public |private |independent |film |production |distribution |«C\d+» )?"
+    r"(?:company|studio|firm|broadcaster|distributor) (?:named |called )?|{YEAR} founded )|the )?{ORG}"
 )
 """One company of a list: "the company named «O»", "the public company «O»"."""
 MACROS["QUALIFIED_NOUN"] = (

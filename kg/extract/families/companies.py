@@ -45,7 +45,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "companies.topic_released_by",
-        r"(?:(?:^|, |and )(?:it |«A\d+» )(?:{AUX}){0,2}|(?<=» )and (?:was |has been |will be )?)"
+        r"(?:(?:^|, |and )(?:it |«A\d+» |«F\d+» )(?:{AUX}){0,2}|(?<=» )and (?:was |has been |will be )?)"
         r"(?:be |been |being )?released (?:in (?:the )?"
         r"(?:«[XC]\d+» )?(?:cinemas |theatres |theaters )?)?(?:on «D\d+» (?:, )?)?by (?:the (?:{ADJ})?company )?"
         r"(?P<agent>{ORGS})",
