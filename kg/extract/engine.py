@@ -2597,9 +2597,10 @@ _HOME_MEDIA = re.compile(
 """A home-media release ("out on DVD on ..."), which is not the film's release date."""
 _SOURCE_OF = re.compile(
     r"\b(?:adaptation|adaptations|version|versions|remake|staging|production|retelling|take|"
-    r"update) (?:of|on) (?:the )?$|\bbased on (?:the )?$"
+    r"update) (?:of|on) (?:the )?(?:[a-z-]+ ){0,2}$|\bbased on (?:the )?(?:[a-z-]+ ){0,2}$"
 )
-"""Before "P's X": X is the work a film comes from ("a film version of Dickens's Oliver Twist")."""
+"""Before "P's X": X is the work a film comes from ("a film version of Dickens's Oliver Twist",
+"the adaptation of novelist P's X")."""
 
 
 def _at_festival(sent: _Sentence, m: re.Match[str]) -> bool:

@@ -1664,6 +1664,16 @@ _START_NOUNS = (
         "production",
         "principal",
         "photography",
+        "fans",
+        "viewers",
+        "audiences",
+        "cinemagoers",
+        "moviegoers",
+        "filmgoers",
+        "readers",
+        "followers",
+        "supporters",
+        "admirers",
     }
 ) - {"feature", "short"}
 
