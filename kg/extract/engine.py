@@ -2660,11 +2660,19 @@ _RELATIVE_INSIDE = re.compile(r" , (?:who|whose) [^,;]+ ,(?= .)")
 appear in F"): what it says is not said of the match's cue."""
 _STAGE_CREDIT = re.compile(
     r"\b(?:stage|theatre|theater|broadway|off-broadway|west end|tv|television|small-screen|radio|"
-    r"opera|musical|fringe) (?:debut|role|roles|career|part|parts|appearance|performance|production)\b"
+    r"opera|musical|fringe) (?:debut|role|roles|career|part|parts|appearance|performance|production|"
+    r"revival|staging|transfer|run|version)\b"
     r"|\b(?:theatre|theater|playhouse|opera|ballet) 's (?:[a-z-]+ )?(?:production|staging|revival)\b"
 )
 """A credit the match says is on the stage or on television ("her West End debut in X", "the
 National Theatre's production of Y")."""
+_STAGE_VERSION_OF = re.compile(
+    r"(?:\b(?:stage|theatre|theater|broadway|west end|musical|opera|tv|television|radio)|«X\d+») "
+    r"(?:revival|production|staging|version|adaptation|transfer|remake) of (?:the )?$"
+)
+"""A stage or TV version just before a title: the credits around it are the version's."""
+_STAGE_VERSION_BEFORE = re.compile(_STAGE_VERSION_OF.pattern[:-1] + r"«[FN]\d+» ?,? ?$")
+"""The same, then the title, just before a cue on the sentence's film (", directed by P")."""
 _PREDICATE_AFTER = re.compile(
     r" (?:, )?(?:is|was|are|were|has|have|had|will|would|could|can|did|does|do|may|might|should)\b"
 )
@@ -2753,6 +2761,12 @@ def _guarded(
             and not _SCREEN_VERSION_OF.search(clause)
         ):
             return True  # "Its soundtrack was written by X": the work decides the role
+    if (
+        _STAGE_VERSION_OF.search(sent.skeleton, 0, m.start(rule.film))
+        if rule.film is not None
+        else _STAGE_VERSION_BEFORE.search(sent.skeleton, 0, m.start())
+    ):
+        return True  # "a West End revival of F, directed by P": P directed the revival
     if (
         rule.film is not None
         and _WORK_OF_FILM.search(sent.skeleton, 0, m.start())
