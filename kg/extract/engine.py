@@ -1514,7 +1514,7 @@ def _topic_film(
     took as people, which are no films; ``of_sequel``: the film a sequel the sentence is about
     follows, for the rules that relate the two)."""
     names = state.names
-    if _OTHER_FILM.search(sent.skeleton) and not any(s.kind == "F" for s in sent.slots):
+    if _names_other_film(sent.skeleton) and not any(s.kind == "F" for s in sent.slots):
         return None  # "The first film, released in 2001, starred P": not the article's film
     sequel = _SEQUEL_SUBJECT.match(sent.skeleton)
     if sequel is not None:  # "The follow-up to F will be directed by P": not F
@@ -1643,6 +1643,21 @@ _OTHER_FILM = re.compile(
     r"last|other) (?:(?:[a-z]+|\d{4}) ){0,2}?(?:film|movie|instalment|installment|one|part|chapter)\b"
 )
 """Another film than the article's: "the first film", "the original movie", "her previous film"."""
+
+
+@lru_cache(maxsize=1 << 13)
+def _names_other_film(skeleton: str) -> bool:
+    """Does :data:`_OTHER_FILM` occur in ``skeleton``? (asked by every rule that takes the
+    sentence's film, and skeletons recur: memoised)"""
+    return _OTHER_FILM.search(skeleton) is not None
+
+
+@lru_cache(maxsize=1 << 13)
+def _names_stage_or_tv(skeleton: str) -> bool:
+    """Does :data:`_STAGE_OR_TV` occur in ``skeleton``? (skeletons recur: memoised)"""
+    return _STAGE_OR_TV.search(skeleton) is not None
+
+
 _IT_SUBJECT = re.compile(r"^(?:[a-z]+ , )?(?:it|its|«A\d+»)\b")
 """A sentence about "it" or "the film" ("Its director X ...": the film the text was about)."""
 _IT_FIRST = re.compile(r"^(?:[a-z]+ , )?it\b")
@@ -1797,7 +1812,7 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
                 state.people_seen.remove(full)
             state.people_seen.append(full)
     state.stage_age += 1
-    if _STAGE_OR_TV.search(sent.skeleton) and not any(s.kind == "F" for s in sent.slots):
+    if _names_stage_or_tv(sent.skeleton) and not any(s.kind == "F" for s in sent.slots):
         state.stage_age = 0
     titles = {
         slot.text
