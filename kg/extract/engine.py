@@ -1826,6 +1826,12 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
 
 _PERSON_TITLE_MACROS = ("TITLE_P", "TITLES_P", "TITLES", "TITLE_P_ITEM")
 """Macros that let a title typed as a person's name stand where only a film can."""
+_PERSON_TITLE_RULES = frozenset(
+    rule.name
+    for rule in ALL_RULES
+    if any(f"{{{macro}}}" in rule.pattern for macro in _PERSON_TITLE_MACROS)
+)
+"""The rules written with one of them."""
 
 
 def _films_of(
@@ -2126,7 +2132,7 @@ def _candidates(
             state,
             topic,
             first_pass,
-            person_titles=any(f"{{{m}}}" in rule.pattern for m in _PERSON_TITLE_MACROS),
+            person_titles=rule.name in _PERSON_TITLE_RULES,
         )
         if film_text and "«A" in film_text:
             how = "anaphor"
