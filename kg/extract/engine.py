@@ -461,12 +461,13 @@ class _Sentence:
     dates: list[DateMention] | None = None  # found once, read by both passes
     lowers: list[str] = field(default_factory=list)  # the tokens as skeleton words, made once
     runs: list[tuple[int, int]] | None = None  # the runs of name tokens, found once
-    matched_on: str = ""  # the skeleton of ``matches``
+    appositions: dict[int, str | None] = field(default_factory=dict)  # see _apposition_noun
+    answers: dict[str, str | None] | None = None  # name -> kind, as the skeleton was made
+    comma_starts: frozenset[str] | None = None  # the names' comma_starts, as it was made
     subject_of: str = ""  # the skeleton of ``subject``
     subject: re.Match[str] | None = None  # its _SUBJECT match
     asides_of: str = ""  # the skeleton of ``asides``
     asides: frozenset[int] = frozenset()  # slots in relative clauses on people
-    matches: dict[int, list[re.Match[str]]] = field(default_factory=dict)  # rule number -> matches
     neutral_she: bool = False  # a "she" written for "the star": of either gender
 
 
@@ -510,20 +511,40 @@ _QUOTES = frozenset("'\"“”‘’")
 
 
 def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
-    """Fill ``sent.skeleton`` and ``sent.slots`` (names and dates as slots, anaphors as ``A``)."""
+    """Fill ``sent.skeleton`` and ``sent.slots`` (names and dates as slots, anaphors as ``A``).
+
+    The skeleton depends on the sentence and on what the names it asked of ``names`` were known
+    as (besides the store's names, which do not change): a sentence made again (the second pass)
+    whose names are all known as they were keeps the skeleton it has."""
+    comma_starts = names.comma_starts()
+    if (
+        first_pass
+        and sent.answers is not None
+        and sent.comma_starts == comma_starts
+        and all(names.kind(name) == kind for name, kind in sent.answers.items())
+    ):
+        return
     if sent.dates is None:
         sent.dates = [d for d in find_dates(sent.text) if d.iso and len(d.iso) >= 4]
     dates = sent.dates
     if sent.runs is None:
         sent.runs = name_runs(sent.tokens)
+    answers: dict[str, str | None] = {}  # names do not change while a sentence is chunked
+
+    def kind_of(name: str) -> str | None:
+        if name not in answers:
+            answers[name] = names.kind(name)
+        return answers[name]
+
     chunks = chunk_sentence(
         sent.text,
         sent.tokens,
-        known=names.kind,
+        known=kind_of,
         film=names.store_film if names.gazetteer is not None else None,
-        comma_starts=names.comma_starts(),
+        comma_starts=comma_starts,
         runs=sent.runs,
     )
+    sent.answers, sent.comma_starts = (answers if first_pass else None), comma_starts
     if dates:
         date_spans = [(d.start, d.end) for d in dates]
         chunks = [c for c in chunks if not any(a < c.end and c.start < b for a, b in date_spans)]
@@ -652,7 +673,7 @@ def _vote_genders(sent: _Sentence, names: _Names) -> None:
                     names.vote_gender(slot.text, "f", 3)
                 elif _described_as(slot.chunk, sent, _MALE_TITLES):
                     names.vote_gender(slot.text, "m", 3)
-                noun = _apposition_noun(sent.tokens, slot.chunk.last)
+                noun = _apposition_noun(sent, slot.chunk.last)
                 if noun in _GENDER_NOUNS:  # "X, the actor best known for ...", as the copula
                     names.vote_gender(slot.text, "f" if noun in _FEMALE_TITLES else "m", 3)
     copula = (
@@ -710,18 +731,24 @@ def _described_as(chunk: Chunk, sent: _Sentence, nouns: frozenset[str]) -> bool:
         return True
     if chunk.first > 0 and sent.tokens[chunk.first - 1].lower in nouns:
         return True
-    return _apposition_noun(sent.tokens, chunk.last) in nouns
+    return _apposition_noun(sent, chunk.last) in nouns
 
 
-def _apposition_noun(tokens: Sequence[Token], last: int) -> str | None:
-    """The occupation heading a short apposition after the name ending at ``last`` ("Harlan
-    Voss, the veteran actor best known for ...": "actor"), see :func:`apposition_head`.
+def _apposition_noun(sent: _Sentence, last: int) -> str | None:
+    """The occupation heading a short apposition after the name ending at token ``last`` of the
+    sentence ("Harlan Voss, the veteran actor best known for ...": "actor"), see
+    :func:`apposition_head`. It depends on the tokens alone, and both passes ask it of each
+    person several times: kept per sentence.
 
-    >>> _apposition_noun(tokenize("Harlan Voss, the veteran actor best known for"), 1)
+    >>> text = "Harlan Voss, the veteran actor best known for"
+    >>> _apposition_noun(_Sentence(0, len(text), text, tokenize(text)), 1)
     'actor'
     """
-    k = apposition_head(tokens, last, _ALL_OCCUPATION_NOUNS)
-    return tokens[k].lower if k is not None else None
+    appositions = sent.appositions
+    if last not in appositions:
+        k = apposition_head(sent.tokens, last, _ALL_OCCUPATION_NOUNS)
+        appositions[last] = sent.tokens[k].lower if k is not None else None
+    return appositions[last]
 
 
 _MALE_ANAPHOR_NOUNS = frozenset({"actor", "heartthrob", "hunk"})
@@ -1242,15 +1269,11 @@ is in the sentence), so a sentence is not checked against every rule's words."""
 _NEEDED_WORDS = frozenset(_TRIED_FOR_WORD)
 
 
-def _rules_for(words: frozenset[str]) -> tuple[tuple[int, Rule], ...]:
-    """The rules worth trying on a sentence of ``words`` with their numbers, in the order they
-    are listed."""
-    return _rules_for_needed(words & _NEEDED_WORDS)
-
-
 @cache
-def _rules_for_needed(needed: frozenset[str]) -> tuple[tuple[int, Rule], ...]:
-    """:func:`_rules_for` of the words some rule needs (few sets of them recur: memoised)."""
+def _rules_for(needed: frozenset[str]) -> tuple[tuple[int, Rule], ...]:
+    """The rules worth trying on a sentence whose words that some rule needs are ``needed``
+    (its words ``& _NEEDED_WORDS``), with their numbers, in the order they are listed (few sets
+    of them recur: memoised)."""
     tried = set(_ALWAYS_TRIED)
     for word in needed:
         tried.update(_TRIED_FOR_WORD[word])
@@ -1437,34 +1460,42 @@ def _windows(skeleton: str) -> list[str]:
     return [skeleton[i : i + _WINDOW] for i in range(0, len(skeleton) - step, step)]
 
 
+@lru_cache(maxsize=1 << 13)
+def _hits(
+    skeleton: str, needed: frozenset[str]
+) -> tuple[tuple[Rule, tuple[re.Match[str], ...]], ...]:
+    """The rules worth trying on a sentence (:func:`_rules_for` its words some rule needs,
+    ``needed``) that match its ``skeleton``, in the order they are listed, with their
+    matches. They depend on these two alone, and recur: both passes make most skeletons twice,
+    and formulaic sentences come back across articles ("it was released on «D0» ."): memoised."""
+    windows = _windows(skeleton)
+    hits: list[tuple[Rule, tuple[re.Match[str], ...]]] = []
+    for number, rule in _rules_for(needed):
+        test = _TESTS[number]  # a string the rule needs, looked for before its pattern is run
+        if test is _UNREAD:
+            test = _literal_test(number)
+        if test is not None and test not in skeleton:
+            continue
+        regex = rule.__dict__.get("regex") or _rule_regex(number, rule)
+        found = tuple(m for w in windows for m in regex.finditer(w))
+        if found:
+            hits.append((rule, found))
+    return tuple(hits)
+
+
 def _run_rules(sent: _Sentence, state: _State, *, first_pass: bool) -> list[_Candidate]:
     out: list[_Candidate] = []
     skeleton = sent.skeleton
     if "«" not in skeleton and not _PRONOUN_WORD.search(skeleton):
         return out
-    windows = _windows(skeleton)
-    if sent.matched_on != skeleton:  # a rule's matches depend on the skeleton alone
-        sent.matched_on, sent.matches = skeleton, {}
-    matches = sent.matches
-    topic: str | None = None
-    topic_known = False
-    for number, rule in _rules_for(sent.words):
-        found = matches.get(number)
-        if found is None:
-            test = _TESTS[number]  # a string the rule needs, looked for before its pattern is run
-            if test is _UNREAD:
-                test = _literal_test(number)
-            if test is None or test in skeleton:
-                regex = rule.__dict__.get("regex") or _rule_regex(number, rule)
-                found = [m for w in windows for m in regex.finditer(w)]
-            else:
-                found = []
-            matches[number] = found
-        if found and not topic_known:  # before any rule learns from this sentence
-            topic, topic_known = _topic_film(sent, state), True
+    hits = _hits(skeleton, sent.words & _NEEDED_WORDS)
+    if not hits:
+        return out
+    topic = _topic_film(sent, state)  # before any rule learns from this sentence
+    for rule, found in hits:
         for m in found:
             made = _candidates(rule, m, sent, state, topic, first_pass)
-            if len(windows) == 1:
+            if len(skeleton) <= _WINDOW:  # read whole: the match's span is in the skeleton
                 for cand in made:
                     cand.span = m.span()
             out.extend(made)
@@ -1543,7 +1574,7 @@ def _topic_film(
     follows, for the rules that relate the two)."""
     names = state.names
     exclude = exclude | {int(i) for i in _CHARACTER_SLOT.findall(sent.skeleton)}
-    if _OTHER_FILM.search(sent.skeleton) and not any(s.kind == "F" for s in sent.slots):
+    if _names_other_film(sent.skeleton) and not any(s.kind == "F" for s in sent.slots):
         return None  # "The first film, released in 2001, starred P": not the article's film
     sequel = _SEQUEL_SUBJECT.match(sent.skeleton)
     if sequel is not None:  # "The follow-up to F will be directed by P": not F
@@ -1675,6 +1706,21 @@ _OTHER_FILM = re.compile(
     r"last|other) (?:(?:[a-z]+|\d{4}) ){0,2}?(?:film|movie|instalment|installment|one|part|chapter)\b"
 )
 """Another film than the article's: "the first film", "the original movie", "her previous film"."""
+
+
+@lru_cache(maxsize=1 << 13)
+def _names_other_film(skeleton: str) -> bool:
+    """Does :data:`_OTHER_FILM` occur in ``skeleton``? (asked by every rule that takes the
+    sentence's film, and skeletons recur: memoised)"""
+    return _OTHER_FILM.search(skeleton) is not None
+
+
+@lru_cache(maxsize=1 << 13)
+def _names_stage_or_tv(skeleton: str) -> bool:
+    """Does :data:`_STAGE_OR_TV` occur in ``skeleton``? (skeletons recur: memoised)"""
+    return _STAGE_OR_TV.search(skeleton) is not None
+
+
 _IT_SUBJECT = re.compile(r"^(?:[a-z]+ , )?(?:it|its|«A\d+»)\b")
 """A sentence about "it" or "the film" ("Its director X ...": the film the text was about)."""
 _IT_FIRST = re.compile(r"^(?:[a-z]+ , )?it\b")
@@ -1829,7 +1875,7 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
                 state.people_seen.remove(full)
             state.people_seen.append(full)
     state.stage_age += 1
-    if _STAGE_OR_TV.search(sent.skeleton) and not any(s.kind == "F" for s in sent.slots):
+    if _names_stage_or_tv(sent.skeleton) and not any(s.kind == "F" for s in sent.slots):
         state.stage_age = 0
     titles = {
         slot.text
@@ -1843,6 +1889,12 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
 
 _PERSON_TITLE_MACROS = ("TITLE_P", "TITLES_P", "TITLES", "TITLE_P_ITEM")
 """Macros that let a title typed as a person's name stand where only a film can."""
+_PERSON_TITLE_RULES = frozenset(
+    rule.name
+    for rule in ALL_RULES
+    if any(f"{{{macro}}}" in rule.pattern for macro in _PERSON_TITLE_MACROS)
+)
+"""The rules written with one of them."""
 
 
 def _films_of(
@@ -2143,7 +2195,7 @@ def _candidates(
             state,
             topic,
             first_pass,
-            person_titles=any(f"{{{m}}}" in rule.pattern for m in _PERSON_TITLE_MACROS),
+            person_titles=rule.name in _PERSON_TITLE_RULES,
         )
         if film_text and "«A" in film_text:
             how = "anaphor"
@@ -2705,83 +2757,17 @@ Harbour Lights movie" names its film."""
 def _guarded(
     rule: Rule, m: re.Match[str], sent: _Sentence, films: Sequence[str], state: _State
 ) -> bool:
-    """Precision guards: negation or hedging in the clause, a TV show taken for a film."""
-    if (
-        rule.film is not None
-        and m.group(rule.film)
-        and _KIND_NOUN_AFTER.match(sent.skeleton, m.end(rule.film))
-        and _DETERMINER_BEFORE.search(sent.skeleton, 0, m.start(rule.film))
-    ):
-        return True  # "in the new Bond film", "the Harry Potter movies": a kind, not a title
-    after = _NEXT_CLAUSE.split(sent.skeleton[m.end() : m.end() + 40], maxsplit=1)[0]
-    clause_after = _CLAUSE_BREAK.split(after, maxsplit=1)
-    if len(clause_after) == 2:  # "..., but she did not win": only a doubt about the deal counts
-        after = clause_after[0]
-        if _DEAL_HEDGE.search(sent.skeleton, m.end()):
-            return True
-
-    before = _CLAUSE_BREAK.split(sent.skeleton[max(0, m.start() - 60) : m.start()])[-1]
-    closed = _APPOSITION_END.match(sent.skeleton, m.end())
-    if closed and ("apposition" in rule.flags or _RELATIVE_OPEN.search(m.group(0))):
-        before = after = ""  # "P, star of F, is the first choice for G": the doubt is about G
-    if "actor_possessive" in rule.flags or (
-        rule.film is not None and m.start(rule.film) == m.start()
-    ):
-        before = ""  # "he turned down F, the 2009 drama directed by Q", "quit Q's film F"
-    matched = sent.skeleton[m.start() : m.end()]
-    if _PREDICATE_AFTER.match(after) and not _FINITE_VERB.search(matched):
-        after = ""  # "F's director P was not there", "F, directed by P, did not win": the
-        # match is the subject's noun phrase; what the predicate denies is something else
-    if " , who" in matched:  # "P, who lost out on G, is to star in F": the doubt is G's
-        matched = _RELATIVE_INSIDE.sub(" ,", matched)
-    span = before + matched + after
-    if "replacement" in rule.flags:  # "Q replaced P in F (after P dropped out)": Q is cast
-        span = _REPLACED.sub("", before + sent.skeleton[m.start() : m.end()])
-    if rule.relation is Relation.CAST_MEMBER and _PRIZE_TIP.search(span):
-        span = _PRIZE_TIP.sub("", span)  # "tipped P for a prize for his role in F": the role holds
-    if _NEGATION.search(span):
+    """Precision guards: negation or hedging in the clause, a work other than the film, a stage
+    credit, a TV show taken for a film."""
+    if _hedged(rule, m, sent.skeleton):
         return True
+    matched = sent.skeleton[m.start() : m.end()]
+    if " , who" in matched:  # "P, who made her stage debut in G, is to star in F": G's
+        matched = _RELATIVE_INSIDE.sub(" ,", matched)
     if _STAGE_CREDIT.search(
         _SLOT_KIND.sub(lambda s: sent.slots[int(s.group(2))].text.lower(), matched)
     ):
         return True  # "made her stage debut in X", "her Broadway debut in Y": not a film
-    if "no_work_subject" in rule.flags:
-        # "The novel X, by P, was adapted by Q": the apposition is no clause of its own
-        clauses = _CLAUSE_JOIN.split(  # blanked, not cut: positions in the clause stay true
-            _APPOSITION_PAIR.sub(lambda a: " " * len(a.group(0)), sent.skeleton[: m.start() + 1])
-        )
-        clause = clauses[-1]
-        if clause.startswith("which ") and len(clauses) > 1 and _WORK_AT_END.search(clauses[-2]):
-            return True  # "the TV version, which is written by X": the version's writer
-        work = next(reversed(list(_WORK_SUBJECT.finditer(clause))), None)
-        after = m.start() + 1 - len(clause) + work.end() if work is not None else 0
-        if (
-            work is not None
-            and not _FILM_NOUN_AFTER.search(sent.skeleton, after, m.end())
-            and not _SCREEN_VERSION_OF.search(clause)
-        ):
-            return True  # "Its soundtrack was written by X": the work decides the role
-    if (
-        _STAGE_VERSION_OF.search(sent.skeleton, 0, m.start(rule.film))
-        if rule.film is not None
-        else _STAGE_VERSION_BEFORE.search(sent.skeleton, 0, m.start())
-    ):
-        return True  # "a West End revival of F, directed by P": P directed the revival
-    if (
-        rule.film is not None
-        and _WORK_OF_FILM.search(sent.skeleton, 0, m.start())
-        and not ("cue" in m.re.groupindex and _DIRECTING.fullmatch(m.group("cue") or ""))
-    ):
-        return True  # "The music for F was written by X": about the music, not the film
-        # ("wrote the script for F, directed by P": a script has no director; P directed F)
-    if (
-        "actor_possessive" in rule.flags
-        and _MUSIC_WORD.search(sent.skeleton)
-        and not _ANY_FILM_NOUN.search(sent.skeleton)
-    ):
-        return True  # "The track knocked P's F off the top spot": P's song, no film
-    if "actor_possessive" in rule.flags and _SOURCE_OF.search(sent.skeleton, 0, m.start()):
-        return True  # "an adaptation of Shakespeare's Richard III": the author's work, no film
     if _not_the_films_release(rule, m, sent):
         return True
     if rule.name in _NEEDS_FILM_EVIDENCE:
@@ -2797,6 +2783,86 @@ def _guarded(
             if gaz is None or gaz.film(film) is None:
                 return True  # "Scrubs star X ... best actress in a TV series"
     return False
+
+
+@lru_cache(maxsize=1 << 14)
+def _hedged(rule: Rule, m: re.Match[str], skeleton: str) -> bool:
+    """The guards of :func:`_guarded` that read the match and its skeleton alone: negation or
+    hedging in the clause, a work other than the film ("Its soundtrack was written by X"). A
+    skeleton's matches are made once for all the sentences written as it (see :func:`_hits`),
+    and each is asked here in both passes: memoised."""
+    if (
+        rule.film is not None
+        and m.group(rule.film)
+        and _KIND_NOUN_AFTER.match(skeleton, m.end(rule.film))
+        and _DETERMINER_BEFORE.search(skeleton, 0, m.start(rule.film))
+    ):
+        return True  # "in the new Bond film", "the Harry Potter movies": a kind, not a title
+    if (
+        _STAGE_VERSION_OF.search(skeleton, 0, m.start(rule.film))
+        if rule.film is not None
+        else _STAGE_VERSION_BEFORE.search(skeleton, 0, m.start())
+    ):
+        return True  # "a West End revival of F, directed by P": P directed the revival
+    after = _NEXT_CLAUSE.split(skeleton[m.end() : m.end() + 40], maxsplit=1)[0]
+    clause_after = _CLAUSE_BREAK.split(after, maxsplit=1)
+    if len(clause_after) == 2:  # "..., but she did not win": only a doubt about the deal counts
+        after = clause_after[0]
+        if _DEAL_HEDGE.search(skeleton, m.end()):
+            return True
+
+    before = _CLAUSE_BREAK.split(skeleton[max(0, m.start() - 60) : m.start()])[-1]
+    closed = _APPOSITION_END.match(skeleton, m.end())
+    if closed and ("apposition" in rule.flags or _RELATIVE_OPEN.search(m.group(0))):
+        before = after = ""  # "P, star of F, is the first choice for G": the doubt is about G
+    if "actor_possessive" in rule.flags or (
+        rule.film is not None and m.start(rule.film) == m.start()
+    ):
+        before = ""  # "he turned down F, the 2009 drama directed by Q", "quit Q's film F"
+    matched = skeleton[m.start() : m.end()]
+    if _PREDICATE_AFTER.match(after) and not _FINITE_VERB.search(matched):
+        after = ""  # "F's director P was not there", "F, directed by P, did not win": the
+        # match is the subject's noun phrase; what the predicate denies is something else
+    if " , who" in matched:  # "P, who lost out on G, is to star in F": the doubt is G's
+        matched = _RELATIVE_INSIDE.sub(" ,", matched)
+    span = before + matched + after
+    if "replacement" in rule.flags:  # "Q replaced P in F (after P dropped out)": Q is cast
+        span = _REPLACED.sub("", before + skeleton[m.start() : m.end()])
+    if rule.relation is Relation.CAST_MEMBER and _PRIZE_TIP.search(span):
+        span = _PRIZE_TIP.sub("", span)  # "tipped P for a prize for his role in F": the role holds
+    if _NEGATION.search(span):
+        return True
+    if "no_work_subject" in rule.flags:
+        # "The novel X, by P, was adapted by Q": the apposition is no clause of its own
+        clauses = _CLAUSE_JOIN.split(  # blanked, not cut: positions in the clause stay true
+            _APPOSITION_PAIR.sub(lambda a: " " * len(a.group(0)), skeleton[: m.start() + 1])
+        )
+        clause = clauses[-1]
+        if clause.startswith("which ") and len(clauses) > 1 and _WORK_AT_END.search(clauses[-2]):
+            return True  # "the TV version, which is written by X": the version's writer
+        work = next(reversed(list(_WORK_SUBJECT.finditer(clause))), None)
+        after = m.start() + 1 - len(clause) + work.end() if work is not None else 0
+        if (
+            work is not None
+            and not _FILM_NOUN_AFTER.search(skeleton, after, m.end())
+            and not _SCREEN_VERSION_OF.search(clause)
+        ):
+            return True  # "Its soundtrack was written by X": the work decides the role
+    if (
+        rule.film is not None
+        and _WORK_OF_FILM.search(skeleton, 0, m.start())
+        and not ("cue" in m.re.groupindex and _DIRECTING.fullmatch(m.group("cue") or ""))
+    ):
+        return True  # "The music for F was written by X": about the music, not the film
+        # ("wrote the script for F, directed by P": a script has no director; P directed F)
+    if (
+        "actor_possessive" in rule.flags
+        and _MUSIC_WORD.search(skeleton)
+        and not _ANY_FILM_NOUN.search(skeleton)
+    ):
+        return True  # "The track knocked P's F off the top spot": P's song, no film
+    # "an adaptation of Shakespeare's Richard III": the author's work, no film
+    return "actor_possessive" in rule.flags and bool(_SOURCE_OF.search(skeleton, 0, m.start()))
 
 
 _NEEDS_FILM_EVIDENCE = frozenset(

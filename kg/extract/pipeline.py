@@ -130,7 +130,10 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     """Is the full stop at ``stop`` part of an abbreviation or an initial?"""
     if text[stop] != ".":
         return False
-    m = _WORD_BEFORE.search(text, max(0, stop - 30), stop)
+    start = max(0, stop - 30)
+    # no match holds a space: look from the last one (the same match, without trying each start
+    # before it)
+    m = _WORD_BEFORE.search(text, max(start, text.rfind(" ", start, stop) + 1), stop)
     if m is None:
         return False
     word = m.group(1).rstrip(".")
