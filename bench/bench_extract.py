@@ -7,7 +7,8 @@ the corpus is every real article available (tests/data/articles, data/sample/art
 news-style articles written from distinct rows of the Wikidata films table until it reaches the
 size (see ``bench/_articles.py``).  Both are timed in CPU seconds of this process
 (``time.process_time``: one core), in turn, one warm-up each and ``--runs`` timed passes over the
-whole corpus; medians are quoted.  Goal: >= 50,000 words/s on one core.
+whole corpus; medians are quoted. Before each timed pass of the extractor its bounded caches are
+emptied, so the warm-up's reading of the same text does not count as work saved.  Goal: >= 50,000 words/s on one core.
 """
 
 from __future__ import annotations
@@ -57,13 +58,17 @@ def main() -> None:
         func()
         return time.process_time() - t0
 
+    def cold_extract() -> int:
+        _empty_bounded_caches()
+        return extract()
+
     cpu(tokenize)
     facts = extract()  # warm-up of each
     tok: list[float] = []
     ext: list[float] = []
     for _ in range(args.runs):
         tok.append(cpu(tokenize))
-        ext.append(cpu(extract))
+        ext.append(cpu(cold_extract))
     tok_s, ext_s = statistics.median(tok), statistics.median(ext)
     print(machine_line())
     print(
@@ -71,7 +76,10 @@ def main() -> None:
         f"({len(real)} real articles with {real_words:,} words; "
         f"{len(docs) - len(real):,} synthetic from the Wikidata table)"
     )
-    print(f"CPU seconds: median (min-max) of {args.runs} passes after a warm-up")
+    print(
+        f"CPU seconds: median (min-max) of {args.runs} passes after a warm-up; the extractor's "
+        "bounded caches are emptied before each pass (text read once)"
+    )
     print(
         table(
             [
@@ -85,6 +93,19 @@ def main() -> None:
     print(f"extractor / tokenizer time: {spread(ratios)}x; facts: {facts:,}")
     verdict = "meets" if words / ext_s >= GOAL else "BELOW"
     print(f"goal {GOAL:,} words/s on one core: {verdict}")
+
+
+def _empty_bounded_caches() -> None:
+    """Empty the extractor's bounded caches (rule matches by skeleton, guards, name lookups), so
+    a timed pass reads the corpus as new text, as ``kg load`` of a folder does; the unbounded
+    ones (compiled rules, word lists) stay, as in any process that has read one article."""
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("kg.extract"):
+            continue
+        for obj in vars(module).values():
+            info = getattr(obj, "cache_info", None)
+            if callable(info) and info().maxsize is not None:
+                obj.cache_clear()
 
 
 if __name__ == "__main__":
