@@ -787,7 +787,7 @@ def _anaphors(sent: _Sentence, state: _State | None = None) -> None:
 _PAIR_ANAPHOR = re.compile(
     r"(^|[,;] |^[a-z]+ , )(?:the|both) (?:pair|couple|duo|two(?: (?:stars|actors|actresses))?)"
     r"(?= (?:, who|who|have|had|are|were|will|also|both|play|played|star|starred|co-star|"
-    r"co-starred|appeared|appear)\b)"
+    r"co-starred|appeared|appear|met|first met|worked)\b)"
 )
 """Two people named as one subject ("The pair, who play siblings in the film"): the two the
 sentence before named."""
