@@ -495,6 +495,6 @@ def nonfilm_kind(name: str, *, heads: bool = True) -> str | None:
         return "org"  # "the Children's Film Foundation", "the British Film Institute"
     if heads and words and words[-1].rstrip("'") in NONFILM_HEADS:
         return "award" if words[-1].lower().startswith(("award", "prize")) else "event"
-    if is_known_org(name):
-        return "org"
+    if is_known_org(name) or (bare != folded and is_known_org(name[4:])):
+        return "org"  # "The Netflix series X": the article is the series'
     return None

@@ -1083,11 +1083,27 @@ def _cinema_release_after(tokens: Sequence[Token], last: int) -> bool:
     >>> _cinema_release_after(tokenize("Cold Harbour opens at the Old Vic theatre"), 1)
     False
     """
-    k = _verb_after(tokens, last)
-    if k is None or tokens[k].lower not in _CINEMA_RELEASE_VERBS:
-        return False
-    window = [t.lower for t in tokens[k + 1 : k + 6]]
+    window = _after_verb(tokens, last, _CINEMA_RELEASE_VERBS, 5)
     return any(word in _CINEMA_WORDS for word in window) or "big screen" in " ".join(window)
+
+
+def _tv_audience_after(tokens: Sequence[Token], last: int) -> bool:
+    """Is the name ending at ``last`` the subject of a television audience ("was watched by 8
+    million viewers", "drew 5m viewers")? Then it is a programme, whatever "the drama" later says.
+
+    >>> _tv_audience_after(tokenize("Harbour Lane was watched by 8 million viewers"), 1)
+    True
+    >>> _tv_audience_after(tokenize("Harbour Lane was seen by critics as a triumph"), 1)
+    False
+    """
+    window = _after_verb(tokens, last, _AUDIENCE_VERBS, 6)
+    return "viewers" in window and "cinema" not in window and "cinemas" not in window
+
+
+_AUDIENCE_VERBS = frozenset(
+    {"watched", "seen", "viewed", "drew", "draws", "attracted", "attracts", "pulled", "pulls",
+     "averaged", "averages", "peaked"}
+)  # fmt: skip
 
 
 def _film_honour_after(tokens: Sequence[Token], last: int) -> bool:
@@ -1100,10 +1116,7 @@ def _film_honour_after(tokens: Sequence[Token], last: int) -> bool:
     >>> _film_honour_after(tokenize("Salt Road has been nominated for a Grammy"), 1)
     False
     """
-    k = _verb_after(tokens, last)
-    if k is None or tokens[k].lower not in _HONOUR_VERBS:
-        return False
-    window = [t.lower for t in tokens[k + 1 : k + 9]]
+    window = _after_verb(tokens, last, _HONOUR_VERBS, 8)
     if not _FILM_HONOURS.isdisjoint(window):
         return True
     pairs = {f"{a} {b}" for a, b in itertools.pairwise(window)}
@@ -1125,6 +1138,17 @@ _FILM_HONOUR_PAIRS = frozenset(
 )  # fmt: skip
 """Prizes and festivals only films get: the Oscars (not the Baftas or the Globes, which
 television shares), "best picture", a film festival."""
+
+
+def _after_verb(
+    tokens: Sequence[Token], last: int, verbs: AbstractSet[str], width: int
+) -> list[str]:
+    """The ``width`` lower-cased words after the verb that follows the name ending at ``last``
+    (past auxiliaries), when that verb is one of ``verbs``; else no words."""
+    k = _verb_after(tokens, last)
+    if k is None or tokens[k].lower not in verbs:
+        return []
+    return [t.lower for t in tokens[k + 1 : k + 1 + width]]
 
 
 def _verb_after(tokens: Sequence[Token], last: int) -> int | None:
@@ -1404,6 +1428,9 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         return
     if _box_office_after(tokens, chunk.last) and known(name) is None and not _person_like(words):
         chunk.kind, chunk.why = "film", "subject of 'topped the box office'"
+        return
+    if _tv_audience_after(tokens, chunk.last) and known(name) is None and not _person_like(words):
+        chunk.kind, chunk.why = "nonfilm", "after 'tv audience'"
         return
     if _film_honour_after(tokens, chunk.last) and known(name) is None and not _person_like(words):
         chunk.kind, chunk.why = "film", "subject of 'won an Oscar'"
