@@ -777,9 +777,11 @@ def _anaphors(sent: _Sentence, state: _State | None = None) -> None:
         )
         sent.skeleton = _PERSON_ANAPHOR.sub(lambda m: _person_anaphor(m, sent), sent.skeleton)
     if state is not None and state.focus_org is not None and not _ORG_NOUNS.isdisjoint(sent.words):
-        sent.skeleton = _ORG_ANAPHOR.sub(lambda m: _org_anaphor(m, sent, state), sent.skeleton)
+        sent.skeleton = _ORG_ANAPHOR.sub(lambda m: _org_anaphor(m, sent, state, ""), sent.skeleton)
     if state is not None and state.focus_org is not None and sent.skeleton.startswith("its "):
-        sent.skeleton = _ORG_POSSESSIVE.sub(lambda m: _org_anaphor(m, sent, state), sent.skeleton)
+        sent.skeleton = _ORG_POSSESSIVE.sub(
+            lambda m: _org_anaphor(m, sent, state, " 's"), sent.skeleton
+        )
     if _ANAPHOR_NOUNS.isdisjoint(sent.words):
         return
     sent.skeleton = _ANAPHOR.sub(lambda m: _anaphor(m, sent), sent.skeleton)
@@ -797,14 +799,15 @@ sentence before named."""
 def _pair_anaphor(sent: _Sentence, state: _State) -> None:
     """Write :data:`_PAIR_ANAPHOR` as the two people the previous sentence named ("P worked with
     Q on F. The pair, who play siblings in the movie, ..." : P and Q), when it named two."""
-    if len(state.previous_people) != 2 or not _PAIR_WORDS & sent.words:
+    if state.previous is None or not _PAIR_WORDS & sent.words:
+        return
+    people = _people_of(state.previous, state.names)
+    if len(people) != 2:
         return
 
     def both(m: re.Match[str]) -> str:
         first = len(sent.slots)
-        sent.slots.extend(
-            _Slot("P", name, sent.start, sent.start) for name in state.previous_people
-        )
+        sent.slots.extend(_Slot("P", name, sent.start, sent.start) for name in people)
         return f"{m.group(1)}«P{first}» and «P{first + 1}»"
 
     sent.skeleton = _PAIR_ANAPHOR.sub(both, sent.skeleton, count=1)
@@ -841,13 +844,12 @@ _ORG_POSSESSIVE = re.compile(
 """The first word of "Its films include F" in a text about a company: that company's."""
 
 
-def _org_anaphor(m: re.Match[str], sent: _Sentence, state: _State) -> str:
-    """:data:`_ORG_ANAPHOR` (or :data:`_ORG_POSSESSIVE`, then with "'s") written as a slot of
-    the company the text is about."""
+def _org_anaphor(m: re.Match[str], sent: _Sentence, state: _State, suffix: str) -> str:
+    """:data:`_ORG_ANAPHOR` (or :data:`_ORG_POSSESSIVE`, with ``suffix`` " 's") written as a
+    slot of the company the text is about."""
     assert state.focus_org is not None
     sent.slots.append(_Slot("O", state.focus_org, sent.start, sent.start))
-    possessive = " 's" if m.group(0).endswith("its") else ""
-    return f"{m.group(1)}«O{len(sent.slots) - 1}»{possessive}"
+    return f"{m.group(1)}«O{len(sent.slots) - 1}»{suffix}"
 
 
 _PERSON_ANAPHOR_NOUNS = (
@@ -1052,7 +1054,7 @@ class _State:
     stage_age: int = 99  # sentences since one spoke of a stage or TV version and named no film
     people_seen: list[str] = field(default_factory=list)  # people named so far, the latest last
     headline: str = ""  # the document's title, casefolded
-    previous_people: list[str] = field(default_factory=list)  # the people the last sentence named
+    previous: _Sentence | None = None  # the sentence before (its people for "the pair")
     focus_org: str | None = None  # the company the text is about ("X is a film studio ...")
 
 
@@ -1230,7 +1232,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
         _anaphors(sent, state)
         _pair_anaphor(sent, state)
         found = _run_rules(sent, state, first_pass=False)
-        state.previous_people = _people_of(sent, names)
+        state.previous = sent
         candidates.extend(found)
         _update_focus(sent, state, found)
     candidates.extend(_series_members(candidates, state))

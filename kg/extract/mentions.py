@@ -1140,6 +1140,15 @@ _FILM_HONOUR_PAIRS = frozenset(
 television shares), "best picture", a film festival."""
 
 
+_PREDICATE_CUES: tuple[tuple[Callable[[Sequence[Token], int], bool], str, str], ...] = (
+    (_box_office_after, "film", "subject of 'topped the box office'"),
+    (_tv_audience_after, "nonfilm", "after 'tv audience'"),
+    (_film_honour_after, "film", "subject of 'won an Oscar'"),
+    (_cinema_release_after, "film", "subject of 'opens in cinemas'"),
+)
+"""What the predicate after an unknown name makes it, first match wins: (cue, kind, why)."""
+
+
 def _after_verb(
     tokens: Sequence[Token], last: int, verbs: AbstractSet[str], width: int
 ) -> list[str]:
@@ -1426,22 +1435,11 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     if chunk.first == 0 and _starring_after(tokens, chunk.last) and known(name) is None:
         chunk.kind, chunk.why = "film", "subject of 'starring'"  # "Vera Drake, starring X, ..."
         return
-    if _box_office_after(tokens, chunk.last) and known(name) is None and not _person_like(words):
-        chunk.kind, chunk.why = "film", "subject of 'topped the box office'"
-        return
-    if _tv_audience_after(tokens, chunk.last) and known(name) is None and not _person_like(words):
-        chunk.kind, chunk.why = "nonfilm", "after 'tv audience'"
-        return
-    if _film_honour_after(tokens, chunk.last) and known(name) is None and not _person_like(words):
-        chunk.kind, chunk.why = "film", "subject of 'won an Oscar'"
-        return
-    if (
-        _cinema_release_after(tokens, chunk.last)
-        and known(name) is None
-        and not _person_like(words)
-    ):
-        chunk.kind, chunk.why = "film", "subject of 'opens in cinemas'"
-        return
+    if known(name) is None and not _person_like(words):
+        for cue, cue_kind, cue_why in _PREDICATE_CUES:  # "X topped the box office", ...
+            if cue(tokens, chunk.last):
+                chunk.kind, chunk.why = cue_kind, cue_why
+                return
     if name.lower() in NONFILM_MODIFIERS and _modifies_a_name(tokens, chunk.last):
         chunk.kind, chunk.why = "nonfilm", "kind of star"  # "Pop star X", "Soap star Y"
         return
