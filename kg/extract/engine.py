@@ -967,15 +967,18 @@ def _headline_film(title: str | None, names: _Names) -> str | None:
     return films[0].text
 
 
-def _sole_title(sents: Sequence[_Sentence], names: _Names) -> str | None:
-    """The one untyped title of a text that names no film, named before its first "the film"
-    ("Stars turned out for the premiere of Steel Rain. ... Director P said the film had been
-    ..."): what "the film" stands for. A name that may be a person, company or any non-film is
-    no title; a second title anywhere makes it unknown. The name is learnt as a film."""
+def _sole_title(
+    sents: Sequence[_Sentence], names: _Names, cue: re.Pattern[str] = _ANAPHOR
+) -> str | None:
+    """The one untyped title of a text that names no film, named before the first sentence
+    that ``cue`` finds (its first "the film": "Stars turned out for the premiere of Steel Rain.
+    ... Director P said the film had been ..."): what "the film" stands for. A name that may be
+    a person, company or any non-film is no title; a second title anywhere makes it unknown.
+    The name is learnt as a film."""
     found: set[str] = set()
     anaphor = False
     for sent in sents:
-        anaphor = anaphor or bool(_ANAPHOR.search(sent.skeleton))
+        anaphor = anaphor or bool(cue.search(sent.skeleton))
         for index, slot in enumerate(sent.slots):
             if slot.kind != "N" or names.kind(slot.text) is not None:
                 continue
@@ -998,6 +1001,27 @@ def _sole_title(sents: Sequence[_Sentence], names: _Names) -> str | None:
     names.surface.setdefault(key, title)
     names.film_counts[key] += 1
     return title
+
+
+_FILMLESS_CREDIT = re.compile(
+    r"(?:^|, |while |and )«[PN]\d+» (?:also |now |will |is to )?(?:plays?|played|playing|stars? as|"
+    r"starred as|co-stars? as|co-starred as|portrays?|portrayed|voices|voiced|is cast as|"
+    r"has been cast as|was cast as) (?!«F)"
+)
+"""A credit that names no film ("P plays the eldest son"): a text whose only title is what the
+credit is in."""
+
+
+def _filmless_credits(sents: Sequence[_Sentence], document: Document) -> bool:
+    """Does the text credit someone in a part without naming the work ("P plays the eldest son"),
+    and say nothing of the stage or television, where such credits are as common?"""
+    if not any(
+        _FILMLESS_CREDIT.search(sent.skeleton) and not any(s.kind == "F" for s in sent.slots)
+        for sent in sents
+    ):
+        return False
+    text = f"{document.title or ''} {document.text}".lower()
+    return not (_STAGE_OR_TV.search(text) or _TV_CUE.search(text))
 
 
 _HEADLINE_BEFORE = frozenset(
@@ -1056,6 +1080,7 @@ class _State:
     headline: str = ""  # the document's title, casefolded
     previous: _Sentence | None = None  # the sentence before (its people for "the pair")
     focus_org: str | None = None  # the company the text is about ("X is a film studio ...")
+    original: str | None = None  # the film an unnamed sequel follows ("A sequel to F is ...")
 
 
 _LEAD_PREDICATE = re.compile(r"[^.]{0,120}?\b(?:is|was) (?:an?|the) ((?:[\w-]+,? ?){1,8})")
@@ -1193,13 +1218,16 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
         for cand in _run_rules(sent, _State(names), first_pass=True):
             del cand
     _learn_headline_names(document.title, names)
+    _learn_sequel_original(sents, names)
     # pass 2 skeletons; count mentions for the main film / person (first sentence counts double)
     for number, sent in enumerate(sents):
         _skeleton(sent, names, first_pass=True)
-        for slot in sent.slots:
+        background = _background_slots(sent.skeleton)
+        for index, slot in enumerate(sent.slots):
             kind = names.kind(slot.text)
             if kind == "film" or slot.kind == "F":
-                names.film_counts[name_key(slot.text)] += 2 if number == 0 else 1
+                weight = 2 if number == 0 else 1
+                names.film_counts[name_key(slot.text)] += weight - (index in background)
             elif kind == "person" or slot.kind == "P":
                 full, _ = names.person_name(slot.text)
                 names.person_counts[name_key(full)] += 1
@@ -1209,6 +1237,9 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
         main = _headline_film(document.title, names)  # "X tops box office. The thriller ..."
         if main is None:  # "the premiere of Steel Rain ... Director P said the film had ..."
             main = _sole_title(sents, names)
+    if main is None and _filmless_credits(sents, document):
+        # "Iron Orchard opens" over "Iron Orchard follows a family ... P plays the eldest son"
+        main = _headline_film(document.title, names) or _sole_title(sents, names, _FILMLESS_CREDIT)
     state = _State(names, None, _main_person(names, document.title))
     state.headline = (document.title or "").casefold()
     # the main film stands for "the film" once the headline or the text has named it: a film
@@ -1557,6 +1588,29 @@ def _person_relative_slots(skeleton: str) -> frozenset[int]:
     )
 
 
+_PERSON_CREDITS_APPOSITION = re.compile(
+    r"«[PN]\d+» , (?:the |a )?(?:[a-z][\w-]* ){0,2}?(?:star|co-star|director|writer|creator|"
+    r"producer|veteran) of «[FN]\d+»(?: , «[FN]\d+»)*(?: and «[FN]\d+»)? ,"
+)
+"""An apposition that names a person by their films ("Kira Vance , star of F , G and H ,")."""
+
+
+def _background_slots(skeleton: str) -> frozenset[int]:
+    """The films a sentence names only to say who a person is: in a relative clause on the
+    person or an apposition of their credits ("P, star of F and G, has joined the cast of H"),
+    which count less towards what the text is about.
+
+    >>> sorted(_background_slots("«P0» , star of «F1» and «F2» , has joined the cast of «N3» ."))
+    [1, 2]
+    """
+    found = set(_person_relative_slots(skeleton))
+    if " of «" in skeleton:
+        for clause in _PERSON_CREDITS_APPOSITION.finditer(skeleton):
+            text = clause.group(0)
+            found.update(int(m.group(2)) for m in _SLOT_KIND.finditer(text, text.index("»") + 1))
+    return frozenset(found)
+
+
 def _asides(sent: _Sentence) -> frozenset[int]:
     """:func:`_person_relative_slots` of the sentence's skeleton (kept: several steps ask)."""
     if sent.asides_of != sent.skeleton:
@@ -1578,6 +1632,8 @@ def _topic_film(
     names = state.names
     exclude = exclude | {int(i) for i in _CHARACTER_SLOT.findall(sent.skeleton)}
     if _names_other_film(sent.skeleton) and not any(s.kind == "F" for s in sent.slots):
+        if state.original is not None and _FIRST_FILM.search(sent.skeleton):
+            return state.original  # "A sequel to F is planned. The first film starred P"
         return None  # "The first film, released in 2001, starred P": not the article's film
     sequel = _SEQUEL_SUBJECT.match(sent.skeleton)
     if sequel is not None:  # "The follow-up to F will be directed by P": not F
@@ -1710,6 +1766,30 @@ _OTHER_FILM = re.compile(
 )
 """Another film than the article's: "the first film", "the original movie", "her previous film"."""
 
+_FIRST_FILM = re.compile(
+    r"\bthe (?:very )?(?:first|original) (?:film|movie|instalment|installment)\b"
+)
+"""The film an unnamed sequel follows, once the text has said which ("A sequel to F is in the
+works. The first film starred P")."""
+_UNNAMED_SEQUEL = re.compile(
+    r"\b(?:a|the|its) (?:[a-z-]+ )?(?:sequel|follow-up|prequel) to «[FN](\d+)»"
+)
+"""An unnamed sequel and the film it follows."""
+
+
+def _learn_sequel_original(sents: Sequence[_Sentence], names: _Names) -> None:
+    """Learn as a film the untyped name an unnamed sequel follows when a later sentence speaks
+    of "the first film" ("A sequel to Glass Rivers is in the works. The first film starred P"):
+    a sequel to a book or a game has no first film."""
+    original: str | None = None
+    for sent in sents:
+        if original is not None and _FIRST_FILM.search(sent.skeleton):
+            names.learn(original, "film")
+            return
+        sequel = _UNNAMED_SEQUEL.search(sent.skeleton) if "to «N" in sent.skeleton else None
+        if sequel is not None and names.kind(sent.slots[int(sequel.group(1))].text) is None:
+            original = sent.slots[int(sequel.group(1))].text
+
 
 @lru_cache(maxsize=1 << 13)
 def _names_other_film(skeleton: str) -> bool:
@@ -1820,6 +1900,9 @@ text is about that company."""
 
 
 def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> None:
+    sequel = _UNNAMED_SEQUEL.search(sent.skeleton) if "to «" in sent.skeleton else None
+    if sequel is not None:
+        state.original = state.names.film_name(sent.slots[int(sequel.group(1))].text)
     lead = _ORG_LEAD.match(sent.skeleton)
     if lead is not None:
         state.focus_org = sent.slots[int(lead.group(1))].text
