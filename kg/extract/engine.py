@@ -1003,6 +1003,8 @@ def _sole_title(
     return title
 
 
+_AGE_APPOSITION = re.compile(r"«N(\d+)» , (?:aged )?[1-9]\d? , ")
+"""A name with an age in apposition ("Vance, 34, plays a biologist"): a person."""
 _FILMLESS_CREDIT = re.compile(
     r"(?:^|, |while |and )«[PN]\d+» (?:also |now |will |is to )?(?:plays?|played|playing|stars? as|"
     r"starred as|co-stars? as|co-starred as|portrays?|portrayed|voices|voiced|is cast as|"
@@ -1209,6 +1211,8 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
                 names.actors.add(key)
             if not nouns.isdisjoint(_DIRECTOR_NOUNS):
                 names.directors.add(key)
+        for aged in _AGE_APPOSITION.finditer(sent.skeleton) if " , " in sent.skeleton else ():
+            names.learn(sent.slots[int(aged.group(1))].text, "person")  # "Vance , 34 , plays"
         lead = _LEAD.match(sent.skeleton)
         if lead is not None:
             slot = sent.slots[int(lead.group(1))]

@@ -670,8 +670,8 @@ def _shape(
         j -= 1
     if i > j:
         return []
-    # a lone "The"/"A" is no name, nor a suffix after a comma ("Harry Shum, Jr.")
-    if i == j and tokens[i].lower.rstrip(".") in ("the", "a", "an", "i", "jr", "sr", "jnr"):
+    # a lone "The"/"A" is no name, nor "I've", nor a suffix after a comma ("Harry Shum, Jr.")
+    if i == j and tokens[i].lower.rstrip(".").replace("’", "'") in _NEVER_ALONE:
         return []
     # "The Mike Leigh film", "The World War I romantic drama": the article belongs to the noun
     # phrase the name modifies, not to the name
@@ -688,6 +688,10 @@ def _shape(
         chunks.append(chunk)
     return chunks
 
+
+_NEVER_ALONE = frozenset({"the", "a", "an", "i", "i've", "i'm", "i'd", "i'll", "jr", "sr", "jnr"})
+"""Capitalised words that are no name on their own (articles, the pronoun "I" and its
+contractions, a suffix after a comma)."""
 
 _ADJECTIVE_ENDINGS = ("ed", "ic", "al", "ous", "ful", "ive", "ish", "less", "able", "ible")
 """Endings of English adjectives: a single capitalised word so ending that starts a sentence

@@ -132,8 +132,8 @@ RULES: tuple[Rule, ...] = (
         r"(?P<agent>{WHO}) (?:[^«».; ]+ ){0,8}?best (?:new |supporting |leading |lead |british |"
         r"foreign |international |original |adapted )?(?P<cue>director|actor|actress|screenplay|"
         r"original screenplay|adapted screenplay|score|cinematography|editing)(?: award| prize| "
-        r"oscar| trophy)? (?:[^«».; ]+ ){0,6}?for (?:his |her |their |the )?(?:{ADJ}){0,2}?"
-        r"(?:{FILM_NOUN} )?(?P<film>{TITLES})",
+        r"oscar| trophy)? (?:[^«».; ]+ ){0,6}?for (?:(?P<film_ana>«A\d+»)|(?:his |her |their |the )?"
+        r"(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLES}))",
         explicit=False,
         needs=("best",),
     ),

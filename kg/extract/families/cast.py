@@ -524,8 +524,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.in_films_including",
-        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:starred|appeared|acted|co-starred|starring|"
-        r"appearing|played) in (?:more than |over |some |about |nearly |almost |dozens of |scores "
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:starred|appeared|acted|"
+        r"co-starred|starring|appearing|played) in (?:more than |over |some |about |nearly |almost |dozens of |scores "
         r"of )?(?:{NUMBER})?(?:{ADJ}){0,2}?(?:films|movies|pictures|features)(?: ,)? (?:including|"
         r"such as|among them) (?P<film>{TITLES})",
         CAST,

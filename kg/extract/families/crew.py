@@ -68,8 +68,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.film_by_person",
-        r"(?:is|was|,) (?:an? |the )(?:{YEAR} )?(?:{ADJ}){0,4}?(?:film|movie|documentary|feature) by "
-        r"(?P<agent>{PERSON})(?! (?:and|/) | , «)",
+        r"(?:is|was|,) (?:an? |the )(?:{YEAR} )?(?:{ADJ}){0,4}?(?:film|movie|documentary|feature|drama|"
+        r"comedy|thriller|horror|western|biopic|romcom|epic) by (?P<agent>{PERSON})(?! (?:and|/) | , «)",
         Relation.DIRECTOR,
         film=None,
         needs=("by",),
