@@ -1895,6 +1895,18 @@ def _untyped_title(slot: _Slot, sent: _Sentence, names: _Names) -> bool:
     )
 
 
+def _agent_of_participle(skeleton: str, index: int) -> bool:
+    """Is slot ``index`` the agent of a "with X doing" phrase ("with «N2» handling sales"): a
+    company or a person, no title?
+
+    >>> _agent_of_participle("«A0» was made by «O1» , with «N2» handling sales .", 2)
+    True
+    """
+    return f"with «N{index}» " in skeleton and (
+        re.search(rf"with «N{index}» [a-z]+ing\b", skeleton) is not None
+    )
+
+
 _ORG_LEAD = re.compile(
     r"^«[ON](\d+)» (?:\( [^)]* \) )?(?:is|was) (?:a|an|the) (?:(?:[a-z][\w-]*|«[CX]\d+») ){0,4}?"
     r"(?:company|studio|distributor|firm|production house|label)\b"
@@ -1969,8 +1981,10 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
         state.stage_age = 0
     titles = {
         slot.text
-        for slot in sent.slots
-        if slot.kind == "N" and _untyped_title(slot, sent, state.names)
+        for index, slot in enumerate(sent.slots)
+        if slot.kind == "N"
+        and _untyped_title(slot, sent, state.names)
+        and not _agent_of_participle(sent.skeleton, index)
     }
     # "Critics loved Harbour Lights. The film stars ...": the one title a sentence named is
     # what the next sentence's "the film" means when nothing else is known to be a film

@@ -689,6 +689,26 @@ def _shape(
     return chunks
 
 
+def _film_noun_phrase_before(tokens: Sequence[Token], end: int) -> bool:
+    """Is the noun phrase that ends just before ``tokens[end]`` (a comma) headed by a film noun,
+    read back over at most one "of" phrase ("a biopic of his life , titled X")?
+
+    >>> _film_noun_phrase_before(tokenize("a biopic of his life , titled X"), 5)
+    True
+    >>> _film_noun_phrase_before(tokenize("a book about his life , titled X"), 5)
+    False
+    """
+    for index in range(end - 1, max(end - 6, -1), -1):
+        token = tokens[index]
+        if token.lower in STRONG_FILM_NOUNS:
+            return True
+        if token.kind == "punct" or token.cap or token.lower in _NOT_IN_A_FILM_PHRASE:
+            return False
+    return False
+
+
+_NOT_IN_A_FILM_PHRASE = FUNCTION_WORDS - {"of", "his", "her", "their", "its", "a", "an", "the"}
+
 _NEVER_ALONE = frozenset({"the", "a", "an", "i", "i've", "i'm", "i'd", "i'll", "jr", "sr", "jnr"})
 """Capitalised words that are no name on their own (articles, the pronoun "I" and its
 contractions, a suffix after a comma)."""
@@ -1474,10 +1494,9 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         and chunk.first >= 2
         and (
             tokens[chunk.first - 2].lower in STRONG_FILM_NOUNS
-            or (  # "The film, called Iron Gate, ..."
+            or (  # "The film, called Iron Gate, ...", "a biopic of his life, titled X"
                 tokens[chunk.first - 2].text == ","
-                and chunk.first >= 3
-                and tokens[chunk.first - 3].lower in STRONG_FILM_NOUNS
+                and _film_noun_phrase_before(tokens, chunk.first - 2)
             )
         )
     )

@@ -909,6 +909,16 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"by_occupation"}),
     ),
     Rule(
+        "cast.whose_last_film",
+        # "Ines Varga, whose last film Salt Marsh won ...": hers as what the text calls her
+        r"(?P<agent>{WHO}) , whose (?:{ADJ}){0,2}?(?:film|movie|feature|picture) (?:, )?"
+        r"(?P<film>{TITLE})",
+        CAST,
+        explicit=False,
+        needs=("whose",),
+        flags=frozenset({"by_occupation"}),
+    ),
+    Rule(
         "cast.among_films_are",
         # "Among his films are F and G": his as what the text calls him (director or actor)
         r"^among (?P<agent>{WHOSE}) (?:{ADJ}){0,2}?(?:films|movies|film credits|screen credits|"
@@ -1069,11 +1079,22 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.people_play_plural_topic",
         r"(?P<agent>{PERSON}(?: , {PERSON})*(?: ,)? (?:and|&) {PERSON}) (?:{AUX}|{ADV}){0,2}(?:play|"
-        r"played|playing|portray|portrayed) (?!" + _NOT_A_CHARACTER + r"|tricks|cards|pranks|"
-        r"roles|parts)(?:{ADJ})?[a-z]+s(?= ,| \.| who | and |$)",
+        r"played|playing|portray|portrayed|star as|starred as|co-star as|co-starred as) (?!"
+        + _NOT_A_CHARACTER
+        + r"|tricks|cards|pranks|roles|parts)(?:{ADJ})?[a-z]+s(?= ,| \.| who | and |$)",
         CAST,
         film=None,
-        needs=("play", "played", "playing", "portray", "portrayed"),
+        needs=(
+            "play",
+            "played",
+            "playing",
+            "portray",
+            "portrayed",
+            "star",
+            "starred",
+            "co-star",
+            "co-starred",
+        ),
     ),
     Rule(
         "cast.bare_star_topic",
