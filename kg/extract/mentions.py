@@ -681,6 +681,8 @@ def _shape(
     pieces = _split(sentence, tokens, i, j, known, film)
     chunks: list[Chunk] = []
     for a, b in pieces:
+        if b == j and _title_mark_follows(tokens, a, b):
+            b += 1  # "Who Shot Pike?", "Airplane! is a comedy": the mark is the title's
         chunk = _make(sentence, tokens, a, b)
         chunk.descriptors = descriptors if a == i else []
         chunk.possessive = b + 1 < len(tokens) and tokens[b + 1].kind == "poss"
@@ -705,6 +707,39 @@ def _film_noun_phrase_before(tokens: Sequence[Token], end: int) -> bool:
         if token.kind == "punct" or token.cap or token.lower in _NOT_IN_A_FILM_PHRASE:
             return False
     return False
+
+
+_QUESTION_WORDS = frozenset(
+    {"who", "what", "what's", "where", "where's", "when", "why", "how", "whatever", "which",
+     "whose", "whom", "is", "are", "was", "were", "do", "does", "did", "can", "could", "will",
+     "would", "shall", "should", "have", "has"}
+)  # fmt: skip
+
+
+def _title_mark_follows(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """Is the "?" or "!" right after the name ``[i, j]`` part of it: a question that is a title
+    ("Where Is Mr Pike?"), or a mark the sentence goes on after ("Airplane! is a comedy",
+    "Who Shot Pike?, the sequel")? A sentence's own "!" or a question about a name is not.
+
+    >>> toks = tokenize("She starred in Who Shot Pike? in 1999.")
+    >>> _title_mark_follows(toks, 3, 5), _title_mark_follows(tokenize("Is it Pike?"), 2, 2)
+    (True, False)
+    """
+    if j + 1 >= len(tokens) or tokens[j + 1].text not in ("?", "!"):
+        return False
+    if tokens[j + 1].start != tokens[j].end:
+        return False
+    after = tokens[j + 2] if j + 2 < len(tokens) else None
+    goes_on = after is not None and (
+        after.text in (",", ")", ";") or (after.kind == "word" and not after.cap)
+    )
+    if tokens[j + 1].text == "!":
+        return goes_on
+    return (
+        i < j
+        and tokens[i].lower in _QUESTION_WORDS
+        and (after is None or goes_on or after.text == ".")
+    )
 
 
 _NOT_IN_A_FILM_PHRASE = FUNCTION_WORDS - {"of", "his", "her", "their", "its", "a", "an", "the"}
