@@ -589,6 +589,9 @@ def _shape(
     film: Callable[[str], bool] | None = None,
 ) -> list[Chunk]:
     descriptors: list[str] = []
+    if _compound_modifier_follows(tokens, j):  # "the Hong Kong-set thriller X": no name
+        while j >= i and tokens[j].cap:
+            j -= 1  # "F and the Hong Kong-set G": F is still a name
     # trim the front: sentence-initial common words, honorifics, descriptors, demonyms
     while i <= j:
         tok = tokens[i]
@@ -707,6 +710,33 @@ def _film_noun_phrase_before(tokens: Sequence[Token], end: int) -> bool:
         if token.kind == "punct" or token.cap or token.lower in _NOT_IN_A_FILM_PHRASE:
             return False
     return False
+
+
+def _compound_modifier_follows(tokens: Sequence[Token], j: int) -> bool:
+    """Is the name that ends at ``tokens[j]`` the first part of a hyphenated modifier whose last
+    word is not capitalised ("Hong Kong-set", "New York-based"): an adjective, no name?
+
+    >>> _compound_modifier_follows(tokenize("the Hong Kong-set thriller"), 1)
+    True
+    """
+    if j + 1 >= len(tokens):
+        return False
+    after = tokens[j + 1]
+    return (
+        after.kind == "word"
+        and not after.cap
+        and after.text[:1].isupper()
+        and after.lower.rpartition("-")[2] in _MODIFIER_ENDS
+        and after.start == tokens[j].end + 1
+    )
+
+
+_MODIFIER_ENDS = frozenset(
+    {"set", "based", "born", "bred", "made", "raised", "shot", "produced", "themed", "era",
+     "style", "inspired", "funded", "backed", "owned", "headquartered", "centric", "focused",
+     "bound", "led", "registered", "listed", "financed"}
+)  # fmt: skip
+"""Last words of hyphenated modifiers made from a place or a name ("Hong Kong-set")."""
 
 
 _QUESTION_WORDS = frozenset(

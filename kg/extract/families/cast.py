@@ -781,6 +781,14 @@ RULES: tuple[Rule, ...] = (
         needs=("joined", "joins", "join", "joining", "addition", "latest", "newest", "added"),
     ),
     Rule(
+        "cast.joins_people_in",
+        # "P joins Q in F", "P will join her in the thriller F": both are in its cast
+        r"(?P<agent>{WHO}{APPOS} (?:{AUX}|{ADV}){0,3}(?:joins|joined|join|joining) "
+        r"(?:{PEOPLE}|him|her|them)) in (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))",
+        CAST,
+        needs=("joins", "joined", "join", "joining"),
+    ),
+    Rule(
         "cast.replaces_in",
         r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:replaced|replaces|replace|replacing|"
         r"took over from|takes over from|take over from|stepped in for|steps in for|step in for) "
