@@ -3119,15 +3119,29 @@ def _drop_guessed_directors(
     best: dict[tuple[str, Relation, str], Fact], names: _Names
 ) -> list[Fact]:
     """The facts without a director guessed from a possessive ("Lena Quill's new thriller F")
-    when the text also casts that person in F ("F, in which Quill plays a detective") and never
-    calls them a director: the possessive named the star."""
+    when the text also casts that person in F ("F, in which Quill plays a detective") or says
+    who else directed F ("F was directed by P"), and never calls them a director: the
+    possessive named the star."""
+
+    def guessed(fact: Fact) -> bool:
+        return (
+            fact.evidence is not None
+            and fact.evidence.rule.partition("@")[0] in _POSSESSIVE_DIRECTOR_RULES
+        )
+
+    stated: dict[str, float] = {}  # the surest director a film is stated to have
+    for (film, relation, _), fact in best.items():
+        if relation is Relation.DIRECTOR and fact.evidence is not None and not guessed(fact):
+            stated[film] = max(stated.get(film, 0.0), fact.evidence.confidence)
     out: list[Fact] = []
     for (film, relation, obj), fact in best.items():
         if (
             relation is Relation.DIRECTOR
-            and fact.evidence is not None
-            and fact.evidence.rule.partition("@")[0] in _POSSESSIVE_DIRECTOR_RULES
-            and (film, Relation.CAST_MEMBER, obj) in best
+            and guessed(fact)
+            and (
+                (film, Relation.CAST_MEMBER, obj) in best
+                or stated.get(film, 0.0) > (fact.evidence.confidence if fact.evidence else 1.0)
+            )
             and isinstance(fact.object, EntityRef)
             and not names.is_director(fact.object.name)
         ):

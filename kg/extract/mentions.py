@@ -131,11 +131,17 @@ def tokenize(sentence: str) -> list[Token]:
     ['Howl', "'s", 'Moving', 'Castle', '(', '2004', ')', ',', 'by', 'U.S.', 'director', 'Mr.', 'X', '.']
     """
     out: list[Token] = []
+    quote_open = False  # a single quotation mark is open: "s'" closes it ("'Ruby Sparks' opened")
     for m in _TOKEN.finditer(sentence):
         kind = m.lastgroup or "punct"
         text = m.group()
         lower = text.lower()
         start, end = m.span()
+        if text in ("'", "‘", "’"):
+            if kind == "poss" and quote_open:
+                kind = "punct"
+            if kind == "punct":
+                quote_open = not quote_open and (start == 0 or sentence[start - 1].isspace())
         out.append(Token(text, start, end, kind, lower, _looks_capitalised(text, kind, lower)))
     return out
 
@@ -378,12 +384,19 @@ def chunk_sentence(
         _add_spans(forced, appositive_titles(tokens))
     for i, j in runs if runs is not None else name_runs(tokens):
         inside = [(a, b) for a, b in forced if i <= a <= j or a <= i <= b]
-        if inside:
+        if inside:  # the run's words before a forced name ("Leon Grant's 'Ruby Sparks'")
+            a = inside[0][0]
+            if i < a - 1 and tokens[a - 1].text in _CLOSING_QUOTE:
+                out.extend(_shape(sentence, tokens, i, a - 1, known, sentence_start, film))
             continue
         out.extend(_shape(sentence, tokens, i, j, known, sentence_start, film))
     for a, b in forced:
         chunk = _make(sentence, tokens, a, b)
-        chunk.possessive = b + 1 < len(tokens) and tokens[b + 1].kind == "poss"
+        chunk.possessive = (
+            b + 1 < len(tokens)
+            and tokens[b + 1].kind == "poss"
+            and not (a > 0 and tokens[b + 1].text in _CLOSING_QUOTE.get(tokens[a - 1].text, ()))
+        )
         _classify(chunk, tokens, known)
         out.append(chunk)
     out = [c for c in out if not _AWARD_CATEGORY.match(c.text)]
@@ -397,6 +410,7 @@ def _add_spans(forced: list[tuple[int, int]], spans: Iterable[tuple[int, int]]) 
     forced.sort()
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
 _CLOSING_QUOTE = {'"': ('"',), "“": ("”", '"'), "'": ("'", "’"), "‘": ("’", "'")}
 _TITLE_SMALL_WORDS = frozenset(
@@ -450,7 +464,9 @@ def quoted_titles(tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 for t in inner
             )
             # "the film "King David"": no nickname inside a name ('Dwayne "The Rock" Johnson')
-            alone = not (i > 0 and tokens[i - 1].cap) and not (end + 1 < n and tokens[end + 1].cap)
+            alone = not (
+                i > 0 and tokens[i - 1].cap and tokens[i - 1].lower not in _ARTICLES
+            ) and not (end + 1 < n and tokens[end + 1].cap)
             after_film_noun = (  # "the drama film "Il bidone"": a foreign title, lower case and all
                 i > 0
                 and tokens[i - 1].lower in STRONG_FILM_NOUNS
@@ -518,7 +534,7 @@ def _quoted(tokens: Sequence[Token], first: int, last: int) -> bool:
         first > 0
         and last + 1 < len(tokens)
         and tokens[last + 1].text in _CLOSING_QUOTE.get(tokens[first - 1].text, ())
-        and not (first > 1 and tokens[first - 2].cap)
+        and not (first > 1 and tokens[first - 2].cap and tokens[first - 2].lower not in _ARTICLES)
     )
 
 
@@ -1511,6 +1527,19 @@ _OBJECT_PREPOSITIONS = frozenset(
 clause is the stars', not the film's."""
 
 
+def _noun_before_quote(chunk: Chunk, tokens: Sequence[Token]) -> str | None:
+    """The kind a singular film noun right before ``chunk`` in quotation marks gives it: "film"
+    ("the film 'Harbour Lights'"), or "nonfilm" when television is named before the noun ("the
+    BBC drama 'Spooks'"); ``None`` for any other name."""
+    first = chunk.first
+    if first < 2 or not _quoted(tokens, first, chunk.last):
+        return None
+    noun = tokens[first - 2].lower
+    if noun not in STRONG_FILM_NOUNS or noun.endswith("s"):
+        return None
+    return "nonfilm" if first >= 3 and _tv_word(tokens[first - 3]) else "film"
+
+
 def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     """Kind of a chunk, strongest evidence first: a film noun right before it ("the comedy
     Vera Drake"), what the document or store knows, closed lists (awards, outlets, places,
@@ -1520,6 +1549,11 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     before = tokens[chunk.first - 1].lower if chunk.first > 0 else ""
     if name.lower() in TV_WORDS:
         chunk.kind, chunk.why = "nonfilm", "tv"  # "the hit TV show X": "TV" is no title
+        return
+    quoted_after = _noun_before_quote(chunk, tokens)
+    if quoted_after is not None and nonfilm_kind(name, heads=False) is None:
+        chunk.kind = quoted_after  # "the film 'Harbour Lights'", "the BBC drama 'Spooks'"
+        chunk.why = f"after '{tokens[chunk.first - 2].lower}'"
         return
     if chunk.first == 0 and _starring_after(tokens, chunk.last) and known(name) is None:
         chunk.kind, chunk.why = "film", "subject of 'starring'"  # "Vera Drake, starring X, ..."
