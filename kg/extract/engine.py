@@ -101,7 +101,7 @@ _ANAPHOR = re.compile(
     r"blockbuster|project|production|western|romance|fantasy|animation|tale|caper|"
     r"satire|chiller|romcom|rom-com|weepie|melodrama|(?<=» )release)"
     r"(?! , (?:called|titled|entitled|named) «)"  # "The film, called X, ...": X, named here
-    r"(?= (?:[,.;:)!?]|which|that|who|is|was|has|had|will|would|could|can|stars|starring|"
+    r"(?= (?:[,.;:)!?]|which|that|who|is|was|are|were|has|had|will|would|could|can|stars|starring|"
     r"directed|written|produced|also|and|but|'s|opens|opened|received|won|took|tells|follows|"
     r"features|got|earned|grossed|became|remains|spawned|hits|hit|arrives|arrived|lands|landed|"
     r"debuts|debuted|bows|bowed|comes|came|in|at|on|with|itself|as|about|for|after|when|alongside|"

@@ -49,11 +49,20 @@ from .lexicon import (
 __all__ = ["Chunk", "Token", "chunk_sentence", "name_runs", "tokenize"]
 
 
+_CREDIT_SUFFIXES = frozenset(
+    {"led", "directed", "helmed", "starring", "starrer", "fronted", "headlined", "toplined",
+     "produced", "penned", "scripted", "written", "voiced", "scored"}
+)  # fmt: skip
+"""Participles after a hyphen that make a name a credit ("the Tom Healy-directed thriller"): the
+name is a token of its own (after a lower-case word the whole is one word: "self-directed")."""
+_CREDIT_SUFFIX = "(?:" + "|".join(sorted(_CREDIT_SUFFIXES)) + ")"
 _TOKEN = re.compile(
     r"(?P<abbr>(?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z]))"
     r"|(?P<num>\$?\d+(?:[.,/:]\d+)*(?:s|st|nd|rd|th|m|bn|k)?(?![\w]))"
     r"|(?P<poss>['’][sS](?!\w)|(?<=s)['’](?=\s))"
-    r"|(?P<word>[^\W\d_][\w]*(?:[-.&][^\W_][\w]*|['’](?![sS]\b)[^\W_][\w]*)*"
+    r"|(?P<word>[^\W\d_][\w]*(?:(?:-(?!"
+    + _CREDIT_SUFFIX
+    + r"\b)|[.&])[^\W_][\w]*|['’](?![sS]\b)[^\W_][\w]*)*"
     r"(?:(?<=\bMr|\bMs|\bDr|\bSt|\bJr)\.|(?<=\bMrs)\.|(?<=\bBros|\bCorp)\.(?=\s+\S)"
     r"|(?<=\bInc|\bLtd)\.(?=\s+\S)|(?<=\bCo)\.(?=\s+\S)|\+(?![\w+]))?)"
     r"|(?P<punct>[^\w\s])"
@@ -142,6 +151,19 @@ def tokenize(sentence: str) -> list[Token]:
                 kind = "punct"
             if kind == "punct":
                 quote_open = not quote_open and (start == 0 or sentence[start - 1].isspace())
+        elif (
+            lower in _CREDIT_SUFFIXES
+            and len(out) >= 2
+            and out[-1].text == "-"
+            and out[-1].start == start - 1
+            and out[-2].end == start - 1
+            and not out[-2].text[:1].isupper()
+        ):  # "self-directed": one word; "the Tom Healy-directed thriller": a name and a credit
+            first = out.pop(-2)
+            out.pop()
+            start = first.start
+            text = sentence[start:end]
+            lower = text.lower()
         out.append(Token(text, start, end, kind, lower, _looks_capitalised(text, kind, lower)))
     return out
 

@@ -584,6 +584,15 @@ RULES: tuple[Rule, ...] = (
         needs=("went", "goes", "played", "taken", "portrayed", "filled"),
     ),
     Rule(
+        "cast.also_starring_in_are",
+        # "Also starring in the film are P, Q and R" (without "in": cast.also_starring_are)
+        r"^(?:also )?(?:starring|co-starring|appearing) in (?:(?P<film_ana>«A\d+»)|(?:the )?"
+        r"(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE})) (?:are|is|were|was|will be) "
+        r"(?P<agent>{PEOPLE})",
+        CAST,
+        needs=("starring", "co-starring", "appearing"),
+    ),
+    Rule(
         "cast.joins_stars",
         r"(?P<agent>{WHOS} (?:{AUX}|{ADV}){0,2}(?:joins|joined|join|joining) (?:(?:previously |"
         r"already |newly )?(?:announced|confirmed|cast) |fellow |returning )?(?:stars|co-stars|"
@@ -779,6 +788,23 @@ RULES: tuple[Rule, ...] = (
         r"(?:{ADJ})?cast of (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))",
         CAST,
         needs=("joined", "joins", "join", "joining", "addition", "latest", "newest", "added"),
+    ),
+    Rule(
+        "cast.hyphen_credit_before",
+        # "the Nell Brody-led drama F", "Ines Varga-starrer F"
+        r"(?P<agent>{PERSON}(?: and {PERSON})?) - (?:(?:led|starring|fronted|headlined|toplined|"
+        r"voiced) (?:{ADJ}){0,2}?{FILM_NOUN}|starrer) (?:, )?(?P<film>{TITLE})",
+        CAST,
+        needs=("led", "starring", "fronted", "headlined", "toplined", "voiced", "starrer"),
+    ),
+    Rule(
+        "cast.hyphen_credit_after",
+        # "F, the Nell Brody-led drama,", "F is a Tom Healy-fronted comedy"
+        r"(?P<film>{FILMREF}) (?:,|is|was) (?:the |a |an )(?:{ADJ}){0,2}?(?P<agent>{PERSON}(?: and "
+        r"{PERSON})?) - (?:(?:led|starring|fronted|headlined|toplined|voiced) (?:{ADJ}){0,2}?"
+        r"{FILM_NOUN}|starrer)",
+        CAST,
+        needs=("led", "starring", "fronted", "headlined", "toplined", "voiced", "starrer"),
     ),
     Rule(
         "cast.joins_people_in",

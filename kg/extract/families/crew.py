@@ -293,7 +293,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.film_from_noun",
-        r"(?P<film>{FILMREF}) (?:, (?:the |an? )?(?:(?:{ADJ}){0,2}?{FILM_NOUN} )?|(?:is|was|will be) "
+        r"(?P<film>{FILMREF}) (?:, (?:the |an? )?(?:(?:{ADJ}){0,2}?(?:«[PN]\d+» - [a-z]+ )?"
+        r"{FILM_NOUN} )?|(?:is|was|will be) "
         r"(?:the |an? )?(?:(?:{ADJ}){0,2}?{FILM_NOUN} |(?:latest|newest|new|last|next) (?:offering |"
         r"outing |effort |project )?))?(?:from|by) (?:{ADJ})?(?P<cue>"
         r"director|film-maker|filmmaker|writer-director|writer|producer|co-directors|directors) "
@@ -404,6 +405,21 @@ RULES: tuple[Rule, ...] = (
         Relation.DIRECTOR,
         film=None,
         needs=("direction",),
+    ),
+    Rule(
+        "crew.hyphen_credit_before",
+        # "the Tom Healy-directed thriller F", "a Nell Brody-penned drama, F"
+        r"(?P<agent>{PERSON}(?: and {PERSON})?) - (?P<cue>directed|helmed|produced|penned|scripted|"
+        r"written|scored) (?:{ADJ}){0,2}?{FILM_NOUN} (?:, )?(?P<film>{TITLE})",
+        needs=("directed", "helmed", "produced", "penned", "scripted", "written", "scored"),
+    ),
+    Rule(
+        "crew.hyphen_credit_after",
+        # "F, the Tom Healy-directed thriller,", "F is a Nell Brody-produced documentary"
+        r"(?P<film>{FILMREF}) (?:,|is|was) (?:the |a |an )(?:{ADJ}){0,2}?(?P<agent>{PERSON}(?: and "
+        r"{PERSON})?) - (?P<cue>directed|helmed|produced|penned|scripted|written|scored) "
+        r"(?:{ADJ}){0,2}?{FILM_NOUN}",
+        needs=("directed", "helmed", "produced", "penned", "scripted", "written", "scored"),
     ),
     Rule(
         "crew.known_for_doing",
