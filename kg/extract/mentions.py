@@ -614,7 +614,24 @@ def splits_apart(name: str) -> bool:
 
 def _make(sentence: str, tokens: Sequence[Token], i: int, j: int) -> Chunk:
     start, end = tokens[i].start, tokens[j].end
-    return Chunk(i, j, sentence[start:end], start, end)
+    return Chunk(i, j, _recased(sentence[start:end]), start, end)
+
+
+def _recased(name: str) -> str:
+    """A name of two words or more set in capitals for emphasis, as it is written elsewhere
+    ("TOM HEALY has revealed ...", "FIFTY SHADES DARKER star ..."); any other name as it is.
+
+    >>> _recased("TOM HEALY"), _recased("OCEAN'S TWELVE"), _recased("X-MEN 2"), _recased("10,000 BC")
+    ('Tom Healy', "Ocean's Twelve", 'X-MEN 2', '10,000 BC')
+    """
+    if " " not in name or not name.isupper():
+        return name
+    if sum(sum(ch.isalpha() for ch in word) >= 2 for word in name.split(" ")) < 2:
+        return name  # "10,000 BC", "Apollo 13"-like: one word of letters, an acronym maybe
+    return " ".join(
+        "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+        for word in name.split(" ")
+    )
 
 
 def _shape(

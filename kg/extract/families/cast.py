@@ -1259,13 +1259,39 @@ RULES: tuple[Rule, ...] = (
         needs=("castmates", "cast-mates", "co-stars", "costars", "members"),
     ),
     Rule(
+        "cast.people_reunite_for",
+        # "P and Q reunite for F", "P and Q first shared the screen in F": each in F's cast, or
+        # its director when the text calls them one
+        r"(?P<agent>{PERSON}(?: , {PERSON})*(?: ,)? (?:and|&) {PERSON}) (?:{AUX}|{ADV}){0,3}(?:are )?"
+        r"(?:(?:reunite|reunited|reuniting|reteam|reteamed|reteaming|re-team|re-teamed|re-teaming) "
+        r"(?:on screen )?(?:for|in|on)|" + _SHARED_SCREEN + r" in) {FILM_OF}(?P<film>{TITLES_P})",
+        CAST,
+        needs=(
+            "reunite",
+            "reunited",
+            "reuniting",
+            "reteam",
+            "reteamed",
+            "reteaming",
+            "re-team",
+            "re-teamed",
+            "re-teaming",
+            "shared",
+            "shares",
+            "share",
+            "sharing",
+        ),
+        flags=frozenset({"cast_unless_director"}),
+    ),
+    Rule(
         "cast.fame_in",
         r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?:shot to fame|rose to fame|"
         r"found fame|"
         r"made (?:his|her|their) name|broke through|became famous|became a star|got (?:his|her) "
-        r"break|won acclaim|earned acclaim) (?:[^«».; ]+ ){0,3}?(?:in|with) "
-        r"{FILM_OF}(?P<film>{TITLES_P})",
+        r"break|won acclaim|earned acclaim) (?:as (?P<character>" + _CHAR + r") )?"
+        r"(?:[^«».; ]+ ){0,3}?(?:in|with) {FILM_OF}(?P<film>{TITLES_P})",
         CAST,
+        character="character",
         needs=("fame", "name", "broke", "famous", "star", "break", "acclaim"),
         flags=frozenset({"cast_unless_director"}),
     ),
