@@ -87,8 +87,8 @@ RULES: tuple[Rule, ...] = (
         "awards.category_nominees",
         r"best (?:new |supporting |leading |lead |british |foreign |international |original |"
         r"adapted )?(?P<cue>director|actor|actress|screenplay|original screenplay|adapted screenplay|"
-        r"score|original score|cinematography|editing)(?: in a (?:leading|supporting) role)? "
-        r"(?:nominees|nominations|contenders|shortlist|hopefuls|race)?(?: (?:are|include|included|"
+        r"score|original score|cinematography|editing)(?: in a (?:leading|supporting) role)?"
+        r"(?: (?:nominees|nominations|contenders|shortlist|hopefuls|race))?(?: (?:are|include|included|"
         r"were))?(?: :| -| –)? (?P<agent>"
         + _NOMINEE
         + r"(?:(?: ,| and| , and) "
