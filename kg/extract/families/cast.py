@@ -525,9 +525,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.in_films_including",
         r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:starred|appeared|acted|"
-        r"co-starred|starring|appearing|played) in (?:more than |over |some |about |nearly |almost |dozens of |scores "
-        r"of )?(?:{NUMBER})?(?:{ADJ}){0,2}?(?:films|movies|pictures|features)(?: ,)? (?:including|"
-        r"such as|among them) (?P<film>{TITLES})",
+        r"co-starred|starring|appearing|played) in (?:(?:more than |over |some |about |nearly |almost "
+        r"|dozens of |scores of )?(?:{NUMBER})?(?:{ADJ}){0,2}?(?:films|movies|pictures|features)(?: ,)? "
+        r"(?:including|such as|among them)|such (?:{ADJ}){0,2}?(?:films|movies|pictures) as) "
+        r"(?P<film>{TITLES})",
         CAST,
         needs=("including", "such", "among"),
     ),

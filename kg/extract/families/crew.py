@@ -133,8 +133,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.made_films_including",
         r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}|since ){0,3}(?P<cue>directed|wrote|written|produced|scored|"
-        r"edited|co-directed|co-wrote|co-written|co-produced) (?:{NUMBER})?(?:{ADJ}){0,2}?{FILM_NOUNS}"
-        r"(?: (?:for|with|at|in) «[ONXC]\d+»)?(?: ,)? (?:including|such as|among them) (?P<film>{TITLES})",
+        r"edited|co-directed|co-wrote|co-written|co-produced) (?:(?:{NUMBER})?(?:{ADJ}){0,2}?"
+        r"{FILM_NOUNS}(?: (?:for|with|at|in) «[ONXC]\d+»)?(?: ,)? (?:including|such as|among them)|"
+        r"such (?:{ADJ}){0,2}?{FILM_NOUNS} as) (?P<film>{TITLES})",
         needs=("including", "such", "among"),
     ),
     Rule(
