@@ -602,6 +602,8 @@ def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
         skeleton = skeleton.replace(" ( )", "")
     if " , and " in skeleton:  # "A, founded in 2003, and B distributed ...": one list
         skeleton = _LIST_APPOSITION.sub(r"\1 ", skeleton)
+    if skeleton.startswith(_FRONTED_NOUN_STARTS) and " , «" in skeleton:
+        skeleton = _FRONTED_APPOSITION.sub(r"\1 ", skeleton, count=1)
     sent.skeleton = skeleton
     sent.words = frozenset(words)
     if not first_pass:
@@ -614,6 +616,16 @@ _LIST_APPOSITION = re.compile(
 )
 """A clause with no name in it between two members of a list ("«O1» , founded in 2003 , and
 «O2»", "«P1» , who began acting in 1989 , and «P2»"): dropped, so the list reads as one."""
+
+
+_FRONTED_NOUN_STARTS = ("his ", "her ", "their ", "its ", "the ", "«X", "«C")
+_FRONTED_APPOSITION = re.compile(
+    r"^((?:(?:his|her|their|its|the) |(?=«[XC]))(?:(?:[a-z][\w'-]*|«[XC]\d+») ){0,3}?[a-z][\w'-]* , "
+    r"«[PN]\d+») , "
+    r"(?!(?:who|whose|which|and|but|or|said|says|told|adds|added|explains|explained)\b)(?=[a-z])"
+)
+"""A sentence that names its subject after a noun phrase ("Her husband , «P0» , starred in"):
+the comma that closes the apposition is dropped, so the name is the verb's subject."""
 
 
 def _descriptor_forms(relation: Relation) -> frozenset[str]:

@@ -320,6 +320,8 @@ PERSON_NOUNS = _words(
     helmer|auteur|animator|dancer|choreographer|designer|photographer|journalist|reporter|
     broadcaster|anchor|newsman|newscaster|star-turned-director|actor-director|
     writer-director|singer-actress|singer-actor|
+    welshman|welshwoman|scotsman|scotswoman|englishman|englishwoman|irishman|irishwoman|
+    frenchman|frenchwoman|dutchman|dutchwoman|countryman|countrywoman|compatriot|
     son|daughter|wife|husband|father|mother|brother|sister|partner|girlfriend|boyfriend|
     fiancee|fiancé|fiancée|widow|widower|lawyer|agent|manager|publicist|judge|jury|lord|lady|
     prince|princess|king|queen|pope|senator|governor|mayor|minister|secretary|officer"""
