@@ -2134,6 +2134,10 @@ def _capitalised_word(name: str, sent: _Sentence, state: _State) -> bool:
     return name_key(name) not in state.names.full_names
 
 
+_AFTER_OBJECT = (" in ", " as ", " , ", " . ", " and ", " to ")
+"""What follows "her" as an object ("directed her in F"), not as a possessive ("her role")."""
+
+
 def _pronoun(sent: _Sentence, group: str, state: _State, pronoun: str = "") -> str | None:
     """A pronoun is the closest person named before it in the sentence, else the last person of
     the text, else the article's main person; one the text shows to be of the other gender is
@@ -2152,11 +2156,20 @@ def _pronoun(sent: _Sentence, group: str, state: _State, pronoun: str = "") -> s
 
     at = sent.skeleton.find(group)
     before = sent.skeleton[: max(at, 0)]
-    people = [
-        names.person_name(sent.slots[i].text)[0]
+    found = [
+        (k, i, names.person_name(sent.slots[i].text)[0])
         for k, i in slots(before)
         if k == "P" and not _ACRONYM.fullmatch(sent.slots[i].text)
     ]
+    objective = pronoun in ("him", "them") or (
+        pronoun == "her" and sent.skeleton.startswith(_AFTER_OBJECT, at + len(group))
+    )  # "directed her in F", not "her role in F"
+    if objective and found and found[-1][:2] == slots(before)[-1]:
+        # "Q, who directed him in F": an object is not the subject of its own clause
+        found = found[:-1]
+        if not found and any(k == "N" for k, _ in slots(before)):
+            return None  # "Aled Brenn paid tribute to Q, who directed him": a name unknown
+    people = [name for _, _, name in found]
     if people:
         return next((p for p in reversed(people) if fits(p)), None)
     later = (

@@ -126,8 +126,8 @@ Night Ferry)."""
 MACROS: dict[str, str] = {
     "FILM": r"«F\d+»",
     "TITLE": r"«[FN]\d+»(?! (?:film|movie) «)" + _NOT_A_DERIVED_WORK,
-    "TITLE_P": r"(?:«[FN]\d+»|«P\d+»(?! in | {FILM_NOUN_SG}\b))(?! 's| (?:film|movie) «)"
-    + _NOT_A_DERIVED_WORK,
+    "TITLE_P": r"(?:«[FN]\d+»|«P\d+»(?! in | {FILM_NOUN_SG}\b| (?:, «[PN]\d+» )*(?:and|&) «[PN]\d+» in ))"
+    r"(?! 's| (?:film|movie) «)" + _NOT_A_DERIVED_WORK,
     "FILMREF": r"«[FNA]\d+»" + _NOT_A_DERIVED_WORK,
     "ANA": r"«A\d+»",
     "PERSON": r"«[PN]\d+»",

@@ -808,6 +808,15 @@ RULES: tuple[Rule, ...] = (
         needs=("led", "starring", "fronted", "headlined", "toplined", "voiced", "starrer"),
     ),
     Rule(
+        "cast.directed_in",
+        # "Q directed P and R in F", "Q, who directed him in F": the people directed are its cast
+        r"{WHO} (?:, who |who )?(?:[^«».;, ]+ ){0,4}?(?:directed|directing|directs|direct) "
+        r"(?P<agent>him|her|them|{PEOPLE}) in (?:the )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?"
+        r"(?P<film>{TITLES})",
+        CAST,
+        needs=("directed", "directing", "directs", "direct"),
+    ),
+    Rule(
         "cast.joins_people_in",
         # "P joins Q in F", "P will join her in the thriller F": both are in its cast
         r"(?P<agent>{WHO}{APPOS} (?:{AUX}|{ADV}){0,3}(?:joins|joined|join|joining) "
