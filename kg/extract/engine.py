@@ -1283,7 +1283,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
         candidates.extend(found)
         _update_focus(sent, state, found)
     candidates.extend(_series_members(candidates, state))
-    return _facts(document, candidates, names)
+    return _facts(document, _name_unnamed_films(candidates, sents, names), names)
 
 
 _SERIES_RULE = next(r for r in ALL_RULES if "series" in r.flags)
@@ -1605,10 +1605,12 @@ def _person_relative_slots(skeleton: str) -> frozenset[int]:
 
 
 _PERSON_CREDITS_APPOSITION = re.compile(
-    r"«[PN]\d+» , (?:the |a )?(?:[a-z][\w-]* ){0,2}?(?:star|co-star|director|writer|creator|"
-    r"producer|veteran) of «[FN]\d+»(?: , «[FN]\d+»)*(?: and «[FN]\d+»)? ,"
+    r"«[PN]\d+» , (?:(?:the |a )?(?:[a-z][\w-]* ){0,2}?(?:star|co-star|director|writer|creator|"
+    r"producer|veteran) of|(?:best |perhaps best |most |widely )?(?:known|famous|remembered) for"
+    r"(?: (?:his|her|their) (?:roles?|parts?) in)?) «[FN]\d+»(?: , «[FN]\d+»)*(?: and «[FN]\d+»)? ,"
 )
-"""An apposition that names a person by their films ("Kira Vance , star of F , G and H ,")."""
+"""An apposition that names a person by their films ("Kira Vance , star of F , G and H ,", "P ,
+best known for F ,")."""
 
 
 def _background_slots(skeleton: str) -> frozenset[int]:
@@ -1620,7 +1622,7 @@ def _background_slots(skeleton: str) -> frozenset[int]:
     [1, 2]
     """
     found = set(_person_relative_slots(skeleton))
-    if " of «" in skeleton:
+    if " of «" in skeleton or " for «" in skeleton:
         for clause in _PERSON_CREDITS_APPOSITION.finditer(skeleton):
             text = clause.group(0)
             found.update(int(m.group(2)) for m in _SLOT_KIND.finditer(text, text.index("»") + 1))
@@ -1925,6 +1927,82 @@ _ORG_LEAD = re.compile(
 )
 """A sentence that says what a company is ("«O0» is a British film production company"): the
 text is about that company."""
+
+
+_CALLED_AFTER = re.compile(
+    r"(?:(?: (?:[^«».;,]|«[CX]\d+»)*?)? ,)? (?:called|titled|entitled|named|provisionally titled|"
+    r"with the working title) «[FN](\d+)»"
+)
+"""The name given to an unnamed film: right after it ("a film called X") or after a comma that
+ends what it is about ("a new film about a poet, called The Last Bard"; "a film about a dog
+called Rex" names the dog)."""
+_MAKING_SLOT = re.compile(r"\b(?:shooting|filming|making|shoot|make)(?: (?:on|of))? «[NF](\d+)»")
+"""An untyped name that a sentence shoots or makes ("start shooting Racing The Clock"): a title."""
+_LATER_WINDOW = 2
+"""Sentences after an unnamed film in which the text may name it."""
+_SHOOTING_WINDOW = 5
+"""Sentences after an unnamed film in which the text may name it as the film being shot."""
+
+
+def _name_unnamed_films(
+    candidates: list[_Candidate], sents: Sequence[_Sentence], names: _Names
+) -> list[_Candidate]:
+    """The candidates, with a film each: a credit in a film the sentence does not name ("P is
+    to star in an adventure film about a robbery") goes to the title given right after it
+    (", called X") or, else, to the one new film the next sentences name ("He hopes to start
+    shooting X next year", "The film, X, will be shot in India"); without one, it is dropped.
+    A film the text named before the credit is not the new one."""
+    if all(cand.film for cand in candidates):
+        return candidates
+    position = {id(sent): number for number, sent in enumerate(sents)}
+    first_named: dict[str, tuple[int, str]] = {}
+    being_made: dict[str, int] = {}  # titles a sentence shoots or makes, where first so named
+    for number, sent in enumerate(sents):
+        made = {int(i) for i in _MAKING_SLOT.findall(sent.skeleton)} if "«" in sent.skeleton else ()
+        for index, slot in enumerate(sent.slots):
+            key = name_key(slot.text)
+            title = slot.kind == "F" or names.kind(slot.text) == "film"
+            if index in made and (title or _untyped_title(slot, sent, names)):
+                being_made.setdefault(names.film_name(slot.text), number)
+                title = True
+            if key not in first_named and title:
+                first_named[key] = (number, names.film_name(slot.text))
+    out: list[_Candidate] = []
+    for cand in candidates:
+        if cand.film:
+            out.append(cand)
+            continue
+        sent = cand.sentence
+        called = _CALLED_AFTER.match(sent.skeleton, cand.span[1]) if cand.span else None
+        film: str | None = None
+        if called is not None:
+            slot = sent.slots[int(called.group(1))]
+            if names.kind(slot.text) not in ("person", "org", "nonfilm"):
+                film = names.film_name(slot.text)
+        else:
+            here = position.get(id(sent), len(sents))
+            later = {
+                title
+                for number, title in first_named.values()
+                if here < number <= here + _LATER_WINDOW
+            }
+            shot = {
+                title
+                for title, number in being_made.items()
+                if here < first_named[name_key(title)][0] and number <= here + _SHOOTING_WINDOW
+            }
+            if len(shot) == 1:  # "... Romancing The Stone ... start shooting Racing The Monsoon"
+                later = shot
+            aside = _background_slots(sent.skeleton)
+            named_here = any(
+                index not in aside and (slot.kind == "F" or names.kind(slot.text) == "film")
+                for index, slot in enumerate(sent.slots)
+            )  # "P is to star in a film about F" (a film of its own), not "P, star of F, is to"
+            if len(later) == 1 and not named_here:
+                (film,) = later
+        if film is not None:
+            out.append(replace(cand, film=film))
+    return out
 
 
 def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> None:
@@ -2285,6 +2363,16 @@ def _candidates(
     relations = _relations(rule, m)
     if not relations:
         return []
+    if "unnamed_film" in rule.flags:  # "P is to star in a new film about ...": named later
+        if first_pass:
+            return []
+        character = _characters(rule, m, sent, None).get("*")
+        return [
+            _Candidate(rule, "", relation, ref, sent, ambiguous=ambiguous, how="later",
+                       span=m.span(), character=character)
+            for ref, ambiguous in _agents(_group(m, rule.agent), sent, state, org=False)
+            for relation in relations
+        ]  # fmt: skip
     film_text = _group(m, rule.film) or (_group(m, "film_ana") if rule.film else None)
     if film_text is not None and rule.film is not None and m.start(rule.film) > 0:
         named = _NAMED_THING.search(sent.skeleton, 0, m.start(rule.film))

@@ -21,6 +21,8 @@ _IN_FILM = r"in (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))"
 _SHARED_SCREEN = r"(?:shared|shares|share|sharing) (?:the )?(?:big |silver )?screen"
 """Acting together: "P shared the screen with Q in F"."""
 _CHAR = "{CHAR}"
+_MAKE_VERB = r"(?:star|co-star|direct|co-direct|produce|co-produce|write|co-write)"
+"""What one is to do in a film: "is to co-produce and star in a heist film"."""
 _ROLE_NOUN = r"(?:role|roles|part|parts|performance|performances|turn|cameo|cameos|debut|lead|(?<=big )break)"
 _ROLE_NOUN_WORDS = (
     "role",
@@ -806,6 +808,46 @@ RULES: tuple[Rule, ...] = (
         r"{FILM_NOUN}|starrer)",
         CAST,
         needs=("led", "starring", "fronted", "headlined", "toplined", "voiced", "starrer"),
+    ),
+    Rule(
+        "cast.in_an_unnamed_film",
+        # "P is to co-produce and star in an adventure film about ...": a film the text names
+        # later ("... called X", "He hopes to start shooting X next year"), see the engine
+        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:(?:signed|agreed|set|due|expected|poised|"
+        r"tapped|lined up|attached|in talks) (?:on |up )?to )?(?P<cue>"
+        + _MAKE_VERB
+        + r"(?: and "
+        + _MAKE_VERB
+        + r")*)(?: in)? an? (?:(?:new|forthcoming|"
+        r"upcoming|untitled|big-screen|feature|low-budget|big-budget|[a-z]+-set) )*(?:{ADJ}){0,2}?"
+        r"{FILM_NOUN}(?= about | based | set | ,| called | titled | \.|$| which | that | for )",
+        film=None,
+        needs=(
+            "star",
+            "direct",
+            "produce",
+            "write",
+            "co-star",
+            "co-direct",
+            "co-produce",
+            "co-write",
+        ),
+        flags=frozenset({"unnamed_film"}),
+    ),
+    Rule(
+        "cast.plays_in_an_unnamed_film",
+        # "P will play a poet in a new film about Dylan Thomas": named later, as above
+        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:(?:signed|agreed|set|due|expected|poised|"
+        r"tapped|lined up|attached|in talks) (?:on |up )?to )?(?:play|portray) (?P<character>"
+        + _CHAR
+        + r") in an? (?:(?:new|forthcoming|upcoming|untitled|big-screen|feature|low-budget|"
+        r"big-budget|[a-z]+-set) )*(?:{ADJ}){0,2}?{FILM_NOUN}(?= about | based | set | ,| called | "
+        r"titled | \.|$| which | that | for )",
+        CAST,
+        character="character",
+        film=None,
+        needs=("play", "portray"),
+        flags=frozenset({"unnamed_film"}),
     ),
     Rule(
         "cast.directed_in",
