@@ -660,7 +660,7 @@ _OTHER_CREW_NOUNS = (
 _ALL_OCCUPATION_NOUNS = _PERFORMER_NOUNS | _DIRECTOR_NOUNS | _OTHER_CREW_NOUNS
 _TV_WHY = re.compile(
     r"^after '(?:tv |series|show|shows|sitcom|soap|programme|program|miniseries|mini-series|"
-    r"tv audience|"
+    r"tv audience|tv run|"
     r"drama series|tv series|tv show|tv drama|channel)"
 )
 """How a chunk was typed when the words before it call it television ("after 'sitcom'")."""

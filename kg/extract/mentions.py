@@ -1244,6 +1244,34 @@ def _tv_audience_after(tokens: Sequence[Token], last: int) -> bool:
     return "viewers" in window and "cinema" not in window and "cinemas" not in window
 
 
+def _tv_run_after(tokens: Sequence[Token], last: int) -> bool:
+    """Is the name ending at ``last`` the subject of a television run ("returns to BBC One on
+    Sunday", "airs on ITV", "returns for a fourth series", "is back for a second season")?
+    Then it is a programme.
+
+    >>> _tv_run_after(tokenize("Harbour Lane returns to BBC One on Sunday"), 1)
+    True
+    >>> _tv_run_after(tokenize("Harbour Lane returns for a fourth series"), 1)
+    True
+    >>> _tv_run_after(tokenize("Harbour Lane returns to cinemas in May"), 1)
+    False
+    """
+    k = _verb_after(tokens, last)
+    if k is None or tokens[k].lower not in _BROADCAST_VERBS:
+        return False
+    window = tokens[k + 1 : k + 6]
+    if len(window) >= 2 and window[0].lower in ("to", "on") and _tv_word(window[1]):
+        return True
+    words = [t.lower for t in window]
+    return "for" in words[:1] and ("series" in words or "season" in words)
+
+
+_BROADCAST_VERBS = frozenset(
+    {"returns", "returned", "return", "returning", "airs", "aired", "air", "airing", "moves",
+     "moved", "transfers", "transferred", "back", "comes", "came", "renewed",
+     "screens", "screened", "broadcast", "broadcasts"}
+)  # fmt: skip
+
 _AUDIENCE_VERBS = frozenset(
     {"watched", "seen", "viewed", "drew", "draws", "attracted", "attracts", "pulled", "pulls",
      "averaged", "averages", "peaked"}
@@ -1287,6 +1315,7 @@ television shares), "best picture", a film festival."""
 _PREDICATE_CUES: tuple[tuple[Callable[[Sequence[Token], int], bool], str, str], ...] = (
     (_box_office_after, "film", "subject of 'topped the box office'"),
     (_tv_audience_after, "nonfilm", "after 'tv audience'"),
+    (_tv_run_after, "nonfilm", "after 'tv run'"),
     (_film_honour_after, "film", "subject of 'won an Oscar'"),
     (_cinema_release_after, "film", "subject of 'opens in cinemas'"),
 )
