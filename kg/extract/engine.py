@@ -1576,7 +1576,8 @@ def _topic_film(
     took as people, which are no films; ``of_sequel``: the film a sequel the sentence is about
     follows, for the rules that relate the two)."""
     names = state.names
-    exclude = exclude | {int(i) for i in _CHARACTER_SLOT.findall(sent.skeleton)}
+    if " of «" in sent.skeleton:  # what every match of _CHARACTER_SLOT holds
+        exclude = exclude | {int(i) for i in _CHARACTER_SLOT.findall(sent.skeleton)}
     if _names_other_film(sent.skeleton) and not any(s.kind == "F" for s in sent.slots):
         return None  # "The first film, released in 2001, starred P": not the article's film
     sequel = _SEQUEL_SUBJECT.match(sent.skeleton)
