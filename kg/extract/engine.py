@@ -32,7 +32,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib.resources import files
 from operator import attrgetter
@@ -2943,8 +2943,49 @@ _ACTING_VERB = re.compile(
 # ------------------------------------------------------------------ candidates -> facts
 
 
+@dataclass(slots=True)
+class _Reading:
+    """The best reading of one fact so far (see :func:`_facts`): what its :class:`Fact` is made
+    from once every reading is in and its film's year is known, so each fact is made once."""
+
+    film: str  # the film's name, as the subject's
+    subject: EntityRef  # the film, without its year
+    relation: Relation
+    obj: EntityRef | Value
+    cand: _Candidate  # the candidate read
+    confidence: float  # rounded as the fact's evidence states it
+    rule: str  # the evidence's rule: "name@how"
+    character: str | None
+    planned: bool
+
+    def fact(self, document: Document, subject: EntityRef) -> Fact:
+        """The fact of this reading, about ``subject`` (the film with its year, when known)."""
+        cand, sent = self.cand, self.cand.sentence
+        evidence = Evidence(
+            source_id=document.id,
+            sentence=sent.text,
+            start=sent.start,
+            end=sent.end,
+            confidence=self.confidence,
+            extractor=EXTRACTOR_NAME,
+            rule=self.rule,
+        )
+        return Fact(
+            subject,
+            self.relation,
+            self.obj,
+            evidence,
+            character=self.character,
+            billing_order=cand.billing,
+            platform=cand.platform,
+            region=cand.region,
+            planned=self.planned,
+            ambiguous=cand.ambiguous,
+        )
+
+
 def _facts(document: Document, candidates: Iterable[_Candidate], names: _Names) -> list[Fact]:
-    best: dict[tuple[str, Relation, str], Fact] = {}
+    best: dict[tuple[str, Relation, str], _Reading] = {}
     planned_cache: dict[int, bool] = {}
     confidences: dict[tuple[str, bool, str], float] = {}  # what rule_confidence reads
     subjects: dict[str, EntityRef] = {}
@@ -2975,9 +3016,9 @@ def _facts(document: Document, candidates: Iterable[_Candidate], names: _Names) 
                 continue
         key = (name_key(cand.film), cand.relation, _obj_key(obj))
         old = best.get(key)
-        if old is not None and (old.evidence is None or old.evidence.confidence >= confidence):
+        if old is not None and old.confidence >= confidence:
             if cand.character and not old.character:  # "P stars in F. P plays a nurse": F's nurse
-                best[key] = replace(old, character=cand.character)
+                old.character = cand.character
             continue  # as sure a fact was read already
         subject = subjects.get(cand.film)
         if subject is None:
@@ -2992,44 +3033,35 @@ def _facts(document: Document, candidates: Iterable[_Candidate], names: _Names) 
         character = cand.character
         if not character and old is not None and old.character:
             character = old.character  # the weaker reading named the character
-        best[key] = Fact(
+        best[key] = _Reading(
+            cand.film,
             subject,
             cand.relation,
             obj,
-            Evidence(
-                source_id=document.id,
-                sentence=sent.text,
-                start=sent.start,
-                end=sent.end,
-                confidence=round(confidence, 4),
-                extractor=EXTRACTOR_NAME,
-                rule=f"{cand.rule.name}@{cand.how}",
-            ),
-            character=character,
-            billing_order=cand.billing,
-            platform=cand.platform,
-            region=cand.region,
-            planned=planned,
-            ambiguous=cand.ambiguous,
+            cand,
+            round(confidence, 4),
+            f"{cand.rule.name}@{cand.how}",
+            character,
+            planned,
         )
-    return _with_years(_drop_weaker_dates(_drop_guessed_directors(best, names)), names)
+    kept = _drop_weaker_dates(_drop_guessed_directors(best, names))
+    return _with_years(document, kept, names)
 
 
 def _drop_guessed_directors(
-    best: dict[tuple[str, Relation, str], Fact], names: _Names
-) -> list[Fact]:
-    """The facts without a director guessed from a possessive ("Lena Quill's new thriller F")
+    best: dict[tuple[str, Relation, str], _Reading], names: _Names
+) -> list[_Reading]:
+    """The readings without a director guessed from a possessive ("Lena Quill's new thriller F")
     when the text also casts that person in F ("F, in which Quill plays a detective") and never
     calls them a director: the possessive named the star."""
-    out: list[Fact] = []
+    out: list[_Reading] = []
     for (film, relation, obj), fact in best.items():
         if (
             relation is Relation.DIRECTOR
-            and fact.evidence is not None
-            and fact.evidence.rule.partition("@")[0] in _POSSESSIVE_DIRECTOR_RULES
+            and fact.rule.partition("@")[0] in _POSSESSIVE_DIRECTOR_RULES
             and (film, Relation.CAST_MEMBER, obj) in best
-            and isinstance(fact.object, EntityRef)
-            and not names.is_director(fact.object.name)
+            and isinstance(fact.obj, EntityRef)
+            and not names.is_director(fact.obj.name)
         ):
             continue
         out.append(fact)
@@ -3042,61 +3074,49 @@ _POSSESSIVE_DIRECTOR_RULES = frozenset(
 """Rules that guess a director from a possessive ("Kate Brill's F"), which may name the star."""
 
 
-def _with_years(facts: list[Fact], names: _Names) -> list[Fact]:
-    """Give every film its year (the earliest release year the text states, else the one the
-    gazetteer knows), so namesakes of other years stay apart when resolved."""
+def _with_years(document: Document, readings: list[_Reading], names: _Names) -> list[Fact]:
+    """The facts of ``readings``, every film with its year (the earliest release year the text
+    states, else the one the gazetteer knows), so namesakes of other years stay apart when
+    resolved."""
     years: dict[str, int] = {}
-    for fact in facts:
-        if fact.relation is Relation.RELEASE_DATE and isinstance(fact.object, Value):
-            first = int(fact.object.text[:4])
-            key = name_key(fact.subject.name)
+    for reading in readings:
+        if reading.relation is Relation.RELEASE_DATE and isinstance(reading.obj, Value):
+            first = int(reading.obj.text[:4])
+            key = name_key(reading.film)
             years[key] = min(first, years.get(key, first))
     out: list[Fact] = []
-    dated: dict[EntityRef, EntityRef] = {}  # a subject with its year (films recur)
-    for fact in facts:
-        key = name_key(fact.subject.name)
-        year: int | None = years.get(key)
-        if year is None and names.gazetteer is not None:
-            known = names.gazetteer.film(fact.subject.name)
-            year = known.year if known is not None else None
-        if year is not None and fact.subject.year is None:
-            subject = dated.get(fact.subject)
-            if subject is None:
-                subject = dated[fact.subject] = replace(fact.subject, year=year)
-            fact = _with_subject(fact, subject)
-        out.append(fact)
+    dated: dict[str, EntityRef] = {}  # a film's subject with its year (films recur)
+    for reading in readings:
+        subject = dated.get(reading.film)
+        if subject is None:
+            year: int | None = years.get(name_key(reading.film))
+            if year is None and names.gazetteer is not None:
+                known = names.gazetteer.film(reading.film)
+                year = known.year if known is not None else None
+            subject = reading.subject if year is None else replace(reading.subject, year=year)
+            dated[reading.film] = subject
+        out.append(reading.fact(document, subject))
     return out
 
 
-_FACT_FIELDS = fields(Fact)
-assert _FACT_FIELDS[0].name == "subject" and all(f.init for f in _FACT_FIELDS)
-_FACT_REST = attrgetter(*(f.name for f in _FACT_FIELDS[1:]))
-
-
-def _with_subject(fact: Fact, subject: EntityRef) -> Fact:
-    """``replace(fact, subject=subject)`` at half its cost (every fact goes through it)."""
-    return Fact(subject, *_FACT_REST(fact))
-
-
-def _drop_weaker_dates(facts: list[Fact]) -> list[Fact]:
+def _drop_weaker_dates(readings: list[_Reading]) -> list[_Reading]:
     """A film's release year (or month) is dropped when a fuller date within it is known ("is a
     1974 film ... released on 3 May 1974"), and a fallback year ("made in 1957") when any release
     date is."""
     dates: dict[str, list[str]] = {}
-    for fact in facts:
-        if fact.relation is Relation.RELEASE_DATE and isinstance(fact.object, Value):
-            dates.setdefault(name_key(fact.subject.name), []).append(fact.object.text)
-    out: list[Fact] = []
-    for fact in facts:
-        if fact.relation is Relation.RELEASE_DATE and isinstance(fact.object, Value):
-            text = fact.object.text
-            known = dates.get(name_key(fact.subject.name), [])
+    for reading in readings:
+        if reading.relation is Relation.RELEASE_DATE and isinstance(reading.obj, Value):
+            dates.setdefault(name_key(reading.film), []).append(reading.obj.text)
+    out: list[_Reading] = []
+    for reading in readings:
+        if reading.relation is Relation.RELEASE_DATE and isinstance(reading.obj, Value):
+            text = reading.obj.text
+            known = dates.get(name_key(reading.film), [])
             if any(len(d) > len(text) and d.startswith(text) for d in known):
                 continue  # "May 2006" beside "19 May 2006": the fuller date
-            rule = fact.evidence.rule if fact.evidence else ""
-            if rule.startswith(_FALLBACK_RULES) and any(d != text for d in known):
+            if reading.rule.startswith(_FALLBACK_RULES) and any(d != text for d in known):
                 continue
-        out.append(fact)
+        out.append(reading)
     return out
 
 
