@@ -439,7 +439,7 @@ class _Names:
         return self.surface.get(name_key(name), name)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Slot:
     kind: str  # F, P, O, X, C, N, D, A
     text: str
@@ -471,7 +471,7 @@ class _Sentence:
     neutral_she: bool = False  # a "she" written for "the star": of either gender
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     rule: Rule
     film: str
@@ -2004,8 +2004,11 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&!.-]+")
 _SUFFIXED = re.compile(r"^(?P<base>.+?),? (?P<suffix>Jr\.?|Sr\.?|Jnr\.?|II|III|IV)$")
 
 
+@lru_cache(maxsize=1 << 14)
 def _person_ref(name: str) -> EntityRef:
-    """A person; "Harry Shum, Jr." is Harry Shum Jr., also known as Harry Shum."""
+    """A person; "Harry Shum, Jr." is Harry Shum Jr., also known as Harry Shum. (Every person
+    object of a candidate is made here, and a text names its people again and again; the
+    reference is immutable: memoised.)"""
     m = _SUFFIXED.match(name)
     if m is None:
         return EntityRef(EntityType.PERSON, name)
