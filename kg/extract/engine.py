@@ -1124,6 +1124,19 @@ def _learn_headline_names(title: str | None, names: _Names) -> None:
             names.full_names.setdefault(name_key(last), f"{first} {last}")
 
 
+def _learn_person(chunk: Chunk, sent: _Sentence, key: str, names: _Names) -> None:
+    """What the words around a person's name (``key``) say of them: named with a descriptor
+    ("actress X": surely a person), and an actor, a director or other crew."""
+    if chunk.why == "descriptor":
+        names.strong_people.add(key)
+    if _described_as(chunk, sent, _PERFORMER_NOUNS):
+        names.actors.add(key)
+    if _described_as(chunk, sent, _DIRECTOR_NOUNS):
+        names.directors.add(key)
+    if _described_as(chunk, sent, _OTHER_CREW_NOUNS):
+        names.crew.add(key)
+
+
 def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact]:
     """Facts stated in ``document`` (see the module docstring)."""
     text = document.text
@@ -1151,29 +1164,24 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
     for sent in sents:
         _skeleton(sent, names, first_pass=True)
         for slot in sent.slots:
+            key = name_key(slot.text)
             if slot.chunk is not None and slot.kind in ("P", "F", "O"):
                 if (
                     slot.kind == "F"
                     and slot.chunk.why.startswith("after '")
-                    and names.kinds.get(name_key(slot.text)) == "person"
-                    and name_key(slot.text) not in names.strong_people
+                    and names.kinds.get(key) == "person"
+                    and key not in names.strong_people
                 ):  # "films included Winter Bells ... his film Winter Bells": the noun decides
-                    names.kinds[name_key(slot.text)] = "film"
+                    names.kinds[key] = "film"
                 names.learn(slot.text, _KIND_OF_LETTER[slot.kind])
                 if slot.kind == "F":
-                    names.evidenced.add(name_key(slot.text))
-                if slot.kind == "P" and slot.chunk.why == "descriptor":
-                    names.strong_people.add(name_key(slot.text))
-                if slot.kind == "P" and _described_as(slot.chunk, sent, _PERFORMER_NOUNS):
-                    names.actors.add(name_key(slot.text))
-                if slot.kind == "P" and _described_as(slot.chunk, sent, _DIRECTOR_NOUNS):
-                    names.directors.add(name_key(slot.text))
-                if slot.kind == "P" and _described_as(slot.chunk, sent, _OTHER_CREW_NOUNS):
-                    names.crew.add(name_key(slot.text))
+                    names.evidenced.add(key)
+                if slot.kind == "P":
+                    _learn_person(slot.chunk, sent, key, names)
             if slot.chunk is not None and slot.kind == "X" and _TV_WHY.match(slot.chunk.why):
-                names.kinds[name_key(slot.text)] = "nonfilm"  # "the series X": TV all through
-                names.tv.add(name_key(slot.text))
-            if title_key and slot.kind != "P" and name_key(slot.text) == title_key:
+                names.kinds[key] = "nonfilm"  # "the series X": TV all through
+                names.tv.add(key)
+            if title_key and slot.kind != "P" and key == title_key:
                 names.kinds[title_key] = "film"
                 names.surface.setdefault(title_key, slot.text)
         occupation = _IS_AN_OCCUPATION.match(sent.skeleton)
@@ -1471,7 +1479,7 @@ def _hits(
     ``needed``) that match its ``skeleton``, in the order they are listed, with their
     matches. They depend on these two alone, and recur: both passes make most skeletons twice,
     and formulaic sentences come back across articles ("it was released on «D0» ."): memoised."""
-    windows = _windows(skeleton)
+    windows = _windows(skeleton) if len(skeleton) > _WINDOW else None  # None: read it whole
     hits: list[tuple[Rule, tuple[re.Match[str], ...]]] = []
     for number, rule in _rules_for(needed):
         test = _TESTS[number]  # a string the rule needs, looked for before its pattern is run
@@ -1480,7 +1488,10 @@ def _hits(
         if test is not None and test not in skeleton:
             continue
         regex = rule.__dict__.get("regex") or _rule_regex(number, rule)
-        found = tuple(m for w in windows for m in regex.finditer(w))
+        if windows is None:
+            found = tuple(regex.finditer(skeleton))
+        else:
+            found = tuple(m for w in windows for m in regex.finditer(w))
         if found:
             hits.append((rule, found))
     return tuple(hits)
