@@ -32,7 +32,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib.resources import files
 from operator import attrgetter
@@ -439,7 +439,7 @@ class _Names:
         return self.surface.get(name_key(name), name)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Slot:
     kind: str  # F, P, O, X, C, N, D, A
     text: str
@@ -471,7 +471,7 @@ class _Sentence:
     neutral_she: bool = False  # a "she" written for "the star": of either gender
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     rule: Rule
     film: str
@@ -1163,6 +1163,19 @@ def _learn_headline_names(title: str | None, names: _Names) -> None:
             names.full_names.setdefault(name_key(last), f"{first} {last}")
 
 
+def _learn_person(chunk: Chunk, sent: _Sentence, key: str, names: _Names) -> None:
+    """What the words around a person's name (``key``) say of them: named with a descriptor
+    ("actress X": surely a person), and an actor, a director or other crew."""
+    if chunk.why == "descriptor":
+        names.strong_people.add(key)
+    if _described_as(chunk, sent, _PERFORMER_NOUNS):
+        names.actors.add(key)
+    if _described_as(chunk, sent, _DIRECTOR_NOUNS):
+        names.directors.add(key)
+    if _described_as(chunk, sent, _OTHER_CREW_NOUNS):
+        names.crew.add(key)
+
+
 def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact]:
     """Facts stated in ``document`` (see the module docstring)."""
     text = document.text
@@ -1190,29 +1203,24 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
     for sent in sents:
         _skeleton(sent, names, first_pass=True)
         for slot in sent.slots:
+            key = name_key(slot.text)
             if slot.chunk is not None and slot.kind in ("P", "F", "O"):
                 if (
                     slot.kind == "F"
                     and slot.chunk.why.startswith("after '")
-                    and names.kinds.get(name_key(slot.text)) == "person"
-                    and name_key(slot.text) not in names.strong_people
+                    and names.kinds.get(key) == "person"
+                    and key not in names.strong_people
                 ):  # "films included Winter Bells ... his film Winter Bells": the noun decides
-                    names.kinds[name_key(slot.text)] = "film"
+                    names.kinds[key] = "film"
                 names.learn(slot.text, _KIND_OF_LETTER[slot.kind])
                 if slot.kind == "F":
-                    names.evidenced.add(name_key(slot.text))
-                if slot.kind == "P" and slot.chunk.why == "descriptor":
-                    names.strong_people.add(name_key(slot.text))
-                if slot.kind == "P" and _described_as(slot.chunk, sent, _PERFORMER_NOUNS):
-                    names.actors.add(name_key(slot.text))
-                if slot.kind == "P" and _described_as(slot.chunk, sent, _DIRECTOR_NOUNS):
-                    names.directors.add(name_key(slot.text))
-                if slot.kind == "P" and _described_as(slot.chunk, sent, _OTHER_CREW_NOUNS):
-                    names.crew.add(name_key(slot.text))
+                    names.evidenced.add(key)
+                if slot.kind == "P":
+                    _learn_person(slot.chunk, sent, key, names)
             if slot.chunk is not None and slot.kind == "X" and _TV_WHY.match(slot.chunk.why):
-                names.kinds[name_key(slot.text)] = "nonfilm"  # "the series X": TV all through
-                names.tv.add(name_key(slot.text))
-            if title_key and slot.kind != "P" and name_key(slot.text) == title_key:
+                names.kinds[key] = "nonfilm"  # "the series X": TV all through
+                names.tv.add(key)
+            if title_key and slot.kind != "P" and key == title_key:
                 names.kinds[title_key] = "film"
                 names.surface.setdefault(title_key, slot.text)
         occupation = _IS_AN_OCCUPATION.match(sent.skeleton)
@@ -1518,7 +1526,7 @@ def _hits(
     ``needed``) that match its ``skeleton``, in the order they are listed, with their
     matches. They depend on these two alone, and recur: both passes make most skeletons twice,
     and formulaic sentences come back across articles ("it was released on «D0» ."): memoised."""
-    windows = _windows(skeleton)
+    windows = _windows(skeleton) if len(skeleton) > _WINDOW else None  # None: read it whole
     hits: list[tuple[Rule, tuple[re.Match[str], ...]]] = []
     for number, rule in _rules_for(needed):
         test = _TESTS[number]  # a string the rule needs, looked for before its pattern is run
@@ -1527,7 +1535,10 @@ def _hits(
         if test is not None and test not in skeleton:
             continue
         regex = rule.__dict__.get("regex") or _rule_regex(number, rule)
-        found = tuple(m for w in windows for m in regex.finditer(w))
+        if windows is None:
+            found = tuple(regex.finditer(skeleton))
+        else:
+            found = tuple(m for w in windows for m in regex.finditer(w))
         if found:
             hits.append((rule, found))
     return tuple(hits)
@@ -1648,7 +1659,8 @@ def _topic_film(
     took as people, which are no films; ``of_sequel``: the film a sequel the sentence is about
     follows, for the rules that relate the two)."""
     names = state.names
-    exclude = exclude | {int(i) for i in _CHARACTER_SLOT.findall(sent.skeleton)}
+    if " of «" in sent.skeleton:  # what every match of _CHARACTER_SLOT holds
+        exclude = exclude | {int(i) for i in _CHARACTER_SLOT.findall(sent.skeleton)}
     if _names_other_film(sent.skeleton) and not any(s.kind == "F" for s in sent.slots):
         if state.original is not None and _FIRST_FILM.search(sent.skeleton):
             return state.original  # "A sequel to F is planned. The first film starred P"
@@ -2194,8 +2206,11 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&!.-]+")
 _SUFFIXED = re.compile(r"^(?P<base>.+?),? (?P<suffix>Jr\.?|Sr\.?|Jnr\.?|II|III|IV)$")
 
 
+@lru_cache(maxsize=1 << 14)
 def _person_ref(name: str) -> EntityRef:
-    """A person; "Harry Shum, Jr." is Harry Shum Jr., also known as Harry Shum."""
+    """A person; "Harry Shum, Jr." is Harry Shum Jr., also known as Harry Shum. (Every person
+    object of a candidate is made here, and a text names its people again and again; the
+    reference is immutable: memoised.)"""
     m = _SUFFIXED.match(name)
     if m is None:
         return EntityRef(EntityType.PERSON, name)
@@ -3156,8 +3171,49 @@ _ACTING_VERB = re.compile(
 # ------------------------------------------------------------------ candidates -> facts
 
 
+@dataclass(slots=True)
+class _Reading:
+    """The best reading of one fact so far (see :func:`_facts`): what its :class:`Fact` is made
+    from once every reading is in and its film's year is known, so each fact is made once."""
+
+    film: str  # the film's name, as the subject's
+    subject: EntityRef  # the film, without its year
+    relation: Relation
+    obj: EntityRef | Value
+    cand: _Candidate  # the candidate read
+    confidence: float  # rounded as the fact's evidence states it
+    rule: str  # the evidence's rule: "name@how"
+    character: str | None
+    planned: bool
+
+    def fact(self, document: Document, subject: EntityRef) -> Fact:
+        """The fact of this reading, about ``subject`` (the film with its year, when known)."""
+        cand, sent = self.cand, self.cand.sentence
+        evidence = Evidence(
+            source_id=document.id,
+            sentence=sent.text,
+            start=sent.start,
+            end=sent.end,
+            confidence=self.confidence,
+            extractor=EXTRACTOR_NAME,
+            rule=self.rule,
+        )
+        return Fact(
+            subject,
+            self.relation,
+            self.obj,
+            evidence,
+            character=self.character,
+            billing_order=cand.billing,
+            platform=cand.platform,
+            region=cand.region,
+            planned=self.planned,
+            ambiguous=cand.ambiguous,
+        )
+
+
 def _facts(document: Document, candidates: Iterable[_Candidate], names: _Names) -> list[Fact]:
-    best: dict[tuple[str, Relation, str], Fact] = {}
+    best: dict[tuple[str, Relation, str], _Reading] = {}
     planned_cache: dict[int, bool] = {}
     confidences: dict[tuple[str, bool, str], float] = {}  # what rule_confidence reads
     subjects: dict[str, EntityRef] = {}
@@ -3188,9 +3244,9 @@ def _facts(document: Document, candidates: Iterable[_Candidate], names: _Names) 
                 continue
         key = (name_key(cand.film), cand.relation, _obj_key(obj))
         old = best.get(key)
-        if old is not None and (old.evidence is None or old.evidence.confidence >= confidence):
+        if old is not None and old.confidence >= confidence:
             if cand.character and not old.character:  # "P stars in F. P plays a nurse": F's nurse
-                best[key] = replace(old, character=cand.character)
+                old.character = cand.character
             continue  # as sure a fact was read already
         subject = subjects.get(cand.film)
         if subject is None:
@@ -3205,58 +3261,46 @@ def _facts(document: Document, candidates: Iterable[_Candidate], names: _Names) 
         character = cand.character
         if not character and old is not None and old.character:
             character = old.character  # the weaker reading named the character
-        best[key] = Fact(
+        best[key] = _Reading(
+            cand.film,
             subject,
             cand.relation,
             obj,
-            Evidence(
-                source_id=document.id,
-                sentence=sent.text,
-                start=sent.start,
-                end=sent.end,
-                confidence=round(confidence, 4),
-                extractor=EXTRACTOR_NAME,
-                rule=f"{cand.rule.name}@{cand.how}",
-            ),
-            character=character,
-            billing_order=cand.billing,
-            platform=cand.platform,
-            region=cand.region,
-            planned=planned,
-            ambiguous=cand.ambiguous,
+            cand,
+            round(confidence, 4),
+            f"{cand.rule.name}@{cand.how}",
+            character,
+            planned,
         )
-    return _with_years(_drop_weaker_dates(_drop_guessed_directors(best, names)), names)
+    kept = _drop_weaker_dates(_drop_guessed_directors(best, names))
+    return _with_years(document, kept, names)
 
 
 def _drop_guessed_directors(
-    best: dict[tuple[str, Relation, str], Fact], names: _Names
-) -> list[Fact]:
-    """The facts without a director guessed from a possessive ("Lena Quill's new thriller F")
+    best: dict[tuple[str, Relation, str], _Reading], names: _Names
+) -> list[_Reading]:
+    """The readings without a director guessed from a possessive ("Lena Quill's new thriller F")
     when the text also casts that person in F ("F, in which Quill plays a detective") or says
-    who else directed F ("F was directed by P"), and never calls them a director: the
-    possessive named the star."""
+    who else directed F more surely ("F was directed by P"), and never calls them a director:
+    the possessive named the star."""
 
-    def guessed(fact: Fact) -> bool:
-        return (
-            fact.evidence is not None
-            and fact.evidence.rule.partition("@")[0] in _POSSESSIVE_DIRECTOR_RULES
-        )
+    def guessed(reading: _Reading) -> bool:
+        return reading.rule.partition("@")[0] in _POSSESSIVE_DIRECTOR_RULES
 
     stated: dict[str, float] = {}  # the surest director a film is stated to have
-    for (film, relation, _), fact in best.items():
-        if relation is Relation.DIRECTOR and fact.evidence is not None and not guessed(fact):
-            stated[film] = max(stated.get(film, 0.0), fact.evidence.confidence)
-    out: list[Fact] = []
+    for (film, relation, _), reading in best.items():
+        if relation is Relation.DIRECTOR and not guessed(reading):
+            stated[film] = max(stated.get(film, 0.0), reading.confidence)
+    out: list[_Reading] = []
     for (film, relation, obj), fact in best.items():
         if (
             relation is Relation.DIRECTOR
             and guessed(fact)
             and (
-                (film, Relation.CAST_MEMBER, obj) in best
-                or stated.get(film, 0.0) > (fact.evidence.confidence if fact.evidence else 1.0)
+                (film, Relation.CAST_MEMBER, obj) in best or stated.get(film, 0.0) > fact.confidence
             )
-            and isinstance(fact.object, EntityRef)
-            and not names.is_director(fact.object.name)
+            and isinstance(fact.obj, EntityRef)
+            and not names.is_director(fact.obj.name)
         ):
             continue
         out.append(fact)
@@ -3269,61 +3313,49 @@ _POSSESSIVE_DIRECTOR_RULES = frozenset(
 """Rules that guess a director from a possessive ("Kate Brill's F"), which may name the star."""
 
 
-def _with_years(facts: list[Fact], names: _Names) -> list[Fact]:
-    """Give every film its year (the earliest release year the text states, else the one the
-    gazetteer knows), so namesakes of other years stay apart when resolved."""
+def _with_years(document: Document, readings: list[_Reading], names: _Names) -> list[Fact]:
+    """The facts of ``readings``, every film with its year (the earliest release year the text
+    states, else the one the gazetteer knows), so namesakes of other years stay apart when
+    resolved."""
     years: dict[str, int] = {}
-    for fact in facts:
-        if fact.relation is Relation.RELEASE_DATE and isinstance(fact.object, Value):
-            first = int(fact.object.text[:4])
-            key = name_key(fact.subject.name)
+    for reading in readings:
+        if reading.relation is Relation.RELEASE_DATE and isinstance(reading.obj, Value):
+            first = int(reading.obj.text[:4])
+            key = name_key(reading.film)
             years[key] = min(first, years.get(key, first))
     out: list[Fact] = []
-    dated: dict[EntityRef, EntityRef] = {}  # a subject with its year (films recur)
-    for fact in facts:
-        key = name_key(fact.subject.name)
-        year: int | None = years.get(key)
-        if year is None and names.gazetteer is not None:
-            known = names.gazetteer.film(fact.subject.name)
-            year = known.year if known is not None else None
-        if year is not None and fact.subject.year is None:
-            subject = dated.get(fact.subject)
-            if subject is None:
-                subject = dated[fact.subject] = replace(fact.subject, year=year)
-            fact = _with_subject(fact, subject)
-        out.append(fact)
+    dated: dict[str, EntityRef] = {}  # a film's subject with its year (films recur)
+    for reading in readings:
+        subject = dated.get(reading.film)
+        if subject is None:
+            year: int | None = years.get(name_key(reading.film))
+            if year is None and names.gazetteer is not None:
+                known = names.gazetteer.film(reading.film)
+                year = known.year if known is not None else None
+            subject = reading.subject if year is None else replace(reading.subject, year=year)
+            dated[reading.film] = subject
+        out.append(reading.fact(document, subject))
     return out
 
 
-_FACT_FIELDS = fields(Fact)
-assert _FACT_FIELDS[0].name == "subject" and all(f.init for f in _FACT_FIELDS)
-_FACT_REST = attrgetter(*(f.name for f in _FACT_FIELDS[1:]))
-
-
-def _with_subject(fact: Fact, subject: EntityRef) -> Fact:
-    """``replace(fact, subject=subject)`` at half its cost (every fact goes through it)."""
-    return Fact(subject, *_FACT_REST(fact))
-
-
-def _drop_weaker_dates(facts: list[Fact]) -> list[Fact]:
+def _drop_weaker_dates(readings: list[_Reading]) -> list[_Reading]:
     """A film's release year (or month) is dropped when a fuller date within it is known ("is a
     1974 film ... released on 3 May 1974"), and a fallback year ("made in 1957") when any release
     date is."""
     dates: dict[str, list[str]] = {}
-    for fact in facts:
-        if fact.relation is Relation.RELEASE_DATE and isinstance(fact.object, Value):
-            dates.setdefault(name_key(fact.subject.name), []).append(fact.object.text)
-    out: list[Fact] = []
-    for fact in facts:
-        if fact.relation is Relation.RELEASE_DATE and isinstance(fact.object, Value):
-            text = fact.object.text
-            known = dates.get(name_key(fact.subject.name), [])
+    for reading in readings:
+        if reading.relation is Relation.RELEASE_DATE and isinstance(reading.obj, Value):
+            dates.setdefault(name_key(reading.film), []).append(reading.obj.text)
+    out: list[_Reading] = []
+    for reading in readings:
+        if reading.relation is Relation.RELEASE_DATE and isinstance(reading.obj, Value):
+            text = reading.obj.text
+            known = dates.get(name_key(reading.film), [])
             if any(len(d) > len(text) and d.startswith(text) for d in known):
                 continue  # "May 2006" beside "19 May 2006": the fuller date
-            rule = fact.evidence.rule if fact.evidence else ""
-            if rule.startswith(_FALLBACK_RULES) and any(d != text for d in known):
+            if reading.rule.startswith(_FALLBACK_RULES) and any(d != text for d in known):
                 continue
-        out.append(fact)
+        out.append(reading)
     return out
 
 

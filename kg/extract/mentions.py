@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from .lexicon import (
@@ -63,10 +64,12 @@ _TOKEN = re.compile(
     r"|(?P<word>[^\W\d_][\w]*(?:(?:-(?!"
     + _CREDIT_SUFFIX
     + r"\b)|[.&])[^\W_][\w]*|['’](?![sS]\b)[^\W_][\w]*)*"
-    r"(?:(?<=\bMr|\bMs|\bDr|\bSt|\bJr)\.|(?<=\bMrs)\.|(?<=\bBros|\bCorp)\.(?=\s+\S)"
-    r"|(?<=\bInc|\bLtd)\.(?=\s+\S)|(?<=\bCo)\.(?=\s+\S)|\+(?![\w+]))?)"
+    r"(?:(?=[.+])(?:(?<=\bMr|\bMs|\bDr|\bSt|\bJr)\.|(?<=\bMrs)\.|(?<=\bBros|\bCorp)\.(?=\s+\S)"
+    r"|(?<=\bInc|\bLtd)\.(?=\s+\S)|(?<=\bCo)\.(?=\s+\S)|\+(?![\w+])))?)"
     r"|(?P<punct>[^\w\s])"
 )
+"""A token of a sentence. A word's optional tail ("Mr.", "Warner Bros.", "Disney+") is tried only
+at a full stop or a plus sign (``(?=[.+])``): its look-behinds are not run after every word."""
 
 _CONNECTORS = frozenset(
     {"of", "the", "a", "an", "and", "in", "on", "at", "to", "for", "with", "from", "vs", "vs."}
@@ -122,11 +125,8 @@ class Token(NamedTuple):
     cap: bool = False  # does it look like part of a name (capitalised word, abbreviation)?
 
 
-def _looks_capitalised(text: str, kind: str, lower: str) -> bool:
-    if kind == "abbr":
-        return True
-    if kind != "word":
-        return False
+def _looks_capitalised(text: str, lower: str) -> bool:
+    """Does a word look like part of a name: capitalised, and no adjective ("Oscar-winning")?"""
     if not text[0].isupper():
         # "eKhayelitsha", "iPhone": a capital inside a lower-case start
         return len(text) > 3 and text[1].isupper()
@@ -164,7 +164,10 @@ def tokenize(sentence: str) -> list[Token]:
             start = first.start
             text = sentence[start:end]
             lower = text.lower()
-        out.append(Token(text, start, end, kind, lower, _looks_capitalised(text, kind, lower)))
+        cap = kind == "abbr" or (kind == "word" and _looks_capitalised(text, lower))
+        # tuple.__new__: the named tuple made without its Python-level __new__ (a sentence
+        # makes dozens: a fifth of the tokenizer's time)
+        out.append(tuple.__new__(Token, (text, start, end, kind, lower, cap)))
     return out
 
 
@@ -363,6 +366,13 @@ def _person_like(words: Sequence[str]) -> bool:
         if nonfilm_kind(w, heads=False) in ("award", "event", "time"):
             return False
     return True
+
+
+@lru_cache(maxsize=1 << 14)
+def _person_like_name(name: str) -> bool:
+    """:func:`_person_like` of the words of ``name`` (asked of every chunk :func:`_classify`
+    types, and names recur: a text names its people often, both passes chunk it: memoised)."""
+    return _person_like(name.split())
 
 
 _INITIALS = re.compile(r"[A-Z]\.(?:[A-Z]\.)*")
@@ -1626,7 +1636,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     if chunk.first == 0 and _starring_after(tokens, chunk.last) and known(name) is None:
         chunk.kind, chunk.why = "film", "subject of 'starring'"  # "Vera Drake, starring X, ..."
         return
-    if known(name) is None and not _person_like(words):
+    if known(name) is None and not _person_like_name(name):
         for cue, cue_kind, cue_why in _PREDICATE_CUES:  # "X topped the box office", ...
             if cue(tokens, chunk.last):
                 chunk.kind, chunk.why = cue_kind, cue_why
@@ -1638,7 +1648,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         before in STRONG_FILM_NOUNS
         and not before.endswith("s")  # "features X", "films X": a verb or a plural, not a cue
         and nonfilm_kind(name, heads=False) is None
-        and not (_person_like(words) and _crew_verb_after(tokens, chunk.last))
+        and not (_person_like_name(name) and _crew_verb_after(tokens, chunk.last))
     ):
         if (
             before not in _FILM_ONLY_NOUNS
@@ -1690,7 +1700,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         and chunk.last + 1 < len(tokens)
         and tokens[chunk.last + 1].text == ","  # closed: "The film, X, chronicles"
         and known(name) is None
-        and not _person_like(words)  # "The director of the film, Vinod Pande, says"
+        and not _person_like_name(name)  # "The director of the film, Vinod Pande, says"
     )
     if named and nonfilm_kind(name, heads=False) is None:
         chunk.kind, chunk.why = "film", f"'{tokens[chunk.first - 2].lower} {before}'"
@@ -1743,7 +1753,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         and chunk.first >= 2
         and tokens[chunk.first - 2].lower in _PLACE_CUES
         and known(name) is None
-        and not _person_like(words)
+        and not _person_like_name(name)
     ):
         chunk.kind, chunk.why = "nonfilm", "place"  # "took place in New Mexico", "born in X"
         return
@@ -1751,7 +1761,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         before != "of"  # "stars of Night Ferry": the noun is not the name's
         and any(d in PERSON_NOUNS or d in _HONORIFIC_WORDS for d in chunk.descriptors)
     )
-    if person_cue and _modifies_a_name(tokens, chunk.last) and not _person_like(words):
+    if person_cue and _modifies_a_name(tokens, chunk.last) and not _person_like_name(name):
         chunk.kind, chunk.why = "name", "modifier"  # "stars EastEnders actress X": X's show
         return
     if not person_cue and _dated_list_item(tokens, chunk.first, chunk.last):
@@ -1760,7 +1770,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     if not person_cue and _quoted(tokens, chunk.first, chunk.last):
         chunk.kind, chunk.why = "name", "quoted"  # '"King David" is a 1985 film': a title
         return
-    if _person_like(words) or (person_cue and 1 <= len(words) <= 4 and _namey(words)):
+    if _person_like_name(name) or (person_cue and 1 <= len(words) <= 4 and _namey(words)):
         chunk.kind, chunk.why = "person", "name" if not person_cue else "descriptor"
         return
     if (

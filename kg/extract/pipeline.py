@@ -98,8 +98,10 @@ ABBREVIATIONS = frozenset(
 
 _END = re.compile(
     r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-ÖØ-Þ])"
-    r"|(?<=[a-z]{2})\.(?=[A-Z][a-z])"  # a missing space: "starring Tom Sizemore.The film was"
+    r"|\.(?<=[a-z]{2}\.)(?=[A-Z][a-z])"  # a missing space: "starring Tom Sizemore.The film was"
 )
+"""A sentence's end. Both branches open with the stop (the look-behind comes after it), so the
+search skips to the next stop instead of trying the look-behind at every character."""
 _PARA_BREAK = re.compile(r"\n[ \t]*\n")
 _HARD_BREAK = re.compile(r"\n")
 _WORD_BEFORE = re.compile(r"([\w.'’-]+)[.!?]*[\"”’')\]]*$")
