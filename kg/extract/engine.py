@@ -1928,9 +1928,12 @@ def _agent_of_participle(skeleton: str, index: int) -> bool:
     >>> _agent_of_participle("«A0» was made by «O1» , with «N2» handling sales .", 2)
     True
     """
-    return f"with «N{index}» " in skeleton and (
-        re.search(rf"with «N{index}» [a-z]+ing\b", skeleton) is not None
+    return f"with «N{index}» " in skeleton and any(
+        int(m.group(1)) == index for m in _WITH_AGENT_DOING.finditer(skeleton)
     )
+
+
+_WITH_AGENT_DOING = re.compile(r"with «N(\d+)» [a-z]+ing\b")
 
 
 _ORG_LEAD = re.compile(
