@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..model import Relation
 from .lexicon import (
     COMMON_WORDS,
     FILM_NOUNS,
@@ -38,6 +39,7 @@ from .lexicon import (
     NONFILM_WORK_HEADS,
     PERSON_NOUNS,
     ROLE_OF_NOUN,
+    ROLE_OF_VERB,
     STRONG_FILM_NOUNS,
     TV_NETWORKS,
     TV_WORDS,
@@ -84,20 +86,24 @@ _ADJECTIVE_TAILS = (
     "-winner",
     "-based",
     "-born",
+    "-bred",
+    "-raised",
     "-backed",
-    "-led",
     "-funded",
+    "-financed",
     "-owned",
+    "-headquartered",
+    "-registered",
+    "-listed",
     "-era",
     "-style",
     "-esque",
     "-themed",
     "-inspired",
+    "-centric",
+    "-focused",
     "-like",
     "-bound",
-    "-starring",
-    "-directed",
-    "-produced",
     "-language",
     "-speaking",
     "-made",
@@ -107,7 +113,8 @@ _ADJECTIVE_TAILS = (
     "-set",
     "-shot",
 )
-"""A capitalised word with one of these tails is an adjective ("Oscar-winning"), not a name."""
+"""A capitalised word with one of these tails is an adjective ("Oscar-winning"), not a name.
+(Credits such as "-directed" or "-led" are split off by the tokenizer: see _CREDIT_SUFFIXES.)"""
 
 
 class Token(NamedTuple):
@@ -787,21 +794,12 @@ def _compound_modifier_follows(tokens: Sequence[Token], j: int) -> bool:
     if j + 1 >= len(tokens):
         return False
     after = tokens[j + 1]
-    return (
+    return (  # a capitalised word that is no name part ends in one of the _ADJECTIVE_TAILS
         after.kind == "word"
         and not after.cap
         and after.text[:1].isupper()
-        and after.lower.rpartition("-")[2] in _MODIFIER_ENDS
         and after.start == tokens[j].end + 1
     )
-
-
-_MODIFIER_ENDS = frozenset(
-    {"set", "based", "born", "bred", "made", "raised", "shot", "produced", "themed", "era",
-     "style", "inspired", "funded", "backed", "owned", "headquartered", "centric", "focused",
-     "bound", "led", "registered", "listed", "financed"}
-)  # fmt: skip
-"""Last words of hyphenated modifiers made from a place or a name ("Hong Kong-set")."""
 
 
 _QUESTION_WORDS = frozenset(
@@ -1917,10 +1915,10 @@ def _crew_verb_after(tokens: Sequence[Token], last: int) -> bool:
 
 
 _CREW_VERBS = frozenset(
-    {"directed", "directs", "directing", "direct", "wrote", "writes", "writing", "write",
-     "produced", "produces", "producing", "produce", "co-wrote", "co-directed", "co-produced",
-     "helmed", "helming", "helm", "scripted", "penned", "shot", "edited", "scored"}
-)  # fmt: skip
+    verb for verb, relation in ROLE_OF_VERB.items()
+    if relation is not Relation.CAST_MEMBER and " " not in verb
+) | {"shot"}  # fmt: skip
+"""One-word verbs of the crew roles, from the role table ("directing", "penned", "scored")."""
 
 _IRREGULAR_PARTICIPLES = frozenset(
     {"shot", "made", "set", "led", "cast", "sung", "told", "held", "run", "built", "lit", "cut",
