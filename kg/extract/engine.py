@@ -1659,7 +1659,7 @@ def _topic_film(
     took as people, which are no films; ``of_sequel``: the film a sequel the sentence is about
     follows, for the rules that relate the two)."""
     names = state.names
-    if " of «" in sent.skeleton:  # what every match of _CHARACTER_SLOT holds
+    if " of «" in sent.skeleton or " as " in sent.skeleton:  # what a _CHARACTER_SLOT match holds
         exclude = exclude | {int(i) for i in _CHARACTER_SLOT.findall(sent.skeleton)}
     if _names_other_film(sent.skeleton) and not any(s.kind == "F" for s in sent.slots):
         if state.original is not None and _FIRST_FILM.search(sent.skeleton):
@@ -1715,9 +1715,9 @@ def _topic_film(
     return None
 
 
-_CHARACTER_SLOT = re.compile(r"\b(?:role|part|character) of «[NP](\d+)»")
-"""A name after "the role of" is a character, never the film a sentence is about ("The part of
-Inspector Dahl is played by P")."""
+_CHARACTER_SLOT = re.compile(r"\b(?:role|part|character) (?:of|as) (?:the )?«[NP](\d+)»")
+"""A name after "the role of" or "his role as" is a character, never the film a sentence is
+about ("The part of Inspector Dahl is played by P", "P, reprising his role as the Huntsman,")."""
 _AGENT_SLOT = re.compile(
     r"(?<!followed )(?<!preceded )(?<!inspired )(?<!replaced )(?<!succeeded )(?<!overtaken )"
     r"(?<!beaten )(?<!topped )(?<!dethroned )by «N(\d+)»"

@@ -568,7 +568,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.is_filming",
-        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:is|was|are|were|has been) (?:{ADV})?(?:filming|"
+        r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:is|was|are|were|has been) (?:{ADV})?(?:filming|"
         r"shooting) (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLE}))",
         CAST,
         explicit=False,
