@@ -3012,12 +3012,35 @@ def _guarded(
                 gaz is None or gaz.film(film) is None
             ):
                 return True  # "Scrubs star X": only a title shown to be a film elsewhere
+    if "same_series" in rule.flags and rule.other is not None:
+        others = [sent.slots[i].text for _, i in _group_slots(_group(m, rule.other))]
+        if not all(_share_title_word(film, other) for film in films for other in others):
+            return True  # "P is attached to the sequel to G": the text's film F may not be it
     if rule.name in _TV_PRONE and _about_tv(sent):
         gaz = state.names.gazetteer
         for film in films:
             if gaz is None or gaz.film(film) is None:
                 return True  # "Scrubs star X ... best actress in a TV series"
     return False
+
+
+_TITLE_WORD = re.compile(r"[^\W_]+")
+_NO_TITLE_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "to", "part", "ii", "iii"})
+
+
+def _share_title_word(film: str, other: str) -> bool:
+    """Do two titles share a word beyond articles and numerals? An unnamed sequel is taken as
+    the text's film only when that film carries its original's name, as sequels mostly do.
+
+    >>> _share_title_word("The Huntsman: Winter's War", "Snow White & the Huntsman")
+    True
+    >>> _share_title_word("Red Meadow", "Dark Water")
+    False
+    """
+    words = {
+        w for w in _TITLE_WORD.findall(film.lower()) if w not in _NO_TITLE_WORDS and not w.isdigit()
+    }
+    return any(w in words for w in _TITLE_WORD.findall(other.lower()))
 
 
 @lru_cache(maxsize=1 << 14)

@@ -38,7 +38,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _order_rule(
         "sources.title_sequel_title",
-        r"(?P<other>«[FN]\d+») (?:sequel|follow-up) (?P<film>{TITLE})",
+        r"(?P<other>«[FN]\d+») (?:sequel|follow-up) (?:, (?=«[FN]\d+» ,))?(?P<film>{TITLE})",
         Relation.FOLLOWS,
         needs=("sequel", "follow-up"),
     ),
@@ -118,11 +118,12 @@ RULES: tuple[Rule, ...] = (
     ),
     _order_rule(
         "sources.the_sequel_to_topic",
-        r"(?:for|of|in|on|with|from|at|during|to) the (?:{ADJ})?(?:sequel|follow-up) to "
+        r"(?:^|(?:for|of|in|on|with|from|at|during|to) )the (?:{ADJ})?(?:sequel|follow-up) to "
         r"(?P<other>{TITLE})(?! (?:,|called|titled|entitled|-) )",
         Relation.FOLLOWS,
         film=None,
         needs=("sequel", "follow-up"),
+        flags=frozenset({"same_series"}),
     ),
     _order_rule(
         "sources.spawned_sequel",
