@@ -1549,8 +1549,14 @@ def _run_rules(sent: _Sentence, state: _State, *, first_pass: bool) -> list[_Can
     skeleton = sent.skeleton
     if "«" not in skeleton and not _PRONOUN_WORD.search(skeleton):
         return out
-    hits = _hits(skeleton, sent.words & _NEEDED_WORDS)
-    if not hits:
+    needed = sent.words & _NEEDED_WORDS
+    hits = _hits(skeleton, needed)
+    shared = (
+        _shared_subject_clause(skeleton)
+        if " and " in skeleton and not _COORDINATED_VERBS.isdisjoint(sent.words)
+        else None
+    )
+    if not hits and shared is None:
         return out
     topic = _topic_film(sent, state)  # before any rule learns from this sentence
     for rule, found in hits:
@@ -1560,9 +1566,79 @@ def _run_rules(sent: _Sentence, state: _State, *, first_pass: bool) -> list[_Can
                 for cand in made:
                     cand.span = m.span()
             out.extend(made)
+    if shared is not None:  # "She trained in Madrid and later starred in F": she starred in F
+        sent.skeleton = shared
+        try:
+            for rule, found in _hits(shared, needed):
+                for m in found:
+                    out.extend(_candidates(rule, m, sent, state, topic, first_pass))
+        finally:
+            sent.skeleton = skeleton
     if not first_pass:
         out = _companions(out, sent)
     return out
+
+
+_COORDINATED_VERBS = frozenset(ROLE_OF_VERB) | {
+    "appear", "appears", "appeared", "play", "playing", "co-star", "co-stars", "portrayed",
+    "portrays", "voiced", "voices", "joined", "joins", "reprised", "reprises", "headlined",
+}  # fmt: skip
+"""The verbs that open a second verb phrase whose subject is the sentence's subject: the credit
+verbs of the role table and the verbs of appearing."""
+
+_CLAUSE_SUBJECT = re.compile(
+    r"^(?P<subject>(?:(?:[a-z\d][\w'-]* ){1,4}, )?(?:«[PNFA]\d+»|he|she|they|it))(?! 's)"
+    r"(?: , [^,;«»]* ,)? (?!and\b)"
+)
+"""The subject of a sentence's first clause, after an optional short fronted phrase ("in 2004 ,
+she"), and its apposition: not one of two subjects ("«P0» and «P1» starred")."""
+
+_SECOND_VERB_PHRASE = re.compile(
+    r"(?:, )?and (?:(?:then|later|also|since|subsequently|eventually|soon|now|recently) )*"
+    r"(?:went on to |would go on to |has gone on to |has since )?"
+    r"(?P<rest>(?:(?:has|have|had|was|is|will|would) )?(?:"
+    + "|".join(sorted(map(re.escape, _COORDINATED_VERBS), key=len, reverse=True))
+    + r")\b)"
+)
+"""A second verb phrase that opens with a credit verb ("and went on to star in", "and is
+directed by")."""
+
+_SUBORDINATE = re.compile(
+    r"\b(?:that|who|whom|which|whose|when|while|because|although|though|if|where|said|says|told)"
+    r"\b|;"
+)
+"""A word that opens a clause whose subject may be another: what follows it is not known to
+share the sentence's subject ("«P0» said «P1» trained in «N2» and starred in «F3»")."""
+
+
+@lru_cache(maxsize=1 << 12)
+def _shared_subject_clause(skeleton: str) -> str | None:
+    """The second verb phrase of ``skeleton`` with the sentence's subject put before it, for the
+    rules to read as a sentence of its own (``None``: no such phrase).
+
+    >>> _shared_subject_clause("«P0» trained in «N1» and later starred in «F2» .")
+    '«P0» starred in «F2» .'
+    >>> _shared_subject_clause("in 2004 , she moved to «N0» and starred in «F1» .")
+    'in 2004 , she starred in «F1» .'
+    >>> _shared_subject_clause("«P0» wrote and directed «F1» , and produced «F2» .")
+    '«P0» produced «F2» .'
+    >>> _shared_subject_clause("«F0» opened in «N1» and is directed by «P2» .")
+    '«F0» is directed by «P2» .'
+    >>> _shared_subject_clause("«P0» said «P1» trained in «N2» and starred in «F3» .") is None
+    True
+    >>> _shared_subject_clause("«F0» is a film directed and edited by «P1» and «P2» .") is None
+    True
+    """
+    head = _CLAUSE_SUBJECT.match(skeleton)
+    if head is None:
+        return None
+    for tail in _SECOND_VERB_PHRASE.finditer(skeleton, head.end()):
+        first = skeleton[head.end() : tail.start()].rstrip()
+        if not first or _SUBORDINATE.search(first):
+            return None
+        if first.rsplit(" ", 1)[-1] not in _COORDINATED_VERBS:  # not "directed and edited by"
+            return f"{head.group('subject')} {skeleton[tail.start('rest') :]}"
+    return None
 
 
 _SUBJECT = re.compile(
