@@ -995,6 +995,15 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"by_occupation"}),
     ),
     Rule(
+        "cast.roles_included_parts_in",
+        # "His later roles included a corrupt sheriff in F and a lonely widower in G"
+        r"(?P<agent>{WHOSE}) (?:{ADJ}){0,3}?(?:roles|parts) (?:{ADV})?(?:included|include|includes|"
+        r"have included|ranged from|range from) (?P<film>(?:(?:, |and |, and )?(?:a |an |the )"
+        r"(?:[^«».;, ]+ ){1,4}?in {TITLE} ?)+)",
+        CAST,
+        needs=("include", "included", "includes", "range", "ranged"),
+    ),
+    Rule(
         "cast.whose_last_film",
         # "Ines Varga, whose last film Salt Marsh won ...": hers as what the text calls her
         r"(?P<agent>{WHO}) , whose (?:{ADJ}){0,2}?(?:film|movie|feature|picture) (?:, )?"
@@ -1340,11 +1349,31 @@ RULES: tuple[Rule, ...] = (
         r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?:shot to fame|rose to fame|"
         r"found fame|"
         r"made (?:his|her|their) name|broke through|became famous|became a star|got (?:his|her) "
-        r"break|won acclaim|earned acclaim) (?:as (?P<character>" + _CHAR + r") )?"
+        r"break|won acclaim|earned acclaim|(?:came|rose) to (?:prominence|attention)) (?:as (?P<character>"
+        + _CHAR
+        + r") )?"
         r"(?:[^«».; ]+ ){0,3}?(?:in|with) {FILM_OF}(?P<film>{TITLES_P})",
         CAST,
         character="character",
-        needs=("fame", "name", "broke", "famous", "star", "break", "acclaim"),
+        needs=(
+            "fame",
+            "name",
+            "broke",
+            "famous",
+            "star",
+            "break",
+            "acclaim",
+            "prominence",
+            "attention",
+        ),
+        flags=frozenset({"cast_unless_director"}),
+    ),
+    Rule(
+        "cast.breakthrough_came_with",
+        r"(?P<agent>{WHOSE}) (?:{ADJ}){0,2}?(?:breakthrough|break) (?:role |part )?came (?:in {YEAR} )?"
+        r"(?:with|in) {FILM_OF}(?P<film>{TITLES_P})",
+        CAST,
+        needs=("came",),
         flags=frozenset({"cast_unless_director"}),
     ),
     Rule(
