@@ -1208,6 +1208,8 @@ def _box_office_after(tokens: Sequence[Token], last: int) -> bool:
     True
     >>> _box_office_after(tokenize("Red Moon said the box office was weak"), 1)
     False
+    >>> _box_office_after(tokenize("Red Moon held on to the top spot at the US box office"), 1)
+    True
     >>> _box_office_after(tokenize("Red Moon took $40m in its opening weekend"), 1)
     True
     """
@@ -1218,8 +1220,10 @@ def _box_office_after(tokens: Sequence[Token], last: int) -> bool:
         return True
     if k >= len(tokens) or tokens[k].lower not in _BOX_OFFICE_VERBS:
         return False
-    window = [t.lower for t in tokens[k + 1 : k + 8]]
+    window = [t.lower for t in tokens[k + 1 : k + 12]]
     for at, word in enumerate(window):
+        if word in (",", ".", ";", ":"):
+            return False  # "Red Moon led, the box office ...": another clause
         if word == "box-office" or (word == "box" and window[at + 1 : at + 2] == ["office"]):
             return True
     return False

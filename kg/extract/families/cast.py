@@ -96,6 +96,13 @@ _RELATIONAL_PART = (
 """A part named by how the people who play it are related, or by a reflexive: "P and Q, who
 play lovers in F", "P plays herself in F" (no character name to keep)."""
 
+_PERSON_GENRE_HEADS = (
+    "film", "movie", "drama", "comedy", "thriller", "western", "romcom", "rom-com", "biopic",
+    "horror", "epic", "vehicle", "caper", "satire", "musical", "documentary",
+)  # fmt: skip
+"""Nouns a person's name can modify to mean a film of theirs ("the Tom Healy thriller F")."""
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "cast.film_starring",
@@ -187,6 +194,16 @@ RULES: tuple[Rule, ...] = (
         CAST,
         explicit=False,
         needs=("actor", "actress"),
+    ),
+    Rule(
+        "cast.person_genre_title",
+        # "the Robert De Niro thriller Hide and Seek": his film, as what the text calls him
+        r"\b(?:the|a|an) (?P<agent>«[PN]\d+») (?:{ADJ})?(?:" + "|".join(_PERSON_GENRE_HEADS) + ") "
+        r"(?P<film>{TITLE})",
+        CAST,
+        explicit=False,
+        needs=_PERSON_GENRE_HEADS,
+        flags=frozenset({"by_occupation"}),
     ),
     Rule(
         "cast.with_people_in_roles",
