@@ -1791,9 +1791,13 @@ def _topic_film(
     return None
 
 
-_CHARACTER_SLOT = re.compile(r"\b(?:role|part|character) (?:of|as) (?:the )?«[NP](\d+)»")
-"""A name after "the role of" or "his role as" is a character, never the film a sentence is
-about ("The part of Inspector Dahl is played by P", "P, reprising his role as the Huntsman,")."""
+_CHARACTER_SLOT = re.compile(
+    r"\b(?:(?:role|part|character) (?:of|as)|(?:returns|returned|returning|stars|starred|starring|"
+    r"appears|appeared|appearing|reprises|reprised|reprising) as) (?:the )?«[NP](\d+)»"
+)
+"""A name after "the role of", "his role as" or "returns as" is a character, never the film a
+sentence is about ("The part of Inspector Dahl is played by P", "P, reprising his role as the
+Huntsman,", "P returns as King Aldous, with Q joining the cast")."""
 _AGENT_SLOT = re.compile(
     r"(?<!followed )(?<!preceded )(?<!inspired )(?<!replaced )(?<!succeeded )(?<!overtaken )"
     r"(?<!beaten )(?<!topped )(?<!dethroned )by «N(\d+)»"

@@ -810,6 +810,18 @@ RULES: tuple[Rule, ...] = (
         needs=("joined", "joins", "join", "joining", "addition", "latest", "newest", "added"),
     ),
     Rule(
+        "cast.joined_the_cast",
+        # "P has joined the cast as his sister", "with P joining the cast": of the text's film
+        r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:joined|joins|join|joining) the "
+        r"(?:{ADJ}){0,2}?cast(?: as (?P<character>"
+        + _CHAR
+        + r"))?(?= [.,;]| and | alongside | opposite |$)",
+        CAST,
+        film=None,
+        character="character",
+        needs=("joined", "joins", "join", "joining"),
+    ),
+    Rule(
         "cast.hyphen_credit_before",
         # "the Nell Brody-led drama F", "Ines Varga-starrer F"
         r"(?P<agent>{PERSON}(?: and {PERSON})?) - (?:(?:led|starring|fronted|headlined|toplined|"
