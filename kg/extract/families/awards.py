@@ -88,8 +88,8 @@ RULES: tuple[Rule, ...] = (
         r"best (?:new |supporting |leading |lead |british |foreign |international |original |"
         r"adapted )?(?P<cue>director|actor|actress|screenplay|original screenplay|adapted screenplay|"
         r"score|original score|cinematography|editing)(?: in a (?:leading|supporting) role)?"
-        r"(?: (?:nominees|nominations|contenders|shortlist|hopefuls|race))?(?: (?:are|include|included|"
-        r"were))?(?: :| -| –)? (?P<agent>"
+        r"(?: (?:nominees|nominations|contenders|shortlist|hopefuls|race))?(?: (?:are|include|includes|"
+        r"included|were))?(?: :| -| –| , alongside| , along with| , against)? (?P<agent>"
         + _NOMINEE
         + r"(?:(?: ,| and| , and) "
         + _NOMINEE
@@ -132,7 +132,7 @@ RULES: tuple[Rule, ...] = (
         r"(?P<agent>{WHO}) (?:[^«».; ]+ ){0,8}?best (?:new |supporting |leading |lead |british |"
         r"foreign |international |original |adapted )?(?P<cue>director|actor|actress|screenplay|"
         r"original screenplay|adapted screenplay|score|cinematography|editing)(?: award| prize| "
-        r"oscar| trophy)? (?:[^«».; ]+ ){0,6}?for (?:(?P<film_ana>«A\d+»)|(?:his |her |their |the )?"
+        r"oscar| trophy| «X\d+»)? (?:[^«».; ]+ ){0,6}?for (?:(?P<film_ana>«A\d+»)|(?:his |her |their |the )?"
         r"(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLES}))",
         explicit=False,
         needs=("best",),

@@ -642,7 +642,7 @@ RULES: tuple[Rule, ...] = (
         r"co-starring with|co-starred with|co-stars with|co-stars|co-star|"
         r"(?<![\w-])(?:starred|appeared|appears|appearing|acted|acts) with|"
         r"costars|costar|fellow stars?|fellow co-stars?|fellow costars?)"
-        r" (?:{ADJ}){0,2}?(?P<agent>{PEOPLE})",
+        r" (?:{ADJ}){0,2}?(?P<agent>{PEOPLE})(?! for «)",  # "alongside Q for G": Q's own film
         CAST,
         film=None,
         needs=(
