@@ -1553,7 +1553,8 @@ def _run_rules(sent: _Sentence, state: _State, *, first_pass: bool) -> list[_Can
     hits = _hits(skeleton, needed)
     shared = (
         _shared_subject_clause(skeleton)
-        if " and " in skeleton and not _COORDINATED_VERBS.isdisjoint(sent.words)
+        if (" and " in skeleton or " , " in skeleton)
+        and not _COORDINATED_VERBS.isdisjoint(sent.words)
         else None
     )
     if not hits and shared is None:
@@ -1580,28 +1581,30 @@ def _run_rules(sent: _Sentence, state: _State, *, first_pass: bool) -> list[_Can
 
 
 _COORDINATED_VERBS = frozenset(ROLE_OF_VERB) | {
-    "appear", "appears", "appeared", "play", "playing", "co-star", "co-stars", "portrayed",
+    "appear", "appears", "appeared", "appearing", "play", "playing", "co-star", "co-stars", "portrayed",
     "portrays", "voiced", "voices", "joined", "joins", "reprised", "reprises", "headlined",
 }  # fmt: skip
 """The verbs that open a second verb phrase whose subject is the sentence's subject: the credit
 verbs of the role table and the verbs of appearing."""
 
 _CLAUSE_SUBJECT = re.compile(
-    r"^(?P<subject>(?:(?:[a-z\d][\w'-]* ){1,4}, )?(?:«[PNFA]\d+»|he|she|they|it))(?! 's)"
+    r"^(?P<subject>(?:(?:[a-z\d][\w'-]* ){1,4}, )?(?:«[PN]\d+»|he|she|they))(?! 's)"
     r"(?: , [^,;«»]* ,)? (?!and\b)"
 )
-"""The subject of a sentence's first clause, after an optional short fronted phrase ("in 2004 ,
-she"), and its apposition: not one of two subjects ("«P0» and «P1» starred")."""
+"""The subject of a sentence's first clause, a person's name or pronoun, after an optional short
+fronted phrase ("in 2004 , she"), and its apposition: not one of two subjects ("«P0» and «P1»
+starred"). A film's second phrase ("«F0» opened in May and stars «P1»") the rules read already."""
 
 _SECOND_VERB_PHRASE = re.compile(
-    r"(?:, )?and (?:(?:then|later|also|since|subsequently|eventually|soon|now|recently) )*"
+    r"(?:(?:, )?and (?:(?:then|later|also|since|subsequently|eventually|soon|now|recently) )*"
     r"(?:went on to |would go on to |has gone on to |has since )?"
     r"(?P<rest>(?:(?:has|have|had|was|is|will|would) )?(?:"
     + "|".join(sorted(map(re.escape, _COORDINATED_VERBS), key=len, reverse=True))
-    + r")\b)"
+    + r")\b)|, (?P<participle>(?:appearing|starring|co-starring|playing|directing) "
+    r"(?:in|as|opposite|alongside)\b))"
 )
 """A second verb phrase that opens with a credit verb ("and went on to star in", "and is
-directed by")."""
+directed by"), or a participle of acting or directing (", appearing in films such as")."""
 
 _SUBORDINATE = re.compile(
     r"\b(?:that|who|whom|which|whose|when|while|because|although|though|if|where|said|says|told)"
@@ -1622,8 +1625,8 @@ def _shared_subject_clause(skeleton: str) -> str | None:
     'in 2004 , she starred in «F1» .'
     >>> _shared_subject_clause("«P0» wrote and directed «F1» , and produced «F2» .")
     '«P0» produced «F2» .'
-    >>> _shared_subject_clause("«F0» opened in «N1» and is directed by «P2» .")
-    '«F0» is directed by «P2» .'
+    >>> _shared_subject_clause("«P0» , who has died , was a star , appearing in «F1» .")
+    '«P0» appearing in «F1» .'
     >>> _shared_subject_clause("«P0» said «P1» trained in «N2» and starred in «F3» .") is None
     True
     >>> _shared_subject_clause("«F0» is a film directed and edited by «P1» and «P2» .") is None
@@ -1636,8 +1639,10 @@ def _shared_subject_clause(skeleton: str) -> str | None:
         first = skeleton[head.end() : tail.start()].rstrip()
         if not first or _SUBORDINATE.search(first):
             return None
-        if first.rsplit(" ", 1)[-1] not in _COORDINATED_VERBS:  # not "directed and edited by"
-            return f"{head.group('subject')} {skeleton[tail.start('rest') :]}"
+        if not tail.group("rest") or first.rsplit(" ", 1)[-1] not in _COORDINATED_VERBS:
+            # not "directed and edited by": two verbs of one phrase
+            rest = tail.start("rest") if tail.group("rest") else tail.start("participle")
+            return f"{head.group('subject')} {skeleton[rest:]}"
     return None
 
 

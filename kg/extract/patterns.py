@@ -123,6 +123,13 @@ _NOT_A_DERIVED_WORK = (
 film of the clause is that other one ("P will star in the Night Ferry sequel": P is not in
 Night Ferry)."""
 
+_WRITTEN_WORK = (
+    r"(?:books?|novels?|plays?|songs?|albums?|stor(?:y|ies)|poems?|memoirs?|letters?|series|shows?|"
+    r"operas?|musicals?|films?|movies?|documentar(?:y|ies)|scripts?|articles?|reports?)\b"
+)
+"""Works a "directed/written/produced by" after them could be about ("a film about a novel
+written by P": P wrote the novel, not the film)."""
+
 MACROS: dict[str, str] = {
     "FILM": r"«F\d+»",
     "TITLE": r"«[FN]\d+»(?! (?:film|movie) «)" + _NOT_A_DERIVED_WORK,
@@ -166,7 +173,13 @@ MACROS: dict[str, str] = {
     "FILM_APPOS": r"(?: \( [^()]{1,40} \))?(?: , (?:an? |the )?(?:{ADJ}){0,4}?{FILM_NOUN}"
     r"(?: (?:that|which) (?:is|was)| (?:to|of|from|by) (?:[a-z][\w-]* ){0,2}?«[FNP]\d+»(?= ,| starring )|"
     r" (?:directed|written|"
-    r"produced) by «[PN]\d+»(?= ,)| starring «[PN]\d+»(?= ,)| (?:in|set in) «[XC]\d+»)?)?"
+    r"produced) by «[PN]\d+»(?= ,)| starring «[PN]\d+»(?= ,)| (?:in|set in) «[XC]\d+»|"
+    r" about (?:(?!"
+    + _WRITTEN_WORK
+    + r")[a-z][\w'-]* ){0,5}?(?!"
+    + _WRITTEN_WORK
+    + r")[a-z][\w'-]*"
+    r"(?= (?:directed|written|produced) by ))?)?"
     r"(?: , which (?:[^.;«»]|«[PNXCDO]\d+»){1,120}?(?= ,)| , (?!and |but |or )[^«».;,()]{3,40}(?= ,))?",
     "AUX": r"(?:(?:has|have|had|will|would|can|could|may|might|is|was|were|are|also|later|previously|once|then|"
     r"recently|already|went on to|is to|was to|is set to|is due to|is expected to|has been|"
