@@ -229,6 +229,15 @@ RULES: tuple[Rule, ...] = (
         needs=("made", "directed"),
     ),
     Rule(
+        "crew.film_for_director",
+        # "P will star in F for director Q": Q directs F
+        r"(?:star|stars|starring|starred|appear|appears|appearing|appeared|role|roles|part|parts|"
+        r"lead) (?:[^«».; ]+ ){0,3}?in (?P<film>{TITLES_P}) for (?:{ADJ})?(?:«C\d+» )?(?:director|"
+        r"film-maker|filmmaker|helmer) (?P<agent>{PERSON})",
+        Relation.DIRECTOR,
+        needs=("director", "film-maker", "filmmaker", "helmer"),
+    ),
+    Rule(
         "crew.in_year_made",
         r"^in {YEAR} , (?P<agent>{PERSON}(?: and {PERSON})?) (?:made|directed) (?P<film>{TITLE})"
         r"(?= \.| ,)",
