@@ -441,6 +441,14 @@ RULES: tuple[Rule, ...] = (
         needs=("co-star", "co-stars", "costar", "costars"),
     ),
     Rule(
+        "cast.possessive_film_castmates",
+        # "a photo with her Glass Harbour castmates": she is in its cast too
+        r"(?P<agent>{WHOSE}) (?:{ADJ})?(?P<film>{FILMREF}) (?:castmates|cast-mates|co-stars|costars)\b"
+        r"(?! «)",
+        CAST,
+        needs=("castmates", "cast-mates", "co-stars", "costars"),
+    ),
+    Rule(
         "cast.while_filming",
         r"(?P<agent>{PEOPLE}) (?:[^«».; ]+ ){0,14}?(?:while|when|as) (?:(?:they|he|she) (?:(?:were|was) "
         r"(?:filming|shooting)|filmed|shot)|filming|shooting)(?: (?:{ADJ})?scenes (?:for|of|on))? "
