@@ -138,7 +138,8 @@ MACROS: dict[str, str] = {
     "FILMREF": r"«[FNA]\d+»" + _NOT_A_DERIVED_WORK,
     "ANA": r"«A\d+»",
     "PERSON": r"«[PN]\d+»",
-    "WHO": r"(?:«(?<! in «)(?<! at «)(?<! of «)(?<! from «)[PN]\d+»|(?<![a-z])(?:he|she))",
+    "WHO": r"(?:«(?<! in «)(?<! at «)(?<! of «)(?<! from «)[PN]\d+»|«[PN]\d+»(?= , who )|(?<![a-z])"
+    r"(?:he|she))",
     "WHOSE": r"(?:«[PN]\d+» 's|(?<![a-z])(?:his|her|their))",
     "ADV": r"(?:(?:currently|now|also|still|recently|later|previously|once|then|already|"
     r"subsequently|reportedly|originally|briefly|famously|memorably|most recently|last|"

@@ -229,6 +229,14 @@ RULES: tuple[Rule, ...] = (
         needs=("made", "directed"),
     ),
     Rule(
+        "crew.films_as_role_include",
+        # "P, whose other films as director include F and G"
+        r"(?P<agent>{WHOSE}|{WHO} , whose) (?:{ADJ}){0,2}?(?:films|movies|credits|work) as "
+        r"(?:a |an )?(?P<cue>director|producer|writer|screenwriter|composer) (?:{ADV})?(?:include|"
+        r"included|includes|have included) (?P<film>{TITLES})",
+        needs=("include", "included", "includes"),
+    ),
+    Rule(
         "crew.film_for_director",
         # "P will star in F for director Q": Q directs F
         r"(?:star|stars|starring|starred|appear|appears|appearing|appeared|role|roles|part|parts|"
