@@ -28,7 +28,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "awards.appos_possessive_director",
-        r"(?:^|, |to |for |of |in |and |with )(?P<film>{TITLE_P}) , (?:(?:director|film-maker|filmmaker) )?"
+        r"(?:^|, |to |for |of |in |on |at |from |and |with )(?P<film>{TITLE_P}) , (?:(?:director|film-maker|"
+        r"filmmaker) )?"
         r"(?P<agent>{PERSON}) 's (?:(?:{ADJ}){0,3}?(?:{FILM_NOUN}|tale|story)\b|"
         + _DIRECTING_DEBUT
         + ")",
