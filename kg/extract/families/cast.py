@@ -1280,6 +1280,16 @@ RULES: tuple[Rule, ...] = (
         needs=(*_PRAISE_WORDS, *_PRAISE_VERBS, "perfectly"),
     ),
     Rule(
+        "cast.brings_to_the_role",
+        # a review's "P brings menace to the role of her neighbour": of the text's film
+        r"(?P<agent>{WHO}) (?:{ADV})?(?:brings|brought|lends|lent) (?:[^«».; ]+ ){1,4}?to the "
+        r"(?:{ADJ}){0,2}?(?:role|part)(?: of " + _TOPIC_CHARACTER + r")?(?= [.,;]| and | but |$)",
+        CAST,
+        character="character",
+        film=None,
+        needs=("brings", "brought", "lends", "lent"),
+    ),
+    Rule(
         "cast.performance_as_topic",
         r"(?P<agent>{WHO}){APPOS} (?:[^«».; ]+ ){0,6}?(?:for |of )?(?:his|her|their) (?:{ADJ})?"
         r"(?:performance|turn|portrayal|role) as (?P<character>"

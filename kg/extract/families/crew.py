@@ -20,6 +20,9 @@ _NO_VERB_AFTER = (
 """After a list of names that completes "the cinematographer is ...": a verb after the list
 makes its last name the subject of a new clause ("... is X and Y composed the score": not Y)."""
 
+_CAMERA_NOUN = r"(?:cinematographer|director of photography|cameraman)"
+"""What calls a person the one who shot a film: "shot" alone may be a director's."""
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "crew.film_by",
@@ -396,6 +399,22 @@ RULES: tuple[Rule, ...] = (
         Relation.CINEMATOGRAPHER,
         film=None,
         needs=("cinematographer", "photography"),
+    ),
+    Rule(
+        "crew.cinematographer_who_shot",
+        # "P, the cinematographer who shot F and G"
+        r"(?P<agent>{PERSON}) , (?:the |a |an )(?:{ADJ}){0,2}?" + _CAMERA_NOUN + r" (?:who|that) "
+        r"(?:also |previously |famously )?(?:shot|lensed|photographed) (?P<film>{TITLES})",
+        Relation.CINEMATOGRAPHER,
+        needs=("cinematographer", "photography", "cameraman"),
+    ),
+    Rule(
+        "crew.cinematographer_p_who_shot",
+        # "Cinematographer P, who shot F"
+        _CAMERA_NOUN + r" (?P<agent>{PERSON}) , who (?:also |previously |famously )?(?:shot|lensed|"
+        r"photographed) (?P<film>{TITLES})",
+        Relation.CINEMATOGRAPHER,
+        needs=("cinematographer", "photography", "cameraman"),
     ),
     Rule(
         "crew.titles_both_of_which",
