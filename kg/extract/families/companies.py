@@ -126,7 +126,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "companies.production_of",
-        r"(?:joint |co-)?production (?:of|between|by|from) (?P<agent>{ORGS})(?! with «[PN])",
+        # "a co-production of A and B", "a production by A", "a production of Studio A": a
+        # name after a bare "production of" may be the work ("a stage production of Othello")
+        r"(?:(?:joint |co-)production (?:of|between|by|from) |production (?:between|by|from) |"
+        r"production of (?=«O\d+»))(?P<agent>{ORGS})(?! with «[PN])",
         PRODUCTION,
         film=None,
         needs=("production", "co-production"),
