@@ -2169,6 +2169,9 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
     state.stage_age += 1
     if _names_stage_or_tv(sent.skeleton) and not any(s.kind == "F" for s in sent.slots):
         state.stage_age = 0
+    works = [s for s in sent.slots if s.kind == "F" or name_key(s.text) in state.names.tv]
+    if works and works[-1].kind != "F":
+        state.stage_age = 0  # "P, star of the film F, joins the BBC drama G. She plays ...": G's
     titles = {
         slot.text
         for index, slot in enumerate(sent.slots)
