@@ -234,6 +234,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.signed_up_for",
         r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:signed up for|signed on for|signed on to) "
+        r"(?!(?:direct|co-direct|helm|produce|co-produce|executive produce|write|co-write|pen|script|"
+        r"score|compose|edit|shoot|lens)\b)"  # "signed on to direct F": not a part in it
         r"{FILM_OF}(?P<film>{TITLES})(?! as (?:an? |the )?(?:executive |co-)?(?:producer|director|"
         r"writer|screenwriter|composer|editor|cinematographer))",
         CAST,
