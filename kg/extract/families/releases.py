@@ -31,6 +31,17 @@ _DATED_FILM_NOUNS = tuple(
 
 RULES: tuple[Rule, ...] = (
     Rule(
+        "releases.release_of_moved_to",
+        # "The release of F has been pushed back to 12 March 2025": the date it now has
+        r"(?:^|, )(?:the |its )?(?:{ADJ})?release (?:date )?of {FILM_OF}(?P<film>{TITLE}) (?:{AUX}){0,3}?"
+        r"(?:been )?(?:pushed back|moved|moved up|moved back|brought forward|delayed|postponed|"
+        r"shifted|set|scheduled|confirmed|fixed) (?:to|for|as) (?P<value>{DATE})",
+        RELEASE,
+        agent=None,
+        value="value",
+        needs=("release",),
+    ),
+    Rule(
         "releases.film_date",
         r"(?P<film>{FILMREF})(?: , (?:[^«».; ]+ ){0,3}?{PEOPLE} ,)?(?: (?:co-)?stars {PEOPLE} and)?"
         r"(?: ,)? (?:(?:is |was )?"
