@@ -102,7 +102,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "awards.nomination_for_film",
-        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,2}(?:(?:earned|earns|received|receives|won|wins|"
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?:(?:earned|earns|received|receives|won|wins|"
         r"got|gets|landed|lands|picked up|picks up|scooped|scoops|secured|secures|bagged|bags) "
         r"(?:an? |his |her |their |the )?(?:«X\d+» )?(?:award |prize |oscar |bafta |golden globe )?"
         r"(?:nomination|nod|award|prize|trophy)|(?:won|wins|picked up|picks up|scooped|scoops|"

@@ -1370,11 +1370,13 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.people_reunite_for",
-        # "P and Q reunite for F", "P and Q first shared the screen in F": each in F's cast, or
-        # its director when the text calls them one
+        # "P and Q reunite for F", "P and Q first shared the screen in F", "P and Q reunite for
+        # the first time since F": each in F's cast, or its director when the text calls them one
         r"(?P<agent>{PERSON}(?: , {PERSON})*(?: ,)? (?:and|&) {PERSON}) (?:{AUX}|{ADV}){0,3}(?:are )?"
         r"(?:(?:reunite|reunited|reuniting|reteam|reteamed|reteaming|re-team|re-teamed|re-teaming) "
-        r"(?:on screen )?(?:for|in|on)|" + _SHARED_SCREEN + r" in) {FILM_OF}(?P<film>{TITLES_P})",
+        r"(?:on screen |on-screen )?(?:for|in|on|(?:for the first time )?since)|"
+        + _SHARED_SCREEN
+        + r" in) {FILM_OF}(?P<film>{TITLES_P})",
         CAST,
         needs=(
             "reunite",
