@@ -600,6 +600,14 @@ RULES: tuple[Rule, ...] = (
         needs=("script", "screenplay"),
     ),
     Rule(
+        "crew.script_cowritten_with",
+        # "F is a thriller directed by P from a screenplay he co-wrote with Q": P and Q wrote it
+        r"(?:from|on|with) a (?:{ADJ})?(?P<cue>script|screenplay) (?:that )?(?P<agent>(?:he|she) "
+        r"(?:co-wrote|co-penned|wrote) with {PEOPLE})",
+        film=None,
+        needs=("script", "screenplay"),
+    ),
+    Rule(
         "crew.whose_noun",
         r"(?P<film>{FILMREF}) , whose (?:{ADJ})?(?P<cue>{ROLE_NOUN}) (?:was |is )?(?P<agent>{PERSON})",
         needs=("whose",),

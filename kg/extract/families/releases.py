@@ -95,6 +95,17 @@ RULES: tuple[Rule, ...] = (
         needs=("released", "release", "out"),
     ),
     Rule(
+        "releases.fronted_released_on",
+        # "Released by O on June 3, 1971, it grossed $12 million": a fronted participle
+        r"^released (?:theatrically )?(?:in (?:the )?«[XC]\d+» )?(?:by «[ONX]\d+» )?(?:in (?:the )?"
+        r"«[XC]\d+» )?on (?P<value>{DATE}) , (?:it|«A\d+») ",
+        RELEASE,
+        film=None,
+        agent=None,
+        value="value",
+        needs=("released",),
+    ),
+    Rule(
         "releases.it_opens",
         r"(?:^|, |and )(?:it |«A\d+» )(?:{AUX}){0,2}(?:opens|opened|open|opening|hits|hit|arrives|"
         r"arrived|arrive|debuts|debuted|bows|bowed|lands|landed|comes out|came out|come out|goes on "

@@ -198,6 +198,19 @@ RULES: tuple[Rule, ...] = (
         needs=("adapted", "adapts", "took", "takes"),
     ),
     Rule(
+        "sources.screenplay_based_on",
+        # "The screenplay, by P, is based on the 1962 novel G by Q": the text's film is
+        r"^(?:the|its) (?:screenplay|script|story|plot)(?: , [^,;]{1,40} ,)? (?:is|was) (?:loosely |"
+        r"partly |largely )?(?:based on|adapted from) (?:(?:the |a |an |his |her |their |«[PN]\d+» 's )?"
+        r"(?:{ADJ}){0,3}?(?:novel|book|play|musical|comic|comic book|short story|story|memoir|novella|"
+        r"poem|stage play|manga)(?: (?:of|by) «[PN]\d+»)?(?: ,)? )?(?P<other>«[NFX]\d+»)",
+        Relation.BASED_ON,
+        film=None,
+        agent=None,
+        other="other",
+        needs=("based", "adapted"),
+    ),
+    Rule(
         "sources.inspired_by_work",
         r"(?P<film>{FILMREF}) (?:, |is |was |, which is |which is |which was )?(?:also )?(?:loosely )?"
         r"inspired by (?:the |a |an |his |her |their |«[PN]\d+» 's )?(?:{ADJ}){0,3}?(?:novel|book|play|"
