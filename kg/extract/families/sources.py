@@ -17,6 +17,19 @@ def _order_rule(name: str, pattern: str, relation: Relation, **options: Any) -> 
     return Rule(name, pattern, relation, agent=None, other="other", inverse=inverse, **options)
 
 
+_SOURCE_WORK = (
+    r"(?:novel|book|play|musical|opera|comic|comic book|story|short story|memoir|novella|poem|game|"
+    r"stage play|manga|series)"
+)
+"""Works a film may be based on."""
+
+_SOURCE_WORK_NAMED = (
+    r"(?:the |a |an |his |her |their |«[PN]\d+» 's )?(?:{ADJ}){0,3}?" + _SOURCE_WORK
+    + r"(?: (?:of|by) «[PN]\d+»)?(?: ,)? "
+)  # fmt: skip
+"""The work's noun phrase before its title: "the 1962 novel by Owen Sato, "."""
+
+
 RULES: tuple[Rule, ...] = (
     _order_rule(
         "sources.sequel_to",
@@ -177,9 +190,9 @@ RULES: tuple[Rule, ...] = (
         r"(?:a |an |the )?(?:{ADJ}){0,2}?remake of|"
         r"a screen version of|a film adaptation of|the film adaptation of|(?:an?|the) (?:{ADJ}){0,2}?"
         r"(?:film |movie |screen |big-screen |big screen |cinema )?(?:adaptation|version) of) "
-        r"(?:(?:the |a |an |his |her |their |«[PN]\d+» 's |the «[PN]\d+» )?(?:{ADJ}){0,3}?(?:novel|book|play|"
-        r"musical|opera|comic|comic book|story|short story|memoir|novella|poem|game|stage play|manga|"
-        r"series)(?: (?:of|by) «[PN]\d+»)?(?: ,)? |(?:the |a |an )?(?:{YEAR} )?(?:{ADJ}){0,2}?"
+        r"(?:(?:the |a |an |his |her |their |«[PN]\d+» 's |the «[PN]\d+» )?(?:{ADJ}){0,3}?"
+        + _SOURCE_WORK
+        + r"(?: (?:of|by) «[PN]\d+»)?(?: ,)? |(?:the |a |an )?(?:{YEAR} )?(?:{ADJ}){0,2}?"
         r"(?:film|movie|picture) )?(?P<other>«[NFX]\d+»)",
         Relation.BASED_ON,
         agent=None,
@@ -201,9 +214,9 @@ RULES: tuple[Rule, ...] = (
         "sources.screenplay_based_on",
         # "The screenplay, by P, is based on the 1962 novel G by Q": the text's film is
         r"^(?:the|its) (?:screenplay|script|story|plot)(?: , [^,;]{1,40} ,)? (?:is|was) (?:loosely |"
-        r"partly |largely )?(?:based on|adapted from) (?:(?:the |a |an |his |her |their |«[PN]\d+» 's )?"
-        r"(?:{ADJ}){0,3}?(?:novel|book|play|musical|comic|comic book|short story|story|memoir|novella|"
-        r"poem|stage play|manga)(?: (?:of|by) «[PN]\d+»)?(?: ,)? )?(?P<other>«[NFX]\d+»)",
+        r"partly |largely )?(?:based on|adapted from) (?:"
+        + _SOURCE_WORK_NAMED
+        + r")?(?P<other>«[NFX]\d+»)",
         Relation.BASED_ON,
         film=None,
         agent=None,
@@ -213,9 +226,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "sources.inspired_by_work",
         r"(?P<film>{FILMREF}) (?:, |is |was |, which is |which is |which was )?(?:also )?(?:loosely )?"
-        r"inspired by (?:the |a |an |his |her |their |«[PN]\d+» 's )?(?:{ADJ}){0,3}?(?:novel|book|play|"
-        r"musical|comic|comic book|short story|memoir|novella|poem|stage play|manga)(?: (?:of|by) "
-        r"«[PN]\d+»)?(?: ,)? (?P<other>«[NFX]\d+»)",
+        r"inspired by " + _SOURCE_WORK_NAMED + r"(?P<other>«[NFX]\d+»)",
         Relation.BASED_ON,
         agent=None,
         other="other",
