@@ -1583,6 +1583,7 @@ def _run_rules(sent: _Sentence, state: _State, *, first_pass: bool) -> list[_Can
 _COORDINATED_VERBS = frozenset(ROLE_OF_VERB) | {
     "appear", "appears", "appeared", "appearing", "play", "playing", "co-star", "co-stars", "portrayed",
     "portrays", "voiced", "voices", "joined", "joins", "reprised", "reprises", "headlined",
+    "making",
 }  # fmt: skip
 """The verbs that open a second verb phrase whose subject is the sentence's subject: the credit
 verbs of the role table and the verbs of appearing."""
@@ -1600,11 +1601,12 @@ _SECOND_VERB_PHRASE = re.compile(
     r"(?:went on to |would go on to |has gone on to |has since )?"
     r"(?P<rest>(?:(?:has|have|had|was|is|will|would) )?(?:"
     + "|".join(sorted(map(re.escape, _COORDINATED_VERBS), key=len, reverse=True))
-    + r")\b)|, (?P<participle>(?:appearing|starring|co-starring|playing|directing) "
-    r"(?:in|as|opposite|alongside)\b))"
+    + r")\b)|, (?:before |after )?(?P<participle>(?:appearing|starring|co-starring|playing|directing) "
+    r"(?:in|as|opposite|alongside)\b|making (?:his|her|their) (?:[a-z-]+ )?debut\b))"
 )
 """A second verb phrase that opens with a credit verb ("and went on to star in", "and is
-directed by"), or a participle of acting or directing (", appearing in films such as")."""
+directed by"), or a participle of acting or directing (", appearing in films such as", ", before
+making her debut as director with")."""
 
 _SUBORDINATE = re.compile(
     r"\b(?:that|who|whom|which|whose|when|while|because|although|though|if|where|said|says|told)"

@@ -354,10 +354,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.debut_with",
         r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:makes|made|making|make|will make) (?:his|her|"
-        r"their) (?:feature |film )?(?:directorial|directing) debut (?:with|on) "
+        r"their) (?:(?:feature |film )?(?:directorial|directing) debut|(?:feature |film )?debut as (?:a )?"
+        r"director|debut behind the camera) (?:with|on) "
         r"{FILM_OF}(?P<film>{TITLE})",
         Relation.DIRECTOR,
-        needs=("directorial", "directing"),
+        needs=("directorial", "directing", "director", "camera"),
     ),
     Rule(
         "crew.marks_debut",
