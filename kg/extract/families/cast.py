@@ -321,6 +321,15 @@ RULES: tuple[Rule, ...] = (
         needs=_ROLE_NOUN_WORDS,
     ),
     Rule(
+        "cast.each_prize_for_their_roles",
+        # "awarded P the best actor prize and Q the best actress award for their roles in F"
+        r"(?P<agent>{PERSON} (?:the|a|an|their|its) (?:[^«».;, ]+ ){1,5}?(?:, and|,|and) {PERSON}) "
+        r"(?:the|a|an|their|its) (?:[^«».;, ]+ ){1,5}?for their (?:{ADJ})?(?:roles|performances|parts|"
+        r"turns) in (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))",
+        CAST,
+        needs=("roles", "performances", "parts", "turns"),
+    ),
+    Rule(
         "cast.with_roles_in",
         r"(?P<agent>{WHO}) (?:[^«» .;]+ ){0,8}?(?:with |for |of )(?:{ADJ}){0,2}?"
         r"(?:roles|parts|performances) in (?:the |a )?(?P<film>{TITLES})",
