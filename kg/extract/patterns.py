@@ -191,7 +191,7 @@ MACROS["LEAD_GLOSS"] = (
 )
 """What a lead sentence puts between the title and "is a ...": a bracket (emptied or not) and an
 "also known as" clause."""
-MACROS["TITLE_ITEM"] = r"{TITLE}(?: \( [^()]{1,30} \))?"
+MACROS["TITLE_ITEM"] = r"{TITLE}(?: \( [^()]{1,30} \)| in {YEAR}(?= ,| and | or ))?"
 _TITLE_LIST_TAIL = (
     r"(?:(?: (?:,|/) {X}){2,}(?:(?: ,)? (?:and|&) " + _LIST_ADV + r"{X})?"
     r"|(?: (?:,|/) {X})+(?: ,)? (?:and|&) " + _LIST_ADV + r"{X}"
@@ -205,7 +205,7 @@ MACROS["ITEM_NP"] = (
 )
 """The noun phrase of a later member of a list of titles ("F and the sci-fi flop G", "F and its
 sequel, G")."""
-MACROS["TITLE_P_ITEM"] = r"{TITLE_P}(?: \( [^()]{1,30} \))?"
+MACROS["TITLE_P_ITEM"] = r"{TITLE_P}(?: \( [^()]{1,30} \)| in {YEAR}(?= ,| and | or ))?"
 MACROS["TITLES_P"] = "{TITLE_P_ITEM}" + _TITLE_LIST_TAIL.replace(
     "{X}", "(?:{ITEM_NP}{TITLE_ITEM}|{TITLE_P_ITEM})"
 )

@@ -15,7 +15,8 @@ CAST = Relation.CAST_MEMBER
 
 _STAR_VERB = r"(?:co-)?(?:starred|stars|starring|star)"
 _APPEAR = (
-    r"(?:appeared|appears|appear|appearing|featured|features|feature|co-starred|be seen|been seen)"
+    r"(?:appeared|appears|appear|appearing|featured|features|feature|co-starred|be seen|been seen|"
+    r"(?<=was )seen|(?<=is )seen|(?<=last )seen)"
 )
 _IN_FILM = r"in (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))"
 _SHARED_SCREEN = r"(?:shared|shares|share|sharing) (?:the )?(?:big |silver )?screen"
