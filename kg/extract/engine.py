@@ -467,7 +467,7 @@ class _Sentence:
     runs: list[tuple[int, int]] | None = None  # the runs of name tokens, found once
     appositions: dict[int, str | None] = field(default_factory=dict)  # see _apposition_noun
     answers: dict[str, str | None] | None = None  # name -> kind, as the skeleton was made
-    untyped: list[Chunk] | None = None  # its chunks before they were typed
+    untyped: list[Chunk] | None = None  # its chunks as cut (typed since: copy with untyped())
     bounds_answers: dict[str, str | None] | None = None  # name -> kind, as ``untyped`` were cut
     comma_starts: frozenset[str] | None = None  # the names' comma_starts, as it was made
     subject_of: str = ""  # the skeleton of ``subject``
@@ -544,7 +544,7 @@ def _untyped_chunks(
         comma_starts=comma_starts,
         runs=sent.runs,
     )
-    sent.untyped, sent.bounds_answers = [untyped(c) for c in chunks], dict(answers)
+    sent.untyped, sent.bounds_answers = chunks, dict(answers)  # typed later: see untyped()
     return chunks
 
 

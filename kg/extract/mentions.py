@@ -442,7 +442,8 @@ def type_chunks(chunks: Iterable[Chunk], tokens: Sequence[Token], known: Known) 
 
 
 def untyped(chunk: Chunk) -> Chunk:
-    """A copy of ``chunk`` as :func:`untyped_chunks` made it, before :func:`type_chunks`."""
+    """A copy of ``chunk`` as :func:`untyped_chunks` made it, before :func:`type_chunks` (which
+    sets its kind and why alone)."""
     return Chunk(
         chunk.first,
         chunk.last,
