@@ -548,6 +548,27 @@ def _untyped_chunks(
     return chunks
 
 
+def _same_letters(before: list[Chunk], after: list[Chunk]) -> bool:
+    """Do the chunks ``after`` (the same names as ``before``, typed again) make the same slots?"""
+    return all(
+        _KIND_LETTER.get(a.kind, "N") == _KIND_LETTER.get(b.kind, "N")
+        for a, b in zip(before, after, strict=True)
+    )
+
+
+def _hold(sent: _Sentence, chunk_of: dict[int, Chunk]) -> None:
+    """Make the slots of ``sent`` hold the chunks that took the place of theirs (``chunk_of``:
+    by the id of the chunk replaced). The skeleton is made of the chunks' slot letters, spans
+    and texts: when none changed it stays, and so do the slots (their kinds as the aliases set
+    them too: the aliases the skeleton shows were learnt when it was made)."""
+    sent.slots = [
+        slot
+        if slot.chunk is None
+        else _Slot(slot.kind, slot.text, slot.start, slot.end, slot.iso, chunk_of[id(slot.chunk)])
+        for slot in sent.slots
+    ]
+
+
 def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
     """Fill ``sent.skeleton`` and ``sent.slots`` (names and dates as slots, anaphors as ``A``).
 
@@ -574,9 +595,15 @@ def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
             answers[name] = names.kind(name)
         return answers[name]
 
+    before = sent.untyped  # the chunks the slots hold, when the skeleton was made before
     chunks = _untyped_chunks(sent, names, comma_starts, answers, kind_of)
     type_chunks(chunks, sent.tokens, kind_of)
     sent.answers, sent.comma_starts = (answers if first_pass else None), comma_starts
+    if before is not None and sent.untyped is before:  # the names cut as before
+        sent.untyped = chunks
+        if first_pass and _same_letters(before, chunks):  # (no anaphors written in yet)
+            _hold(sent, dict(zip(map(id, before), chunks, strict=True)))
+            return
     if dates:
         date_spans = [(d.start, d.end) for d in dates]
         chunks = [c for c in chunks if not any(a < c.end and c.start < b for a, b in date_spans)]
