@@ -67,12 +67,16 @@ from .lexicon import (
 )
 from .mentions import (
     Chunk,
+    Known,
     Token,
     apposition_head,
     chunk_sentence,
     name_runs,
     splits_apart,
     tokenize,
+    type_chunks,
+    untyped,
+    untyped_chunks,
 )
 from .patterns import Rule, expand, slots
 from .pipeline import sentences
@@ -463,6 +467,8 @@ class _Sentence:
     runs: list[tuple[int, int]] | None = None  # the runs of name tokens, found once
     appositions: dict[int, str | None] = field(default_factory=dict)  # see _apposition_noun
     answers: dict[str, str | None] | None = None  # name -> kind, as the skeleton was made
+    untyped: list[Chunk] | None = None  # its chunks as cut (typed since: copy with untyped())
+    bounds_answers: dict[str, str | None] | None = None  # name -> kind, as ``untyped`` were cut
     comma_starts: frozenset[str] | None = None  # the names' comma_starts, as it was made
     subject_of: str = ""  # the skeleton of ``subject``
     subject: re.Match[str] | None = None  # its _SUBJECT match
@@ -510,6 +516,59 @@ _QUOTE_AFTER_SLOT = re.compile(r"(?<=») ['\"“”‘’](?= |$)")
 _QUOTES = frozenset("'\"“”‘’")
 
 
+def _untyped_chunks(
+    sent: _Sentence,
+    names: _Names,
+    comma_starts: frozenset[str] | None,
+    answers: dict[str, str | None],
+    known: Known,
+) -> list[Chunk]:
+    """The sentence's names cut as :func:`untyped_chunks` cuts them, asking ``known`` (which
+    keeps its ``answers``). Where names start and end rarely depends on what the second pass has
+    learnt (it is mostly their kinds that change): when the names asked while cutting them are
+    all known as they were (and ``comma_starts`` is the same), the chunks cut before would be cut
+    again alike, and are kept; only their kinds are asked again (:func:`type_chunks`)."""
+    if (
+        sent.untyped is not None
+        and sent.bounds_answers is not None
+        and sent.comma_starts == comma_starts
+        and all(names.kind(name) == kind for name, kind in sent.bounds_answers.items())
+    ):
+        answers.update(sent.bounds_answers)  # the same answers, for ``sent.answers``
+        return [untyped(c) for c in sent.untyped]
+    chunks = untyped_chunks(
+        sent.text,
+        sent.tokens,
+        known=known,
+        film=names.store_film if names.gazetteer is not None else None,
+        comma_starts=comma_starts,
+        runs=sent.runs,
+    )
+    sent.untyped, sent.bounds_answers = chunks, dict(answers)  # typed later: see untyped()
+    return chunks
+
+
+def _same_letters(before: list[Chunk], after: list[Chunk]) -> bool:
+    """Do the chunks ``after`` (the same names as ``before``, typed again) make the same slots?"""
+    return all(
+        _KIND_LETTER.get(a.kind, "N") == _KIND_LETTER.get(b.kind, "N")
+        for a, b in zip(before, after, strict=True)
+    )
+
+
+def _hold(sent: _Sentence, chunk_of: dict[int, Chunk]) -> None:
+    """Make the slots of ``sent`` hold the chunks that took the place of theirs (``chunk_of``:
+    by the id of the chunk replaced). The skeleton is made of the chunks' slot letters, spans
+    and texts: when none changed it stays, and so do the slots (their kinds as the aliases set
+    them too: the aliases the skeleton shows were learnt when it was made)."""
+    sent.slots = [
+        slot
+        if slot.chunk is None
+        else _Slot(slot.kind, slot.text, slot.start, slot.end, slot.iso, chunk_of[id(slot.chunk)])
+        for slot in sent.slots
+    ]
+
+
 def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
     """Fill ``sent.skeleton`` and ``sent.slots`` (names and dates as slots, anaphors as ``A``).
 
@@ -536,15 +595,15 @@ def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
             answers[name] = names.kind(name)
         return answers[name]
 
-    chunks = chunk_sentence(
-        sent.text,
-        sent.tokens,
-        known=kind_of,
-        film=names.store_film if names.gazetteer is not None else None,
-        comma_starts=comma_starts,
-        runs=sent.runs,
-    )
+    before = sent.untyped  # the chunks the slots hold, when the skeleton was made before
+    chunks = _untyped_chunks(sent, names, comma_starts, answers, kind_of)
+    type_chunks(chunks, sent.tokens, kind_of)
     sent.answers, sent.comma_starts = (answers if first_pass else None), comma_starts
+    if before is not None and sent.untyped is before:  # the names cut as before
+        sent.untyped = chunks
+        if first_pass and _same_letters(before, chunks):  # (no anaphors written in yet)
+            _hold(sent, dict(zip(map(id, before), chunks, strict=True)))
+            return
     if dates:
         date_spans = [(d.start, d.end) for d in dates]
         chunks = [c for c in chunks if not any(a < c.end and c.start < b for a, b in date_spans)]

@@ -49,7 +49,16 @@ from .lexicon import (
     nonfilm_kind,
 )
 
-__all__ = ["Chunk", "Token", "chunk_sentence", "name_runs", "tokenize"]
+__all__ = [
+    "Chunk",
+    "Token",
+    "chunk_sentence",
+    "name_runs",
+    "tokenize",
+    "type_chunks",
+    "untyped",
+    "untyped_chunks",
+]
 
 
 _CREDIT_SUFFIXES = frozenset(
@@ -413,6 +422,54 @@ def chunk_sentence(
     are the :func:`name_runs` of ``tokens`` when the caller has them already.
     """
     tokens = tokens if tokens is not None else tokenize(sentence)
+    chunks = untyped_chunks(
+        sentence,
+        tokens,
+        known=known,
+        film=film,
+        sentence_start=sentence_start,
+        comma_starts=comma_starts,
+        runs=runs,
+    )
+    type_chunks(chunks, tokens, known)
+    return chunks
+
+
+def type_chunks(chunks: Iterable[Chunk], tokens: Sequence[Token], known: Known) -> None:
+    """Give each of :func:`untyped_chunks` its first kind (and why)."""
+    for chunk in chunks:
+        _classify(chunk, tokens, known)
+
+
+def untyped(chunk: Chunk) -> Chunk:
+    """A copy of ``chunk`` as :func:`untyped_chunks` made it, before :func:`type_chunks` (which
+    sets its kind and why alone)."""
+    return Chunk(
+        chunk.first,
+        chunk.last,
+        chunk.text,
+        chunk.start,
+        chunk.end,
+        descriptors=chunk.descriptors,
+        possessive=chunk.possessive,
+    )
+
+
+def untyped_chunks(
+    sentence: str,
+    tokens: Sequence[Token],
+    *,
+    known: Known = _no_known,
+    film: Callable[[str], bool] | None = None,
+    sentence_start: bool = True,
+    comma_starts: frozenset[str] | None = frozenset(),
+    runs: Sequence[tuple[int, int]] | None = None,
+) -> list[Chunk]:
+    """The names of ``sentence`` trimmed and split, not yet typed: :func:`chunk_sentence` (the
+    same arguments) before :func:`type_chunks`. Where they start and end depends on ``known``'s
+    answers to the names this asks about, which :func:`type_chunks` asks about again: a caller
+    whose ``known`` gives the same answers to this part's questions may keep these chunks and
+    type them again alone."""
     out: list[Chunk] = []
     forced = (
         _known_spans(sentence, tokens, known, comma_starts) if comma_starts != frozenset() else []
@@ -436,7 +493,6 @@ def chunk_sentence(
             and tokens[b + 1].kind == "poss"
             and not (a > 0 and tokens[b + 1].text in _CLOSING_QUOTE.get(tokens[a - 1].text, ()))
         )
-        _classify(chunk, tokens, known)
         out.append(chunk)
     out = [c for c in out if not _AWARD_CATEGORY.match(c.text)]
     out.sort(key=lambda c: c.first)
@@ -761,7 +817,6 @@ def _shape(
         chunk = _make(sentence, tokens, a, b)
         chunk.descriptors = descriptors if a == i else []
         chunk.possessive = b + 1 < len(tokens) and tokens[b + 1].kind == "poss"
-        _classify(chunk, tokens, known)
         chunks.append(chunk)
     return chunks
 
@@ -898,6 +953,8 @@ def _known_prefix(sentence: str, tokens: Sequence[Token], i: int, j: int, known:
     heading's words follow ("Dead Reckoning Part One: Cast, Summary" in a heading). A subtitle
     after a known title stays ("Mission: Impossible – Dead Reckoning Part One" is one title
     though a store knows "Mission: Impossible")."""
+    if not any(t.text in (":", "–", "-") for t in tokens[i + 2 : j + 1]):
+        return j  # no heading's tail to cut (the name's kind is then not asked)
     if known(sentence[tokens[i].start : tokens[j].end]) is not None:
         return j
     for k in range(j - 1, i, -1):
@@ -933,6 +990,12 @@ _LEADING_PREPOSITIONS = frozenset({"in", "on", "at", "for", "from", "with", "to"
 """Lower-case words that never begin a name after a possessive ("Alving's in Cold Water")."""
 
 
+_SPLIT_WORDS = frozenset(
+    {"-", "–", "—", "and", "&", "of", "at", "in", "on", "for", "from", "with", "to", "vs", "vs."}
+)
+"""The tokens (besides a possessive mark) :func:`_split` may cut a run at."""
+
+
 def _split(
     sentence: str,
     tokens: Sequence[Token],
@@ -944,6 +1007,10 @@ def _split(
     """Split a run at a possessive after a person, company or place, at a coordinating "and",
     and at a preposition between a name and a place or event ("Golden Bear at the Berlin ...").
     ``film``: is a name a film the store knows (one word too: "Collateral and Ray" is two)?"""
+    if _SPLIT_WORDS.isdisjoint(t.text for t in tokens[i + 1 : j]) and not any(
+        t.kind == "poss" for t in tokens[i + 1 : j]
+    ):
+        return [(i, j)]  # nothing to split at (the name's kind is then not asked)
     whole = sentence[tokens[i].start : tokens[j].end]
     if known(whole):
         return [(i, j)]
