@@ -1645,7 +1645,8 @@ _COORDINATED_VERBS = frozenset(ROLE_OF_VERB) | {
     "making",
 }  # fmt: skip
 """The verbs that open a second verb phrase whose subject is the sentence's subject: the credit
-verbs of the role table and the verbs of appearing."""
+verbs of the role table, the verbs of appearing, and "making" (", before making her debut as
+director with F")."""
 
 _CLAUSE_SUBJECT = re.compile(
     r"^(?P<subject>(?:(?:[a-z\d][\w'-]* ){1,4}, )?(?:«[PN]\d+»|he|she|they))(?! 's)"
