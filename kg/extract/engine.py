@@ -983,6 +983,11 @@ def _anaphor(m: re.Match[str], sent: _Sentence) -> str:
 
 
 def _headline_words(title: str | None) -> set[str]:
+    """The words of a title beyond function words and short ones, folded.
+
+    >>> sorted(_headline_words("The Huntsman: Winter's War"))
+    ['huntsman', 'war', "winter's"]
+    """
     if not title:
         return set()
     return {
@@ -2231,9 +2236,11 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
     state.stage_age += 1
     if _names_stage_or_tv(sent.skeleton) and not any(s.kind == "F" for s in sent.slots):
         state.stage_age = 0
-    works = [s for s in sent.slots if s.kind == "F" or name_key(s.text) in state.names.tv]
-    if works and works[-1].kind != "F":
-        state.stage_age = 0  # "P, star of the film F, joins the BBC drama G. She plays ...": G's
+    if state.names.tv:  # "P, star of the film F, joins the BBC drama G. She plays ...": G's
+        tv = state.names.tv
+        works = [s for s in sent.slots if s.kind == "F" or name_key(s.text) in tv]
+        if works and works[-1].kind != "F":
+            state.stage_age = 0
     titles = {
         slot.text
         for index, slot in enumerate(sent.slots)
@@ -3164,33 +3171,18 @@ def _guarded(
                 return True  # "Scrubs star X": only a title shown to be a film elsewhere
     if "same_series" in rule.flags and rule.other is not None:
         others = [sent.slots[i].text for _, i in _group_slots(_group(m, rule.other))]
-        if not all(_share_title_word(film, other) for film in films for other in others):
-            return True  # "P is attached to the sequel to G": the text's film F may not be it
+        if any(
+            _headline_words(film).isdisjoint(_headline_words(o)) for film in films for o in others
+        ):
+            # "P is attached to the sequel to G": the text's film F, which shares no word of G's
+            # title as sequels mostly do, may not be it
+            return True
     if rule.name in _TV_PRONE and _about_tv(sent):
         gaz = state.names.gazetteer
         for film in films:
             if gaz is None or gaz.film(film) is None:
                 return True  # "Scrubs star X ... best actress in a TV series"
     return False
-
-
-_TITLE_WORD = re.compile(r"[^\W_]+")
-_NO_TITLE_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "to", "part", "ii", "iii"})
-
-
-def _share_title_word(film: str, other: str) -> bool:
-    """Do two titles share a word beyond articles and numerals? An unnamed sequel is taken as
-    the text's film only when that film carries its original's name, as sequels mostly do.
-
-    >>> _share_title_word("The Huntsman: Winter's War", "Snow White & the Huntsman")
-    True
-    >>> _share_title_word("Red Meadow", "Dark Water")
-    False
-    """
-    words = {
-        w for w in _TITLE_WORD.findall(film.lower()) if w not in _NO_TITLE_WORDS and not w.isdigit()
-    }
-    return any(w in words for w in _TITLE_WORD.findall(other.lower()))
 
 
 @lru_cache(maxsize=1 << 14)
