@@ -562,9 +562,7 @@ def _hold(sent: _Sentence, chunk_of: dict[int, Chunk]) -> None:
     and texts: when none changed it stays, and so do the slots (their kinds as the aliases set
     them too: the aliases the skeleton shows were learnt when it was made)."""
     sent.slots = [
-        slot
-        if slot.chunk is None
-        else _Slot(slot.kind, slot.text, slot.start, slot.end, slot.iso, chunk_of[id(slot.chunk)])
+        slot if slot.chunk is None else replace(slot, chunk=chunk_of[id(slot.chunk)])
         for slot in sent.slots
     ]
 
