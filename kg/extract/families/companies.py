@@ -45,7 +45,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "companies.topic_released_by",
-        r"(?:(?:^|, |and )(?:it |«A\d+» |«F\d+» )(?:{AUX}){0,2}|(?<=» )and (?:was |has been |will be )?|"
+        r"(?:(?:^|, |and )(?:it |«A\d+» |«F\d+» )(?:{AUX}){0,2}|(?:(?<=» )|(?<=» , ))and (?:was |has been |will be )?|"
         r"^(?=released .*, (?:it|«A\d+») ))"  # "Released by O on D, it grossed": a fronted participle
         r"(?:be |been |being )?released (?:in (?:the )?"
         r"(?:«[XC]\d+» )?(?:cinemas |theatres |theaters )?)?(?:on «D\d+» (?:, )?)?by (?:the (?:{ADJ})?company )?"

@@ -49,13 +49,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.fronted_by",
         r"^(?P<cue>{ROLE_PASSIVES}) by (?P<agent>{AGENTS})(?: and {FRONTED_CLAUSE})? , (?:the )?"
-        r"(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE})",
+        r"(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE}|«A\d+»)",  # "Produced by P, the film ..."
         needs=("by",),
     ),
     Rule(
         "crew.fronted_by_second",
         r"^{FRONTED_CLAUSE} and (?P<cue>{ROLE_PASSIVES}) by (?P<agent>{AGENTS}) , (?:the )?"
-        r"(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE})",
+        r"(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE}|«A\d+»)",  # "Produced by P, the film ..."
         needs=("by",),
     ),
     Rule(
@@ -72,7 +72,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.film_by_person",
         r"(?:is|was|,) (?:an? |the )(?:{YEAR} )?(?:{ADJ}){0,4}?(?:film|movie|documentary|feature|drama|"
-        r"comedy|thriller|horror|western|biopic|romcom|epic) by (?P<agent>{PERSON})(?! (?:and|/) | , «)",
+        r"comedy|thriller|horror|western|biopic|romcom|epic) by (?:(?:director|film-maker|filmmaker) )?(?P<agent>{PERSON})(?! (?:and|/) | , «)",
         Relation.DIRECTOR,
         film=None,
         needs=("by",),
