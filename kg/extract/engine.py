@@ -2577,6 +2577,8 @@ def _candidates(
             others = [sent.slots[i].text for _, i in _group_slots(_group(m, rule.other))]
             if len(others) == 1:
                 topic = state.names.extended_film(others[0]) or topic
+        if "it_subject" in rule.flags and _IT_SUBJECT.match(sent.skeleton):
+            topic = _antecedent(state)  # "It was the second film in the trilogy, preceded by F"
         films = [topic] if topic is not None else []
     else:
         films = _films_of(

@@ -207,6 +207,16 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"by_occupation"}),
     ),
     Rule(
+        "cast.with_person_as_character",
+        # "P plays the title role, with Q as his wife": not "with Q as executive producer"
+        r"(?:plays|played|playing|stars|starred|starring|co-stars|co-starring|role) "
+        r"(?:[^«».; ]+ |«[PNXFA]\d+» ){0,10}?, (?:and )?with "
+        r"(?=«[PN]\d+» as (?!(?:the |an? |its )?{ROLE_NOUNS}\b))(?P<agent>{CASTLIST})",
+        CAST,
+        film=None,
+        needs=("with",),
+    ),
+    Rule(
         "cast.with_people_in_roles",
         # "The film features P in the lead role, with Q and R in supporting roles"
         r"(?:, |^)with (?P<agent>{PEOPLE}) in (?:a |the |an )?(?:{ADJ}){0,2}?(?:role|roles|part|parts|"

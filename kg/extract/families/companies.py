@@ -77,7 +77,7 @@ RULES: tuple[Rule, ...] = (
         "companies.topic_made_by",
         r"(?:^|, |and )(?:it |«A\d+» )(?:was |is |will be |has been |is being |was being )(?:also )?"
         r"(?:made|financed|"
-        r"animated|co-produced) by (?P<agent>{ORGS})",
+        r"animated|co-produced) (?:(?:at|in) (?:the )?«[OXNC]\d+» )?by (?P<agent>{ORGS})",
         PRODUCTION,
         film=None,
         needs=("by",),

@@ -60,7 +60,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.topic_by",
-        r"(?:^|, |and |film |movie |picture |documentary |drama |comedy |thriller |feature |"
+        r"(?:^|, |and |film |movie |picture |documentary |drama |comedy |thriller |feature |noir |"
+        r"western |biopic |epic |horror |melodrama |satire |fantasy |adventure |short |romance |"
         r"was |is |were |be |been |being |co-production |production |(?:starring|featuring) "
         r"(?:«[PN]\d+» (?:, |and |, and )?)+)(?:both )?(?P<cue>{ROLE_PASSIVES}) "
         r"(?:for the (?:screen|big screen|cinema) )?by (?:the (?:{ADJ})?{ROLE_NOUN} |the (?=«O)|{KIN})?"

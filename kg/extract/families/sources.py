@@ -17,6 +17,14 @@ def _order_rule(name: str, pattern: str, relation: Relation, **options: Any) -> 
     return Rule(name, pattern, relation, agent=None, other="other", inverse=inverse, **options)
 
 
+_PLACE_IN_SERIES = (
+    r"^(?:it |«A\d+» )(?:is |was )(?:the )?(?:[a-z]+ )?(?:film|movie|instalment|installment|entry|"
+    r"part|chapter) (?:in|of) (?:the )?(?:«[NFX]\d+» )?(?:trilogy|series|franchise|saga) "
+    r"(?:\( [^()]{1,20} \) )?, "
+)
+"""The head of a sentence that places the film in a series ("It is the third film in the Salt
+trilogy, ..."): what it was preceded or followed by is the film before or after it."""
+
 _SOURCE_WORK = (
     r"(?:novel|book|play|musical|opera|comic|comic book|story|short story|memoir|novella|poem|game|"
     r"stage play|manga|series)"
@@ -119,6 +127,24 @@ RULES: tuple[Rule, ...] = (
         Relation.FOLLOWED_BY,
         film=None,
         needs=("followed",),
+    ),
+    _order_rule(
+        "sources.series_preceded_by",
+        # "It was the second film in the Salt trilogy, preceded by F (1962) and followed by G"
+        _PLACE_IN_SERIES + r"(?:and )?(?:it was )?preceded by (?P<other>{TITLE})",
+        Relation.FOLLOWS,
+        film=None,
+        needs=("preceded",),
+        flags=frozenset({"it_subject"}),
+    ),
+    _order_rule(
+        "sources.series_followed_by",
+        _PLACE_IN_SERIES + r"(?:and )?(?:(?:it was )?preceded by {TITLE} (?:\( [^()]{1,20} \) )?"
+        r"(?:, )?and )?(?:it )?(?:was |is )?followed by (?P<other>{TITLE})",
+        Relation.FOLLOWED_BY,
+        film=None,
+        needs=("preceded", "followed"),
+        flags=frozenset({"it_subject"}),
     ),
     _order_rule(
         "sources.it_sequel_to",
