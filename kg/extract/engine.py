@@ -231,11 +231,11 @@ _DEAL_HEDGE = re.compile(
 )
 """A doubt in a following clause that still hedges a casting ("..., but nothing is confirmed")."""
 _PRIZE_TIP = re.compile(
-    r"\b(?:tipped|rumou?red|possible) (?=(?:[^.;]* )?(?:prize|award|oscar|bafta|globe|honour|"
-    r"nomination)\b[^.;]* (?:for|of) (?:his|her|their) (?:role|part|performance|turn))"
+    r"\b(?:tipped|rumou?red|possible) (?=(?:[^.;]* )?(?:(?:prize|award|oscar|bafta|globe|honour|"
+    r"nomination)\b|«X\d+»)[^.;]* (?:for|of) (?:his|her|their) (?:role|part|performance|turn))"
 )
-"""Speculation about a prize for a role ("tipped P for a prize for his role in F"): the role is
-no hedge."""
+"""Speculation about a prize for a role ("tipped P for a prize for his role in F", "P is tipped
+for an Oscar for his role in F", the prize's name a slot): the role is no hedge."""
 _REPLACED = re.compile(r"\breplac(?:ed|ing)\b")
 """The negation cue a replacement rule's own verb would trip."""
 _CLAUSE_BREAK = re.compile(r" (?:, )?(?:but|while|whereas|although|though|however|;) ")
@@ -2261,6 +2261,13 @@ _PERSON_TITLE_RULES = frozenset(
 """The rules written with one of them."""
 
 
+def _surname_of_someone(key: str, names: _Names) -> bool:
+    """Is ``key`` the surname of a person the text has named in full ("DiCaprio" after
+    "Leonardo DiCaprio"; not "Ray" after "Ray Charles")?"""
+    full = names.full_names.get(key)
+    return full is not None and name_key(full.split()[-1]) == key
+
+
 def _films_of(
     text: str | None,
     sent: _Sentence,
@@ -2283,7 +2290,12 @@ def _films_of(
             continue
         if kind == "P" and person_titles:
             # a title that looks like a name ("Erin Brockovich") where only a film can stand
-            if name_key(slot.text) in state.names.strong_people or len(slot.text.split()) > 3:
+            key = name_key(slot.text)
+            if (
+                key in state.names.strong_people
+                or _surname_of_someone(key, state.names)  # "best actor for DiCaprio"
+                or len(slot.text.split()) > 3
+            ):
                 continue
             if first_pass:
                 state.names.kinds[name_key(slot.text)] = "film"

@@ -134,7 +134,7 @@ RULES: tuple[Rule, ...] = (
         r"foreign |international |original |adapted )?(?P<cue>director|actor|actress|screenplay|"
         r"original screenplay|adapted screenplay|score|cinematography|editing)(?: award| prize| "
         r"oscar| trophy| «X\d+»)? (?:[^«».; ]+ ){0,6}?for (?:(?P<film_ana>«A\d+»)|(?:his |her |their |the )?"
-        r"(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLES}))",
+        r"(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLES_P}))",
         explicit=False,
         needs=("best",),
     ),

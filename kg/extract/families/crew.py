@@ -128,6 +128,24 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"noun_pairs"}),
     ),
     Rule(
+        "crew.worked_with_noun_on",
+        # "He worked with director P on five films, including F and G"
+        r"(?:worked|working|works|work|collaborated|collaborating|teamed up|teaming up) (?:again )?"
+        r"with (?:the )?(?:{ADJ}){0,2}?(?P<cue>{ROLE_NOUN}) (?P<agent>{PERSON}) (?:again )?on "
+        r"(?:(?:[a-z]+ )?(?:films|movies|pictures|features) , (?:including|among them|such as) )?"
+        r"{FILM_OF}(?P<film>{TITLES})",
+        needs=(
+            "worked",
+            "working",
+            "works",
+            "work",
+            "collaborated",
+            "collaborating",
+            "teamed",
+            "teaming",
+        ),
+    ),
+    Rule(
         "crew.film_reunites_with",
         r"(?P<film>{FILMREF})(?: , which| ,)? (?:{AUX}){0,2}(?:reunites|reunited|reunite|reuniting) "
         r"(?:him |her |them |{PERSON} )?with (?:the )?(?:{ADJ}){0,2}?(?P<cue>{ROLE_NOUN}|actor|actress|star) "
