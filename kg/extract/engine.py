@@ -1825,6 +1825,8 @@ def _topic_film(
     if _ANAPHOR_WITH_RELATIVE.match(sent.skeleton):
         return _antecedent(state)  # "The film, which P wrote after seeing F, stars Q": not F
     aside = _asides(sent)
+    if " , " in sent.skeleton and (" of «" in sent.skeleton or " for «" in sent.skeleton):
+        aside = aside | _background_slots(sent.skeleton)  # "P, best known for F, will play"
     films: list[str] = []
     for index, slot in enumerate(sent.slots):
         if index in exclude or index in aside:
@@ -1849,6 +1851,7 @@ def _topic_film(
         i
         for i, s in enumerate(sent.slots)
         if i not in exclude
+        and i not in aside
         and (s.kind == "F" or (s.kind == "N" and not _not_a_title(s.text, names)))
     ]
     if titles and all(sent.slots[i].kind == "N" for i in titles):
@@ -2114,8 +2117,9 @@ def _name_unnamed_films(
 ) -> list[_Candidate]:
     """The candidates, with a film each: a credit in a film the sentence does not name ("P is
     to star in an adventure film about a robbery") goes to the title given right after it
-    (", called X") or, else, to the one new film the next sentences name ("He hopes to start
-    shooting X next year", "The film, X, will be shot in India"); without one, it is dropped.
+    (", called X") or, else, to the one new film the first of the next sentences to name one
+    names ("He hopes to start shooting X next year", "The film, X, will be shot in India. She
+    is best known for G"); without one, it is dropped.
     A film the text named before the credit is not the new one."""
     if all(cand.film for cand in candidates):
         return candidates
@@ -2146,10 +2150,10 @@ def _name_unnamed_films(
                 film = names.film_name(slot.text)
         else:
             here = position.get(id(sent), len(sents))
-            later = {
-                title
-                for number, title in first_named.values()
-                if here < number <= here + _LATER_WINDOW
+            after = [number for number, _ in first_named.values() if here < number]
+            nearest = min(after) if after and min(after) <= here + _LATER_WINDOW else None
+            later = {  # the first sentence after it that names a new film names it, if any
+                title for number, title in first_named.values() if number == nearest
             }
             shot = {
                 title

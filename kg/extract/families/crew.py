@@ -674,6 +674,16 @@ RULES: tuple[Rule, ...] = (
         needs=ROLE_WORK_WORDS,
     ),
     Rule(
+        "crew.noun_possessive_film",
+        # "Director P's film tells the story of ...": the film the sentence is about; not "P's
+        # last film", another one
+        r"(?:^|(?<=[a-z,] ))(?:the )?(?P<cue>{ROLE_NOUN}) (?P<agent>{PERSON}) 's "
+        r"(?!(?:last|previous|earlier|other|next|first|debut|breakthrough|best|former) )"
+        r"(?:{ADJ})?(?:film|movie|picture|feature|documentary)(?! ,? «| \( «)(?= [a-z.,]|$)",
+        film=None,
+        needs=ROLE_NOUN_WORDS,
+    ),
+    Rule(
         "crew.possessive_work_for",
         r"(?P<agent>{WHOSE}) (?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK}) (?:for|in|of|on) "
         r"{FILM_OF}(?P<film>{TITLES})",
