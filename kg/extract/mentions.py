@@ -749,11 +749,12 @@ def _shape(
         elif low in PERSON_NOUNS and i < j and (at_start or tokens[i + 1].cap):
             if known(sentence[tok.start : tokens[j].end]) in ("film", "org"):
                 break
-            if (  # "King Kong", "Judge Dredd": a capital mid-sentence makes the noun a name's
+            if (  # "King Kong", "Star Trek Beyond": a capital mid-sentence makes the noun a
+                # name's, unless a person's name follows ("by Director Steven Spielberg")
                 not at_start
                 and tok.text[:1].isupper()
                 and (
-                    (i + 1 == j and not is_given_name(tokens[j].text))
+                    not is_given_name(tokens[i + 1].text)
                     or (i > 0 and tokens[i - 1].lower == "as")  # "cast as Queen Victoria"
                 )
             ):
