@@ -260,6 +260,17 @@ RULES: tuple[Rule, ...] = (
         needs=("distribute", "distributes", "distributed", "distributing", "distribution"),
     ),
     Rule(
+        "companies.will_distribute",
+        # "Warner Bros will distribute." / "Lionsgate is distributing in the US": the film of the
+        # text, the verb without an object
+        r"(?:^|, |and )(?P<agent>{ORGS}) (?:will|is to|is set to|are to|are set to|is|are) "
+        r"(?:distribute|distributing)(?= \.| in (?:the )?«[XC]\d+» \.| ,| and |$)",
+        DISTRIBUTOR,
+        film=None,
+        needs=("distribute", "distributing"),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
         "companies.distributed_along_with",
         r"(?:distributed|distributes|released|releases) (?:the )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?"
         r"(?P<film>{FILMREF}) , (?:along|together) with (?P<agent>{ORGS})",

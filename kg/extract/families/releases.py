@@ -85,7 +85,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "releases.topic_date",
         r"(?:^|, |and |with |«A\d+» )(?:it |the film |the movie )?(?:{AUX}){0,2}(?:be )?(?:released|"
-        r"due for release|set for release|slated for release|scheduled for release|out|(?:a |its )?"
+        r"due for release|set for release|slated for release|scheduled for release|"
+        r"(?:due |set |slated |scheduled |expected )?out|(?:a |its )?"
         r"(?:planned |scheduled |expected |proposed |provisional )?release(?: date)?) "
         r"(?:[^«».; ]+ |«[XC]\d+» |(?<=by )«[ON]\d+» ){0,4}?(?:on |in |for |of )?(?P<value>{DATE})",
         RELEASE,
