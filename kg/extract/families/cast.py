@@ -1124,6 +1124,15 @@ RULES: tuple[Rule, ...] = (
         needs=("plays", "played", "portrays", "portrayed", "stars", "starred", "is", "was"),
     ),
     Rule(
+        "cast.gapped_in_film",
+        # "In F he played a priest; in G, a soldier": the second clause keeps the subject and verb
+        r"(?P<agent>{WHO}) (?:{ADV})?(?:plays|played|portrays|portrayed) (?:[^«».; ]+ |«[PNXF]\d+» )+; "
+        r"(?:and )?in {FILM_OF}(?P<film>{TITLE}) , (?P<character>" + _CHAR + r")(?= \.| ;|$)",
+        CAST,
+        character="character",
+        needs=("plays", "played", "portrays", "portrayed"),
+    ),
+    Rule(
         "cast.having_starred",
         r"^(?:having (?:{ADV})?(?:starred|appeared|co-starred)|(?:since|after|before|while|when) "
         r"(?:starring|appearing|co-starring)) in {FILM_OF}(?P<film>{TITLES_P})(?: ,)? (?P<agent>{WHO})",

@@ -334,7 +334,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.film_from_noun",
-        r"(?P<film>{FILMREF}) (?:, (?:the |an? )?(?:(?:{ADJ}){0,2}?(?:«[PN]\d+» - [a-z]+ )?"
+        r"(?:(?P<film>{FILMREF})|(?:^|, )(?P<film_ana>it)(?= (?:is|was|will be) )) (?:, (?:the |an? )?(?:(?:{ADJ}){0,2}?(?:«[PN]\d+» - [a-z]+ )?"
         r"{FILM_NOUN} )?|(?:is|was|will be) "
         r"(?:the |an? )?(?:(?:{ADJ}){0,2}?{FILM_NOUN} |(?:latest|newest|new|last|next) (?:offering |"
         r"outing |effort |project )?))?(?:from|by) (?:{ADJ})?(?P<cue>"
