@@ -1568,6 +1568,73 @@ def _nonfilm_apposition_after(tokens: Sequence[Token], last: int) -> bool:
 
 
 _OWNER_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its"})
+_NONFILM_LIST_HEADS = frozenset(
+    {"albums", "songs", "singles", "records", "books", "novels", "plays", "musicals", "shows",
+     "series", "poems", "operas", "sitcoms", "programmes"}
+)  # fmt: skip
+"""Plural works whose list ("His albums include X (1982) and Y") names no films."""
+_INCLUDE_WORDS = frozenset({"include", "includes", "included", "including"})
+_NONFILM_LIST_OR_APPOSITION_ENDS = frozenset({",", "and", "&", "include", "includes", "included",
+                                             "including", "as", "in"})  # fmt: skip
+"""The word right before a name that :func:`_nonfilm_work_before` may find a reason in."""
+
+
+def _nonfilm_work_before(tokens: Sequence[Token], chunk: Chunk) -> bool:
+    """Do the words before ``chunk`` say it is a work of another kind than a film: an item of a
+    list of albums, books or plays ("His albums include Thriller (1982) and Bad"), a closed
+    apposition of such a work ("The book, Atonement (2001), sold well"), a play on stage
+    ("appeared on stage in Hamlet")?
+
+    >>> tokens = tokenize("His albums include Thriller (1982) and Bad (1987).")
+    >>> _nonfilm_work_before(tokens, Chunk(8, 8, "Bad", 0, 0))
+    True
+    >>> _nonfilm_work_before(tokenize("His films include Heat and Ali."), Chunk(5, 5, "Ali", 0, 0))
+    False
+    >>> _nonfilm_work_before(tokenize("The book, Atonement, sold."), Chunk(3, 3, "Atonement", 0, 0))
+    True
+    """
+    first = chunk.first
+    before = tokens[first - 1].lower if first >= 1 else ""
+    if before == "in":
+        return first >= 2 and tokens[first - 2].lower == "stage"  # "on stage in Hamlet"
+    if before == "," and first >= 3 and tokens[first - 2].lower in NONFILM_WORK_HEADS:
+        after = chunk.last + 1
+        if after < len(tokens) and tokens[after].text == "(":
+            after = next((k + 1 for k in range(after, min(after + 6, len(tokens)))
+                          if tokens[k].text == ")"), after)  # fmt: skip
+        return (
+            tokens[first - 3].lower in _OWNER_DETERMINERS
+            and after < len(tokens)
+            and tokens[after].text == ","
+            and not _person_like_name(chunk.text)
+        )
+    k = first - 1  # back over the list before it: names, years in brackets, commas, "and"
+    while k >= 0 and first - k < 40:
+        text = tokens[k].text
+        if text == ")":
+            while k >= 0 and tokens[k].text != "(":
+                k -= 1
+        elif not (tokens[k].cap or text in (",", "and", "&")):
+            break
+        k -= 1
+    if k < 1:
+        return False
+    if tokens[k].lower in _INCLUDE_WORDS:
+        head = k - 1
+    elif tokens[k].lower == "as" and tokens[k - 1].lower == "such":
+        head = k - 2
+    else:
+        return False
+    return head >= 0 and (
+        tokens[head].lower in _NONFILM_LIST_HEADS
+        or (
+            head >= 1
+            and tokens[head].lower == "hits"
+            and tokens[head - 1].lower in NONFILM_MODIFIERS
+        )
+    )
+
+
 _WORK_HEAD_CLOSERS = frozenset(
     {",", ".", ";", ")", "which", "that", "about", "by", "for", "with", "and"}
 )
@@ -1784,6 +1851,9 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         return
     if _nonfilm_apposition_after(tokens, chunk.last):
         chunk.kind, chunk.why = "nonfilm", "apposition 'his ... show'"  # "X (1985), his tour,"
+        return
+    if before in _NONFILM_LIST_OR_APPOSITION_ENDS and _nonfilm_work_before(tokens, chunk):
+        chunk.kind, chunk.why = "nonfilm", "a work of another kind before it"  # "albums include X"
         return
     if (
         before in NONFILM_BEFORE
