@@ -237,14 +237,14 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.returns_for",
-        r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:returns|returned|return|returning|is back|"
+        r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:returns|returned|return|returning|is back|"
         r"are back|will be back|comes back|come back) for {FILM_OF}(?P<film>{TITLES})",
         CAST,
         needs=("returns", "returned", "return", "returning", "back"),
     ),
     Rule(
         "cast.signed_up_for",
-        r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:signed up for|signed on for|signed on to) "
+        r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:signed up for|signed on for|signed on to) "
         r"(?!(?:direct|co-direct|helm|produce|co-produce|executive produce|write|co-write|pen|script|"
         r"score|compose|edit|shoot|lens)\b)"  # "signed on to direct F": not a part in it
         r"{FILM_OF}(?P<film>{TITLES})(?! as (?:an? |the )?(?:executive |co-)?(?:producer|director|"
@@ -420,7 +420,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.will_play",
-        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:play|plays|playing) (?:the )?(?:{ADJ}){0,2}?"
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:play|plays|playing) (?:the )?(?:{ADJ}){0,2}?"
         r"(?:lead|title role|role of (?P<character>" + _CHAR + r")) in {FILM_OF}(?P<film>{TITLES})",
         CAST,
         character="character",
@@ -495,7 +495,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.headlines",
-        r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:headlines|headlined|headline|headlining|"
+        r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:headlines|headlined|headline|headlining|"
         r"toplines|toplined|topline|toplining) (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))",
         CAST,
         needs=(
@@ -519,7 +519,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.boarded",
-        r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:boarded|boards|board|boarding) "
+        r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:boarded|boards|board|boarding) "
         r"{FILM_OF}(?P<film>{TITLES_P})(?! (?:as|to) (?!star\b)[a-z]| , which (?:he|she|they) )",
         CAST,
         needs=("boarded", "boards", "board", "boarding"),
@@ -540,7 +540,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.filming_scenes",
-        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:was |were )?(?:spotted |seen |pictured |"
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:was |were )?(?:spotted |seen |pictured |"
         r"photographed |snapped )?(?:filming|shooting|shot|filmed|films|shoots) (?:(?:new |some |"
         r"more |key |final |the final |emotional |intimate )?scenes (?:for|of|on) {FILM_OF}|"
         r"(?:his|her|their) (?:{ADJ}){0,2}?{FILM_NOUN} (?:, )?)(?P<film>{TITLE})",
@@ -549,7 +549,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.promoting_own_film",
-        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:was |were )?(?:[^«».; ]+ ){0,3}?(?:to )?"
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:was |were )?(?:[^«».; ]+ ){0,3}?(?:to )?"
         r"(?:promote|promotes|promoted|promoting|plug|plugging|plugged) (?:his|her|their) "
         r"(?:{ADJ}){0,2}?{FILM_NOUN} (?:, )?(?P<film>{TITLE})",
         CAST,
@@ -599,7 +599,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.has_cast_in",
-        r"(?:{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:cast|signed|hired|chosen|picked|recruited) "
+        r"(?:{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:cast|signed|hired|chosen|picked|recruited) "
         r"(?P<agent>{PEOPLE}) (?:as (?P<character>" + _CHAR + r") )?(?:to (?:star|appear) )?in "
         r"{FILM_OF}(?P<film>{TITLES_P})",
         CAST,
@@ -751,7 +751,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.played_in",
-        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,2}(?:played|acted|performed|appeared|was|were) in "
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?:played|acted|performed|appeared|was|were) in "
         r"(?:the (?:{ADJ}){0,2}?{FILM_NOUN} )?(?P<film>«[FA]\d+»|(?<=film |ovie )«N\d+»)",
         CAST,
         needs=("played", "acted", "performed", "appeared", "was", "were"),
@@ -811,7 +811,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.cast_as",
-        r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:been |was |were |is |are |being )?(?:cast|"
+        r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:been |was |were |is |are |being )?(?:cast|"
         r"recast|signed up|signed|hired|chosen|picked|tapped|drafted in|lined up) (?:as (?P<character>"
         + _CHAR
         + r") )?(?:to (?:star|appear|play (?:[^«».; ]+ ){0,4}?[^«».; ]+) )?(?:opposite {PEOPLE} )?in "
@@ -832,7 +832,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.joined_cast",
-        r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:(?:joined|joins|join|joining) the |(?:is|was|"
+        r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:(?:joined|joins|join|joining) the |(?:is|was|"
         r"becomes|became) the (?:latest|newest|most recent|last|final|first|(?:{ADJ})?new) "
         r"(?:addition|name|star|actor|actress) (?:to join |to be added to |added to |to sign on to |to )?the )"
         r"(?:{ADJ})?cast of (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))",
@@ -842,7 +842,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.joined_the_cast",
         # "P has joined the cast as his sister", "with P joining the cast": of the text's film
-        r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:joined|joins|join|joining) the "
+        r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:joined|joins|join|joining) the "
         r"(?:{ADJ}){0,2}?cast(?: as (?P<character>"
         + _CHAR
         + r"))?(?= [.,;]| and | alongside | opposite |$)",
@@ -872,7 +872,7 @@ RULES: tuple[Rule, ...] = (
         "cast.in_an_unnamed_film",
         # "P is to co-produce and star in an adventure film about ...": a film the text names
         # later ("... called X", "He hopes to start shooting X next year"), see the engine
-        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:(?:signed|agreed|set|due|expected|poised|"
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:(?:signed|agreed|set|due|expected|poised|"
         r"tapped|lined up|attached|in talks) (?:on |up )?to )?(?P<cue>"
         + _MAKE_VERB
         + r"(?: and "
@@ -896,7 +896,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.plays_in_an_unnamed_film",
         # "P will play a poet in a new film about Dylan Thomas": named later, as above
-        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:(?:signed|agreed|set|due|expected|poised|"
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:(?:signed|agreed|set|due|expected|poised|"
         r"tapped|lined up|attached|in talks) (?:on |up )?to )?(?:play|portray) (?P<character>"
         + _CHAR
         + r") in an? (?:(?:new|forthcoming|upcoming|untitled|big-screen|feature|low-budget|"
@@ -920,14 +920,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.joins_people_in",
         # "P joins Q in F", "P will join her in the thriller F": both are in its cast
-        r"(?P<agent>{WHO}{APPOS} (?:{AUX}|{ADV}){0,3}(?:joins|joined|join|joining) "
+        r"(?P<agent>{WHO}{APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:joins|joined|join|joining) "
         r"(?:{PEOPLE}|him|her|them)) in (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))",
         CAST,
         needs=("joins", "joined", "join", "joining"),
     ),
     Rule(
         "cast.replaces_in",
-        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:replaced|replaces|replace|replacing|"
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:replaced|replaces|replace|replacing|"
         r"took over from|takes over from|take over from|stepped in for|steps in for|step in for) "
         r"{WHO}(?: as (?P<character>" + _CHAR + r"))? in {FILM_OF}(?P<film>{TITLES_P})",
         CAST,
@@ -948,7 +948,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.replaced_by_in",
-        r"{WHO}{APPOS} (?:{AUX}|{ADV}){0,3}(?:been |being )?replaced by (?P<agent>{WHO})"
+        r"{WHO}{APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:been |being )?replaced by (?P<agent>{WHO})"
         r"(?: as (?P<character>" + _CHAR + r"))? in {FILM_OF}(?P<film>{TITLES_P})",
         CAST,
         character="character",
@@ -957,7 +957,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.shared_screen_with",
-        r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}"
+        r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}"
         + _SHARED_SCREEN
         + r" with {PEOPLE} "
         + _IN_FILM,
@@ -998,7 +998,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.landed_role",
-        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:landed|won|got|secured|took on|took|"
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:landed|won|got|secured|took on|took|"
         r"scooped|bagged|earned|accepted|reprises|reprise|reprising|reprised|returns to|returned to|"
         r"will reprise) (?:the |a |his |her |their )(?:{ADJ}){0,3}?(?:role|part|lead)(?: (?:of|as) "
         r"(?P<character>" + _CHAR + r"))? (?:in|for) "
@@ -1210,7 +1210,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.landed_role_topic",
-        r"(?P<agent>{PEOPLE}){APPOS} (?:{AUX}|{ADV}){0,2}(?:landed|lands|land|won|wins|win|got|gets|"
+        r"(?P<agent>{PEOPLE}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?:landed|lands|land|won|wins|win|got|gets|"
         r"secured|secures|bagged|bags|scooped|snapped up|been given|been handed|taken on|takes on|"
         r"took on) the (?:{ADJ}){0,2}?(?:role|part) of (?!(?:a |his |her |their )?(?:lifetime|"
         r"career|life)\b)" + _TOPIC_CHARACTER,
@@ -1287,7 +1287,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.takes_the_lead_topic",
-        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,2}(?:takes|took|take|taking|plays|played|play|"
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?:takes|took|take|taking|plays|played|play|"
         r"playing) the (?:female |male )?lead(?= \.| ,| as | opposite | alongside |$)",
         CAST,
         film=None,
@@ -1295,7 +1295,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.cameo_topic",
-        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,2}(?:has|had|makes|made|make|making) (?:a|an) "
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?:has|had|makes|made|make|making) (?:a|an) "
         r"(?:{ADJ})?cameo(?: appearance)?(?: as (?P<character>" + _CHAR + r"))?(?! in )",
         CAST,
         character="character",
@@ -1527,7 +1527,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.people_play_roles",
-        r"(?P<agent>{PEOPLE}){APPOS} (?:{AUX}|{ADV}){0,2}(?:play|played|plays|have|had|has|take|took) "
+        r"(?P<agent>{PEOPLE}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?:play|played|plays|have|had|has|take|took) "
         r"(?:(?:significant|important|key|major|main|lead|leading|supporting|pivotal|small|"
         r"prominent|other|the) ){0,2}(?:roles|role|parts|part) in (?:the )?(?:{FILM_NOUN} )?"
         r"(?P<film>{FILMREFS})",

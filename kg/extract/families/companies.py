@@ -302,7 +302,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "companies.org_produced",
-        r"(?P<agent>{ORGS}){APPOS} (?:{AUX}|{ADV}){0,2}(?:produced|co-produced|financed|"
+        r"(?P<agent>{ORGS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?:produced|co-produced|financed|"
         r"is producing|are producing|will produce) (?:(?P<film_ana>«A\d+»(?! 's)|it(?= \.| ,| in | and |$))|"
         r"(?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLES}))",
         Relation.PRODUCTION_COMPANY,

@@ -154,7 +154,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.made_films_including",
-        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}|since ){0,3}(?P<cue>directed|wrote|written|produced|scored|"
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}|since ){0,3}(?P<cue>directed|wrote|written|produced|scored|"
         r"edited|co-directed|co-wrote|co-written|co-produced) (?:(?:{NUMBER})?(?:{ADJ}){0,2}?"
         r"{FILM_NOUNS}(?: (?:for|with|at|in) «[ONXC]\d+»)?(?: ,)? (?:including|such as|among them)|"
         r"such (?:{ADJ}){0,2}?{FILM_NOUNS} as) (?P<film>{TITLES})",
@@ -192,14 +192,14 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.active_own_film_appos",
-        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,2}(?P<cue>{ROLE_VERB}(?: and {ROLE_VERB})*) "
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?P<cue>{ROLE_VERB}(?: and {ROLE_VERB})*) "
         r"(?:his|her|their) (?:own )?(?:{ADJ}){0,2}?(?:{FILM_NOUN}|feature) , (?P<film>{TITLE_P})"
         r"(?= ,| \(| \.|$)",
         needs=ROLE_VERB_WORDS,
     ),
     Rule(
         "crew.to_direct",
-        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:(?:will|to|set to|due to|signed to|"
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:(?:will|to|set to|due to|signed to|"
         r"signed on to|agreed to|expected to|hired to|tapped to|chosen to|going to|plans to|"
         r"planning to|in talks to|attached to|went on to|go on to|goes on to|returns to|returned to|"
         r"return to|back to|on board to|on-board to|brought on to|brought in to|lined up to) )"
@@ -277,7 +277,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.boarded_as",
-        r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:boarded|boards|board|boarding|(?:come|came|comes|"
+        r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:boarded|boards|board|boarding|(?:come|came|comes|"
         r"coming|climbed) aboard|signed on to|signed on for|joined|joins|join|joining) "
         r"(?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P})) as (?:its |the |a |an )?"
         r"(?P<cue>{ROLE_NOUNS})\b",  # no adjective: "as casting director" is no director
@@ -372,8 +372,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.debut_with",
-        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:makes|made|making|make|will make) (?:his|her|"
-        r"their) (?:(?:feature |film )?(?:directorial|directing) debut|(?:feature |film )?debut as (?:a )?"
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:makes|made|making|make|"
+        r"will make) (?:his|her|their) (?:(?:feature |film )?(?:directorial|directing) debut|(?:feature |film )?debut as (?:a )?"
         r"director|debut behind the camera) (?:with|on) "
         r"{FILM_OF}(?P<film>{TITLE})",
         Relation.DIRECTOR,
@@ -408,7 +408,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.behind_camera",
-        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,3}(?:is |was |will be |stepped |steps |went |goes )?"
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:is |was |will be |stepped |steps |went |goes )?"
         r"behind the camera (?:for|on) (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLE}))",
         Relation.DIRECTOR,
         needs=("camera",),
@@ -445,7 +445,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.behind_camera_topic",
-        r"(?:^|, |with |while )(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:is |are |was |"
+        r"(?:^|, |with |while )(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:is |are |was |"
         r"will be |returns |steps |stepped |goes |went )?(?:back |again |once again )?behind the "
         r"camera(?= \.| ,| and |$)",
         Relation.DIRECTOR,
@@ -562,7 +562,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.makes_directing_debut",
-        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,2}(?:makes|made|make|making) (?:his |her |their )"
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?:makes|made|make|making) (?:his |her |their )"
         r"(?:feature )?(?:directorial|directing) debut (?:with|on) (?:(?P<film_ana>«A\d+»)|"
         r"{FILM_OF}(?P<film>{TITLE}))",
         Relation.DIRECTOR,
@@ -570,7 +570,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.years_doing",
-        r"(?P<agent>{WHO}){APPOS} (?:{AUX}|{ADV}){0,2}(?:spent|spends|spending|took|takes) "
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?:spent|spends|spending|took|takes) "
         r"(?:[^«».; ]+ ){1,3}?(?P<cue>directing|writing|producing|co-directing|co-writing|"
         r"co-producing|scoring|editing) (?:(?P<film_ana>«A\d+»|it(?= \.| ,| in |$))|"
         r"{FILM_OF}(?P<film>{TITLES_P}))",
