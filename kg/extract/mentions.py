@@ -717,7 +717,8 @@ def _shape(
     film: Callable[[str], bool] | None = None,
 ) -> list[Chunk]:
     descriptors: list[str] = []
-    if _compound_modifier_follows(tokens, j):  # "the Hong Kong-set thriller X": no name
+    if _compound_modifier_follows(tokens, j) and not is_demonym(tokens[j].text):
+        # "the Hong Kong-set thriller X": no name ("an Indian Tamil-language film": a nationality)
         while j >= i and tokens[j].cap:
             j -= 1  # "F and the Hong Kong-set G": F is still a name
     # trim the front: sentence-initial common words, honorifics, descriptors, demonyms

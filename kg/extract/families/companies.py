@@ -111,7 +111,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "companies.produced_for",
-        r"(?:produced|made|financed) by {PEOPLE} (?:for|at|through|under) (?P<agent>{ORGS})",
+        r"(?:produced|made|financed|directed) by {PEOPLE} (?:for|at|through|under) (?P<agent>{ORGS})",
         PRODUCTION,
         film=None,
         needs=("for", "at", "through", "under"),

@@ -649,7 +649,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.served_as_topic",
-        r"(?P<agent>{PEOPLE}){APPOS} (?:served as|acted as|worked as|was|were) (?:the |a |an |its )?"
+        r"(?P<agent>{PEOPLE}){APPOS} (?:, who |who )?(?:{ADV})?(?:served as|acted as|worked as|was|"
+        r"were) (?:the |a |an |its )?"
         r"(?:film 's |movie 's )?(?:{ADJ})??(?P<cue>{ROLE_NOUN})(?! (?:of|for|on|at|and) )",
         film=None,
         needs=("served", "acted", "worked", "was", "were"),
