@@ -119,10 +119,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "companies.it_was_a_production",
-        r"(?:^|, )(?:it |«A\d+» )(?:is |was )an? (?P<agent>{ORG}) (?:co-)?production",
+        r"(?:^|, )(?:it |«A\d+» )(?:is |was )an? (?P<agent>{ORG}) (?:co-)?(?:production|picture)\b",
         PRODUCTION,
         film=None,
-        needs=("production", "co-production"),
+        needs=("production", "co-production", "picture"),
         flags=frozenset({"org_only"}),
     ),
     Rule(

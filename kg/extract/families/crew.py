@@ -586,7 +586,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.with_person_doing",
-        r", with (?P<agent>{PEOPLE}) (?:(?:attached|set|signed|signed on|lined up|tapped|on board|"
+        r"(?:^|, )with (?P<agent>{PEOPLE}) (?:(?:attached|set|signed|signed on|lined up|tapped|on board|"
         r"in talks|due) to (?=direct|produce|write|score|edit))?(?P<cue>directing|producing|writing|"
         r"scoring|editing|co-producing|co-writing|direct|produce|write|score|edit)"
         r"(?= \.| ,| and |$)",
@@ -605,7 +605,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.with_person_doing_and",
         # the second of "with P directing and Q producing"
-        r", with {PEOPLE} (?:(?:attached|set|signed|signed on|lined up|tapped|on board|in talks|due) "
+        r"(?:^|, )with {PEOPLE} (?:(?:attached|set|signed|signed on|lined up|tapped|on board|in talks|due) "
         r"to )?(?:directing|producing|writing|scoring|editing|co-producing|co-writing|direct|produce|"
         r"write|score|edit) (?:, )?and (?P<agent>{PEOPLE}) (?P<cue>directing|producing|writing|"
         r"scoring|editing|co-producing|co-writing)(?= \.| ,|$)",
