@@ -74,6 +74,24 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"film_optional", "org_only"}),
     ),
     Rule(
+        "companies.production_company_copula",
+        # "Its production company is O", "F's production company was O"
+        r"(?:(?P<film>{FILMREF}) 's |(?:^|, |and )(?:the film 's |the movie 's |its |«A\d+» 's |the ))"
+        r"production (?:company|companies) (?:is|was|are|were) (?P<agent>{ORGS})",
+        PRODUCTION,
+        needs=("production",),
+        flags=frozenset({"film_optional", "org_only"}),
+    ),
+    Rule(
+        "companies.production_company_of",
+        # "The production company of F is O"
+        r"the production (?:company|companies) (?:of|for|behind) (?P<film>{FILMREF}) (?:is|was|are|"
+        r"were) (?P<agent>{ORGS})",
+        PRODUCTION,
+        needs=("production",),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
         "companies.topic_made_by",
         r"(?:^|, |and )(?:it |«A\d+» )(?:was |is |will be |has been |is being |was being )(?:also )?"
         r"(?:made|financed|"

@@ -128,6 +128,13 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"noun_pairs"}),
     ),
     Rule(
+        "crew.noun_worked_on",
+        # "Cinematographer P worked on F": the role the text calls P by
+        r"(?:^|, |and )(?:the )?(?:{ADJ})?(?P<cue>{ROLE_NOUN}) (?P<agent>{PERSON}) (?:{AUX}|{ADV}){0,2}"
+        r"(?:worked|works|working|work) on (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLES})",
+        needs=("worked", "works", "working", "work"),
+    ),
+    Rule(
         "crew.worked_with_noun_on",
         # "He worked with director P on five films, including F and G"
         r"(?:worked|working|works|work|collaborated|collaborating|teamed up|teaming up) (?:again )?"
@@ -183,8 +190,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.active",
-        r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,2}(?P<cue>{ROLE_VERB}(?: and (?:"
-        r"{ROLE_VERB}|starred in))*) (?:(?P<film_ana>«A\d+»|(?:(?<=directed )|(?<=co-directed )|(?<=helmed )|"
+        r"(?P<agent>{WHOS}){APPOS} (?:(?:(?<= , «[PN]\d» )|(?<= , «[PN]\d\d» )), )?(?:, who |who )?"
+        r"(?:{AUX}|{ADV}){0,2}(?P<cue>{ROLE_VERB}(?: and (?:{ROLE_VERB}|starred in))*) (?:(?P<film_ana>«A\d+»|(?:(?<=directed )|(?<=co-directed )|(?<=helmed )|"
         r"(?<=produced )|(?<=co-produced ))it(?= \.| ,| in | with | for | from |$))|"
         r"(?:the (?:script|screenplay) (?:for|of) )?(?:the |a |an |his |her )?(?:{ADJ}){0,3}?"
         r"(?:{FILM_NOUN} |adaptation )?(?P<film>{TITLES_P})(?! (?:in|for) «[FN]))(?: , respectively)?",
