@@ -192,7 +192,7 @@ RULES: tuple[Rule, ...] = (
         "crew.active",
         r"(?P<agent>{WHOS}){APPOS} (?:(?:(?<= , «[PN]\d» )|(?<= , «[PN]\d\d» )), )?(?:, who |who )?"
         r"(?:{AUX}|{ADV}){0,2}(?P<cue>{ROLE_VERB}(?: and (?:{ROLE_VERB}|starred in))*) (?:(?P<film_ana>«A\d+»|(?:(?<=directed )|(?<=co-directed )|(?<=helmed )|"
-        r"(?<=produced )|(?<=co-produced ))it(?= \.| ,| in | with | for | from |$))|"
+        r"(?<=produced )|(?<=co-produced ))it(?= \.| ,| in | with | for | from | and |$))|"
         r"(?:the (?:script|screenplay) (?:for|of) )?(?:the |a |an |his |her )?(?:{ADJ}){0,3}?"
         r"(?:{FILM_NOUN} |adaptation )?(?P<film>{TITLES_P})(?! (?:in|for) «[FN]))(?: , respectively)?",
         needs=ROLE_VERB_WORDS,
@@ -740,7 +740,8 @@ RULES: tuple[Rule, ...] = (
         r"(?<!is )(?<!was )(?P<agent>{AGENTS})(?: , who)? (?:also )?(?:(?:has|have|had) (?:also )?"
         r"(?:composed|written|co-written|penned|provided|created|handled) |(?:will|is to|is set to) "
         r"(?:compose|write|co-write|pen|provide|create|handle) |(?:composed|wrote|co-wrote|penned|provided|"
-        r"created|did|handled) )(?:the |its |a )?(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK})(?: (?:of|for) "
+        r"created|did|handled) |(?:was|is|were|are) (?:in charge of|responsible for) )(?:the |its |a )?"
+        r"(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK})(?: (?:of|for) "
         r"(?P<film>{FILMREF}))?(?! (?:for|of) (?:the |a |an )?(?:[a-z-]+ )?(?:musical|play|show|"
         r"series|album|song|novel|book|opera|stage|record|game|ballet|production))",
         flags=frozenset({"film_optional"}),
