@@ -1157,6 +1157,7 @@ class _State:
     previous: _Sentence | None = None  # the sentence before (its people for "the pair")
     focus_org: str | None = None  # the company the text is about ("X is a film studio ...")
     original: str | None = None  # the film an unnamed sequel follows ("A sequel to F is ...")
+    aside_film: str | None = None  # a new film named in an aside ("P, whose latest film, F,")
 
 
 _LEAD_PREDICATE = re.compile(r"[^.]{0,120}?\b(?:is|was) (?:an?|the) ((?:[\w-]+,? ?){1,8})")
@@ -2021,10 +2022,17 @@ def _film_before(sent: _Sentence, index: int, state: _State) -> str | None:
 def _antecedent(state: _State) -> str | None:
     """What "the film" or "it" refers to: the film that was the subject of one of the last two
     sentences, else the article's main film, else the one untyped title the previous sentence
-    named, else the last film named."""
+    named, else the last film named, else the last one credited in an aside ("P, whose latest
+    film, F, opens on Friday, said ... In the film, he plays")."""
     if state.subject_film is not None and state.subject_age <= 2:
         return state.subject_film
-    return state.main_film or state.last_title or state.last_film or state.last_subject
+    return (
+        state.main_film
+        or state.last_title
+        or state.last_film
+        or state.last_subject
+        or state.aside_film
+    )
 
 
 _PRONOUN_WORD = re.compile(r"\b(?:it|he|she)\b")
@@ -2174,6 +2182,13 @@ def _name_unnamed_films(
     return out
 
 
+_NEW_FILM_ASIDE = re.compile(
+    r"\bwhose (?:latest|new|newest|upcoming|forthcoming) (?:film|movie) , «[FN](\d+)» ,"
+)
+"""A person's new film named in an aside on them: what "the film" means when the text names no
+other ("P, whose latest film, F, opens on Friday, said ...")."""
+
+
 def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> None:
     sequel = _UNNAMED_SEQUEL.search(sent.skeleton) if "to «" in sent.skeleton else None
     if sequel is not None:
@@ -2221,6 +2236,10 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
     for cand in found:  # "P, who made F": F is no film a later "it" stands for
         if name_key(cand.film) not in asides:
             state.last_film = cand.film
+    new_film = _NEW_FILM_ASIDE.search(sent.skeleton) if "whose" in sent.words else None
+    if new_film is not None:  # unless nothing else is: "P, whose latest film, F, opens on
+        # Friday, said ... In the film, he plays"
+        state.aside_film = state.names.film_name(sent.slots[int(new_film.group(1))].text)
     m = _NAME_SUBJECT.match(sent.skeleton)
     if m is not None and not _BUYER_SUBJECT.match(sent.skeleton):
         slot = sent.slots[int(m.group(2))]

@@ -1025,11 +1025,13 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.best_known_for",
-        r"(?P<agent>{WHO}) (?:, (?:the |an? )?(?:{ADJ}){0,3}?(?P<occupation>actor|actress|star|comedian|"
+        r"(?P<agent>{WHO})(?: , \d{1,3} ,)? (?:, (?:the |an? )?(?:{ADJ}){0,3}?(?P<occupation>actor|"
+        r"actress|star|comedian|"
         r"director|film-maker|filmmaker) |, (?:who is |who was )?|(?:is |was ))(?:best |perhaps best |probably best |most |"
         r"widely )?(?:known|remembered|famous) for (?!(?:directing|writing|producing|co-directing|co-writing|co-producing|scoring|editing|helming) )(?:his |her |their )?(?:roles? in |parts? in |"
-        r"starring in |appearing in |playing (?P<character>" + _CHAR + r") in )?{FILM_OF}"
-        r"(?P<film>{TITLES_P})",
+        r"starring in |appearing in |playing (?P<character>" + _CHAR + r") in )?(?:(?:{ADJ}){0,2}?"
+        r"(?:films|movies|dramas|comedies|thrillers|westerns|roles in) (?:such as|like|including) )?"
+        r"{FILM_OF}(?P<film>{TITLES_P})",
         CAST,
         character="character",
         needs=("known", "remembered", "famous"),
