@@ -169,6 +169,22 @@ RULES: tuple[Rule, ...] = (
         needs=("went",),
     ),
     Rule(
+        "awards.category_went_to_pairs",
+        # "The best actor award went to Argentina's P for F", "best actress was shared by P for F
+        # and Q for G"
+        r"best (?:supporting |leading |lead |original |adapted )?(?P<cue>director|actor|actress|"
+        r"screenplay)(?: (?:award|prize|trophy))? (?:went to|was won by|was shared by|was given to) "
+        r"(?P<agent>(?:«[XC]\d+» 's )?"
+        + _NOMINEE
+        + r"(?:(?: ,| and| , and) (?:«[XC]\d+» 's )?"
+        + _NOMINEE
+        + r")*)",
+        explicit=False,
+        film=None,
+        needs=("went", "won", "shared", "given"),
+        flags=frozenset({"person_film_pairs"}),
+    ),
+    Rule(
         "awards.category_person",
         r"best (?:supporting |leading |lead |original |adapted )?(?P<cue>director|actor|actress|"
         r"screenplay|cinematography|score|editing) \( (?P<agent>{PERSON}) \)",
