@@ -72,6 +72,7 @@ from .mentions import (
     apposition_head,
     chunk_sentence,
     name_runs,
+    retype_chunks,
     splits_apart,
     tokenize,
     type_chunks,
@@ -594,10 +595,16 @@ def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
         return answers[name]
 
     before = sent.untyped  # the chunks the slots hold, when the skeleton was made before
+    before_answers = sent.answers  # what ``names`` said as they were typed
     chunks = _untyped_chunks(sent, names, comma_starts, answers, kind_of)
-    type_chunks(chunks, sent.tokens, kind_of)
+    if sent.untyped is not before:  # the names cut anew
+        before = None
+    if before is not None and before_answers is not None:  # typed again alike where known alike
+        retype_chunks(chunks, before, sent.tokens, kind_of, before_answers)
+    else:
+        type_chunks(chunks, sent.tokens, kind_of)
     sent.answers, sent.comma_starts = (answers if first_pass else None), comma_starts
-    if before is not None and sent.untyped is before:  # the names cut as before
+    if before is not None:
         sent.untyped = chunks
         if first_pass and _same_letters(before, chunks):  # (no anaphors written in yet)
             _hold(sent, dict(zip(map(id, before), chunks, strict=True)))
