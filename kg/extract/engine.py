@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib.resources import files
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model import (
     ROLE_BY_RELATION,
@@ -1818,18 +1818,14 @@ def _topic_film(
         if state.original is not None and _FIRST_FILM.search(sent.skeleton):
             return state.original  # "A sequel to F is planned. The first film starred P"
         return None  # "The first film, released in 2001, starred P": not the article's film
-    sequel = _SEQUEL_SUBJECT.match(sent.skeleton)
-    if sequel is not None:  # "The follow-up to F will be directed by P": not F
-        original = names.film_name(sent.slots[int(sequel.group(1))].text)
+    cues = _topic_cues(sent.skeleton)
+    if cues.sequel_of is not None:  # "The follow-up to F will be directed by P": not F
+        original = names.film_name(sent.slots[cues.sequel_of].text)
         main = state.main_film
         return main if main is not None and name_key(main) != name_key(original) else None
-    if (
-        not of_sequel
-        and _NEW_SEQUEL_SUBJECT.match(sent.skeleton)
-        and not any(s.kind == "F" for s in sent.slots)
-    ):
+    if not of_sequel and cues.new_sequel and not any(s.kind == "F" for s in sent.slots):
         return None  # "A sequel, directed by P, was released in 2017": not the film of the text
-    if _ANAPHOR_WITH_RELATIVE.match(sent.skeleton):
+    if cues.anaphor_with_relative:
         return _antecedent(state)  # "The film, which P wrote after seeing F, stars Q": not F
     aside = _asides(sent)
     films: list[str] = []
@@ -1850,7 +1846,7 @@ def _topic_film(
         if slot.kind == "F" or names.kind(slot.text) == "film" or not films:
             return names.film_name(slot.text)
         return None
-    if _IT_SUBJECT.match(sent.skeleton):
+    if cues.it_subject:
         return _antecedent(state)
     titles = [
         i
@@ -1993,6 +1989,34 @@ def _names_stage_or_tv(skeleton: str) -> bool:
 
 _IT_SUBJECT = re.compile(r"^(?:[a-z]+ , )?(?:it|its|«A\d+»)\b")
 """A sentence about "it" or "the film" ("Its director X ...": the film the text was about)."""
+
+
+class _TopicCues(NamedTuple):
+    """What the start of a skeleton says of the film it is about (see :func:`_topic_film`)."""
+
+    sequel_of: int | None  # the slot of the film an unnamed sequel follows (_SEQUEL_SUBJECT)
+    new_sequel: bool  # a sequel the text has not named (_NEW_SEQUEL_SUBJECT)
+    anaphor_with_relative: bool  # "the film" with a clause after it (_ANAPHOR_WITH_RELATIVE)
+    it_subject: bool  # "it" or "the film" (_IT_SUBJECT)
+
+
+@lru_cache(maxsize=1 << 13)
+def _topic_cues(skeleton: str) -> _TopicCues:
+    """The :class:`_TopicCues` of ``skeleton`` (asked by every rule that takes the sentence's
+    film, and skeletons recur: memoised).
+
+    >>> _topic_cues("the sequel to «F0» will be directed by «P1» .")
+    _TopicCues(sequel_of=0, new_sequel=False, anaphor_with_relative=False, it_subject=False)
+    """
+    sequel = _SEQUEL_SUBJECT.match(skeleton)
+    return _TopicCues(
+        int(sequel.group(1)) if sequel is not None else None,
+        _NEW_SEQUEL_SUBJECT.match(skeleton) is not None,
+        _ANAPHOR_WITH_RELATIVE.match(skeleton) is not None,
+        _IT_SUBJECT.match(skeleton) is not None,
+    )
+
+
 _IT_FIRST = re.compile(r"^(?:[a-z]+ , )?it\b")
 
 
@@ -2200,7 +2224,7 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
         if slot.kind == "F" or state.names.kind(slot.text) == "film":
             state.subject_film = state.names.film_name(slot.text)
             state.subject_age = 0
-    elif _IT_SUBJECT.match(sent.skeleton):
+    elif _topic_cues(sent.skeleton).it_subject:
         if state.subject_film is not None and state.subject_age <= 3:
             state.subject_age = 0  # "It stars ... It was produced by ...": still about that film
     elif state.subject_person is not None:  # "P directed F, a documentary. It stars ...": F
