@@ -1486,7 +1486,7 @@ def _needed_in(items: list[tuple[Any, Any]], sre: Any) -> frozenset[str] | None:
         elif op is sre.BRANCH:
             branches = [_needed_in(list(b), sre) for b in arg[1]]
             if all(b is not None for b in branches):
-                need = frozenset().union(*(b for b in branches if b is not None))
+                need = _common_part(frozenset().union(*(b for b in branches if b is not None)))
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
             least, _most, sub = arg
             need = _needed_in(list(sub), sre) if least >= 1 else None
@@ -1499,11 +1499,33 @@ def _needed_in(items: list[tuple[Any, Any]], sre: Any) -> frozenset[str] | None:
     return max(options, key=_telling, default=None)
 
 
-def _telling(option: frozenset[str]) -> tuple[bool, bool, int, int]:
+def _common_part(strings: frozenset[str]) -> frozenset[str]:
+    """The longest string of three characters or more that each of ``strings`` holds (one of
+    which a match holds, so it holds that one too), else ``strings`` themselves.
+
+    >>> sorted(_common_part(frozenset({"star", "stars", "co-starred"})))
+    ['star']
+    >>> sorted(_common_part(frozenset({"stars", "features"})))
+    ['features', 'stars']
+    """
+    if len(strings) < 2:
+        return strings
+    shortest = min(strings, key=lambda s: (len(s), s))  # (the same in every process)
+    for size in range(len(shortest), 2, -1):
+        for start in range(len(shortest) - size + 1):
+            part = shortest[start : start + size]
+            if all(part in s for s in strings):
+                return frozenset([part])
+    return strings
+
+
+def _telling(option: frozenset[str]) -> tuple[bool, bool, bool, int, int]:
     """How well a set of needed strings tells skeletons apart: one string of three characters or
-    more is best, then strings that long, then fewer strings, then longer ones."""
+    more is best, then one of two (a slot's start, "«C": the test of a rule is one string), then
+    strings of three or more, then fewer strings, then longer ones."""
     shortest = min(map(len, option))
-    return len(option) == 1 and shortest >= 3, shortest >= 3, -len(option), shortest
+    one = len(option) == 1
+    return one and shortest >= 3, one and shortest >= 2, shortest >= 3, -len(option), shortest
 
 
 def _literal_tests() -> tuple[str | None, ...]:
