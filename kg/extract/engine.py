@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib.resources import files
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model import (
     ROLE_BY_RELATION,
@@ -72,6 +72,7 @@ from .mentions import (
     apposition_head,
     chunk_sentence,
     name_runs,
+    retype_chunks,
     splits_apart,
     tokenize,
     type_chunks,
@@ -452,6 +453,11 @@ class _Slot:
     iso: str | None = None
     chunk: Chunk | None = None
 
+    def holding(self, chunk: Chunk) -> _Slot:
+        """This slot holding ``chunk`` (made directly: :func:`dataclasses.replace` costs about
+        ten times as much, and the second pass makes one per name of most sentences)."""
+        return _Slot(self.kind, self.text, self.start, self.end, self.iso, chunk)
+
 
 @dataclass
 class _Sentence:
@@ -562,7 +568,7 @@ def _hold(sent: _Sentence, chunk_of: dict[int, Chunk]) -> None:
     and texts: when none changed it stays, and so do the slots (their kinds as the aliases set
     them too: the aliases the skeleton shows were learnt when it was made)."""
     sent.slots = [
-        slot if slot.chunk is None else replace(slot, chunk=chunk_of[id(slot.chunk)])
+        slot if slot.chunk is None else slot.holding(chunk_of[id(slot.chunk)])
         for slot in sent.slots
     ]
 
@@ -594,10 +600,16 @@ def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
         return answers[name]
 
     before = sent.untyped  # the chunks the slots hold, when the skeleton was made before
+    before_answers = sent.answers  # what ``names`` said as they were typed
     chunks = _untyped_chunks(sent, names, comma_starts, answers, kind_of)
-    type_chunks(chunks, sent.tokens, kind_of)
+    if sent.untyped is not before:  # the names cut anew
+        before = None
+    if before is not None and before_answers is not None:  # typed again alike where known alike
+        retype_chunks(chunks, before, sent.tokens, kind_of, before_answers)
+    else:
+        type_chunks(chunks, sent.tokens, kind_of)
     sent.answers, sent.comma_starts = (answers if first_pass else None), comma_starts
-    if before is not None and sent.untyped is before:  # the names cut as before
+    if before is not None:
         sent.untyped = chunks
         if first_pass and _same_letters(before, chunks):  # (no anaphors written in yet)
             _hold(sent, dict(zip(map(id, before), chunks, strict=True)))
@@ -1480,7 +1492,7 @@ def _needed_in(items: list[tuple[Any, Any]], sre: Any) -> frozenset[str] | None:
         elif op is sre.BRANCH:
             branches = [_needed_in(list(b), sre) for b in arg[1]]
             if all(b is not None for b in branches):
-                need = frozenset().union(*(b for b in branches if b is not None))
+                need = _common_part(frozenset().union(*(b for b in branches if b is not None)))
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
             least, _most, sub = arg
             need = _needed_in(list(sub), sre) if least >= 1 else None
@@ -1493,11 +1505,33 @@ def _needed_in(items: list[tuple[Any, Any]], sre: Any) -> frozenset[str] | None:
     return max(options, key=_telling, default=None)
 
 
-def _telling(option: frozenset[str]) -> tuple[bool, bool, int, int]:
+def _common_part(strings: frozenset[str]) -> frozenset[str]:
+    """The longest string of three characters or more that each of ``strings`` holds (one of
+    which a match holds, so it holds that one too), else ``strings`` themselves.
+
+    >>> sorted(_common_part(frozenset({"star", "stars", "co-starred"})))
+    ['star']
+    >>> sorted(_common_part(frozenset({"stars", "features"})))
+    ['features', 'stars']
+    """
+    if len(strings) < 2:
+        return strings
+    shortest = min(strings, key=lambda s: (len(s), s))  # (the same in every process)
+    for size in range(len(shortest), 2, -1):
+        for start in range(len(shortest) - size + 1):
+            part = shortest[start : start + size]
+            if all(part in s for s in strings):
+                return frozenset([part])
+    return strings
+
+
+def _telling(option: frozenset[str]) -> tuple[bool, bool, bool, int, int]:
     """How well a set of needed strings tells skeletons apart: one string of three characters or
-    more is best, then strings that long, then fewer strings, then longer ones."""
+    more is best, then one of two (a slot's start, "«C": the test of a rule is one string), then
+    strings of three or more, then fewer strings, then longer ones."""
     shortest = min(map(len, option))
-    return len(option) == 1 and shortest >= 3, shortest >= 3, -len(option), shortest
+    one = len(option) == 1
+    return one and shortest >= 3, one and shortest >= 2, shortest >= 3, -len(option), shortest
 
 
 def _literal_tests() -> tuple[str | None, ...]:
@@ -1812,18 +1846,14 @@ def _topic_film(
         if state.original is not None and _FIRST_FILM.search(sent.skeleton):
             return state.original  # "A sequel to F is planned. The first film starred P"
         return None  # "The first film, released in 2001, starred P": not the article's film
-    sequel = _SEQUEL_SUBJECT.match(sent.skeleton)
-    if sequel is not None:  # "The follow-up to F will be directed by P": not F
-        original = names.film_name(sent.slots[int(sequel.group(1))].text)
+    cues = _topic_cues(sent.skeleton)
+    if cues.sequel_of is not None:  # "The follow-up to F will be directed by P": not F
+        original = names.film_name(sent.slots[cues.sequel_of].text)
         main = state.main_film
         return main if main is not None and name_key(main) != name_key(original) else None
-    if (
-        not of_sequel
-        and _NEW_SEQUEL_SUBJECT.match(sent.skeleton)
-        and not any(s.kind == "F" for s in sent.slots)
-    ):
+    if not of_sequel and cues.new_sequel and not any(s.kind == "F" for s in sent.slots):
         return None  # "A sequel, directed by P, was released in 2017": not the film of the text
-    if _ANAPHOR_WITH_RELATIVE.match(sent.skeleton):
+    if cues.anaphor_with_relative:
         return _antecedent(state)  # "The film, which P wrote after seeing F, stars Q": not F
     aside = _asides(sent)
     if " , " in sent.skeleton and (" of «" in sent.skeleton or " for «" in sent.skeleton):
@@ -1846,7 +1876,7 @@ def _topic_film(
         if slot.kind == "F" or names.kind(slot.text) == "film" or not films:
             return names.film_name(slot.text)
         return None
-    if _IT_SUBJECT.match(sent.skeleton):
+    if cues.it_subject:
         return _antecedent(state)
     titles = [
         i
@@ -1990,6 +2020,34 @@ def _names_stage_or_tv(skeleton: str) -> bool:
 
 _IT_SUBJECT = re.compile(r"^(?:[a-z]+ , )?(?:it|its|«A\d+»)\b")
 """A sentence about "it" or "the film" ("Its director X ...": the film the text was about)."""
+
+
+class _TopicCues(NamedTuple):
+    """What the start of a skeleton says of the film it is about (see :func:`_topic_film`)."""
+
+    sequel_of: int | None  # the slot of the film an unnamed sequel follows (_SEQUEL_SUBJECT)
+    new_sequel: bool  # a sequel the text has not named (_NEW_SEQUEL_SUBJECT)
+    anaphor_with_relative: bool  # "the film" with a clause after it (_ANAPHOR_WITH_RELATIVE)
+    it_subject: bool  # "it" or "the film" (_IT_SUBJECT)
+
+
+@lru_cache(maxsize=1 << 13)
+def _topic_cues(skeleton: str) -> _TopicCues:
+    """The :class:`_TopicCues` of ``skeleton`` (asked by every rule that takes the sentence's
+    film, and skeletons recur: memoised).
+
+    >>> _topic_cues("the sequel to «F0» will be directed by «P1» .")
+    _TopicCues(sequel_of=0, new_sequel=False, anaphor_with_relative=False, it_subject=False)
+    """
+    sequel = _SEQUEL_SUBJECT.match(skeleton)
+    return _TopicCues(
+        int(sequel.group(1)) if sequel is not None else None,
+        _NEW_SEQUEL_SUBJECT.match(skeleton) is not None,
+        _ANAPHOR_WITH_RELATIVE.match(skeleton) is not None,
+        _IT_SUBJECT.match(skeleton) is not None,
+    )
+
+
 _IT_FIRST = re.compile(r"^(?:[a-z]+ , )?it\b")
 
 
@@ -2212,7 +2270,7 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
         if slot.kind == "F" or state.names.kind(slot.text) == "film":
             state.subject_film = state.names.film_name(slot.text)
             state.subject_age = 0
-    elif _IT_SUBJECT.match(sent.skeleton):
+    elif _topic_cues(sent.skeleton).it_subject:
         if state.subject_film is not None and state.subject_age <= 3:
             state.subject_age = 0  # "It stars ... It was produced by ...": still about that film
     elif state.subject_person is not None:  # "P directed F, a documentary. It stars ...": F

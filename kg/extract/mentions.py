@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,6 +54,7 @@ __all__ = [
     "Token",
     "chunk_sentence",
     "name_runs",
+    "retype_chunks",
     "tokenize",
     "type_chunks",
     "untyped",
@@ -439,6 +440,33 @@ def type_chunks(chunks: Iterable[Chunk], tokens: Sequence[Token], known: Known) 
     """Give each of :func:`untyped_chunks` its first kind (and why)."""
     for chunk in chunks:
         _classify(chunk, tokens, known)
+
+
+def retype_chunks(
+    chunks: Sequence[Chunk],
+    typed: Sequence[Chunk],
+    tokens: Sequence[Token],
+    known: Known,
+    known_before: Mapping[str, str | None],
+) -> None:
+    """:func:`type_chunks` of ``chunks``, the :func:`untyped` copies of ``typed`` (chunks of the
+    same tokens typed before, when ``known`` answered as ``known_before``). A chunk's kind
+    depends on its tokens and on what ``known`` says of its own text alone: a chunk whose text
+    was not asked, or is known as it was, takes the kind (and why) its copy had.
+
+    >>> sentence = "The film Salt Road stars Ann Cole."
+    >>> typed = chunk_sentence(sentence, tokens := tokenize(sentence))
+    >>> chunks = [untyped(c) for c in typed]
+    >>> retype_chunks(chunks, typed, tokens, {"Ann Cole": "person"}.get, {"Ann Cole": None})
+    >>> [(c.text, c.kind, c.why) for c in chunks]
+    [('Salt Road', 'film', "after 'film'"), ('Ann Cole', 'person', 'known')]
+    """
+    for chunk, before in zip(chunks, typed, strict=True):
+        text = chunk.text
+        if text not in known_before or known(text) == known_before[text]:
+            chunk.kind, chunk.why = before.kind, before.why
+        else:
+            _classify(chunk, tokens, known)
 
 
 def untyped(chunk: Chunk) -> Chunk:
