@@ -1611,8 +1611,8 @@ _NONFILM_LIST_OR_APPOSITION_ENDS = frozenset({",", "and", "&", "include", "inclu
 def _nonfilm_work_before(tokens: Sequence[Token], chunk: Chunk) -> bool:
     """Do the words before ``chunk`` say it is a work of another kind than a film: an item of a
     list of albums, books or plays ("His albums include Thriller (1982) and Bad"), a closed
-    apposition of such a work ("The book, Atonement (2001), sold well"), a play on stage
-    ("appeared on stage in Hamlet")?
+    apposition of such a work ("The book, Atonement (2001), sold well") or of a TV drama ("a new
+    BBC drama, Cold Comfort,"), a play on stage ("appeared on stage in Hamlet")?
 
     >>> tokens = tokenize("His albums include Thriller (1982) and Bad (1987).")
     >>> _nonfilm_work_before(tokens, Chunk(8, 8, "Bad", 0, 0))
@@ -1626,6 +1626,17 @@ def _nonfilm_work_before(tokens: Sequence[Token], chunk: Chunk) -> bool:
     before = tokens[first - 1].lower if first >= 1 else ""
     if before == "in":
         return first >= 2 and tokens[first - 2].lower == "stage"  # "on stage in Hamlet"
+    if (  # "a new BBC drama, Cold Comfort, written by": as "the BBC drama Spooks"
+        before == ","
+        and first >= 3
+        and tokens[first - 2].lower in STRONG_FILM_NOUNS
+        and tokens[first - 2].lower not in _FILM_ONLY_NOUNS
+        and (
+            _tv_word(tokens[first - 3])
+            or (first >= 4 and f"{tokens[first - 4].text} {tokens[first - 3].text}" in TV_NETWORKS)
+        )
+    ):
+        return True
     if before == "," and first >= 3 and tokens[first - 2].lower in NONFILM_WORK_HEADS:
         after = chunk.last + 1
         if after < len(tokens) and tokens[after].text == "(":
