@@ -340,6 +340,9 @@ class KnownEntities:
         """Every film's names (loose keys) by segment, built on the first fuzzy film search and
         then kept up to date: the candidates of a fuzzy search are the few films whose titles
         hold one of its segments, not every film of the year or of its people."""
+        self.changed: set[str] | None = None
+        """When a set, :meth:`add` puts in it the IRI of every entity it adds or merges into
+        (what :meth:`kg.known_names.NameTables.update` reads)."""
         for entity in entities:
             self.add(entity)
 
@@ -413,6 +416,8 @@ class KnownEntities:
 
     def add(self, entity: KnownEntity) -> None:
         """Index ``entity`` (or merge names and graphs into the one already known)."""
+        if self.changed is not None:
+            self.changed.add(entity.iri)
         old = self.by_iri.get(entity.iri)
         names: Iterable[str]
         if old is not None:  # only what is new about it needs indexing
