@@ -44,6 +44,7 @@ from .errors import ExtractionError, KGInputError
 from .extract import DEFAULT_EXTRACTOR, Extractor, Gazetteer, get_extractor
 from .gcpause import no_gc
 from .iri import ONTOLOGY_GRAPH, source_graph_iri
+from .known_names import NameTables
 from .loaders import (
     LoaderSpec,
     LoadOptions,
@@ -185,13 +186,18 @@ class _KnownProvider:
     Reading them from a big store takes seconds, so the index is kept beside the store as a
     sidecar of the generation it describes (:meth:`kg.store.Store.write_sidecar`): an article
     load reads it back in a fraction of that, and a write that does not store it again (a table,
-    an RDF file, an unload) leaves the next generation without it."""
+    an RDF file, an unload) leaves the next generation without it. The gazetteer is kept beside
+    it too (:class:`kg.known_names.NameTables`, tied to the index it was made from), brought up
+    to date with what the load learned rather than made again from every name."""
 
     SIDECAR = "known-entities"
+    NAMES = "known-names"
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self._known: KnownEntities | None = None
+        self._data: bytes | None = None  # the index as read from its sidecar, if it was
+        self._tables: NameTables | None = None  # of the index as read, then kept up to date
         self._gazetteer: Gazetteer | None = None
         self._gazetteer_due = False
         self._stale = True
@@ -201,6 +207,8 @@ class _KnownProvider:
         if self._known is None or self._stale:
             with no_gc(freeze=True):  # ~100k entities of sets and dicts, no cycles
                 self._known = self._read()
+            self._known.changed = set()  # what the tables must learn before they are saved
+            self._tables = None
             self._gazetteer = None
             self._gazetteer_due = True  # made when an article first asks (a table never does)
             self._stale = False
@@ -208,20 +216,40 @@ class _KnownProvider:
 
     def _read(self) -> KnownEntities:
         data = None if self._written else self.store.read_sidecar(self.SIDECAR)
+        self._data = None
         if data is not None:
             try:
-                return KnownEntities.from_bytes(data, self.store)
+                known = KnownEntities.from_bytes(data, self.store)
             except ValueError:
                 pass  # an older format: read the store
+            else:
+                self._data = data
+                return known
         return KnownEntities.from_store(self.store)
+
+    def _read_tables(self) -> NameTables | None:
+        """The gazetteer's tables kept with the index as read, if they are there and are its."""
+        names = None if self._data is None else self.store.read_sidecar(self.NAMES)
+        if names is None or self._data is None:
+            return None
+        try:
+            return NameTables.from_bytes(names, self._data)
+        except ValueError:
+            return None  # an older format, or not made from this index: made again
 
     def gazetteer(self) -> Gazetteer | None:
         """The names of the store as :meth:`known` read them (before what this load learned)."""
         known = self.known()
         if self._gazetteer_due:
             with no_gc(freeze=True):
-                refs = known.refs()
-                self._gazetteer = Gazetteer.from_refs(refs) if refs else None
+                tables = self._read_tables()
+                if tables is None:
+                    tables = NameTables.of(known)
+                elif known.changed:  # a table written before this first article taught it
+                    tables.update(known, known.changed)
+                known.changed = set()  # the tables hold the index as it is now
+                self._tables = tables
+                self._gazetteer = tables.gazetteer()
             self._gazetteer_due = False
         return self._gazetteer
 
@@ -236,11 +264,23 @@ class _KnownProvider:
         self._written = True
 
     def save(self) -> None:
-        """Keep the index with the generation this load publishes, if it is current."""
-        if self._known is not None and not self._stale:
+        """Keep the index and its names with the generation this load publishes, if current."""
+        known = self._known
+        if known is not None and not self._stale:
             with no_gc():
-                data = self._known.to_bytes()
+                data = known.to_bytes()
+                tables = self._tables
+                if tables is None:
+                    tables = self._read_tables()
+                if tables is None:
+                    tables = NameTables.of(known)
+                elif known.changed:
+                    tables.update(known, known.changed)
+                known.changed = set()
+                self._tables = tables
+                names = tables.to_bytes(data)
             self.store.write_sidecar(self.SIDECAR, data)
+            self.store.write_sidecar(self.NAMES, names)
 
 
 def _thaw() -> None:

@@ -3,8 +3,10 @@ only with type and context, namesakes never merged without evidence, ambiguity r
 
 from __future__ import annotations
 
+import marshal
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
@@ -288,3 +290,75 @@ def test_title_index_on_real_titles() -> None:
             text, keys, scorer=fuzz.ratio, score_cutoff=92.0, limit=None, processor=None
         )
         assert index.search(text) == {f"urn:{i}" for _, _, i in scan}, text
+
+
+def _index_state(known: KnownEntities) -> tuple[object, ...]:
+    """An index's contents, sets and the sidecar's tuples alike as sets."""
+
+    def sets(index: dict[object, object]) -> dict[object, set[object]]:
+        return {k: set(v) for k, v in index.items()}  # type: ignore[call-overload]
+
+    return (
+        list(known.by_iri.items()),  # the entities, in their order
+        sets(known._exact),  # type: ignore[arg-type]
+        sets(known._loose),  # type: ignore[arg-type]
+        sets(known._last),  # type: ignore[arg-type]
+        sets(known._by_year),  # type: ignore[arg-type]
+    )
+
+
+_NAMES = st.sampled_from(["Heat", "HEAT", "Ronin", "Al Pacino", "Pacino", "Drift", "Ann Lee"])
+_ENTITIES = st.builds(
+    KnownEntity,
+    st.sampled_from([f"urn:{i}" for i in range(12)]),
+    st.sampled_from(["film", "person", "organization", "series"]),
+    _NAMES,
+    st.sets(_NAMES, max_size=2),
+    st.sampled_from([None, 1995, 2001]),
+    st.sets(st.sampled_from(["urn:g1", "urn:g2"]), max_size=2),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_ENTITIES, min_size=1, max_size=8), st.lists(st.lists(_ENTITIES, max_size=4)))
+def test_an_index_kept_as_its_changes_reads_back_as_the_whole_index(
+    first: list[KnownEntity], loads: list[list[KnownEntity]]
+) -> None:
+    # each load reads the index its predecessor kept, adds entities and keeps it again: kept
+    # as the index it read and the entities changed since, it reads back as the whole index
+    KnownEntities._MOST_CHANGED = 10.0  # always as changes (else whole once they are many)
+    try:
+        data = KnownEntities(first).to_bytes()
+        for added in loads:
+            known = KnownEntities.from_bytes(data)
+            for entity in added:
+                known.add(
+                    KnownEntity(
+                        entity.iri,
+                        entity.kind,
+                        entity.label,
+                        set(entity.aliases),
+                        entity.year,
+                        set(entity.graphs),
+                    )
+                )
+            data = known.to_bytes()
+            read = KnownEntities.from_bytes(data)
+            assert _index_state(read) == _index_state(known)
+            whole = KnownEntities.from_bytes(KnownEntities(known.by_iri.values()).to_bytes())
+            assert _index_state(read) == _index_state(whole)
+    finally:
+        KnownEntities._MOST_CHANGED = 0.1
+
+
+def test_an_index_changed_much_is_kept_whole_again() -> None:
+    known = KnownEntities([KnownEntity(f"urn:{i}", "person", f"Person {i}") for i in range(20)])
+    read = KnownEntities.from_bytes(known.to_bytes())
+    read.add(KnownEntity("urn:new", "person", "Someone New"))
+    assert marshal.loads(read.to_bytes())[0] == 2  # one change of 20: kept as the change
+    for i in range(3):
+        read.add(KnownEntity(f"urn:more{i}", "person", f"More {i}"))
+    assert marshal.loads(read.to_bytes())[0] == 1  # 4 of 20: whole again
+    nested = marshal.dumps((2, marshal.dumps((2, b"", [])), []))
+    with pytest.raises(ValueError, match="not a known-entities index"):
+        KnownEntities.from_bytes(nested)

@@ -24,10 +24,15 @@ from dataclasses import dataclass, field
 
 from ..model import EntityRef, EntityType
 
-__all__ = ["Gazetteer", "name_key"]
+__all__ = ["Gazetteer", "fold_name", "name_key"]
 
 
-def _name_key(name: str) -> str:
+def fold_name(name: str) -> str:
+    """:func:`name_key` without its cache (for names that each come once, a store's).
+
+    >>> fold_name("Howl’s  Moving Castle")
+    "howl's moving castle"
+    """
     return " ".join(name.replace("’", "'").casefold().split())
 
 
@@ -38,7 +43,7 @@ def name_key(name: str) -> str:
     >>> name_key("  Howl’s   Moving Castle ")
     "howl's moving castle"
     """
-    return _name_key(name)
+    return fold_name(name)
 
 
 _KIND = {
@@ -60,7 +65,7 @@ class Gazetteer:
     def from_refs(cls, refs: Iterable[EntityRef]) -> Gazetteer:
         """A gazetteer of ``refs`` (each indexed under its name and aliases)."""
         g = cls()
-        g._index(refs, _name_key)  # not the cached key: each of a store's ~80k names comes once
+        g._index(refs, fold_name)  # not the cached key: each of a store's ~80k names comes once
         return g
 
     def add(self, ref: EntityRef) -> None:
