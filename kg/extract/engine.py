@@ -2453,6 +2453,8 @@ _MODIFIER = re.compile(expand(r"«[NFX]\d+» (?={QUALIFIED_NOUN} «)"))
 """A title or show that qualifies the person noun after it in a group ("«N» actress «P»")."""
 _SLOT_OR_PRONOUN = re.compile(r"«[A-Z]\d+»|\b(?:he|she|him|her|his)\b")
 _RESPECTIVELY = re.compile(r"(?: ,)? respectively\b")
+_LIST_ITEM_BEFORE = re.compile(r"«[FNA]\d+» (?:,|and|, and) $")
+"""A film group that is the last item of a list the rule did not take ("F and «G»")."""
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&!.-]+")
 _SUFFIXED = re.compile(r"^(?P<base>.+?),? (?P<suffix>Jr\.?|Sr\.?|Jnr\.?|II|III|IV)$")
 
@@ -2707,7 +2709,16 @@ def _candidates(
         return []
     out: list[_Candidate] = []
     pairs = _pairwise(rule, m, relations, sent)
-    respectively = len(films) > 1 and _RESPECTIVELY.match(sent.skeleton, m.end()) is not None
+    respectively = _RESPECTIVELY.match(sent.skeleton, m.end()) is not None
+    if (
+        respectively
+        and len(films) == 1
+        and rule.film is not None
+        and m.start(rule.film) > 0
+        and _LIST_ITEM_BEFORE.search(sent.skeleton, 0, m.start(rule.film))
+    ):
+        return []  # "F and G were directed by P and Q, respectively": not both of G's
+    respectively = respectively and len(films) > 1
     for index, relation in enumerate(relations):
         role = ROLE_BY_RELATION.get(relation)
         org_role = role is not None and role.agent is not EntityType.PERSON

@@ -26,13 +26,20 @@ _CAMERA_NOUN = r"(?:cinematographer|director of photography|cameraman)"
 RULES: tuple[Rule, ...] = (
     Rule(
         "crew.film_by",
-        r"(?P<film>{FILMREF}|{TITLE_P}(?= (?:, (?!is |was )|\( )?(?:(?:is|was) )?(?:directed|written|produced|"
+        r"(?P<film>{FILMREF}|(?<!by ){TITLE_P}(?= (?:, (?!is |was )|\( )?(?:(?:is|was) )?(?:directed|written|produced|"
         r"adapted|scripted|co-directed|co-written) by «[PNO]\d+»(?! (?:in|for|on) «))){FILM_APPOS}"
         r"(?: ,| -| –| \(| :)? "
         r"(?:\( {YEAR} \)(?: ,)? )?"
         + _BE
         + r"(?P<cue>{ROLE_PASSIVES}) (?:for the (?:screen|big screen|cinema) )?by (?:and (?:co-)?starring )?"
         r"(?:«X\d+» 's )?(?:(?:the |«C\d+» |«X\d+» )?(?:{ADJ})?{ROLE_NOUN} |{KIN})?(?P<agent>{AGENTS})",
+        needs=("by",),
+    ),
+    Rule(
+        "crew.titles_were_by",
+        # "F and G were directed by P" (both); "... by P and Q, respectively" (in turn)
+        r"(?P<film>{TITLE_ITEM}(?: ,| , and| and) {TITLES}) (?:were|are|have been) (?:{ADV})?"
+        r"(?P<cue>{ROLE_PASSIVES}) by (?P<agent>{AGENTS})",
         needs=("by",),
     ),
     Rule(
