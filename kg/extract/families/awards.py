@@ -58,7 +58,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "awards.pronoun_possessive_film",
-        r"(?:^|, |and |but |for |with |from )(?P<agent>his|her) (?:{ADJ}){0,3}?(?:{YEAR} )?(?:{ADJ}){0,2}?"
+        r"(?:^|, |and |but |for |with |from |(?:defended|defends|defending|promoted|promotes|promoting|"
+        r"unveiled|unveils|unveiling|presented|presents|presenting|premiered|premieres|completed|"
+        r"completes|finished|finishes) )(?P<agent>his|her) (?:{ADJ}){0,3}?(?:{YEAR} )?(?:{ADJ}){0,2}?"
         r"(?:{FILM_NOUN}|work|films|movies|credits)(?: (?:was|is|were|are|included|includes|"
         r"include))?(?: ,)? (?P<film>{TITLES_P})",
         Relation.DIRECTOR,
