@@ -192,6 +192,12 @@ CHARACTER_CASES = [
         [("Red Bay", "Mia Holt", "Inspector Dahl"), ("Red Bay", "Tom Reyes", "the sheriff")],
         id="the-role-of-c-is-played-by-p",
     ),
+    pytest.param(
+        "The epic Satrap opens on Friday. The film stars Colm Farr as the Danish king. Angie "
+        "Joll, who plays the king's mother, praised the film.\n",
+        [("Satrap", "Angie Joll", "the king's mother"), ("Satrap", "Colm Farr", "the Danish king")],
+        id="characters-with-a-nationality-or-a-possessive",
+    ),
 ]
 """Articles and the cast credits they give, with characters: (film, person, character)."""
 

@@ -205,7 +205,9 @@ _SCREEN_VERSION_OF = re.compile(r"\b(?:film|movie|screen|big-screen) (?:version|
 _FILM_NOUN_AFTER = re.compile(r"\b(?:film|movie|picture|feature|documentary|short)\b")
 """A film noun after a work word: "a musical comedy film produced by X" is about the film."""
 _SLOT_KIND = re.compile(r"«([A-Z])(\d+)»")
-_AS_WHOM = r"(?:«[A-Z]\d+»|(?:a|an|the|his|her|their) [a-z][\w' -]*?)(?= ,| and| \)|$)"
+_AS_WHOM = (
+    r"(?:«[A-Z]\d+»|(?:a|an|the|his|her|their) (?:«[CX]\d+» )?[a-z][\w' -]*?)(?= ,| and| \)|$)"
+)
 """The character after "as": a name, or a noun phrase ("as a retired spy", "as her son")."""
 _AS_CHARACTER = re.compile(r"(?<!well)(?: \()? as " + _AS_WHOM + r"(?: \))?| \( «[NXP]\d+» \)")
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})

@@ -145,7 +145,7 @@ MACROS: dict[str, str] = {
     r"subsequently|reportedly|originally|briefly|famously|memorably|most recently|last|"
     r"first|both|together|even|again|further|only|just|next) )",
     "CHAR": r"(?:(?:(?!in |opposite |alongside |by )[a-z][\w'-]* ){0,3}?(?:«[NPX]\d+» 's (?:[a-z][\w'-]* ){0,2}?)?«[NPXF]\d+»(?! 's)|(?:a|an|the|his|her|their|«[PN]\d+» 's) "
-    r"(?:(?!(?:will|is|was|are|were|be|been|has|had|have) )(?:[a-z][\w'-]*|'s) ){0,3}?[a-z][\w'-]*"
+    r"(?:(?!(?:will|is|was|are|were|be|been|has|had|have) )(?:[a-z][\w'-]*|'s|«[CX]\d+») ){0,3}?[a-z][\w'-]*"
     r"(?= ,| and | in | \)| \.| ;| who | which | opposite |"
     r" (?!during |according )[a-z]{3,}ing | [a-z]{3,}ed (?:on|in|at|by|from|to|with|for|after) |$))",
     "FILM_OF": r"(?:(?:the |a |an |his |her |their |«[PNXO]\d+» 's |(?:last|this|next) year 's |(?:the |a |an )(?:{ADJ}){0,2}?«[PN]\d+» (?={FILM_NOUN} ))?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?:"
