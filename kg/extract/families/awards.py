@@ -136,7 +136,18 @@ RULES: tuple[Rule, ...] = (
         r"foreign |international |original |adapted )?(?P<cue>director|actor|actress|screenplay|"
         r"original screenplay|adapted screenplay|score|cinematography|editing)(?: award| prize| "
         r"oscar| trophy| «X\d+»)? (?:[^«».; ]+ ){0,6}?for (?:(?P<film_ana>«A\d+»)|(?:his |her |their |the )?"
-        r"(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLES_P}))",
+        r"(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLES}))",
+        explicit=False,
+        needs=("best",),
+    ),
+    Rule(
+        "awards.won_best_for_name",
+        # "P won best actor for Amos Dunne": a title like a name, after a verb of winning (not
+        # "nominations went to F, with best actor for P")
+        r"(?P<agent>{WHO}) (?:has |had |was |is )?(?:won|wins|took|takes|picked up|picks up|scooped|"
+        r"scoops|collected|collects|named|nominated for|shortlisted for) (?:the )?best (?:new |"
+        r"supporting |leading |lead |british |foreign |international )?(?P<cue>director|actor|"
+        r"actress)(?: award| prize| oscar| trophy| «X\d+»)? for (?P<film>{TITLE_P})(?= ,| \.| and |$)",
         explicit=False,
         needs=("best",),
     ),
