@@ -211,7 +211,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "sources.based_on",
-        r"(?P<film>{FILMREF}|^it(?= is | was )) (?:, |is |was |, which is |which is |which was )?(?:also )?"
+        r"(?P<film>{FILMREF}|^it(?= is | was )) (?:, |is |was |, which is |which is |which was |"
+        r"(?:is|was) (?:an? |the )(?:{YEAR} )?(?:{ADJ}){0,3}?{FILM_NOUN} (?:, )?)?(?:also )?"
         r"(?:loosely |partly |largely )?(?:based on|adapted from|an adaptation of|a film version of|"
         r"(?:a |an |the )?(?:{ADJ}){0,2}?remake of|"
         r"a screen version of|a film adaptation of|the film adaptation of|(?:an?|the) (?:{ADJ}){0,2}?"
