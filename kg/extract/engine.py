@@ -3326,6 +3326,9 @@ def _hedged(rule: Rule, m: re.Match[str], skeleton: str) -> bool:
     ):
         before = ""  # "he turned down F, the 2009 drama directed by Q", "quit Q's film F"
     matched = skeleton[m.start() : m.end()]
+    if "hedge_from_film" in rule.flags and rule.film is not None and m.group(rule.film):
+        # "P is in talks to star in F for director Q": the doubt is P's part, not Q's
+        before, matched = "", skeleton[m.start(rule.film) : m.end()]
     if _PREDICATE_AFTER.match(after) and not _FINITE_VERB.search(matched):
         after = ""  # "F's director P was not there", "F, directed by P, did not win": the
         # match is the subject's noun phrase; what the predicate denies is something else

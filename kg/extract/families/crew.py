@@ -281,6 +281,7 @@ RULES: tuple[Rule, ...] = (
         r"film-maker|filmmaker|helmer) (?P<agent>{PERSON})",
         Relation.DIRECTOR,
         needs=("director", "film-maker", "filmmaker", "helmer"),
+        flags=frozenset({"hedge_from_film"}),
     ),
     Rule(
         "crew.in_year_made",
