@@ -1114,6 +1114,20 @@ def _split(
                 or nonfilm_kind(" ".join(right_words)) == "place"  # "L'Esquive and France's ..."
             ):
                 return [(i, k - 1), *_split(sentence, tokens, k + 1, j, known, film)]
+        if (  # "The premiere in Berlin of Salt Road": a place, then the film
+            tok.text == "of"
+            and i > 0
+            and tokens[i - 1].lower == "in"
+            and nonfilm_kind(" ".join(_words(sentence, tokens, i, k - 1))) in ("place", "event")
+        ):
+            return [(i, k - 1), *_split(sentence, tokens, k + 1, j, known, film)]
+        if (  # "Filming has begun in Cornwall on Salt Road": where, then what is shot
+            tok.text == "on"
+            and i > 1
+            and tokens[i - 1].lower == "in"
+            and tokens[i - 2].lower in _SHOOTING_UNDER_WAY
+        ):
+            return [(i, k - 1), *_split(sentence, tokens, k + 1, j, known, film)]
         if tok.text == "of" and _person_like(_words(sentence, tokens, i, k - 1)):
             org = " ".join(_words(sentence, tokens, k + 1, j))
             if is_known_org(org) or nonfilm_kind(org) == "org":  # "Dan Brody of Northgate Films"
@@ -1159,6 +1173,14 @@ def _split(
                 a = k + 2 if tokens[k + 1].text == "the" else k + 1
                 return [(i, k - 1), *_split(sentence, tokens, a, j, known, film)]
     return [(i, j)]
+
+
+_SHOOTING_UNDER_WAY = frozenset(
+    {"begun", "began", "begin", "begins", "started", "starts", "start", "starting", "resumed",
+     "resumes", "continues", "continued", "wrapped", "way", "filming", "shooting", "underway"}
+)  # fmt: skip
+"""Words before "in X on Y" that make X the place where Y is shot ("Filming has begun in
+Cornwall on Salt Road", "shooting in Wales on F"), not one title ("Death on the Nile")."""
 
 
 def _month_day(words: Sequence[str]) -> bool:
