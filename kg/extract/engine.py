@@ -2408,6 +2408,7 @@ def _agents(
         return out
     text = _AS_CHARACTER.sub("", text)  # "Owen Sato as Erik Vale": the character is no agent
     text = _POSSESSOR.sub("", text)  # "Joan Marsh's husband Tom Brace": she is not in the list
+    text = _PLACE_POSSESSOR.sub("", text)  # "Britain's «O» and France's «O»": no place
     text = _MODIFIER.sub("", text)  # "EastEnders actress Ann Cole": the show is no member
     tokens = _SLOT_OR_PRONOUN.findall(text)
     for token in tokens:
@@ -2451,6 +2452,8 @@ def _agents(
 _POSSESSOR = re.compile(r"«[PN]\d+» 's (?!(?:(?:[a-z-]+|«[FN]\d+») ){0,2}?co-?stars?\b)(?=\S)")
 """A name that owns the next noun of a group ("«P» 's daughter «Q»"): the group's member is «Q»;
 but "«P» 's co-star «Q»" and "«P» 's «F» co-star «Q»" make both members."""
+_PLACE_POSSESSOR = re.compile(r"«[XC]\d+» 's ")
+"""A country or place that owns the next member of a group ("France's «O»")."""
 _MODIFIER = re.compile(expand(r"«[NFX]\d+» (?={QUALIFIED_NOUN} «)"))
 """A title or show that qualifies the person noun after it in a group ("«N» actress «P»")."""
 _SLOT_OR_PRONOUN = re.compile(r"«[A-Z]\d+»|\b(?:he|she|him|her|his)\b")

@@ -236,16 +236,17 @@ MACROS["NUMBER"] = (
 """How many films: "three", "more than 30", "dozens of", "several"."""
 MACROS["ORG_ITEM"] = (
     r"(?:the (?:(?:public |private |independent |film |production |distribution |«C\d+» )?"
-    r"(?:company|studio|firm|broadcaster|distributor) (?:named |called )?|{YEAR} founded )|the )?{ORG}"
+    r"(?:company|studio|firm|broadcaster|distributor) (?:named |called )?|{YEAR} founded )|the |"
+    r"«[XC]\d+» 's )?{ORG}"
 )
-"""One company of a list: "the company named «O»", "the public company «O»"."""
+"""One company of a list: "the company named «O»", "the public company «O»", "France's «O»"."""
 MACROS["QUALIFIED_NOUN"] = (
     r"(?:actor|actress|star|singer|comedian|presenter|rapper|model|host|director|writer|veteran|"
     r"legend|icon|newcomer)"
 )
 """Person nouns a title or show may qualify, a name after them: "EastEnders actress «P»"."""
-MACROS["ORGS"] = "{ORG}" + _LIST_TAIL.replace("{X}", "{ORG_ITEM}")
-MACROS["AGENTS"] = "{AGENT}" + _LIST_TAIL.replace("{X}", "{AGENT}")
+MACROS["ORGS"] = r"(?:«[XC]\d+» 's )?{ORG}" + _LIST_TAIL.replace("{X}", "{ORG_ITEM}")
+MACROS["AGENTS"] = "{AGENT}" + _LIST_TAIL.replace("{X}", r"(?:«[XC]\d+» 's )?{AGENT}")
 MACROS["KIN"] = (
     r"(?:his|her|their) (?:(?:younger|older|elder|twin|late|long-time|longtime) )?(?:brother|sister|"
     r"wife|husband|son|daughter|father|mother|partner|cousin|uncle|aunt|nephew|niece|brother-in-law|"
