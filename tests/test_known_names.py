@@ -106,15 +106,20 @@ def _articles(tmp_path: Path) -> tuple[Path, Path]:
     return first, second
 
 
+def _load_sample_table(store: Store) -> None:
+    """Load the sample films table (the store's known names before any article)."""
+    load_paths(
+        store,
+        [SAMPLE / "tables" / "films.csv"],
+        mapping=SAMPLE / "tables" / "films.toml",
+        progress=False,
+    )
+
+
 def test_a_load_keeps_the_names_with_its_generation(tmp_path: Path) -> None:
     first, second = _articles(tmp_path)
     with Store.open(tmp_path / "s") as store:
-        load_paths(
-            store,
-            [SAMPLE / "tables" / "films.csv"],
-            mapping=SAMPLE / "tables" / "films.toml",
-            progress=False,
-        )
+        _load_sample_table(store)
         load_paths(store, [first], progress=False)
         load_paths(store, [second], progress=False)
         data = store.read_sidecar("known-entities")
@@ -130,12 +135,7 @@ def test_damaged_names_are_made_again(tmp_path: Path, damage: str) -> None:
     first, second = _articles(tmp_path)
     path = tmp_path / "s"
     with Store.open(path) as store:
-        load_paths(
-            store,
-            [SAMPLE / "tables" / "films.csv"],
-            mapping=SAMPLE / "tables" / "films.toml",
-            progress=False,
-        )
+        _load_sample_table(store)
         load_paths(store, [first], progress=False)
         expected = known_names(store)
         generation = store.generation
