@@ -162,7 +162,7 @@ NONFILM_MODIFIERS = _words(
 
 NONFILM_BEFORE = _words(
     """series|show|programme|program|sitcom|soap|tv|channel|miniseries|mini-series|docuseries|
-    podcast|opera|play|musical|novel|book|story|stories|memoir|memoirs|novella|bestseller|
+    podcast|opera|play|musical|novel|book|memoir|memoirs|novella|bestseller|
     biography|autobiography|
     books|album|albums|song|songs|single|singles|band|group|newspaper|magazine|tabloid|
     language|award|awards|prize|festival|character|characters|hotel|restaurant|city|town|

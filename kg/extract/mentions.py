@@ -1626,7 +1626,7 @@ _NONFILM_LIST_HEADS = frozenset(
 """Plural works whose list ("His albums include X (1982) and Y") names no films."""
 _INCLUDE_WORDS = frozenset({"include", "includes", "included", "including"})
 _NONFILM_LIST_OR_APPOSITION_ENDS = frozenset({",", "and", "&", "include", "includes", "included",
-                                             "including", "as", "in"})  # fmt: skip
+                                             "including", "as", "in", "story"})  # fmt: skip
 """The word right before a name that :func:`_nonfilm_work_before` may find a reason in."""
 
 
@@ -1634,7 +1634,7 @@ def _nonfilm_work_before(tokens: Sequence[Token], chunk: Chunk) -> bool:
     """Do the words before ``chunk`` say it is a work of another kind than a film: an item of a
     list of albums, books or plays ("His albums include Thriller (1982) and Bad"), a closed
     apposition of such a work ("The book, Atonement (2001), sold well") or of a TV drama ("a new
-    BBC drama, Cold Comfort,"), a play on stage ("appeared on stage in Hamlet")?
+    BBC drama, Cold Comfort,"), a play on stage ("appeared on stage in Hamlet"), a short story?
 
     >>> tokens = tokenize("His albums include Thriller (1982) and Bad (1987).")
     >>> _nonfilm_work_before(tokens, Chunk(8, 8, "Bad", 0, 0))
@@ -1648,6 +1648,8 @@ def _nonfilm_work_before(tokens: Sequence[Token], chunk: Chunk) -> bool:
     before = tokens[first - 1].lower if first >= 1 else ""
     if before == "in":
         return first >= 2 and tokens[first - 2].lower == "stage"  # "on stage in Hamlet"
+    if before == "story":  # "the short story The Lamp" (but "the love story Brokeback Mountain")
+        return first >= 2 and tokens[first - 2].lower == "short"
     if (  # "a new BBC drama, Cold Comfort, written by": as "the BBC drama Spooks"
         before == ","
         and first >= 3
