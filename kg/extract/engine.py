@@ -2082,8 +2082,8 @@ def _film_before(sent: _Sentence, index: int, state: _State) -> str | None:
 def _antecedent(state: _State) -> str | None:
     """What "the film" or "it" refers to: the film that was the subject of one of the last two
     sentences, else the article's main film, else the one untyped title the previous sentence
-    named, else the last film named, else the last one credited in an aside ("P, whose latest
-    film, F, opens on Friday, said ... In the film, he plays")."""
+    named, else the last film named, else a new film named in an aside on a person ("P, whose
+    latest film, F, opens on Friday, said ... In the film, he plays")."""
     if state.subject_film is not None and state.subject_age <= 2:
         return state.subject_film
     return (
@@ -2677,7 +2677,7 @@ def _candidates(
             others = [sent.slots[i].text for _, i in _group_slots(_group(m, rule.other))]
             if len(others) == 1:
                 topic = state.names.extended_film(others[0]) or topic
-        if "it_subject" in rule.flags and _IT_SUBJECT.match(sent.skeleton):
+        if "it_subject" in rule.flags and _topic_cues(sent.skeleton).it_subject:
             topic = _antecedent(state)  # "It was the second film in the trilogy, preceded by F"
         films = [topic] if topic is not None else []
     else:
