@@ -3,7 +3,7 @@
 The rules' patterns are long (hundreds of thousands of characters once their macros are
 expanded), and CPython parses and compiles a pattern in Python: about 3 s for all of them, paid
 by every process that extracts (most of what a short load costs). What the parse and compile
-make is kept here per pattern, keyed by a hash of its text: the rule's literal test (see
+make is kept here per pattern, keyed by a hash of its text: the rule's literal tests (see
 ``engine._literal_test``) and CPython's compiled code, from which ``_sre.compile`` makes the
 same :class:`re.Pattern` in microseconds. The code is kept as the bytes of its 32-bit words (in
 the machine's order): :mod:`marshal` reads one string of bytes where it read about two million
@@ -15,12 +15,12 @@ nothing. Compiled code belongs to one CPython version (``_sre.MAGIC``), so the n
 missing, unreadable or foreign file is ignored (the patterns are parsed again); what a process
 learns is written at its exit, atomically, keeping only the entries of the current rules.
 
->>> entry = entry_of("directed by")  # a pattern's literal test alone, not compiled yet
+>>> entry = entry_of(("directed by",))  # a pattern's literal tests alone, not compiled yet
 >>> entry, compile_entry("«F\\\\d+» (?:was|is) directed by", entry)
-(('directed by', 0, None, 0, {}), None)
+((('directed by',), 0, None, 0, {}), None)
 >>> parsed = importlib.import_module("re._parser").parse("«F\\\\d+» (?:was|is) directed by")
 >>> code = importlib.import_module("re._compiler")._code(parsed, 0)
->>> compile_entry("«F\\\\d+» (?:was|is) directed by", entry_of("directed by", parsed, code))
+>>> compile_entry("«F\\\\d+» (?:was|is) directed by", entry_of(("directed by",), parsed, code))
 re.compile('«F\\\\d+» (?:was|is) directed by')
 """
 
@@ -39,12 +39,12 @@ from typing import Any
 
 __all__ = ["Entry", "cache_path", "compile_entry", "entry_of", "remember", "remembered"]
 
-Entry = tuple[str | None, int, bytes | None, int, dict[str, int]]
-"""What is kept of one pattern: its literal test, then (``None`` code: not compiled yet) the
+Entry = tuple[tuple[str, ...], int, bytes | None, int, dict[str, int]]
+"""What is kept of one pattern: its literal tests, then (``None`` code: not compiled yet) the
 flags, the compiled code (as bytes: see :data:`_CODE_WORD`), the number of groups and the group
 names, as CPython's compiler hands them to ``_sre.compile``."""
 
-_FORMAT = 2  # 1: the code as a list of numbers
+_FORMAT = 3  # 1: the code as a list of numbers; 2: one literal test (or None)
 _CODE_WORD = "I"
 """The array type of a word of compiled code: unsigned, of 4 bytes (``_sre.CODESIZE``)."""
 _entries: dict[str, Entry] | None = None  # read on first use
@@ -138,8 +138,10 @@ def save() -> None:
         pass
 
 
-def entry_of(test: str | None, parsed: Any | None = None, code: list[Any] | None = None) -> Entry:
-    """The entry of a pattern: its literal test and, given its parse and compiled ``code``, what
+def entry_of(
+    test: tuple[str, ...], parsed: Any | None = None, code: list[Any] | None = None
+) -> Entry:
+    """The entry of a pattern: its literal tests and, given its parse and compiled ``code``, what
     ``_sre.compile`` needs."""
     if parsed is None or code is None:
         return (test, 0, None, 0, {})

@@ -1455,6 +1455,64 @@ def _needed_in_parsed(parsed: Any) -> frozenset[str] | None:
         return None
 
 
+def _tests_of_parsed(parsed: Any) -> tuple[str, ...]:
+    """The literal tests of a parsed pattern (``None``: not parsed, none): strings every match holds,
+    the one :func:`_literals_needed` tells best first, then the others of two characters or
+    more that are not part of one before them (empty: none known).
+
+    >>> _tests_of_parsed(_parse_pattern(r"«F\\d+» (?:is|was) directed by «P\\d+» in (?:the )?\\d+"))
+    (' directed by «P', '» in ', '«F')
+    >>> _tests_of_parsed(_parse_pattern(r"(?:stars|features) (?:in|at)"))
+    ()
+    """
+    needed = _needed_in_parsed(parsed)
+    tests = [next(iter(needed))] if needed and len(needed) == 1 else []
+    if parsed is None or parsed.state.flags & re.IGNORECASE:
+        return tuple(tests)
+    try:
+        every = _every_needed_in(list(parsed), importlib.import_module("re._constants"))
+    except Exception:
+        return tuple(tests)
+    for string in sorted(every, key=lambda s: (-len(s), s)):
+        if len(string) >= 2 and not any(string in test for test in tests):
+            tests.append(string)
+    return tuple(tests)
+
+
+def _every_needed_in(items: list[tuple[Any, Any]], sre: Any) -> set[str]:
+    """Strings each of which every match of a parsed sequence holds: its runs of literal
+    characters, and those of its parts that must match at least once (of an alternation, the
+    one string :func:`_needed_in` finds common to its branches)."""
+    every: set[str] = set()
+    run: list[str] = []
+    for op, arg in items:
+        if op is sre.LITERAL:
+            run.append(chr(arg))
+            continue
+        if run:
+            every.add("".join(run))
+            run = []
+        if op is sre.SUBPATTERN:
+            _group, add_flags, _del_flags, sub = arg
+            if not add_flags & re.IGNORECASE:
+                every |= _every_needed_in(list(sub), sre)
+        elif op is sre.BRANCH:
+            branches = [_needed_in(list(b), sre) for b in arg[1]]
+            if all(b is not None for b in branches):
+                common = _common_part(frozenset().union(*(b for b in branches if b is not None)))
+                if len(common) == 1:
+                    every |= common
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            least, _most, sub = arg
+            if least >= 1:
+                every |= _every_needed_in(list(sub), sre)
+        elif op is sre.ATOMIC_GROUP:
+            every |= _every_needed_in(list(arg), sre)
+    if run:
+        every.add("".join(run))
+    return every
+
+
 def _compile_parsed(source: str, parsed: Any) -> tuple[re.Pattern[str], list[Any] | None]:
     """``re.compile(source)`` from its parse (``parsed``, of flags 0), not parsing it again: the
     steps of CPython's ``re._compiler.compile`` after its parse (private modules, so
@@ -1536,15 +1594,16 @@ def _telling(option: frozenset[str]) -> tuple[bool, bool, bool, int, int]:
     return one and shortest >= 3, one and shortest >= 2, shortest >= 3, -len(option), shortest
 
 
-def _literal_tests() -> tuple[str | None, ...]:
-    """Per rule, a string a skeleton must hold for the rule to match (``None``: none known). Only
-    one string: looking for one of several costs about what running the rule does. Read from the
-    patterns' text, so that a rule is compiled only once a skeleton holds its string."""
+def _literal_tests() -> tuple[tuple[str, ...], ...]:
+    """Per rule, strings a skeleton must hold, each of them, for the rule to match (empty: none
+    known). Not one of several: looking for one of several costs about what running the rule
+    does. Read from the patterns' text, so that a rule is compiled only once a skeleton holds
+    its strings."""
     return tuple(_literal_test(number) for number in range(len(ALL_RULES)))
 
 
-_UNREAD = "\0"
-_TESTS: list[str | None] = [_UNREAD] * len(ALL_RULES)  # rule number -> its literal test
+_UNREAD: tuple[str, ...] = ("\0",)
+_TESTS: list[tuple[str, ...]] = [_UNREAD] * len(ALL_RULES)  # rule number -> its literal tests
 _PARSED: dict[int, Any] = {}  # rule number -> its parsed pattern, until the rule is compiled
 _KEPT: dict[int, compiled.Entry] = {}  # rule number -> its entry of the cache, until compiled
 
@@ -1559,7 +1618,7 @@ def _sources() -> list[str]:
     return [_source(number) for number in range(len(ALL_RULES))]
 
 
-def _literal_test(number: int) -> str | None:
+def _literal_test(number: int) -> tuple[str, ...]:
     """:func:`_literal_tests` of one rule, read the first time the rule is tried (a short load
     tries few rules): from the cache of compiled patterns (:mod:`kg.extract.compiled`), else
     from the parse, which is kept to compile the rule from (:func:`_rule_regex`)."""
@@ -1573,8 +1632,7 @@ def _literal_test(number: int) -> str | None:
         else:
             parsed = _parse_pattern(source)
             _PARSED[number] = parsed
-            needed = _needed_in_parsed(parsed)
-            test = next(iter(needed)) if needed and len(needed) == 1 else None
+            test = _tests_of_parsed(parsed)
             if parsed is not None:
                 compiled.remember(source, compiled.entry_of(test), _sources)
         _TESTS[number] = test
@@ -1583,7 +1641,7 @@ def _literal_test(number: int) -> str | None:
 
 def _rule_regex(number: int, rule: Rule) -> re.Pattern[str]:
     """``rule.regex``, compiled (once): from the cache of compiled patterns, else from the parse
-    its literal test read when there is one."""
+    its literal tests read when there is one."""
     regex: re.Pattern[str] | None = rule.__dict__.get("regex")  # what Rule.regex caches
     if regex is not None:
         return regex
@@ -1628,10 +1686,12 @@ def _hits(
     windows = _windows(skeleton) if len(skeleton) > _WINDOW else None  # None: read it whole
     hits: list[tuple[Rule, tuple[re.Match[str], ...]]] = []
     for number, rule in _rules_for(needed):
-        test = _TESTS[number]  # a string the rule needs, looked for before its pattern is run
-        if test is _UNREAD:
-            test = _literal_test(number)
-        if test is not None and test not in skeleton:
+        tests = _TESTS[number]  # strings the rule needs, looked for before its pattern is run
+        if tests is _UNREAD:
+            tests = _literal_test(number)
+        if tests and tests[0] not in skeleton:
+            continue
+        if len(tests) > 1 and not all(test in skeleton for test in tests):
             continue
         regex = rule.__dict__.get("regex") or _rule_regex(number, rule)
         if windows is None:
