@@ -33,6 +33,7 @@ __all__ = [
     "ROLE_NOUN_WORDS",
     "ROLE_VERB_WORDS",
     "ROLE_WORK_WORDS",
+    "RULE_FLAGS",
     "Rule",
     "expand",
     "slots",
@@ -281,6 +282,16 @@ def expand(pattern: str) -> str:
     raise ValueError(f"macros nest too deep in {pattern!r}")
 
 
+RULE_FLAGS = frozenset(
+    {"actor_possessive", "agent_subject", "apposition", "by_occupation", "cast_unless_director",
+     "companion", "country_names", "fallback", "film_optional", "film_subject", "hedge_from_film",
+     "it_subject", "no_work_subject", "noun_pairs", "org_only", "person_film_pairs", "platform",
+     "replacement", "same_name", "same_series", "series", "unnamed_film"}
+)  # fmt: skip
+"""The flags a :class:`Rule` may carry; :mod:`kg.extract.engine` reads each (a misspelt flag
+would do nothing, so a rule refuses one it does not know)."""
+
+
 @dataclass(frozen=True)
 class Rule:
     """One pattern of a rule family: what it matches and what it yields.
@@ -307,6 +318,20 @@ class Rule:
     needs: tuple[str, ...] = ()
     respectively: bool = False
     flags: frozenset[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        """Refuse a flag the engine does not read.
+
+        >>> Rule("x.y", "«F0»", Relation.DIRECTOR, flags=frozenset({"film_optinal"}))
+        Traceback (most recent call last):
+        ...
+        ValueError: rule x.y: unknown flag(s) film_optinal (see RULE_FLAGS)
+        """
+        unknown = self.flags - RULE_FLAGS
+        if unknown:
+            raise ValueError(
+                f"rule {self.name}: unknown flag(s) {', '.join(sorted(unknown))} (see RULE_FLAGS)"
+            )
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
