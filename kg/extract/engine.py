@@ -1480,37 +1480,9 @@ def _tests_of_parsed(parsed: Any) -> tuple[str, ...]:
 
 
 def _every_needed_in(items: list[tuple[Any, Any]], sre: Any) -> set[str]:
-    """Strings each of which every match of a parsed sequence holds: its runs of literal
-    characters, and those of its parts that must match at least once (of an alternation, the
-    one string :func:`_needed_in` finds common to its branches)."""
-    every: set[str] = set()
-    run: list[str] = []
-    for op, arg in items:
-        if op is sre.LITERAL:
-            run.append(chr(arg))
-            continue
-        if run:
-            every.add("".join(run))
-            run = []
-        if op is sre.SUBPATTERN:
-            _group, add_flags, _del_flags, sub = arg
-            if not add_flags & re.IGNORECASE:
-                every |= _every_needed_in(list(sub), sre)
-        elif op is sre.BRANCH:
-            branches = [_needed_in(list(b), sre) for b in arg[1]]
-            if all(b is not None for b in branches):
-                common = _common_part(frozenset().union(*(b for b in branches if b is not None)))
-                if len(common) == 1:
-                    every |= common
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            least, _most, sub = arg
-            if least >= 1:
-                every |= _every_needed_in(list(sub), sre)
-        elif op is sre.ATOMIC_GROUP:
-            every |= _every_needed_in(list(arg), sre)
-    if run:
-        every.add("".join(run))
-    return every
+    """Strings each of which every match of a parsed sequence holds: the requirements of
+    :func:`_requirements` that are one string."""
+    return {next(iter(need)) for need in _requirements(items, sre) if len(need) == 1}
 
 
 def _compile_parsed(source: str, parsed: Any) -> tuple[re.Pattern[str], list[Any] | None]:
@@ -1536,33 +1508,39 @@ def _compile_parsed(source: str, parsed: Any) -> tuple[re.Pattern[str], list[Any
 
 def _needed_in(items: list[tuple[Any, Any]], sre: Any) -> frozenset[str] | None:
     """:func:`_literals_needed` of a parsed sequence: the best of what its parts need."""
-    options: list[frozenset[str]] = []
+    return max(_requirements(items, sre), key=_telling, default=None)
+
+
+def _requirements(items: list[tuple[Any, Any]], sre: Any) -> list[frozenset[str]]:
+    """What every match of a parsed sequence holds, in the order of its parts: for each of its
+    runs of literal characters and of its parts that must match at least once, a set of strings
+    one of which a match holds (of an alternation, the part common to its branches)."""
+    out: list[frozenset[str]] = []
     run: list[str] = []
     for op, arg in items:
         if op is sre.LITERAL:
             run.append(chr(arg))
             continue
         if run:
-            options.append(frozenset(["".join(run)]))
+            out.append(frozenset(["".join(run)]))
             run = []
-        need: frozenset[str] | None = None
         if op is sre.SUBPATTERN:
             _group, add_flags, _del_flags, sub = arg
-            need = None if add_flags & re.IGNORECASE else _needed_in(list(sub), sre)
+            if not add_flags & re.IGNORECASE:
+                out.extend(_requirements(list(sub), sre))
         elif op is sre.BRANCH:
             branches = [_needed_in(list(b), sre) for b in arg[1]]
             if all(b is not None for b in branches):
-                need = _common_part(frozenset().union(*(b for b in branches if b is not None)))
+                out.append(_common_part(frozenset().union(*(b for b in branches if b is not None))))
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
             least, _most, sub = arg
-            need = _needed_in(list(sub), sre) if least >= 1 else None
+            if least >= 1:
+                out.extend(_requirements(list(sub), sre))
         elif op is sre.ATOMIC_GROUP:
-            need = _needed_in(list(arg), sre)
-        if need:
-            options.append(need)
+            out.extend(_requirements(list(arg), sre))
     if run:
-        options.append(frozenset(["".join(run)]))
-    return max(options, key=_telling, default=None)
+        out.append(frozenset(["".join(run)]))
+    return [need for need in out if need]
 
 
 def _common_part(strings: frozenset[str]) -> frozenset[str]:
