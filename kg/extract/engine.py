@@ -179,6 +179,34 @@ _NAMED_THING = re.compile(
 )
 """A noun and "called" just before a name: the name is that thing's ("a cat called X"), a film's
 only when the noun is a film noun ("a comedy called X")."""
+_MADE_FROM = frozenset(
+    {
+        *("soundtrack", "album", "score", "single", "trailer", "teaser", "poster", "video", "game"),
+        *("novel", "novelisation", "novelization", "book", "musical", "adaptation"),
+        *("remake", "sequel", "prequel", "follow-up", "spin-off"),
+    }
+)
+_WORK_FROM_FILM = re.compile(
+    rf"\b(?:{'|'.join(sorted(_MADE_FROM))}) "
+    r"(?:to|of|for|from) (?:(?:the|a|an|his|her|its|their) )?(?:[a-z\d-]+ ){0,2}?«[FN](\d+)»"
+)
+"""A work made from a film, just before the film's name: a release date said of the name is
+the work's ("The soundtrack to the hit film F, released on 2 May, topped the chart")."""
+
+
+def _films_works_were_made_from(sent: _Sentence, state: _State, end: int) -> set[str]:
+    """The keys of the films the skeleton names before ``end`` as what another work was made
+    from (:data:`_WORK_FROM_FILM`): no release date said after them is theirs ("a sequel to the
+    2000 film F" dates F, "the sequel to F, released in 2003" does not; but only a film opens
+    in cinemas: "The trailer for F, which opens on 4 June, ..." dates F)."""
+    return {
+        name_key(state.names.film_name(sent.slots[int(m.group(1))].text))
+        for m in _WORK_FROM_FILM.finditer(sent.skeleton, 0, end)
+        if not _CINEMA_RELEASE.search(sent.skeleton, m.end(), end)
+    }
+
+
+_CINEMA_RELEASE = re.compile(r"\b(?:opens|opened|opening|open|cinemas|theaters|theatres)\b")
 _WORK_AT_END = re.compile(f"(?:{_WORK_SUBJECT.pattern})$")
 """A work that ends a clause: what a "which" after it stands for."""
 _WORK_OF_FILM = re.compile(
@@ -775,7 +803,8 @@ def _vote_genders(sent: _Sentence, names: _Names) -> None:
         after = set(sent.skeleton[subject.end() :].split())
         female, male = not _FEMALE_WORDS.isdisjoint(after), not _MALE_WORDS.isdisjoint(after)
         if female != male:
-            names.vote_gender(sent.slots[int(subject.group(1))].text, "f" if female else "m")
+            slot = sent.slots[int(subject.group(1) or subject.group(2))]
+            names.vote_gender(slot.text, "f" if female else "m")
 
 
 _GENDER_NOUNS = frozenset({"actress", "actor"})
@@ -1868,6 +1897,28 @@ def _asides(sent: _Sentence) -> frozenset[int]:
     return sent.asides
 
 
+def _sequel_film(sent: _Sentence, state: _State, original: int) -> str | None:
+    """The film an unnamed sequel of the film in slot ``original`` is: the article's film, when
+    that is another film than the original."""
+    film = state.names.film_name(sent.slots[original].text)
+    main = state.main_film
+    return main if main is not None and name_key(main) != name_key(film) else None
+
+
+def _sequel_subject_slot(
+    film_text: str | None, m: re.Match[str], rule: Rule, sent: _Sentence
+) -> int | None:
+    """The slot of the film a film-anchored match starts at when the sentence's subject is an
+    unnamed sequel or remake of it (:data:`_SEQUEL_SUBJECT`): the cue after the film is the
+    sequel's ("The remake of the 1954 film F, released in 2003, starred P")."""
+    if film_text is None or rule.film is None or m.start(rule.film) != m.start():
+        return None
+    sequel_of = _topic_cues(sent.skeleton).sequel_of
+    if sequel_of is None or _group_slots(film_text)[:1] != (("F", sequel_of),):
+        return None
+    return sequel_of
+
+
 def _topic_film(
     sent: _Sentence,
     state: _State,
@@ -1888,9 +1939,7 @@ def _topic_film(
         return None  # "The first film, released in 2001, starred P": not the article's film
     cues = _topic_cues(sent.skeleton)
     if cues.sequel_of is not None:  # "The follow-up to F will be directed by P": not F
-        original = names.film_name(sent.slots[cues.sequel_of].text)
-        main = state.main_film
-        return main if main is not None and name_key(main) != name_key(original) else None
+        return _sequel_film(sent, state, cues.sequel_of)
     if not of_sequel and cues.new_sequel and not any(s.kind == "F" for s in sent.slots):
         return None  # "A sequel, directed by P, was released in 2017": not the film of the text
     if cues.anaphor_with_relative:
@@ -2004,7 +2053,8 @@ _STAGE_OR_TV = re.compile(
 """A sentence about a stage or TV work: the next one's unnamed "P plays the lead" is about it."""
 _SEQUEL_SUBJECT = re.compile(
     r"^(?:the|a|an) (?:[a-z-]+ )?(?:sequel|follow-up|prequel|remake|reboot|spin-off|spinoff) "
-    r"(?:to|of) «[FN](\d+)»(?! ,)"
+    r"(?:to|of) (?:(?:the|his|her|its|their) )?(?:(?:[a-z-]+|\d{4}) ){0,2}?(?:\d{4} 's )?"
+    r"«[FN](\d+)»(?! , «)"
 )
 """A sentence about an unnamed sequel of a named film ("The follow-up to F will be directed by
 P"): its cues are about the sequel, which is the article's film if that is not F."""
@@ -2026,9 +2076,11 @@ _FIRST_FILM = re.compile(
 """The film an unnamed sequel follows, once the text has said which ("A sequel to F is in the
 works. The first film starred P")."""
 _UNNAMED_SEQUEL = re.compile(
-    r"\b(?:a|the|its) (?:[a-z-]+ )?(?:sequel|follow-up|prequel) to «[FN](\d+)»"
+    r"\b(?:a|the|its) (?:[a-z-]+ )?(?:sequel|follow-up|prequel) to "
+    r"(?:(?:the|his|her|their|its) )?(?:(?:[a-z-]+|\d{4}) ){0,2}?«[FN](\d+)»"
 )
-"""An unnamed sequel and the film it follows."""
+"""An unnamed sequel and the film it follows ("a sequel to the 2003 hit F")."""
+_SEQUEL_WORDS = frozenset({"sequel", "follow-up", "prequel"})
 
 
 def _learn_sequel_original(sents: Sequence[_Sentence], names: _Names) -> None:
@@ -2040,7 +2092,11 @@ def _learn_sequel_original(sents: Sequence[_Sentence], names: _Names) -> None:
         if original is not None and _FIRST_FILM.search(sent.skeleton):
             names.learn(original, "film")
             return
-        sequel = _UNNAMED_SEQUEL.search(sent.skeleton) if "to «N" in sent.skeleton else None
+        sequel = (
+            _UNNAMED_SEQUEL.search(sent.skeleton)
+            if not sent.words.isdisjoint(_SEQUEL_WORDS)
+            else None
+        )
         if sequel is not None and names.kind(sent.slots[int(sequel.group(1))].text) is None:
             original = sent.slots[int(sequel.group(1))].text
 
@@ -2145,14 +2201,29 @@ _PRONOUN_SUBJECT = re.compile(
 )
 """A sentence that opens with a pronoun, after at most a fronted time ("In 1985 he played",
 "During the 1970s she ..."): it goes on about the person the text was about."""
+_OF_A_POSSESSED_WORK = r"'s [a-z][\w-]* (?:[a-z][\w-]* )?(?:of|about)"
+"""What joins a person to the one a work of theirs is about ("P 's portrayal of Q")."""
 _PERSON_SUBJECT = re.compile(
     r"^(?:(?:in|by|after|since|until) (?:1[89]\d\d|20\d\d|«D\d+») , |(?:in|after|following|with|"
     r"despite|during) (?:an?|the|his|her|their) [^,«»]{0,40}?(?:«[PNX]\d+» (?:and |, )?){0,4}, )?"
     r"(?:(?:[a-z][\w'-]*|«[CX]\d+») ){0,3}?"
-    r"(?:«P\d+» 's (?:[a-z][\w-]* ){1,2}?)?«P(\d+)»(?! ,? and| 's)"
+    rf"(?:«P(\d+)» {_OF_A_POSSESSED_WORK} «P\d+»"
+    r"|(?:«P\d+» 's (?:[a-z][\w-]* ){1,2}?)?«P(\d+)»(?! ,? and| 's))"
 )
 """A sentence whose subject is a person named in it ("US actor «P0» has died", "«P0» 's
-husband «P1» is ...": P1)."""
+husband «P1» is ...": P1; but "«P0» 's portrayal of «P1» won ...": P0, whose work it is)."""
+
+
+def _person_subject(skeleton: str) -> int | None:
+    """The slot of the person a sentence's skeleton is about (`_PERSON_SUBJECT`), if it names one.
+
+    >>> _person_subject("«P0» 's staging of «P1» opens .")
+    0
+    >>> _person_subject("«P0» 's husband «P1» said .")
+    1
+    """
+    m = _PERSON_SUBJECT.match(skeleton)
+    return None if m is None else int(m.group(1) or m.group(2))
 
 
 _NAME_SUBJECT = re.compile(
@@ -2288,15 +2359,17 @@ other ("P, whose latest film, F, opens on Friday, said ...")."""
 
 
 def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> None:
-    sequel = _UNNAMED_SEQUEL.search(sent.skeleton) if "to «" in sent.skeleton else None
+    sequel = (
+        _UNNAMED_SEQUEL.search(sent.skeleton) if not sent.words.isdisjoint(_SEQUEL_WORDS) else None
+    )
     if sequel is not None:
         state.original = state.names.film_name(sent.slots[int(sequel.group(1))].text)
     lead = _ORG_LEAD.match(sent.skeleton)
     if lead is not None:
         state.focus_org = sent.slots[int(lead.group(1))].text
-    subject = _PERSON_SUBJECT.match(sent.skeleton)
-    if subject is not None:
-        state.subject_person = state.names.person_name(sent.slots[int(subject.group(1))].text)[0]
+    subject_slot = _person_subject(sent.skeleton)
+    if subject_slot is not None:
+        state.subject_person = state.names.person_name(sent.slots[subject_slot].text)[0]
     elif _PRONOUN_SUBJECT.match(sent.skeleton):
         if state.subject_person is None:
             state.subject_person = state.last_person  # whom this sentence's "he" was read as
@@ -2406,7 +2479,7 @@ def _films_of(
         slot = sent.slots[index]
         if kind == "A":
             film = _film_before(sent, index, state) or _antecedent(state)
-            if film is not None:
+            if film is not None and not _new_film_is_original(slot.text, film, state):
                 out.append(film)
             continue
         if kind == "P" and person_titles:
@@ -2527,6 +2600,11 @@ _AFTER_OBJECT = (" in ", " as ", " , ", " . ", " and ", " to ")
 """What follows "her" as an object ("directed her in F"), not as a possessive ("her role")."""
 
 
+_POSSESSED_TOPIC = re.compile(rf"«P\d+» {_OF_A_POSSESSED_WORK} «P(\d+)»")
+"""The person a work of another person's is about ("«P0» 's portrayal of «P1»"): no "he" after
+it stands for them."""
+
+
 def _pronoun(sent: _Sentence, group: str, state: _State, pronoun: str = "") -> str | None:
     """A pronoun is the closest person named before it in the sentence, else the last person of
     the text, else the article's main person; one the text shows to be of the other gender is
@@ -2550,6 +2628,9 @@ def _pronoun(sent: _Sentence, group: str, state: _State, pronoun: str = "") -> s
         for k, i in slots(before)
         if k == "P" and not _ACRONYM.fullmatch(sent.slots[i].text)
     ]
+    if " of «P" in before or " about «P" in before:  # "P's biography of Q sold well, and he": P
+        topics = {int(i) for i in _POSSESSED_TOPIC.findall(before)}
+        found = [person for person in found if person[1] not in topics]
     objective = pronoun in ("him", "them") or (
         pronoun == "her" and sent.skeleton.startswith(_AFTER_OBJECT, at + len(group))
     )  # "directed her in F", not "her role in F"
@@ -2584,6 +2665,26 @@ def _pronoun(sent: _Sentence, group: str, state: _State, pronoun: str = "") -> s
     # a person the text showed to be of the pronoun's gender, else one who may be
     shown = next((p for p in order if p is not None and names.gender(p) == wanted), None)
     return shown or next((p for p in order if p is not None and fits(p)), None)
+
+
+_NEW_FILM_ANAPHOR = re.compile(r"(?:the|its|their) (?:new|planned|proposed) ", re.IGNORECASE)
+
+
+def _new_film_is_original(anaphor: str, film: str, state: _State) -> bool:
+    """Would "the new film" be read as the film an unnamed sequel follows? It is that sequel
+    ("A sequel to F is to be made. The new film will be released in 2006": not F).
+
+    >>> state = _State(names=_Names(None), original="Moor Street")
+    >>> _new_film_is_original("The new film", "Moor Street", state)
+    True
+    >>> _new_film_is_original("The film", "Moor Street", state)
+    False
+    """
+    return (
+        state.original is not None
+        and _NEW_FILM_ANAPHOR.match(anaphor) is not None
+        and name_key(film) == name_key(state.original)
+    )
 
 
 def _main_person_so_far(state: _State) -> str | None:
@@ -2695,7 +2796,12 @@ def _candidates(
         subject = _subject(sent)
         if subject is not None:
             film_text = f"«{subject.group(1)}{subject.group(2)}»"
-    if rule.film is None or (film_text is None and "film_optional" in rule.flags):
+    sequel_of = _sequel_subject_slot(film_text, m, rule, sent)
+    if sequel_of is not None:  # "The remake of F, released in 2003, starred P": the remake's
+        how = "topic"
+        sequel = _sequel_film(sent, state, sequel_of)
+        films = [sequel] if sequel is not None else []
+    elif rule.film is None or (film_text is None and "film_optional" in rule.flags):
         how = "topic" if _names_film(sent) else "main"
         taken = frozenset(
             i
@@ -2729,6 +2835,10 @@ def _candidates(
         )
         if film_text and "«A" in film_text:
             how = "anaphor"
+    if films and relations[0] is Relation.RELEASE_DATE and not sent.words.isdisjoint(_MADE_FROM):
+        date_at = m.start(rule.value) if rule.value is not None else m.end()
+        made_from = _films_works_were_made_from(sent, state, date_at)
+        films = [film for film in films if name_key(film) not in made_from]
     if first_pass or not films:
         if first_pass:
             for film in films:
