@@ -157,12 +157,13 @@ _ALIASES = re.compile(
 _LEAD = re.compile(
     r"^(?:the (?:film|movie) )?«[FNPO](\d+)» (?:\( [^)]* \) )?(?:, )?(?:is|was) (?:an?|the) "
     r"(?:(?!(?:of|for|in|on|at|by|with|from|to|behind) )[^«» ]+ |«[CX]\d+» ){0,6}?(?:film|movie|documentary|feature|animated feature|short|"
-    r"drama|comedy|thriller|western|musical|biopic|co-production)\b(?! (?:director|producer|"
+    r"drama|comedy|thriller|western|musical|biopic|co-production)\b(?! (?:'s|director|producer|"
     r"maker|critic|studio|company|festival|editor|composer|star|actor|actress|executive|"
     r"distributor|industry|production company|series))"
 )
 """A lead sentence: "Moth & Company is a 1991 animated film ..." makes its subject a film (not
-"Ray Griggs was the director of the film": a preposition before the film noun)."""
+"Ray Griggs was the director of the film": a preposition before the film noun; nor "Ray
+Griggs is the film's producer")."""
 _WORK_SUBJECT = re.compile(
     r"\b(?:score|soundtrack|music|songs?|lyrics|theme|novel|book|play|story|poem|script|"
     r"screenplay|cinematography|photography|editing|memoir|comic|opera|musical|album|track|single|"
@@ -248,7 +249,7 @@ _NEGATION = re.compile(
     r"\b(?:not|n't|never|denied|denies|deny|rumou?red|rumou?rs|tipped|speculation|speculated|"
     r"first choice|preferred choice|possibility|possible|might|"
     + _MAY_HEDGE
-    + r"|could|turned down|"
+    + r"|could|turned down|turned (?:it|them|the role|the part|the offer) down|offered|"
     r"pulled out|dropped out|was to have|declined|rejected|refused|instead of|rather than|"
     r"passed on|passed up|lost out on|missed out on|auditioned for|was up for|vying for|"
     r"replaced|replacing|in talks|negotiations?|linked|considering|considered|(?:chosen|picked|"
@@ -2163,12 +2164,14 @@ def _names_film(sent: _Sentence) -> bool:
 
 def _film_before(sent: _Sentence, index: int, state: _State) -> str | None:
     """The one film a sentence names before its anaphor ``«A{index}»`` ("... drama Vera Drake,
-    ... her performance in the Mike Leigh film"): nearer than the films of other sentences."""
+    ... her performance in the Mike Leigh film"): nearer than the films of other sentences; not
+    one in a clause on a person ("P, whose films include F, is the film's producer")."""
     at = sent.skeleton.find(f"«A{index}»")
+    aside = _asides(sent)
     films = {
         state.names.film_name(sent.slots[i].text)
         for k, i in slots(sent.skeleton[: max(at, 0)])
-        if k == "F"
+        if k == "F" and i not in aside
     }
     return films.pop() if len(films) == 1 else None
 

@@ -671,6 +671,15 @@ RULES: tuple[Rule, ...] = (
         needs=("served", "acted", "worked", "was", "were"),
     ),
     Rule(
+        "crew.is_films_noun",
+        # "P is the film's executive producer", "P and Q were Salt Acre's producers"
+        r"(?P<agent>{PEOPLE}){APPOS} (?:, who |who )?(?:{ADV})?(?:is|are|was|were|has been|"
+        r"have been|had been|will be|serves as|served as|acted as) (?:(?P<film_ana>«A\d+») 's |its |"
+        r"(?P<film>{TITLE}) 's )(?:{ADJ})??(?P<cue>{ROLE_NOUN})(?! (?:of|for|on|at|and) )",
+        needs=("is", "are", "was", "were", "been", "be", "serves", "served", "acted"),
+        flags=frozenset({"film_optional"}),
+    ),
+    Rule(
         "crew.nouns_include",
         r"(?:^|the |its |«A\d+» 's )(?P<cue>{ROLE_NOUN}) (?:included|include|includes|were|are) "
         r"(?P<agent>{AGENTS})",
