@@ -736,6 +736,15 @@ RULES: tuple[Rule, ...] = (
         needs=("cast",),
     ),
     Rule(
+        "cast.in_the_cast_are",
+        # "Also in the cast are P and Q", "Others in its cast include P"
+        r"(?:^|, |; )(?:also |others |and )?in (?:the |its |«A\d+» 's )(?:{ADJ}){0,2}?cast "
+        r"(?:are|were|is|was|will be|include|includes|included) (?:also )?(?P<agent>{CASTLIST})",
+        CAST,
+        film=None,
+        needs=("cast",),
+    ),
+    Rule(
         "cast.fronted_starring",
         r"^(?:also )?starring (?P<agent>{PEOPLE})(?: and {FRONTED_CLAUSE})? , (?:the |a )?"
         r"(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?P<film>{FILMREF})",

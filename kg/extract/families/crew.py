@@ -331,8 +331,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.is_doing",
-        r"(?P<agent>{WHOS}){APPOS} (?:is|was|are|were|has been|had been) (?:currently |now |also )?"
-        r"(?P<cue>(?:directing|writing|producing|co-directing|co-writing|co-producing|scoring|"
+        r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:is|was|are|were|has been|had been) "
+        r"(?:currently |now |also )?(?P<cue>(?:directing|writing|producing|co-directing|co-writing|co-producing|scoring|"
         r"editing)(?: and (?:directing|writing|producing|co-writing|co-directing|co-producing|"
         r"starring in))?) (?:the (?:script|screenplay|score|music) (?:for|of) )?(?:(?P<film_ana>«A\d+»)|"
         r"{FILM_OF}(?P<film>{TITLES_P}))",
@@ -424,9 +424,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.behind_camera",
         r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:is |was |will be |stepped |steps |went |goes )?"
-        r"behind the camera (?:for|on) (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLE}))",
+        r"(?:behind the camera (?:for|on)|at the helm (?:of|for|on)(?! «[NO])) "
+        r"(?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLE}))",
         Relation.DIRECTOR,
-        needs=("camera",),
+        needs=("camera", "helm"),
     ),
     Rule(
         "crew.shot_by_cinematographer",
