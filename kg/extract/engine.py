@@ -2115,8 +2115,12 @@ def _names_stage_or_tv(skeleton: str) -> bool:
     return _STAGE_OR_TV.search(skeleton) is not None
 
 
-_IT_SUBJECT = re.compile(r"^(?:[a-z]+ , )?(?:it|its|«A\d+»)\b")
-"""A sentence about "it" or "the film" ("Its director X ...": the film the text was about)."""
+_IT_SUBJECT = re.compile(
+    r"^(?:[a-z]+ , |(?:[a-z-]+ed|starring|set|shot|made|written|shown) [^.;]*? , )?"
+    r"(?:it|its|«A\d+»)\b"
+)
+"""A sentence about "it" or "the film" ("Its director X ...": the film the text was about),
+also after a fronted participle ("Produced by O and co-produced with O2, it was released")."""
 
 
 class _TopicCues(NamedTuple):

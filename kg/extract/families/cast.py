@@ -158,8 +158,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.with_voices",
-        r"(?:^|, )(?:with|featuring) (?:the )?(?:voices?|voice work|vocal talents?) (?:of|by|from) "
-        r"(?P<agent>{PEOPLE})",
+        # "with the voices of P and Q", "..., and features the voices of P and Q"
+        r"(?:^|, )(?:with|featuring|and (?:also )?(?:features|featured)) (?:the )?(?:voices?|"
+        r"voice work|vocal talents?) (?:of|by|from) (?P<agent>{PEOPLE})",
         CAST,
         film=None,
         needs=("voice", "voices", "vocal"),

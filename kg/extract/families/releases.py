@@ -43,7 +43,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "releases.film_date",
-        r"(?P<film>{FILMREF})(?: , (?:[^«».; ]+ ){0,3}?{PEOPLE} ,)?(?: (?:co-)?stars {PEOPLE} and)?"
+        # (not "Co-produced with F, it was released ...": "it" is another subject)
+        r"(?P<film>{FILMREF})(?! , (?:it|he|she|they) )(?: , (?:[^«».; ]+ ){0,3}?{PEOPLE} ,)?"
+        r"(?: (?:co-)?stars {PEOPLE} and)?"
         r"(?: ,)? (?:(?:is |was )?"
         r"{ROLE_PASSIVES} by {AGENTS} (?:, |and ))?"
         r"(?:[^«».; ]+ |«[CX]\d+» ){0,9}?"

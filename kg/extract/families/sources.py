@@ -107,18 +107,22 @@ RULES: tuple[Rule, ...] = (
     ),
     _order_rule(
         "sources.followed_by_dated",
-        r"(?P<film>{FILMREF}) (?:[^«».; ]+ ){0,8}?(?:was|is) followed by (?:a |the |its )?(?:{ADJ})?"
+        r"(?P<film>{FILMREF})(?! and (?:was|is) ) (?:[^«».; ]+ ){0,8}?(?:was|is) followed by "
+        r"(?:a |the |its )?(?:{ADJ})?"
         r"(?:sequels? (?:, )?)?(?P<other>{TITLE}) \( {YEAR} \)",
         Relation.FOLLOWED_BY,
         needs=("followed",),
     ),
     _order_rule(
         "sources.it_followed_by_dated",
-        r"(?:^|, )(?:it |«A\d+» )(?:was |is )(?:{ADV})?followed by (?:a |the |its )?(?:{ADJ})?"
+        # "It was followed by F (1973)", "It is the sequel to G and was followed by F (2003)"
+        r"(?:^|, )(?:it |«A\d+» )(?:(?:is|was) (?:[^«».;, ]+ |«[FN]\d+» ){1,10}?and )?(?:was |is )"
+        r"(?:{ADV})?followed by (?:a |the |its )?(?:{ADJ})?"
         r"(?:sequels? (?:, )?)?(?=«[FN]\d+» \( {YEAR} \))(?P<other>{TITLES})",
         Relation.FOLLOWED_BY,
         film=None,
         needs=("followed",),
+        flags=frozenset({"it_subject"}),
     ),
     _order_rule(
         "sources.it_followed_by_sequels",
@@ -127,6 +131,7 @@ RULES: tuple[Rule, ...] = (
         Relation.FOLLOWED_BY,
         film=None,
         needs=("followed",),
+        flags=frozenset({"it_subject"}),
     ),
     _order_rule(
         "sources.series_preceded_by",
@@ -154,6 +159,7 @@ RULES: tuple[Rule, ...] = (
         Relation.FOLLOWS,
         film=None,
         needs=("sequel", "follow-up"),
+        flags=frozenset({"it_subject"}),
     ),
     _order_rule(
         "sources.the_sequel_to_topic",
