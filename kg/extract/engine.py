@@ -55,6 +55,7 @@ from .dates import DateMention, find_dates, is_planned
 from .families import ALL_RULES
 from .gazetteer import Gazetteer, name_key
 from .lexicon import (
+    FILM_NOUNS,
     FUNCTION_WORDS,
     PERSON_NOUNS,
     ROLE_OF_NOUN,
@@ -1270,6 +1271,55 @@ def _learn_headline_names(title: str | None, names: _Names) -> None:
             names.full_names.setdefault(name_key(last), f"{first} {last}")
 
 
+_FILM_AFTER_TITLE = re.compile(
+    r"(?:,? (?:starring|co-starring|directed by|which stars|which opens|which opened)\b"
+    r"| \((?:19|20)\d\d\))"
+)
+"""What says that the name before it is a film's ("F, starring P", "F (1997)")."""
+
+
+def _learn_headline_titles(headline: str, text: str, names: _Names) -> None:
+    """Learn as a film a name of the headline that the sentences would cut short at a number,
+    a small word or a lower-case word it holds ("Murder at 1600", "Fools Rush In"), when the
+    text names it whole as a film: after a film noun ("Thriller Murder at 1600 has ...") or
+    before "starring", "directed by" or a year in brackets. Not "Ada Lyne in London premiere":
+    the text does not call that a film.
+
+    >>> names = _Names(None)
+    >>> _learn_headline_titles("Murder at 1600 tops chart", "Thriller Murder at 1600 has", names)
+    >>> names.kinds["murder at 1600"], "murder" in names.split_starts
+    ('film', True)
+    """
+    words = [w.strip("'\"‘’“”,:;") for w in headline.split()]
+    for i, first in enumerate(words):
+        if not first[:1].isupper():
+            continue
+        for j in range(min(len(words), i + 8), i + 1, -1):
+            span_words = words[i:j]
+            last = span_words[-1]
+            if not (last[:1].isupper() or last.isdigit()) or not all(
+                w[:1].isupper() or w.isdigit() or (w.islower() and len(w) <= 4) for w in span_words
+            ):
+                continue
+            if not any(w.isdigit() or w.lower() in FUNCTION_WORDS for w in span_words):
+                continue  # a name the sentences find whole anyway
+            if _named_as_film(" ".join(span_words), text):
+                names.kinds[name_key(" ".join(span_words))] = "film"
+                names.split_starts.add(first.lower())
+                break
+
+
+def _named_as_film(span: str, text: str) -> bool:
+    """Does ``text`` name ``span`` as a film: after a film noun, or before a film's cue?"""
+    for found in re.finditer(re.escape(span), text):
+        before = text[max(0, found.start() - 20) : found.start()].split()
+        if _FILM_AFTER_TITLE.match(text, found.end()) or (
+            before and before[-1].strip(",").lower() in FILM_NOUNS
+        ):
+            return True
+    return False
+
+
 def _learn_person(chunk: Chunk, sent: _Sentence, key: str, names: _Names) -> None:
     """What the words around a person's name (``key``) say of them: named with a descriptor
     ("actress X": surely a person), and an actor, a director or other crew."""
@@ -1306,6 +1356,8 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
             and main_title in name_key(text.replace(":", " "))
         ):
             names.kinds[main_title] = "film"  # "Crouching Tiger, Hidden Dragon: Sword of Destiny"
+    if document.title:
+        _learn_headline_titles(document.title, text, names)
     # pass 1: learn names (typed chunks and the rules' own typing)
     for sent in sents:
         _skeleton(sent, names, first_pass=True)

@@ -669,7 +669,8 @@ def _known_spans(
     words of such names (``None``: try every capitalised word). A name the document itself
     knows may also hold a lower-case word that no name holds otherwise ("Storm over Asia", the
     title of an encyclopedia article); a store's name may not, since "the end of ..." would then
-    be a film called "The End"."""
+    be a film called "The End", but it may end with a number or a small word that a name's run
+    would leave out ("Murder at 1600", "Fools Rush In")."""
     spans: list[tuple[int, int]] = []
     n = len(tokens)
     i = 0
@@ -691,7 +692,7 @@ def _known_spans(
                 lower = starts is not None
             if (
                 (t.cap or t.kind == "num")
-                and (commas or lower)
+                and (commas or lower or (j > i + 1 and (starts is not None or _cut_end(t))))
                 and known(sentence[tokens[i].start : t.end]) == "film"
             ):
                 best = j
@@ -701,6 +702,12 @@ def _known_spans(
         else:
             i += 1
     return spans
+
+
+def _cut_end(token: Token) -> bool:
+    """Would a name's run end before ``token`` though a known name ends with it: a number or a
+    small word ("Murder at 1600", "Fools Rush In")?"""
+    return token.kind == "num" or token.lower in FUNCTION_WORDS
 
 
 def splits_apart(name: str) -> bool:
