@@ -165,6 +165,12 @@ _LEAD = re.compile(
 """A lead sentence: "Moth & Company is a 1991 animated film ..." makes its subject a film (not
 "Ray Griggs was the director of the film": a preposition before the film noun; nor "Ray
 Griggs is the film's producer")."""
+_FILM_NAMED_LAST = re.compile(
+    r"\b(?:the|a|an|his|her|their|its) (?:[a-z][\w-]* |«[PCX]\d+» ){0,3}?(?:film|movie) , "
+    r"«N(\d+)» (?:\.|;|$)"
+)
+"""A film noun and, after a comma, the name that ends the sentence: the film's title ("They
+will write the music for the new Ian Coe film, Salt Lake Summer.")."""
 _WORK_SUBJECT = re.compile(
     r"\b(?:score|soundtrack|music|songs?|lyrics|theme|novel|book|play|story|poem|script|"
     r"screenplay|cinematography|photography|editing|memoir|comic|opera|musical|album|track|single|"
@@ -1041,11 +1047,18 @@ def _headline_words(title: str | None) -> set[str]:
 
 
 def _main_film(names: _Names, title: str | None) -> str | None:
+    """The film the text names most (the first sentence counts double, the headline more);
+    one only a cue that also fits television showed to be a film ("Desperate Housewives star
+    Eva Moss is to appear in the thriller Dark Water") only when no other film is shown to be
+    one."""
     if not names.film_counts:
         return None
     heads = _headline_words(title)
     best: tuple[float, str] | None = None
-    for key, count in names.film_counts.items():
+    counts = names.film_counts.items()
+    if any(key in names.evidenced for key, _ in counts):
+        counts = [(key, count) for key, count in counts if key in names.evidenced]
+    for key, count in counts:
         score = float(count) + (5 if title and name_key(title) == key else 0)
         words = {w for w in key.split() if len(w) > 2}
         if heads and words & heads:
@@ -1392,6 +1405,9 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
                 names.directors.add(key)
         for aged in _AGE_APPOSITION.finditer(sent.skeleton) if " , " in sent.skeleton else ():
             names.learn(sent.slots[int(aged.group(1))].text, "person")  # "Vance , 34 , plays"
+        named = _FILM_NAMED_LAST.search(sent.skeleton) if " , «N" in sent.skeleton else None
+        if named is not None:  # "... the music for his new film, Salt Lake Summer."
+            names.learn(sent.slots[int(named.group(1))].text, "film")
         lead = _LEAD.match(sent.skeleton)
         if lead is not None:
             slot = sent.slots[int(lead.group(1))]
