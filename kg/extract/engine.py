@@ -2680,6 +2680,14 @@ _POSSESSED_TOPIC = re.compile(rf"«P\d+» {_OF_A_POSSESSED_WORK} «P(\d+)»")
 it stands for them."""
 
 
+_CREDIT_ASIDE = re.compile(
+    r"«[FNA]\d+» , (?:[a-z]+ )?(?:directed|written|produced|co-written|co-directed|scored|shot|"
+    r"edited) by «P(\d+)»(?: and «P(\d+)»)? ,"
+)
+"""The people of a credit in an aside on a film ("F, directed by P, ..."): no pronoun after the
+aside stands for them."""
+
+
 def _pronoun(sent: _Sentence, group: str, state: _State, pronoun: str = "") -> str | None:
     """A pronoun is the closest person named before it in the sentence, else the last person of
     the text, else the article's main person; one the text shows to be of the other gender is
@@ -2706,6 +2714,11 @@ def _pronoun(sent: _Sentence, group: str, state: _State, pronoun: str = "") -> s
     if " of «P" in before or " about «P" in before:  # "P's biography of Q sold well, and he": P
         topics = {int(i) for i in _POSSESSED_TOPIC.findall(before)}
         found = [person for person in found if person[1] not in topics]
+    if (
+        " by «P" in before
+    ):  # "She appeared in F, directed by Q, and won a prize for her role": not Q
+        credited = {int(i) for m in _CREDIT_ASIDE.finditer(before) for i in m.groups() if i}
+        found = [person for person in found if person[1] not in credited]
     objective = pronoun in ("him", "them") or (
         pronoun == "her" and sent.skeleton.startswith(_AFTER_OBJECT, at + len(group))
     )  # "directed her in F", not "her role in F"

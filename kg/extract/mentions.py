@@ -819,6 +819,15 @@ def _shape(
             i += 1  # "Helmed by X, ...", "Written by Y", "Shot by Z": a participle, no name
         elif (
             at_start
+            and (low.endswith(("ed", "en")) or low in _IRREGULAR_PARTICIPLES or low == "born")
+            and i + 1 < len(tokens)
+            and tokens[i + 1].lower in ("in", "at", "on", "near", "into")
+            and _pronoun_subject_after(tokens, j)
+            and not is_given_name(tok.text)
+        ):
+            i += 1  # "Born in Leeds in 1917, she ...", "Filmed in Prague, it ...": no name
+        elif (
+            at_start
             and i == j
             and low.endswith(_ADJECTIVE_ENDINGS)
             and not is_demonym(tok.text)  # "Spanish movie X": the country of the film
@@ -2132,6 +2141,16 @@ _CREW_VERBS = frozenset(
     if relation is not Relation.CAST_MEMBER and " " not in verb
 ) | {"shot"}  # fmt: skip
 """One-word verbs of the crew roles, from the role table ("directing", "penned", "scored")."""
+
+
+def _pronoun_subject_after(tokens: Sequence[Token], j: int) -> bool:
+    """Does a comma and a pronoun come after token ``j``, ending a fronted clause ("Born in
+    Leeds in 1917, she made ...")?"""
+    return any(
+        tokens[k].text == "," and tokens[k + 1].lower in ("he", "she", "it", "they")
+        for k in range(j + 1, len(tokens) - 1)
+    )
+
 
 _IRREGULAR_PARTICIPLES = frozenset(
     {"shot", "made", "set", "led", "cast", "sung", "told", "held", "run", "built", "lit", "cut",

@@ -321,7 +321,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.role_in",
-        r"(?P<agent>{WHO}(?: and {WHO})?){APPOS} (?:[^«» .;]+ |«X\d+» |«[FN]\d+» and ){0,8}?(?:his |"
+        # (not a person after "by": "She appeared in F, directed by Q, and won a prize for her
+        # role in G")
+        r"(?<!by )(?P<agent>{WHO}(?: and {WHO})?){APPOS} (?:[^«» .;]+ |«X\d+» |«[FN]\d+» and ){0,8}?"
+        r"(?:his |"
         r"her |their |a |an |the |best |for )(?:{ADJ}){0,3}?"
         + _ROLE_NOUN
         + r"s? (?:(?:as|of)(?! (?:his|her|their) (?:career|life|lifetime)\b) (?P<character>"
