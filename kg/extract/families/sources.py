@@ -226,7 +226,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?:the |a |an |his |her |their |«[PN]\d+» 's |the «[PN]\d+» )?(?:{ADJ}){0,3}?"
         + _SOURCE_WORK
         + r"(?: (?:of|by) «[PN]\d+»)?(?: ,)? |(?:the |a |an )?(?:{YEAR} )?(?:{ADJ}){0,2}?"
-        r"(?:film|movie|picture) )?(?P<other>«[NFX]\d+»)",
+        r"(?:film|movie|picture) )?(?P<other>«[NFX]\d+»)(?! 's)",  # not "Bizet's opera"
         Relation.BASED_ON,
         agent=None,
         other="other",
