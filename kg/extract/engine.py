@@ -256,7 +256,8 @@ _NEGATION = re.compile(
     r"\b(?:not|n't|never|denied|denies|deny|rumou?red|rumou?rs|tipped|speculation|speculated|"
     r"first choice|preferred choice|possibility|possible|might|"
     + _MAY_HEDGE
-    + r"|could|turned down|turned (?:it|them|the role|the part|the offer) down|offered|"
+    + r"|could|turn(?:s|ed|ing)? down|turn(?:s|ed|ing)? (?:it|them|the role|the part|the offer) "
+    r"down|offered|"
     r"pulled out|dropped out|was to have|declined|rejected|refused|instead of|rather than|"
     r"passed on|passed up|lost out on|missed out on|auditioned for|was up for|vying for|"
     r"replaced|replacing|in talks|negotiations?|linked|considering|considered|(?:chosen|picked|"
