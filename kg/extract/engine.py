@@ -1753,17 +1753,17 @@ def _hits(
         tests = _TESTS[number]  # strings the rule needs, looked for before its pattern is run
         if tests is _UNREAD:
             tests = _literal_test(number)
-        if tests and tests[0] not in skeleton:
-            continue
-        if len(tests) > 1 and not all(test in skeleton for test in tests):
-            continue
-        regex = rule.__dict__.get("regex") or _rule_regex(number, rule)
-        if windows is None:
-            found = tuple(regex.finditer(skeleton))
+        for test in tests:  # (a loop: a generator for all() costs more than most tests)
+            if test not in skeleton:
+                break
         else:
-            found = tuple(m for w in windows for m in regex.finditer(w))
-        if found:
-            hits.append((rule, found))
+            regex = rule.__dict__.get("regex") or _rule_regex(number, rule)
+            if windows is None:
+                found = tuple(regex.finditer(skeleton))
+            else:
+                found = tuple(m for w in windows for m in regex.finditer(w))
+            if found:
+                hits.append((rule, found))
     return tuple(hits)
 
 
