@@ -3,6 +3,7 @@ match, and the literal analysis behind it is conservative."""
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from pathlib import Path
@@ -49,18 +50,55 @@ def test_literal_tests_never_hide_a_match() -> None:
 
 def test_rules_compiled_from_their_parse_are_re_compile_s() -> None:
     """A rule compiled from the parse its literal test read is the pattern ``re.compile`` makes
-    (patterns compare equal when their flags, text and compiled code are the same)."""
+    (patterns compare equal when their flags, text and compiled code are the same), but for the
+    characters a match starts with, which the engine adds to the code's info block when CPython
+    found none (``engine._with_start_chars``): the code after that block is CPython's."""
+    compiler = importlib.import_module("re._compiler")
     for rule in ALL_RULES:
         source = expand(rule.pattern)
         parsed = engine._parse_pattern(source)
         compiled, code = engine._compile_parsed(source, parsed)
+        assert code is not None, rule.name
+        cpython = compiler._code(parsed, 0)
+        assert code[code[1] + 1 :] == cpython[cpython[1] + 1 :], rule.name
+        assert code == cpython or cpython[2] == 0, rule.name  # CPython's prefix or set is kept
         expected = re.compile(source)
         # and the pattern made again from what the cache of compiled patterns keeps of it
         again = kept.compile_entry(source, kept.entry_of(("x",), parsed, code))
-        for made in (compiled, again):
-            assert made == expected, rule.name
-            assert made.groupindex == expected.groupindex, rule.name
-            assert made.groups == expected.groups, rule.name
+        assert again == compiled, rule.name
+        if code == cpython:
+            assert compiled == expected, rule.name
+        assert (compiled.pattern, compiled.flags) == (expected.pattern, expected.flags), rule.name
+        assert compiled.groupindex == expected.groupindex, rule.name
+        assert compiled.groups == expected.groups, rule.name
+
+
+_SKELETONS = (
+    "«F0» is a 2015 «C1» thriller film directed by «P2» .",
+    "it stars «P0» as «N1» , «P2» and «P3» .",
+    "the screenplay was written by «P0» and «P1» , and the music was composed by «P2» .",
+    "produced by «O0» , the film was distributed by «O1» .",
+    "«F0» , directed by «P1» , stars «P2» and «P3» .",
+    "«P0» , who directed «F1» in 2004 , said he had starred in «F2» opposite «P3» .",
+    "the 1999 comedy «F0» , a remake of «F1» , was released on «D2» in «X3» .",
+    "her husband , «P0» , co-wrote and produced the «P1» thriller «N2» for «O3» .",
+    "«A0» won best actor for «P1» at the «X2» , and she plays the king 's mother .",
+)
+"""Skeletons that many rules match or nearly match."""
+
+
+def test_rules_with_start_characters_match_as_re_compile_s() -> None:
+    """The characters a match starts with, told to the engine's search, change no match: every
+    rule finds what ``re.compile`` of its pattern finds (spans and groups), on skeletons and
+    on each of their suffixes."""
+    for number, rule in enumerate(ALL_RULES):
+        compiled = engine._rule_regex(number, rule)
+        expected = re.compile(expand(rule.pattern))
+        for skeleton in _SKELETONS:
+            for start in range(len(skeleton)):
+                text = skeleton[start:]
+                found = [(m.span(), m.groups()) for m in compiled.finditer(text)]
+                assert found == [(m.span(), m.groups()) for m in expected.finditer(text)], rule.name
 
 
 def test_cache_of_compiled_patterns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -78,7 +116,7 @@ def test_cache_of_compiled_patterns(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(kept, "_entries", None)
     entry = kept.remembered(source)
     assert entry is not None and entry[0] == ("t",)
-    assert kept.compile_entry(source, entry) == re.compile(source)
+    assert kept.compile_entry(source, entry) == engine._compile_parsed(source, parsed)[0]
     path = kept.cache_path()
     assert path is not None
     path.write_bytes(b"not marshal")

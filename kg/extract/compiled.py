@@ -44,7 +44,8 @@ Entry = tuple[tuple[str, ...], int, bytes | None, int, dict[str, int]]
 flags, the compiled code (as bytes: see :data:`_CODE_WORD`), the number of groups and the group
 names, as CPython's compiler hands them to ``_sre.compile``."""
 
-_FORMAT = 3  # 1: the code as a list of numbers; 2: one literal test (or None)
+_FORMAT = 4  # 1: the code as a list of numbers; 2: one literal test (or None); 3: code
+# without the start characters engine._with_start_chars adds
 _CODE_WORD = "I"
 """The array type of a word of compiled code: unsigned, of 4 bytes (``_sre.CODESIZE``)."""
 _entries: dict[str, Entry] | None = None  # read on first use

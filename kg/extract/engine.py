@@ -1596,13 +1596,99 @@ def _compile_parsed(source: str, parsed: Any) -> tuple[re.Pattern[str], list[Any
         indexgroup: list[str | None] = [None] * state.groups
         for name, index in state.groupdict.items():
             indexgroup[index] = name
-        code = compiler._code(parsed, 0)
+        code = _with_start_chars(compiler._code(parsed, 0), parsed, compiler)
         pattern: re.Pattern[str] = sre.compile(
             source, state.flags, code, state.groups - 1, state.groupdict, tuple(indexgroup)
         )
         return pattern, code
     except Exception:
         return re.compile(source), None
+
+
+def _with_start_chars(code: list[Any], parsed: Any, compiler: Any) -> list[Any]:
+    """``code`` (CPython's compiled ``parsed``, of flags 0) told the characters a match can start
+    with, when CPython's compiler found none: its search then tries the pattern only where one
+    of them is (it tries every position otherwise). The compiler reads them only from a pattern
+    that opens with a literal, a set or an alternation of literals; a rule often opens with a
+    lookbehind, an anchor or an optional part ("(?:^|, |and )", "{WHO}"), before its first
+    character. The matches are the same: a match starts with one of these characters, and the
+    search tries the same positions that could start one, in the same order.
+
+    >>> compiler = importlib.import_module("re._compiler")
+    >>> parsed = _parse_pattern(r"(?:^|, )(?<![a-z])(?:the )?«F\\d+»")
+    >>> code = _with_start_chars(compiler._code(parsed, 0), parsed, compiler)
+    >>> pattern = importlib.import_module("_sre").compile("", 0, code, 0, {}, (None,))
+    >>> [m.span() for m in pattern.finditer("«F0» , the «F1» and «F2»")]
+    [(0, 4), (5, 15)]
+    """
+    constants: Any = importlib.import_module("re._constants")
+    info_flags, least, most = code[2], code[3], code[4]
+    if code[0] is not constants.INFO or info_flags or not least or parsed.state.flags & _CASED:
+        return code  # CPython's own prefix or set, an empty match possible, or case folded
+    chars, nullable = _first_chars(list(parsed), constants)
+    if chars is None or nullable:
+        return code
+    charset, _cased = compiler._optimize_charset([(constants.LITERAL, c) for c in sorted(chars)])
+    info: list[Any] = [constants.INFO, 0, constants.SRE_INFO_CHARSET, least, most]
+    compiler._compile_charset(charset, 0, info)
+    info[1] = len(info) - 1  # the skip to the pattern's own code
+    return info + code[code[1] + 1 :]
+
+
+_CASED = re.IGNORECASE | re.LOCALE
+
+
+def _first_chars(items: list[tuple[Any, Any]], sre: Any) -> tuple[set[int] | None, bool]:
+    """The characters a match of a parsed sequence can start with (``None``: any one, or not
+    known), and whether it can match the empty string (its start is then what follows it)."""
+    chars: set[int] = set()
+    for op, arg in items:
+        first, nullable = _first_chars_of(op, arg, sre)
+        if first is None:
+            return None, False
+        chars |= first
+        if not nullable:
+            return chars, False
+    return chars, True
+
+
+def _first_chars_of(op: Any, arg: Any, sre: Any) -> tuple[set[int] | None, bool]:
+    """:func:`_first_chars` of one part of a parsed sequence: zero-width parts (anchors,
+    lookarounds) start with nothing and let what follows them start the match."""
+    if op is sre.LITERAL:
+        return {arg}, False
+    if op is sre.IN:
+        chars: set[int] = set()
+        for item, value in arg:
+            if item is sre.LITERAL:
+                chars.add(value)
+            elif item is sre.RANGE and value[1] - value[0] < 256:
+                chars.update(range(value[0], value[1] + 1))
+            else:  # a negated set, a category (\d, \w), a wide range
+                return None, False
+        return chars, False
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return set(), True
+    if op is sre.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = arg
+        return (None, False) if add_flags else _first_chars(list(sub), sre)
+    if op is sre.ATOMIC_GROUP:
+        return _first_chars(list(arg), sre)
+    if op is sre.BRANCH:
+        union: set[int] = set()
+        empty = False
+        for branch in arg[1]:
+            first, nullable = _first_chars(list(branch), sre)
+            if first is None:
+                return None, False
+            union |= first
+            empty = empty or nullable
+        return union, empty
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        least, _most, sub = arg
+        first, nullable = _first_chars(list(sub), sre)
+        return (None, False) if first is None else (first, nullable or least == 0)
+    return None, False  # any character, a back reference, a conditional
 
 
 def _needed_in(items: list[tuple[Any, Any]], sre: Any) -> frozenset[str] | None:
@@ -1766,17 +1852,17 @@ def _hits(
         tests = _TESTS[number]  # strings the rule needs, looked for before its pattern is run
         if tests is _UNREAD:
             tests = _literal_test(number)
-        if tests and tests[0] not in skeleton:
-            continue
-        if len(tests) > 1 and not all(test in skeleton for test in tests):
-            continue
-        regex = rule.__dict__.get("regex") or _rule_regex(number, rule)
-        if windows is None:
-            found = tuple(regex.finditer(skeleton))
+        for test in tests:  # (a loop: a generator for all() costs more than most tests)
+            if test not in skeleton:
+                break
         else:
-            found = tuple(m for w in windows for m in regex.finditer(w))
-        if found:
-            hits.append((rule, found))
+            regex = rule.__dict__.get("regex") or _rule_regex(number, rule)
+            if windows is None:
+                found = tuple(regex.finditer(skeleton))
+            else:
+                found = tuple(m for w in windows for m in regex.finditer(w))
+            if found:
+                hits.append((rule, found))
     return tuple(hits)
 
 

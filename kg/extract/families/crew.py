@@ -729,7 +729,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.work_by",
-        r"(?:^|[a-z]+ |, )(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK}(?: and {ROLE_WORK})*) "
+        # a word before the noun is read from its start ("(?<![a-z])"), tried once, not once per
+        # letter: the same matches, since one starting inside the word would start at its start
+        # too, and the search never starts inside a word (a match ends with a name's slot)
+        r"(?:^|(?<![a-z])[a-z]+ |, )(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK}(?: and {ROLE_WORK})*) "
         r"(?:(?:for|of|to) (?:the )?(?P<film>{FILMREF}) )?(?:(?:was|is|were|are) |, )?"
         r"(?:(?:composed|written|co-written|authored|penned|done|provided|created|handled|by) )?by "
         r"(?P<agent>{AGENTS})",

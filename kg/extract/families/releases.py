@@ -153,7 +153,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "releases.year_film",
-        r"(?:^|[^«» ]+ )(?P<value>{YEAR}) (?:{ADJ}){0,2}?(?:" + "|".join(_DATED_FILM_NOUNS) + r") "
+        # the word before the year is read from its start (see crew.work_by)
+        r"(?:^|(?<![^«» ])[^«» ]+ )(?P<value>{YEAR}) (?:{ADJ}){0,2}?(?:"
+        + "|".join(_DATED_FILM_NOUNS)
+        + r") "
         r"(?P<film>{TITLE})",
         RELEASE,
         agent=None,
