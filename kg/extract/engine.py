@@ -1325,12 +1325,14 @@ def _learn_headline_titles(headline: str, text: str, names: _Names) -> None:
 
 def _named_as_film(span: str, text: str) -> bool:
     """Does ``text`` name ``span`` as a film: after a film noun, or before a film's cue?"""
-    for found in re.finditer(re.escape(span), text):
-        before = text[max(0, found.start() - 20) : found.start()].split()
-        if _FILM_AFTER_TITLE.match(text, found.end()) or (
+    start = text.find(span)
+    while start >= 0:
+        before = text[max(0, start - 20) : start].split()
+        if _FILM_AFTER_TITLE.match(text, start + len(span)) or (
             before and before[-1].strip(",").lower() in FILM_NOUNS
         ):
             return True
+        start = text.find(span, start + 1)
     return False
 
 
