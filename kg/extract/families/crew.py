@@ -658,7 +658,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.copula",
-        r"(?:the|its|the film 's|the movie 's|«A\d+» 's) (?:{ADJ})??(?P<cue>{ROLE_NOUN}) (?:was|is) "
+        # "The director was P", "Cinematographer is P" (data-to-text drops the article)
+        r"(?:^|(?:the|its|the film 's|the movie 's|«A\d+» 's) )(?:{ADJ})??(?P<cue>{ROLE_NOUN}) "
+        r"(?:was|is) "
         r"(?P<agent>{AGENTS})" + _NO_VERB_AFTER,
         film=None,
         needs=("was", "is"),
