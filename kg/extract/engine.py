@@ -201,6 +201,9 @@ _WORK_FROM_FILM = re.compile(
 """A work made from a film, just before the film's name: a release date said of the name is
 the work's ("The soundtrack to the hit film F, released on 2 May, topped the chart")."""
 
+_CINEMA_RELEASE = re.compile(r"\b(?:opens|opened|opening|open|cinemas|theaters|theatres)\b")
+"""Words of a release only a film has ("which opens on 4 June", "in cinemas")."""
+
 
 def _films_works_were_made_from(sent: _Sentence, state: _State, end: int) -> set[str]:
     """The keys of the films the skeleton names before ``end`` as what another work was made
@@ -214,7 +217,6 @@ def _films_works_were_made_from(sent: _Sentence, state: _State, end: int) -> set
     }
 
 
-_CINEMA_RELEASE = re.compile(r"\b(?:opens|opened|opening|open|cinemas|theaters|theatres)\b")
 _WORK_AT_END = re.compile(f"(?:{_WORK_SUBJECT.pattern})$")
 """A work that ends a clause: what a "which" after it stands for."""
 _WORK_OF_FILM = re.compile(
@@ -1056,7 +1058,7 @@ def _main_film(names: _Names, title: str | None) -> str | None:
         return None
     heads = _headline_words(title)
     best: tuple[float, str] | None = None
-    counts = names.film_counts.items()
+    counts = list(names.film_counts.items())
     if any(key in names.evidenced for key, _ in counts):
         counts = [(key, count) for key, count in counts if key in names.evidenced]
     for key, count in counts:
@@ -2213,9 +2215,12 @@ _SEQUEL_SUBJECT = re.compile(
     r"^(?:the|a|an) (?:[a-z-]+ )?(?:sequel|follow-up|prequel|remake|reboot|spin-off|spinoff) "
     r"(?:to|of) (?:(?:the|his|her|its|their) )?(?:(?:[a-z-]+|\d{4}) ){0,2}?(?:\d{4} 's )?"
     r"«[FN](\d+)»(?! , «)"
+    r"|^(?:[a-z]+ |«[NOXCP]\d+» ){1,4}?(?:(?:to|will|would) remake|(?:is|are) remaking) "
+    r"(?:the |a )?(?:(?:[a-z-]+|\d{4}|«C\d+») ){0,3}?«[FN](\d+)»(?! , «)"
 )
-"""A sentence about an unnamed sequel of a named film ("The follow-up to F will be directed by
-P"): its cues are about the sequel, which is the article's film if that is not F."""
+"""A sentence about an unnamed sequel or remake of a named film ("The follow-up to F will be
+directed by P", "Hollywood is to remake the Japanese film F, with P in the lead role"): its cues
+are about the new film, which is the article's film if that is not F."""
 _NEW_SEQUEL_SUBJECT = re.compile(
     r"^(?:[a-z]+ , )?(?:a|an|its|their) (?:[a-z-]+ ){0,2}?(?:sequel|follow-up|prequel|remake|reboot|"
     r"spin-off|spinoff)\b"
@@ -2299,7 +2304,7 @@ def _topic_cues(skeleton: str) -> _TopicCues:
     """
     sequel = _SEQUEL_SUBJECT.match(skeleton)
     return _TopicCues(
-        int(sequel.group(1)) if sequel is not None else None,
+        int(sequel.group(1) or sequel.group(2)) if sequel is not None else None,
         _NEW_SEQUEL_SUBJECT.match(skeleton) is not None,
         _ANAPHOR_WITH_RELATIVE.match(skeleton) is not None,
         _IT_SUBJECT.match(skeleton) is not None,
@@ -2803,9 +2808,7 @@ def _pronoun(sent: _Sentence, group: str, state: _State, pronoun: str = "") -> s
     if " of «P" in before or " about «P" in before:  # "P's biography of Q sold well, and he": P
         topics = {int(i) for i in _POSSESSED_TOPIC.findall(before)}
         found = [person for person in found if person[1] not in topics]
-    if (
-        " by «P" in before
-    ):  # "She appeared in F, directed by Q, and won a prize for her role": not Q
+    if " by «P" in before:  # "She was in F, directed by Q, and won a prize for her role": not Q
         credited = {int(i) for m in _CREDIT_ASIDE.finditer(before) for i in m.groups() if i}
         found = [person for person in found if person[1] not in credited]
     objective = pronoun in ("him", "them") or (
