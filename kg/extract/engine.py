@@ -1102,6 +1102,22 @@ def _headline_film(title: str | None, names: _Names) -> str | None:
     return films[0].text
 
 
+_CAST_AS = re.compile(
+    r"\b(?:cast|stars?|starred|starring|plays?|played|playing|portrays?|portrayed|portraying|"
+    r"appears?|appeared|appearing) as (?:the )?«N(\d+)»"
+)
+"""A name a person is cast as: a character, never a title."""
+
+
+def _cast_as_slots(skeleton: str) -> set[int]:
+    """The slots of the names a person is cast as (:data:`_CAST_AS`).
+
+    >>> sorted(_cast_as_slots("«P0» has been cast as «N1» in a new film ."))
+    [1]
+    """
+    return {int(i) for i in _CAST_AS.findall(skeleton)} if " as «N" in skeleton else set()
+
+
 def _sole_title(
     sents: Sequence[_Sentence], names: _Names, cue: re.Pattern[str] = _ANAPHOR
 ) -> str | None:
@@ -1114,9 +1130,10 @@ def _sole_title(
     anaphor = False
     for sent in sents:
         anaphor = anaphor or bool(cue.search(sent.skeleton))
+        characters = _cast_as_slots(sent.skeleton)
         for index, slot in enumerate(sent.slots):
-            if slot.kind != "N" or names.kind(slot.text) is not None:
-                continue
+            if slot.kind != "N" or names.kind(slot.text) is not None or index in characters:
+                continue  # "P has been cast as King Henry VIII in a new film": a character
             if nonfilm_kind(slot.text) is not None or (
                 slot.start == sent.start and " " not in slot.text  # "Audiences flocked to"
             ):
@@ -2608,6 +2625,7 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
         if slot.kind == "N"
         and _untyped_title(slot, sent, state.names)
         and not _agent_of_participle(sent.skeleton, index)
+        and index not in _cast_as_slots(sent.skeleton)  # "cast as King Henry VIII": a character
     }
     # "Critics loved Harbour Lights. The film stars ...": the one title a sentence named is
     # what the next sentence's "the film" means when nothing else is known to be a film
