@@ -1553,8 +1553,10 @@ RULES: tuple[Rule, ...] = (
         "cast.people_star_in",
         r"(?:^|(?<!with )(?<!by )(?<!and ))(?P<agent>{WHO}(?:(?: , {PERSON})*(?: ,)? (?:and|&) {PERSON})?) "
         r"(?:{AUX}|{ADV}){0,2}(?:co-)?(?:star|starred|appear|appeared) "
-        r"(?:together )?in (?:(?P<film_ana>«A\d+»)|(?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?"
-        r"(?P<film>{TITLES}))",
+        # "... is to appear in his first Hollywood film, the action thriller F."
+        r"(?:together )?in (?:(?P<film_ana>«A\d+»)|(?:(?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?|"
+        r"(?:his|her|their) (?:{ADJ}){0,3}?(?:film|movie) , (?:(?:the|a|an) (?:{ADJ}){0,2}?"
+        r"{FILM_NOUN} )?(?=«[FN]\d+» (?:[,.;]|$)))(?P<film>{TITLES}))",
         CAST,
         needs=(
             "star",
