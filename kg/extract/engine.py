@@ -244,9 +244,11 @@ _FILM_NOUN_AFTER = re.compile(r"\b(?:film|movie|picture|feature|documentary|shor
 """A film noun after a work word: "a musical comedy film produced by X" is about the film."""
 _SLOT_KIND = re.compile(r"«([A-Z])(\d+)»")
 _AS_WHOM = (
-    r"(?:«[A-Z]\d+»|(?:a|an|the|his|her|their) (?:«[CX]\d+» )?[a-z][\w' -]*?)(?= ,| and| \)|$)"
+    r"(?:«[A-Z]\d+»|(?:a|an|the|his|her|their) (?:(?!and |or )[a-z][\w'-]* ){1,2}«[NPX]\d+»"
+    r"|(?:a|an|the|his|her|their) (?:«[CX]\d+» )?[a-z][\w' -]*?)(?= ,| and| \)|$)"
 )
-"""The character after "as": a name, or a noun phrase ("as a retired spy", "as her son")."""
+"""The character after "as": a name, or a noun phrase ("as a retired spy", "as her son"), or
+both ("as his wife June Carter": June Carter is the character, not one of the cast)."""
 _AS_CHARACTER = re.compile(r"(?<!well)(?: \()? as " + _AS_WHOM + r"(?: \))?| \( «[NXP]\d+» \)")
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _MAY_HEDGE = (
