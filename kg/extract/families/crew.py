@@ -162,8 +162,15 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.film_reunites_with",
         r"(?P<film>{FILMREF})(?: , which| ,)? (?:{AUX}){0,2}(?:reunites|reunited|reunite|reuniting) "
-        r"(?:him |her |them |{PERSON} )?with (?:the )?(?:{ADJ}){0,2}?(?P<cue>{ROLE_NOUN}|actor|actress|star) "
-        r"(?P<agent>{PERSON})",
+        r"(?:him |her |them |(?:(?:the )?(?:{ROLE_NOUN}|actor|actress|star) )?{PERSON} )?with "
+        r"(?:the )?(?:{ADJ}){0,2}?(?P<cue>{ROLE_NOUN}|actor|actress|star) (?P<agent>{PERSON})",
+        needs=("reunites", "reunited", "reunite", "reuniting"),
+    ),
+    Rule(
+        "crew.film_reunites_noun_with",
+        # "F, which reunites director P with actor Q": P's role (Q's is crew.film_reunites_with)
+        r"(?P<film>{FILMREF})(?: , which| ,)? (?:{AUX}){0,2}(?:reunites|reunited|reunite|reuniting) "
+        r"(?:the )?(?P<cue>{ROLE_NOUN}|actor|actress|star) (?P<agent>{PERSON}) with ",
         needs=("reunites", "reunited", "reunite", "reuniting"),
     ),
     Rule(
