@@ -2621,13 +2621,14 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
         works = [s for s in sent.slots if s.kind == "F" or name_key(s.text) in tv]
         if works and works[-1].kind != "F":
             state.stage_age = 0
+    characters = _cast_as_slots(sent.skeleton)  # "cast as King Henry VIII": no title
     titles = {
         slot.text
         for index, slot in enumerate(sent.slots)
         if slot.kind == "N"
+        and index not in characters
         and _untyped_title(slot, sent, state.names)
         and not _agent_of_participle(sent.skeleton, index)
-        and index not in _cast_as_slots(sent.skeleton)  # "cast as King Henry VIII": a character
     }
     # "Critics loved Harbour Lights. The film stars ...": the one title a sentence named is
     # what the next sentence's "the film" means when nothing else is known to be a film
