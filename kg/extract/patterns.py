@@ -259,6 +259,12 @@ MACROS["ROLE_PASSIVES"] = r"{ROLE_PASSIVE}(?: (?:and|&|/) {ROLE_PASSIVE})*"
 MACROS["FRONTED_CLAUSE"] = r"(?:(?:also )?starring {PEOPLE}|{ROLE_PASSIVES} by {AGENTS})"
 """One of the participle clauses a sentence may open with before its film ("Written by P and
 starring Q, F opens"): the rules for the other clause skip it."""
+MACROS["FILM_REQUIRED"] = (
+    r"(?:(?:the |a |an |his |her |their |«[PN]\d+» 's )?(?:{ADJ}){0,3}?{FILM_NOUN} (?=«[FN]\d+»)"
+    r"|(?=«F\d+»))"
+)
+"""What puts a film before an untyped name: a film noun ("the thriller «N»"), unless the name is
+already a film («F»). A post "as director of «N»" is as often one of a festival or an agency."""
 MACROS["ROLE_NOUNS"] = r"{ROLE_NOUN}(?: (?:and|&|/) (?:{ROLE_NOUN}|{STAR_NOUN}))*"
 MACROS["FILM_NOUN_SG"] = (
     r"(?:film|movie|picture|feature|documentary|comedy|drama|thriller|epic|biopic|flick|blockbuster|"

@@ -191,6 +191,29 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"apposition"}),
     ),
     Rule(
+        "crew.takes_post_as",
+        # "P has replaced Q as director of F", "P was hired as the new producer on F", "P, who
+        # took over as writer of the film, ...": the post P takes
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:been |being )?"
+        r"(?:(?:replaced|replaces|replace|replacing|succeeded|succeeds|succeed|took over from|"
+        r"takes over from|take over from|taken over from) {WHO} |(?:hired|named|appointed|chosen|"
+        r"tapped|recruited|drafted in|brought in|brought on|brought on board|signed on|signed up|"
+        r"installed|confirmed|taken on|took over|takes over|taken over|take over|came on board|"
+        r"come on board|stepped in|steps in|step in) )as (?:the )?(?:new |replacement )?"
+        r"(?P<cue>{ROLE_NOUN}) (?:of|on|for) (?:(?P<film_ana>«A\d+»)|{FILM_REQUIRED}(?P<film>{TITLES_P}))",
+        needs=("as",),
+        flags=frozenset({"replacement"}),
+    ),
+    Rule(
+        "crew.post_given_to",
+        # "Q was replaced by P as director of F", "The studio has appointed P as director of F"
+        r"(?:(?:replaced|succeeded) by|(?:appointed|hired|named|chose|tapped|recruited|signed|"
+        r"drafted in|brought in|installed)) (?P<agent>{PERSON}) as (?:the )?(?:new |replacement )?"
+        r"(?P<cue>{ROLE_NOUN}) (?:of|on|for) (?:(?P<film_ana>«A\d+»)|{FILM_REQUIRED}(?P<film>{TITLES_P}))",
+        needs=("as",),
+        flags=frozenset({"replacement"}),
+    ),
+    Rule(
         "crew.film_whose_noun_is",
         r"(?P<film>{FILMREF}) (?:is|was) an? (?:{ADJ}){0,3}?{FILM_NOUN} whose (?P<cue>{ROLE_NOUN}) "
         r"(?:is|was) (?P<agent>{AGENTS})",
@@ -742,9 +765,11 @@ RULES: tuple[Rule, ...] = (
         # letter: the same matches, since one starting inside the word would start at its start
         # too, and the search never starts inside a word (a match ends with a name's slot)
         r"(?:^|(?<![a-z])[a-z]+ |, )(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK}(?: and {ROLE_WORK})*) "
-        r"(?:(?:for|of|to) (?:the )?(?P<film>{FILMREF}) )?(?:(?:was|is|were|are) |, )?"
+        r"(?:(?:for|of|to) (?:the )?(?P<film>{FILMREF}) )?(?:(?:was|is|were|are|will be|would be|is to be|"
+        r"has been|had been|is being|was being) |, )?"
         r"(?:(?:composed|written|co-written|authored|penned|done|provided|created|handled|by) )?by "
-        r"(?P<agent>{AGENTS})",
+        r"(?:(?:the )?(?:composer|songwriter|musician|screenwriter|writer|novelist|playwright|"
+        r"cinematographer|editor) )?(?P<agent>{AGENTS})",
         needs=("by",),
         flags=frozenset({"film_optional"}),
     ),
