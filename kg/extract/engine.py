@@ -111,7 +111,7 @@ _ANAPHOR = re.compile(
     r"directed|written|produced|also|and|but|'s|opens|opened|received|won|took|tells|follows|"
     r"features|got|earned|grossed|became|remains|spawned|hits|hit|arrives|arrived|lands|landed|"
     r"debuts|debuted|bows|bowed|comes|came|in|at|on|with|itself|as|about|for|after|when|alongside|"
-    r"opposite|"
+    r"opposite|reunites|reunited|sees|saw|marks|marked|"
     r"before|last|based|,|from (?:a |an |the |his |her |their )?(?:[a-z-]+ )?(?:script|"
     r"screenplay|story|novel|book)\b)|$)"
 )
@@ -1238,6 +1238,8 @@ class _State:
     focus_org: str | None = None  # the company the text is about ("X is a film studio ...")
     original: str | None = None  # the film an unnamed sequel follows ("A sequel to F is ...")
     aside_film: str | None = None  # a new film named in an aside ("P, whose latest film, F,")
+    main_in_headline: bool = False  # the headline names the main film
+    previous_film: str | None = None  # the one film the facts of the last sentence were about
 
 
 _LEAD_PREDICATE = re.compile(r"[^.]{0,120}?\b(?:is|was) (?:an?|the) ((?:[\w-]+,? ?){1,8})")
@@ -1470,6 +1472,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
     headline = name_key(document.title or "")
     if main is not None and name_key(main) in headline:
         state.main_film = main
+        state.main_in_headline = True
     # pass 2: the facts
     candidates: list[_Candidate] = []
     for sent in sents:
@@ -2368,6 +2371,13 @@ def _antecedent(state: _State) -> str | None:
     latest film, F, opens on Friday, said ... In the film, he plays")."""
     if state.subject_film is not None and state.subject_age <= 2:
         return state.subject_film
+    if (
+        state.previous_film is not None
+        and state.main_film is not None
+        and not state.main_in_headline
+    ):
+        # "Also out is F ... Meanwhile, O releases G on DVD. The film stars ...": G, the latest
+        return state.previous_film
     return (
         state.main_film
         or state.last_title
@@ -2592,9 +2602,12 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
     asides = {name_key(sent.slots[i].text) for i in aside} - {
         name_key(slot.text) for i, slot in enumerate(sent.slots) if i not in aside
     }
+    films_found = set()
     for cand in found:  # "P, who made F": F is no film a later "it" stands for
         if name_key(cand.film) not in asides:
             state.last_film = cand.film
+            films_found.add(cand.film)
+    state.previous_film = films_found.pop() if len(films_found) == 1 else None
     new_film = _NEW_FILM_ASIDE.search(sent.skeleton) if "whose" in sent.words else None
     if new_film is not None:  # unless nothing else is: "P, whose latest film, F, opens on
         # Friday, said ... In the film, he plays"

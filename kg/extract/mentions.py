@@ -867,6 +867,35 @@ def _shape(
     return chunks
 
 
+def _determiner_before(tokens: Sequence[Token], noun: int) -> bool:
+    """Does the film noun at ``tokens[noun]`` open its phrase with a determiner
+    (:data:`_APPOSITION_DETERMINERS`), read back over at most three modifiers ("the film", "the
+    next James Bond film"), in no "of" phrase ("The director of the film, P, says")?
+
+    >>> _determiner_before(tokenize("the next James Bond film , X ,"), 4)
+    True
+    >>> _determiner_before(tokenize("the director of the film , X ,"), 4)
+    False
+    >>> _determiner_before(tokenize("a new BBC drama , X ,"), 3)
+    False
+    """
+    for index in range(noun - 1, max(noun - 5, -1), -1):
+        token = tokens[index]
+        if token.lower in _APPOSITION_DETERMINERS:
+            return index == 0 or tokens[index - 1].lower not in ("of", "for", "behind", "in")
+        if (
+            token.kind != "word"
+            or (token.lower in _NOT_IN_A_FILM_PHRASE and token.lower not in _ORDER_WORDS)
+            or _tv_word(token)  # "a new BBC drama, X,": a show
+        ):
+            return False
+    return False
+
+
+_ORDER_WORDS = frozenset({"next", "last", "first", "second", "third", "latest", "new", "own"})
+"""Function words that may stand between a determiner and its film noun ("the next film")."""
+
+
 def _film_noun_phrase_before(tokens: Sequence[Token], end: int) -> bool:
     """Is the noun phrase that ends just before ``tokens[end]`` (a comma) headed by a film noun,
     read back over at most one "of" phrase ("a biopic of his life , titled X")?
@@ -1835,6 +1864,27 @@ def _noun_before_quote(chunk: Chunk, tokens: Sequence[Token]) -> str | None:
     return "nonfilm" if first >= 3 and _tv_word(tokens[first - 3]) else "film"
 
 
+_PLACE_TITLE_NOUNS = frozenset(
+    {*_FILM_ONLY_NOUNS, "thriller", "comedy", "drama", "documentary", "biopic"}
+)
+"""Film nouns after which even a place's name is a title ("the film Munich", "the movie
+Chicago"); not "western" ("the western Texas border") nor the other looser nouns."""
+
+
+def _may_be_film_after(noun: str, name: str) -> bool:
+    """Whether ``name`` may be a title when the film noun ``noun`` (or "noun, called") comes
+    before it: never an award, a festival or a month; a place only after a noun that names
+    nothing else (:data:`_PLACE_TITLE_NOUNS`).
+
+    >>> _may_be_film_after("film", "Munich"), _may_be_film_after("western", "Texas")
+    (True, False)
+    >>> _may_be_film_after("film", "Bafta")
+    False
+    """
+    kind = nonfilm_kind(name, heads=False)
+    return kind is None or (kind == "place" and noun in _PLACE_TITLE_NOUNS)
+
+
 def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     """Kind of a chunk, strongest evidence first: a film noun right before it ("the comedy
     Vera Drake"), what the document or store knows, closed lists (awards, outlets, places,
@@ -1864,7 +1914,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     if (
         before in STRONG_FILM_NOUNS
         and not before.endswith("s")  # "features X", "films X": a verb or a plural, not a cue
-        and nonfilm_kind(name, heads=False) is None
+        and _may_be_film_after(before, name)
         and not (_person_like_name(name) and _crew_verb_after(tokens, chunk.last))
     ):
         if (
@@ -1912,14 +1962,16 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         and chunk.first >= 3
         and tokens[chunk.first - 2].lower in STRONG_FILM_NOUNS
         and not tokens[chunk.first - 2].lower.endswith("s")
-        and tokens[chunk.first - 3].lower in _APPOSITION_DETERMINERS
-        and (chunk.first < 4 or tokens[chunk.first - 4].lower not in ("of", "for", "behind", "in"))
+        and _determiner_before(tokens, chunk.first - 2)
         and chunk.last + 1 < len(tokens)
         and tokens[chunk.last + 1].text == ","  # closed: "The film, X, chronicles"
         and known(name) is None
         and not _person_like_name(name)  # "The director of the film, Vinod Pande, says"
     )
-    if named and nonfilm_kind(name, heads=False) is None:
+    noun = tokens[chunk.first - 2].lower if chunk.first >= 2 else ""
+    if noun == "," and before in ("called", "titled", "entitled", "named"):
+        noun = "film"  # "The film, called Munich, ...": a film noun phrase is before the comma
+    if named and _may_be_film_after(noun, name):
         chunk.kind, chunk.why = "film", f"'{tokens[chunk.first - 2].lower} {before}'"
         return
     told = known(name)
