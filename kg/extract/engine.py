@@ -1359,6 +1359,12 @@ def _named_as_film(span: str, text: str) -> bool:
     return False
 
 
+_DIRECTED_BY = re.compile(r"\b(?:directed|co-directed|helmed) by «P(\d+)»(?! (?:and|,|&) «)")
+"""A person the text says directed something (not one of several: "directed by P and Q" may
+be a director and an actor who co-directed): a director ("F is directed by P, best known for
+G": G is P's film, not a role)."""
+
+
 def _learn_person(chunk: Chunk, sent: _Sentence, key: str, names: _Names) -> None:
     """What the words around a person's name (``key``) say of them: named with a descriptor
     ("actress X": surely a person), and an actor, a director or other crew."""
@@ -1429,6 +1435,8 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
                 names.actors.add(key)
             if not nouns.isdisjoint(_DIRECTOR_NOUNS):
                 names.directors.add(key)
+        for director in _DIRECTED_BY.finditer(sent.skeleton) if "by" in sent.words else ():
+            names.directors.add(name_key(sent.slots[int(director.group(1))].text))
         for aged in _AGE_APPOSITION.finditer(sent.skeleton) if " , " in sent.skeleton else ():
             names.learn(sent.slots[int(aged.group(1))].text, "person")  # "Vance , 34 , plays"
         named = _FILM_NAMED_LAST.search(sent.skeleton) if " , «N" in sent.skeleton else None
@@ -2056,6 +2064,9 @@ _PERSON_CREDITS_APPOSITION = re.compile(
 best known for F ,")."""
 
 
+_TITLE_SLOT = re.compile(r"«[FN](\d+)»")
+
+
 def _background_slots(skeleton: str) -> frozenset[int]:
     """The films a sentence names only to say who a person is: in a relative clause on the
     person or an apposition of their credits ("P, star of F and G, has joined the cast of H"),
@@ -2063,8 +2074,13 @@ def _background_slots(skeleton: str) -> frozenset[int]:
 
     >>> sorted(_background_slots("«P0» , star of «F1» and «F2» , has joined the cast of «N3» ."))
     [1, 2]
+    >>> sorted(_background_slots("«P0» will join her «F1» co-star «P2» in «N3» ."))
+    [1]
     """
     found = set(_person_relative_slots(skeleton))
+    for title in _TITLE_SLOT.finditer(skeleton):  # "her Titanic co-star P": who P is
+        if _PERSON_AFTER_TITLE.match(skeleton, title.end()):
+            found.add(int(title.group(1)))
     if " of «" in skeleton or " for «" in skeleton:
         for clause in _PERSON_CREDITS_APPOSITION.finditer(skeleton):
             text = clause.group(0)
@@ -3000,6 +3016,13 @@ def _candidates(
             for relation in relations
         ]  # fmt: skip
     film_text = _group(m, rule.film) or (_group(m, "film_ana") if rule.film else None)
+    if (
+        rule.film is not None
+        and m.group(rule.film) is not None
+        and m.end(rule.film) == m.end()
+        and _PERSON_AFTER_TITLE.match(sent.skeleton, m.end())
+    ):
+        return []  # "P will play a general in Gladiator director Q's next film": a modifier
     if film_text is not None and rule.film is not None and m.start(rule.film) > 0:
         named = _NAMED_THING.search(sent.skeleton, 0, m.start(rule.film))
         if named is not None and not _ANY_FILM_NOUN.search(named.group(1)):
@@ -3027,7 +3050,8 @@ def _candidates(
             taken |= {int(i) for i in _SLOT_INDEX.findall(relative.group(0))}
         if taken:
             topic = _topic_film(sent, state, taken, of_sequel=rule.inverse is not None)
-        if _APPOSITIVE_CUE.match(m.group(0)):
+        if _APPOSITIVE_CUE.match(m.group(0)) or sent.skeleton.endswith(" , to ", 0, m.start()):
+            # "F, which stars P", "P joins F, to be directed by Q": the noun phrase before
             topic = _nearest_title_before(sent, state, m.start(), taken, topic)
         if how == "main" and state.stage_age <= 1:
             topic = None  # "Now the musical version opens. P plays the lead": not the film
@@ -3376,6 +3400,14 @@ _PERSON_AS = re.compile(
     r"«[PN](\d+)» (?:(?:\( )?as (" + _AS_WHOM + r")|\( («[NPX]\d+») \)(?= ,| and| \)|$))"
 )
 """A person and the character they play ("«P1» as «N2»", "«P1» ( «N2» )" in a cast list)."""
+
+
+_PERSON_AFTER_TITLE = re.compile(
+    expand(r" (?:{ADJ})?(?:{ROLE_NOUN}|star|co-star|actor|actress|creator) «[PN]\d+»")
+)
+"""A title that says who a person is ("Gladiator director Ridley Scott", "Titanic co-star P"):
+it modifies the person, so it is no film of a phrase it ends ("in Gladiator director P's next
+project")."""
 
 
 def _characters(

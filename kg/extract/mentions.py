@@ -1407,6 +1407,28 @@ def _cinema_release_after(tokens: Sequence[Token], last: int) -> bool:
     return any(word in _CINEMA_WORDS for word in window) or "big screen" in " ".join(window)
 
 
+def _film_to_be_made_after(tokens: Sequence[Token], last: int) -> bool:
+    """Is the name ending at ``last`` followed by ", to be directed by", ", to be shot in" and
+    the like: a film still to be made? Books and albums are not directed or shot.
+
+    >>> _film_to_be_made_after(tokenize("P joins Salt Road, to be directed by Q"), 3)
+    True
+    >>> _film_to_be_made_after(tokenize("P joins Salt Road, to be published by Q"), 3)
+    False
+    """
+    words = [t.lower for t in tokens[last + 1 : last + 6]]
+    return (
+        len(words) == 5
+        and words[:3] == [",", "to", "be"]
+        and words[3] in _MADE_PARTICIPLES
+        and words[4] in ("by", "in", "on", "at", "from", "next", "this", "later")
+    )
+
+
+_MADE_PARTICIPLES = frozenset({"directed", "co-directed", "helmed", "shot", "filmed"})
+"""What is done to a film still to be made, not to a book, an album or a series."""
+
+
 def _tv_audience_after(tokens: Sequence[Token], last: int) -> bool:
     """Is the name ending at ``last`` the subject of a television audience ("was watched by 8
     million viewers", "drew 5m viewers")? Then it is a programme, whatever "the drama" later says.
@@ -1494,6 +1516,7 @@ _PREDICATE_CUES: tuple[tuple[Callable[[Sequence[Token], int], bool], str, str], 
     (_tv_run_after, "nonfilm", "after 'tv run'"),
     (_film_honour_after, "film", "subject of 'won an Oscar'"),
     (_cinema_release_after, "film", "subject of 'opens in cinemas'"),
+    (_film_to_be_made_after, "film", "before ', to be directed by'"),
 )
 """What the predicate after an unknown name makes it, first match wins: (cue, kind, why)."""
 

@@ -1413,12 +1413,43 @@ RULES: tuple[Rule, ...] = (
         needs=("castmates", "cast-mates", "co-stars", "costars", "members"),
     ),
     Rule(
+        "cast.reunites_with_for",
+        # "P is to reunite with her Titanic co-star Q for F", "P teams up with Q again in F": both
+        # in F's cast (not "with director Q": crew.film_reunites_with reads what Q is)
+        r"(?P<agent>{WHO}{APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:reunite|reunites|reunited|"
+        r"reuniting|reteam|reteams|reteamed|re-team|re-teams|re-teamed|team up|teams up|teamed up|"
+        r"teaming up|join forces|joins forces|joined forces) (?:again |once more |on screen )?with "
+        r"(?:his |her |their )?(?:(?:«[FN]\d+» |former |old )?(?:co-star|costar|co-stars|costars) )?"
+        r"{PEOPLE}) (?:again |once more |on screen )?(?:for|in|on) {FILM_OF}(?P<film>{TITLES_P})",
+        CAST,
+        needs=(
+            "reunite",
+            "reunites",
+            "reunited",
+            "reuniting",
+            "reteam",
+            "reteams",
+            "reteamed",
+            "re-team",
+            "re-teams",
+            "re-teamed",
+            "team",
+            "teams",
+            "teamed",
+            "teaming",
+            "forces",
+        ),
+        flags=frozenset({"cast_unless_director"}),
+    ),
+    Rule(
         "cast.people_reunite_for",
         # "P and Q reunite for F", "P and Q first shared the screen in F", "P and Q reunite for
-        # the first time since F": each in F's cast, or its director when the text calls them one
+        # the first time since F", "P and Q worked together on F": each in F's cast, or its
+        # director when the text calls them one
         r"(?P<agent>{PERSON}(?: , {PERSON})*(?: ,)? (?:and|&) {PERSON}) (?:{AUX}|{ADV}){0,3}(?:are )?"
         r"(?:(?:reunite|reunited|reuniting|reteam|reteamed|reteaming|re-team|re-teamed|re-teaming) "
         r"(?:on screen |on-screen )?(?:for|in|on|(?:for the first time )?since)|"
+        r"(?:worked|work|working|starred|appeared) together (?:on|in)|"
         + _SHARED_SCREEN
         + r" in) {FILM_OF}(?P<film>{TITLES_P})",
         CAST,
@@ -1436,6 +1467,7 @@ RULES: tuple[Rule, ...] = (
             "shares",
             "share",
             "sharing",
+            "together",
         ),
         flags=frozenset({"cast_unless_director"}),
     ),
