@@ -1105,16 +1105,19 @@ def _headline_film(title: str | None, names: _Names) -> str | None:
 
 
 _CAST_AS = re.compile(
-    r"\b(?:cast|stars?|starred|starring|plays?|played|playing|portrays?|portrayed|portraying|"
-    r"appears?|appeared|appearing) as (?:the )?«N(\d+)»"
+    r"(?:\b(?:cast|stars?|starred|starring|plays?|played|playing|portrays?|portrayed|portraying|"
+    r"appears?|appeared|appearing)|«P\d+»(?: ,)?) as (?:the )?«N(\d+)»"
 )
-"""A name a person is cast as: a character, never a title."""
+"""A name a person is cast as, or a person is given "as" in a cast ("stars P as Inspector
+Clouseau"): a character, never a title."""
 
 
 def _cast_as_slots(skeleton: str) -> set[int]:
     """The slots of the names a person is cast as (:data:`_CAST_AS`).
 
     >>> sorted(_cast_as_slots("«P0» has been cast as «N1» in a new film ."))
+    [1]
+    >>> sorted(_cast_as_slots("«A2» stars «P0» as «N1» ."))
     [1]
     """
     return {int(i) for i in _CAST_AS.findall(skeleton)} if " as «N" in skeleton else set()
@@ -2716,6 +2719,8 @@ def _films_of(
             continue
         if kind not in ("F", "N"):
             continue
+        if kind == "N" and index in _cast_as_slots(sent.skeleton):
+            continue  # "stars P as Inspector Clouseau, also features Q": a character
         told = state.names.kind(slot.text)
         film_noun = kind == "F" and slot.chunk is not None and slot.chunk.why.startswith("after '")
         if not film_noun and (

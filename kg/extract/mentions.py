@@ -742,6 +742,20 @@ def _recased(name: str) -> str:
     )
 
 
+def _after_film_noun(tokens: Sequence[Token], i: int) -> bool:
+    """Is ``tokens[i]`` right after a singular film noun ("the comedy Mrs Doubtfire")?
+
+    >>> _after_film_noun(tokenize("the comedy Mrs Doubtfire"), 2)
+    True
+    >>> _after_film_noun(tokenize("the films Mr Smith made"), 2)
+    False
+    """
+    if i == 0:
+        return False
+    noun = tokens[i - 1].lower
+    return noun in STRONG_FILM_NOUNS and not noun.endswith("s")
+
+
 def _shape(
     sentence: str,
     tokens: Sequence[Token],
@@ -765,6 +779,8 @@ def _shape(
         if i == 0 and _starring_after(tokens, j) and not (i < j and low in STRONG_FILM_NOUNS):
             break  # "Mrs Henderson Presents, starring X, ...": a title, honorific and all
         if tok.text in HONORIFICS or tok.text.rstrip(".") in HONORIFICS:
+            if not descriptors and _after_film_noun(tokens, i):
+                break  # "the comedy Mrs Doubtfire", "the thriller Mr and Mrs Smith": a title
             descriptors.append(low)
             i += 1
         elif (
@@ -1130,6 +1146,8 @@ def _split(
                 continue  # "Harry Potter and the Prisoner of Azkaban"
             left_words = _words(sentence, tokens, i, k - 1)
             right_words = _words(sentence, tokens, k + 1, j)
+            if len(left_words) == 1 and left_words[0].rstrip(".") in HONORIFICS:
+                continue  # "Mr and Mrs Smith": a lone honorific is no name of its own
             if len(left_words) >= 3 and len(right_words) >= 2 and "," not in left_words:
                 # "The Joe Louis Story and Gone Are the Days": two long titles, not one
                 return [(i, k - 1), *_split(sentence, tokens, k + 1, j, known, film)]

@@ -417,7 +417,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.portrayal_in",
         r"(?P<agent>{WHOSE}) (?:{ADJ}){0,2}?portrayal of (?P<character>" + _CHAR + r") in "
-        r"{FILM_OF}(?P<film>{TITLES})",
+        r"{FILM_OF}(?P<film>{TITLES_P})",
         CAST,
         character="character",
         needs=("portrayal",),
@@ -425,7 +425,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.will_play",
         r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:play|plays|playing) (?:the )?(?:{ADJ}){0,2}?"
-        r"(?:lead|title role|role of (?P<character>" + _CHAR + r")) in {FILM_OF}(?P<film>{TITLES})",
+        r"(?:lead|title role|role of (?P<character>"
+        + _CHAR
+        + r")) in {FILM_OF}(?P<film>{TITLES_P})",
         CAST,
         character="character",
         needs=("play", "plays", "playing"),
@@ -589,7 +591,7 @@ RULES: tuple[Rule, ...] = (
         "cast.known_as_character",
         r"(?P<agent>{WHO}){APPOS} (?:, |is |was )?(?:best |perhaps best |probably best |most |"
         r"widely )?(?:known|remembered|famous) (?:as|for playing|for his role as|for her role as) "
-        r"(?P<character>" + _CHAR + r") in {FILM_OF}(?P<film>{TITLES})",
+        r"(?P<character>" + _CHAR + r") in {FILM_OF}(?P<film>{TITLES_P})",
         CAST,
         character="character",
         needs=("known", "remembered", "famous"),
@@ -808,7 +810,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.participle_playing",
         r", (?:playing|portraying|starring as|voicing) (?P<character>" + _CHAR + r") in "
-        r"{FILM_OF}(?P<film>{TITLES})",
+        r"{FILM_OF}(?P<film>{TITLES_P})",
         CAST,
         character="character",
         agent=None,

@@ -28,6 +28,13 @@ _DATED_FILM_NOUNS = tuple(
 )
 """Nouns for a film that a year before them dates: "the 1962 adventure Iron Gate" (not "hit":
 "the 1985 hit X" is as often a song)."""
+_NOT_ON_SCREEN = (
+    r"(?!(?:[^ ]+ ){0,2}?(?:(?:stage|theatre|theater|broadway|tv|television|radio) [^ ]+|«X\d+» "
+    r"musical)(?= [,.;:)]| |$))"
+)
+"""What makes the dated work no film: a stage, TV or radio one ("the 2001 Broadway musical",
+"the 1981 stage musical", "the 1990 TV drama"); a musical after a place is on stage ("the 1975
+West End musical")."""
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -154,7 +161,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "releases.year_film",
         # the word before the year is read from its start (see crew.work_by)
-        r"(?:^|(?<![^«» ])[^«» ]+ )(?P<value>{YEAR}) (?:{ADJ}){0,2}?(?:"
+        r"(?:^|(?<![^«» ])[^«» ]+ )(?P<value>{YEAR}) "
+        + _NOT_ON_SCREEN
+        + r"(?:{ADJ}){0,2}?(?:"
         + "|".join(_DATED_FILM_NOUNS)
         + r") "
         r"(?P<film>{TITLE})",
@@ -165,7 +174,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "releases.title_appos_year",
-        r"(?P<film>{TITLE}) , (?:a |an |the )(?P<value>{YEAR}) (?:{ADJ}){0,2}?(?:"
+        r"(?P<film>{TITLE}) , (?:a |an |the )(?P<value>{YEAR}) "
+        + _NOT_ON_SCREEN
+        + r"(?:{ADJ}){0,2}?(?:"
         + "|".join(_DATED_FILM_NOUNS)
         + r")(?= [,.;:)]| directed| starring| by| from| about| that| which| written| with| set|$)",
         RELEASE,
