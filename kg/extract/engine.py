@@ -2692,6 +2692,7 @@ def _films_of(
     first_pass: bool,
     *,
     person_titles: bool = False,
+    after_character: bool = False,
 ) -> list[str]:
     out: list[str] = []
     if text == "it":  # "P, who directed it, said": the film the text is about
@@ -2709,7 +2710,9 @@ def _films_of(
             key = name_key(slot.text)
             if (
                 key in state.names.strong_people
-                or _surname_of_someone(key, state.names)  # "best actor for DiCaprio"
+                or (  # "best actor for DiCaprio"; but "his role as Truman Capote in Capote"
+                    _surname_of_someone(key, state.names) and not after_character
+                )
                 or len(slot.text.split()) > 3
             ):
                 continue
@@ -3075,6 +3078,7 @@ def _candidates(
             topic,
             first_pass,
             person_titles=rule.name in _PERSON_TITLE_RULES,
+            after_character=rule.character is not None and m.group(rule.character) is not None,
         )
         if film_text and "«A" in film_text:
             how = "anaphor"

@@ -496,6 +496,8 @@ def nonfilm_kind(name: str, *, heads: bool = True) -> str | None:
         return "event"
     if len(words) >= 2 and words[-1] in INSTITUTION_HEADS:
         return "org"  # "the Children's Film Foundation", "the British Film Institute"
+    if len(words) >= 2 and words[-2].rstrip("'") == "Critics" and words[-1] in ("Circle", "Guild"):
+        return "org"  # "the New York Film Critics Circle", "the London Critics' Circle"
     if heads and words and words[-1].rstrip("'") in NONFILM_HEADS:
         return "award" if words[-1].lower().startswith(("award", "prize")) else "event"
     if is_known_org(name) or (bare != folded and is_known_org(name[4:])):

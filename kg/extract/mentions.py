@@ -779,8 +779,8 @@ def _shape(
         if i == 0 and _starring_after(tokens, j) and not (i < j and low in STRONG_FILM_NOUNS):
             break  # "Mrs Henderson Presents, starring X, ...": a title, honorific and all
         if tok.text in HONORIFICS or tok.text.rstrip(".") in HONORIFICS:
-            if not descriptors and _after_film_noun(tokens, i):
-                break  # "the comedy Mrs Doubtfire", "the thriller Mr and Mrs Smith": a title
+            if not descriptors and (_after_film_noun(tokens, i) or _starring_after(tokens, j)):
+                break  # "the comedy Mrs Doubtfire", "includes Mrs Henderson Presents, starring"
             descriptors.append(low)
             i += 1
         elif (

@@ -140,6 +140,15 @@ RULES: tuple[Rule, ...] = (
         needs=("star",),
     ),
     Rule(
+        "cast.film_with_people",
+        # "In third was the comedy F, with P and Q." (a chart or a line-up): F's cast, unless
+        # the text calls one of them a director; not "F, with P as Q" nor "with P directing"
+        r"(?P<film>«F\d+») , with (?P<agent>{PEOPLE})(?= \.| , (?!who |as |in |at )| ;|$)",
+        CAST,
+        needs=("with",),
+        flags=frozenset({"cast_unless_director"}),
+    ),
+    Rule(
         "cast.film_featuring",
         r"(?P<film>{FILMREF}){FILM_APPOS}(?: , which| ,)? (?:also )?(?:featuring|features|featured|"
         r"(?=boasts (?:the )?(?:voices|vocal))boasts) "
@@ -323,7 +332,7 @@ RULES: tuple[Rule, ...] = (
         "cast.role_in",
         # (not a person after "by": "She appeared in F, directed by Q, and won a prize for her
         # role in G")
-        r"(?<!by )(?P<agent>{WHO}(?: and {WHO})?){APPOS} (?:[^«» .;]+ |«X\d+» |«[FN]\d+» and ){0,8}?"
+        r"(?<!by )(?P<agent>{WHO}(?: and {WHO})?){APPOS} (?:[^«» .;]+ |«[XOC]\d+» |«[FN]\d+» and ){0,10}?"
         r"(?:his |"
         r"her |their |a |an |the |best |for )(?:{ADJ}){0,3}?"
         + _ROLE_NOUN
@@ -1449,8 +1458,9 @@ RULES: tuple[Rule, ...] = (
         # the first time since F", "P and Q worked together on F": each in F's cast, or its
         # director when the text calls them one
         r"(?P<agent>{PERSON}(?: , {PERSON})*(?: ,)? (?:and|&) {PERSON}) (?:{AUX}|{ADV}){0,3}(?:are )?"
-        r"(?:(?:reunite|reunited|reuniting|reteam|reteamed|reteaming|re-team|re-teamed|re-teaming) "
-        r"(?:on screen |on-screen )?(?:for|in|on|(?:for the first time )?since)|"
+        r"(?:(?:reunite|reunited|reuniting|reteam|reteamed|reteaming|re-team|re-teamed|re-teaming|"
+        r"team up|teamed up|teaming up|join forces|joined forces|joining forces) "
+        r"(?:again )?(?:on screen |on-screen )?(?:for|in|on|(?:for the first time )?since)|"
         r"(?:worked|work|working|starred|appeared) together (?:on|in)|"
         + _SHARED_SCREEN
         + r" in) {FILM_OF}(?P<film>{TITLES_P})",
@@ -1470,6 +1480,10 @@ RULES: tuple[Rule, ...] = (
             "share",
             "sharing",
             "together",
+            "team",
+            "teamed",
+            "teaming",
+            "forces",
         ),
         flags=frozenset({"cast_unless_director"}),
     ),
