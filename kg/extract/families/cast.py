@@ -140,15 +140,6 @@ RULES: tuple[Rule, ...] = (
         needs=("star",),
     ),
     Rule(
-        "cast.film_with_people",
-        # "In third was the comedy F, with P and Q." (a chart or a line-up): F's cast, unless
-        # the text calls one of them a director; not "F, with P as Q" nor "with P directing"
-        r"(?P<film>«F\d+») , with (?P<agent>{PEOPLE})(?= \.| , (?!who |as |in |at )| ;|$)",
-        CAST,
-        needs=("with",),
-        flags=frozenset({"cast_unless_director"}),
-    ),
-    Rule(
         "cast.film_featuring",
         r"(?P<film>{FILMREF}){FILM_APPOS}(?: , which| ,)? (?:also )?(?:featuring|features|featured|"
         r"(?=boasts (?:the )?(?:voices|vocal))boasts) "
@@ -549,9 +540,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.film_with_people",
-        r"(?P<film>«[FA]\d+») , (?:also )?with (?P<agent>{PEOPLE}) ,",
+        # "F, with P and Q, opens ...", "In third was the comedy F, with P and Q.": F's cast,
+        # unless the text calls one of them a director; not "F, with P as Q", "with P directing"
+        r"(?P<film>«[FA]\d+») , (?:also )?with (?P<agent>{PEOPLE})(?= ,| \.| ;|$)",
         CAST,
         needs=("with",),
+        flags=frozenset({"cast_unless_director"}),
     ),
     Rule(
         "cast.filming_scenes",
