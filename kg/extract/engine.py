@@ -100,7 +100,8 @@ _KIND_LETTER = {
 }
 _KIND_OF_LETTER = {"P": "person", "F": "film", "O": "org"}
 _ANAPHOR = re.compile(
-    r"(?<!«F\d» , )(?<!«F\d\d» , )\b(?:the|this|that|its|their)((?: (?!(?:of|the|a|an|in|on|for|to|and|with|by|from|at|as|"
+    r"(?<!«F\d» , )(?<!«F\d\d» , )(?<!remake of )(?<!sequel to )(?<!prequel to )(?<!version of )"
+    r"(?<!follow-up to )\b(?:the|this|that|its|their)((?: (?!(?:of|the|a|an|in|on|for|to|and|with|by|from|at|as|"
     r"first|second|third|fourth|original|previous|prior|earlier|next|last|other|1st|2nd|3rd)"
     r" )(?:[a-z][\w'-]*|«[CXNPO]\d+»|\d{4}|\$[\w.]+)){0,3}?) "
     r"(film|movie|picture|feature|drama|comedy|thriller|documentary|epic|biopic|flick|"
@@ -117,7 +118,8 @@ _ANAPHOR = re.compile(
 )
 """A film named by a definite noun phrase ("the film", "the $100m movie", "the Mike Leigh
 film"): it refers to the film the text is about (never "the sequel", "the first film", "the
-original film", "the previous film": those are other films)."""
+original film", "the previous film", nor "a remake of the 1975 thriller": those are other
+films)."""
 _ANAPHOR_NOUNS = frozenset(
     [
         "release",  # only after a name: "the Sony release"
@@ -348,6 +350,7 @@ class _Names:
     directors: set[str] = field(default_factory=set)  # described as directors ("director X")
     crew: set[str] = field(default_factory=set)  # described by another crew noun ("composer X")
     tv: set[str] = field(default_factory=set)  # called television ("the series X", "ITV drama X")
+    backers: set[str] = field(default_factory=set)  # produce the film ("X is producing the film")
     gender_votes: dict[str, Counter[str]] = field(default_factory=dict)  # key -> "f"/"m" votes
     _comma_starts: tuple[int, frozenset[str]] = (0, frozenset())  # for len(kinds) names
     _heads: set[str] = field(default_factory=set)  # first words of the first _heads_of kinds
@@ -437,7 +440,7 @@ class _Names:
         if not key or key in ("the", "a", "an") or key in self.tv:
             return
         old = self.kinds.get(key)
-        if old == "person" and kind == "film":
+        if kind == "film" and (old == "person" or key in self.backers):
             return
         if old is None or (old == "name" and kind != "name") or kind == "film":
             self.kinds[key] = kind
@@ -1362,6 +1365,14 @@ def _named_as_film(span: str, text: str) -> bool:
     return False
 
 
+_BACKER_SUBJECT = re.compile(
+    r"^«N(\d+)» (?:is |are |was |were |has |have |had |will |also |now |has been |is also )?"
+    r"(?:producing|produces|produce|produced|co-producing|co-produces|co-produced|financing|"
+    r"finances|financed|distributing|distributes|distributed|backing|backs|backed) "
+    r"(?:«[AF]\d+»|the (?:[a-z-]+ )?(?:film|movie|project|picture)\b)"
+)
+"""An untyped name that produces, finances or distributes the film (\"Northlight is producing
+the film\"): a company (a person the text names in full is known already), never the film."""
 _DIRECTED_BY = re.compile(r"\b(?:directed|co-directed|helmed) by «P(\d+)»(?! (?:and|,|&) «)")
 """A person the text says directed something (not one of several: "directed by P and Q" may
 be a director and an actor who co-directed): a director ("F is directed by P, best known for
@@ -1438,6 +1449,11 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
                 names.actors.add(key)
             if not nouns.isdisjoint(_DIRECTOR_NOUNS):
                 names.directors.add(key)
+        backer = _BACKER_SUBJECT.match(sent.skeleton) if "«N" in sent.skeleton else None
+        if backer is not None and names.kind(sent.slots[int(backer.group(1))].text) is None:
+            name = sent.slots[int(backer.group(1))].text  # "Northlight is producing the film"
+            names.learn(name, "org")
+            names.backers.add(name_key(name))
         for director in _DIRECTED_BY.finditer(sent.skeleton) if "by" in sent.words else ():
             names.directors.add(name_key(sent.slots[int(director.group(1))].text))
         for aged in _AGE_APPOSITION.finditer(sent.skeleton) if " , " in sent.skeleton else ():

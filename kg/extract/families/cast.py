@@ -283,7 +283,7 @@ RULES: tuple[Rule, ...] = (
         + r" (?:as (?P<character>"
         + _CHAR
         + r") )?(?:(?:alongside|opposite|with|together with) (?:{ADJ}){0,2}?{PEOPLE} )?"
-        r"(?:[^«» ]+ ){0,3}?in (?:(?P<film_ana>«A\d+»)|(?:the |a |an |his |her )?(?:{ADJ}){0,3}?"
+        r"(?:[^«» ]+ ){0,3}?in (?:(?P<film_ana>«A\d+»)|(?:the |a |an |his |her |«[PN]\d+» 's )?(?:{ADJ}){0,3}?"
         r"(?:{FILM_NOUN} |{NUMBER}?(?:«[PN]\d+» )?{FILM_NOUNS}(?: ,)? (?:including |such as )?)?"
         r"(?P<film>{TITLES_P}))",
         CAST,
@@ -294,7 +294,7 @@ RULES: tuple[Rule, ...] = (
         "cast.star_of",
         r"(?P<agent>{WHO}){APPOS} (?:,|-|–|—) (?:the |a |its |who is |who was )?(?:{ADJ}){0,2}?"
         r"(?:star|stars|co-star|lead|leads) of (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} |{FILM_NOUNS} )?"
-        r"(?P<film>{TITLES})",
+        r"(?P<film>{TITLES_P})",
         CAST,
         needs=("star", "stars", "co-star", "lead", "leads"),
         flags=frozenset({"apposition"}),
