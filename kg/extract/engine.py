@@ -991,7 +991,8 @@ _PERSON_ANAPHOR = re.compile(
     r"(?:" + "|".join(_PERSON_ANAPHOR_NOUNS) + r"|\d+ - year-old|\d+-year-old)"
     r"(?=(?: (?:, who|who|has|had|is|was|"
     r"will|also|starred|stars|plays|played|won|appeared|appears|co-starred|made|landed|took|"
-    r"portrayed|voiced|shot|rose|found|began|started|returns|returned|joined|joins|signed)\b|"
+    r"portrayed|voiced|shot|rose|found|began|started|returns|returned|joined|joins|signed|said|"
+    r"says|told|took|gave|went|got|[a-z]{3,}ed)\b|"
     r" , \d+ ,| , (?:best |better |well |widely |perhaps )?known for\b))"
 )
 """A person named by what they are, as the subject of a clause: "the actress", "the 32-year-old

@@ -709,6 +709,16 @@ RULES: tuple[Rule, ...] = (
         needs=("cameo", "role", "turn", "part", "appearance", "performance"),
     ),
     Rule(
+        "cast.people_return_topic",
+        # "P and Q return, joined by R and S as his parents." in a text about a film (a sequel):
+        # its cast; not "P returns to F" nor "returns home" (the rule needs the clause to end)
+        r"^(?P<agent>{PEOPLE}(?: (?:also |both )?(?:return|returns|are back|is back|come back|comes "
+        r"back)(?: , joined by {PEOPLE})?))(?= \.| ,| as | for (?:the|this) (?:sequel|film|movie)\b|$)",
+        CAST,
+        film=None,
+        needs=("return", "returns", "back"),
+    ),
+    Rule(
         "cast.with_returning",
         r"(?:^|, |and )with (?P<agent>{PEOPLE}) (?:also )?(?:returning|back|set to return|reprising "
         r"(?:his|her|their) roles?) (?:in (?:the|their|her|his) (?:lead|title|starring|leading|"

@@ -28,7 +28,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "companies.film_made_by",
-        r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,)? (?:which |that )?(?:was |is |will be |has been )?(?:also )?"
+        r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,)? (?:which |that )?(?:was |is |will be |has been |is being |was being )?(?:also )?"
         r"(?:made|financed|backed|developed|animated) by (?P<agent>{ORGS})",
         PRODUCTION,
         needs=("by",),

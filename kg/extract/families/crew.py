@@ -71,7 +71,7 @@ RULES: tuple[Rule, ...] = (
         r"western |biopic |epic |horror |melodrama |satire |fantasy |adventure |short |romance |"
         r"was |is |were |be |been |being |co-production |production |(?:starring|featuring) "
         r"(?:«[PN]\d+» (?:, |and |, and )?)+)(?:both )?(?P<cue>{ROLE_PASSIVES}) "
-        r"(?:for the (?:screen|big screen|cinema) )?by (?:the (?:{ADJ})?{ROLE_NOUN} |the (?=«O)|{KIN})?"
+        r"(?:for the (?:screen|big screen|cinema) )?by (?:(?:the )?(?:{ADJ})?{ROLE_NOUN} |the (?=«O)|{KIN})?"
         r"(?P<agent>{AGENTS})",
         film=None,
         needs=("by",),
