@@ -225,7 +225,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "companies.studio_releases",
         r"(?P<agent>{ORG}) (?:, which )?(?:{AUX}|{ADV}){0,2}(?:release|releases|released|will release|is "
-        r"releasing) (?:(?P<film_ana>«A\d+»)|(?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE}))",
+        r"releasing) (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE})",
         DISTRIBUTOR,
         needs=("release", "releases", "released", "releasing"),
         flags=frozenset({"org_only"}),
