@@ -222,13 +222,14 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "releases.made_in",
-        r"(?:^|, |and )(?:it |«A\d+» )?(?:was )?(?:made|produced|shot|filmed|completed) in "
+        # (not "shot" or "filmed in 2003": a film is often released the year after)
+        r"(?:^|, |and )(?:it |«A\d+» )?(?:was )?(?:made|produced|completed) in "
         r"(?P<value>{YEAR})",
         RELEASE,
         film=None,
         agent=None,
         value="value",
-        needs=("made", "produced", "shot", "filmed", "completed"),
+        needs=("made", "produced", "completed"),
         flags=frozenset({"fallback"}),
     ),
     Rule(
@@ -257,12 +258,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "releases.title_made_in",
-        r"(?P<film>{TITLE}) , (?:which |that )?(?:was |is )?(?:made|produced|released|filmed|shot) in "
+        r"(?P<film>{TITLE}) , (?:which |that )?(?:was |is )?(?:made|produced|released) in "
         r"(?P<value>{YEAR})",
         RELEASE,
         agent=None,
         value="value",
-        needs=("made", "produced", "released", "filmed", "shot"),
+        needs=("made", "produced", "released"),
         flags=frozenset({"fallback"}),
     ),
     Rule(
