@@ -2054,10 +2054,11 @@ film, directed by P, pushed F into second place"): the films it names are not wh
 
 
 _PERSON_RELATIVE = re.compile(
-    r"«[PN]\d+» , (?:who|whose) [^,]*(?:, «[FN]\d+»(?: \( [^)]* \))? , [^,]*)?"
+    r"(?:«[PN]\d+»|(?<![a-z])(?:she|he)) , (?:who|whose) [^,]*(?:, «[FN]\d+»(?: \( [^)]* \))? , [^,]*)?"
 )
-"""A relative clause on a person, with the apposition of a "whose" clause ("P , whose last film ,
-F , won"): the films it names are that person's, not the film the sentence is about."""
+"""A relative clause on a person (or on "she", "he": "The 20-year-old, who shot to fame in F,"),
+with the apposition of a "whose" clause ("P , whose last film , F , won"): the films it names
+are that person's, not the film the sentence is about."""
 
 
 def _person_relative_slots(skeleton: str) -> frozenset[int]:
@@ -2065,13 +2066,15 @@ def _person_relative_slots(skeleton: str) -> frozenset[int]:
 
     >>> sorted(_person_relative_slots("«A0» will be produced by «P1» , who made «F2» ."))
     [2]
+    >>> sorted(_person_relative_slots("she , who shot to fame in «N0» , said"))
+    [0]
     """
     if ", who" not in skeleton:
         return frozenset()
     return frozenset(
         int(m.group(2))
         for clause in _PERSON_RELATIVE.finditer(skeleton)
-        for m in _SLOT_KIND.finditer(clause.group(0), clause.group(0).index("»") + 1)
+        for m in _SLOT_KIND.finditer(clause.group(0), clause.group(0).index(" , wh"))
     )
 
 

@@ -150,7 +150,8 @@ MACROS: dict[str, str] = {
     r"(?= ,| and | in | \)| \.| ;| who | which | opposite |"
     r" (?!during |according )[a-z]{3,}ing | [a-z]{3,}ed (?:on|in|at|by|from|to|with|for|after) |$))",
     "FILM_OF": r"(?:(?:the |a |an |his |her |their |«[PNXO]\d+» 's |(?:last|this|next) year 's |(?:the |a |an )(?:{ADJ}){0,2}?«[PN]\d+» (?={FILM_NOUN} ))?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?:"
-    r"(?:film |movie |screen |big-screen )?(?:adaptation|version) of (?:the )?)?(?:{YEAR} 's )?"
+    r"(?:film |movie |screen |big-screen )?(?:adaptation|version) of (?:the )?|(?<=film )of |(?<=movie )of )?"
+    r"(?:{YEAR} 's )?"
     r"(?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} (?:, (?=«[FN]\d+» [,.]))?)?)",
     "ORG": r"«[ON]\d+»",
     "AGENT": r"«[PNO]\d+»",

@@ -719,6 +719,18 @@ RULES: tuple[Rule, ...] = (
         needs=("return", "returns", "back"),
     ),
     Rule(
+        "cast.plays_with_as",
+        # "P plays Mr Darcy, with Q and R as the Bennet parents": Q and R play in the same film
+        # (not "with Q as executive producer": crew.with_as)
+        r"\b(?:plays|played|play|playing|stars|starred|star|starring|co-stars|co-starred) "
+        r"(?:[^ .;,]+ ){0,8}?, (?:and )?with (?P<agent>{PEOPLE}) as (?!(?:the |an? |its |his |her )?"
+        r"(?:{ADJ})?{ROLE_NOUN}\b)(?P<character>" + _CHAR + r")",
+        CAST,
+        character="character",
+        film=None,
+        needs=("with",),
+    ),
+    Rule(
         "cast.with_returning",
         r"(?:^|, |and )with (?P<agent>{PEOPLE}) (?:also )?(?:returning|back|set to return|reprising "
         r"(?:his|her|their) roles?) (?:in (?:the|their|her|his) (?:lead|title|starring|leading|"
