@@ -2027,6 +2027,8 @@ def _shared_subject_clause(skeleton: str) -> str | None:
 
 _SUBJECT = re.compile(
     r"^(?:[^«»]*? , )?(?:the |a )?(?:(?:[a-z][\w'-]*|«C\d+») ){0,4}?«([FNA])(\d+)»(?! 's)"
+    r"(?!(?: [a-z]+){0,3} (?:star|stars|starred|starring|appear|appears|appeared|play|plays|"
+    r"played|playing) (?:in|as|opposite|alongside)\b)"  # "Madonna will star in a new film"
     r"(?: \( [^)]* \))?(?: ,| (?:is|was|has|had|will|stars|starred|starring|directed|tells|"
     r"follows|features|won|opened|opens|took|became|received|earned|grossed|also|which|"
     r"premiered|marks|centres|centers|sees|are|were|written|produced|edited|runs|ran|"

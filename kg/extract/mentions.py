@@ -883,6 +883,36 @@ def _shape(
     return chunks
 
 
+def _film_noun_with_participle_before(tokens: Sequence[Token], end: int) -> bool:
+    """Is the phrase that ends just before ``tokens[end]`` (a comma) a film noun with a participle
+    after it, read back over at most ten words ("a new film directed by her husband Guy
+    Ritchie , called X")?
+
+    >>> _film_noun_with_participle_before(tokenize("a new film directed by Guy Ritchie , called X"), 6)
+    True
+    >>> _film_noun_with_participle_before(tokenize("the film festival run by Kate Lowry , called X"), 7)
+    False
+    """
+    for index in range(end - 1, max(end - 11, 0), -1):
+        token = tokens[index]
+        if token.kind == "punct":
+            return False
+        if (
+            token.lower in STRONG_FILM_NOUNS
+            and not token.lower.endswith("s")
+            and tokens[index + 1].lower in _PARTICIPLES_AFTER_FILM
+        ):
+            return True
+    return False
+
+
+_PARTICIPLES_AFTER_FILM = frozenset(
+    {"directed", "written", "produced", "starring", "co-starring", "featuring", "made", "shot",
+     "based", "set", "co-written", "co-directed", "scripted", "adapted"}
+)  # fmt: skip
+"""Words that open a participle phrase on the film noun before them ("a film directed by P")."""
+
+
 def _determiner_before(tokens: Sequence[Token], noun: int) -> bool:
     """Does the film noun at ``tokens[noun]`` open its phrase with a determiner
     (:data:`_APPOSITION_DETERMINERS`), read back over at most three modifiers ("the film", "the
@@ -1981,7 +2011,10 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
             tokens[chunk.first - 2].lower in STRONG_FILM_NOUNS
             or (  # "The film, called Iron Gate, ...", "a biopic of his life, titled X"
                 tokens[chunk.first - 2].text == ","
-                and _film_noun_phrase_before(tokens, chunk.first - 2)
+                and (
+                    _film_noun_phrase_before(tokens, chunk.first - 2)
+                    or _film_noun_with_participle_before(tokens, chunk.first - 2)
+                )
             )
         )
     )
