@@ -2958,8 +2958,8 @@ def _main_person_so_far(state: _State) -> str | None:
     return main if not words.isdisjoint(main.casefold().split()) else None
 
 
-_CUE_JOIN = re.compile(r" (?:and|&|/) ")
-"""Between the roles of a cue ("written and directed")."""
+_CUE_JOIN = re.compile(r"(?: ,)? (?:and|&|/) | , ")
+"""Between the roles of a cue ("written and directed", "co-written, co-produced and directed")."""
 
 
 def _relations(rule: Rule, m: re.Match[str]) -> list[Relation]:

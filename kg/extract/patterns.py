@@ -256,7 +256,9 @@ MACROS["KIN"] = (
 )
 """A kinship noun before a name ("produced by his brother P"): P is the agent, the noun says who P
 is to the subject."""
-MACROS["ROLE_PASSIVES"] = r"{ROLE_PASSIVE}(?: (?:and|&|/) {ROLE_PASSIVE})*"
+MACROS["ROLE_PASSIVES"] = (
+    r"{ROLE_PASSIVE}(?: , {ROLE_PASSIVE})*(?:(?: ,)? (?:and|&|/) {ROLE_PASSIVE})*"
+)
 MACROS["FRONTED_CLAUSE"] = r"(?:(?:also )?starring {PEOPLE}|{ROLE_PASSIVES} by {AGENTS})"
 """One of the participle clauses a sentence may open with before its film ("Written by P and
 starring Q, F opens"): the rules for the other clause skip it."""
