@@ -319,6 +319,12 @@ def _number_title_start(tokens: Sequence[Token], i: int) -> bool:
         0 < i < len(tokens) - 1
         and (
             tokens[i - 1].lower in STRONG_FILM_NOUNS
+            or (  # "The Elephant Man and 84 Charing Cross Road": a later title of a list
+                tokens[i - 1].text in ("and", "&", ",")
+                and i >= 2
+                and _is_name_token(tokens[i - 2])
+                and not _counts_films(tokens, i)
+            )
             or (
                 (
                     tokens[i - 1].lower in _NUMBER_TITLE_VERBS
@@ -742,6 +748,19 @@ def _recased(name: str) -> str:
     )
 
 
+def _before_and(tokens: Sequence[Token], i: int, j: int) -> int:
+    """The last token of the run ``i..j`` before its first "and" or "&" (``j`` when none): the
+    first name of "Mrs Miniver and The Pride of the Yankees".
+
+    >>> _before_and(tokenize("Mrs Miniver and The Pride"), 0, 4)
+    1
+    """
+    for k in range(i + 1, j):
+        if tokens[k].text in ("and", "&"):
+            return k - 1
+    return j
+
+
 def _after_film_noun(tokens: Sequence[Token], i: int) -> bool:
     """Is ``tokens[i]`` right after a singular film noun ("the comedy Mrs Doubtfire")?
 
@@ -779,7 +798,11 @@ def _shape(
         if i == 0 and _starring_after(tokens, j) and not (i < j and low in STRONG_FILM_NOUNS):
             break  # "Mrs Henderson Presents, starring X, ...": a title, honorific and all
         if tok.text in HONORIFICS or tok.text.rstrip(".") in HONORIFICS:
-            if not descriptors and (_after_film_noun(tokens, i) or _starring_after(tokens, j)):
+            if not descriptors and (
+                _after_film_noun(tokens, i)
+                or _starring_after(tokens, j)
+                or known(sentence[tok.start : tokens[_before_and(tokens, i, j)].end]) == "film"
+            ):
                 break  # "the comedy Mrs Doubtfire", "includes Mrs Henderson Presents, starring"
             descriptors.append(low)
             i += 1

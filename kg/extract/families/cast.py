@@ -850,6 +850,19 @@ RULES: tuple[Rule, ...] = (
         needs=("star", "stars"),
     ),
     Rule(
+        "cast.someone_cast_them_in",
+        # "Alfred Hitchcock cast her in Shadow of a Doubt", "The studio cast Q as the villain in F":
+        # the object is in F's cast (what the subject is, the sentence does not say)
+        r"(?:^|, |and )(?:{PERSON}|he|she|«O\d+») (?:{AUX}|{ADV}){0,2}(?:cast|casts|recast|recasts) "
+        r"(?P<agent>him|her|{PEOPLE}) (?:as (?P<character>"
+        + _CHAR
+        + r") )?(?:opposite {PEOPLE} )?in "
+        r"{FILM_OF}(?P<film>{TITLES_P})",
+        CAST,
+        character="character",
+        needs=("cast", "casts", "recast", "recasts"),
+    ),
+    Rule(
         "cast.cast_as",
         r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:been |was |were |is |are |being )?(?:cast|"
         r"recast|signed up|signed|hired|chosen|picked|tapped|drafted in|lined up) (?:as (?P<character>"
