@@ -549,7 +549,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.filming_scenes",
-        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:was |were )?(?:spotted |seen |pictured |"
+        r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:was |were )?(?:spotted |seen |pictured |"
         r"photographed |snapped )?(?:filming|shooting|shot|filmed|films|shoots) (?:(?:new |some |"
         r"more |key |final |the final |emotional |intimate )?scenes (?:for|of|on) {FILM_OF}|"
         r"(?:his|her|their) (?:{ADJ}){0,2}?{FILM_NOUN} (?:, )?)(?P<film>{TITLE})",

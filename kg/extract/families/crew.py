@@ -167,6 +167,31 @@ RULES: tuple[Rule, ...] = (
         needs=("reunites", "reunited", "reunite", "reuniting"),
     ),
     Rule(
+        "crew.reunites_with_noun_for",
+        # "P will reunite with her Hunger Games director Q for the project": Q's role in it
+        r"(?:{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:reunite|reunites|reunited|reuniting|"
+        r"reteam|reteams|reteamed|re-team|re-teams|re-teamed|team up|teams up|teamed up|teaming up) "
+        r"(?:again |once more )?with (?:his |her |their )?(?:«[FNO]\d+» |former |old |long-time |"
+        r"longtime |regular )?(?P<cue>{ROLE_NOUN}) (?P<agent>{PERSON}) (?:again |once more )?"
+        r"(?:for|on|in) (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))",
+        needs=(
+            "reunite",
+            "reunites",
+            "reunited",
+            "reuniting",
+            "reteam",
+            "reteams",
+            "reteamed",
+            "re-team",
+            "re-teams",
+            "re-teamed",
+            "team",
+            "teams",
+            "teamed",
+            "teaming",
+        ),
+    ),
+    Rule(
         "crew.film_reunites_noun_with",
         # "F, which reunites director P with actor Q": P's role (Q's is crew.film_reunites_with)
         r"(?P<film>{FILMREF})(?: , which| ,)? (?:{AUX}){0,2}(?:reunites|reunited|reunite|reuniting) "
