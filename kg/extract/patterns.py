@@ -30,6 +30,7 @@ from .lexicon import STRONG_FILM_NOUNS
 
 __all__ = [
     "MACROS",
+    "REUNITE_WORDS",
     "ROLE_NOUN_WORDS",
     "ROLE_VERB_WORDS",
     "ROLE_WORK_WORDS",
@@ -268,6 +269,16 @@ MACROS["FILM_REQUIRED"] = (
 )
 """What puts a film before an untyped name: a film noun ("the thriller «N»"), unless the name is
 already a film («F»). A post "as director of «N»" is as often one of a festival or an agency."""
+MACROS["REUNITE"] = (
+    r"(?:reunite|reunites|reunited|reuniting|reteam|reteams|reteamed|re-team|re-teams|re-teamed|"
+    r"team up|teams up|teamed up|teaming up)"
+)
+"""Verbs of working together again ("reunite with", "team up with")."""
+REUNITE_WORDS = (
+    "reunite", "reunites", "reunited", "reuniting", "reteam", "reteams", "reteamed", "re-team",
+    "re-teams", "re-teamed", "team", "teams", "teamed", "teaming",
+)  # fmt: skip
+"""The words one of which a sentence needs for a :data:`MACROS` ``REUNITE`` rule."""
 MACROS["ROLE_NOUNS"] = r"{ROLE_NOUN}(?: (?:and|&|/) (?:{ROLE_NOUN}|{STAR_NOUN}))*"
 MACROS["FILM_NOUN_SG"] = (
     r"(?:film|movie|picture|feature|documentary|comedy|drama|thriller|epic|biopic|flick|blockbuster|"

@@ -9,7 +9,7 @@ right, every member of a list included.
 from __future__ import annotations
 
 from ...model import Relation
-from ..patterns import Rule
+from ..patterns import REUNITE_WORDS, Rule
 
 CAST = Relation.CAST_MEMBER
 
@@ -1456,29 +1456,12 @@ RULES: tuple[Rule, ...] = (
         "cast.reunites_with_for",
         # "P is to reunite with her Titanic co-star Q for F", "P teams up with Q again in F": both
         # in F's cast (not "with director Q": crew.film_reunites_with reads what Q is)
-        r"(?P<agent>{WHO}{APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:reunite|reunites|reunited|"
-        r"reuniting|reteam|reteams|reteamed|re-team|re-teams|re-teamed|team up|teams up|teamed up|"
-        r"teaming up|join forces|joins forces|joined forces) (?:again |once more |on screen )?with "
+        r"(?P<agent>{WHO}{APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:{REUNITE}|join forces|"
+        r"joins forces|joined forces) (?:again |once more |on screen )?with "
         r"(?:his |her |their )?(?:(?:«[FN]\d+» |former |old )?(?:co-star|costar|co-stars|costars) )?"
         r"{PEOPLE}) (?:again |once more |on screen )?(?:for|in|on) {FILM_OF}(?P<film>{TITLES_P})",
         CAST,
-        needs=(
-            "reunite",
-            "reunites",
-            "reunited",
-            "reuniting",
-            "reteam",
-            "reteams",
-            "reteamed",
-            "re-team",
-            "re-teams",
-            "re-teamed",
-            "team",
-            "teams",
-            "teamed",
-            "teaming",
-            "forces",
-        ),
+        needs=(*REUNITE_WORDS, "forces"),
         flags=frozenset({"cast_unless_director"}),
     ),
     Rule(

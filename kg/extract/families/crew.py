@@ -7,7 +7,14 @@ cue words ("written and directed by" gives two roles), which come from :data:`kg
 from __future__ import annotations
 
 from ...model import Relation
-from ..patterns import FILM_NOUN_WORDS, ROLE_NOUN_WORDS, ROLE_VERB_WORDS, ROLE_WORK_WORDS, Rule
+from ..patterns import (
+    FILM_NOUN_WORDS,
+    REUNITE_WORDS,
+    ROLE_NOUN_WORDS,
+    ROLE_VERB_WORDS,
+    ROLE_WORK_WORDS,
+    Rule,
+)
 
 _BE = r"(?:(?:which |that )?(?:was |is |has been |had been |will be |is being |was being |were |are |being )?(?:also |originally |jointly |first |later |now |both )?)"
 
@@ -169,27 +176,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.reunites_with_noun_for",
         # "P will reunite with her Hunger Games director Q for the project": Q's role in it
-        r"(?:{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:reunite|reunites|reunited|reuniting|"
-        r"reteam|reteams|reteamed|re-team|re-teams|re-teamed|team up|teams up|teamed up|teaming up) "
+        r"(?:{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}{REUNITE} "
         r"(?:again |once more )?with (?:his |her |their )?(?:«[FNO]\d+» |former |old |long-time |"
         r"longtime |regular )?(?P<cue>{ROLE_NOUN}) (?P<agent>{PERSON}) (?:again |once more )?"
         r"(?:for|on|in) (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))",
-        needs=(
-            "reunite",
-            "reunites",
-            "reunited",
-            "reuniting",
-            "reteam",
-            "reteams",
-            "reteamed",
-            "re-team",
-            "re-teams",
-            "re-teamed",
-            "team",
-            "teams",
-            "teamed",
-            "teaming",
-        ),
+        needs=REUNITE_WORDS,
     ),
     Rule(
         "crew.film_reunites_noun_with",
