@@ -1469,7 +1469,7 @@ RULES: tuple[Rule, ...] = (
         # "P and Q reunite for F", "P and Q first shared the screen in F", "P and Q reunite for
         # the first time since F", "P and Q worked together on F": each in F's cast, or its
         # director when the text calls them one
-        r"(?P<agent>{PERSON}(?: , {PERSON})*(?: ,)? (?:and|&) {PERSON}) (?:{AUX}|{ADV}){0,3}(?:are )?"
+        r"(?P<agent>{PERSON}(?: , {PERSON})*(?: ,)? (?:and|&) {PERSON})(?: , who)? (?:{AUX}|{ADV}){0,3}(?:are )?"
         r"(?:(?:reunite|reunited|reuniting|reteam|reteamed|reteaming|re-team|re-teamed|re-teaming|"
         r"team up|teamed up|teaming up|join forces|joined forces|joining forces) "
         r"(?:again )?(?:on screen |on-screen )?(?:for|in|on|(?:for the first time )?since)|"
