@@ -1380,6 +1380,25 @@ be a director and an actor who co-directed): a director ("F is directed by P, be
 G": G is P's film, not a role)."""
 
 
+_PERFORMER_ANAPHOR_HEAD = re.compile(
+    r"^(?:[a-z]+ , )?the (?:(?:\d+-year-old|[a-z][\w-]*|«C\d+») ){0,2}?(?:"
+    + "|".join(sorted(_PERFORMER_NOUNS, key=len, reverse=True))
+    + r")(?= 's | , | (?:has|had|is|was|will|also|[a-z]+ed|[a-z]+s)\b)"
+)
+
+
+def _performer_anaphor_head(skeleton: str) -> bool:
+    """Does a sentence open with a performer named by a descriptor ("The actor's previous film",
+    "The Australian actress, 33, ...")? It is the person the sentence before named.
+
+    >>> _performer_anaphor_head("the actor 's previous film , «F0» , also went to number one .")
+    True
+    >>> _performer_anaphor_head("the director 's previous film was «F0» .")
+    False
+    """
+    return _PERFORMER_ANAPHOR_HEAD.match(skeleton) is not None
+
+
 def _learn_person(chunk: Chunk, sent: _Sentence, key: str, names: _Names) -> None:
     """What the words around a person's name (``key``) say of them: named with a descriptor
     ("actress X": surely a person), and an actor, a director or other crew."""
@@ -1419,8 +1438,13 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
     if document.title:
         _learn_headline_titles(document.title, text, names)
     # pass 1: learn names (typed chunks and the rules' own typing)
-    for sent in sents:
+    for number, sent in enumerate(sents):
         _skeleton(sent, names, first_pass=True)
+        if number and _performer_anaphor_head(sent.skeleton):
+            # "Tom Cruise's War of the Worlds ... The actor's previous film": Cruise acts
+            people = {name_key(s.text) for s in sents[number - 1].slots if s.kind == "P"}
+            if len(people) == 1:
+                names.actors.update(people)
         for slot in sent.slots:
             key = name_key(slot.text)
             if slot.chunk is not None and slot.kind in ("P", "F", "O"):
