@@ -16,6 +16,7 @@ DEMONYMS: dict[str, str] = {
     "english": "United Kingdom",
     "scottish": "United Kingdom",
     "welsh": "United Kingdom",
+    "northern irish": "United Kingdom",
     "french": "France",
     "german": "Germany",
     "west german": "West Germany",

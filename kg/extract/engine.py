@@ -1004,7 +1004,8 @@ _FILM_PERSON_ANAPHOR = re.compile(
     r"actor|star)|the (?:\d+ - year-old |\d+-year-old )?(?:[a-z][\w'-]* ){0,2}?(?P<noun2>actress|"
     r"actor|star) of (?P<film2>«[FN]\d+»))(?: , \d+ ,)?"
     r"(?= (?:, who|who|has|had|is|was|will|also|shared|said|says|told|made|took|"
-    r"married|announced|revealed|posted|wrote)\b)"
+    r"married|announced|revealed|posted|wrote|joins|joined|plays|played|stars|starred|returns|"
+    r"returned|appears|appeared|[a-z]{3,}ed)\b)"
 )
 """A person named by a film of theirs at the head of a clause: "The Night Ferry actress will
 next appear in F", "The 45-year-old star of Salt Bay was ...": the person last named, who
@@ -2105,7 +2106,7 @@ def _person_relative_slots(skeleton: str) -> frozenset[int]:
 
 
 _PERSON_CREDITS_APPOSITION = re.compile(
-    r"«[PN]\d+» , (?:(?:the |a )?(?:[a-z][\w-]* ){0,2}?(?:star|co-star|director|writer|creator|"
+    r"(?:«[PN]\d+»|(?<![a-z])(?:she|he)) , (?:(?:the |a )?(?:[a-z][\w-]* ){0,2}?(?:star|co-star|director|writer|creator|"
     r"producer|veteran) of|(?:best |perhaps best |most |widely )?(?:known|famous|remembered) for"
     r"(?: (?:his|her|their) (?:roles?|parts?) in)?) «[FN]\d+»(?: , «[FN]\d+»)*(?: and «[FN]\d+»)? ,"
 )
@@ -2133,7 +2134,7 @@ def _background_slots(skeleton: str) -> frozenset[int]:
     if " of «" in skeleton or " for «" in skeleton:
         for clause in _PERSON_CREDITS_APPOSITION.finditer(skeleton):
             text = clause.group(0)
-            found.update(int(m.group(2)) for m in _SLOT_KIND.finditer(text, text.index("»") + 1))
+            found.update(int(m.group(2)) for m in _SLOT_KIND.finditer(text, text.index(" , ")))
     return frozenset(found)
 
 
@@ -2205,7 +2206,7 @@ def _topic_film(
     if len(films) == 1:
         return films[0]
     m = _subject(sent)
-    if m is not None and int(m.group(2)) not in exclude:
+    if m is not None and int(m.group(2)) not in exclude | aside:  # "She, star of F, joins"
         slot = sent.slots[int(m.group(2))]
         if slot.kind == "A":
             return _antecedent(state)

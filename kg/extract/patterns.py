@@ -146,7 +146,7 @@ MACROS: dict[str, str] = {
     "ADV": r"(?:(?:currently|now|also|still|recently|later|previously|once|then|already|"
     r"subsequently|reportedly|originally|briefly|famously|memorably|most recently|last|"
     r"first|both|together|even|again|further|only|just|next) )",
-    "CHAR": r"(?:(?:(?!in |opposite |alongside |by )[a-z][\w'-]* ){0,3}?(?:«[NPX]\d+» 's (?:[a-z][\w'-]* ){0,2}?)?«[NPXF]\d+»(?! 's)|(?:a|an|the|his|her|their|«[PN]\d+» 's) "
+    "CHAR": r"(?:(?:(?!in |opposite |alongside |by |with )[a-z][\w'-]* ){0,3}?(?:«[NPX]\d+» 's (?:[a-z][\w'-]* ){0,2}?)?«[NPXF]\d+»(?! 's)|(?:a|an|the|his|her|their|«[PN]\d+» 's) "
     r"(?:(?!(?:will|is|was|are|were|be|been|has|had|have) )(?:[a-z][\w'-]*|'s|«[CX]\d+») ){0,3}?[a-z][\w'-]*"
     r"(?= ,| and | in | \)| \.| ;| who | which | opposite |"
     r" (?!during |according )[a-z]{3,}ing | [a-z]{3,}ed (?:on|in|at|by|from|to|with|for|after) |$))",

@@ -407,9 +407,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.in_which_plays",
-        r"(?P<film>{FILMREF}) , in which (?P<agent>{WHOS}) (?:{ADV})?(?:plays|played|portrays|"
+        # "F, in which she plays C", "F, in which she stars with Q": she (and Q) in F's cast
+        r"(?P<film>{FILMREF}) , in which (?P<agent>{WHOS} (?:{ADV})?(?:plays|played|portrays|"
         r"portrayed|stars as|starred as|voices|voiced|stars|starred|appears|appeared|co-stars)"
-        r"(?: (?:as )?(?P<character>" + _CHAR + r"))?",
+        r"(?: (?:with|alongside|opposite) {PEOPLE})?)(?: (?:as )?(?P<character>" + _CHAR + r"))?",
         CAST,
         character="character",
         needs=("which",),
@@ -710,10 +711,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.people_return_topic",
-        # "P and Q return, joined by R and S as his parents." in a text about a film (a sequel):
-        # its cast; not "P returns to F" nor "returns home" (the rule needs the clause to end)
-        r"^(?P<agent>{PEOPLE}(?: (?:also |both )?(?:return|returns|are back|is back|come back|comes "
-        r"back)(?: , joined by {PEOPLE})?))(?= \.| ,| as | for (?:the|this) (?:sequel|film|movie)\b|$)",
+        # "P and Q return, joined by R and S as his parents." in a text about a film (a sequel),
+        # "He joins P and Q, who return as C and D": its cast; not "P returns to F" nor
+        # "returns home" (the rule needs the clause to end)
+        r"(?:^|(?<=joins )|(?<=joined )|(?<=alongside ))(?P<agent>{PEOPLE}(?: , who)? (?:also |both )?"
+        r"(?:return|returns|are back|is back|come back|comes back)(?: , joined by {PEOPLE})?)"
+        r"(?= \.| ,| as | for (?:the|this) (?:sequel|film|movie)\b|$)",
         CAST,
         film=None,
         needs=("return", "returns", "back"),

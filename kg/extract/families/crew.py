@@ -641,7 +641,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.bare_doing_topic",
         r"(?P<agent>{PEOPLE}) (?:{AUX}|{ADV}){0,2}(?:is |are |was |were |will |to |set to |due to |"
-        r"signed to |signed on to |attached to |expected to )(?:be )?(?P<cue>directing|producing|"
+        r"signed to |signed on to |attached to |expected to )(?:{ADV})?(?:be )?(?P<cue>directing|producing|"
         r"writing|scoring|editing|direct|produce|write|score|edit)(?= \.| , with | , from | from |$)",
         film=None,
         needs=(*_GERUNDS, "direct", "produce", "write", "score", "edit"),
