@@ -1065,7 +1065,9 @@ def _main_film(names: _Names, title: str | None) -> str | None:
         return None
     heads = _headline_words(title)
     best: tuple[float, str] | None = None
-    counts = list(names.film_counts.items())
+    counts = [(key, count) for key, count in names.film_counts.items() if count > 0]
+    if not counts:  # only named to say who a person is ("Little Britain star P is to ...")
+        return None
     if any(key in names.evidenced for key, _ in counts):
         counts = [(key, count) for key, count in counts if key in names.evidenced]
     for key, count in counts:
@@ -1505,7 +1507,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
             kind = names.kind(slot.text)
             if kind == "film" or slot.kind == "F":
                 weight = 2 if number == 0 else 1
-                names.film_counts[name_key(slot.text)] += weight - (index in background)
+                names.film_counts[name_key(slot.text)] += 0 if index in background else weight
             elif kind == "person" or slot.kind == "P":
                 full, _ = names.person_name(slot.text)
                 names.person_counts[name_key(full)] += 1

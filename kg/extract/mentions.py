@@ -1424,6 +1424,26 @@ _SCREEN_WORDS = frozenset({"film", "movie", "animated", "screen", "big-screen", 
 """Words before a stage noun that put it on screen: "the film musical X", "animated musical X"."""
 
 
+def _screen_version_of(tokens: Sequence[Token], first: int) -> bool:
+    """Is the work named at ``first`` (after a noun such as "musical" or "novel") the source of a
+    film of the same name: "the film version of the musical X", "the film of the novel X"? The
+    film takes the work's title, so the name there is the film's.
+
+    >>> _screen_version_of(tokenize("in the film version of the musical Sweeney Todd"), 7)
+    True
+    >>> _screen_version_of(tokenize("in the stage version of the musical Sweeney Todd"), 7)
+    False
+    """
+    if first < 5 or tokens[first - 2].lower not in ("the", "a", "his", "her", "their"):
+        return False
+    if tokens[first - 3].lower != "of":
+        return False
+    head = tokens[first - 4].lower
+    return head in ("film", "movie") or (
+        head in ("version", "adaptation") and tokens[first - 5].lower in _SCREEN_WORDS
+    )
+
+
 def _starring_after(tokens: Sequence[Token], last: int) -> bool:
     """Is the name ending at ``last`` followed by "(, ) starring" and a name? Then it is a film:
     "starring X" says what a film does ("starring in", "starring as" have no capital next)."""
@@ -2098,6 +2118,9 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     if before in _COMPANY_NOUNS and 1 <= len(words) <= 5:
         chunk.kind, chunk.why = "org", f"after '{before}'"  # "the studio Northgate Pictures"
         return
+    if before in NONFILM_BEFORE and _screen_version_of(tokens, chunk.first):
+        chunk.kind, chunk.why = "film", "screen version of"  # "the film of the novel X"
+        return
     if before in NONFILM_BEFORE and not (
         chunk.first >= 2 and tokens[chunk.first - 2].lower in _SCREEN_WORDS
     ):
@@ -2224,8 +2247,11 @@ _AWARD_CATEGORY = re.compile(
 """An award category written in capitals ("Best Supporting Actress"): words, not a name."""
 _COMPANY_NOUNS = frozenset({"studio", "company", "firm", "label", "distributor", "distributors"})
 """Nouns that make the name after them a company ("the studio X", "distributor Y")."""
-_SHOOT_NOUNS = frozenset({"shoot", "filming", "shooting", "trailer", "remake", "reboot"})
-"""Words only a film is the object of: "the shoot of X", "the trailer for X", "a remake of X"."""
+_SHOOT_NOUNS = frozenset(
+    {"shoot", "filming", "shooting", "trailer", "remake", "reboot", "soundtrack"}
+)
+"""Words only a film is the object of: "the shoot of X", "the trailer for X", "a remake of X",
+"the soundtrack of X"."""
 _HONORIFIC_WORDS = frozenset(h.lower().rstrip(".") for h in HONORIFICS)
 _START_NOUNS = (
     frozenset(ROLE_OF_NOUN)

@@ -284,7 +284,8 @@ RULES: tuple[Rule, ...] = (
         + _CHAR
         + r") )?(?:(?:alongside|opposite|with|together with) (?:{ADJ}){0,2}?{PEOPLE} )?"
         r"(?:[^«» ]+ ){0,3}?in (?:(?P<film_ana>«A\d+»)|(?:the |a |an |his |her |«[PN]\d+» 's )?(?:{ADJ}){0,3}?"
-        r"(?:{FILM_NOUN} |{NUMBER}?(?:«[PN]\d+» )?{FILM_NOUNS}(?: ,)? (?:including |such as )?)?"
+        r"(?:{FILM_NOUN} |{NUMBER}?(?:«[PN]\d+» )?{FILM_NOUNS}(?: ,)? (?:including |such as )?|"
+        r"(?:film |movie |screen |big-screen )?(?:version|adaptation) of (?:the )?(?:[a-z]+ )?)?"
         r"(?P<film>{TITLES_P}))",
         CAST,
         character="character",
