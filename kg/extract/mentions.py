@@ -142,14 +142,6 @@ class Token(NamedTuple):
     cap: bool = False  # does it look like part of a name (capitalised word, abbreviation)?
 
 
-def _looks_capitalised(text: str, lower: str) -> bool:
-    """Does a word look like part of a name: capitalised, and no adjective ("Oscar-winning")?"""
-    if not text[0].isupper():
-        # "eKhayelitsha", "iPhone": a capital inside a lower-case start
-        return len(text) > 3 and text[1].isupper()
-    return not lower.endswith(_ADJECTIVE_TAILS)
-
-
 def tokenize(sentence: str) -> list[Token]:
     """The tokens of ``sentence``.
 
@@ -163,25 +155,34 @@ def tokenize(sentence: str) -> list[Token]:
         text = m.group()
         lower = text.lower()
         start, end = m.span()
-        if text in ("'", "‘", "’"):
-            if kind == "poss" and quote_open:
-                kind = "punct"
-            if kind == "punct":
-                quote_open = not quote_open and (start == 0 or sentence[start - 1].isspace())
-        elif (
-            lower in _CREDIT_SUFFIXES
-            and len(out) >= 2
-            and out[-1].text == "-"
-            and out[-1].start == start - 1
-            and out[-2].end == start - 1
-            and not out[-2].text[:1].isupper()
-        ):  # "self-directed": one word; "the Tom Healy-directed thriller": a name and a credit
-            first = out.pop(-2)
-            out.pop()
-            start = first.start
-            text = sentence[start:end]
-            lower = text.lower()
-        cap = kind == "abbr" or (kind == "word" and _looks_capitalised(text, lower))
+        if kind == "word":  # (most tokens: tested first)
+            if (
+                lower in _CREDIT_SUFFIXES
+                and len(out) >= 2
+                and out[-1].text == "-"
+                and out[-1].start == start - 1
+                and out[-2].end == start - 1
+                and not out[-2].text[:1].isupper()
+            ):  # "self-directed": one word; "the Tom Healy-directed thriller": a name and a credit
+                first = out.pop(-2)
+                out.pop()
+                start = first.start
+                text = sentence[start:end]
+                lower = text.lower()
+            # part of a name: capitalised, no adjective ("Oscar-winning": each tail has a
+            # hyphen), or a capital inside a lower-case start ("eKhayelitsha", "iPhone")
+            cap = (
+                "-" not in lower or not lower.endswith(_ADJECTIVE_TAILS)
+                if text[0].isupper()
+                else len(text) > 3 and text[1].isupper()
+            )
+        else:
+            cap = kind == "abbr"
+            if text in ("'", "‘", "’"):
+                if kind == "poss" and quote_open:
+                    kind = "punct"
+                if kind == "punct":
+                    quote_open = not quote_open and (start == 0 or sentence[start - 1].isspace())
         # tuple.__new__: the named tuple made without its Python-level __new__ (a sentence
         # makes dozens: a fifth of the tokenizer's time)
         out.append(tuple.__new__(Token, (text, start, end, kind, lower, cap)))
