@@ -396,7 +396,20 @@ class _Names:
                 return None  # a one-word title needs a cue ("Heat", "Oscar", "Friday")
             if known is not None:
                 return known
+        if key.count(" ") < 2:  # fewer than three words (the key's are one space apart)
+            return None  # no sequel's title (see extended_film): most names, not asked there
         return "film" if self.extended_film(name) is not None else None
+
+    def knows_as(self, answers: dict[str, str | None]) -> bool:
+        """Is each name of ``answers`` of the kind it says (what :meth:`kind` answered before)?
+        (A loop: a generator for all() costs more than most lookups.)"""
+        kind = self.kind
+        for name, was in answers.items():
+            if kind(name) != was:
+                break
+        else:
+            return True
+        return False
 
     def extended_film(self, name: str) -> str | None:
         """The film of two words or more whose whole title ``name`` starts with, the rest being
@@ -581,7 +594,7 @@ def _untyped_chunks(
         sent.untyped is not None
         and sent.bounds_answers is not None
         and sent.comma_starts == comma_starts
-        and all(names.kind(name) == kind for name, kind in sent.bounds_answers.items())
+        and names.knows_as(sent.bounds_answers)
     ):
         answers.update(sent.bounds_answers)  # the same answers, for ``sent.answers``
         return [untyped(c) for c in sent.untyped]
@@ -627,7 +640,7 @@ def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
         first_pass
         and sent.answers is not None
         and sent.comma_starts == comma_starts
-        and all(names.kind(name) == kind for name, kind in sent.answers.items())
+        and names.knows_as(sent.answers)
     ):
         return
     if sent.dates is None:

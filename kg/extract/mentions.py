@@ -215,10 +215,6 @@ def _no_known(_name: str) -> str | None:
     return None
 
 
-def _is_name_token(tok: Token) -> bool:
-    return tok.cap
-
-
 _COMPANY_ABBREVIATIONS = frozenset({"Bros.", "Corp.", "Inc.", "Ltd.", "Co."})
 """Abbreviations inside a company's name, which a capitalised word after goes on ("Warner Bros.
 Pictures"); the tokenizer keeps their full stop when the sentence goes on after them."""
@@ -239,8 +235,8 @@ def name_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     i = 0
     while i < n:
         tok = tokens[i]
-        if not _is_name_token(tok) and not _number_title_start(tokens, i):
-            i += 1
+        if not tok.cap and (tok.kind != "num" or not _number_title_start(tokens, i)):
+            i += 1  # (tested inline: most tokens are neither a name's nor a number)
             continue
         last = i
         j = i + 1
@@ -254,7 +250,7 @@ def name_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 and tokens[j - 1].text not in _COMPANY_ABBREVIATIONS  # "Warner Bros. Pictures"
             ):
                 break  # "Tom Lister Jr. Distributed by": a new sentence the splitter missed
-            if _is_name_token(t) or (
+            if t.cap or (
                 t.kind == "num"
                 and gap == 0
                 and "$" not in t.text
@@ -332,7 +328,7 @@ def _number_title_start(tokens: Sequence[Token], i: int) -> bool:
         )
         and "$" not in tok.text
         and not _is_year(tok.text)
-        and _is_name_token(tokens[i + 1])
+        and tokens[i + 1].cap
     )
 
 
