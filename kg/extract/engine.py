@@ -807,9 +807,10 @@ def _vote_genders(sent: _Sentence, names: _Names) -> None:
         if slot.kind == "P" or (slot.kind == "N" and names.kind(slot.text) == "person"):
             people.add(name_key(names.person_name(slot.text)[0]))
             if slot.chunk is not None:
-                if _described_as(slot.chunk, sent, _FEMALE_TITLES):
+                described = _descriptions(slot.chunk, sent)
+                if not _FEMALE_TITLES.isdisjoint(described):
                     names.vote_gender(slot.text, "f", 3)
-                elif _described_as(slot.chunk, sent, _MALE_TITLES):
+                elif not _MALE_TITLES.isdisjoint(described):
                     names.vote_gender(slot.text, "m", 3)
                 noun = _apposition_noun(sent, slot.chunk.last)
                 if noun in _GENDER_NOUNS:  # "X, the actor best known for ...", as the copula
@@ -860,17 +861,22 @@ _KIN = re.compile(
 """A person named by kin: "«P0» 's husband «P1»", "her younger sister , «P1»"."""
 
 
-def _described_as(chunk: Chunk, sent: _Sentence, nouns: frozenset[str]) -> bool:
-    """Is the person of ``chunk`` called one of ``nouns`` where named ("actress X", "Actor X")?
+def _descriptions(chunk: Chunk, sent: _Sentence) -> set[str | None]:
+    """The words that may call the person of ``chunk`` something where named: its descriptors
+    and the word before it ("actress X", "Actor X"), and the noun heading its apposition (see
+    :func:`_apposition_noun`). One of a set of nouns among them calls the person one of those
+    (each set is asked of the same words: they are found once).
 
-    >>> sorted(_ACTOR_NOUNS)[:3]
-    ['actor', 'actors', 'actress']
+    >>> text = "Actress Ann Lee, the director, said"
+    >>> sent = _Sentence(0, len(text), text, tokenize(text))
+    >>> chunk = next(c for c in chunk_sentence(text) if c.text == "Ann Lee")
+    >>> sorted(w for w in _descriptions(chunk, sent) if w)
+    ['actress', 'director']
     """
-    if any(d in nouns for d in chunk.descriptors):
-        return True
-    if chunk.first > 0 and sent.tokens[chunk.first - 1].lower in nouns:
-        return True
-    return _apposition_noun(sent, chunk.last) in nouns
+    words: set[str | None] = {*chunk.descriptors, _apposition_noun(sent, chunk.last)}
+    if chunk.first > 0:
+        words.add(sent.tokens[chunk.first - 1].lower)
+    return words
 
 
 def _apposition_noun(sent: _Sentence, last: int) -> str | None:
@@ -1375,11 +1381,12 @@ def _learn_person(chunk: Chunk, sent: _Sentence, key: str, names: _Names) -> Non
     ("actress X": surely a person), and an actor, a director or other crew."""
     if chunk.why == "descriptor":
         names.strong_people.add(key)
-    if _described_as(chunk, sent, _PERFORMER_NOUNS):
+    described = _descriptions(chunk, sent)
+    if not _PERFORMER_NOUNS.isdisjoint(described):
         names.actors.add(key)
-    if _described_as(chunk, sent, _DIRECTOR_NOUNS):
+    if not _DIRECTOR_NOUNS.isdisjoint(described):
         names.directors.add(key)
-    if _described_as(chunk, sent, _OTHER_CREW_NOUNS):
+    if not _OTHER_CREW_NOUNS.isdisjoint(described):
         names.crew.add(key)
 
 
