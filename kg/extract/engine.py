@@ -2147,13 +2147,15 @@ def _topic_film(
     if " , " in sent.skeleton and (" of «" in sent.skeleton or " for «" in sent.skeleton):
         aside = aside | _background_slots(sent.skeleton)  # "P, best known for F, will play"
     films: list[str] = []
+    keys: set[str] = set()  # of the films
     for index, slot in enumerate(sent.slots):
         if index in exclude or index in aside:
             continue
         if slot.kind == "F" or (slot.kind == "N" and names.kind(slot.text) == "film"):
             film = names.film_name(slot.text)
-            if name_key(film) not in {name_key(f) for f in films}:
+            if name_key(film) not in keys:
                 films.append(film)
+                keys.add(name_key(film))
     if len(films) == 1:
         return films[0]
     m = _subject(sent)
@@ -2609,9 +2611,12 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
         and all(name_key(c.film) == name_key(state.subject_film) for c in found)
     ):  # "P made F. The cast includes Q. R wrote the script. S produced the film.": still F
         state.subject_age = 0
-    asides = {name_key(sent.slots[i].text) for i in aside} - {
-        name_key(slot.text) for i, slot in enumerate(sent.slots) if i not in aside
-    }
+    asides = (
+        {name_key(sent.slots[i].text) for i in aside}
+        - {name_key(slot.text) for i, slot in enumerate(sent.slots) if i not in aside}
+        if found and aside
+        else frozenset()
+    )
     for cand in found:  # "P, who made F": F is no film a later "it" stands for
         if name_key(cand.film) not in asides:
             state.last_film = cand.film

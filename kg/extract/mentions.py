@@ -758,7 +758,7 @@ def _shape(
         tok = tokens[i]
         low = tok.lower.rstrip(".")
         at_start = sentence_start and (i == 0 or tokens[i - 1].text in ('"', "“", "‘", "'", "("))
-        joined = sentence[tok.start : tokens[min(i + 1, j)].end]
+        joined = sentence[tok.start : tokens[i + 1].end] if i < j else tok.text  # with the next
         if i == 0 and _starring_after(tokens, j) and not (i < j and low in STRONG_FILM_NOUNS):
             break  # "Mrs Henderson Presents, starring X, ...": a title, honorific and all
         if tok.text in HONORIFICS or tok.text.rstrip(".") in HONORIFICS:
