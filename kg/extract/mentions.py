@@ -154,7 +154,8 @@ def tokenize(sentence: str) -> list[Token]:
         kind = m.lastgroup or "punct"
         text = m.group()
         lower = text.lower()
-        start, end = m.span()
+        start = m.start()
+        end = start + len(text)  # (cheaper than m.span(), which makes a tuple)
         if kind == "word":  # (most tokens: tested first)
             if (
                 lower in _CREDIT_SUFFIXES
