@@ -424,8 +424,8 @@ class _Names:
         words = name.split()
         if len(words) < 3 or name_key(words[0]) not in self.first_words():
             return None  # no title of two words or more, or none this name's first word starts
-        for n in range(len(words) - 1, 1, -1):
-            if not all(w[:1].isupper() or w[:1].isdigit() for w in words[n:]):
+        for n in range(len(words) - 1, 1, -1):  # (the words after ``n`` were read before)
+            if not (words[n][:1].isupper() or words[n][:1].isdigit()):
                 break  # "Rain Man and Tootsie", "A Love in Germany": no sequel's title
             head = name_key(" ".join(words[:n]))
             if self.kinds.get(head) == "film":
@@ -3786,7 +3786,6 @@ def _companions(found: list[_Candidate], sent: _Sentence) -> list[_Candidate]:
     cast = [
         c for c in found if c.relation is Relation.CAST_MEMBER and "companion" not in c.rule.flags
     ]
-    named = any(s.kind in ("F", "A") for s in sent.slots)  # a film it names (not any name)
     out: list[_Candidate] = []
     for cand in found:
         if "companion" in cand.rule.flags:
@@ -3796,8 +3795,9 @@ def _companions(found: list[_Candidate], sent: _Sentence) -> list[_Candidate]:
             if len(films) == 1:
                 cand.film = next(iter(films))
                 out.append(cand)
-            elif not films and not named:
-                out.append(cand)  # "Her co-star X is excellent": the film of the text
+            elif not films and not any(s.kind in ("F", "A") for s in sent.slots):
+                out.append(cand)  # "Her co-star X is excellent": the film of the text (the
+                # sentence names no film, nor any name "the film" stands for)
             continue
         out.append(cand)
     return out

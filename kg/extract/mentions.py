@@ -369,11 +369,13 @@ def _spaced_ok(tokens: Sequence[Token], j: int) -> bool:
 
 def _person_like(words: Sequence[str]) -> bool:
     """Two to four capitalised words starting with a given name, no title words inside."""
-    if not 2 <= len(words) <= 5 or any(":" in w or w[0].isdigit() for w in words):
+    if not 2 <= len(words) <= 5 or ":" in words[0] or words[0][0].isdigit():
         return False
     if not is_given_name(words[0].rstrip(".")) and not _initial(words[0]):
         return False
     for w in words[1:]:
+        if ":" in w or w[0].isdigit():
+            return False
         if w in NAME_PARTICLES:
             continue
         if not w[0].isupper() or w.lower() in COMMON_WORDS or w.lower() in _CONNECTORS:
