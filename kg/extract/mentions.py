@@ -999,7 +999,7 @@ def _known_prefix(sentence: str, tokens: Sequence[Token], i: int, j: int, known:
     heading's words follow ("Dead Reckoning Part One: Cast, Summary" in a heading). A subtitle
     after a known title stays ("Mission: Impossible – Dead Reckoning Part One" is one title
     though a store knows "Mission: Impossible")."""
-    if not any(t.text in (":", "–", "-") for t in tokens[i + 2 : j + 1]):
+    if j - i < 2 or not any(t.text in (":", "–", "-") for t in tokens[i + 2 : j + 1]):
         return j  # no heading's tail to cut (the name's kind is then not asked)
     if known(sentence[tokens[i].start : tokens[j].end]) is not None:
         return j
@@ -1053,8 +1053,9 @@ def _split(
     """Split a run at a possessive after a person, company or place, at a coordinating "and",
     and at a preposition between a name and a place or event ("Golden Bear at the Berlin ...").
     ``film``: is a name a film the store knows (one word too: "Collateral and Ray" is two)?"""
-    if _SPLIT_WORDS.isdisjoint(t.text for t in tokens[i + 1 : j]) and not any(
-        t.kind == "poss" for t in tokens[i + 1 : j]
+    if j - i < 2 or (
+        _SPLIT_WORDS.isdisjoint(t.text for t in tokens[i + 1 : j])
+        and not any(t.kind == "poss" for t in tokens[i + 1 : j])
     ):
         return [(i, j)]  # nothing to split at (the name's kind is then not asked)
     whole = sentence[tokens[i].start : tokens[j].end]
