@@ -1841,9 +1841,10 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     Vera Drake"), what the document or store knows, closed lists (awards, outlets, places,
     companies), a descriptor or a given name (a person), the last word ("... Festival")."""
     name = chunk.text
+    lower = name.lower()
     words = name.split()
     before = tokens[chunk.first - 1].lower if chunk.first > 0 else ""
-    if name.lower() in TV_WORDS:
+    if lower in TV_WORDS:
         chunk.kind, chunk.why = "nonfilm", "tv"  # "the hit TV show X": "TV" is no title
         return
     quoted_after = _noun_before_quote(chunk, tokens)
@@ -1854,12 +1855,13 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     if chunk.first == 0 and _starring_after(tokens, chunk.last) and known(name) is None:
         chunk.kind, chunk.why = "film", "subject of 'starring'"  # "Vera Drake, starring X, ..."
         return
-    if known(name) is None and not _person_like_name(name):
+    told = known(name)  # (asked once: the same answer below)
+    if told is None and not _person_like_name(name):
         for cue, cue_kind, cue_why in _PREDICATE_CUES:  # "X topped the box office", ...
             if cue(tokens, chunk.last):
                 chunk.kind, chunk.why = cue_kind, cue_why
                 return
-    if name.lower() in NONFILM_MODIFIERS and _modifies_a_name(tokens, chunk.last):
+    if lower in NONFILM_MODIFIERS and _modifies_a_name(tokens, chunk.last):
         chunk.kind, chunk.why = "nonfilm", "kind of star"  # "Pop star X", "Soap star Y"
         return
     if (
@@ -1899,14 +1901,14 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         before == "in"
         and chunk.first >= 2
         and tokens[chunk.first - 2].lower in _PART_NOUNS
-        and known(name) is None
+        and told is None
         and not chunk.possessive  # "a cameo in P's comedy F": P made F
     )
     named = named or (
         before in ("of", "for")
         and chunk.first >= 2
         and tokens[chunk.first - 2].lower in _SHOOT_NOUNS
-        and known(name) is None
+        and told is None
     )
     named = named or (  # "The film, A Different Story, chronicles ...": an apposition
         before == ","
@@ -1917,13 +1919,12 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         and (chunk.first < 4 or tokens[chunk.first - 4].lower not in ("of", "for", "behind", "in"))
         and chunk.last + 1 < len(tokens)
         and tokens[chunk.last + 1].text == ","  # closed: "The film, X, chronicles"
-        and known(name) is None
+        and told is None
         and not _person_like_name(name)  # "The director of the film, Vinod Pande, says"
     )
     if named and nonfilm_kind(name, heads=False) is None:
         chunk.kind, chunk.why = "film", f"'{tokens[chunk.first - 2].lower} {before}'"
         return
-    told = known(name)
     if told is not None:
         chunk.kind, chunk.why = told, "known"
         return
@@ -1973,7 +1974,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         before == "in"
         and chunk.first >= 2
         and tokens[chunk.first - 2].lower in _PLACE_CUES
-        and known(name) is None
+        and told is None
         and not _person_like_name(name)
     ):
         chunk.kind, chunk.why = "nonfilm", "place"  # "took place in New Mexico", "born in X"
