@@ -1336,6 +1336,15 @@ def _starring_after(tokens: Sequence[Token], last: int) -> bool:
     )
 
 
+def _box_office_verb_at(tokens: Sequence[Token], last: int) -> int:
+    """Where the verb of a box-office predicate would be after the name ending at ``last``: past
+    "has", "also", "still" ("X has also topped ..."); ``len(tokens)`` at the sentence's end."""
+    k = last + 1
+    while k < len(tokens) and tokens[k].lower in ("has", "have", "had", "again", "also", "still"):
+        k += 1
+    return k
+
+
 def _box_office_after(tokens: Sequence[Token], last: int) -> bool:
     """Is the name ending at ``last`` the subject of "topped / led / opened at ... the box
     office"? Then it is a film: "Red Moon 2 has topped the North American box office".
@@ -1349,9 +1358,7 @@ def _box_office_after(tokens: Sequence[Token], last: int) -> bool:
     >>> _box_office_after(tokenize("Red Moon took $40m in its opening weekend"), 1)
     True
     """
-    k = last + 1
-    while k < len(tokens) and tokens[k].lower in ("has", "have", "had", "again", "also", "still"):
-        k += 1
+    k = _box_office_verb_at(tokens, last)
     if k < len(tokens) and tokens[k].lower in _GROSS_VERBS and _takings(tokens, k + 1):
         return True
     if k >= len(tokens) or tokens[k].lower not in _BOX_OFFICE_VERBS:
@@ -1470,6 +1477,18 @@ _PREDICATE_CUES: tuple[tuple[Callable[[Sequence[Token], int], bool], str, str], 
 """What the predicate after an unknown name makes it, first match wins: (cue, kind, why)."""
 
 
+def _predicate_cue_verb_after(tokens: Sequence[Token], last: int) -> bool:
+    """Does a verb one of the :data:`_PREDICATE_CUES` reads follow the name ending at ``last``?
+    Each cue needs its verb there (most names have none: the cues are then not tried)."""
+    k = _verb_after(tokens, last)
+    if k is not None and tokens[k].lower in _CUE_VERBS:
+        return True
+    k = _box_office_verb_at(tokens, last)
+    return k < len(tokens) and (
+        tokens[k].lower in _GROSS_VERBS or tokens[k].lower in _BOX_OFFICE_VERBS
+    )
+
+
 def _after_verb(
     tokens: Sequence[Token], last: int, verbs: AbstractSet[str], width: int
 ) -> list[str]:
@@ -1533,6 +1552,8 @@ _BOX_OFFICE_VERBS = frozenset(
      "dominates", "ruled", "rules", "conquered", "stormed", "storms"}
 )  # fmt: skip
 """Verbs whose subject, before "the box office", is a film."""
+_CUE_VERBS = _AUDIENCE_VERBS | _BROADCAST_VERBS | _HONOUR_VERBS | _CINEMA_RELEASE_VERBS
+"""The verbs the cues after _box_office_after read (:func:`_after_verb` finds them)."""
 
 
 _SEQUEL_HEADS = frozenset({"sequel", "prequel", "remake", "follow-up"})
@@ -1856,7 +1877,11 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         chunk.kind, chunk.why = "film", "subject of 'starring'"  # "Vera Drake, starring X, ..."
         return
     told = known(name)  # (asked once: the same answer below)
-    if told is None and not _person_like_name(name):
+    if (
+        told is None
+        and not _person_like_name(name)
+        and _predicate_cue_verb_after(tokens, chunk.last)
+    ):
         for cue, cue_kind, cue_why in _PREDICATE_CUES:  # "X topped the box office", ...
             if cue(tokens, chunk.last):
                 chunk.kind, chunk.why = cue_kind, cue_why
