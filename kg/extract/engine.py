@@ -399,7 +399,20 @@ class _Names:
                 return None  # a one-word title needs a cue ("Heat", "Oscar", "Friday")
             if known is not None:
                 return known
+        if key.count(" ") < 2:  # fewer than three words (the key's are one space apart)
+            return None  # no sequel's title (see extended_film): most names, not asked there
         return "film" if self.extended_film(name) is not None else None
+
+    def knows_as(self, answers: dict[str, str | None]) -> bool:
+        """Is each name of ``answers`` of the kind it says (what :meth:`kind` answered before)?
+        (A loop: a generator for all() costs more than most lookups.)"""
+        kind = self.kind
+        for name, was in answers.items():
+            if kind(name) != was:
+                break
+        else:
+            return True
+        return False
 
     def extended_film(self, name: str) -> str | None:
         """The film of two words or more whose whole title ``name`` starts with, the rest being
@@ -414,8 +427,8 @@ class _Names:
         words = name.split()
         if len(words) < 3 or name_key(words[0]) not in self.first_words():
             return None  # no title of two words or more, or none this name's first word starts
-        for n in range(len(words) - 1, 1, -1):
-            if not all(w[:1].isupper() or w[:1].isdigit() for w in words[n:]):
+        for n in range(len(words) - 1, 1, -1):  # (the words after ``n`` were read before)
+            if not (words[n][:1].isupper() or words[n][:1].isdigit()):
                 break  # "Rain Man and Tootsie", "A Love in Germany": no sequel's title
             head = name_key(" ".join(words[:n]))
             if self.kinds.get(head) == "film":
@@ -584,7 +597,7 @@ def _untyped_chunks(
         sent.untyped is not None
         and sent.bounds_answers is not None
         and sent.comma_starts == comma_starts
-        and all(names.kind(name) == kind for name, kind in sent.bounds_answers.items())
+        and names.knows_as(sent.bounds_answers)
     ):
         answers.update(sent.bounds_answers)  # the same answers, for ``sent.answers``
         return [untyped(c) for c in sent.untyped]
@@ -630,7 +643,7 @@ def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
         first_pass
         and sent.answers is not None
         and sent.comma_starts == comma_starts
-        and all(names.kind(name) == kind for name, kind in sent.answers.items())
+        and names.knows_as(sent.answers)
     ):
         return
     if sent.dates is None:
@@ -797,9 +810,10 @@ def _vote_genders(sent: _Sentence, names: _Names) -> None:
         if slot.kind == "P" or (slot.kind == "N" and names.kind(slot.text) == "person"):
             people.add(name_key(names.person_name(slot.text)[0]))
             if slot.chunk is not None:
-                if _described_as(slot.chunk, sent, _FEMALE_TITLES):
+                described = _descriptions(slot.chunk, sent)
+                if not _FEMALE_TITLES.isdisjoint(described):
                     names.vote_gender(slot.text, "f", 3)
-                elif _described_as(slot.chunk, sent, _MALE_TITLES):
+                elif not _MALE_TITLES.isdisjoint(described):
                     names.vote_gender(slot.text, "m", 3)
                 noun = _apposition_noun(sent, slot.chunk.last)
                 if noun in _GENDER_NOUNS:  # "X, the actor best known for ...", as the copula
@@ -850,17 +864,22 @@ _KIN = re.compile(
 """A person named by kin: "«P0» 's husband «P1»", "her younger sister , «P1»"."""
 
 
-def _described_as(chunk: Chunk, sent: _Sentence, nouns: frozenset[str]) -> bool:
-    """Is the person of ``chunk`` called one of ``nouns`` where named ("actress X", "Actor X")?
+def _descriptions(chunk: Chunk, sent: _Sentence) -> set[str | None]:
+    """The words that may call the person of ``chunk`` something where named: its descriptors
+    and the word before it ("actress X", "Actor X"), and the noun heading its apposition (see
+    :func:`_apposition_noun`). One of a set of nouns among them calls the person one of those
+    (each set is asked of the same words: they are found once).
 
-    >>> sorted(_ACTOR_NOUNS)[:3]
-    ['actor', 'actors', 'actress']
+    >>> text = "Actress Ann Lee, the director, said"
+    >>> sent = _Sentence(0, len(text), text, tokenize(text))
+    >>> chunk = next(c for c in chunk_sentence(text) if c.text == "Ann Lee")
+    >>> sorted(w for w in _descriptions(chunk, sent) if w)
+    ['actress', 'director']
     """
-    if any(d in nouns for d in chunk.descriptors):
-        return True
-    if chunk.first > 0 and sent.tokens[chunk.first - 1].lower in nouns:
-        return True
-    return _apposition_noun(sent, chunk.last) in nouns
+    words: set[str | None] = {*chunk.descriptors, _apposition_noun(sent, chunk.last)}
+    if chunk.first > 0:
+        words.add(sent.tokens[chunk.first - 1].lower)
+    return words
 
 
 def _apposition_noun(sent: _Sentence, last: int) -> str | None:
@@ -1407,11 +1426,12 @@ def _learn_person(chunk: Chunk, sent: _Sentence, key: str, names: _Names) -> Non
     ("actress X": surely a person), and an actor, a director or other crew."""
     if chunk.why == "descriptor":
         names.strong_people.add(key)
-    if _described_as(chunk, sent, _PERFORMER_NOUNS):
+    described = _descriptions(chunk, sent)
+    if not _PERFORMER_NOUNS.isdisjoint(described):
         names.actors.add(key)
-    if _described_as(chunk, sent, _DIRECTOR_NOUNS):
+    if not _DIRECTOR_NOUNS.isdisjoint(described):
         names.directors.add(key)
-    if _described_as(chunk, sent, _OTHER_CREW_NOUNS):
+    if not _OTHER_CREW_NOUNS.isdisjoint(described):
         names.crew.add(key)
 
 
@@ -2198,13 +2218,15 @@ def _topic_film(
     if " , " in sent.skeleton and (" of «" in sent.skeleton or " for «" in sent.skeleton):
         aside = aside | _background_slots(sent.skeleton)  # "P, best known for F, will play"
     films: list[str] = []
+    keys: set[str] = set()  # of the films
     for index, slot in enumerate(sent.slots):
         if index in exclude or index in aside:
             continue
         if slot.kind == "F" or (slot.kind == "N" and names.kind(slot.text) == "film"):
             film = names.film_name(slot.text)
-            if name_key(film) not in {name_key(f) for f in films}:
+            if name_key(film) not in keys:
                 films.append(film)
+                keys.add(name_key(film))
     if len(films) == 1:
         return films[0]
     m = _subject(sent)
@@ -2667,10 +2689,13 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
         and all(name_key(c.film) == name_key(state.subject_film) for c in found)
     ):  # "P made F. The cast includes Q. R wrote the script. S produced the film.": still F
         state.subject_age = 0
-    asides = {name_key(sent.slots[i].text) for i in aside} - {
-        name_key(slot.text) for i, slot in enumerate(sent.slots) if i not in aside
-    }
-    films_found = set()
+    asides = (
+        {name_key(sent.slots[i].text) for i in aside}
+        - {name_key(slot.text) for i, slot in enumerate(sent.slots) if i not in aside}
+        if found and aside
+        else frozenset()
+    )
+    films_found: set[str] = set()
     for cand in found:  # "P, who made F": F is no film a later "it" stands for
         if name_key(cand.film) not in asides:
             state.last_film = cand.film
@@ -3864,7 +3889,6 @@ def _companions(found: list[_Candidate], sent: _Sentence) -> list[_Candidate]:
     cast = [
         c for c in found if c.relation is Relation.CAST_MEMBER and "companion" not in c.rule.flags
     ]
-    named = any(s.kind in ("F", "A") for s in sent.slots)  # a film it names (not any name)
     out: list[_Candidate] = []
     for cand in found:
         if "companion" in cand.rule.flags:
@@ -3874,8 +3898,9 @@ def _companions(found: list[_Candidate], sent: _Sentence) -> list[_Candidate]:
             if len(films) == 1:
                 cand.film = next(iter(films))
                 out.append(cand)
-            elif not films and not named:
-                out.append(cand)  # "Her co-star X is excellent": the film of the text
+            elif not films and not any(s.kind in ("F", "A") for s in sent.slots):
+                out.append(cand)  # "Her co-star X is excellent": the film of the text (the
+                # sentence names no film, nor any name "the film" stands for)
             continue
         out.append(cand)
     return out

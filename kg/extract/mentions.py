@@ -142,14 +142,6 @@ class Token(NamedTuple):
     cap: bool = False  # does it look like part of a name (capitalised word, abbreviation)?
 
 
-def _looks_capitalised(text: str, lower: str) -> bool:
-    """Does a word look like part of a name: capitalised, and no adjective ("Oscar-winning")?"""
-    if not text[0].isupper():
-        # "eKhayelitsha", "iPhone": a capital inside a lower-case start
-        return len(text) > 3 and text[1].isupper()
-    return not lower.endswith(_ADJECTIVE_TAILS)
-
-
 def tokenize(sentence: str) -> list[Token]:
     """The tokens of ``sentence``.
 
@@ -162,26 +154,36 @@ def tokenize(sentence: str) -> list[Token]:
         kind = m.lastgroup or "punct"
         text = m.group()
         lower = text.lower()
-        start, end = m.span()
-        if text in ("'", "‘", "’"):
-            if kind == "poss" and quote_open:
-                kind = "punct"
-            if kind == "punct":
-                quote_open = not quote_open and (start == 0 or sentence[start - 1].isspace())
-        elif (
-            lower in _CREDIT_SUFFIXES
-            and len(out) >= 2
-            and out[-1].text == "-"
-            and out[-1].start == start - 1
-            and out[-2].end == start - 1
-            and not out[-2].text[:1].isupper()
-        ):  # "self-directed": one word; "the Tom Healy-directed thriller": a name and a credit
-            first = out.pop(-2)
-            out.pop()
-            start = first.start
-            text = sentence[start:end]
-            lower = text.lower()
-        cap = kind == "abbr" or (kind == "word" and _looks_capitalised(text, lower))
+        start = m.start()
+        end = start + len(text)  # (cheaper than m.span(), which makes a tuple)
+        if kind == "word":  # (most tokens: tested first)
+            if (
+                lower in _CREDIT_SUFFIXES
+                and len(out) >= 2
+                and out[-1].text == "-"
+                and out[-1].start == start - 1
+                and out[-2].end == start - 1
+                and not out[-2].text[:1].isupper()
+            ):  # "self-directed": one word; "the Tom Healy-directed thriller": a name and a credit
+                first = out.pop(-2)
+                out.pop()
+                start = first.start
+                text = sentence[start:end]
+                lower = text.lower()
+            # part of a name: capitalised, no adjective ("Oscar-winning": each tail has a
+            # hyphen), or a capital inside a lower-case start ("eKhayelitsha", "iPhone")
+            cap = (
+                "-" not in lower or not lower.endswith(_ADJECTIVE_TAILS)
+                if text[0].isupper()
+                else len(text) > 3 and text[1].isupper()
+            )
+        else:
+            cap = kind == "abbr"
+            if text in ("'", "‘", "’"):
+                if kind == "poss" and quote_open:
+                    kind = "punct"
+                if kind == "punct":
+                    quote_open = not quote_open and (start == 0 or sentence[start - 1].isspace())
         # tuple.__new__: the named tuple made without its Python-level __new__ (a sentence
         # makes dozens: a fifth of the tokenizer's time)
         out.append(tuple.__new__(Token, (text, start, end, kind, lower, cap)))
@@ -214,10 +216,6 @@ def _no_known(_name: str) -> str | None:
     return None
 
 
-def _is_name_token(tok: Token) -> bool:
-    return tok.cap
-
-
 _COMPANY_ABBREVIATIONS = frozenset({"Bros.", "Corp.", "Inc.", "Ltd.", "Co."})
 """Abbreviations inside a company's name, which a capitalised word after goes on ("Warner Bros.
 Pictures"); the tokenizer keeps their full stop when the sentence goes on after them."""
@@ -238,8 +236,8 @@ def name_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     i = 0
     while i < n:
         tok = tokens[i]
-        if not _is_name_token(tok) and not _number_title_start(tokens, i):
-            i += 1
+        if not tok.cap and (tok.kind != "num" or not _number_title_start(tokens, i)):
+            i += 1  # (tested inline: most tokens are neither a name's nor a number)
             continue
         last = i
         j = i + 1
@@ -253,7 +251,7 @@ def name_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 and tokens[j - 1].text not in _COMPANY_ABBREVIATIONS  # "Warner Bros. Pictures"
             ):
                 break  # "Tom Lister Jr. Distributed by": a new sentence the splitter missed
-            if _is_name_token(t) or (
+            if t.cap or (
                 t.kind == "num"
                 and gap == 0
                 and "$" not in t.text
@@ -337,7 +335,7 @@ def _number_title_start(tokens: Sequence[Token], i: int) -> bool:
         )
         and "$" not in tok.text
         and not _is_year(tok.text)
-        and _is_name_token(tokens[i + 1])
+        and tokens[i + 1].cap
     )
 
 
@@ -377,11 +375,13 @@ def _spaced_ok(tokens: Sequence[Token], j: int) -> bool:
 
 def _person_like(words: Sequence[str]) -> bool:
     """Two to four capitalised words starting with a given name, no title words inside."""
-    if not 2 <= len(words) <= 5 or any(":" in w or w[0].isdigit() for w in words):
+    if not 2 <= len(words) <= 5 or ":" in words[0] or words[0][0].isdigit():
         return False
     if not is_given_name(words[0].rstrip(".")) and not _initial(words[0]):
         return False
     for w in words[1:]:
+        if ":" in w or w[0].isdigit():
+            return False
         if w in NAME_PARTICLES:
             continue
         if not w[0].isupper() or w.lower() in COMMON_WORDS or w.lower() in _CONNECTORS:
@@ -794,7 +794,7 @@ def _shape(
         tok = tokens[i]
         low = tok.lower.rstrip(".")
         at_start = sentence_start and (i == 0 or tokens[i - 1].text in ('"', "“", "‘", "'", "("))
-        joined = sentence[tok.start : tokens[min(i + 1, j)].end]
+        joined = sentence[tok.start : tokens[i + 1].end] if i < j else tok.text  # with the next
         if i == 0 and _starring_after(tokens, j) and not (i < j and low in STRONG_FILM_NOUNS):
             break  # "Mrs Henderson Presents, starring X, ...": a title, honorific and all
         if tok.text in HONORIFICS or tok.text.rstrip(".") in HONORIFICS:
@@ -1097,7 +1097,7 @@ def _known_prefix(sentence: str, tokens: Sequence[Token], i: int, j: int, known:
     heading's words follow ("Dead Reckoning Part One: Cast, Summary" in a heading). A subtitle
     after a known title stays ("Mission: Impossible – Dead Reckoning Part One" is one title
     though a store knows "Mission: Impossible")."""
-    if not any(t.text in (":", "–", "-") for t in tokens[i + 2 : j + 1]):
+    if j - i < 2 or not any(t.text in (":", "–", "-") for t in tokens[i + 2 : j + 1]):
         return j  # no heading's tail to cut (the name's kind is then not asked)
     if known(sentence[tokens[i].start : tokens[j].end]) is not None:
         return j
@@ -1151,8 +1151,9 @@ def _split(
     """Split a run at a possessive after a person, company or place, at a coordinating "and",
     and at a preposition between a name and a place or event ("Golden Bear at the Berlin ...").
     ``film``: is a name a film the store knows (one word too: "Collateral and Ray" is two)?"""
-    if _SPLIT_WORDS.isdisjoint(t.text for t in tokens[i + 1 : j]) and not any(
-        t.kind == "poss" for t in tokens[i + 1 : j]
+    if j - i < 2 or (
+        _SPLIT_WORDS.isdisjoint(t.text for t in tokens[i + 1 : j])
+        and not any(t.kind == "poss" for t in tokens[i + 1 : j])
     ):
         return [(i, j)]  # nothing to split at (the name's kind is then not asked)
     whole = sentence[tokens[i].start : tokens[j].end]
@@ -1455,6 +1456,15 @@ def _starring_after(tokens: Sequence[Token], last: int) -> bool:
     )
 
 
+def _box_office_verb_at(tokens: Sequence[Token], last: int) -> int:
+    """Where the verb of a box-office predicate would be after the name ending at ``last``: past
+    "has", "also", "still" ("X has also topped ..."); ``len(tokens)`` at the sentence's end."""
+    k = last + 1
+    while k < len(tokens) and tokens[k].lower in ("has", "have", "had", "again", "also", "still"):
+        k += 1
+    return k
+
+
 def _box_office_after(tokens: Sequence[Token], last: int) -> bool:
     """Is the name ending at ``last`` the subject of "topped / led / opened at ... the box
     office"? Then it is a film: "Red Moon 2 has topped the North American box office".
@@ -1468,9 +1478,7 @@ def _box_office_after(tokens: Sequence[Token], last: int) -> bool:
     >>> _box_office_after(tokenize("Red Moon took $40m in its opening weekend"), 1)
     True
     """
-    k = last + 1
-    while k < len(tokens) and tokens[k].lower in ("has", "have", "had", "again", "also", "still"):
-        k += 1
+    k = _box_office_verb_at(tokens, last)
     if k < len(tokens) and tokens[k].lower in _GROSS_VERBS and _takings(tokens, k + 1):
         return True
     if k >= len(tokens) or tokens[k].lower not in _BOX_OFFICE_VERBS:
@@ -1612,6 +1620,18 @@ _PREDICATE_CUES: tuple[tuple[Callable[[Sequence[Token], int], bool], str, str], 
 """What the predicate after an unknown name makes it, first match wins: (cue, kind, why)."""
 
 
+def _predicate_cue_verb_after(tokens: Sequence[Token], last: int) -> bool:
+    """Does a verb one of the :data:`_PREDICATE_CUES` reads follow the name ending at ``last``?
+    Each cue needs its verb there (most names have none: the cues are then not tried)."""
+    k = _verb_after(tokens, last)
+    if k is not None and tokens[k].lower in _CUE_VERBS:
+        return True
+    k = _box_office_verb_at(tokens, last)
+    return k < len(tokens) and (
+        tokens[k].lower in _GROSS_VERBS or tokens[k].lower in _BOX_OFFICE_VERBS
+    )
+
+
 def _after_verb(
     tokens: Sequence[Token], last: int, verbs: AbstractSet[str], width: int
 ) -> list[str]:
@@ -1675,6 +1695,8 @@ _BOX_OFFICE_VERBS = frozenset(
      "dominates", "ruled", "rules", "conquered", "stormed", "storms"}
 )  # fmt: skip
 """Verbs whose subject, before "the box office", is a film."""
+_CUE_VERBS = _AUDIENCE_VERBS | _BROADCAST_VERBS | _HONOUR_VERBS | _CINEMA_RELEASE_VERBS
+"""The verbs the cues after _box_office_after read (:func:`_after_verb` finds them)."""
 
 
 _SEQUEL_HEADS = frozenset({"sequel", "prequel", "remake", "follow-up"})
@@ -2004,9 +2026,10 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     Vera Drake"), what the document or store knows, closed lists (awards, outlets, places,
     companies), a descriptor or a given name (a person), the last word ("... Festival")."""
     name = chunk.text
+    lower = name.lower()
     words = name.split()
     before = tokens[chunk.first - 1].lower if chunk.first > 0 else ""
-    if name.lower() in TV_WORDS:
+    if lower in TV_WORDS:
         chunk.kind, chunk.why = "nonfilm", "tv"  # "the hit TV show X": "TV" is no title
         return
     quoted_after = _noun_before_quote(chunk, tokens)
@@ -2017,12 +2040,17 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     if chunk.first == 0 and _starring_after(tokens, chunk.last) and known(name) is None:
         chunk.kind, chunk.why = "film", "subject of 'starring'"  # "Vera Drake, starring X, ..."
         return
-    if known(name) is None and not _person_like_name(name):
+    told = known(name)  # (asked once: the same answer below)
+    if (
+        told is None
+        and not _person_like_name(name)
+        and _predicate_cue_verb_after(tokens, chunk.last)
+    ):
         for cue, cue_kind, cue_why in _PREDICATE_CUES:  # "X topped the box office", ...
             if cue(tokens, chunk.last):
                 chunk.kind, chunk.why = cue_kind, cue_why
                 return
-    if name.lower() in NONFILM_MODIFIERS and _modifies_a_name(tokens, chunk.last):
+    if lower in NONFILM_MODIFIERS and _modifies_a_name(tokens, chunk.last):
         chunk.kind, chunk.why = "nonfilm", "kind of star"  # "Pop star X", "Soap star Y"
         return
     if (
@@ -2065,14 +2093,14 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         before == "in"
         and chunk.first >= 2
         and tokens[chunk.first - 2].lower in _PART_NOUNS
-        and known(name) is None
+        and told is None
         and not chunk.possessive  # "a cameo in P's comedy F": P made F
     )
     named = named or (
         before in ("of", "for")
         and chunk.first >= 2
         and tokens[chunk.first - 2].lower in _SHOOT_NOUNS
-        and known(name) is None
+        and told is None
     )
     named = named or (  # "The film, A Different Story, chronicles ...": an apposition
         before == ","
@@ -2082,7 +2110,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         and _determiner_before(tokens, chunk.first - 2)
         and chunk.last + 1 < len(tokens)
         and tokens[chunk.last + 1].text == ","  # closed: "The film, X, chronicles"
-        and known(name) is None
+        and told is None
         and not _person_like_name(name)  # "The director of the film, Vinod Pande, says"
     )
     noun = tokens[chunk.first - 2].lower if chunk.first >= 2 else ""
@@ -2091,7 +2119,6 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     if named and _may_be_film_after(noun, name):
         chunk.kind, chunk.why = "film", f"'{tokens[chunk.first - 2].lower} {before}'"
         return
-    told = known(name)
     if told is not None:
         chunk.kind, chunk.why = told, "known"
         return
@@ -2144,7 +2171,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         before == "in"
         and chunk.first >= 2
         and tokens[chunk.first - 2].lower in _PLACE_CUES
-        and known(name) is None
+        and told is None
         and not _person_like_name(name)
     ):
         chunk.kind, chunk.why = "nonfilm", "place"  # "took place in New Mexico", "born in X"

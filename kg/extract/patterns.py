@@ -353,6 +353,11 @@ class Rule:
                 f"rule {self.name}: unknown flag(s) {', '.join(sorted(unknown))} (see RULE_FLAGS)"
             )
 
+    def __hash__(self) -> int:
+        """The hash of the rule's name (equal rules have equal names): rules key memoised guards,
+        and the hash of every field, made each time, costs more than the guard's lookup."""
+        return hash(self.name)
+
     @cached_property
     def regex(self) -> re.Pattern[str]:
         """The compiled pattern."""
