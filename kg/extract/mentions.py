@@ -320,7 +320,7 @@ def _number_title_start(tokens: Sequence[Token], i: int) -> bool:
             or (  # "The Elephant Man and 84 Charing Cross Road": a later title of a list
                 tokens[i - 1].text in ("and", "&", ",")
                 and i >= 2
-                and _is_name_token(tokens[i - 2])
+                and tokens[i - 2].cap
                 and not _counts_films(tokens, i)
             )
             or (
