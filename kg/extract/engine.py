@@ -247,7 +247,7 @@ _FILM_NOUN_AFTER = re.compile(r"\b(?:film|movie|picture|feature|documentary|shor
 _SLOT_KIND = re.compile(r"«([A-Z])(\d+)»")
 _AS_WHOM = (
     r"(?:«[A-Z]\d+»|(?:a|an|the|his|her|their) (?:(?!and |or )[a-z][\w'-]* ){1,2}«[NPX]\d+»"
-    r"|(?:a|an|the|his|her|their) (?:«[CX]\d+» )?[a-z][\w' -]*?)(?= ,| and| \)|$)"
+    r"|(?:a|an|the|his|her|their) (?:«[CXNP]\d+» )?[a-z][\w' -]*?)(?= ,| and| \)|$)"
 )
 """The character after "as": a name, or a noun phrase ("as a retired spy", "as her son"), or
 both ("as his wife June Carter": June Carter is the character, not one of the cast)."""
@@ -2130,7 +2130,8 @@ def _person_relative_slots(skeleton: str) -> frozenset[int]:
 _PERSON_CREDITS_APPOSITION = re.compile(
     r"(?:«[PN]\d+»|(?<![a-z])(?:she|he)) , (?:(?:the |a )?(?:[a-z][\w-]* ){0,2}?(?:star|co-star|director|writer|creator|"
     r"producer|veteran) of|(?:best |perhaps best |most |widely )?(?:known|famous|remembered) for"
-    r"(?: (?:his|her|their) (?:roles?|parts?) in)?) «[FN]\d+»(?: , «[FN]\d+»)*(?: and «[FN]\d+»)? ,"
+    r"(?: (?:his|her|their) (?:roles?|parts?) in)?)(?: (?:the|a|an|his|her|their|«X\d+» 's)"
+    r"(?: [a-z][\w-]*| «[CX]\d+»){0,3})? «[FN]\d+»(?: , «[FN]\d+»)*(?: and «[FN]\d+»)? ,"
 )
 """An apposition that names a person by their films ("Kira Vance , star of F , G and H ,", "P ,
 best known for F ,")."""
@@ -2153,7 +2154,7 @@ def _background_slots(skeleton: str) -> frozenset[int]:
     for title in _TITLE_SLOT.finditer(skeleton):  # "her Titanic co-star P": who P is
         if _PERSON_AFTER_TITLE.match(skeleton, title.end()):
             found.add(int(title.group(1)))
-    if " of «" in skeleton or " for «" in skeleton:
+    if " of " in skeleton or " for " in skeleton:
         for clause in _PERSON_CREDITS_APPOSITION.finditer(skeleton):
             text = clause.group(0)
             found.update(int(m.group(2)) for m in _SLOT_KIND.finditer(text, text.index(" , ")))
@@ -2215,7 +2216,7 @@ def _topic_film(
     if cues.anaphor_with_relative:
         return _antecedent(state)  # "The film, which P wrote after seeing F, stars Q": not F
     aside = _asides(sent)
-    if " , " in sent.skeleton and (" of «" in sent.skeleton or " for «" in sent.skeleton):
+    if " , " in sent.skeleton and (" of " in sent.skeleton or " for " in sent.skeleton):
         aside = aside | _background_slots(sent.skeleton)  # "P, best known for F, will play"
     films: list[str] = []
     keys: set[str] = set()  # of the films
@@ -2313,6 +2314,15 @@ stars in a person, so the name is a title the text does not show to be one."""
 _RELATIVE_AFTER = re.compile(r" , (?:who|whose) [^;]*?(?= , (?!and )| \.|$)")
 """A relative clause on the person a match ends with: its films are that person's, not the
 sentence's ("The cinematographer was P, who worked with Q on F")."""
+_TO_BE_APPOSITION = re.compile(
+    r"«[FN]\d+» , (?:(?:an? |the )(?:[a-z][\w-]* ){1,3}?)?to (?:be [^;«»]*(?:«[PNO]\d+»[^;«»]*)*)?$"
+)
+"""A skeleton up to "be directed by" (or a later "and produced by") in an apposition on the title
+before it ("P joins F, to be directed by Q", "G, a thriller to be directed by Q and produced
+by O")."""
+_ENDS_WITH_TITLE = re.compile(r"«[FN]\d+» $")
+"""A skeleton up to a cue that opens with ", a/an/the": an apposition on that title ("G, a
+documentary by P"; not ", also starring P", which keeps the sentence's subject)."""
 _APPOSITIVE_CUE = re.compile(r"(?:, (?:co-)?starring|(?:, )?(?:which|that) (?!also))")
 """A cue that modifies the noun phrase just before it (", starring P", "which stars P"), not the
 sentence's subject; ", also starring" and a finite ", stars" keep the subject."""
@@ -3014,9 +3024,23 @@ _CUE_JOIN = re.compile(r"(?: ,)? (?:and|&|/) | , ")
 """Between the roles of a cue ("written and directed", "co-written, co-produced and directed")."""
 
 
+_NO_FILM_POST = re.compile(
+    r"\b(?:managing|creative|artistic|casting|musical|music|art|executive|festival|programme|"
+    r"program|marketing|finance|sales|general|technical|associate|fight|dialogue|second unit) $"
+)
+"""Words that make "director" or "producer" a post no film credits as such ("managing
+director", "casting director", "line producer" aside): the company's, the festival's."""
+
+
 def _relations(rule: Rule, m: re.Match[str]) -> list[Relation]:
     if rule.relation is not None:
         return [rule.relation]
+    if (
+        "cue" in m.re.groupindex
+        and m.group("cue")
+        and _NO_FILM_POST.search(m.string, 0, m.start("cue"))
+    ):
+        return []  # "Lotus's managing director, Sunil Mehta"
     out: list[Relation] = []
     for phrase in _CUE_JOIN.split(m.groupdict().get("cue") or ""):
         for rel in cue_relations(phrase.strip()):
@@ -3132,7 +3156,14 @@ def _candidates(
             taken |= {int(i) for i in _SLOT_INDEX.findall(relative.group(0))}
         if taken:
             topic = _topic_film(sent, state, taken, of_sequel=rule.inverse is not None)
-        if _APPOSITIVE_CUE.match(m.group(0)) or sent.skeleton.endswith(" , to ", 0, m.start()):
+        if (
+            _APPOSITIVE_CUE.match(m.group(0))
+            or _TO_BE_APPOSITION.search(sent.skeleton, 0, m.start()) is not None
+            or (
+                m.group(0).startswith((", a ", ", an ", ", the "))
+                and _ENDS_WITH_TITLE.search(sent.skeleton, 0, m.start()) is not None
+            )
+        ):
             # "F, which stars P", "P joins F, to be directed by Q": the noun phrase before
             topic = _nearest_title_before(sent, state, m.start(), taken, topic)
         if how == "main" and state.stage_age <= 1:

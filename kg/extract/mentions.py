@@ -1753,6 +1753,9 @@ def _film_apposition_after(tokens: Sequence[Token], last: int) -> bool:
             return (
                 after in _APPOSITION_NEXT
                 or (after == "to" and token.lower in _SEQUEL_HEADS)
+                or (  # "Dark Harbour, a thriller to be directed by P"
+                    after == "to" and at + 2 < len(tokens) and tokens[at + 2].lower == "be"
+                )
                 or (after == "of" and token.lower == "biopic")  # "X, a biopic of Y"
             )
     return False

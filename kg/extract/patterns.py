@@ -146,8 +146,8 @@ MACROS: dict[str, str] = {
     "ADV": r"(?:(?:currently|now|also|still|recently|later|previously|once|then|already|"
     r"subsequently|reportedly|originally|briefly|famously|memorably|most recently|last|"
     r"first|both|together|even|again|further|only|just|next) )",
-    "CHAR": r"(?:(?:(?!in |opposite |alongside |by |with )[a-z][\w'-]* ){0,3}?(?:«[NPX]\d+» 's (?:[a-z][\w'-]* ){0,2}?)?«[NPXF]\d+»(?! 's)|(?:a|an|the|his|her|their|«[PN]\d+» 's) "
-    r"(?:(?!(?:will|is|was|are|were|be|been|has|had|have) )(?:[a-z][\w'-]*|'s|«[CX]\d+») ){0,3}?[a-z][\w'-]*"
+    "CHAR": r"(?:(?!an? «[A-Z]\d+» [a-z])(?:(?!in |opposite |alongside |by |with )[a-z][\w'-]* ){0,3}?(?:«[NPX]\d+» 's (?:[a-z][\w'-]* ){0,2}?)?«[NPXF]\d+»(?! 's)|(?:a|an|the|his|her|their|«[PN]\d+» 's) "
+    r"(?:(?!(?:will|is|was|are|were|be|been|has|had|have) )(?:[a-z][\w'-]*|'s|«[CXNP]\d+») ){0,3}?[a-z][\w'-]*"
     r"(?= ,| and | in | \)| \.| ;| who | which | opposite |"
     r" (?!during |according )[a-z]{3,}ing | [a-z]{3,}ed (?:on|in|at|by|from|to|with|for|after) |$))",
     "FILM_OF": r"(?:(?:the |a |an |his |her |their |«[PNXO]\d+» 's |(?:last|this|next) year 's |(?:the |a |an )(?:{ADJ}){0,2}?«[PN]\d+» (?={FILM_NOUN} ))?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?:"
@@ -176,8 +176,8 @@ MACROS: dict[str, str] = {
     r"(?: (?:-|\u2013)(?= who ))?",
     "FILM_APPOS": r"(?: \( [^()]{1,40} \))?(?: , (?:an? |the )?(?:{ADJ}){0,4}?{FILM_NOUN}"
     r"(?: (?:that|which) (?:is|was)| (?:to|of|from|by) (?:[a-z][\w-]* ){0,2}?«[FNP]\d+»(?= ,| starring )|"
-    r" (?:directed|written|"
-    r"produced) by «[PN]\d+»(?= ,)| starring «[PN]\d+»(?= ,)| (?:in|set in) «[XC]\d+»|"
+    r" (?:to be )?(?:directed|written|"
+    r"produced) by «[PN]\d+»(?= ,| and (?:produced|written|directed) by)| starring «[PN]\d+»(?= ,)| (?:in|set in) «[XC]\d+»|"
     r" about (?:(?!"
     + _WRITTEN_WORK
     + r")[a-z][\w'-]* ){0,5}?(?!"
@@ -279,6 +279,16 @@ REUNITE_WORDS = (
     "re-teams", "re-teamed", "team", "teams", "teamed", "teaming",
 )  # fmt: skip
 """The words one of which a sentence needs for a :data:`MACROS` ``REUNITE`` rule."""
+MACROS["BY_WHOM"] = (
+    r"(?:{KIN}|the (?=«O)|«[XC]\d+» 's (?=«)|«[PN]\d+» 's (?:own |regular |long-time |longtime |usual )?(?:production )?"
+    r"(?:company|firm|studio|banner|outfit|editor|composer|cinematographer|collaborator|partner|"
+    r"writing partner|producer)(?: ,)? |(?:«X\d+» 's )?(?:the )?(?:(?:{ADJ}|«[CX]\d+» ){0,3}?(?:{ROLE_NOUN}|"
+    r"{QUALIFIED_NOUN}|playwright|novelist|comic|film-maker|filmmaker) |(?:(?!(?:and|or|the|an?|of|in|on|"
+    r"for|to|with|at|from) )[a-z][\w'-]* ){1,2}?(?=«)))?"
+)
+"""What may stand between "by" and its agent: a kinship noun, the agent's description ("by
+Glasgow playwright P", "by music video veteran P", "by Australian P"), or a possessor whose
+company or collaborator the agent is ("by Tate's company, O", "by Trask's regular editor, Q")."""
 MACROS["ROLE_NOUNS"] = r"{ROLE_NOUN}(?: (?:and|&|/) (?:{ROLE_NOUN}|{STAR_NOUN}))*"
 MACROS["FILM_NOUN_SG"] = (
     r"(?:film|movie|picture|feature|documentary|comedy|drama|thriller|epic|biopic|flick|blockbuster|"

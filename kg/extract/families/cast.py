@@ -410,8 +410,10 @@ RULES: tuple[Rule, ...] = (
         "cast.in_which_plays",
         # "F, in which she plays C", "F, in which she stars with Q": she (and Q) in F's cast
         r"(?P<film>{FILMREF}) , in which (?P<agent>{WHOS} (?:{ADV})?(?:plays|played|portrays|"
-        r"portrayed|stars as|starred as|voices|voiced|stars|starred|appears|appeared|co-stars)"
-        r"(?: (?:with|alongside|opposite) {PEOPLE})?)(?: (?:as )?(?P<character>" + _CHAR + r"))?",
+        r"portrayed|stars as|starred as|voices|voiced|stars|starred|appears|appeared|co-stars|"
+        r"co-starred)(?: (?:with|alongside|opposite) {PEOPLE})?)(?: (?:as )?(?P<character>"
+        + _CHAR
+        + r"))?",
         CAST,
         character="character",
         needs=("which",),
@@ -715,12 +717,14 @@ RULES: tuple[Rule, ...] = (
         # "P and Q return, joined by R and S as his parents." in a text about a film (a sequel),
         # "He joins P and Q, who return as C and D": its cast; not "P returns to F" nor
         # "returns home" (the rule needs the clause to end)
-        r"(?:^|(?<=joins )|(?<=joined )|(?<=alongside ))(?P<agent>{PEOPLE}(?: , who)? (?:also |both )?"
-        r"(?:return|returns|are back|is back|come back|comes back)(?: , joined by {PEOPLE})?)"
+        r"(?:^|(?<=joins )|(?<=joined )|(?<=alongside )|(?<=, and ))(?:(?:original |former |fellow )?"
+        r"(?:stars|co-stars) )?(?P<agent>{PEOPLE}(?: , who)? (?:{AUX}|{ADV}|all ){0,3}"
+        r"(?:return|returns|are back|is back|come back|comes back|reprise their roles|reprise "
+        r"(?:his|her) role|reprises (?:his|her) role)(?: , joined by {PEOPLE})?)"
         r"(?= \.| ,| as | for (?:the|this) (?:sequel|film|movie)\b|$)",
         CAST,
         film=None,
-        needs=("return", "returns", "back"),
+        needs=("return", "returns", "back", "reprise", "reprises"),
     ),
     Rule(
         "cast.plays_with_as",

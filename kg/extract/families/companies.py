@@ -29,7 +29,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "companies.film_made_by",
         r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,)? (?:which |that )?(?:was |is |will be |has been |is being |was being )?(?:also )?"
-        r"(?:made|financed|backed|developed|animated) by (?P<agent>{ORGS})",
+        r"(?:made|financed|backed|developed|animated) by {BY_WHOM}(?P<agent>{ORGS})",
         PRODUCTION,
         needs=("by",),
     ),
@@ -95,7 +95,7 @@ RULES: tuple[Rule, ...] = (
         "companies.topic_made_by",
         r"(?:^|, |and )(?:it |«A\d+» )(?:was |is |will be |has been |is being |was being )(?:also )?"
         r"(?:made|financed|"
-        r"animated|co-produced) (?:(?:at|in) (?:the )?«[OXNC]\d+» )?by (?P<agent>{ORGS})",
+        r"animated|co-produced) (?:(?:at|in) (?:the )?«[OXNC]\d+» )?by {BY_WHOM}(?P<agent>{ORGS})",
         PRODUCTION,
         film=None,
         needs=("by",),

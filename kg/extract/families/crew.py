@@ -39,7 +39,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:\( {YEAR} \)(?: ,)? )?"
         + _BE
         + r"(?P<cue>{ROLE_PASSIVES}) (?:for the (?:screen|big screen|cinema) )?by (?:and (?:co-)?starring )?"
-        r"(?:«X\d+» 's )?(?:(?:the |«C\d+» |«X\d+» )?(?:{ADJ})?{ROLE_NOUN} |{KIN})?(?P<agent>{AGENTS})",
+        r"{BY_WHOM}(?P<agent>{AGENTS})",
         needs=("by",),
     ),
     Rule(
@@ -62,13 +62,13 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.fronted_by",
-        r"^(?P<cue>{ROLE_PASSIVES}) by (?P<agent>{AGENTS})(?: and {FRONTED_CLAUSE})? , (?:the )?"
+        r"^(?P<cue>{ROLE_PASSIVES}) by {BY_WHOM}(?P<agent>{AGENTS})(?: and {FRONTED_CLAUSE})? , (?:the )?"
         r"(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE}|«A\d+»)",  # "Produced by P, the film ..."
         needs=("by",),
     ),
     Rule(
         "crew.fronted_by_second",
-        r"^{FRONTED_CLAUSE} and (?P<cue>{ROLE_PASSIVES}) by (?P<agent>{AGENTS}) , (?:the )?"
+        r"^{FRONTED_CLAUSE} and (?P<cue>{ROLE_PASSIVES}) by {BY_WHOM}(?P<agent>{AGENTS}) , (?:the )?"
         r"(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE}|«A\d+»)",  # "Produced by P, the film ..."
         needs=("by",),
     ),
@@ -78,8 +78,7 @@ RULES: tuple[Rule, ...] = (
         r"western |biopic |epic |horror |melodrama |satire |fantasy |adventure |short |romance |"
         r"was |is |were |be |been |being |co-production |production |(?:starring|featuring) "
         r"(?:«[PN]\d+» (?:, |and |, and )?)+)(?:both )?(?P<cue>{ROLE_PASSIVES}) "
-        r"(?:for the (?:screen|big screen|cinema) )?by (?:(?:the )?(?:{ADJ})?{ROLE_NOUN} |the (?=«O)|{KIN})?"
-        r"(?P<agent>{AGENTS})",
+        r"(?:for the (?:screen|big screen|cinema) )?by {BY_WHOM}(?P<agent>{AGENTS})",
         film=None,
         needs=("by",),
         flags=frozenset({"no_work_subject"}),
@@ -640,7 +639,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.bare_doing_topic",
-        r"(?P<agent>{PEOPLE}) (?:{AUX}|{ADV}){0,2}(?:is |are |was |were |will |to |set to |due to |"
+        r"(?P<agent>{PEOPLE}){APPOS} (?:{AUX}|{ADV}){0,2}(?:is |are |was |were |will |to |set to |due to |"
         r"signed to |signed on to |attached to |expected to )(?:{ADV})?(?:be )?(?P<cue>directing|producing|"
         r"writing|scoring|editing|direct|produce|write|score|edit)(?= \.| , with | , from | from |$)",
         film=None,
