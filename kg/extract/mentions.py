@@ -1609,6 +1609,50 @@ _FILM_HONOUR_PAIRS = frozenset(
 television shares), "best picture", a film festival."""
 
 
+def _film_predicate_after(tokens: Sequence[Token], last: int) -> bool:
+    """Is the name ending at ``last`` the subject of a copula whose noun phrase is headed by
+    "film" or "movie" ("has become the most successful Indian film", "is the first film to")?
+
+    >>> _film_predicate_after(tokenize("Salt Road has become the most successful Indian film"), 1)
+    True
+    >>> _film_predicate_after(tokenize("Salt Road is in the film"), 1)
+    False
+    >>> _film_predicate_after(tokenize("Salt Road is the film's studio"), 1)
+    False
+    >>> _film_predicate_after(tokenize("Fjord Pictures is a Norwegian film production company"), 1)
+    False
+    """
+    k = last + 1
+    while k < len(tokens) and tokens[k].lower in _RELEASE_AUXILIARIES | {"become", "became"}:
+        k += 1
+    if k == last + 1 or tokens[k - 1].lower not in _COPULAS or k >= len(tokens):
+        return False
+    if tokens[k].lower not in ("the", "a", "an"):
+        return False
+    for at in range(k + 1, min(k + 6, len(tokens))):
+        token = tokens[at]
+        if token.lower in ("film", "movie"):  # the phrase's head: not "film production company"
+            after = tokens[at + 1] if at + 1 < len(tokens) else None
+            return after is None or after.kind == "punct" or after.lower in _AFTER_A_HEAD
+        if token.kind != "word" or token.lower in _PHRASE_BREAKS:
+            return False
+    return False
+
+
+_PHRASE_BREAKS = frozenset(
+    {"of", "in", "on", "for", "with", "by", "to", "from", "at", "about", "and", "or", "that",
+     "which", "who", "but", "as"}
+)  # fmt: skip
+"""Words that end the noun phrase a copula gives (before its head could be "film")."""
+_AFTER_A_HEAD = _PHRASE_BREAKS | frozenset(
+    {"ever", "directed", "written", "starring", "released", "made", "since", "yet", "this"}
+)
+"""Words after "film" that show it heads its noun phrase ("the first film to", "the biggest film
+ever"), unlike a noun after it ("a film production company", "the film's star")."""
+_COPULAS = frozenset({"is", "was", "become", "became", "becomes", "remains", "remained"})
+"""Verbs that give their subject the noun phrase after them."""
+
+
 _PREDICATE_CUES: tuple[tuple[Callable[[Sequence[Token], int], bool], str, str], ...] = (
     (_box_office_after, "film", "subject of 'topped the box office'"),
     (_tv_audience_after, "nonfilm", "after 'tv audience'"),
@@ -1616,6 +1660,7 @@ _PREDICATE_CUES: tuple[tuple[Callable[[Sequence[Token], int], bool], str, str], 
     (_film_honour_after, "film", "subject of 'won an Oscar'"),
     (_cinema_release_after, "film", "subject of 'opens in cinemas'"),
     (_film_to_be_made_after, "film", "before ', to be directed by'"),
+    (_film_predicate_after, "film", "subject of 'is the ... film'"),
 )
 """What the predicate after an unknown name makes it, first match wins: (cue, kind, why)."""
 
@@ -1624,8 +1669,10 @@ def _predicate_cue_verb_after(tokens: Sequence[Token], last: int) -> bool:
     """Does a verb one of the :data:`_PREDICATE_CUES` reads follow the name ending at ``last``?
     Each cue needs its verb there (most names have none: the cues are then not tried)."""
     k = _verb_after(tokens, last)
-    if k is not None and tokens[k].lower in _CUE_VERBS:
+    if k is not None and (tokens[k].lower in _CUE_VERBS or tokens[k].text == ","):
         return True
+    if k is not None and (tokens[k].lower in _COPULAS or tokens[k - 1].lower in _COPULAS):
+        return True  # "X has become the most successful Indian film", "X is the first film"
     k = _box_office_verb_at(tokens, last)
     return k < len(tokens) and (
         tokens[k].lower in _GROSS_VERBS or tokens[k].lower in _BOX_OFFICE_VERBS
@@ -1744,10 +1791,11 @@ def _film_apposition_after(tokens: Sequence[Token], last: int) -> bool:
         if k == owner or k >= len(tokens) or tokens[k].kind != "poss":
             return False
         k += 1
-    for at in range(k, min(k + 4, len(tokens) - 1)):
+    for at in range(k, min(k + 7, len(tokens) - 1)):
         token = tokens[at]
-        if token.cap or token.lower in TV_WORDS or not token.lower[:1].isalpha():
-            return False  # "a BBC drama", "a TV comedy": not this
+        if _tv_word(token) or not token.lower[:1].isalpha() or (token.cap and at == k + 4):
+            return False  # "a BBC drama", "a TV comedy": not this ("a new Jack the Ripper
+            # thriller" is: a name of up to three words may come before the noun)
         if token.lower in _APPOSITION_HEADS:
             after = tokens[at + 1].lower
             return (
@@ -2003,6 +2051,11 @@ def _noun_before_quote(chunk: Chunk, tokens: Sequence[Token]) -> str | None:
     return "nonfilm" if first >= 3 and _tv_word(tokens[first - 3]) else "film"
 
 
+_BEFORE_A_VERB = frozenset(
+    {"will", "would", "also", "to", "can", "could", "may", "might", "does", "did", "not", "they",
+     "it", "which", "that", "who", "films", "both", "all", "shall", "should", "must"}
+)  # fmt: skip
+"""Words after which "feature" is the verb ("will also feature P"), not the film noun."""
 _PLACE_TITLE_NOUNS = frozenset(
     {*_FILM_ONLY_NOUNS, "thriller", "comedy", "drama", "documentary", "biopic"}
 )
@@ -2059,6 +2112,11 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     if (
         before in STRONG_FILM_NOUNS
         and not before.endswith("s")  # "features X", "films X": a verb or a plural, not a cue
+        and not (  # "will also feature P as ...": the verb
+            chunk.first >= 2
+            and before == "feature"
+            and tokens[chunk.first - 2].lower in _BEFORE_A_VERB
+        )
         and _may_be_film_after(before, name)
         and not (_person_like_name(name) and _crew_verb_after(tokens, chunk.last))
     ):

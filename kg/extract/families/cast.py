@@ -142,7 +142,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.film_featuring",
         r"(?P<film>{FILMREF}){FILM_APPOS}(?: , which| ,)? (?:also )?(?:featuring|features|featured|"
-        r"(?=boasts (?:the )?(?:voices|vocal))boasts) "
+        r"(?:will|is to|is set to) (?:also )?feature|(?=boasts (?:the )?(?:voices|vocal))boasts) "
         r"(?:(?:an? |the )?(?:{ADJ}){0,2}?(?:cast|performances?|turns?|voices?|voice cast|"
         r"vocal talents?) (?:including|from|by|of) )?"
         r"(?P<agent>{PEOPLE})",
@@ -363,8 +363,8 @@ RULES: tuple[Rule, ...] = (
         + _CHAR
         + r")|(?:opposite|alongside) {PERSON}|"
         + _RELATIONAL_PART
-        + r") (?:(?!and )[^«» .;]+ ){0,4}?"
-        + _IN_FILM,
+        + r")(?: and (?:an? |the |his |her )?(?:[^«» .;,]+ ){1,3}?, respectively ,)?"
+        r" (?:(?!and )[^«» .;]+ ){0,4}?" + _IN_FILM,
         CAST,
         character="character",
         needs=(

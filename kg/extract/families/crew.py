@@ -33,7 +33,7 @@ _CAMERA_NOUN = r"(?:cinematographer|director of photography|cameraman)"
 RULES: tuple[Rule, ...] = (
     Rule(
         "crew.film_by",
-        r"(?P<film>{FILMREF}|(?<!by ){TITLE_P}(?= (?:, (?!is |was )|\( )?(?:(?:is|was) )?(?:directed|written|produced|"
+        r"(?<!by )(?P<film>{FILMREF}|{TITLE_P}(?= (?:, (?!is |was )|\( )?(?:(?:is|was) )?(?:directed|written|produced|"
         r"adapted|scripted|co-directed|co-written) by «[PNO]\d+»(?! (?:in|for|on) «))){FILM_APPOS}"
         r"(?: ,| -| –| \(| :)? "
         r"(?:\( {YEAR} \)(?: ,)? )?"
