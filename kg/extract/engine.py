@@ -2957,8 +2957,10 @@ def _pronoun(sent: _Sentence, group: str, state: _State, pronoun: str = "") -> s
         pronoun == "her" and sent.skeleton.startswith(_AFTER_OBJECT, at + len(group))
     )  # "directed her in F", not "her role in F"
     if objective and found and found[-1][:2] == slots(before)[-1]:
-        # "Q, who directed him in F": an object is not the subject of its own clause
-        found = found[:-1]
+        # "Q, who directed him in F": an object is not the subject of its own clause (nor is
+        # that subject under another mention: "The couple met when Ellery directed her")
+        subject = found[-1][2]
+        found = [person for person in found[:-1] if person[2] != subject]
         if not found and any(k == "N" for k, _ in slots(before)):
             return None  # "Aled Brenn paid tribute to Q, who directed him": a name unknown
     people = [name for _, _, name in found]

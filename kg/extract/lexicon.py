@@ -487,7 +487,7 @@ def nonfilm_kind(name: str, *, heads: bool = True) -> str | None:
         return "place"
     if folded in _TIME_FOLDED:
         return "time"
-    if folded in _HOME_MEDIA_FOLDED:
+    if folded in _HOME_MEDIA_FOLDED or bare in _HOME_MEDIA_FOLDED:
         return "format"
     if is_demonym(name):
         return "nationality"
