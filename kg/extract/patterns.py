@@ -249,7 +249,15 @@ MACROS["QUALIFIED_NOUN"] = (
 )
 """Person nouns a title or show may qualify, a name after them: "EastEnders actress «P»"."""
 MACROS["ORGS"] = r"(?:«[XC]\d+» 's )?{ORG}" + _LIST_TAIL.replace("{X}", "{ORG_ITEM}")
-MACROS["AGENTS"] = "{AGENT}" + _LIST_TAIL.replace("{X}", r"(?:«[XC]\d+» 's )?{AGENT}")
+MACROS["AGENTS"] = (
+    "{AGENT}"
+    + _LIST_TAIL.replace(
+        "{X}",
+        r"(?:«[XC]\d+» 's |(?:the )?(?:[a-z-]+ )?(?:studio|company|firm|distributor) )?{AGENT}",
+    )
+    + r"(?: , and (?:the )?(?:[a-z-]+ )?(?:studio|company|firm|distributor) {AGENT})?"
+)
+"""People or companies: "P and Q", "O, O2 and France's O3", "O and independent studio O2"."""
 MACROS["KIN"] = (
     r"(?:his|her|their) (?:(?:younger|older|elder|twin|late|long-time|longtime) )?(?:brother|sister|"
     r"wife|husband|son|daughter|father|mother|partner|cousin|uncle|aunt|nephew|niece|brother-in-law|"

@@ -198,11 +198,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.noun_of",
-        r"(?P<agent>{PERSON}){APPOS} (?:, |is |was )(?:the |its |his |her |an? |one of the |who is the |"
+        r"(?P<agent>{PERSON}){APPOS} (?:, |is |was |is also |was also )(?:the |its |his |her |an? |one of the |who is the |"
         r"who was the |who is an? |who was an? )?"
-        r"(?:{ADJ})??(?P<cue>{ROLE_NOUN}) (?:of|behind) (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?"
-        r"(?P<film>{FILMREFS})",
-        needs=("of", "behind"),
+        r"(?:{ADJ})??(?P<cue>{ROLE_NOUN}) (?:of|behind|on) (?:the |last year 's |this year 's )?"
+        r"(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{FILMREFS})",
+        needs=("of", "behind", "on"),
         flags=frozenset({"apposition"}),
     ),
     Rule(
