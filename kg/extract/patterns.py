@@ -175,7 +175,7 @@ MACROS: dict[str, str] = {
     "APPOS": r"(?: ,(?: [^ ,.;]+){1,10}?(?: , «[FNA]\d+»(?: and «[FNA]\d+»)?){0,4} ,| \( [^()«»]{1,30} \))?"
     r"(?: (?:-|\u2013)(?= who ))?",
     "FILM_APPOS": r"(?: \( [^()]{1,40} \))?(?: , (?:an? |the )?(?:{ADJ}){0,4}?{FILM_NOUN}"
-    r"(?: (?:that|which) (?:is|was)| (?:to|of|from|by) (?:[a-z][\w-]* ){0,2}?«[FNP]\d+»(?= ,| starring )|"
+    r"(?: (?:that|which) (?:is|was)| (?:to|of|from|by) (?:(?:[a-z][\w-]*|«C\d+») ){0,2}?«[FNP]\d+»(?= ,| starring )|"
     r" (?:to be )?(?:directed|written|"
     r"produced) by «[PN]\d+»(?= ,| and (?:produced|written|directed) by)| starring «[PN]\d+»(?= ,)| (?:in|set in) «[XC]\d+»|"
     r" about (?:(?!"
