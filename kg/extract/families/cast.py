@@ -685,7 +685,7 @@ RULES: tuple[Rule, ...] = (
         r"co-starring with|co-starred with|co-stars with|co-stars|co-star|"
         r"(?<![\w-])(?:starred|appeared|appears|appearing|acted|acts) with|"
         r"costars|costar|fellow stars?|fellow co-stars?|fellow costars?)"
-        r" (?:{ADJ}){0,2}?(?P<agent>{PEOPLE})(?! for «)",  # "alongside Q for G": Q's own film
+        r" (?:{ADJ}){0,2}?(?P<agent>{PEOPLE})(?! for «| \( «[FN])",  # "alongside Q for G", "Q (G)": Q's own film
         CAST,
         film=None,
         needs=(
