@@ -144,7 +144,7 @@ RULES: tuple[Rule, ...] = (
         r"(?P<film>{FILMREF}){FILM_APPOS}(?: , which| ,)? (?:also )?(?:featuring|features|featured|"
         r"(?:will|is to|is set to) (?:also )?feature|(?=boasts (?:the )?(?:voices|vocal))boasts) "
         r"(?:(?:an? |the )?(?:{ADJ}){0,2}?(?:cast|performances?|turns?|voices?|voice cast|"
-        r"vocal talents?) (?:including|from|by|of) )?"
+        r"vocal talents?) (?:including|from|by|of) )?(?:{QUALIFIED_NOUN} )?"
         r"(?P<agent>{PEOPLE})",
         CAST,
         needs=("featuring", "features", "featured", "boasts"),
