@@ -3037,12 +3037,9 @@ director", "casting director", "line producer" aside): the company's, the festiv
 def _relations(rule: Rule, m: re.Match[str]) -> list[Relation]:
     if rule.relation is not None:
         return [rule.relation]
-    if (
-        "cue" in m.re.groupindex
-        and m.group("cue")
-        and _NO_FILM_POST.search(m.string, 0, m.start("cue"))
-    ):
-        return []  # "Lotus's managing director, Sunil Mehta"
+    cue_at = m.start("cue") if "cue" in m.re.groupindex and m.group("cue") else -1
+    if cue_at > 0 and _NO_FILM_POST.search(m.string, max(0, cue_at - 20), cue_at):
+        return []  # "Lotus's managing director, Sunil Mehta" (the post's word is right before)
     out: list[Relation] = []
     for phrase in _CUE_JOIN.split(m.groupdict().get("cue") or ""):
         for rel in cue_relations(phrase.strip()):

@@ -761,6 +761,16 @@ def _before_and(tokens: Sequence[Token], i: int, j: int) -> int:
     return j
 
 
+def _singular_film_noun(word: str) -> bool:
+    """Is the lower-cased ``word`` a film noun that names one film ("comedy", not "films" nor
+    the verb "features")?
+
+    >>> _singular_film_noun("comedy"), _singular_film_noun("films"), _singular_film_noun("features")
+    (True, False, False)
+    """
+    return word in STRONG_FILM_NOUNS and not word.endswith("s")
+
+
 def _after_film_noun(tokens: Sequence[Token], i: int) -> bool:
     """Is ``tokens[i]`` right after a singular film noun ("the comedy Mrs Doubtfire")?
 
@@ -769,10 +779,7 @@ def _after_film_noun(tokens: Sequence[Token], i: int) -> bool:
     >>> _after_film_noun(tokenize("the films Mr Smith made"), 2)
     False
     """
-    if i == 0:
-        return False
-    noun = tokens[i - 1].lower
-    return noun in STRONG_FILM_NOUNS and not noun.endswith("s")
+    return i > 0 and _singular_film_noun(tokens[i - 1].lower)
 
 
 def _shape(
@@ -920,11 +927,7 @@ def _film_noun_with_participle_before(tokens: Sequence[Token], end: int) -> bool
         token = tokens[index]
         if token.kind == "punct":
             return False
-        if (
-            token.lower in STRONG_FILM_NOUNS
-            and not token.lower.endswith("s")
-            and tokens[index + 1].lower in _PARTICIPLES_AFTER_FILM
-        ):
+        if _singular_film_noun(token.lower) and tokens[index + 1].lower in _PARTICIPLES_AFTER_FILM:
             return True
     return False
 
@@ -1623,7 +1626,7 @@ def _film_predicate_after(tokens: Sequence[Token], last: int) -> bool:
     False
     """
     k = last + 1
-    while k < len(tokens) and tokens[k].lower in _RELEASE_AUXILIARIES | {"become", "became"}:
+    while k < len(tokens) and tokens[k].lower in _COPULA_AUXILIARIES:
         k += 1
     if k == last + 1 or tokens[k - 1].lower not in _COPULAS or k >= len(tokens):
         return False
@@ -1703,6 +1706,8 @@ _RELEASE_AUXILIARIES = frozenset(
     {"has", "have", "had", "will", "is", "was", "are", "were", "be", "been", "finally", "also",
      "now", "to", "set", "due", "expected", "scheduled", "slated", "shall", "should"}
 )  # fmt: skip
+_COPULA_AUXILIARIES = _RELEASE_AUXILIARIES | {"become", "became"}
+"""What :func:`_film_predicate_after` reads past before the noun phrase ("has become")."""
 _CINEMA_RELEASE_VERBS = frozenset(
     {"opens", "opened", "open", "opening", "hits", "hit", "hitting", "arrives", "arrived",
      "arrive", "arriving", "released", "release", "comes", "came", "come", "coming", "reaches",
@@ -2046,7 +2051,7 @@ def _noun_before_quote(chunk: Chunk, tokens: Sequence[Token]) -> str | None:
     if first < 2 or not _quoted(tokens, first, chunk.last):
         return None
     noun = tokens[first - 2].lower
-    if noun not in STRONG_FILM_NOUNS or noun.endswith("s"):
+    if not _singular_film_noun(noun):
         return None
     return "nonfilm" if first >= 3 and _tv_word(tokens[first - 3]) else "film"
 
@@ -2110,8 +2115,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         chunk.kind, chunk.why = "nonfilm", "kind of star"  # "Pop star X", "Soap star Y"
         return
     if (
-        before in STRONG_FILM_NOUNS
-        and not before.endswith("s")  # "features X", "films X": a verb or a plural, not a cue
+        _singular_film_noun(before)  # "features X", "films X": a verb or a plural, not a cue
         and not (  # "will also feature P as ...": the verb
             chunk.first >= 2
             and before == "feature"
@@ -2166,8 +2170,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     named = named or (  # "The film, A Different Story, chronicles ...": an apposition
         before == ","
         and chunk.first >= 3
-        and tokens[chunk.first - 2].lower in STRONG_FILM_NOUNS
-        and not tokens[chunk.first - 2].lower.endswith("s")
+        and _singular_film_noun(tokens[chunk.first - 2].lower)
         and _determiner_before(tokens, chunk.first - 2)
         and chunk.last + 1 < len(tokens)
         and tokens[chunk.last + 1].text == ","  # closed: "The film, X, chronicles"

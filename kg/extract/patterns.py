@@ -291,7 +291,7 @@ MACROS["BY_WHOM"] = (
     r"(?:{KIN}|the (?=«O)|«[XC]\d+» 's (?=«)|«[PN]\d+» 's (?=«O)|«[PN]\d+» 's (?:own |regular |long-time |longtime |usual )?(?:production )?"
     r"(?:company|firm|studio|banner|outfit|editor|composer|cinematographer|collaborator|partner|"
     r"writing partner|producer)(?: ,)? |(?:«X\d+» 's )?(?:the )?(?:(?:{ADJ}|«[CX]\d+» ){0,3}?(?:{ROLE_NOUN}|"
-    r"{QUALIFIED_NOUN}|playwright|novelist|comic|film-maker|filmmaker) |(?:«[CX]\d+» )?(?:(?!(?:and|or|the|an?|of|in|on|"
+    r"{QUALIFIED_NOUN}|playwright|novelist|songwriter|musician|comic|film-maker|filmmaker) |(?:«[CX]\d+» )?(?:(?!(?:and|or|the|an?|of|in|on|"
     r"for|to|with|at|from) )[a-z][\w'-]* ){1,3}?(?=«)))?"
 )
 """What may stand between "by" and its agent: a kinship noun, the agent's description ("by

@@ -783,8 +783,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?:for|of|to) (?:the )?(?P<film>{FILMREF}) )?(?:(?:was|is|were|are|will be|would be|is to be|"
         r"has been|had been|is being|was being) |, )?"
         r"(?:(?:composed|written|co-written|authored|penned|done|provided|created|handled|by) )?by "
-        r"(?:(?:the )?(?:composer|songwriter|musician|screenwriter|writer|novelist|playwright|"
-        r"cinematographer|editor) )?(?P<agent>{AGENTS})",
+        r"{BY_WHOM}(?P<agent>{AGENTS})",
         needs=("by",),
         flags=frozenset({"film_optional"}),
     ),
