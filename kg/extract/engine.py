@@ -53,6 +53,7 @@ from . import compiled
 from .countries import COMBINING_FORMS, country_name
 from .dates import DateMention, find_dates, is_planned
 from .families import ALL_RULES
+from .families.sources import NUMBERED_TITLE
 from .gazetteer import Gazetteer, name_key
 from .lexicon import (
     FILM_NOUNS,
@@ -332,6 +333,10 @@ PRIOR_WEIGHT = 4
 # ------------------------------------------------------------------ per-document state
 
 
+_SUBTITLE_SMALL_WORDS = frozenset({"to", "from", "of", "the", "in", "and", "a", "at", "on", "for"})
+"""Lower-case words a sequel's subtitle may hold after its colon ("2: Back to Benidorm")."""
+
+
 @dataclass
 class _Names:
     """What the document (and the gazetteer) says its names are."""
@@ -423,11 +428,16 @@ class _Names:
         >>> names.learn("Blue Lantern", "film")
         >>> names.extended_film("Blue Lantern Returns"), names.kind("Blue Harbour Returns")
         ('Blue Lantern', None)
+        >>> names.extended_film("Blue Lantern 2: Back to Rome"), names.kind("Blue Lantern in Rome")
+        ('Blue Lantern', None)
         """
         words = name.split()
         if len(words) < 3 or name_key(words[0]) not in self.first_words():
             return None  # no title of two words or more, or none this name's first word starts
+        colon = next((k for k, word in enumerate(words) if word.endswith(":")), len(words))
         for n in range(len(words) - 1, 1, -1):  # (the words after ``n`` were read before)
+            if n > colon + 1 and words[n] in _SUBTITLE_SMALL_WORDS and words[-1][:1].isupper():
+                continue  # "Holiday From Hell 2: Back to Benidorm": a subtitle's small word
             if not (words[n][:1].isupper() or words[n][:1].isdigit()):
                 break  # "Rain Man and Tootsie", "A Love in Germany": no sequel's title
             head = name_key(" ".join(words[:n]))
@@ -1568,6 +1578,7 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
         candidates.extend(found)
         _update_focus(sent, state, found)
     candidates.extend(_series_members(candidates, state))
+    candidates.extend(_numbered_sequels(candidates, sents, names))
     return _facts(document, _name_unnamed_films(candidates, sents, names), names)
 
 
@@ -1587,6 +1598,71 @@ def _series_members(candidates: list[_Candidate], state: _State) -> list[_Candid
             if title.startswith(key) and title[len(key) :].startswith(_SERIES_SEPARATORS):
                 ref = EntityRef(EntityType.FILM_SERIES, series)
                 out.append(_Candidate(_SERIES_RULE, film, Relation.PART_OF_SERIES, ref, sent))
+    return out
+
+
+_NUMBERED_TITLE = re.compile(
+    r"^(?P<base>.+?) (?:part )?(?P<number>[2-9]|ii|iii|iv|v|vi|vii|viii|ix|two|three|four)"
+    r"(?: ?[:–-] .+)?$"
+)
+"""A title that numbers a film of a series: "raptor island 2", "rooftop rhythm ii: higher
+ground", "the hollow oak part two" (name keys, folded)."""
+
+_NUMBER_VALUES = {
+    **{str(n): n for n in range(2, 10)},
+    **{r: n for n, r in enumerate(("ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"), 2)},
+    "two": 2, "three": 3, "four": 4,
+}  # fmt: skip
+
+
+def _numbered_sequels(
+    candidates: list[_Candidate], sents: Sequence[_Sentence], names: _Names
+) -> list[_Candidate]:
+    """A film of the article titled as another film of it with the next number follows that
+    film ("Raptor Island" ... "Raptor Island 2"; "Zero Point 2" ... "Zero Point 3"): the
+    title says so, whatever the sentences say. Films of the article are those it types as
+    films (in its names or its skeletons) and those its facts are about; the evidence is the first sentence naming the
+    numbered film."""
+    films = {name_key(c.film): c.film for c in reversed(candidates) if c.film}
+    films.update(
+        (name_key(c.obj.name), c.obj.name)
+        for c in candidates
+        if isinstance(c.obj, EntityRef) and c.obj.type is EntityType.FILM
+    )
+    films.update(
+        (key, names.surface.get(key, key))
+        for key, kind in names.kinds.items()
+        if kind == "film" and key not in films
+    )
+    for sent in sents:
+        for slot in sent.slots:
+            if slot.kind == "F":
+                films.setdefault(name_key(slot.text), slot.text)
+    out: list[_Candidate] = []
+    for key, film in films.items():
+        m = _NUMBERED_TITLE.match(key)
+        if m is None:
+            continue
+        base, number = m.group("base"), _NUMBER_VALUES[m.group("number")]
+        words = [word for word, value in _NUMBER_VALUES.items() if value == number - 1]
+        before = ([base] if number == 2 else []) + [
+            f"{base} {part}{word}" for word in words for part in ("", "part ")
+        ]
+        previous = next((k for k in before if k in films), None)
+        where = next((s for s in sents if any(name_key(t.text) == key for t in s.slots)), None)
+        if previous is None or where is None:
+            continue
+        other = films[previous]
+        out.append(
+            _Candidate(
+                NUMBERED_TITLE, film, Relation.FOLLOWS, EntityRef(EntityType.FILM, other), where
+            )
+        )
+        out.append(
+            _Candidate(
+                NUMBERED_TITLE, other, Relation.FOLLOWED_BY, EntityRef(EntityType.FILM, film), where
+            )
+        )
     return out
 
 

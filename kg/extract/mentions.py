@@ -1269,6 +1269,8 @@ def _split(
                 and not is_known_org(" ".join(bare_right))
             ):
                 continue  # "directed Searching for Bobby Fischer": a title opening with a gerund
+            if _subtitle_to_place(tokens, i, k):
+                continue  # "Holiday From Hell 2: Back to Benidorm": a subtitle holds the place
             if (
                 nonfilm_kind(" ".join(left_words)) is not None
                 or nonfilm_kind(" ".join(bare_right)) is not None
@@ -1293,6 +1295,29 @@ def _split(
                 a = k + 2 if tokens[k + 1].text == "the" else k + 1
                 return [(i, k - 1), *_split(sentence, tokens, a, j, known, film)]
     return [(i, j)]
+
+
+def _subtitle_to_place(tokens: Sequence[Token], i: int, k: int) -> bool:
+    """Is the preposition at ``k`` inside a title's subtitle, one or two words after a colon
+    that follows a title's number or name ("Holiday From Hell 2: Back to Benidorm", "Kings of
+    the Road: Escape from Sicily")? Its place is then part of the title, not where it is.
+
+    >>> _subtitle_to_place(tokenize("Holiday From Hell 2: Back to Benidorm"), 0, 6)
+    True
+    >>> _subtitle_to_place(tokenize("Best Director: Mike Leigh in London"), 0, 5)
+    False
+    """
+    colon = next((c for c in range(k - 1, i, -1) if tokens[c].text == ":"), None)
+    if colon is None or tokens[k].text not in ("to", "from") or not 1 <= k - colon - 1 <= 2:
+        return False
+    head = [t.text for t in tokens[i:colon]]
+    between = [t for t in tokens[colon + 1 : k]]
+    return (
+        all(t.cap for t in between)
+        and not _person_like([t.text for t in between])
+        and not _person_like(head)
+        and nonfilm_kind(" ".join(head)) is None
+    )
 
 
 _SHOOTING_UNDER_WAY = frozenset(
@@ -1426,6 +1451,36 @@ def _tv_word(token: Token) -> bool:
 
 _SCREEN_WORDS = frozenset({"film", "movie", "animated", "screen", "big-screen", "cartoon"})
 """Words before a stage noun that put it on screen: "the film musical X", "animated musical X"."""
+
+
+_BEFORE_VERB_SHOW = frozenset(
+    (
+        "will",
+        "would",
+        "to",
+        "can",
+        "could",
+        "may",
+        "might",
+        "shall",
+        "should",
+        "must",
+        "also",
+        "did",
+    )
+)
+
+
+def _verb_show(tokens: Sequence[Token], index: int) -> bool:
+    """Is the "show" at ``index`` a verb ("the festival will show X", "to show X"), not the noun
+    of a television or stage show ("the show X")?
+
+    >>> _verb_show(tokenize("The festival will show Comet Rising"), 3)
+    True
+    >>> _verb_show(tokenize("the TV show Comet Rising"), 2)
+    False
+    """
+    return index >= 1 and tokens[index - 1].lower in _BEFORE_VERB_SHOW
 
 
 def _screen_version_of(tokens: Sequence[Token], first: int) -> bool:
@@ -1783,6 +1838,8 @@ def _film_apposition_after(tokens: Sequence[Token], last: int) -> bool:
     True
     >>> _film_apposition_after(tokenize("Eden Falls, a comedy writer, said"), 1)
     False
+    >>> _film_apposition_after(tokenize("Glass Harbour, the second film in the Kell trilogy"), 1)
+    True
     """
     k = last + 2
     if k + 1 >= len(tokens) or tokens[k - 1].text != ",":
@@ -1810,8 +1867,16 @@ def _film_apposition_after(tokens: Sequence[Token], last: int) -> bool:
                     after == "to" and at + 2 < len(tokens) and tokens[at + 2].lower == "be"
                 )
                 or (after == "of" and token.lower == "biopic")  # "X, a biopic of Y"
+                or (  # "X, the second film in the Kell trilogy"
+                    after in ("in", "of")
+                    and any(t.lower in _SERIES_NOUNS for t in tokens[at + 2 : at + 6])
+                )
             )
     return False
+
+
+_SERIES_NOUNS = frozenset({"trilogy", "series", "franchise", "saga", "quartet", "cycle"})
+"""Nouns of a run of films ("the second film in the Kell trilogy")."""
 
 
 def _nonfilm_apposition_after(tokens: Sequence[Token], last: int) -> bool:
@@ -2212,8 +2277,10 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     if before in NONFILM_BEFORE and _screen_version_of(tokens, chunk.first):
         chunk.kind, chunk.why = "film", "screen version of"  # "the film of the novel X"
         return
-    if before in NONFILM_BEFORE and not (
-        chunk.first >= 2 and tokens[chunk.first - 2].lower in _SCREEN_WORDS
+    if (
+        before in NONFILM_BEFORE
+        and not (chunk.first >= 2 and tokens[chunk.first - 2].lower in _SCREEN_WORDS)
+        and not (before == "show" and _verb_show(tokens, chunk.first - 1))
     ):
         chunk.kind, chunk.why = "nonfilm", f"after '{before}'"  # "the sitcom X", "novel X"
         return

@@ -38,6 +38,12 @@ _SOURCE_WORK_NAMED = (
 """The work's noun phrase before its title: "the 1962 novel by Owen Sato, "."""
 
 
+NUMBERED_TITLE = _order_rule("sources.numbered_title", r"(?!)", Relation.FOLLOWS, film=None)
+"""Not run on sentences: the engine applies it to the titles of an article's films. A film
+titled as another of them with the next number ("Raptor Island 2", "Rooftop Rhythm II: Higher
+Ground" after "Rooftop Rhythm") follows it."""
+
+
 RULES: tuple[Rule, ...] = (
     _order_rule(
         "sources.sequel_to",
@@ -188,11 +194,22 @@ RULES: tuple[Rule, ...] = (
     ),
     _order_rule(
         "sources.a_sequel_named",
-        r"(?:^|, )(?:an?|its|the) (?:{ADJ})?sequel(?: ,)? (?:called |titled |entitled )?"
+        r"(?:^|, )(?:an?|its|the) (?:{ADJ})?(?:sequel|follow-up)(?: ,)? (?:called |titled |entitled )?"
         r"(?P<other>{TITLE})(?: ,| was | is | will | followed | came | arrived )",
         Relation.FOLLOWED_BY,
         film=None,
-        needs=("sequel",),
+        needs=("sequel", "follow-up"),
+    ),
+    _order_rule(
+        "sources.part_of_series_after",
+        # "F, the third part of P's trilogy after G (1999) and H (2002)": F follows the last
+        r"(?P<film>{FILMREF}|^it(?= is | was )) (?:, |is |was )(?:the )?(?:second|third|fourth|"
+        r"fifth|sixth|seventh|latest|final|last|new) (?:{ADJ}){0,2}?(?:film|movie|instalment|"
+        r"installment|entry|part|chapter) (?:in|of) (?:the |a |its |«[PN]\d+» 's )?(?:{ADJ}){0,2}?"
+        r"(?:«[NFX]\d+» )?(?:trilogy|series|franchise|saga)(?: ,)? (?:after|following) "
+        r"(?:«[FN]\d+» (?:\( {YEAR} \) )?(?:, |and ))*(?P<other>{TITLE})",
+        Relation.FOLLOWS,
+        needs=("after", "following"),
     ),
     Rule(
         "sources.series_named",
@@ -235,8 +252,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "sources.adapted_from_own",
         r"(?P<film>{FILMREF})(?: , which| - a film| , a film)? (?:[^«».; ]+ ){0,3}?(?:«[PN]\d+» |he |"
-        r"she |they )?(?:adapted|adapts|took|takes) (?:[^«».; ]+ ){0,3}?from (?:his |her |their |the |a |«[PN]\d+» "
-        r"'s )?(?:own )?(?:{ADJ}){0,2}?(?:novel|book|play|stage play|musical|short story|story|memoir|"
+        r"she |they )?(?:adapted|adapts|took|takes) (?:by {BY_WHOM}«P\d+» )?(?:[^«».; ]+ ){0,3}?"
+        r"from (?:his |her |their |the |a |«[PN]\d+» 's )?(?:own )?(?:{ADJ}){0,2}?(?:novel|book|play|stage play|musical|short story|story|memoir|"
         r"comic|comic book|poem|opera)(?: ,)? (?P<other>«[NFX]\d+»)",
         Relation.BASED_ON,
         agent=None,
