@@ -119,11 +119,13 @@ a new clause instead ("The director was A, and B composed the music"), and so do
 a comma that no "and" closes and no punctuation ends ("which stars A, B said")."""
 
 _NOT_A_DERIVED_WORK = (
-    r"(?! (?:sequels?|prequels?|remakes?|re-make|spin-offs?|spinoffs?|reboots?|follow-ups?)\b)"
+    r"(?! (?:sequels?|prequels?|remakes?|re-make|spin-offs?|spinoffs?|reboots?|follow-ups?|films|"
+    r"movies|franchise|trilogy|saga)\b)"
 )
 """A title right before "sequel", "remake", ... names the film another one derives from: the
 film of the clause is that other one ("P will star in the Night Ferry sequel": P is not in
-Night Ferry)."""
+Night Ferry). A name before "films", "franchise" or "trilogy" is a series, no film ("the last
+two Steel films, F and G")."""
 
 _WRITTEN_WORK = (
     r"(?:books?|novels?|plays?|songs?|albums?|stor(?:y|ies)|poems?|memoirs?|letters?|series|shows?|"

@@ -197,6 +197,15 @@ RULES: tuple[Rule, ...] = (
         needs=("including", "such", "among"),
     ),
     Rule(
+        "crew.work_for_films_including",
+        # "Composer P, who wrote the music for more than 100 films including the classic F"
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:wrote|composed|provided|"
+        r"created|penned) the (?P<cue>music|score|soundtrack|screenplay|script)s? (?:for|to|of) "
+        r"(?:{NUMBER})?(?:{ADJ}){0,2}?{FILM_NOUNS}(?: ,)? (?:including|such as|among them) "
+        r"(?:(?:the|a|an) (?:[a-z][\w-]* )??(?:{FILM_NOUN}|classic) )?(?P<film>{TITLES})",
+        needs=("including", "such", "among"),
+    ),
+    Rule(
         "crew.noun_of",
         r"(?P<agent>{PERSON}){APPOS} (?:, |is |was |is also |was also )(?:the |its |his |her |an? |one of the |who is the |"
         r"who was the |who is an? |who was an? )?"
@@ -601,7 +610,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.pronoun_made_work",
         r"(?:^|, |and )(?P<agent>he|she) (?:{ADV})?(?:composed|wrote|co-wrote|penned|co-penned|"
-        r"scripted|adapted) (?:the |its |a )?(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK})(?! (?:for|of) )",
+        r"scripted|adapted) (?:the |its |a )?(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK})\b(?! (?:for|of) )",
         film=None,
         needs=ROLE_WORK_WORDS,
     ),
