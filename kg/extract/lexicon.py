@@ -374,7 +374,11 @@ def is_given_name(word: str) -> bool:
 _DEMONYM_WORDS = frozenset(
     {w for d in DEMONYMS for w in [d]}
     | {"us", "uk", "hollywood", "bollywood", "aussie", "briton", "english", "scottish", "welsh"}
-)
+    | {"spaniard", "swede", "frenchman", "frenchwoman", "englishman", "englishwoman", "irishman",
+       "irishwoman", "welshman", "welshwoman", "dutchman", "dutchwoman", "scotsman", "scotswoman"}
+)  # fmt: skip
+"""Nationality words, adjectives and the nouns that stand before a name like them ("Spaniard
+Nacho Vidal", "Swede Ola Lind"); not "Dane" or "Finn", which are given names too."""
 
 
 @lru_cache(maxsize=1 << 16)  # pure, and asked of the same names over and over
@@ -452,6 +456,16 @@ _LANGUAGES = frozenset(
         "xhosa",
         "zulu",
         "swahili",
+        "gaelic",
+        "flemish",
+        "catalan",
+        "basque",
+        "farsi",
+        "arabic",
+        "gujarati",
+        "cornish",
+        "sanskrit",
+        "creole",
     ]
 )
 _AWARDS_FOLDED = frozenset(a.casefold() for a in AWARDS)

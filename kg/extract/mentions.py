@@ -90,6 +90,9 @@ _CONNECTORS = frozenset(
 )
 """Lower-case words and marks a name may hold between two capitalised words."""
 
+_PREPOSITIONS = frozenset({"in", "on", "at", "to", "for", "with", "from", "by"})
+"""Connectors that never follow "and" inside one name."""
+
 _ADJECTIVE_TAILS = (
     "-winning",
     "-nominated",
@@ -262,7 +265,12 @@ def name_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 gap = 0
                 j += 1
                 continue
-            if (t.lower in _CONNECTORS or t.kind == "poss") and gap < 2 and _spaced_ok(tokens, j):
+            if (
+                (t.lower in _CONNECTORS or t.kind == "poss")
+                and gap < 2
+                and _spaced_ok(tokens, j)
+                and not (gap and t.lower in _PREPOSITIONS and tokens[j - 1].lower in ("and", "&"))
+            ):  # "for Ferryman and for Halasi's film": "and for" joins two phrases, no name
                 gap += 1
                 j += 1
                 continue
@@ -273,9 +281,41 @@ def name_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
             and tokens[last + 2].text.rstrip(".") in ("Jr", "Sr", "Jnr")
         ):
             last += 2  # "Harry Shum, Jr.": one name
+        cut = _demonym_tail(tokens, i, last)
+        if cut is not None:  # "Seven: Japanese director P": the title, then a nationality
+            runs.append((i, cut))
+            i = cut + 1
+            continue
         runs.append((i, last))
         i = last + 1
     return runs
+
+
+def _demonym_tail(tokens: Sequence[Token], i: int, last: int) -> int | None:
+    """Where a run ``i..last`` ends before a nationality that qualifies the person noun after
+    it ("The Chief's Wife and Ghanaian director P", "Seven: Japanese director P"), if it does.
+
+    >>> toks = tokenize("Seven: Japanese director Hiro Tanabe")
+    >>> _demonym_tail(toks, 0, 2)
+    0
+    >>> _demonym_tail(tokenize("Kenneth Welsh star in it"), 0, 1) is None
+    True
+    """
+    if (
+        last <= i
+        or last + 1 >= len(tokens)
+        or tokens[last + 1].lower not in PERSON_NOUNS
+        or not is_demonym(tokens[last].text)
+    ):
+        return None
+    cut = last - 1
+    if cut > i and is_demonym(f"{tokens[cut].text} {tokens[last].text}"):
+        cut -= 1  # "South Korean director"
+    if tokens[cut].lower not in _CONNECTORS and tokens[cut].kind != "punct":
+        return None  # "Kenneth Welsh star in the film": a surname
+    while cut >= i and (tokens[cut].lower in _CONNECTORS or tokens[cut].kind == "punct"):
+        cut -= 1
+    return cut if cut >= i else None
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -1241,11 +1281,18 @@ def _split(
             and nonfilm_kind(" ".join(_words(sentence, tokens, i, k - 1))) in ("place", "event")
         ):
             return [(i, k - 1), *_split(sentence, tokens, k + 1, j, known, film)]
-        if (  # "Filming has begun in Cornwall on Salt Road": where, then what is shot
+        if (  # "Filming has begun in (the) Cornwall on Salt Road": where, then what is shot
             tok.text == "on"
             and i > 1
-            and tokens[i - 1].lower == "in"
-            and tokens[i - 2].lower in _SHOOTING_UNDER_WAY
+            and (
+                (tokens[i - 1].lower == "in" and tokens[i - 2].lower in _SHOOTING_UNDER_WAY)
+                or (
+                    i > 2
+                    and tokens[i - 1].lower == "the"
+                    and tokens[i - 2].lower == "in"
+                    and tokens[i - 3].lower in _SHOOTING_UNDER_WAY
+                )
+            )
         ):
             return [(i, k - 1), *_split(sentence, tokens, k + 1, j, known, film)]
         if tok.text == "of" and _person_like(_words(sentence, tokens, i, k - 1)):
@@ -1272,6 +1319,12 @@ def _split(
             if _subtitle_to_place(tokens, i, k):
                 continue  # "Holiday From Hell 2: Back to Benidorm": a subtitle holds the place
             if (
+                tok.text in ("to", "from")
+                and len(left_words) == 1
+                and left_words[0] in _JOURNEY_HEADS
+            ):
+                continue  # "Welcome to Nollywood", "Escape from Alcatraz": a title's place
+            if (
                 nonfilm_kind(" ".join(left_words)) is not None
                 or nonfilm_kind(" ".join(bare_right)) is not None
                 or (
@@ -1295,6 +1348,14 @@ def _split(
                 a = k + 2 if tokens[k + 1].text == "the" else k + 1
                 return [(i, k - 1), *_split(sentence, tokens, a, j, known, film)]
     return [(i, j)]
+
+
+_JOURNEY_HEADS = frozenset(
+    {"Welcome", "Return", "Escape", "Journey", "Passage", "Road", "Voyage", "Flight", "Letter",
+     "Letters", "Postcards", "Postcard", "Trip", "Mission", "Homecoming", "Runaway", "Exile"}
+)  # fmt: skip
+"""Words that open a title with a place after "to" or "from" ("Welcome to Nollywood", "Escape
+from Alcatraz", "Passage to India"): the place belongs to the title."""
 
 
 def _subtitle_to_place(tokens: Sequence[Token], i: int, k: int) -> bool:
@@ -2250,6 +2311,14 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         return
     if told is not None:
         chunk.kind, chunk.why = told, "known"
+        return
+    if (
+        before == "of"
+        and chunk.first >= 3
+        and tokens[chunk.first - 2].lower in ("series", "season", "seasons")
+        and tokens[chunk.first - 3].lower not in ("a", "tv")
+    ):  # "the third series of The Cutting Room": television ("a series of X films" is not)
+        chunk.kind, chunk.why = "nonfilm", f"after '{tokens[chunk.first - 2].lower} of'"
         return
     if _film_apposition_after(tokens, chunk.last) and nonfilm_kind(name, heads=False) is None:
         chunk.kind, chunk.why = "film", "apposition 'a ... comedy'"  # "Eden Falls, a comedy by"

@@ -852,7 +852,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.and_star",
-        r"(?P<film>{FILMREF}) (?:[^«».; ]+ |«[XP]\d+» ){0,8}?and (?:its )?(?:{ADJ})?(?:star|stars) "
+        # (a possessor is no subject: "adapted from P's novel G by Q, and stars R")
+        r"(?P<film>{FILMREF})(?! 's) (?:[^«».; ]+ |«[XP]\d+» ){0,8}?and (?:its )?(?:{ADJ})?(?:star|stars) "
         r"(?P<agent>{PEOPLE})",
         CAST,
         needs=("star", "stars"),
