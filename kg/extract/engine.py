@@ -248,10 +248,13 @@ _FILM_NOUN_AFTER = re.compile(r"\b(?:film|movie|picture|feature|documentary|shor
 _SLOT_KIND = re.compile(r"«([A-Z])(\d+)»")
 _AS_WHOM = (
     r"(?:«[A-Z]\d+»|(?:a|an|the|his|her|their) (?:(?!and |or )[a-z][\w'-]* ){1,2}«[NPX]\d+»"
+    r"|(?:(?!(?:and|or|well|in|of|for|by|with|from|to|at|on|opposite|alongside|part|is|was) )"
+    r"[a-z][\w'-]* ){1,2}«[NPX]\d+»"
     r"|(?:a|an|the|his|her|their) (?:«[CXNP]\d+» )?[a-z][\w' -]*?)(?= ,| and| \)|$)"
 )
 """The character after "as": a name, or a noun phrase ("as a retired spy", "as her son"), or
-both ("as his wife June Carter": June Carter is the character, not one of the cast)."""
+both ("as his wife June Carter", "as rogue agent Cole Decker": the named one is the character,
+not one of the cast)."""
 _AS_CHARACTER = re.compile(r"(?<!well)(?: \()? as " + _AS_WHOM + r"(?: \))?| \( «[NXP]\d+» \)")
 _PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _MAY_HEDGE = (
@@ -2149,7 +2152,9 @@ def _shared_subject_clause(skeleton: str) -> str | None:
 
 
 _SUBJECT = re.compile(
-    r"^(?:[^«»]*? , )?(?:the |a )?(?:(?:[a-z][\w'-]*|«C\d+») ){0,4}?«([FNA])(\d+)»(?! 's)"
+    r"^(?:[^«»]*? , )?(?:the |a )?(?:(?:[a-z][\w'-]*|«C\d+»|«N\d+»(?= (?:[a-z][\w'-]* )?"
+    r"(?:drama|comedy|thriller|film|movie|documentary|epic|biopic|romance|horror|musical|western|"
+    r"adventure|caper|satire) «)) ){0,4}?«([FNA])(\d+)»(?! 's)"
     r"(?!(?: [a-z]+){0,3} (?:star|stars|starred|starring|appear|appears|appeared|play|plays|"
     r"played|playing) (?:in|as|opposite|alongside)\b)"  # "Madonna will star in a new film"
     r"(?: \( [^)]* \))?(?: ,| (?:is|was|has|had|will|stars|starred|starring|directed|tells|"
@@ -2160,7 +2165,7 @@ _SUBJECT = re.compile(
     r"debuts|scored|pulled|raked|dominated|dominates|an?)\b)"
 )
 """The subject of a sentence: the first film-like name, after an optional fronted phrase and
-noun phrase ("At 98 minutes, the movie Super Capers starred ...")."""
+noun phrase ("At 98 minutes, the movie Super Capers starred ...", "Coalfield drama F has")."""
 
 
 def _subject(sent: _Sentence) -> re.Match[str] | None:

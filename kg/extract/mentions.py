@@ -552,7 +552,10 @@ def untyped_chunks(
         _add_spans(forced, quoted_titles(tokens))
     if "," in sentence and not _APPOSITION_NOUNS.isdisjoint(t.lower for t in tokens):
         _add_spans(forced, appositive_titles(tokens))
-    for i, j in runs if runs is not None else name_runs(tokens):
+    found_runs = runs if runs is not None else name_runs(tokens)
+    if "," in sentence and len(found_runs) > 1:
+        found_runs = _comma_titles(sentence, tokens, found_runs)
+    for i, j in found_runs:
         inside = [(a, b) for a, b in forced if i <= a <= j or a <= i <= b]
         if inside:  # the run's words before a forced name ("Leon Grant's 'Ruby Sparks'")
             a = inside[0][0]
@@ -570,6 +573,55 @@ def untyped_chunks(
         out.append(chunk)
     out = [c for c in out if not _AWARD_CATEGORY.match(c.text)]
     out.sort(key=lambda c: c.first)
+    return out
+
+
+_VERBS_AFTER_TITLE = frozenset(
+    {"has", "had", "is", "was", "will", "won", "wins", "climbed", "climbs", "took", "takes",
+     "opens", "opened", "topped", "tops", "stars", "starred", "follows", "followed", "received",
+     "earned", "grossed", "slipped", "slips", "fell", "falls", "rose", "debuted", "leads", "led",
+     "remains", "became", "premiered", "screened", "entered", "enters", "dropped", "drops",
+     "moved", "moves", "stayed", "stays", "held", "holds", "tells", "told", "went", "goes"}
+)  # fmt: skip
+"""Verbs that may follow a film title as its sentence's verb ("F climbed to seventh")."""
+
+
+def _comma_titles(
+    sentence: str, tokens: Sequence[Token], runs: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Join two runs split at a comma into one title when a singular film noun comes before
+    them and a verb after ("the drama Paris, Late Summer climbed to seventh", "the thriller
+    Four Walls, One Window has won"); not a list ("the film Heat, Ali and Collateral"), nor a
+    person after the comma ("his drama Vera Drake, Mike Leigh said").
+
+    >>> toks = tokenize("Italian drama Paris, Late Summer climbed to seventh.")
+    >>> _comma_titles("Italian drama Paris, Late Summer climbed to seventh.", toks, [(0, 0), (2, 2), (4, 5)])
+    [(0, 0), (2, 5)]
+    """
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(runs):
+        i, j = runs[k]
+        if k + 1 < len(runs):
+            a, b = runs[k + 1]
+            right = _words(sentence, tokens, a, b)
+            if (
+                a == j + 2
+                and tokens[j + 1].text == ","
+                and i > 0
+                and _singular_film_noun(tokens[i - 1].lower)
+                and b + 1 < len(tokens)
+                and tokens[b + 1].lower in _VERBS_AFTER_TITLE
+                and b - a <= 3
+                and j - i <= 3
+                and not _person_like(right)
+                and not _person_like(_words(sentence, tokens, i, j))
+            ):
+                out.append((i, b))
+                k += 2
+                continue
+        out.append((i, j))
+        k += 1
     return out
 
 

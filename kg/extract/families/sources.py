@@ -99,7 +99,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _order_rule(
         "sources.follows_earlier_film",
-        r"(?P<film>{FILMREF})(?: , which| ,)? (?:directly )?follows (?:on from )?(?:{YEAR} 's (?:{ADJ}){0,2}?"
+        r"(?P<film>{FILMREF})(?: , which [^,;.]{1,80} ,| , which| ,)? (?:directly )?follows (?:on from )?(?:{YEAR} 's (?:{ADJ}){0,2}?"
         r"(?:{FILM_NOUN} )?|the (?:{YEAR} )?(?:{ADJ}){0,2}?(?:{FILM_NOUN}|original) )(?P<other>{TITLE})",
         Relation.FOLLOWS,
         needs=("follows",),
@@ -194,7 +194,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _order_rule(
         "sources.a_sequel_named",
-        r"(?:^|, )(?:an?|its|the) (?:{ADJ})?(?:sequel|follow-up)(?: ,)? (?:called |titled |entitled )?"
+        # ("the spy sequel F": a sequel, not this film's)
+        r"(?:^|, )(?:(?:an?|its) (?:{ADJ})?|the )(?:sequel|follow-up)(?: ,)? (?:called |titled |entitled )?"
         r"(?P<other>{TITLE})(?: ,| was | is | will | followed | came | arrived )",
         Relation.FOLLOWED_BY,
         film=None,
