@@ -576,6 +576,14 @@ def untyped_chunks(
     return out
 
 
+_DECADE = re.compile(r"(?:1[89]|20)\d0s")
+"""A decade before a name ("in 1950s Harlem"): the name is a place in its time."""
+
+_TITLING_ADVERBS = frozenset(
+    {"provisionally", "tentatively", "currently", "simply", "aptly", "originally", "now"}
+)
+"""Adverbs between a film noun and "titled" ("The film, provisionally titled X")."""
+
 _VERBS_AFTER_TITLE = frozenset(
     {"has", "had", "is", "was", "will", "won", "wins", "climbed", "climbs", "took", "takes",
      "opens", "opened", "topped", "tops", "stars", "starred", "follows", "followed", "received",
@@ -2318,16 +2326,26 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
             return
         chunk.kind, chunk.why = "film", f"after '{before}'"
         return
+    if (
+        _DECADE.fullmatch(before)
+        and chunk.first >= 2
+        and tokens[chunk.first - 2].lower in ("in", "of", "from", "across")
+    ):
+        chunk.kind, chunk.why = "nonfilm", "place"  # "a jazz singer in 1950s Harlem"
+        return
+    at = chunk.first - 2  # before "called": "The film, (provisionally) titled X"
+    if at >= 1 and tokens[at].lower in _TITLING_ADVERBS:
+        at -= 1
     named = (
         before in ("called", "titled", "entitled", "named")
-        and chunk.first >= 2
+        and at >= 0
         and (
-            tokens[chunk.first - 2].lower in STRONG_FILM_NOUNS
+            tokens[at].lower in STRONG_FILM_NOUNS
             or (  # "The film, called Iron Gate, ...", "a biopic of his life, titled X"
-                tokens[chunk.first - 2].text == ","
+                tokens[at].text == ","
                 and (
-                    _film_noun_phrase_before(tokens, chunk.first - 2)
-                    or _film_noun_with_participle_before(tokens, chunk.first - 2)
+                    _film_noun_phrase_before(tokens, at)
+                    or _film_noun_with_participle_before(tokens, at)
                 )
             )
         )
@@ -2355,7 +2373,7 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         and told is None
         and not _person_like_name(name)  # "The director of the film, Vinod Pande, says"
     )
-    noun = tokens[chunk.first - 2].lower if chunk.first >= 2 else ""
+    noun = tokens[at].lower if at >= 0 else ""
     if noun == "," and before in ("called", "titled", "entitled", "named"):
         noun = "film"  # "The film, called Munich, ...": a film noun phrase is before the comma
     if named and _may_be_film_after(noun, name):

@@ -851,6 +851,24 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"agent_subject"}),
     ),
     Rule(
+        "cast.with_co_stars_topic",
+        # "She posed on the red carpet with co-stars P and Q": in the film the text is about
+        r"\b(?:with|alongside|joined by) (?:(?:her|his|their|fellow) )?(?:{ADJ})?co-stars? "
+        r"(?P<agent>{PEOPLE})",
+        CAST,
+        film=None,
+        needs=("co-star", "co-stars"),
+    ),
+    Rule(
+        "cast.reunites_stars",
+        # "The film will reunite the series' stars P and Q", "F reunites original stars P and Q"
+        r"(?:(?P<film>{FILMREF})|^it) (?:, [^,;.]{1,60} , )?(?:{AUX}){0,2}(?:reunite|reunites|reuniting) "
+        r"(?:the |its )?(?:(?:series|show|original|film|play) 's |«[NXF]\d+» 's |original )?"
+        r"(?:stars|cast members|leads) (?P<agent>{PEOPLE})",
+        CAST,
+        needs=("reunite", "reunites", "reuniting"),
+    ),
+    Rule(
         "cast.and_star",
         # (a possessor is no subject: "adapted from P's novel G by Q, and stars R")
         r"(?P<film>{FILMREF})(?! 's) (?:[^«».; ]+ |«[XP]\d+» ){0,8}?and (?:its )?(?:{ADJ})?(?:star|stars) "

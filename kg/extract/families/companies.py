@@ -231,6 +231,34 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"org_only"}),
     ),
     Rule(
+        "companies.film_which_org_releases",
+        # "F, which Bluebird Films releases nationwide on December 8, has ..."
+        r"(?P<film>{FILMREF}) , (?:which|that) (?P<agent>{ORG}) (?:{AUX}|{ADV}){0,2}(?:releases|released|"
+        r"release|releasing|distributes|distributed|distribute|distributing)\b",
+        DISTRIBUTOR,
+        needs=(
+            "release",
+            "releases",
+            "released",
+            "releasing",
+            "distributes",
+            "distributed",
+            "distribute",
+            "distributing",
+        ),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
+        "companies.with_org_releasing",
+        # "It will be produced by O, with Northlight Distribution releasing it in UK cinemas"
+        r"(?:^|, )with (?P<agent>{ORGS}) (?:releasing|distributing|handling (?:the |its )?"
+        r"(?:«[XC]\d+» |[a-z]+ )?(?:release|distribution))\b",
+        DISTRIBUTOR,
+        film=None,
+        needs=("releasing", "distributing", "handling"),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
         "companies.acquired_rights",
         r"(?P<agent>{ORG}) (?:, which )?(?:{AUX}|{ADV}){0,2}(?:acquired|acquires|acquire|bought|buys|"
         r"picked up|picks up|snapped up|snaps up|secured|secures|landed|lands) (?:the )?"

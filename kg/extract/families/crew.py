@@ -798,8 +798,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.made_work_with",
-        r"(?:composed|wrote|co-wrote|penned|co-penned) (?:the |its )?(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK}) "
-        r"with (?:(?:his|her|their) )?(?:{ADJ}){0,2}?(?:collaborator |partner |co-writer )?"
+        r"(?:composed|wrote|co-wrote|penned|co-penned|(?:will|is to|is set to) (?:compose|write|"
+        r"co-write|pen)|(?:has|have) (?:composed|written|co-written)) (?:the |its )?(?:{ADJ}){0,2}?"
+        r"(?P<cue>{ROLE_WORK}) with (?:(?:his|her|their) )?(?:{ADJ}){0,2}?(?:collaborator |partner |co-writer )?"
         r"(?P<agent>{PEOPLE})",
         film=None,
         needs=("with",),
