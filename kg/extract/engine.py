@@ -2698,6 +2698,11 @@ def _name_unnamed_films(
             out.append(cand)
             continue
         sent = cand.sentence
+        if "unnamed_film" not in cand.rule.flags:  # "the film" before any film was named
+            name = _film_named_later(sents, position.get(id(sent), len(sents)))
+            if name is not None and names.kind(name) not in ("person", "org", "nonfilm"):
+                out.append(replace(cand, film=names.film_name(name)))
+            continue
         called = _CALLED_AFTER.match(sent.skeleton, cand.span[1]) if cand.span else None
         film: str | None = None
         if called is not None:
@@ -2728,6 +2733,23 @@ def _name_unnamed_films(
         if film is not None:
             out.append(replace(cand, film=film))
     return out
+
+
+_FILM_NAMED_AS = re.compile(
+    r"«A\d+» (?:, )?(?:(?:to be|provisionally|tentatively|now|will be) )?(?:called|titled|entitled|"
+    r"named) (?:, )?«[FN](\d+)»"
+)
+"""A sentence that names "the film" ("The film, to be called F, ..."): what "the film" meant in
+sentences before it that no film was named in."""
+
+
+def _film_named_later(sents: Sequence[_Sentence], here: int) -> str | None:
+    """The name a sentence soon after sentence ``here`` gives "the film" (:data:`_FILM_NAMED_AS`)."""
+    for sent in sents[here + 1 : here + 1 + _SHOOTING_WINDOW]:
+        named = _FILM_NAMED_AS.search(sent.skeleton)
+        if named is not None:
+            return sent.slots[int(named.group(1))].text
+    return None
 
 
 _NEW_FILM_ASIDE = re.compile(
@@ -3267,6 +3289,15 @@ def _candidates(
         )
         if film_text and "«A" in film_text:
             how = "anaphor"
+            if (
+                not films
+                and not first_pass
+                and state.main_film is None
+                and not state.last_film
+                and not state.subject_film
+            ):  # "P is to star in a film of the play X. The film, which will be directed by Q,
+                # ... The film, to be called F": the film the text names later
+                films, how = [""], "later"
     if films and relations[0] is Relation.RELEASE_DATE and not sent.words.isdisjoint(_MADE_FROM):
         date_at = m.start(rule.value) if rule.value is not None else m.end()
         made_from = _films_works_were_made_from(sent, state, date_at)

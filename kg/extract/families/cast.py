@@ -959,7 +959,8 @@ RULES: tuple[Rule, ...] = (
         + _MAKE_VERB
         + r")*)(?: in)? an? (?:(?:new|forthcoming|"
         r"upcoming|untitled|big-screen|feature|low-budget|big-budget|[a-z]+-set) )*(?:{ADJ}){0,2}?"
-        r"{FILM_NOUN}(?= about | based | set | ,| called | titled | \.|$| which | that | for )",
+        r"{FILM_NOUN}(?= about | based | set | ,| called | titled | \.|$| which | that | for | version of "
+        r"| adaptation of )",
         film=None,
         needs=(
             "star",
