@@ -911,6 +911,27 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "cast.cast_as_topic",
+        # "Newcomer P has been cast as the bride": in the film the text is about
+        r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:been |was |were |is |are |being )(?:cast|recast) "
+        r"as (?P<character>" + _CHAR + r")(?! in | for )",
+        CAST,
+        character="character",
+        film=None,
+        needs=("cast", "recast"),
+    ),
+    Rule(
+        "cast.cast_as_with_as_topic",
+        # "... has been cast as the bride, with comedy veteran Q as her father"
+        r"(?:been |was |were |is |are |being )(?:cast|recast) as " + _CHAR + r" , with "
+        r"(?:(?:{ADJ}|«[CX]\d+» ){0,3}?(?:actor |actress |star |veteran |newcomer |comic |comedian ))?"
+        r"(?P<agent>{PERSON}) as (?P<character>" + _CHAR + r")",
+        CAST,
+        character="character",
+        film=None,
+        needs=("cast", "recast"),
+    ),
+    Rule(
         "cast.joined_cast",
         r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:(?:joined|joins|join|joining) the |(?:is|was|"
         r"becomes|became) the (?:latest|newest|most recent|last|final|first|(?:{ADJ})?new) "
@@ -957,8 +978,9 @@ RULES: tuple[Rule, ...] = (
         + _MAKE_VERB
         + r"(?: and "
         + _MAKE_VERB
-        + r")*)(?: in)? an? (?:(?:new|forthcoming|"
-        r"upcoming|untitled|big-screen|feature|low-budget|big-budget|[a-z]+-set) )*(?:{ADJ}){0,2}?"
+        + r")*)(?: in)? (?:an?|(?:his|her|their) (?:first|second|third|next|debut) (?:«C\d+» )?)"
+        r" ?(?:(?:new|forthcoming|upcoming|untitled|big-screen|feature|low-budget|big-budget|"
+        r"[a-z]+-set) )*(?:{ADJ}){0,2}?"
         r"{FILM_NOUN}(?= about | based | set | ,| called | titled | \.|$| which | that | for | version of "
         r"| adaptation of )",
         film=None,

@@ -800,8 +800,8 @@ RULES: tuple[Rule, ...] = (
         "crew.made_work_with",
         r"(?:composed|wrote|co-wrote|penned|co-penned|(?:will|is to|is set to) (?:compose|write|"
         r"co-write|pen)|(?:has|have) (?:composed|written|co-written)) (?:the |its )?(?:{ADJ}){0,2}?"
-        r"(?P<cue>{ROLE_WORK}) with (?:(?:his|her|their) )?(?:{ADJ}){0,2}?(?:collaborator |partner |co-writer )?"
-        r"(?P<agent>{PEOPLE})",
+        r"(?P<cue>{ROLE_WORK}) with (?:{KIN}(?:, )?|(?:his|her|their) )?(?:{ADJ}){0,2}?"
+        r"(?:collaborator |partner |co-writer )?(?P<agent>{PEOPLE})",
         film=None,
         needs=("with",),
     ),
