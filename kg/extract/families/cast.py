@@ -586,8 +586,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.in_films_including",
-        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:starred|appeared|acted|"
-        r"co-starred|starring|appearing|played) in (?:(?:more than |over |some |about |nearly |almost "
+        r"(?P<agent>{WHO}){APPOS} (?:, who |who )?(?:{AUX}|{ADV}){0,3}(?:(?:went|go|goes|would go) on "
+        r"to (?:appear|star|act) |(?:starred|appeared|acted|co-starred|starring|appearing|played) )"
+        r"in (?:(?:more than |over |some |about |nearly |almost "
         r"|dozens of |scores of )?(?:{NUMBER})?(?:{ADJ}){0,2}?(?:films|movies|pictures|features)(?: ,)? "
         r"(?:including|such as|among them)|such (?:{ADJ}){0,2}?(?:films|movies|pictures) as) "
         r"(?P<film>{TITLES})",
@@ -596,7 +597,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.known_as_character",
-        r"(?P<agent>{WHO}){APPOS} (?:, |is |was )?(?:best |perhaps best |probably best |most |"
+        r"(?P<agent>{WHO}){APPOS} (?:, (?:the |an? )(?:[a-z][\w-]* ){0,3}?(?:actor|actress|star|"
+        r"comedian|performer) |, |is |was )?(?:best |perhaps best |probably best |most |"
         r"widely )?(?:known|remembered|famous) (?:as|for playing|for his role as|for her role as) "
         r"(?P<character>" + _CHAR + r") in {FILM_OF}(?P<film>{TITLES_P})",
         CAST,
@@ -880,8 +882,9 @@ RULES: tuple[Rule, ...] = (
         "cast.someone_cast_them_in",
         # "Alfred Hitchcock cast her in Shadow of a Doubt", "The studio cast Q as the villain in F":
         # the object is in F's cast (what the subject is, the sentence does not say)
-        r"(?:^|, |and )(?:{PERSON}|he|she|«O\d+») (?:{AUX}|{ADV}){0,2}(?:cast|casts|recast|recasts) "
-        r"(?P<agent>him|her|{PEOPLE}) (?:as (?P<character>"
+        r"(?:^|, |and )(?:(?:director|producer|film-maker|filmmaker) )?(?:{PERSON}|he|she|«O\d+»)"
+        r"(?: , who)? (?:{AUX}|{ADV}){0,2}(?:cast|casts|recast|"
+        r"recasts) (?P<agent>him|her|{PEOPLE}) (?:as (?P<character>"
         + _CHAR
         + r") )?(?:opposite {PEOPLE} )?in "
         r"{FILM_OF}(?P<film>{TITLES_P})",
