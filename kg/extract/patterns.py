@@ -242,7 +242,7 @@ MACROS["NUMBER"] = (
 MACROS["ORG_ITEM"] = (
     r"(?:the (?:(?:public |private |independent |film |production |distribution |«C\d+» )?"
     r"(?:company|studio|firm|broadcaster|distributor) (?:named |called )?|{YEAR} founded )|the |"
-    r"«[XC]\d+» 's )?{ORG}"
+    r"«[XC]\d+» 's |[a-z]+-based )?{ORG}"
 )
 """One company of a list: "the company named «O»", "the public company «O»", "France's «O»"."""
 MACROS["QUALIFIED_NOUN"] = (
@@ -250,7 +250,7 @@ MACROS["QUALIFIED_NOUN"] = (
     r"legend|icon|newcomer)"
 )
 """Person nouns a title or show may qualify, a name after them: "EastEnders actress «P»"."""
-MACROS["ORGS"] = r"(?:«[XC]\d+» 's )?{ORG}" + _LIST_TAIL.replace("{X}", "{ORG_ITEM}")
+MACROS["ORGS"] = r"(?:«[XC]\d+» 's |[a-z]+-based )?{ORG}" + _LIST_TAIL.replace("{X}", "{ORG_ITEM}")
 MACROS["AGENTS"] = (
     "{AGENT}"
     + _LIST_TAIL.replace(

@@ -914,6 +914,24 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "cast.voices_of",
+        # "The animated adventure features the voices of P, Q and R": its cast
+        r"(?:(?P<film>{FILMREF}) (?:[^«».; ]+ ){0,3}?)?(?:features|featuring|feature|featured|with) "
+        r"the (?:{ADJ})?voices? of (?P<agent>{PEOPLE})",
+        CAST,
+        needs=("voice", "voices"),
+        flags=frozenset({"film_optional"}),
+    ),
+    Rule(
+        "cast.in_the_title_role_topic",
+        # "..., with Scottish actor P in the title role": the film the text is about
+        r"(?:^|, |and )with (?:(?:{ADJ}|«[CX]\d+» ){0,3}?(?:actor|actress|star|newcomer|comedian) )?"
+        r"(?P<agent>{PERSON}) (?:in|taking) the (?:title|lead|leading|starring) (?:role|part)",
+        CAST,
+        film=None,
+        needs=("role", "part"),
+    ),
+    Rule(
         "cast.cast_as_topic",
         # "Newcomer P has been cast as the bride": in the film the text is about
         r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:been |was |were |is |are |being )(?:cast|recast) "

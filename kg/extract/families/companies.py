@@ -252,11 +252,24 @@ RULES: tuple[Rule, ...] = (
         "companies.with_org_releasing",
         # "It will be produced by O, with Northlight Distribution releasing it in UK cinemas"
         r"(?:^|, )with (?P<agent>{ORGS}) (?:releasing|distributing|handling (?:the |its )?"
-        r"(?:«[XC]\d+» |[a-z]+ )?(?:release|distribution))\b",
+        r"(?:«[XC]\d+» |[a-z]+ )?(?:release|distribution)|(?:set|due|expected) to (?:release|"
+        r"distribute))\b",
         DISTRIBUTOR,
         film=None,
-        needs=("releasing", "distributing", "handling"),
+        needs=("releasing", "distributing", "handling", "release", "distribute"),
         flags=frozenset({"org_only"}),
+    ),
+    Rule(
+        "companies.opens_through",
+        # "F opens in UK cinemas on 25 March through O", "arrives on 7 October, courtesy of O"
+        r"(?:(?P<film>{FILMREF}) (?:, (?:[^,;.«»]|«[PNXCO]\d+»){1,60} , )?(?:{AUX}|{ADV}){0,2})?"
+        r"(?:opens|open|opened|"
+        r"opening|arrives|arrive|arriving|released|is released|hits|hit) (?:[^«».; ]+ |«[XCD]\d+» )"
+        r"{0,6}?(?:through|"
+        r"via|courtesy of) (?P<agent>{ORGS})",
+        DISTRIBUTOR,
+        flags=frozenset({"org_only", "film_optional"}),
+        needs=("through", "via", "courtesy"),
     ),
     Rule(
         "companies.acquired_rights",
@@ -290,7 +303,8 @@ RULES: tuple[Rule, ...] = (
         "companies.film_distributed_by",
         r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,)? (?:which |that )?(?:was |is |will be |has been |is being |"
         r"was being |will also be )?(?:also )?"
-        r"(?:distributed|released)(?: in (?:the )?«[XC]\d+»)? by (?:both )?(?:the (?:{ADJ})?company )?"
+        r"(?:distributed|released)(?: in (?:the )?«[XC]\d+»)? by (?:both )?(?:the (?:{ADJ})?company |"
+        r"(?:the )?(?:«C\d+» |[a-z]+ )?(?:distributor|studio|company) )?"
         r"(?P<agent>{ORGS}(?: and in (?:the )?«[XC]\d+» by {ORGS})?)",
         DISTRIBUTOR,
         needs=("distributed", "released"),
