@@ -2315,7 +2315,7 @@ def _topic_film(
     if m is not None and int(m.group(2)) not in exclude | aside:  # "She, star of F, joins"
         slot = sent.slots[int(m.group(2))]
         if slot.kind == "A":
-            return _antecedent(state)
+            return _that_film(slot.text, state) or _antecedent(state)
         if slot.kind == "F" or names.kind(slot.text) == "film" or not films:
             return names.film_name(slot.text)
         return None
@@ -2381,7 +2381,7 @@ def _nearest_title_before(
             return None  # "The acclaimed Winter Fields, starring P": a title read as a name
         return topic
     if found.kind == "A":  # "the film, which stars P, knocked F into second place"
-        return _antecedent(state)
+        return _that_film(found.text, state) or _antecedent(state)
     kind = state.names.kind(found.text)
     if found.kind == "F" or kind == "film" or (adjacent and kind is None):
         # the cue right after an untyped name is what shows it is a film ("Dune, which stars P")
@@ -2543,6 +2543,27 @@ def _film_before(sent: _Sentence, index: int, state: _State) -> str | None:
         if k == "F" and i not in aside
     }
     return films.pop() if len(films) == 1 else None
+
+
+def _that_film(anaphor: str, state: _State) -> str | None:
+    """What "that film" refers to: the last film the sentence before named other than the one
+    the text is about ("P adapted the novel G for director Q. That film, which starred R, ...":
+    G), if the anaphor says "that" and there is one."""
+    if not anaphor.lower().startswith("that ") or state.previous is None:
+        return None
+    names = state.names
+    named = [
+        names.film_name(slot.text)
+        for slot in state.previous.slots
+        if slot.kind == "F"
+        or (
+            slot.kind == "N"
+            and names.kind(slot.text) in ("film", None)
+            and not _not_a_title(slot.text, names)
+        )
+    ]
+    named = [film for film in named if film != state.main_film]
+    return named[-1] if named else None
 
 
 def _antecedent(state: _State) -> str | None:
@@ -2888,7 +2909,11 @@ def _films_of(
     for kind, index in _group_slots(text):
         slot = sent.slots[index]
         if kind == "A":
-            film = _film_before(sent, index, state) or _antecedent(state)
+            film = (
+                _film_before(sent, index, state)
+                or _that_film(slot.text, state)
+                or _antecedent(state)
+            )
             if film is not None and not _new_film_is_original(slot.text, film, state):
                 out.append(film)
             continue

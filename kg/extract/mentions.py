@@ -33,6 +33,8 @@ from .lexicon import (
     FILM_NOUNS,
     FUNCTION_WORDS,
     HONORIFICS,
+    INSTITUTION_HEADS,
+    KNOWN_ORGS,
     NAME_PARTICLES,
     NONFILM_BEFORE,
     NONFILM_MODIFIERS,
@@ -1404,10 +1406,25 @@ def _split(
                 or (bare_right[-1:] and bare_right[-1].endswith("+"))
                 or (tok.text == "on" and nonfilm_kind(right_words[0]) == "time")  # "on August 14"
                 or (tok.text in ("for", "from") and _month_day(right_words))  # "F from July 4"
+                or (tok.text == "for" and _prize_went_to(tokens, i))  # "went to P for F"
             ):
                 a = k + 2 if tokens[k + 1].text == "the" else k + 1
                 return [(i, k - 1), *_split(sentence, tokens, a, j, known, film)]
     return [(i, j)]
+
+
+def _prize_went_to(tokens: Sequence[Token], i: int) -> bool:
+    """Does a prize go to the name at ``i`` ("Best director went to Mexico's P for F")? Then a
+    "for" in it is the prize's reason: a person, then a film.
+
+    >>> _prize_went_to(tokenize("The prize went to Mexico's Teo Villa for Dust Road"), 4)
+    True
+    """
+    back = [t.lower for t in tokens[max(0, i - 4) : i]]
+    return any(
+        back[k] == "to" and back[k - 1] in ("went", "goes", "go", "gone", "going")
+        for k in range(1, len(back))
+    )
 
 
 _JOURNEY_HEADS = frozenset(
@@ -2263,9 +2280,20 @@ def _may_be_film_after(noun: str, name: str) -> bool:
     (True, False)
     >>> _may_be_film_after("film", "Bafta")
     False
+    >>> _may_be_film_after("thriller", "Blind Trust"), _may_be_film_after("thriller", "Lantern Films")
+    (True, False)
     """
     kind = nonfilm_kind(name, heads=False)
-    return kind is None or (kind == "place" and noun in _PLACE_TITLE_NOUNS)
+    return (
+        kind is None
+        or (kind == "place" and noun in _PLACE_TITLE_NOUNS)
+        or (  # "the political thriller Blind Trust", "the drama Dead Poets Society"
+            kind == "org"
+            and len(name.split()) >= 2
+            and name.split()[-1] in INSTITUTION_HEADS
+            and name not in KNOWN_ORGS
+        )
+    )
 
 
 def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:

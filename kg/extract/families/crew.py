@@ -93,8 +93,17 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.title_noun",
-        r"(?P<film>{TITLES}) (?P<cue>{ROLE_NOUNS}) (?P<agent>{PERSON})",
+        # (a newspaper has editors and a studio producers: "Screen Finance editor P", "Lionheart
+        # producer Q" need a title shown to be a film, crew.film_noun_weak)
+        r"(?P<film>{TITLES}) (?!(?:editor|producer|editors|producers) «)(?P<cue>{ROLE_NOUNS}) "
+        r"(?P<agent>{PERSON})",
         needs=ROLE_NOUN_WORDS,
+    ),
+    Rule(
+        "crew.film_noun_weak",
+        r"(?P<film>«F\d+»(?: (?:and|&) «F\d+»)?) (?P<cue>editor|producer|editors|producers) "
+        r"(?P<agent>{PERSON})",
+        needs=("editor", "producer", "editors", "producers"),
     ),
     Rule(
         "crew.title_poss_noun",
