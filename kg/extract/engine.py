@@ -58,6 +58,7 @@ from .gazetteer import Gazetteer, name_key
 from .lexicon import (
     FILM_NOUNS,
     FUNCTION_WORDS,
+    ORG_SUFFIXES,
     PERSON_NOUNS,
     ROLE_OF_NOUN,
     ROLE_OF_VERB,
@@ -1357,6 +1358,22 @@ _FILM_AFTER_TITLE = re.compile(
 """What says that the name before it is a film's ("F, starring P", "F (1997)")."""
 
 
+def _learn_org_short_name(org: str, names: _Names) -> None:
+    """Learn the name of a company without its suffix as the company ("Lionheart Entertainment"
+    ... "Lionheart producer Morton Giles": Lionheart is no film), when nothing else is known of it.
+
+    >>> names = _Names(None)
+    >>> _learn_org_short_name("Lionheart Entertainment", names)
+    >>> names.kind("Lionheart")
+    'org'
+    """
+    words = org.split()
+    if len(words) >= 2 and words[-1] in ORG_SUFFIXES:
+        short = " ".join(words[:-1])
+        if names.kind(short) is None and not is_given_name(words[0]):
+            names.learn(short, "org")
+
+
 def _learn_headline_titles(headline: str, text: str, names: _Names) -> None:
     """Learn as a film a name of the headline that the sentences would cut short at a number,
     a small word or a lower-case word it holds ("Murder at 1600", "Fools Rush In"), when the
@@ -1494,6 +1511,8 @@ def extract(document: Document, gazetteer: Gazetteer | None = None) -> list[Fact
                 names.learn(slot.text, _KIND_OF_LETTER[slot.kind])
                 if slot.kind == "F":
                     names.evidenced.add(key)
+                if slot.kind == "O":
+                    _learn_org_short_name(slot.text, names)
                 if slot.kind == "P":
                     _learn_person(slot.chunk, sent, key, names)
             if slot.chunk is not None and slot.kind == "X" and _TV_WHY.match(slot.chunk.why):
@@ -2404,6 +2423,9 @@ by O")."""
 _ENDS_WITH_TITLE = re.compile(r"«[FN]\d+» $")
 """A skeleton up to a cue that opens with ", a/an/the": an apposition on that title ("G, a
 documentary by P"; not ", also starring P", which keeps the sentence's subject)."""
+_RELATIVE_RIGHT_BEFORE = re.compile(r"«[FN]\d+» , (?:which|that) $")
+"""A relative pronoun right before a match on a title ("F, which was directed by P"): the match
+is about that title, as with :data:`_APPOSITIVE_CUE`."""
 _APPOSITIVE_CUE = re.compile(r"(?:, (?:co-)?starring|(?:, )?(?:which|that) (?!also))")
 """A cue that modifies the noun phrase just before it (", starring P", "which stars P"), not the
 sentence's subject; ", also starring" and a finite ", stars" keep the subject."""
@@ -3285,6 +3307,7 @@ def _candidates(
             topic = _topic_film(sent, state, taken, of_sequel=rule.inverse is not None)
         if (
             _APPOSITIVE_CUE.match(m.group(0))
+            or _RELATIVE_RIGHT_BEFORE.search(sent.skeleton, 0, m.start()) is not None
             or _TO_BE_APPOSITION.search(sent.skeleton, 0, m.start()) is not None
             or (
                 m.group(0).startswith((", a ", ", an ", ", the "))

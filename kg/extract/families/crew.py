@@ -93,17 +93,32 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.title_noun",
-        # (a newspaper has editors and a studio producers: "Screen Finance editor P", "Lionheart
-        # producer Q" need a title shown to be a film, crew.film_noun_weak)
-        r"(?P<film>{TITLES}) (?!(?:editor|producer|editors|producers) «)(?P<cue>{ROLE_NOUNS}) "
-        r"(?P<agent>{PERSON})",
+        # (a newspaper has editors: "Screen Finance editor P" needs a title shown to be a film,
+        # crew.film_noun_weak)
+        r"(?P<film>{TITLES}) (?!(?:editor|editors) «)(?P<cue>{ROLE_NOUNS}) (?P<agent>{PERSON})",
         needs=ROLE_NOUN_WORDS,
     ),
     Rule(
+        "crew.poss_work_by",
+        # "Kittiwake's score was eventually composed by P"
+        r"(?P<film>«[FN]\d+») 's (?:{ADJ})?(?P<cue>score|soundtrack|music|screenplay|script|"
+        r"cinematography|editing) (?:was|is|will be|has been|had been) (?:{ADV}|eventually |finally )?"
+        r"(?:composed|written|"
+        r"provided|done|handled|penned|co-written|created|supplied) by (?:{BY_WHOM})?(?P<agent>{AGENTS})",
+        needs=("score", "soundtrack", "music", "screenplay", "script", "cinematography", "editing"),
+    ),
+    Rule(
+        "crew.return_to_score_topic",
+        # "Composer P will return to score the prequel": the film the text is about
+        r"(?:^|, )(?:(?:composer|the composer) )?(?P<agent>{PERSON}) (?:{AUX}|{ADV}){0,2}(?:return to |"
+        r"come back to |be back to )?(?P<cue>score) (?:the |its )?(?:{ADJ})?(?:film|movie)\b",
+        film=None,
+        needs=("score",),
+    ),
+    Rule(
         "crew.film_noun_weak",
-        r"(?P<film>«F\d+»(?: (?:and|&) «F\d+»)?) (?P<cue>editor|producer|editors|producers) "
-        r"(?P<agent>{PERSON})",
-        needs=("editor", "producer", "editors", "producers"),
+        r"(?P<film>«F\d+»(?: (?:and|&) «F\d+»)?) (?P<cue>editor|editors) (?P<agent>{PERSON})",
+        needs=("editor", "editors"),
     ),
     Rule(
         "crew.title_poss_noun",

@@ -235,7 +235,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "sources.based_on",
-        r"(?P<film>{FILMREF}|^it(?= is | was )) (?:, |is |was |, which is |which is |which was |"
+        r"(?P<film>{FILMREF}|^it(?= is | was | will be )) (?:, |is |was |will be |is to be |would be |"
+        r", which is |which is |which was |"
         r"(?:is|was) (?:an? |the )(?:{YEAR} )?(?:{ADJ}){0,3}?{FILM_NOUN} (?:, )?)?(?:also )?"
         r"(?:loosely |partly |largely )?(?:based on|adapted from|an adaptation of|a film version of|"
         r"(?:a |an |the )?(?:{ADJ}){0,2}?remake of|"
@@ -243,8 +244,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:film |movie |screen |big-screen |big screen |cinema )?(?:adaptation|version) of) "
         r"(?:(?:the |a |an |his |her |their |«[PN]\d+» 's |the «[PN]\d+» )?(?:{ADJ}){0,3}?"
         + _SOURCE_WORK
-        + r"(?: (?:of|by) «[PN]\d+»)?(?: ,)? |(?:the |a |an )?(?:{YEAR} )?(?:{ADJ}){0,2}?"
-        r"(?:film|movie|picture) )?(?P<other>«[NFX]\d+»)(?! 's)",  # not "Bizet's opera"
+        + r"(?: (?:of|by) «[PN]\d+»)?(?: ,)? |(?:the |a |an )?(?:{YEAR} )?(?:«C\d+» )?(?:{ADJ}){0,2}?"
+        r"(?:film|movie|picture|{FILM_NOUN}) )?(?P<other>«[NFX]\d+»)(?! 's)",  # not "Bizet's opera"
         Relation.BASED_ON,
         agent=None,
         other="other",
@@ -252,7 +253,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "sources.adapted_from_own",
-        r"(?P<film>{FILMREF})(?: , which| - a film| , a film)? (?:[^«».; ]+ ){0,3}?(?:«[PN]\d+» |he |"
+        r"(?P<film>{FILMREF}|^it(?= was | is | has been ))(?: , which| - a film| , a film)? "
+        r"(?:[^«».; ]+ ){0,3}?(?:«[PN]\d+» |he |"
         r"she |they )?(?:adapted|adapts|took|takes) (?:by {BY_WHOM}«P\d+» )?(?:[^«».; ]+ ){0,3}?"
         r"from (?:his |her |their |the |a |«[PN]\d+» 's )?(?:own )?(?:{ADJ}){0,2}?(?:novel|book|play|stage play|musical|short story|story|memoir|"
         r"comic|comic book|poem|opera)(?: ,)? (?P<other>«[NFX]\d+»)",
@@ -294,8 +296,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "sources.version_of_topic",
-        r"(?:^|, )an? (?:film|movie|screen) (?:version|adaptation) of (?:«[PN]\d+» 's )?(?:{ADJ}){0,2}?"
-        r"(?:novel|book|play|musical|opera|story|comic)? ?(?P<other>{NAME})",
+        r"(?:^|, |over |about |on )(?:an?|the) (?:film|movie|screen|big-screen) (?:version|adaptation) of "
+        r"(?:«[PN]\d+» 's )?(?:{ADJ}){0,2}?"
+        r"(?:novel|book|play|musical|opera|story|comic)? ?(?P<other>«[NFX]\d+»)(?! 's)",
         Relation.BASED_ON,
         film=None,
         agent=None,
