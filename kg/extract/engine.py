@@ -3026,8 +3026,13 @@ _POSSESSOR = re.compile(r"«[PN]\d+» 's (?!(?:(?:[a-z-]+|«[FN]\d+») ){0,2}?co
 but "«P» 's co-star «Q»" and "«P» 's «F» co-star «Q»" make both members."""
 _PLACE_POSSESSOR = re.compile(r"«[XC]\d+» 's ")
 """A country or place that owns the next member of a group ("France's «O»")."""
-_MODIFIER = re.compile(expand(r"«[NFX]\d+» (?={QUALIFIED_NOUN} «)"))
-"""A title or show that qualifies the person noun after it in a group ("«N» actress «P»")."""
+_MODIFIER = re.compile(
+    expand(
+        r"«[NFX]\d+» (?={QUALIFIED_NOUN} «)|«[PN]\d+» (?=(?:regulars?|favourites?|favorites?|alumni) «)"
+    )
+)
+"""A title or show that qualifies the person noun after it in a group ("«N» actress «P»"), or
+a film-maker whose regulars the people are ("Baird regulars «P» and «P»")."""
 _SLOT_OR_PRONOUN = re.compile(r"«[A-Z]\d+»|\b(?:he|she|him|her|his)\b")
 _RESPECTIVELY = re.compile(r"(?: ,)? respectively\b")
 _LIST_ITEM_BEFORE = re.compile(r"«[FNA]\d+» (?:,|and|, and) $")

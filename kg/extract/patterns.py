@@ -223,8 +223,10 @@ MACROS["FILMREFS"] = "{FILMREF}" + _LIST_TAIL.replace("{X}", "{TITLE}")
 MACROS["PEOPLE"] = "{PERSON}" + _LIST_TAIL.replace("{X}", "{PERSON}")
 MACROS["WHOS"] = "{WHO}" + _LIST_TAIL.replace("{X}", "{WHO}")
 MACROS["CAST_ITEM"] = (
-    r"(?:(?:«[CXNF]\d+» )?(?:{ADJ})??(?:actor|actress|star|singer|comedian|rapper|model|newcomer)"
-    r"(?: ,)? |«[XN]\d+» (?:winner|nominee) |«[PN]\d+» 's (?:[a-z-]+ ){1,2}?|«[XC]\d+» 's )?"
+    r"(?:(?:«[CXNF]\d+» )?(?:{ADJ})??(?:actor|actress|star|singer|comedian|rapper|model|newcomer|"
+    r"comic|funnyman|heart-throb|hunk|stalwart)"
+    r"(?: ,)? |«[XN]\d+» (?:winner|nominee) |«[PN]\d+» 's (?:[a-z-]+ ){1,2}?|«[XC]\d+» 's |"
+    r"«[PN]\d+» (?:regulars?|favourites?|favorites?|veterans?|alumni) )?"
     r"{PERSON}(?! 's)(?: , \d{1,2}(?= ,)(?: ,(?= (?:and|&) [^a-z])| ,(?= [a-z]))?)?(?: (?:\( )?as {CHAR}(?: \))?| \( «[NXP]\d+» \))?"
     r"(?: in (?:a|an|his|her|their) (?:[a-z-]+ ){0,2}?(?:role|part|debut|cameo|appearance))?"
 )

@@ -43,6 +43,14 @@ RULES: tuple[Rule, ...] = (
         needs=("by",),
     ),
     Rule(
+        "crew.film_appos_and_by",
+        # "F, a comedy directed by P and written by Q": Q's part (P's is crew.film_by)
+        r"(?P<film>{FILMREF}) , (?:an? |the )?(?:{ADJ}){0,4}?{FILM_NOUN} (?:directed|written|produced|"
+        r"co-written|co-directed) by «[PN]\d+» and (?P<cue>{ROLE_PASSIVES}) by {BY_WHOM}"
+        r"(?P<agent>{AGENTS})",
+        needs=("by",),
+    ),
+    Rule(
         "crew.titles_were_by",
         # "F and G were directed by P" (both); "... by P and Q, respectively" (in turn)
         r"(?P<film>{TITLE_ITEM}(?: ,| , and| and) {TITLES}) (?:were|are|have been) (?:{ADV})?"
@@ -97,6 +105,14 @@ RULES: tuple[Rule, ...] = (
         # crew.film_noun_weak)
         r"(?P<film>{TITLES}) (?!(?:editor|editors) «)(?P<cue>{ROLE_NOUNS}) (?P<agent>{PERSON})",
         needs=ROLE_NOUN_WORDS,
+    ),
+    Rule(
+        "crew.work_by_with",
+        # "The script will be written by series regular P with Q": both wrote it
+        r"^(?:the |its )?(?P<cue>script|screenplay|score|music) (?:will be|is being|is to be|was|has been) "
+        r"(?:written|co-written|composed|provided) by {BY_WHOM}«[PN]\d+» with (?P<agent>{PERSON})",
+        film=None,
+        needs=("with",),
     ),
     Rule(
         "crew.poss_work_by",
