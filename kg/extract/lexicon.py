@@ -156,9 +156,10 @@ NONFILM_MODIFIERS = _words(
     """pop|rock|rap|soul|country|jazz|blues|folk|punk|disco|indie|hip-hop|r&b|grime|opera|soap|
     reality|porn|child|teen|youtube|tiktok|instagram|internet|football|tennis|sports|sport|
     boxing|golf|pin-up|hollywood|bollywood|screen|film|movie|tv|television|radio|broadway|
-    west end|glamour|fashion|comedy|stage"""
+    west end|glamour|fashion|comedy|stage|cult|page 3|page three"""
 )
-"""Words that make a kind of star, singer or icon, never a title: "Pop star X", "Soap star Y"."""
+"""Words that make a kind of star, singer or icon, never a title: "Pop star X", "Soap star Y",
+"Cult film-maker Z", "Page 3 stunner W"."""
 
 NONFILM_BEFORE = _words(
     """series|show|programme|program|sitcom|soap|tv|channel|miniseries|mini-series|docuseries|
@@ -320,7 +321,7 @@ PERSON_NOUNS = _words(
     spokesperson|founder|head|mogul|tycoon|star's|superstar|starlet|actor's|director's|
     helmer|auteur|animator|dancer|choreographer|designer|photographer|journalist|reporter|
     broadcaster|anchor|newsman|newscaster|star-turned-director|actor-director|
-    writer-director|singer-actress|singer-actor|
+    writer-director|singer-actress|singer-actor|stunner|babe|hunk|funnyman|beauty|bombshell|
     welshman|welshwoman|scotsman|scotswoman|englishman|englishwoman|irishman|irishwoman|
     frenchman|frenchwoman|dutchman|dutchwoman|countryman|countrywoman|compatriot|
     son|daughter|wife|husband|father|mother|brother|sister|partner|girlfriend|boyfriend|

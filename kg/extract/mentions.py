@@ -1299,7 +1299,11 @@ def _split(
                 continue
             if right.text in ("the", "a", "an"):
                 left = " ".join(_words(sentence, tokens, i, k - 1))
-                if is_known_org(left) or known(left) in ("org", "person"):
+                if (
+                    is_known_org(left)
+                    or known(left) in ("org", "person")
+                    or nonfilm_kind(left) == "place"  # "between Canada and the United States"
+                ):
                     # "Northlight Pictures and the French company X": two names, no article
                     return [(i, k - 1), *_split(sentence, tokens, k + 2, j, known, film)]
                 continue  # "Harry Potter and the Prisoner of Azkaban"

@@ -224,7 +224,7 @@ MACROS["PEOPLE"] = "{PERSON}" + _LIST_TAIL.replace("{X}", "{PERSON}")
 MACROS["WHOS"] = "{WHO}" + _LIST_TAIL.replace("{X}", "{WHO}")
 MACROS["CAST_ITEM"] = (
     r"(?:(?:«[CXNF]\d+» )?(?:{ADJ})??(?:actor|actress|star|singer|comedian|rapper|model|newcomer|"
-    r"comic|funnyman|heart-throb|hunk|stalwart)"
+    r"comic|funnyman|heart-throb|hunk|stalwart|stunner|babe|beauty|bombshell|boxer|footballer)"
     r"(?: ,)? |«[XN]\d+» (?:winner|nominee) |«[PN]\d+» 's (?:[a-z-]+ ){1,2}?|«[XC]\d+» 's |"
     r"«[PN]\d+» (?:regulars?|favourites?|favorites?|veterans?|alumni) )?"
     r"{PERSON}(?! 's)(?: , \d{1,2}(?= ,)(?: ,(?= (?:and|&) [^a-z])| ,(?= [a-z]))?)?(?: (?:\( )?as {CHAR}(?: \))?| \( «[NXP]\d+» \))?"
