@@ -504,7 +504,9 @@ def nonfilm_kind(name: str, *, heads: bool = True) -> str | None:
         return "time"
     if folded in _HOME_MEDIA_FOLDED or bare in _HOME_MEDIA_FOLDED:
         return "format"
-    if is_demonym(name):
+    if is_demonym(name) or (
+        folded != bare and bare.endswith(("ish", "ch", "ese", "ss")) and is_demonym(bare)
+    ):  # "The British presence includes ...", "the French": a people, not "The American"
         return "nationality"
     words = name.split()
     if "World War" in name or "Cold War" in name or "Vietnam War" in name:
