@@ -1982,10 +1982,22 @@ def _film_apposition_after(tokens: Sequence[Token], last: int) -> bool:
     False
     >>> _film_apposition_after(tokenize("Glass Harbour, the second film in the Kell trilogy"), 1)
     True
+    >>> _film_apposition_after(tokenize("Grace Notes, about a deaf pianist, was"), 1)
+    True
+    >>> _film_apposition_after(tokenize("Ann Lee, about a year ago, said"), 1)
+    False
     """
     k = last + 2
     if k + 1 >= len(tokens) or tokens[k - 1].text != ",":
         return False
+    if (  # "Grace Notes, about a deaf pianist, was written by P": what a work is about
+        tokens[k].lower == "about"
+        and k + 2 < len(tokens)
+        and tokens[k + 1].lower in ("a", "an", "two", "three", "four", "five")
+        and tokens[k + 2].lower not in _TIME_NOUNS
+        and not (k + 3 < len(tokens) and tokens[k + 3].lower in _TIME_NOUNS)
+    ):
+        return True
     if tokens[k].lower in ("a", "an", "the", "his", "her", "their"):
         k += 1
     else:  # "Blue Avenue, Dan Lee's follow-up to Drumline": a possessor of up to four words
@@ -2016,6 +2028,12 @@ def _film_apposition_after(tokens: Sequence[Token], last: int) -> bool:
             )
     return False
 
+
+_TIME_NOUNS = frozenset(
+    {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
+     "hour", "hours", "minute", "minutes", "century", "dozen", "third", "quarter", "half"}
+)  # fmt: skip
+"""Nouns of "about a year ago", "about a dozen": no subject matter."""
 
 _SERIES_NOUNS = frozenset({"trilogy", "series", "franchise", "saga", "quartet", "cycle"})
 """Nouns of a run of films ("the second film in the Kell trilogy")."""
@@ -2422,7 +2440,11 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     ):  # "the third series of The Cutting Room": television ("a series of X films" is not)
         chunk.kind, chunk.why = "nonfilm", f"after '{tokens[chunk.first - 2].lower} of'"
         return
-    if _film_apposition_after(tokens, chunk.last) and nonfilm_kind(name, heads=False) is None:
+    if (
+        _film_apposition_after(tokens, chunk.last)
+        and nonfilm_kind(name, heads=False) is None
+        and " in " not in name  # "comic legend P in F, about a ...": F is about it
+    ):
         chunk.kind, chunk.why = "film", "apposition 'a ... comedy'"  # "Eden Falls, a comedy by"
         return
     if _nonfilm_apposition_after(tokens, chunk.last):

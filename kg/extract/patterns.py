@@ -226,7 +226,8 @@ MACROS["CAST_ITEM"] = (
     r"(?:(?:«[CXNF]\d+» )?(?:{ADJ})??(?:actor|actress|star|singer|comedian|rapper|model|newcomer|"
     r"comic|funnyman|heart-throb|hunk|stalwart|stunner|babe|beauty|bombshell|boxer|footballer)"
     r"(?: ,)? |«[XN]\d+» (?:winner|nominee) |«[PN]\d+» 's (?:[a-z-]+ ){1,2}?|«[XC]\d+» 's |"
-    r"«[PN]\d+» (?:regulars?|favourites?|favorites?|veterans?|alumni) )?"
+    r"«[PN]\d+» (?:regulars?|favourites?|favorites?|veterans?|alumni) |(?:a|an) (?:young|then-unknown|"
+    r"little-known|then-little-known|teenage|pre-fame|fresh-faced|youthful|baby-faced) )?"
     r"{PERSON}(?! 's)(?: , \d{1,2}(?= ,)(?: ,(?= (?:and|&) [^a-z])| ,(?= [a-z]))?)?(?: (?:\( )?as {CHAR}(?: \))?| \( «[NXP]\d+» \))?"
     r"(?: in (?:a|an|his|her|their) (?:[a-z-]+ ){0,2}?(?:role|part|debut|cameo|appearance))?"
 )
@@ -292,7 +293,7 @@ REUNITE_WORDS = (
 )  # fmt: skip
 """The words one of which a sentence needs for a :data:`MACROS` ``REUNITE`` rule."""
 MACROS["BY_WHOM"] = (
-    r"(?:{KIN}|the (?=«O)|«[XC]\d+» 's (?=«)|«[PN]\d+» 's (?=«O)|«[PN]\d+» 's (?:own |regular |long-time |longtime |usual )?(?:production )?"
+    r"(?:{KIN}(?:, )?|the (?=«O)|«[XC]\d+» 's (?=«)|«[PN]\d+» 's (?=«O)|«[PN]\d+» 's (?:own |regular |long-time |longtime |usual )?(?:production )?"
     r"(?:company|firm|studio|banner|outfit|editor|composer|cinematographer|collaborator|partner|"
     r"writing partner|producer)(?: ,)? |(?:«X\d+» 's )?(?:the )?(?:(?:{ADJ}|«[CX]\d+» ){0,3}?(?:{ROLE_NOUN}|"
     r"{QUALIFIED_NOUN}|playwright|novelist|songwriter|musician|comic|film-maker|filmmaker) |(?:«[CX]\d+» )?(?:(?!(?:and|or|the|an?|of|in|on|"

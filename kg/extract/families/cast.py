@@ -932,6 +932,15 @@ RULES: tuple[Rule, ...] = (
         needs=("role", "part"),
     ),
     Rule(
+        "cast.played_by_topic",
+        # "... falls for a visiting surveyor, played by American actor P": a part in the film
+        r", played by (?:(?:{ADJ}|«[CX]\d+» ){0,3}?(?:actor|actress|star|newcomer|comedian) )?"
+        r"(?P<agent>{PERSON})(?= ,| \.|$| and )",
+        CAST,
+        film=None,
+        needs=("played",),
+    ),
+    Rule(
         "cast.cast_as_topic",
         # "Newcomer P has been cast as the bride": in the film the text is about
         r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:been |was |were |is |are |being )(?:cast|recast) "

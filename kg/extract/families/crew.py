@@ -43,6 +43,14 @@ RULES: tuple[Rule, ...] = (
         needs=("by",),
     ),
     Rule(
+        "crew.film_from_director_appos",
+        # "F, the debut feature from music video director P"
+        r"(?P<film>{FILMREF}) , (?:the |a |an |his |her |their )(?:{ADJ}){0,3}?(?:feature|film|movie|"
+        r"debut|documentary|comedy|drama|thriller|project) (?:from|by) (?:(?:[a-z][\w-]*|«[CX]\d+») ){0,3}?"
+        r"(?P<cue>director|film-maker|filmmaker|writer-director) (?P<agent>{PERSON})",
+        needs=("from", "by"),
+    ),
+    Rule(
         "crew.film_appos_and_by",
         # "F, a comedy directed by P and written by Q": Q's part (P's is crew.film_by)
         r"(?P<film>{FILMREF}) , (?:an? |the )?(?:{ADJ}){0,4}?{FILM_NOUN} (?:directed|written|produced|"
