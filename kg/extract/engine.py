@@ -2427,6 +2427,11 @@ _GENERIC_FILMS_SUBJECT = re.compile(
     r"^(?:(?:all|many|most|some|several) of )?(?:his|her|their) (?:[a-z-]+ )?(?:films|movies|pictures)\b"
 )
 """A sentence about someone's films in general ("His films were shot by P"): none of them."""
+_TV_SUBJECT = re.compile(
+    r"^(?:the|its|this) (?:[a-z-]+ ){0,2}?(?:series|show|sitcom|serial|soap|programme|miniseries)"
+    r" (?:, (?:which|who) |stars |starring |features |follows )"
+)
+"""A sentence whose subject is a television programme ("The eight-part series, which stars P")."""
 _RELATIVE_RIGHT_BEFORE = re.compile(r"«[FN]\d+» , (?:which|that) $")
 """A relative pronoun right before a match on a title ("F, which was directed by P"): the match
 is about that title, as with :data:`_APPOSITIVE_CUE`."""
@@ -3327,8 +3332,9 @@ def _candidates(
             topic = _nearest_title_before(sent, state, m.start(), taken, topic)
         if how == "main" and state.stage_age <= 1:
             topic = None  # "Now the musical version opens. P plays the lead": not the film
-        if _GENERIC_FILMS_SUBJECT.match(sent.skeleton):
-            topic = None  # "His films were edited by his wife, P": no one film of them
+        if _GENERIC_FILMS_SUBJECT.match(sent.skeleton) or _TV_SUBJECT.match(sent.skeleton):
+            topic = None  # "His films were edited by his wife, P": no one film of them; "The
+            # eight-part series, which stars P, ...": television
         if rule.inverse is not None and rule.other is not None:  # "A sequel, F Returns, ...": F's
             others = [sent.slots[i].text for _, i in _group_slots(_group(m, rule.other))]
             if len(others) == 1:

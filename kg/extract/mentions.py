@@ -2339,6 +2339,20 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         return
     told = known(name)  # (asked once: the same answer below)
     if (
+        before in ("a", "an")
+        and told is None
+        and chunk.last + 1 < len(tokens)
+        and tokens[chunk.last + 1].kind == "word"
+        and tokens[chunk.last + 1].lower[:1].isalpha()
+        and not tokens[chunk.last + 1].cap
+        and tokens[chunk.last + 1].lower not in FUNCTION_WORDS
+        and not _person_like_name(name)
+        and nonfilm_kind(name, heads=False) is None
+        and not _singular_film_noun(tokens[chunk.last + 1].lower)
+    ):  # "a Kyoto fishmonger", "a Bradford textile mill": a name that qualifies a noun
+        chunk.kind, chunk.why = "nonfilm", "modifier"
+        return
+    if (
         told is None
         and not _person_like_name(name)
         and _predicate_cue_verb_after(tokens, chunk.last)
