@@ -105,7 +105,7 @@ _ANAPHOR = re.compile(
     r"(?<!«F\d» , )(?<!«F\d\d» , )(?<!remake of )(?<!sequel to )(?<!prequel to )(?<!version of )"
     r"(?<!follow-up to )\b(?:the|this|that|its|their)((?: (?!(?:of|the|a|an|in|on|for|to|and|with|by|from|at|as|"
     r"first|second|third|fourth|original|previous|prior|earlier|next|last|other|1st|2nd|3rd)"
-    r" )(?:[a-z][\w'-]*|«[CXNPO]\d+»|\d{4}|\$[\w.]+)){0,3}?) "
+    r" )(?:[a-z][\w'-]*|«[CXNPO]\d+»|\d{4}|\$[\w.]+|£|€|\d[\w.]*)){0,3}?) "
     r"(film|movie|picture|feature|drama|comedy|thriller|documentary|epic|biopic|flick|"
     r"blockbuster|project|production|western|romance|fantasy|animation|tale|caper|"
     r"satire|chiller|romcom|rom-com|weepie|melodrama|(?<=» )release)"

@@ -157,7 +157,7 @@ MACROS: dict[str, str] = {
     r"(?:{YEAR} 's )?"
     r"(?:the |a )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} (?:, (?=«[FN]\d+» [,.]))?)?)",
     "ORG": r"«[ON]\d+»",
-    "AGENT": r"«[PNO]\d+»",
+    "AGENT": r"«[PNO]\d+»(?! 's)",
     "NAME": r"«[PNFOX]\d+»",
     "NAT": r"«C\d+»",
     "DATE": r"«D\d+»",
@@ -245,7 +245,7 @@ MACROS["NUMBER"] = (
 MACROS["ORG_ITEM"] = (
     r"(?:the (?:(?:public |private |independent |film |production |distribution |«C\d+» )?"
     r"(?:company|studio|firm|broadcaster|distributor) (?:named |called )?|{YEAR} founded )|the |"
-    r"«[XC]\d+» 's |[a-z]+-based )?{ORG}"
+    r"«[XCPN]\d+» 's (?:[a-z]+-based )?|[a-z]+-based )?{ORG}"
 )
 """One company of a list: "the company named «O»", "the public company «O»", "France's «O»"."""
 MACROS["QUALIFIED_NOUN"] = (
@@ -254,6 +254,7 @@ MACROS["QUALIFIED_NOUN"] = (
 )
 """Person nouns a title or show may qualify, a name after them: "EastEnders actress «P»"."""
 MACROS["ORGS"] = r"(?:«[XC]\d+» 's |[a-z]+-based )?{ORG}" + _LIST_TAIL.replace("{X}", "{ORG_ITEM}")
+"""Companies: "Glasgow-based «O» and Oslo's «O»", "«O» and Vesna Kral's Zagreb-based «O»"."""
 MACROS["AGENTS"] = (
     "{AGENT}"
     + _LIST_TAIL.replace(
