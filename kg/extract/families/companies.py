@@ -260,6 +260,15 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"org_only"}),
     ),
     Rule(
+        "companies.scheduled_for_release_by",
+        # "F is scheduled for release in 2006 by O"
+        r"(?P<film>{FILMREF}) (?:is|was|has been) (?:scheduled|set|due|slated|pencilled in|penciled in) "
+        r"for (?:a |its )?(?:[a-z]+ )?release (?:[^«».; ]+ |«[XCD]\d+» ){0,4}?by (?P<agent>{ORGS})",
+        DISTRIBUTOR,
+        flags=frozenset({"org_only"}),
+        needs=("release",),
+    ),
+    Rule(
         "companies.opens_through",
         # "F opens in UK cinemas on 25 March through O", "arrives on 7 October, courtesy of O"
         r"(?:(?P<film>{FILMREF}) (?:, (?:[^,;.«»]|«[PNXCO]\d+»){1,60} , )?(?:{AUX}|{ADV}){0,2})?"
@@ -303,7 +312,8 @@ RULES: tuple[Rule, ...] = (
         "companies.film_distributed_by",
         r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,)? (?:which |that )?(?:was |is |will be |has been |is being |"
         r"was being |will also be )?(?:also )?"
-        r"(?:distributed|released)(?: in (?:the )?«[XC]\d+»)? by (?:both )?(?:the (?:{ADJ})?company |"
+        r"(?:distributed|released)(?: in (?:the )?«[XC]\d+»| on (?:dvd|video|blu-ray|«X\d+»)| in cinemas"
+        r"(?: last «X\d+»| in {YEAR})?)? by (?:both )?(?:the (?:{ADJ})?company |"
         r"(?:the )?(?:«C\d+» |[a-z]+ )?(?:distributor|studio|company) )?"
         r"(?P<agent>{ORGS}(?: and in (?:the )?«[XC]\d+» by {ORGS})?)",
         DISTRIBUTOR,

@@ -864,11 +864,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.made_work",
-        r"(?<!is )(?<!was )(?P<agent>{AGENTS})(?: , who)? (?:also )?(?:(?:has|have|had) (?:also )?"
+        r"(?<!is )(?<!was )(?P<agent>{AGENTS})(?: , who| ,(?= wrote | composed ))? (?:also )?(?:(?:has|have|had) (?:also )?"
         r"(?:composed|written|co-written|penned|provided|created|handled) |(?:will|is to|is set to) "
         r"(?:compose|write|co-write|pen|provide|create|handle) |(?:composed|wrote|co-wrote|penned|provided|"
         r"created|did|handled) |(?:was|is|were|are) (?:in charge of|responsible for) )(?:the |its |a )?"
-        r"(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK})(?: (?:of|for) "
+        r"(?:{ADJ}){0,2}?(?P<cue>{ROLE_WORK})s?(?: (?:of|for) "
         r"(?P<film>{FILMREF}))?(?! (?:for|of) (?:the |a |an )?(?:[a-z-]+ )?(?:musical|play|show|"
         r"series|album|song|novel|book|opera|stage|record|game|ballet|production))",
         flags=frozenset({"film_optional"}),
