@@ -437,7 +437,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:currently |now |also )?(?P<cue>(?:directing|writing|producing|co-directing|co-writing|co-producing|scoring|"
         r"editing)(?: and (?:directing|writing|producing|co-writing|co-directing|co-producing|"
         r"starring in))?) (?:the (?:script|screenplay|score|music) (?:for|of) )?(?:(?P<film_ana>«A\d+»)|"
-        r"{FILM_OF}(?P<film>{TITLES_P}))",
+        r"{FILM_OF}(?P<film>{TITLES_P}))(?! 's)",  # "is writing the film's score": its music
         needs=(
             "directing",
             "writing",
