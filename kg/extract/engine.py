@@ -1643,8 +1643,13 @@ def _numbered_sequels(
     """A film of the article titled as another film of it with the next number follows that
     film ("Raptor Island" ... "Raptor Island 2"; "Zero Point 2" ... "Zero Point 3"): the
     title says so, whatever the sentences say. Films of the article are those it types as
-    films (in its names or its skeletons) and those its facts are about; the evidence is the first sentence naming the
-    numbered film."""
+    films (in its names or its skeletons) and those its facts are about; the evidence is the
+    first sentence naming the numbered film.
+
+    >>> facts = extract(Document("d", "The film Marsh Light was a hit. Marsh Light 2 opens."))
+    >>> sorted((f.subject.name, f.relation.value) for f in facts if f.relation.value == "follows")
+    [('Marsh Light 2', 'follows')]
+    """
     films = {name_key(c.film): c.film for c in reversed(candidates) if c.film}
     films.update(
         (name_key(c.obj.name), c.obj.name)
