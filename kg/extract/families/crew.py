@@ -123,6 +123,15 @@ RULES: tuple[Rule, ...] = (
         needs=("with",),
     ),
     Rule(
+        "crew.serve_as_alongside_topic",
+        # "P will serve as an executive producer alongside Hollywood veteran Q": Q too
+        r"(?:serve|serves|served|serving|act|acts|acted) as (?:an? |the |one of the )?(?P<cue>{ROLE_NOUN})s? "
+        r"alongside (?:(?:{ADJ}|«[CX]\d+» ){0,2}?(?:veteran |producer |financier |partner |colleague )?)?"
+        r"(?P<agent>{PEOPLE})",
+        film=None,
+        needs=("alongside",),
+    ),
+    Rule(
         "crew.poss_work_by",
         # "Kittiwake's score was eventually composed by P"
         r"(?P<film>«[FN]\d+») 's (?:{ADJ})?(?P<cue>score|soundtrack|music|screenplay|script|"
@@ -770,10 +779,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "crew.served_as_topic",
         r"(?P<agent>{PEOPLE}){APPOS} (?:, who |who )?(?:{ADV})?(?:served as|acted as|worked as|was|"
-        r"were) (?:the |a |an |its )?"
+        r"were|(?:will|is to|is set to) (?:also )?(?:serve|act) as|serves as) (?:the |a |an |its )?"
         r"(?:film 's |movie 's )?(?:{ADJ})??(?P<cue>{ROLE_NOUN})(?! (?:of|for|on|at|and) )",
         film=None,
-        needs=("served", "acted", "worked", "was", "were"),
+        needs=("served", "acted", "worked", "was", "were", "serve", "serves", "act"),
     ),
     Rule(
         "crew.is_films_noun",
