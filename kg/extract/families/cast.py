@@ -941,6 +941,15 @@ RULES: tuple[Rule, ...] = (
         needs=("played",),
     ),
     Rule(
+        "cast.maker_who_also_stars",
+        # "F, directed by actor-turned-director P, who also stars": P is in F's cast too
+        r"(?P<film>{FILMREF}) , (?:(?:written and )?directed|written|produced|co-directed) by {BY_WHOM}"
+        r"(?P<agent>{PERSON}) , who (?:also |himself |herself )?(?:stars|starred|appears|appeared|"
+        r"co-stars|co-starred)\b",
+        CAST,
+        needs=("stars", "starred", "appears", "appeared", "co-stars", "co-starred"),
+    ),
+    Rule(
         "cast.cast_as_topic",
         # "Newcomer P has been cast as the bride": in the film the text is about
         r"(?P<agent>{WHOS}){APPOS} (?:{AUX}|{ADV}){0,3}(?:been |was |were |is |are |being )(?:cast|recast) "
