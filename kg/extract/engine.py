@@ -1657,10 +1657,10 @@ def _numbered_sequels(
         if isinstance(c.obj, EntityRef) and c.obj.type is EntityType.FILM
     )
     films.update(
-        (key, names.surface.get(key, key))
+        (key, names.surface[key])
         for key, kind in names.kinds.items()
-        if kind == "film" and key not in films
-    )
+        if kind == "film" and key in names.surface and key not in films
+    )  # (a name with no spelling seen in the text gives none to a fact)
     for sent in sents:
         for slot in sent.slots:
             if slot.kind == "F":
@@ -3040,11 +3040,7 @@ _POSSESSOR = re.compile(r"«[PN]\d+» 's (?!(?:(?:[a-z-]+|«[FN]\d+») ){0,2}?co
 but "«P» 's co-star «Q»" and "«P» 's «F» co-star «Q»" make both members."""
 _PLACE_POSSESSOR = re.compile(r"«[XC]\d+» 's ")
 """A country or place that owns the next member of a group ("France's «O»")."""
-_MODIFIER = re.compile(
-    expand(
-        r"«[NFX]\d+» (?={QUALIFIED_NOUN} «)|«[PN]\d+» (?=(?:regulars?|favourites?|favorites?|alumni) «)"
-    )
-)
+_MODIFIER = re.compile(expand(r"«[NFX]\d+» (?={QUALIFIED_NOUN} «)|«[PN]\d+» (?={REGULARS} «)"))
 """A title or show that qualifies the person noun after it in a group ("«N» actress «P»"), or
 a film-maker whose regulars the people are ("Baird regulars «P» and «P»")."""
 _SLOT_OR_PRONOUN = re.compile(r"«[A-Z]\d+»|\b(?:he|she|him|her|his)\b")

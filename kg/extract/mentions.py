@@ -586,15 +586,6 @@ _TITLING_ADVERBS = frozenset(
 )
 """Adverbs between a film noun and "titled" ("The film, provisionally titled X")."""
 
-_VERBS_AFTER_TITLE = frozenset(
-    {"has", "had", "is", "was", "will", "won", "wins", "climbed", "climbs", "took", "takes",
-     "opens", "opened", "topped", "tops", "stars", "starred", "follows", "followed", "received",
-     "earned", "grossed", "slipped", "slips", "fell", "falls", "rose", "debuted", "leads", "led",
-     "remains", "became", "premiered", "screened", "entered", "enters", "dropped", "drops",
-     "moved", "moves", "stayed", "stays", "held", "holds", "tells", "told", "went", "goes"}
-)  # fmt: skip
-"""Verbs that may follow a film title as its sentence's verb ("F climbed to seventh")."""
-
 
 def _comma_titles(
     sentence: str, tokens: Sequence[Token], runs: Sequence[tuple[int, int]]
@@ -614,17 +605,16 @@ def _comma_titles(
         i, j = runs[k]
         if k + 1 < len(runs):
             a, b = runs[k + 1]
-            right = _words(sentence, tokens, a, b)
-            if (
+            if (  # the token tests first: most pairs of runs fail them
                 a == j + 2
                 and tokens[j + 1].text == ","
                 and i > 0
-                and _singular_film_noun(tokens[i - 1].lower)
-                and b + 1 < len(tokens)
-                and tokens[b + 1].lower in _VERBS_AFTER_TITLE
                 and b - a <= 3
                 and j - i <= 3
-                and not _person_like(right)
+                and b + 1 < len(tokens)
+                and tokens[b + 1].lower in _VERBS_AFTER_TITLE
+                and _singular_film_noun(tokens[i - 1].lower)
+                and not _person_like(_words(sentence, tokens, a, b))
                 and not _person_like(_words(sentence, tokens, i, j))
             ):
                 out.append((i, b))
@@ -1595,36 +1585,6 @@ _SCREEN_WORDS = frozenset({"film", "movie", "animated", "screen", "big-screen", 
 """Words before a stage noun that put it on screen: "the film musical X", "animated musical X"."""
 
 
-_BEFORE_VERB_SHOW = frozenset(
-    (
-        "will",
-        "would",
-        "to",
-        "can",
-        "could",
-        "may",
-        "might",
-        "shall",
-        "should",
-        "must",
-        "also",
-        "did",
-    )
-)
-
-
-def _verb_show(tokens: Sequence[Token], index: int) -> bool:
-    """Is the "show" at ``index`` a verb ("the festival will show X", "to show X"), not the noun
-    of a television or stage show ("the show X")?
-
-    >>> _verb_show(tokenize("The festival will show Comet Rising"), 3)
-    True
-    >>> _verb_show(tokenize("the TV show Comet Rising"), 2)
-    False
-    """
-    return index >= 1 and tokens[index - 1].lower in _BEFORE_VERB_SHOW
-
-
 def _screen_version_of(tokens: Sequence[Token], first: int) -> bool:
     """Is the work named at ``first`` (after a noun such as "musical" or "novel") the source of a
     film of the same name: "the film version of the musical X", "the film of the novel X"? The
@@ -1944,6 +1904,16 @@ _BOX_OFFICE_VERBS = frozenset(
      "dominates", "ruled", "rules", "conquered", "stormed", "storms"}
 )  # fmt: skip
 """Verbs whose subject, before "the box office", is a film."""
+_VERBS_AFTER_TITLE = (
+    _GROSS_VERBS
+    | _BOX_OFFICE_VERBS
+    | {"has", "had", "is", "was", "will", "won", "wins", "climbed", "climbs", "stars", "starred",
+       "follows", "followed", "received", "slipped", "slips", "fell", "falls", "rose", "became",
+       "premiered", "screened", "entered", "enters", "dropped", "drops", "moved", "moves", "tells",
+       "told", "went", "goes"}
+)  # fmt: skip
+"""Verbs that may follow a film title as its sentence's verb ("F climbed to seventh"): those of
+takings and the box office, and others of a film's fortunes (see :func:`_comma_titles`)."""
 _CUE_VERBS = _AUDIENCE_VERBS | _BROADCAST_VERBS | _HONOUR_VERBS | _CINEMA_RELEASE_VERBS
 """The verbs the cues after _box_office_after read (:func:`_after_verb` finds them)."""
 
@@ -2285,7 +2255,8 @@ _BEFORE_A_VERB = frozenset(
     {"will", "would", "also", "to", "can", "could", "may", "might", "does", "did", "not", "they",
      "it", "which", "that", "who", "films", "both", "all", "shall", "should", "must"}
 )  # fmt: skip
-"""Words after which "feature" is the verb ("will also feature P"), not the film noun."""
+"""Words after which "feature" or "show" is the verb ("will also feature P", "the festival will
+show X"), not the noun."""
 _PLACE_TITLE_NOUNS = frozenset(
     {*_FILM_ONLY_NOUNS, "thriller", "comedy", "drama", "documentary", "biopic"}
 )
@@ -2487,7 +2458,11 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     if (
         before in NONFILM_BEFORE
         and not (chunk.first >= 2 and tokens[chunk.first - 2].lower in _SCREEN_WORDS)
-        and not (before == "show" and _verb_show(tokens, chunk.first - 1))
+        and not (  # "the festival will show X": the verb
+            before == "show"
+            and chunk.first >= 2
+            and tokens[chunk.first - 2].lower in _BEFORE_A_VERB
+        )
     ):
         chunk.kind, chunk.why = "nonfilm", f"after '{before}'"  # "the sitcom X", "novel X"
         return

@@ -222,11 +222,16 @@ MACROS["TITLES"] = "{TITLE_ITEM}" + _TITLE_LIST_TAIL.replace(
 MACROS["FILMREFS"] = "{FILMREF}" + _LIST_TAIL.replace("{X}", "{TITLE}")
 MACROS["PEOPLE"] = "{PERSON}" + _LIST_TAIL.replace("{X}", "{PERSON}")
 MACROS["WHOS"] = "{WHO}" + _LIST_TAIL.replace("{X}", "{WHO}")
+MACROS["REGULARS"] = r"(?:regulars?|favourites?|favorites?|veterans?|alumni)"
+"""Nouns that make the people after them a film-maker's usual cast ("Baird regulars P and Q")."""
+MACROS["PERFORMER_NOUN"] = r"(?:actor|actress|star|newcomer|comedian|comic|veteran)"
+"""Nouns that say a person named after them performs ("with Scottish actor P in the title
+role", "played by comedy veteran P")."""
 MACROS["CAST_ITEM"] = (
     r"(?:(?:«[CXNF]\d+» )?(?:{ADJ})??(?:actor|actress|star|singer|comedian|rapper|model|newcomer|"
     r"comic|funnyman|heart-throb|hunk|stalwart|stunner|babe|beauty|bombshell|boxer|footballer)"
     r"(?: ,)? |«[XN]\d+» (?:winner|nominee) |«[PN]\d+» 's (?:[a-z-]+ ){1,2}?|«[XC]\d+» 's |"
-    r"«[PN]\d+» (?:regulars?|favourites?|favorites?|veterans?|alumni) |(?:a|an) (?:young|then-unknown|"
+    r"«[PN]\d+» {REGULARS} |(?:a|an) (?:young|then-unknown|"
     r"little-known|then-little-known|teenage|pre-fame|fresh-faced|youthful|baby-faced) )?"
     r"{PERSON}(?! 's)(?: , \d{1,2}(?= ,)(?: ,(?= (?:and|&) [^a-z])| ,(?= [a-z]))?)?(?: (?:\( )?as {CHAR}(?: \))?| \( «[NXP]\d+» \))?"
     r"(?: in (?:a|an|his|her|their) (?:[a-z-]+ ){0,2}?(?:role|part|debut|cameo|appearance))?"

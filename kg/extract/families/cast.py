@@ -925,7 +925,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.in_the_title_role_topic",
         # "..., with Scottish actor P in the title role": the film the text is about
-        r"(?:^|, |and )with (?:(?:{ADJ}|«[CX]\d+» ){0,3}?(?:actor|actress|star|newcomer|comedian) )?"
+        r"(?:^|, |and )with (?:(?:{ADJ}|«[CX]\d+» ){0,3}?{PERFORMER_NOUN} )?"
         r"(?P<agent>{PERSON}) (?:in|taking) the (?:title|lead|leading|starring) (?:role|part)",
         CAST,
         film=None,
@@ -934,7 +934,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.played_by_topic",
         # "... falls for a visiting surveyor, played by American actor P": a part in the film
-        r", played by (?:(?:{ADJ}|«[CX]\d+» ){0,3}?(?:actor|actress|star|newcomer|comedian) )?"
+        r", played by (?:(?:{ADJ}|«[CX]\d+» ){0,3}?{PERFORMER_NOUN} )?"
         r"(?P<agent>{PERSON})(?= ,| \.|$| and )",
         CAST,
         film=None,
@@ -963,7 +963,7 @@ RULES: tuple[Rule, ...] = (
         "cast.cast_as_with_as_topic",
         # "... has been cast as the bride, with comedy veteran Q as her father"
         r"(?:been |was |were |is |are |being )(?:cast|recast) as " + _CHAR + r" , with "
-        r"(?:(?:{ADJ}|«[CX]\d+» ){0,3}?(?:actor |actress |star |veteran |newcomer |comic |comedian ))?"
+        r"(?:(?:{ADJ}|«[CX]\d+» ){0,3}?{PERFORMER_NOUN} )?"
         r"(?P<agent>{PERSON}) as (?P<character>" + _CHAR + r")",
         CAST,
         character="character",
