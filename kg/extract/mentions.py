@@ -89,8 +89,10 @@ _CONNECTORS = frozenset(
     {"of", "the", "a", "an", "and", "in", "on", "at", "to", "for", "with", "from", "vs", "vs."}
     | {"de", "da", "di", "du", "del", "della", "des", "la", "le", "les", "van", "von", "der"}
     | {"den", "y", "&", ":", "'s", "’s", "-", "–", "’", "'", "/"}
+    | {"dei", "degli", "delle", "dello", "et", "aux", "und", "el", "los", "las"}
 )
-"""Lower-case words and marks a name may hold between two capitalised words."""
+"""Lower-case words and marks a name may hold between two capitalised words, in English and in
+the foreign titles news cites as they are ("La Via dei Limoni", "Jeanne et les Loups")."""
 
 _PREPOSITIONS = frozenset({"in", "on", "at", "to", "for", "with", "from", "by"})
 """Connectors that never follow "and" inside one name."""
@@ -1380,6 +1382,8 @@ def _split(
                 and left_words[0] in _JOURNEY_HEADS
             ):
                 continue  # "Welcome to Nollywood", "Escape from Alcatraz": a title's place
+            if _title_with_place(tokens, i, j, left_words, known):
+                continue  # "the thriller Lovesick in Lisbon", "Murder in Mayfair, directed by P"
             if (
                 nonfilm_kind(" ".join(left_words)) is not None
                 or nonfilm_kind(" ".join(bare_right)) is not None
@@ -1405,6 +1409,45 @@ def _split(
                 a = k + 2 if tokens[k + 1].text == "the" else k + 1
                 return [(i, k - 1), *_split(sentence, tokens, a, j, known, film)]
     return [(i, j)]
+
+
+_MADE_BY_PARTICIPLES = frozenset({"directed", "co-directed", "written", "produced", "helmed"})
+
+
+def _title_with_place(
+    tokens: Sequence[Token], i: int, j: int, left_words: Sequence[str], known: Known
+) -> bool:
+    """Is the run ``i..j``, one plain word, a preposition and a place ("Lovesick in Lisbon"), a
+    title as a whole? It is when a film noun stands before it or a film's credit follows it
+    (", directed by", ", which was directed by", ", starring"); "Bogart in Casablanca" and
+    "Oscar in Hollywood" open with a person or a non-film and are not asked.
+
+    >>> toks = tokenize("the thriller Lovesick in Lisbon opens")
+    >>> _title_with_place(toks, 2, 4, ["Lovesick"], lambda name: None)
+    True
+    >>> toks = tokenize("Murder in Mayfair, which was directed by Ann Lee")
+    >>> _title_with_place(toks, 0, 2, ["Murder"], lambda name: None)
+    True
+    >>> toks = tokenize("The premiere in Lisbon was a triumph")
+    >>> _title_with_place(toks, 1, 3, ["Premiere"], lambda name: None)
+    False
+    """
+    if len(left_words) != 1 or known(left_words[0]) is not None:
+        return False
+    if nonfilm_kind(left_words[0]) is not None or is_given_name(left_words[0]):
+        return False
+    if _after_film_noun(tokens, i) or _starring_after(tokens, j):
+        return True
+    k = j + 1
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    if k + 1 < len(tokens) and tokens[k].lower == "which" and tokens[k + 1].lower in ("was", "is"):
+        k += 2
+    return (
+        k + 1 < len(tokens)
+        and tokens[k].lower in _MADE_BY_PARTICIPLES
+        and tokens[k + 1].lower == "by"
+    )
 
 
 def _prize_went_to(tokens: Sequence[Token], i: int) -> bool:
