@@ -36,6 +36,7 @@ __all__ = [
     "NONFILM_BEFORE",
     "NONFILM_MODIFIERS",
     "NONFILM_WORK_HEADS",
+    "ORG_PREFIXES",
     "ORG_SUFFIXES",
     "PERSON_NOUNS",
     "ROLE_OF_NOUN",
@@ -274,6 +275,10 @@ ORG_SUFFIXES = _words(
     Works|Workshop|Filmworks|Motion Pictures|Film Corporation|Plc|plc|AG|GmbH|SA"""
 )
 
+ORG_PREFIXES = _words("Studio|Studios|Groupe|Gruppo|Grupo")
+"""Words that open a company's name in the way other names end with one ("Studio Ghibli",
+"Groupe Vauclair")."""
+
 INSTITUTION_HEADS = _words(
     """Foundation|Board|Association|Institute|Council|Society|Trust|Agency|Commission|Fund|
     Academy|Federation|Authority|Ministry|Department|Corporation|Company|Service"""
@@ -425,6 +430,8 @@ def is_known_org(name: str) -> bool:
     (True, True, False)
     >>> is_known_org("National Film Board of Canada"), is_known_org("Bank of England")
     (True, False)
+    >>> is_known_org("Studio Kazeno"), is_known_org("Studio 54")
+    (True, False)
     """
     if name.casefold() in _KNOWN_ORGS_FOLDED or is_streaming_service(name):
         return True
@@ -433,6 +440,8 @@ def is_known_org(name: str) -> bool:
         return False
     if words[-1] in ORG_SUFFIXES or words[-1] in INSTITUTION_HEADS:
         return True
+    if words[0] in ORG_PREFIXES and words[1][:1].isupper() and words[1].isalpha():
+        return True  # "Studio Kazeno", "Groupe Vauclair"; not "Studio 54"
     head = words.index("of") - 1 if "of" in words else -1  # "National Film Board of Canada"
     return head >= 1 and words[head] in INSTITUTION_HEADS
 

@@ -1727,6 +1727,56 @@ def _film_to_be_made_after(tokens: Sequence[Token], last: int) -> bool:
     )
 
 
+_TO_BE_FILMED_AUXILIARIES = frozenset(
+    {
+        "is",
+        "are",
+        "was",
+        "has",
+        "have",
+        "will",
+        "to",
+        "be",
+        "been",
+        "being",
+        "also",
+        "now",
+        "finally",
+    }
+)
+_MADE_INTO_FILM_ENDS = frozenset({"film", "movie"})
+
+
+def _made_into_a_film_after(tokens: Sequence[Token], last: int) -> bool:
+    """Is the work ending at ``last`` (a novel, a play, a game) "to be made into a film", "being
+    turned into a feature film", with no other title given? Then the film takes its title.
+
+    >>> _made_into_a_film_after(tokenize("the novel Grey Harbour is to be made into a film"), 3)
+    True
+    >>> _made_into_a_film_after(tokenize("the game Hollow Point was turned into a feature film"), 3)
+    True
+    >>> _made_into_a_film_after(tokenize("the novel Grey Harbour was made into the film Fog"), 3)
+    False
+    """
+    k = last + 1
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    start = k
+    while k < len(tokens) and k - start < 4 and tokens[k].lower in _TO_BE_FILMED_AUXILIARIES:
+        k += 1
+    if k == start or k + 2 >= len(tokens) or tokens[k].lower not in ("made", "turned", "adapted"):
+        return False
+    if tokens[k + 1].lower != "into" or tokens[k + 2].lower not in ("a", "an"):
+        return False
+    for at in range(k + 3, min(k + 6, len(tokens))):
+        if tokens[at].lower in _MADE_INTO_FILM_ENDS:
+            after = tokens[at + 1] if at + 1 < len(tokens) else None
+            return after is None or not (after.cap or after.lower in ("called", "titled"))
+        if tokens[at].cap or tokens[at].kind != "word":
+            return False
+    return False
+
+
 _MADE_PARTICIPLES = frozenset({"directed", "co-directed", "helmed", "shot", "filmed"})
 """What is done to a film still to be made, not to a book, an album or a series."""
 
@@ -2497,6 +2547,12 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         return
     if before in NONFILM_BEFORE and _screen_version_of(tokens, chunk.first):
         chunk.kind, chunk.why = "film", "screen version of"  # "the film of the novel X"
+        return
+    if before in NONFILM_BEFORE and _made_into_a_film_after(tokens, chunk.last):
+        chunk.kind, chunk.why = (
+            "film",
+            "made into a film",
+        )  # "the novel X is to be made into a film"
         return
     if (
         before in NONFILM_BEFORE

@@ -295,6 +295,20 @@ RULES: tuple[Rule, ...] = (
         needs=("adapted", "made", "turned"),
     ),
     Rule(
+        "sources.work_to_be_filmed",
+        # "Best-selling video game G is to be made into a feature film": a film of G's title
+        r"(?:^|, )(?:the |his |her |their |«[PN]\d+» 's )?(?:{ADJ}){0,3}?(?:«[NX]\d+» )?(?:{ADJ}){0,2}?"
+        + _SOURCE_WORK
+        + r" (?:, )?(?P<other>«[NFX]\d+»)(?: ,)? (?:is|has|will|are)(?: to| also| now| being| been"
+        r"| be){0,3} (?:made|turned|adapted) into an? (?:{ADJ}){0,2}?(?:feature |big-screen |"
+        r"cinema )?(?:film|movie)(?! (?:called|titled|entitled|«))",
+        Relation.BASED_ON,
+        film="other",
+        agent=None,
+        other="other",
+        needs=("made", "turned", "adapted"),
+    ),
+    Rule(
         "sources.version_of_topic",
         r"(?:^|, |over |about |on )(?:an?|the) (?:film|movie|screen|big-screen) (?:version|adaptation) of "
         r"(?:«[PN]\d+» 's )?(?:{ADJ}){0,2}?"
@@ -320,9 +334,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "sources.adaptation_of_same_title",
-        r"(?:in|of|for|from|to|on) the (?:{ADJ}){0,2}?(?:film|movie|screen|big-screen|big screen) "
-        r"(?:adaptation|version) of (?:the (?:{ADJ}){0,2}?(?:novel|book|play|musical|comic|memoir|"
-        r"story|bestseller) )?(?P<other>«[NFX]\d+»)(?! , «| \( )",
+        r"(?:in|of|for|from|to|on|into) (?:the|an?) (?:{ADJ}){0,2}?(?:film|movie|screen|big-screen|"
+        r"big screen) (?:adaptation|version) of (?:the (?:{ADJ}){0,2}?(?:novel|book|play|musical|"
+        r"comic|memoir|story|bestseller) )?(?P<other>«[NFX]\d+»)(?:(?! , «| \( )|(?= , «[PN]\d+» 's "
+        r"(?:{ADJ}){0,3}?" + _SOURCE_WORK + r"\b))",  # "a film version of G, Q's novel"
         Relation.BASED_ON,
         film="other",
         agent=None,
