@@ -58,6 +58,7 @@ from .gazetteer import Gazetteer, name_key
 from .lexicon import (
     FILM_NOUNS,
     FUNCTION_WORDS,
+    HONORIFICS,
     ORG_SUFFIXES,
     PERSON_NOUNS,
     ROLE_OF_NOUN,
@@ -720,6 +721,13 @@ def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
         if first < pos:
             continue
         words.extend(lowers[pos:first])
+        if (
+            slot.kind == "P"
+            and first > pos
+            and lowers[first - 1] in _HONORIFIC_LOWERS
+            and " " in slot.text  # "Mr. T" is a name, title and all
+        ):
+            words.pop()  # "starring Dame P", "its director, Sir P": the title is no clause word
         words.append(f"«{slot.kind}{len(sent.slots)}»")
         sent.slots.append(slot)
         pos = last + 1
@@ -750,6 +758,10 @@ def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
     sent.words = frozenset(words)
     if not first_pass:
         _anaphors(sent)
+
+
+_HONORIFIC_LOWERS = frozenset(h.lower() for h in HONORIFICS)
+"""Titles before a person's name as the skeleton's lower-cased words ("sir", "mr.")."""
 
 
 _LIST_APPOSITION = re.compile(
@@ -2425,6 +2437,28 @@ _TO_BE_APPOSITION = re.compile(
 """A skeleton up to "be directed by" (or a later "and produced by") in an apposition on the title
 before it ("P joins F, to be directed by Q", "G, a thriller to be directed by Q and produced
 by O")."""
+_SECOND_CLAUSE_SUBJECT = re.compile(
+    r", (?:while|whereas) «([FN])(\d+)» (?:, [^,;«»]*(?:«[XCD]\d+» [^,;«»]*)* , )?"
+    r"(?:was|is|were|has|had|will)\b"
+)
+"""A second clause with a title of its own as subject ("F directed ..., while G, a horror film,
+was made by P")."""
+
+
+def _second_clause_film(sent: _Sentence, state: _State, at: int) -> str | None:
+    """The film a second clause ("..., while G, a horror film, was made by P and produced by O")
+    is about, when a match at ``at`` lies in that clause; else ``None``."""
+    found = None
+    for m in _SECOND_CLAUSE_SUBJECT.finditer(sent.skeleton, 0, at):
+        found = m
+    if found is None:
+        return None
+    slot = sent.slots[int(found.group(2))]
+    if found.group(1) == "F" or state.names.kind(slot.text) == "film":
+        return state.names.film_name(slot.text)
+    return None
+
+
 _ENDS_WITH_TITLE = re.compile(r"«[FN]\d+» $")
 """A skeleton up to a cue that opens with ", a/an/the": an apposition on that title ("G, a
 documentary by P"; not ", also starring P", which keeps the sentence's subject)."""
@@ -2996,6 +3030,8 @@ def _agents(
     text = _POSSESSOR.sub("", text)  # "Joan Marsh's husband Tom Brace": she is not in the list
     text = _PLACE_POSSESSOR.sub("", text)  # "Britain's «O» and France's «O»": no place
     text = _MODIFIER.sub("", text)  # "EastEnders actress Ann Cole": the show is no member
+    if " role" in text or " part" in text or " debut" in text or " appearance" in text:
+        text = _IN_THEIR_ROLE.sub("", text)  # "P in his first screen role": "his" is P
     tokens = _SLOT_OR_PRONOUN.findall(text)
     for token in tokens:
         if token in _PRONOUNS:
@@ -3043,6 +3079,10 @@ _PLACE_POSSESSOR = re.compile(r"«[XC]\d+» 's ")
 _MODIFIER = re.compile(expand(r"«[NFX]\d+» (?={QUALIFIED_NOUN} «)|«[PN]\d+» (?={REGULARS} «)"))
 """A title or show that qualifies the person noun after it in a group ("«N» actress «P»"), or
 a film-maker whose regulars the people are ("Baird regulars «P» and «P»")."""
+_IN_THEIR_ROLE = re.compile(
+    r" in (?:his|her|their) (?:[a-z-]+ ){0,2}?(?:role|part|debut|cameo|appearance)s?\b"
+)
+"""The role a cast member plays in ("P in his first screen role"): its pronoun is the member."""
 _SLOT_OR_PRONOUN = re.compile(r"«[A-Z]\d+»|\b(?:he|she|him|her|his)\b")
 _RESPECTIVELY = re.compile(r"(?: ,)? respectively\b")
 _LIST_ITEM_BEFORE = re.compile(r"«[FNA]\d+» (?:,|and|, and) $")
@@ -3331,6 +3371,8 @@ def _candidates(
         ):
             # "F, which stars P", "P joins F, to be directed by Q": the noun phrase before
             topic = _nearest_title_before(sent, state, m.start(), taken, topic)
+        elif " while «" in sent.skeleton or " whereas «" in sent.skeleton:
+            topic = _second_clause_film(sent, state, m.start()) or topic
         if how == "main" and state.stage_age <= 1:
             topic = None  # "Now the musical version opens. P plays the lead": not the film
         if _GENERIC_FILMS_SUBJECT.match(sent.skeleton) or _TV_SUBJECT.match(sent.skeleton):

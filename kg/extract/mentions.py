@@ -1303,6 +1303,13 @@ def _split(
             right_words = _words(sentence, tokens, k + 1, j)
             if len(left_words) == 1 and left_words[0].rstrip(".") in HONORIFICS:
                 continue  # "Mr and Mrs Smith": a lone honorific is no name of its own
+            if (
+                i > 0
+                and tokens[i - 1].lower in _ONE_SEQUEL_NOUNS
+                and right_words[-1] in _SEQUEL_NUMERALS
+                and not _person_like(left_words)
+            ):
+                continue  # "the sequel Salt and Steel II": one sequel, numbered
             if len(left_words) >= 3 and len(right_words) >= 2 and "," not in left_words:
                 # "The Joe Louis Story and Gone Are the Days": two long titles, not one
                 return [(i, k - 1), *_split(sentence, tokens, k + 1, j, known, film)]
@@ -1410,6 +1417,11 @@ def _split(
                 return [(i, k - 1), *_split(sentence, tokens, a, j, known, film)]
     return [(i, j)]
 
+
+_ONE_SEQUEL_NOUNS = frozenset({"sequel", "follow-up", "prequel", "instalment", "installment"})
+"""Nouns for one later film of a series: the numbered title after them is one title."""
+_SEQUEL_NUMERALS = frozenset({"II", "III", "IV", "V", "2", "3", "4", "5", "Two", "Three", "Four"})
+"""The last words of a numbered sequel's title."""
 
 _MADE_BY_PARTICIPLES = frozenset({"directed", "co-directed", "written", "produced", "helmed"})
 
@@ -2023,6 +2035,14 @@ _APPOSITION_HEADS = (
 the lexicon's, less plurals and words that also head other things ("a feature writer", "a hit
 with fans", "a horror fan")."""
 
+_STORY_HEADS = frozenset(
+    {"romance", "tale", "fable", "saga", "story", "parody", "farce", "mystery", "fantasy",
+     "adventure", "horror", "caper", "chiller", "weepie", "melodrama", "romp"}
+)  # fmt: skip
+"""Nouns for a story told in any medium: they head a film's apposition only before a film's credit."""
+_MADE_FOR_SCREEN_NEXT = frozenset({"directed", "co-directed", "starring", "co-starring"})
+"""Credits only a film (or a stage show, whose nouns are not among :data:`_STORY_HEADS`) has."""
+
 _APPOSITION_NEXT = frozenset(
     {"by", "from", "about", "starring", "co-starring", "featuring", "directed", "written",
      "produced", "adapted", "based", "set", "inspired", "voiced", "that", "which", ",", ".",
@@ -2075,6 +2095,8 @@ def _film_apposition_after(tokens: Sequence[Token], last: int) -> bool:
         if _tv_word(token) or not token.lower[:1].isalpha() or (token.cap and at == k + 4):
             return False  # "a BBC drama", "a TV comedy": not this ("a new Jack the Ripper
             # thriller" is: a name of up to three words may come before the noun)
+        if token.lower in _STORY_HEADS and tokens[at + 1].lower in _MADE_FOR_SCREEN_NEXT:
+            return True  # "X, a wartime romance directed by P": a book is not directed
         if token.lower in _APPOSITION_HEADS:
             after = tokens[at + 1].lower
             return (

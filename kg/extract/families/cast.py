@@ -145,7 +145,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:will|is to|is set to) (?:also )?feature|(?=boasts (?:the )?(?:voices|vocal))boasts) "
         r"(?:(?:an? |the )?(?:{ADJ}){0,2}?(?:cast|performances?|turns?|voices?|voice cast|"
         r"vocal talents?) (?:including|from|by|of) )?(?:{QUALIFIED_NOUN} )?"
-        r"(?P<agent>{PEOPLE})",
+        r"(?P<agent>{CASTLIST})",  # "the voices of P and comedian Q as C"
         CAST,
         needs=("featuring", "features", "featured", "boasts"),
     ),
@@ -411,7 +411,8 @@ RULES: tuple[Rule, ...] = (
         # "F, in which she plays C", "F, in which she stars with Q": she (and Q) in F's cast
         r"(?P<film>{FILMREF}) , in which (?P<agent>{WHOS} (?:{ADV})?(?:plays|played|portrays|"
         r"portrayed|stars as|starred as|voices|voiced|stars|starred|appears|appeared|co-stars|"
-        r"co-starred)(?: (?:with|alongside|opposite) {PEOPLE})?)(?: (?:as )?(?P<character>"
+        r"co-starred|play|star|appear|co-star|(?:reprise|reprises|reprised) (?:their|his|her) "
+        r"roles?)(?: (?:with|alongside|opposite) {PEOPLE})?)(?: (?:as )?(?P<character>"
         + _CHAR
         + r"))?",
         CAST,

@@ -38,7 +38,8 @@ RULES: tuple[Rule, ...] = (
         r"(?: ,| -| –| \(| :)? "
         r"(?:\( {YEAR} \)(?: ,)? )?"
         + _BE
-        + r"(?P<cue>{ROLE_PASSIVES}) (?:for the (?:screen|big screen|cinema) )?by (?:and (?:co-)?starring )?"
+        + r"(?P<cue>{ROLE_PASSIVES}) (?:again |once again |once more )?(?:for the (?:screen|big screen|"
+        r"cinema) )?by (?:and (?:co-)?starring )?"
         r"{BY_WHOM}(?P<agent>{AGENTS})",
         needs=("by",),
     ),
@@ -94,7 +95,8 @@ RULES: tuple[Rule, ...] = (
         r"western |biopic |epic |horror |melodrama |satire |fantasy |adventure |short |romance |"
         r"was |is |were |be |been |being |co-production |production |(?:starring|featuring) "
         r"(?:«[PN]\d+» (?:, |and |, and )?)+)(?:both )?(?P<cue>{ROLE_PASSIVES}) "
-        r"(?:for the (?:screen|big screen|cinema) )?by {BY_WHOM}(?P<agent>{AGENTS})",
+        r"(?:again |once again |once more )?(?:for the (?:screen|big screen|cinema) )?by {BY_WHOM}"
+        r"(?P<agent>{AGENTS})",
         film=None,
         needs=("by",),
         flags=frozenset({"no_work_subject"}),
