@@ -2437,6 +2437,37 @@ _TO_BE_APPOSITION = re.compile(
 """A skeleton up to "be directed by" (or a later "and produced by") in an apposition on the title
 before it ("P joins F, to be directed by Q", "G, a thriller to be directed by Q and produced
 by O")."""
+
+
+def _is_film_slot(slot: _Slot, state: _State) -> bool:
+    """Is ``slot`` a film: typed so, or a name known as one?"""
+    return slot.kind == "F" or (slot.kind == "N" and state.names.kind(slot.text) == "film")
+
+
+def _films_named(sent: _Sentence, state: _State) -> set[str]:
+    """The keys of the films ``sent`` names."""
+    return {
+        name_key(state.names.film_name(slot.text))
+        for slot in sent.slots
+        if _is_film_slot(slot, state)
+    }
+
+
+def _films_named_before(
+    sent: _Sentence, state: _State, end: int, taken: frozenset[int]
+) -> list[str]:
+    """The films the skeleton names before ``end``, in order (``taken``: slots a rule took)."""
+    return [
+        state.names.film_name(sent.slots[int(i)].text)
+        for i in _SLOT_INDEX.findall(sent.skeleton, 0, end)
+        if int(i) not in taken and _is_film_slot(sent.slots[int(i)], state)
+    ]
+
+
+_ANAPHOR_SUBJECT = re.compile(r"(?:it|«A\d+») ")
+"""A sentence whose subject is "it" or "the film"."""
+_ITS_CUE = re.compile(r"(?:, |for |while |whereas |and |as |with |when )?(?:one of )?its ")
+"""A match opening with "its" ("its star, P"): the film it means was named before the word."""
 _SECOND_CLAUSE_SUBJECT = re.compile(
     r", (?:while|whereas) «([FN])(\d+)» (?:, [^,;«»]*(?:«[XCD]\d+» [^,;«»]*)* , )?"
     r"(?:was|is|were|has|had|will)\b"
@@ -3373,6 +3404,23 @@ def _candidates(
             topic = _nearest_title_before(sent, state, m.start(), taken, topic)
         elif " while «" in sent.skeleton or " whereas «" in sent.skeleton:
             topic = _second_clause_film(sent, state, m.start()) or topic
+        if not first_pass and _ITS_CUE.match(m.group(0)):
+            before = sent.skeleton[: m.start()]
+            films_here = _films_named_before(sent, state, m.start(), taken)
+            if len({name_key(film) for film in films_here}) == 1:
+                topic = films_here[0]  # "F was named best picture, while its stars P and Q ..."
+            elif films_here or "«N" in before:  # "N, which won for its star P": N's, if a film
+                topic = _nearest_title_before(sent, state, m.start(), taken, topic)
+            else:  # "Its star, P, is up against Q, nominated for F": "its" looks back, not to F
+                topic = _antecedent(state)
+                previous = state.previous
+                films_before = (
+                    _films_named(previous, state)
+                    if previous is not None and not _ANAPHOR_SUBJECT.match(previous.skeleton)
+                    else set()
+                )  # "It is a sequel to G. Its sequel, H, ...": "it" kept the film in view
+                if topic and films_before and name_key(topic) not in films_before:
+                    topic = None  # "F leads ... Its rival is G. Its star, P, ...": F's or G's?
         if how == "main" and state.stage_age <= 1:
             topic = None  # "Now the musical version opens. P plays the lead": not the film
         if _GENERIC_FILMS_SUBJECT.match(sent.skeleton) or _TV_SUBJECT.match(sent.skeleton):

@@ -1389,8 +1389,8 @@ def _split(
                 and left_words[0] in _JOURNEY_HEADS
             ):
                 continue  # "Welcome to Nollywood", "Escape from Alcatraz": a title's place
-            if _title_with_place(tokens, i, j, left_words, known):
-                continue  # "the thriller Lovesick in Lisbon", "Murder in Mayfair, directed by P"
+            if _title_with_place(tokens, i, j, left_words, bare_right, known):
+                continue  # "the thriller Lovesick in Lisbon", "Murder in Cairo, directed by P"
             if (
                 nonfilm_kind(" ".join(left_words)) is not None
                 or nonfilm_kind(" ".join(bare_right)) is not None
@@ -1427,29 +1427,41 @@ _MADE_BY_PARTICIPLES = frozenset({"directed", "co-directed", "written", "produce
 
 
 def _title_with_place(
-    tokens: Sequence[Token], i: int, j: int, left_words: Sequence[str], known: Known
+    tokens: Sequence[Token],
+    i: int,
+    j: int,
+    left_words: Sequence[str],
+    right_words: Sequence[str],
+    known: Known,
 ) -> bool:
-    """Is the run ``i..j``, one plain word, a preposition and a place ("Lovesick in Lisbon"), a
-    title as a whole? It is when a film noun stands before it or a film's credit follows it
+    """Is the run ``i..j``, up to three plain words, a preposition and a place or a time
+    ("Lovesick in Lisbon", "Seventeen Days in May"), a title as a whole? It is when a film's
+    credit follows it, or, for one word, when a film noun stands before it
     (", directed by", ", which was directed by", ", starring"); "Bogart in Casablanca" and
     "Oscar in Hollywood" open with a person or a non-film and are not asked.
 
     >>> toks = tokenize("the thriller Lovesick in Lisbon opens")
-    >>> _title_with_place(toks, 2, 4, ["Lovesick"], lambda name: None)
+    >>> _title_with_place(toks, 2, 4, ["Lovesick"], ["Lisbon"], lambda name: None)
     True
-    >>> toks = tokenize("Murder in Mayfair, which was directed by Ann Lee")
-    >>> _title_with_place(toks, 0, 2, ["Murder"], lambda name: None)
+    >>> toks = tokenize("Murder in Cairo, which was directed by Ann Lee")
+    >>> _title_with_place(toks, 0, 2, ["Murder"], ["Cairo"], lambda name: None)
     True
     >>> toks = tokenize("The premiere in Lisbon was a triumph")
-    >>> _title_with_place(toks, 1, 3, ["Premiere"], lambda name: None)
+    >>> _title_with_place(toks, 1, 3, ["Premiere"], ["Lisbon"], lambda name: None)
+    False
+    >>> toks = tokenize("the drama Long Valley for Summit Studios")
+    >>> _title_with_place(toks, 2, 6, ["Long", "Valley"], ["Summit", "Studios"], lambda n: None)
     False
     """
-    if len(left_words) != 1 or known(left_words[0]) is not None:
+    left = " ".join(left_words)
+    if not 1 <= len(left_words) <= 3 or known(left) is not None or _person_like(left_words):
         return False
-    if nonfilm_kind(left_words[0]) is not None or is_given_name(left_words[0]):
+    if not right_words or nonfilm_kind(" ".join(right_words)) not in ("place", "time"):
+        return False  # "the drama The Long Valley for Summit Studios": a company, two names
+    if nonfilm_kind(left) is not None or is_given_name(left_words[0]):
         return False
-    if _after_film_noun(tokens, i) or _starring_after(tokens, j):
-        return True
+    if (_after_film_noun(tokens, i) and len(left_words) == 1) or _starring_after(tokens, j):
+        return True  # not "his new movie Iron Meadow in Belfast": where it was shot
     k = j + 1
     if k < len(tokens) and tokens[k].text == ",":
         k += 1

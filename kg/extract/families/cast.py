@@ -453,7 +453,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.its_stars_topic",
-        r"(?:^|, |while |whereas |and |as |with |when )(?:one of )?(?:its|the film 's|the movie 's|"
+        r"(?:^|, |while |whereas |and |as |with |when |for )(?:one of )?(?:its|the film 's|the movie 's|"
         r"«A\d+» 's) (?:{ADJ}){0,2}?(?:star|stars|co-star|co-stars|lead|leads)(?: ,)? "
         r"(?P<agent>{PEOPLE})",
         CAST,

@@ -341,6 +341,16 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"org_only"}),
     ),
     Rule(
+        "companies.will_produce",
+        # "Newcastle-based O will produce.": the film of the text, the verb without an object
+        r"(?:^|, |and )(?P<agent>{ORGS}) (?:will|is to|is set to|are to|are set to|is|are) "
+        r"(?:also )?(?:produce|co-produce|producing|co-producing)(?= \.| ,| and | with |$)",
+        Relation.PRODUCTION_COMPANY,
+        film=None,
+        needs=("produce", "co-produce", "producing", "co-producing"),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
         "companies.distributed_along_with",
         r"(?:distributed|distributes|released|releases) (?:the )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?"
         r"(?P<film>{FILMREF}) , (?:along|together) with (?P<agent>{ORGS})",

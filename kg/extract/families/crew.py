@@ -625,7 +625,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.its_noun_appos",
-        r"(?:^|, )(?:the film 's|the movie 's|its|«A\d+» 's) (?:{ADJ})??(?P<cue>{ROLE_NOUN})(?: ,)? "
+        r"(?:^|, |for )(?:the film 's|the movie 's|its|«A\d+» 's) (?:{ADJ})??(?P<cue>{ROLE_NOUN})(?: ,)? "
         r"(?P<agent>{PERSON})(?= ,| \.|$| [a-z])",  # the subject of a clause: "Its director X took"
         film=None,
         needs=ROLE_NOUN_WORDS,
