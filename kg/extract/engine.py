@@ -296,8 +296,8 @@ in A, but he starred in B")."""
 _NEXT_CLAUSE = re.compile(r" (?:, )?(?:says|said|adds|added|insists|insisted|explains|explained) ")
 """Where what a speaker says begins: a hedge there is about something else."""
 _TV_CUE = re.compile(
-    r"\b(?:series|sitcom|soap|show|shows|programme|programmes|episode|episodes|tv drama|"
-    r"drama series|tv series|channel)\b"
+    r"\b(?:series|sitcom|soap|show|shows|programme|programmes|episode|episodes|serial|serials|"
+    r"tv drama|drama series|tv series|channel)\b"
 )
 
 
@@ -3972,9 +3972,14 @@ the same name, whose year is no release of the film the text is about."""
 
 
 def _about_tv(sent: _Sentence) -> bool:
-    """Does the sentence speak of television ("best actor in a TV drama", "the series")?"""
+    """Does the sentence speak of television ("best actor in a TV drama", "the series")? A "TV
+    film" is a film."""
     return bool(_TV_CUE.search(sent.skeleton)) or any(
-        slot.kind == "X" and slot.text.lower() in TV_WORDS for slot in sent.slots
+        slot.kind == "X"
+        and slot.text.lower() in TV_WORDS
+        and f"«X{index}» film" not in sent.skeleton
+        and f"«X{index}» movie" not in sent.skeleton
+        for index, slot in enumerate(sent.slots)
     )
 
 
@@ -4171,6 +4176,7 @@ _TV_PRONE = frozenset(
         "cast.appeared_in",
         "awards.possessive_director",
         "awards.best_for",
+        "awards.nomination_for_film",
         "cast.film_possessive_person",
         "cast.signed_up_for",
         "cast.returns_for",

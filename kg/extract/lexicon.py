@@ -26,6 +26,7 @@ __all__ = [
     "AWARDS",
     "COMMON_WORDS",
     "DAYS",
+    "DEMONYM_NOUNS",
     "FILM_NOUNS",
     "FUNCTION_WORDS",
     "HOME_MEDIA",
@@ -142,7 +143,7 @@ STRONG_FILM_NOUNS = _words(
 TV_WORDS = _words(
     """tv|television|series|sitcom|soap|show|shows|programme|programmes|program|episode|episodes|
     channel|miniseries|mini-series|broadcast|broadcaster|network|sketch|talk|reality|
-    drama series|tv series|tv show|tv drama|cartoon series"""
+    drama series|tv series|tv show|tv drama|cartoon series|serial|serials"""
 )
 
 TV_NETWORKS = _words(
@@ -272,7 +273,8 @@ ORG_SUFFIXES = _words(
     LLC|Records|Network|Networks|Television|TV|Releasing|Distribution|Distributors|Features|
     Classics|Brothers|Bros|Bros.|Partners|Ventures|Cinema|Cinemas|Channel|Broadcasting|
     Holdings|Enterprises|International|Industries|Arts|Labs|Comics|Games|Interactive|Digital|
-    Works|Workshop|Filmworks|Motion Pictures|Film Corporation|Plc|plc|AG|GmbH|SA"""
+    Works|Workshop|Filmworks|Motion Pictures|Film Corporation|Plc|plc|AG|GmbH|SA|Medien|
+    Produktion|Filmproduktion|Producciones|Produzioni"""
 )
 
 ORG_PREFIXES = _words("Studio|Studios|Groupe|Gruppo|Grupo")
@@ -377,14 +379,22 @@ def is_given_name(word: str) -> bool:
     return bool(dash) and first in names and rest in names
 
 
+DEMONYM_NOUNS = frozenset(
+    {"spaniard", "swede", "frenchman", "frenchwoman", "englishman", "englishwoman", "irishman",
+     "irishwoman", "welshman", "welshwoman", "dutchman", "dutchwoman", "scotsman", "scotswoman",
+     "londoner", "dubliner", "glaswegian", "mancunian", "liverpudlian", "parisian", "berliner",
+     "texan", "geordie", "scouser"}
+)  # fmt: skip
+"""Nouns for a person from a place ("Spaniard", "Londoner"): the name after one is a person's."""
+
 _DEMONYM_WORDS = frozenset(
     {w for d in DEMONYMS for w in [d]}
     | {"us", "uk", "hollywood", "bollywood", "aussie", "briton", "english", "scottish", "welsh"}
-    | {"spaniard", "swede", "frenchman", "frenchwoman", "englishman", "englishwoman", "irishman",
-       "irishwoman", "welshman", "welshwoman", "dutchman", "dutchwoman", "scotsman", "scotswoman"}
-)  # fmt: skip
+    | DEMONYM_NOUNS
+)
 """Nationality words, adjectives and the nouns that stand before a name like them ("Spaniard
-Nacho Vidal", "Swede Ola Lind"); not "Dane" or "Finn", which are given names too."""
+Nacho Vidal", "Swede Ola Lind", "Londoner Ash Mehta"); not "Dane" or "Finn", which are given
+names too."""
 
 
 @lru_cache(maxsize=1 << 16)  # pure, and asked of the same names over and over
@@ -442,6 +452,8 @@ def is_known_org(name: str) -> bool:
         return True
     if words[0] in ORG_PREFIXES and words[1][:1].isupper() and words[1].isalpha():
         return True  # "Studio Kazeno", "Groupe Vauclair"; not "Studio 54"
+    if words[:2] == ["Les", "Films"] and len(words) >= 3:
+        return True  # "Les Films du Losange": the French companies' way
     head = words.index("of") - 1 if "of" in words else -1  # "National Film Board of Canada"
     return head >= 1 and words[head] in INSTITUTION_HEADS
 

@@ -30,6 +30,7 @@ from typing import NamedTuple
 from ..model import Relation
 from .lexicon import (
     COMMON_WORDS,
+    DEMONYM_NOUNS,
     FILM_NOUNS,
     FUNCTION_WORDS,
     HONORIFICS,
@@ -1405,6 +1406,11 @@ def _split(
                 )
                 or (tok.text == "on" and _companion_slot(tokens, i) and len(left_words) <= 3)
                 or _person_like(left_words)
+                or (  # "Londoner Ash Mehta with F": a person from a place, then a title
+                    left_words[0].lower() in DEMONYM_NOUNS
+                    and 2 <= len(left_words) <= 4
+                    and all(w[:1].isupper() for w in left_words[1:])
+                )
                 or _person_like(right_words)
                 or known(" ".join(left_words)) == "person"
                 or is_known_org(" ".join(bare_right))
@@ -2416,6 +2422,24 @@ def _may_be_film_after(noun: str, name: str) -> bool:
     )
 
 
+def _entry_title_after(tokens: Sequence[Token], last: int) -> bool:
+    """Is the name ending at ``last`` followed by "entry" and a title ("P's Competition entry
+    F", "the Cannes entry, F")? Then it is a festival or one of its sections, and F the film.
+
+    >>> _entry_title_after(tokenize("Castel's Competition entry La Nuit"), 2)
+    True
+    >>> _entry_title_after(tokenize("Castel's Competition entry was sold"), 2)
+    False
+    """
+    k = last + 1
+    if k + 1 >= len(tokens) or tokens[k].lower not in ("entry", "entries"):
+        return False
+    k += 1
+    if tokens[k].text == "," and k + 1 < len(tokens):
+        k += 1
+    return tokens[k].cap
+
+
 def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     """Kind of a chunk, strongest evidence first: a film noun right before it ("the comedy
     Vera Drake"), what the document or store knows, closed lists (awards, outlets, places,
@@ -2426,6 +2450,9 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     before = tokens[chunk.first - 1].lower if chunk.first > 0 else ""
     if lower in TV_WORDS:
         chunk.kind, chunk.why = "nonfilm", "tv"  # "the hit TV show X": "TV" is no title
+        return
+    if _entry_title_after(tokens, chunk.last):
+        chunk.kind, chunk.why = "nonfilm", "before 'entry'"  # "P's Competition entry F"
         return
     quoted_after = _noun_before_quote(chunk, tokens)
     if quoted_after is not None and nonfilm_kind(name, heads=False) is None:

@@ -119,13 +119,15 @@ a new clause instead ("The director was A, and B composed the music"), and so do
 a comma that no "and" closes and no punctuation ends ("which stars A, B said")."""
 
 _NOT_A_DERIVED_WORK = (
-    r"(?! (?:sequels?|prequels?|remakes?|re-make|spin-offs?|spinoffs?|reboots?|follow-ups?|films|"
-    r"movies|franchise|trilogy|saga)\b)"
+    r"(?! (?:sequels?|prequels?|remakes?|re-make|spin-offs?|spinoffs?|reboots?|follow-ups?|"
+    r"(?:(?:action|horror|spy|comedy|crime|war|superhero|fantasy|animated|teen|slasher|heist|"
+    r"monster|zombie|martial arts|disaster|adventure|thriller|cartoon) )?(?:films|movies|"
+    r"franchise|trilogy|saga))\b)"
 )
 """A title right before "sequel", "remake", ... names the film another one derives from: the
 film of the clause is that other one ("P will star in the Night Ferry sequel": P is not in
 Night Ferry). A name before "films", "franchise" or "trilogy" is a series, no film ("the last
-two Steel films, F and G")."""
+two Steel films, F and G", "the Iron Justice action films")."""
 
 _WRITTEN_WORK = (
     r"(?:books?|novels?|plays?|songs?|albums?|stor(?:y|ies)|poems?|memoirs?|letters?|series|shows?|"

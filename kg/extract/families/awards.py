@@ -18,6 +18,8 @@ an actor's and is not this."""
 RULES: tuple[Rule, ...] = (
     Rule(
         "awards.possessive_director",
+        # not "novelist P's G": a writer's work is a book
+        r"(?<!novelist )(?<!author )(?<!writer )(?<!playwright )(?<!poet )(?<!dramatist )"
         r"(?P<agent>{PERSON}) 's (?!(?:{ADJ}){0,2}?(?:sequel|prequel|follow-up)\b)"
         r"(?:(?:{ADJ}|«[PN]\d+» ){0,3}?{FILM_NOUN} (?:, )?)?(?P<film>{TITLE})"
         r"(?! (?:{STAR_NOUN}|castmate|castmates|actor|actress|director|producer|writer)\b)",

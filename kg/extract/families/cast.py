@@ -536,6 +536,14 @@ RULES: tuple[Rule, ...] = (
         needs=("boarded", "boards", "board", "boarding"),
     ),
     Rule(
+        "cast.joining_cast_members",
+        # "P has boarded F, joining previously announced cast members Q and R": Q and R too
+        r"(?P<film>{FILMREF}) , (?:joining|who joins|who join|and joins|and join) (?:the )?"
+        r"(?:{ADJ}){0,3}?(?:cast members?|co-stars?|castmates?|cast-mates?) (?P<agent>{PEOPLE})",
+        CAST,
+        needs=("joining", "joins", "join"),
+    ),
+    Rule(
         "cast.be_seen_in",
         r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:will|can|is to|is set to) (?:next |soon |{ADV}){0,2}"
         r"be seen "
