@@ -181,6 +181,8 @@ _WORK_SUBJECT = re.compile(
     r"screenplay|cinematography|photography|editing|memoir|comic|opera|musical|album|track|single|"
     r"(?<!film )(?<!movie )series|show|sitcom|programme|episode|(?:tv|television|stage|radio) version)\b|«X\d+» version\b"
 )
+_OBJECT_PREPOSITION = re.compile(r"\b(?:by|from|on|of|with) ")
+"""A preposition before a work noun in a clause: the work is an object there, not the subject."""
 _MUSIC_WORD = re.compile(
     r"\b(?:songs?|singles|(?:the|new|debut|hit|latest|their|his|her) single|tracks?(?! record)|"
     r"albums?|band|singer|rapper|concerts?|gigs?)\b"
@@ -4133,6 +4135,8 @@ def _hedged(rule: Rule, m: re.Match[str], skeleton: str) -> bool:
         if clause.startswith("which ") and len(clauses) > 1 and _WORK_AT_END.search(clauses[-2]):
             return True  # "the TV version, which is written by X": the version's writer
         work = next(reversed(list(_WORK_SUBJECT.finditer(clause))), None)
+        if work is not None and _OBJECT_PREPOSITION.search(clause, 0, work.start()):
+            work = None  # "F was adapted by P from the novel G and produced by Q": G is no subject
         after = m.start() + 1 - len(clause) + work.end() if work is not None else 0
         if (
             work is not None

@@ -234,9 +234,10 @@ MEDIA = _words(
 
 HOME_MEDIA = _words(
     """DVD|DVDs|Blu-ray|Blu-Ray|Blu-rays|BluRay|VHS|Betamax|LaserDisc|Laserdisc|HD DVD|
-    Ultra HD|Ultra HD Blu-ray|4K Ultra HD|UHD|Video CD|VCD|Video on Demand|VOD"""
+    Ultra HD|Ultra HD Blu-ray|4K Ultra HD|UHD|Video CD|VCD|Video on Demand|VOD|CD|CDs|LP|LPs"""
 )
-"""Home-media formats: what a film comes out on ("released on DVD"), never a title.
+"""Home-media formats: what a film (or its soundtrack) comes out on ("released on DVD",
+"reissued on CD"), never a title.
 
 >>> nonfilm_kind("DVD"), nonfilm_kind("Blu-ray")
 ('format', 'format')

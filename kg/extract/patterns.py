@@ -230,7 +230,8 @@ MACROS["PERFORMER_NOUN"] = r"(?:actor|actress|star|newcomer|comedian|comic|veter
 """Nouns that say a person named after them performs ("with Scottish actor P in the title
 role", "played by comedy veteran P")."""
 MACROS["CAST_ITEM"] = (
-    r"(?:(?:«[CXNF]\d+» )?(?:{ADJ})??(?:actor|actress|star|singer|comedian|rapper|model|newcomer|"
+    r"(?:(?:former |ex- |one-time )?(?:«[CXNF]\d+» )?(?:{ADJ})??(?:actor|actress|star|singer|"
+    r"comedian|rapper|model|newcomer|"
     r"comic|funnyman|heart-throb|hunk|stalwart|stunner|babe|beauty|bombshell|boxer|footballer)"
     r"(?: ,)? |«[XN]\d+» (?:winner|nominee) |«[PN]\d+» 's (?:[a-z-]+ ){1,2}?|«[XC]\d+» 's |"
     r"«[PN]\d+» {REGULARS} |(?:a|an) (?:young|then-unknown|"

@@ -143,6 +143,24 @@ RULES: tuple[Rule, ...] = (
         needs=("score", "soundtrack", "music", "screenplay", "script", "cinematography", "editing"),
     ),
     Rule(
+        "crew.work_appos_by",
+        # "The film's eerie score, by jazz musician P, was reissued": the work names the role
+        r"(?:^|, )(?:the film 's|the movie 's|its|«A\d+» 's|(?P<film>«[FN]\d+») 's) (?:{ADJ}){0,2}?"
+        r"(?P<cue>score|soundtrack|music|screenplay|script|cinematography|photography|editing) , "
+        r"by (?:{BY_WHOM})?(?P<agent>{AGENTS}) ,",
+        needs=(
+            "score",
+            "soundtrack",
+            "music",
+            "screenplay",
+            "script",
+            "cinematography",
+            "photography",
+            "editing",
+        ),
+        flags=frozenset({"film_optional"}),
+    ),
+    Rule(
         "crew.return_to_score_topic",
         # "Composer P will return to score the prequel": the film the text is about
         r"(?:^|, )(?:(?:composer|the composer) )?(?P<agent>{PERSON}) (?:{AUX}|{ADV}){0,2}(?:return to |"

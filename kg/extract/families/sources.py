@@ -27,7 +27,7 @@ trilogy, ..."): what it was preceded or followed by is the film before or after 
 
 _SOURCE_WORK = (
     r"(?:novel|book|play|musical|opera|comic|comic book|story|short story|memoir|novella|poem|game|"
-    r"stage play|manga|series)"
+    r"stage play|stage show|show|radio play|manga|series)"
 )
 """Works a film may be based on."""
 
@@ -270,6 +270,17 @@ RULES: tuple[Rule, ...] = (
         r"partly |largely )?(?:based on|adapted from) (?:"
         + _SOURCE_WORK_NAMED
         + r")?(?P<other>«[NFX]\d+»)",
+        Relation.BASED_ON,
+        film=None,
+        agent=None,
+        other="other",
+        needs=("based", "adapted"),
+    ),
+    Rule(
+        "sources.and_based_on_topic",
+        # "F, will be directed by P and is based on his own hit stage show, G": the clause's film
+        r"(?:, |and )(?:is|was|will be) (?:also )?(?:loosely |partly |largely )?(?:based on|"
+        r"adapted from) " + _SOURCE_WORK_NAMED + r"(?P<other>«[NFX]\d+»)(?! 's)",
         Relation.BASED_ON,
         film=None,
         agent=None,
