@@ -3062,6 +3062,8 @@ def _agents(
     text = _AS_CHARACTER.sub("", text)  # "Owen Sato as Erik Vale": the character is no agent
     text = _POSSESSOR.sub("", text)  # "Joan Marsh's husband Tom Brace": she is not in the list
     text = _PLACE_POSSESSOR.sub("", text)  # "Britain's «O» and France's «O»": no place
+    if org:
+        text = _COMPANY_PLACE.sub("", text)  # "Bucharest company «O»": no company of its own
     text = _MODIFIER.sub("", text)  # "EastEnders actress Ann Cole": the show is no member
     if " role" in text or " part" in text or " debut" in text or " appearance" in text:
         text = _IN_THEIR_ROLE.sub("", text)  # "P in his first screen role": "his" is P
@@ -3108,6 +3110,8 @@ _POSSESSOR = re.compile(r"«[PN]\d+» 's (?!(?:(?:[a-z-]+|«[FN]\d+») ){0,2}?co
 """A name that owns the next noun of a group ("«P» 's daughter «Q»"): the group's member is «Q»;
 but "«P» 's co-star «Q»" and "«P» 's «F» co-star «Q»" make both members."""
 _PLACE_POSSESSOR = re.compile(r"«[XC]\d+» 's ")
+_COMPANY_PLACE = re.compile(r"«[XCN]\d+» (?:studio|company|distributor|firm) (?=«)")
+"""A place before a company noun and a company ("US studio «O»", "Bucharest company «O»")."""
 """A country or place that owns the next member of a group ("France's «O»")."""
 _MODIFIER = re.compile(expand(r"«[NFX]\d+» (?={QUALIFIED_NOUN} «)|«[PN]\d+» (?={REGULARS} «)"))
 """A title or show that qualifies the person noun after it in a group ("«N» actress «P»"), or

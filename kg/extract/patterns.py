@@ -253,15 +253,24 @@ MACROS["NUMBER"] = (
 MACROS["ORG_ITEM"] = (
     r"(?:the (?:(?:public |private |independent |film |production |distribution |«C\d+» )?"
     r"(?:company|studio|firm|broadcaster|distributor) (?:named |called )?|{YEAR} founded )|the |"
-    r"«[XCPN]\d+» 's (?:[a-z]+-based )?|[a-z]+-based )?{ORG}"
+    r"«[XCPN]\d+» 's (?:[a-z]+-based )?|[a-z]+-based |{OWNED_COMPANY})?{ORG}"
 )
-"""One company of a list: "the company named «O»", "the public company «O»", "France's «O»"."""
+"""One company of a list: "the company named «O»", "the public company «O»", "France's «O»",
+"Rennard's company «O»", "US studio «O»"."""
 MACROS["QUALIFIED_NOUN"] = (
     r"(?:actor|actress|star|singer|comedian|presenter|rapper|model|host|director|writer|veteran|"
     r"legend|icon|newcomer)"
 )
 """Person nouns a title or show may qualify, a name after them: "EastEnders actress «P»"."""
-MACROS["ORGS"] = r"(?:«[XC]\d+» 's |[a-z]+-based )?{ORG}" + _LIST_TAIL.replace("{X}", "{ORG_ITEM}")
+MACROS["OWNED_COMPANY"] = (
+    r"(?:«[PN]\d+» 's (?:own )?(?:production )?(?:company|firm|studio|banner|outfit) (?:, )?|"
+    r"«[XCN]\d+» (?:studio|company|distributor|firm) )"
+)
+"""What may stand before a company's name: its owner's possessive with a company noun ("Rennard's
+company «O»"), or a place and a company noun ("US studio «O»", "Bucharest company «O»")."""
+MACROS["ORGS"] = r"(?:«[XC]\d+» 's |[a-z]+-based |{OWNED_COMPANY})?{ORG}" + _LIST_TAIL.replace(
+    "{X}", "{ORG_ITEM}"
+)
 """Companies: "Glasgow-based «O» and Oslo's «O»", "«O» and Vesna Kral's Zagreb-based «O»"."""
 MACROS["AGENTS"] = (
     "{AGENT}"

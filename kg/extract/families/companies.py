@@ -10,6 +10,12 @@ from .releases import DATED_FOR
 PRODUCTION = Relation.PRODUCTION_COMPANY
 DISTRIBUTOR = Relation.DISTRIBUTOR
 
+_FOR_A_SUM = (
+    r"(?:for (?:just |only |about |around |less than |under |a mere |an estimated )?(?:£ |\$ |€ )?"
+    r"[\d.,]+(?:m|bn|k)?(?: (?:million|billion|pounds|dollars|euros))? )"
+)
+"""What a film was made for ("made for just £800,000 by O"), between the verb and "by"."""
+
 _RIGHTS_KIND = (
     r"(?:«[CXN]\d+» |(?:north |latin |south )?american |us |uk |worldwide |world |international |global |"
     r"foreign |overseas |domestic |theatrical |english-language |european |all )"
@@ -29,7 +35,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "companies.film_made_by",
         r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,)? (?:which |that )?(?:was |is |will be |has been |is being |was being )?(?:also )?"
-        r"(?:made|financed|backed|developed|animated) by {BY_WHOM}(?P<agent>{ORGS})",
+        r"(?:made|financed|backed|developed|animated) "
+        + _FOR_A_SUM
+        + r"?by {BY_WHOM}(?P<agent>{ORGS})",
         PRODUCTION,
         needs=("by",),
     ),
@@ -45,10 +53,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "companies.topic_released_by",
-        r"(?:(?:^|, |and )(?:it |«A\d+» |«F\d+» )(?:{AUX}){0,2}|(?:(?<=» )|(?<=» , ))and (?:was |has been |will be )?|"
+        r"(?:(?:^|, |and )(?:it |«A\d+» |(?:the (?:{ADJ}){0,2}?{FILM_NOUN} )?«F\d+» )(?:{AUX}){0,2}|"
+        r"(?:(?<=» )|(?<=» , ))and (?:was |has been |will be )?|"
         r"^(?=released .*, (?:it|«A\d+») ))"  # "Released by O on D, it grossed": a fronted participle
         r"(?:be |been |being )?released (?:in (?:the )?"
-        r"(?:«[XC]\d+» )?(?:cinemas |theatres |theaters )?)?(?:on «D\d+» (?:, )?)?by (?:the (?:{ADJ})?company )?"
+        r"(?:«[XC]\d+» )?(?:and (?:the )?«[XC]\d+» )?(?:cinemas |theatres |theaters )?)?"
+        r"(?:(?:on|in) «[DX]\d+» (?:, )?)?by (?:the (?:{ADJ})?company )?"
         r"(?P<agent>{ORGS})",
         DISTRIBUTOR,
         film=None,
@@ -95,7 +105,9 @@ RULES: tuple[Rule, ...] = (
         "companies.topic_made_by",
         r"(?:^|, |and )(?:it |«A\d+» )(?:was |is |will be |has been |is being |was being )(?:also )?"
         r"(?:made|financed|"
-        r"animated|co-produced) (?:(?:at|in) (?:the )?«[OXNC]\d+» )?by {BY_WHOM}(?P<agent>{ORGS})",
+        r"animated|co-produced) (?:(?:at|in) (?:the )?«[OXNC]\d+» )?"
+        + _FOR_A_SUM
+        + r"?by {BY_WHOM}(?P<agent>{ORGS})",
         PRODUCTION,
         film=None,
         needs=("by",),
@@ -348,6 +360,28 @@ RULES: tuple[Rule, ...] = (
         Relation.PRODUCTION_COMPANY,
         film=None,
         needs=("produce", "co-produce", "producing", "co-producing"),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
+        "companies.picked_up_by",
+        # "It has also been picked up for North America by O": a distribution deal
+        r"(?:^|, |and )(?:it |«A\d+» |«F\d+» )(?:{AUX}){0,3}(?:been )?picked up (?:for (?:the )?"
+        r"«[XC]\d+» (?:and (?:the )?«[XC]\d+» )?)?by (?P<agent>{ORGS})",
+        DISTRIBUTOR,
+        film=None,
+        needs=("picked",),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
+        "companies.grossed_for_distributor",
+        # "F grossed £9m in the UK for distributor O": its distributor
+        r"(?:grossed|took|earned|made|taken|earning|taking) (?:(?:£ |\$ |€ )?[\d.,]+(?:m|bn|k)?"
+        r"(?: million)? |more than |over |nearly |almost |about )+(?:(?:in|at) (?:the )?"
+        r"(?:«[XC]\d+» )?(?:box office |cinemas )?)?for (?:its |the )?(?:(?:uk|us|british|american) )?"
+        r"distributor (?P<agent>{ORG})",
+        DISTRIBUTOR,
+        film=None,
+        needs=("distributor",),
         flags=frozenset({"org_only"}),
     ),
     Rule(

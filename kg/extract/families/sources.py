@@ -238,7 +238,7 @@ RULES: tuple[Rule, ...] = (
         r"(?P<film>{FILMREF}|^it(?= is | was | will be )) (?:, |is |was |will be |is to be |would be |"
         r", which is |which is |which was |"
         r"(?:is|was) (?:an? |the )(?:{YEAR} )?(?:{ADJ}){0,3}?{FILM_NOUN} (?:, )?)?(?:also )?"
-        r"(?:loosely |partly |largely )?(?:based on|adapted from|an adaptation of|a film version of|"
+        r"(?:loosely |partly |largely |substantially |closely |heavily |freely )?(?:based on|adapted from|an adaptation of|a film version of|"
         r"(?:a |an |the )?(?:{ADJ}){0,2}?remake of|"
         r"a screen version of|a film adaptation of|the film adaptation of|(?:an?|the) (?:{ADJ}){0,2}?"
         r"(?:film |movie |screen |big-screen |big screen |cinema )?(?:adaptation|version) of) "
@@ -279,7 +279,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "sources.and_based_on_topic",
         # "F, will be directed by P and is based on his own hit stage show, G": the clause's film
-        r"(?:, |and )(?:is|was|will be) (?:also )?(?:loosely |partly |largely )?(?:based on|"
+        r"(?:, |and )(?:is|was|will be) (?:also )?(?:loosely |partly |largely |substantially |closely |heavily |freely )?(?:based on|"
         r"adapted from) " + _SOURCE_WORK_NAMED + r"(?P<other>«[NFX]\d+»)(?! 's)",
         Relation.BASED_ON,
         film=None,
