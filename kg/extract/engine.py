@@ -2324,7 +2324,7 @@ def _topic_film(
     if " of «" in sent.skeleton or " as " in sent.skeleton:  # what a _CHARACTER_SLOT match holds
         exclude = exclude | {int(i) for i in _CHARACTER_SLOT.findall(sent.skeleton)}
     if _names_other_film(sent.skeleton) and not any(s.kind == "F" for s in sent.slots):
-        if state.original is not None and _FIRST_FILM.search(sent.skeleton):
+        if state.original is not None and _FIRST_FILM.match(sent.skeleton):
             return state.original  # "A sequel to F is planned. The first film starred P"
         return None  # "The first film, released in 2001, starred P": not the article's film
     cues = _topic_cues(sent.skeleton)
@@ -2543,13 +2543,16 @@ _FIRST_FILM = re.compile(
     r"\bthe (?:very )?(?:first|original) (?:film|movie|instalment|installment)\b"
 )
 """The film an unnamed sequel follows, once the text has said which ("A sequel to F is in the
-works. The first film starred P")."""
+works. The first film starred P"); as a sentence's subject (matched at its start), what the
+sentence's credits are about, not in a clause on something else ("O, which distributed the
+first film")."""
 _UNNAMED_SEQUEL = re.compile(
-    r"\b(?:a|the|its) (?:[a-z-]+ )?(?:sequel|follow-up|prequel) to "
-    r"(?:(?:the|his|her|their|its) )?(?:(?:[a-z-]+|\d{4}) ){0,2}?«[FN](\d+)»"
+    r"\b(?:a|the|its) (?:[a-z-]+ )?(?:(?:sequel|follow-up|prequel) to|remake of) "
+    r"(?:(?:the|his|her|their|its) )?(?:(?:[a-z-]+|\d{4}|«C\d+») ){0,3}?«[FN](\d+)»"
 )
-"""An unnamed sequel and the film it follows ("a sequel to the 2003 hit F")."""
-_SEQUEL_WORDS = frozenset({"sequel", "follow-up", "prequel"})
+"""An unnamed sequel or remake and the film it follows ("a sequel to the 2003 hit F", "a
+remake of the 1958 British comedy F": "the original film" is F)."""
+_SEQUEL_WORDS = frozenset({"sequel", "follow-up", "prequel", "remake"})
 
 
 def _learn_sequel_original(sents: Sequence[_Sentence], names: _Names) -> None:

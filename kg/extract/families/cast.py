@@ -85,7 +85,8 @@ _PRAISED_AS = (
 """A review's "P is superb as", "P excels as": the character follows."""
 
 _WILL_STAR = (
-    r"(?:(?:was|is|will|would) (?:(?:set|due|going|expected) )?(?:to )?(?:also )?(?:co-)?star)"
+    r"(?:(?:was|is|will|would) (?:(?:set|due|going|expected) )?(?:to )?(?:also |again |once again )?"
+    r"(?:co-)?star)"
 )
 """A film's cast to come: "F will star P", "F, which is set to star P"."""
 

@@ -385,6 +385,16 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"org_only"}),
     ),
     Rule(
+        "companies.with_distributor_planning",
+        # "Filming begins in May, with distributor O planning a November release"
+        r"(?:^|, )with (?:the film 's |its )?(?:(?:uk|us|british|american) )?distributor "
+        r"(?P<agent>{ORG}) (?:planning|eyeing|setting|targeting|lining up|scheduling|aiming for)\b",
+        DISTRIBUTOR,
+        film=None,
+        needs=("distributor",),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
         "companies.distributed_along_with",
         r"(?:distributed|distributes|released|releases) (?:the )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?"
         r"(?P<film>{FILMREF}) , (?:along|together) with (?P<agent>{ORGS})",
