@@ -1155,7 +1155,9 @@ def _article_outside_name(
     if _film_noun_follows(tokens, j) or after in _COMPANY_NOUNS:
         return True
     rest = sentence[tokens[i + 1].start : tokens[j].end]
-    if tokens[i].lower == "the" and known(rest) == "film":
+    # not "the comedy The Lavender Street Mob": a capital "The" inside a sentence is the
+    # title's, though the title is known under its key without it
+    if (tokens[i].text == "the" or (i == 0 and tokens[i].text == "The")) and known(rest) == "film":
         return True
     return after in _NOUNS_AFTER_DEMONYM and is_demonym(rest)
 
