@@ -211,9 +211,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.with_person_as_character",
         # "P plays the title role, with Q as his wife": not "with Q as executive producer"
-        r"(?:plays|played|playing|stars|starred|starring|co-stars|co-starring|role) "
-        r"(?:[^«».; ]+ |«[PNXFA]\d+» ){0,10}?, (?:and )?with "
-        r"(?=«[PN]\d+» as (?!(?:the |an? |its )?{ROLE_NOUNS}\b))(?P<agent>{CASTLIST})",
+        r"(?:plays|played|playing|play|stars|starred|starring|co-stars|co-starring|role) "
+        r"(?:[^«».; ]+ |«[PNXFA]\d+» ){0,14}?, (?:and )?with "
+        r"(?=(?:[a-z-]+ |«[PNXCF]\d+» ){0,8}?as (?!(?:the |an? |its )?{ROLE_NOUNS}\b))"
+        r"(?P<agent>{CASTLIST})",  # "with comedian Q and former X actor R as the gang's leaders"
         CAST,
         film=None,
         needs=("with",),
@@ -754,7 +755,7 @@ RULES: tuple[Rule, ...] = (
         "cast.with_returning",
         r"(?:^|, |and )with (?P<agent>{PEOPLE}) (?:also )?(?:returning|back|set to return|reprising "
         r"(?:his|her|their) roles?) (?:in (?:the|their|her|his) (?:lead|title|starring|leading|"
-        r"main) roles?|as " + _TOPIC_CHARACTER + r")",
+        r"main) roles?|as (?P<character>" + _CHAR + r")(?! in | at the | for ))",  # "as her mentor"
         CAST,
         character="character",
         film=None,
