@@ -3070,6 +3070,8 @@ def _agents(
     text = _MODIFIER.sub("", text)  # "EastEnders actress Ann Cole": the show is no member
     if " role" in text or " part" in text or " debut" in text or " appearance" in text:
         text = _IN_THEIR_ROLE.sub("", text)  # "P in his first screen role": "his" is P
+    if "his " in text or "her " in text or "their " in text:
+        text = _POSSESSIVE_BEFORE_NAME.sub("", text)  # "P and his writing partner Q": no "his"
     tokens = _SLOT_OR_PRONOUN.findall(text)
     for token in tokens:
         if token in _PRONOUNS:
@@ -3123,6 +3125,12 @@ _IN_THEIR_ROLE = re.compile(
     r" in (?:his|her|their) (?:[a-z-]+ ){0,2}?(?:role|part|debut|cameo|appearance)s?\b"
 )
 """The role a cast member plays in ("P in his first screen role"): its pronoun is the member."""
+_POSSESSIVE_BEFORE_NAME = re.compile(
+    r"\b(?:his|her|their) (?!(?:[a-z-]+ ){0,2}?co-?stars?\b)(?:[a-z-]+ ){1,3}?(?=«)"
+)
+"""A possessive noun phrase before a name in a group ("his longtime writing partner «P»"): the
+pronoun is no member; the name is. But "his co-star «P»" makes both members (as
+:data:`_POSSESSOR` does)."""
 _SLOT_OR_PRONOUN = re.compile(r"«[A-Z]\d+»|\b(?:he|she|him|her|his)\b")
 _RESPECTIVELY = re.compile(r"(?: ,)? respectively\b")
 _LIST_ITEM_BEFORE = re.compile(r"«[FNA]\d+» (?:,|and|, and) $")

@@ -329,7 +329,7 @@ PERSON_NOUNS = _words(
     spokesperson|founder|head|mogul|tycoon|star's|superstar|starlet|actor's|director's|
     helmer|auteur|animator|dancer|choreographer|designer|photographer|journalist|reporter|
     broadcaster|anchor|newsman|newscaster|star-turned-director|actor-director|
-    writer-director|singer-actress|singer-actor|stunner|babe|hunk|funnyman|beauty|bombshell|
+    writer-director|singer-actress|singer-actor|stunner|babe|hunk|funnyman|beauty|bombshell|duo|trio|
     welshman|welshwoman|scotsman|scotswoman|englishman|englishwoman|irishman|irishwoman|
     frenchman|frenchwoman|dutchman|dutchwoman|countryman|countrywoman|compatriot|
     son|daughter|wife|husband|father|mother|brother|sister|partner|girlfriend|boyfriend|

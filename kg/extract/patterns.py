@@ -276,11 +276,14 @@ MACROS["AGENTS"] = (
     "{AGENT}"
     + _LIST_TAIL.replace(
         "{X}",
-        r"(?:«[XC]\d+» 's |(?:the )?(?:[a-z-]+ )?(?:studio|company|firm|distributor) )?{AGENT}",
+        r"(?:«[XC]\d+» 's |(?:the )?(?:[a-z-]+ )?(?:studio|company|firm|distributor) |"
+        r"(?:his|her|their) (?:(?:long-time|longtime|regular|frequent) )?(?:writing |producing )?"
+        r"(?:partner|collaborator) )?{AGENT}",
     )
     + r"(?: , and (?:the )?(?:[a-z-]+ )?(?:studio|company|firm|distributor) {AGENT})?"
 )
-"""People or companies: "P and Q", "O, O2 and France's O3", "O and independent studio O2"."""
+"""People or companies: "P and Q", "O, O2 and France's O3", "O and independent studio O2", "P and
+his longtime writing partner Q"."""
 MACROS["KIN"] = (
     r"(?:his|her|their) (?:(?:younger|older|elder|twin|late|long-time|longtime) )?(?:brother|sister|"
     r"wife|husband|son|daughter|father|mother|partner|cousin|uncle|aunt|nephew|niece|brother-in-law|"
@@ -313,8 +316,10 @@ REUNITE_WORDS = (
 MACROS["BY_WHOM"] = (
     r"(?:{KIN}(?:, )?|the (?=«O)|«[XC]\d+» 's (?=«)|«[PN]\d+» 's (?=«O)|«[PN]\d+» 's (?:own |regular |long-time |longtime |usual )?(?:production )?"
     r"(?:company|firm|studio|banner|outfit|editor|composer|cinematographer|collaborator|partner|"
-    r"writing partner|producer)(?: ,)? |(?:«X\d+» 's )?(?:the )?(?:(?:{ADJ}|«[CX]\d+» ){0,3}?(?:{ROLE_NOUN}|"
-    r"{QUALIFIED_NOUN}|playwright|novelist|songwriter|musician|comic|film-maker|filmmaker) |(?:«[CX]\d+» )?(?:(?!(?:and|or|the|an?|of|in|on|"
+    r"writing partner|producer)(?: ,)? |(?:comedy |writing |songwriting |producing )?(?:duo|team|"
+    r"pair|double act) |(?:«X\d+» 's )?(?:the )?(?:(?:{ADJ}|«[CX]\d+» ){0,3}?(?:{ROLE_NOUN}|"
+    r"{QUALIFIED_NOUN}|playwright|novelist|songwriter|musician|comic|film-maker|filmmaker) |«[NO]\d+» "
+    r"(?:president|chief|boss|head|founder|co-founder|chairman|chairwoman|ceo) |(?:«[CX]\d+» )?(?:(?!(?:and|or|the|an?|of|in|on|"
     r"for|to|with|at|from) )[a-z][\w'-]* ){1,3}?(?=«)))?"
 )
 """What may stand between "by" and its agent: a kinship noun, the agent's description ("by

@@ -363,6 +363,16 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"org_only"}),
     ),
     Rule(
+        "companies.will_produce_for",
+        # "Veteran producer P will produce for London-based O": the film of the text
+        r"(?:will|is to|is set to|is due to|is expected to) (?:also )?(?:produce|co-produce) "
+        r"(?:the film )?for (?P<agent>{ORGS})",
+        Relation.PRODUCTION_COMPANY,
+        film=None,
+        needs=("for",),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
         "companies.picked_up_by",
         # "It has also been picked up for North America by O": a distribution deal
         r"(?:^|, |and )(?:it |«A\d+» |«F\d+» )(?:{AUX}){0,3}(?:been )?picked up (?:for (?:the )?"

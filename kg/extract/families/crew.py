@@ -120,9 +120,35 @@ RULES: tuple[Rule, ...] = (
         "crew.work_by_with",
         # "The script will be written by series regular P with Q": both wrote it
         r"^(?:the |its )?(?P<cue>script|screenplay|score|music) (?:will be|is being|is to be|was|has been) "
-        r"(?:written|co-written|composed|provided) by {BY_WHOM}«[PN]\d+» with (?P<agent>{PERSON})",
+        r"(?:written|co-written|composed|provided) by {BY_WHOM}«[PN]\d+» (?:himself |herself |"
+        r"themselves )?with {BY_WHOM}(?P<agent>{PERSON})",
         film=None,
         needs=("with",),
+    ),
+    Rule(
+        "crew.with_serving_as_topic",
+        # "produced by P for O, with Hollywood veteran Q serving as executive producer"
+        r"(?:^|, |and )with {BY_WHOM}(?P<agent>{PERSON}) (?:serving|acting|on board|attached) as "
+        r"(?:an? |the |its )?(?P<cue>{ROLE_NOUN})",
+        film=None,
+        needs=("serving", "acting", "board", "attached"),
+    ),
+    Rule(
+        "crew.will_produce_for",
+        # "Veteran producer P will produce for London-based O": P produces the film of the text
+        r"(?:^|, )(?:{ADJ}){0,2}?(?:producer |film-maker |filmmaker )?(?P<agent>{PERSON}) "
+        r"(?:will|is to|is set to|is due to|is expected to) (?:also )?(?P<cue>produce|co-produce) "
+        r"(?:the film )?(?:for|through) ",
+        film=None,
+        needs=("for", "through"),
+    ),
+    Rule(
+        "crew.who_produces_through",
+        # "P, who will produce through her company O, said": P produces the film of the text
+        r"(?P<agent>{PERSON}) , who (?:{AUX}){0,2}(?P<cue>produce|produces|co-produce|"
+        r"co-produces) (?:the film )?through ",
+        film=None,
+        needs=("through",),
     ),
     Rule(
         "crew.serve_as_alongside_topic",
