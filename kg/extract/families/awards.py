@@ -133,6 +133,19 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"by_occupation"}),
     ),
     Rule(
+        "awards.including_best_for",
+        # "F leads with ten nominations, including best film and best director for P": the
+        # sentence's film; the person after "for" has the category's role
+        r"(?:nominations|nods|awards|prizes|bafta nominations|oscar nominations) (?:in all |in total )?"
+        r", including (?:best (?:[a-z-]+ ){1,2}(?:, |and ))*best (?:new |supporting |leading |lead |"
+        r"british |original |adapted )?(?P<cue>director|actor|actress|screenplay|original screenplay|"
+        r"adapted screenplay|score|original score|cinematography|editing) for (?P<agent>{PERSON})"
+        r"(?! 's)(?! (?:in|for) «)",
+        film=None,
+        explicit=False,
+        needs=("including",),
+    ),
+    Rule(
         "awards.best_for",
         r"(?P<agent>{WHO}) (?:[^«».; ]+ ){0,8}?best (?:new |supporting |leading |lead |british |"
         r"foreign |international |original |adapted )?(?P<cue>director|actor|actress|screenplay|"

@@ -47,7 +47,8 @@ RULES: tuple[Rule, ...] = (
         "crew.film_from_director_appos",
         # "F, the debut feature from music video director P"
         r"(?P<film>{FILMREF}) , (?:the |a |an |his |her |their )(?:{ADJ}){0,3}?(?:feature|film|movie|"
-        r"debut|documentary|comedy|drama|thriller|project) (?:from|by) (?:(?:[a-z][\w-]*|«[CX]\d+») ){0,3}?"
+        r"debut|documentary|comedy|drama|thriller|project) (?:(?:set|shot) in (?:[a-z-]+ |«[XC]\d+» )"
+        r"{1,4}?)?(?:from|by) (?:(?:[a-z][\w-]*|«[CX]\d+») ){0,3}?"
         r"(?P<cue>director|film-maker|filmmaker|writer-director) (?P<agent>{PERSON})",
         needs=("from", "by"),
     ),
