@@ -3115,9 +3115,9 @@ _POSSESSOR = re.compile(r"«[PN]\d+» 's (?!(?:(?:[a-z-]+|«[FN]\d+») ){0,2}?co
 """A name that owns the next noun of a group ("«P» 's daughter «Q»"): the group's member is «Q»;
 but "«P» 's co-star «Q»" and "«P» 's «F» co-star «Q»" make both members."""
 _PLACE_POSSESSOR = re.compile(r"«[XC]\d+» 's ")
+"""A country or place that owns the next member of a group ("France's «O»")."""
 _COMPANY_PLACE = re.compile(r"«[XCN]\d+» (?:studio|company|distributor|firm) (?=«)")
 """A place before a company noun and a company ("US studio «O»", "Bucharest company «O»")."""
-"""A country or place that owns the next member of a group ("France's «O»")."""
 _MODIFIER = re.compile(expand(r"«[NFX]\d+» (?={QUALIFIED_NOUN} «)|«[PN]\d+» (?={REGULARS} «)"))
 """A title or show that qualifies the person noun after it in a group ("«N» actress «P»"), or
 a film-maker whose regulars the people are ("Baird regulars «P» and «P»")."""

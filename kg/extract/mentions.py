@@ -1432,6 +1432,7 @@ _SEQUEL_NUMERALS = frozenset({"II", "III", "IV", "V", "2", "3", "4", "5", "Two",
 """The last words of a numbered sequel's title."""
 
 _MADE_BY_PARTICIPLES = frozenset({"directed", "co-directed", "written", "produced", "helmed"})
+"""Participles of a film's credit after its title ("F, directed by P")."""
 
 
 def _title_with_place(
@@ -1444,9 +1445,9 @@ def _title_with_place(
 ) -> bool:
     """Is the run ``i..j``, up to three plain words, a preposition and a place or a time
     ("Lovesick in Lisbon", "Seventeen Days in May"), a title as a whole? It is when a film's
-    credit follows it, or, for one word, when a film noun stands before it
-    (", directed by", ", which was directed by", ", starring"); "Bogart in Casablanca" and
-    "Oscar in Hollywood" open with a person or a non-film and are not asked.
+    credit follows it (", directed by", ", which was directed by", ", starring"), or, for one
+    word, when a film noun stands before it. "Bogart in Casablanca" and "Oscar in Hollywood" open
+    with a person or a non-film and are not asked.
 
     >>> toks = tokenize("the thriller Lovesick in Lisbon opens")
     >>> _title_with_place(toks, 2, 4, ["Lovesick"], ["Lisbon"], lambda name: None)
@@ -1760,23 +1761,11 @@ def _film_to_be_made_after(tokens: Sequence[Token], last: int) -> bool:
 
 
 _TO_BE_FILMED_AUXILIARIES = frozenset(
-    {
-        "is",
-        "are",
-        "was",
-        "has",
-        "have",
-        "will",
-        "to",
-        "be",
-        "been",
-        "being",
-        "also",
-        "now",
-        "finally",
-    }
-)
+    {"is", "are", "was", "has", "have", "will", "to", "be", "been", "being", "also", "now", "finally"}
+)  # fmt: skip
+"""Words between a work and "made into a film" ("is also to be", "has finally been")."""
 _MADE_INTO_FILM_ENDS = frozenset({"film", "movie"})
+"""The nouns "made into a (feature) ..." ends with."""
 
 
 def _made_into_a_film_after(tokens: Sequence[Token], last: int) -> bool:
