@@ -31,6 +31,9 @@ _SOURCE_WORK = (
 )
 """Works a film may be based on."""
 
+_HOW_CLOSELY = r"(?:loosely |partly |largely |substantially |closely |heavily |freely )?"
+"""How closely a film follows its source ("loosely based on", "substantially based on")."""
+
 _SOURCE_WORK_NAMED = (
     r"(?:the |a |an |his |her |their |«[PN]\d+» 's )?(?:{ADJ}){0,3}?" + _SOURCE_WORK
     + r"(?: (?:of|by) «[PN]\d+»)?(?: ,)? "
@@ -238,7 +241,8 @@ RULES: tuple[Rule, ...] = (
         r"(?P<film>{FILMREF}|^it(?= is | was | will be )) (?:, |is |was |will be |is to be |would be |"
         r", which is |which is |which was |"
         r"(?:is|was) (?:an? |the )(?:{YEAR} )?(?:{ADJ}){0,3}?{FILM_NOUN} (?:, )?)?(?:also )?"
-        r"(?:loosely |partly |largely |substantially |closely |heavily |freely )?(?:based on|adapted from|an adaptation of|a film version of|"
+        + _HOW_CLOSELY
+        + r"(?:based on|adapted from|an adaptation of|a film version of|"
         r"(?:a |an |the )?(?:{ADJ}){0,2}?remake of|"
         r"a screen version of|a film adaptation of|the film adaptation of|(?:an?|the) (?:{ADJ}){0,2}?"
         r"(?:film |movie |screen |big-screen |big screen |cinema )?(?:adaptation|version) of) "
@@ -266,8 +270,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "sources.screenplay_based_on",
         # "The screenplay, by P, is based on the 1962 novel G by Q": the text's film is
-        r"^(?:the|its) (?:screenplay|script|story|plot)(?: , [^,;]{1,40} ,)? (?:is|was) (?:loosely |"
-        r"partly |largely )?(?:based on|adapted from) (?:"
+        r"^(?:the|its) (?:screenplay|script|story|plot)(?: , [^,;]{1,40} ,)? (?:is|was) "
+        + _HOW_CLOSELY
+        + r"(?:based on|adapted from) (?:"
         + _SOURCE_WORK_NAMED
         + r")?(?P<other>«[NFX]\d+»)",
         Relation.BASED_ON,
@@ -279,8 +284,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "sources.and_based_on_topic",
         # "F, will be directed by P and is based on his own hit stage show, G": the clause's film
-        r"(?:, |and )(?:is|was|will be) (?:also )?(?:loosely |partly |largely |substantially |closely |heavily |freely )?(?:based on|"
-        r"adapted from) " + _SOURCE_WORK_NAMED + r"(?P<other>«[NFX]\d+»)(?! 's)",
+        r"(?:, |and )(?:is|was|will be) (?:also )?"
+        + _HOW_CLOSELY
+        + r"(?:based on|adapted from) "
+        + _SOURCE_WORK_NAMED
+        + r"(?P<other>«[NFX]\d+»)(?! 's)",
         Relation.BASED_ON,
         film=None,
         agent=None,
