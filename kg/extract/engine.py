@@ -2342,7 +2342,7 @@ def _topic_film(
     for index, slot in enumerate(sent.slots):
         if index in exclude or index in aside:
             continue
-        if slot.kind == "F" or (slot.kind == "N" and names.kind(slot.text) == "film"):
+        if _is_film_slot(slot, names):
             film = names.film_name(slot.text)
             if name_key(film) not in keys:
                 films.append(film)
@@ -2441,28 +2441,19 @@ before it ("P joins F, to be directed by Q", "G, a thriller to be directed by Q 
 by O")."""
 
 
-def _is_film_slot(slot: _Slot, state: _State) -> bool:
-    """Is ``slot`` a film: typed so, or a name known as one?"""
-    return slot.kind == "F" or (slot.kind == "N" and state.names.kind(slot.text) == "film")
-
-
-def _films_named(sent: _Sentence, state: _State) -> set[str]:
-    """The keys of the films ``sent`` names."""
-    return {
-        name_key(state.names.film_name(slot.text))
-        for slot in sent.slots
-        if _is_film_slot(slot, state)
-    }
+def _is_film_slot(slot: _Slot, names: _Names) -> bool:
+    """Is ``slot`` a film: typed so, or an untyped name known as one?"""
+    return slot.kind == "F" or (slot.kind == "N" and names.kind(slot.text) == "film")
 
 
 def _films_named_before(
-    sent: _Sentence, state: _State, end: int, taken: frozenset[int]
+    sent: _Sentence, state: _State, end: int, taken: frozenset[int] = frozenset()
 ) -> list[str]:
     """The films the skeleton names before ``end``, in order (``taken``: slots a rule took)."""
     return [
         state.names.film_name(sent.slots[int(i)].text)
         for i in _SLOT_INDEX.findall(sent.skeleton, 0, end)
-        if int(i) not in taken and _is_film_slot(sent.slots[int(i)], state)
+        if int(i) not in taken and _is_film_slot(sent.slots[int(i)], state.names)
     ]
 
 
@@ -2487,9 +2478,7 @@ def _second_clause_film(sent: _Sentence, state: _State, at: int) -> str | None:
     if found is None:
         return None
     slot = sent.slots[int(found.group(2))]
-    if found.group(1) == "F" or state.names.kind(slot.text) == "film":
-        return state.names.film_name(slot.text)
-    return None
+    return state.names.film_name(slot.text) if _is_film_slot(slot, state.names) else None
 
 
 _ENDS_WITH_TITLE = re.compile(r"«[FN]\d+» $")
@@ -3432,7 +3421,10 @@ def _candidates(
                 topic = _antecedent(state)
                 previous = state.previous
                 films_before = (
-                    _films_named(previous, state)
+                    {
+                        name_key(f)
+                        for f in _films_named_before(previous, state, len(previous.skeleton))
+                    }
                     if previous is not None and not _ANAPHOR_SUBJECT.match(previous.skeleton)
                     else set()
                 )  # "It is a sequel to G. Its sequel, H, ...": "it" kept the film in view

@@ -1462,11 +1462,11 @@ def _title_with_place(
     >>> _title_with_place(toks, 2, 6, ["Long", "Valley"], ["Summit", "Studios"], lambda n: None)
     False
     """
+    if not right_words or nonfilm_kind(" ".join(right_words)) not in ("place", "time"):
+        return False  # "the drama The Long Valley for Summit Studios": a company, two names
     left = " ".join(left_words)
     if not 1 <= len(left_words) <= 3 or known(left) is not None or _person_like(left_words):
         return False
-    if not right_words or nonfilm_kind(" ".join(right_words)) not in ("place", "time"):
-        return False  # "the drama The Long Valley for Summit Studios": a company, two names
     if nonfilm_kind(left) is not None or is_given_name(left_words[0]):
         return False
     if (_after_film_noun(tokens, i) and len(left_words) == 1) or _starring_after(tokens, j):

@@ -136,20 +136,13 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.will_produce_for",
-        # "Veteran producer P will produce for London-based O": P produces the film of the text
+        # "Veteran producer P will produce for London-based O", "P, who will produce through
+        # her company O, said": P produces the film of the text
         r"(?:^|, )(?:{ADJ}){0,2}?(?:producer |film-maker |filmmaker )?(?P<agent>{PERSON}) "
-        r"(?:will|is to|is set to|is due to|is expected to) (?:also )?(?P<cue>produce|co-produce) "
-        r"(?:the film )?(?:for|through) ",
+        r"(?:, who (?:{AUX}){0,2}|(?:will|is to|is set to|is due to|is expected to) (?:also )?)"
+        r"(?P<cue>produce|produces|co-produce|co-produces) (?:the film )?(?:for|through) ",
         film=None,
         needs=("for", "through"),
-    ),
-    Rule(
-        "crew.who_produces_through",
-        # "P, who will produce through her company O, said": P produces the film of the text
-        r"(?P<agent>{PERSON}) , who (?:{AUX}){0,2}(?P<cue>produce|produces|co-produce|"
-        r"co-produces) (?:the film )?through ",
-        film=None,
-        needs=("through",),
     ),
     Rule(
         "crew.serve_as_alongside_topic",
@@ -168,24 +161,6 @@ RULES: tuple[Rule, ...] = (
         r"(?:composed|written|"
         r"provided|done|handled|penned|co-written|created|supplied) by (?:{BY_WHOM})?(?P<agent>{AGENTS})",
         needs=("score", "soundtrack", "music", "screenplay", "script", "cinematography", "editing"),
-    ),
-    Rule(
-        "crew.work_appos_by",
-        # "The film's eerie score, by jazz musician P, was reissued": the work names the role
-        r"(?:^|, )(?:the film 's|the movie 's|its|«A\d+» 's|(?P<film>«[FN]\d+») 's) (?:{ADJ}){0,2}?"
-        r"(?P<cue>score|soundtrack|music|screenplay|script|cinematography|photography|editing) , "
-        r"by (?:{BY_WHOM})?(?P<agent>{AGENTS}) ,",
-        needs=(
-            "score",
-            "soundtrack",
-            "music",
-            "screenplay",
-            "script",
-            "cinematography",
-            "photography",
-            "editing",
-        ),
-        flags=frozenset({"film_optional"}),
     ),
     Rule(
         "crew.return_to_score_topic",
