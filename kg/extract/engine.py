@@ -2493,6 +2493,11 @@ _TV_SUBJECT = re.compile(
     r" (?:, (?:which|who) |stars |starring |features |follows )"
 )
 """A sentence whose subject is a television programme ("The eight-part series, which stars P")."""
+_IN_WHICH_BEFORE = re.compile(
+    r"«[FN]\d+» (?:\( [^()«»]* \) )?, (?:in|for|on) which (?:[^«»;]|«P\d+»)*$"
+)
+"""A relative clause on a title that a match lies in: "G (1971), in which he played a dying
+outlaw opposite P"."""
 _RELATIVE_RIGHT_BEFORE = re.compile(r"«[FN]\d+» , (?:which|that) $")
 """A relative pronoun right before a match on a title ("F, which was directed by P"): the match
 is about that title, as with :data:`_APPOSITIVE_CUE`."""
@@ -3206,6 +3211,14 @@ def _pronoun(sent: _Sentence, group: str, state: _State, pronoun: str = "") -> s
         if not found and any(k == "N" for k, _ in slots(before)):
             return None  # "Aled Brenn paid tribute to Q, who directed him": a name unknown
     people = [name for _, _, name in found]
+    if (
+        people
+        and pronoun in ("he", "she")
+        and at > 0
+        and sent.skeleton.startswith(pronoun + " ")
+        and _RELATIVE_WHO.search(before) is None
+    ):  # "He worked with director Q on F and G, in which he played a sheriff": the opening "he"
+        people = []
     if people:
         return next((p for p in reversed(people) if fits(p)), None)
     later = (
@@ -3233,6 +3246,8 @@ def _pronoun(sent: _Sentence, group: str, state: _State, pronoun: str = "") -> s
     return shown or next((p for p in order if p is not None and fits(p)), None)
 
 
+_RELATIVE_WHO = re.compile(r"«[PN]\d+» , (?:who|whose)\b")
+"""A person a relative clause is about ("director Q, who said he ..."): a later "he" may be Q."""
 _NEW_FILM_ANAPHOR = re.compile(r"(?:the|its|their) (?:new|planned|proposed) ", re.IGNORECASE)
 
 
@@ -3408,6 +3423,10 @@ def _candidates(
         ):
             # "F, which stars P", "P joins F, to be directed by Q": the noun phrase before
             topic = _nearest_title_before(sent, state, m.start(), taken, topic)
+        elif " which " in sent.skeleton and _IN_WHICH_BEFORE.search(sent.skeleton, 0, m.start()):
+            # "... and G (1971), in which he played an outlaw opposite P": G's
+            topic = _nearest_title_before(sent, state, m.start(), taken, topic)
+            how = "named"  # (a companion keeps it: see _companions)
         elif " while «" in sent.skeleton or " whereas «" in sent.skeleton:
             topic = _second_clause_film(sent, state, m.start()) or topic
         if not first_pass and _ITS_CUE.match(m.group(0)):
@@ -4206,7 +4225,7 @@ def _companions(found: list[_Candidate], sent: _Sentence) -> list[_Candidate]:
     ]
     out: list[_Candidate] = []
     for cand in found:
-        if "companion" in cand.rule.flags:
+        if "companion" in cand.rule.flags and cand.how != "named":
             films = {c.film for c in cast if _same_clause(c, cand, sent)}
             if cast and not films:
                 continue  # the companion belongs to another verb, whose film is not named

@@ -265,7 +265,11 @@ PLACES = _words(
     England|Scotland|Wales|Northern Ireland|Britain|Great Britain|UK|U.K.|US|U.S.|USA|U.S.A.|
     EU|Soho|Leicester Square|Pinewood|Shepperton|Ealing|Elstree|Cinecitta|Babelsberg|Kolkata|
     Kerala|Tamil Nadu|Punjab|Bengal|Normandy|Provence|Tuscany|Sicily|Bavaria|Siberia|Texas|
-    Khayelitsha|Miami"""
+    Khayelitsha|Miami|Arkansas|Delaware|Idaho|Maryland|Montana|Nebraska|New Hampshire|New Mexico|
+    North Dakota|South Dakota|Oklahoma|Rhode Island|West Virginia|Wyoming|British Columbia|Alberta|
+    Manitoba|Saskatchewan|Nova Scotia|New Brunswick|Newfoundland|Queensland|New South Wales|
+    Tasmania|Houston|Dallas|San Diego|Denver|Pittsburgh|Baltimore|Cleveland|Minneapolis|
+    Albuquerque|Tucson|Amarillo|Santa Fe|Brighton|Newcastle|Sheffield|Nottingham"""
 )
 
 ORG_SUFFIXES = _words(

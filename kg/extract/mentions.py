@@ -157,6 +157,7 @@ def tokenize(sentence: str) -> list[Token]:
     ['Howl', "'s", 'Moving', 'Castle', '(', '2004', ')', ',', 'by', 'U.S.', 'director', 'Mr.', 'X', '.']
     """
     out: list[Token] = []
+    genres: list[int] = []  # where a capitalised genre word stands ("Western")
     quote_open = False  # a single quotation mark is open: "s'" closes it ("'Ruby Sparks' opened")
     for m in _TOKEN.finditer(sentence):
         kind = m.lastgroup or "punct"
@@ -195,7 +196,34 @@ def tokenize(sentence: str) -> list[Token]:
         # tuple.__new__: the named tuple made without its Python-level __new__ (a sentence
         # makes dozens: a fifth of the tokenizer's time)
         out.append(tuple.__new__(Token, (text, start, end, kind, lower, cap)))
+        if lower in _CAPITALISED_GENRES:
+            genres.append(len(out) - 1)
+    for i in genres:
+        if _genre_noun_at(out, i):
+            out[i] = out[i]._replace(cap=False)
     return out
+
+
+_CAPITALISED_GENRES = frozenset({"western", "westerns"})
+"""Genre nouns that writers capitalise: "an independent Western directed by P" names no film."""
+
+
+def _genre_noun_at(tokens: Sequence[Token], i: int) -> bool:
+    """Is the capitalised genre word at ``i`` a noun of the sentence, not part of a name: after a
+    lower-case word and before no capitalised one?
+
+    >>> toks = tokenize("Sawdust, an independent Western directed by P, opens in Western Europe.")
+    >>> [t.text for t in toks if t.lower == "western" and t.cap]
+    ['Western']
+    """
+    before = tokens[i - 1] if i else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        before is not None
+        and before.kind == "word"
+        and not before.cap
+        and (after is None or not (after.cap or after.kind in ("num", "poss")))
+    )
 
 
 @dataclass(slots=True)
@@ -940,7 +968,7 @@ def _shape(
             i += 1
         elif (
             at_start
-            and (low in FUNCTION_WORDS or low in _START_NOUNS)
+            and (low in FUNCTION_WORDS or low in _START_NOUNS or (i == j and low in _SPANS_OF_TIME))
             and low not in ("the", "a", "an")
             and not _person_like(_words(sentence, tokens, i, j))
         ):
@@ -1658,6 +1686,11 @@ def _tv_word(token: Token) -> bool:
 
 
 _SCREEN_WORDS = frozenset({"film", "movie", "animated", "screen", "big-screen", "cartoon"})
+_SCREEN_SERIES_NOUNS = frozenset(
+    {"series", "serial", "show", "sitcom", "trilogy", "franchise", "saga"}
+)
+"""Nouns that stay a run of films or episodes after a screen word: "the animated series X", "the
+film trilogy X" name no one film."""
 """Words before a stage noun that put it on screen: "the film musical X", "animated musical X"."""
 
 
@@ -2186,6 +2219,34 @@ _NONFILM_LIST_OR_APPOSITION_ENDS = frozenset({",", "and", "&", "include", "inclu
 """The word right before a name that :func:`_nonfilm_work_before` may find a reason in."""
 
 
+_SHOW_GENRES = frozenset({"drama", "comedy", "sitcom", "soap", "thriller", "procedural", "dramedy"})
+
+
+def _part_on_a_show_before(tokens: Sequence[Token], first: int) -> bool:
+    """Do the words before ``first`` give a part played "on" a genre noun: "as Dr Nate Kessler on
+    the hospital drama X"? One plays a part "in" a film and "on" a television show.
+
+    >>> _part_on_a_show_before(tokenize("best known as Dr Nate Kessler on the hospital drama Ward 9"), 10)
+    True
+    >>> _part_on_a_show_before(tokenize("she worked on the thriller Ward 9"), 5)
+    False
+    """
+    k = first - 1
+    if k < 0 or tokens[k].lower not in _SHOW_GENRES:
+        return False
+    k -= 1
+    while k >= 0 and first - k <= 4 and tokens[k].kind == "word" and not tokens[k].cap:
+        if tokens[k].lower in ("the", "a"):
+            break
+        k -= 1
+    if k < 2 or tokens[k].lower not in ("the", "a") or tokens[k - 1].lower != "on":
+        return False
+    k -= 2  # the part's name ends before "on"
+    if not tokens[k].cap:
+        return False
+    return any(tokens[m].lower == "as" for m in range(max(0, k - 8), k))
+
+
 def _nonfilm_work_before(tokens: Sequence[Token], chunk: Chunk) -> bool:
     """Do the words before ``chunk`` say it is a work of another kind than a film: an item of a
     list of albums, books or plays ("His albums include Thriller (1982) and Bad"), a closed
@@ -2504,6 +2565,9 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         ):
             chunk.kind, chunk.why = "nonfilm", f"after 'tv {before}'"  # "the BBC drama Spooks"
             return
+        if told != "film" and _part_on_a_show_before(tokens, chunk.first):
+            chunk.kind, chunk.why = "nonfilm", "a part 'on' a show"  # "as Dr X on the drama Y"
+            return
         chunk.kind, chunk.why = "film", f"after '{before}'"
         return
     if (
@@ -2608,7 +2672,11 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         return
     if (
         before in NONFILM_BEFORE
-        and not (chunk.first >= 2 and tokens[chunk.first - 2].lower in _SCREEN_WORDS)
+        and not (  # "the animated musical X" is a film; "the animated series X" is not
+            chunk.first >= 2
+            and tokens[chunk.first - 2].lower in _SCREEN_WORDS
+            and before not in _SCREEN_SERIES_NOUNS
+        )
         and not (  # "the festival will show X": the verb
             before == "show"
             and chunk.first >= 2
@@ -2772,6 +2840,7 @@ _START_NOUNS = (
         "with",
         "filming",
         "shooting",
+        "joining",
         "production",
         "principal",
         "photography",
@@ -2823,6 +2892,11 @@ _IRREGULAR_PARTICIPLES = frozenset(
      "shown", "read", "drawn", "won", "bought", "brought", "taught", "sold", "spun", "struck"}
 )  # fmt: skip
 """Participles not in -ed/-en that open a sentence before "by" ("Shot by P, it ...")."""
+_SPANS_OF_TIME = frozenset(
+    {"hours", "days", "weeks", "months", "years", "decades", "minutes", "moments", "seconds"}
+)
+"""Plural time nouns that open a sentence alone ("Hours after learning she was nominated, ...",
+"Weeks later, ..."): no name. With more capitals they may start a title ("Days of Heaven")."""
 _NEW_SENTENCE_WORDS = _START_NOUNS | FUNCTION_WORDS
 """Words that, capitalised after a full stop, start a sentence the splitter missed."""
 

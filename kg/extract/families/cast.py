@@ -366,7 +366,9 @@ RULES: tuple[Rule, ...] = (
         + r")|(?:opposite|alongside) {PERSON}|"
         + _RELATIONAL_PART
         + r")(?: and (?:an? |the |his |her )?(?:[^«» .;,]+ ){1,3}?, respectively ,)?"
-        r" (?:(?!and )[^«» .;]+ ){0,4}?" + _IN_FILM,
+        # a part described between commas ("plays C, a nurse, in F"); an open one is no gap:
+        # "plays C, a nurse in Tucson" sets the part in a place
+        r" (?:(?!and )[^«» .;,]+ ){0,4}?(?:, (?:[^«» .;,]+ ){1,4}?, )?" + _IN_FILM,
         CAST,
         character="character",
         needs=(
@@ -411,7 +413,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "cast.in_which_plays",
         # "F, in which she plays C", "F, in which she stars with Q": she (and Q) in F's cast
-        r"(?P<film>{FILMREF}) , in which (?P<agent>{WHOS} (?:{ADV})?(?:plays|played|portrays|"
+        r"(?P<film>{FILMREF})(?: \( {YEAR} \))? , in which (?P<agent>{WHOS} (?:{ADV})?(?:plays|played|portrays|"
         r"portrayed|stars as|starred as|voices|voiced|stars|starred|appears|appeared|co-stars|"
         r"co-starred|play|star|appear|co-star|(?:reprise|reprises|reprised) (?:their|his|her) "
         r"roles?)(?: (?:with|alongside|opposite) {PEOPLE})?)(?: (?:as )?(?P<character>"
@@ -544,6 +546,15 @@ RULES: tuple[Rule, ...] = (
         r"(?:{ADJ}){0,3}?(?:cast members?|co-stars?|castmates?|cast-mates?) (?P<agent>{PEOPLE})",
         CAST,
         needs=("joining", "joins", "join"),
+    ),
+    Rule(
+        "cast.joining_them_are",
+        # "Joining Haddad in the cast are P as C and Q": the film in view gains P and Q
+        r"^joining (?:{PEOPLE}|him|her|them)(?: in (?:the )?(?:{ADJ}){0,2}?cast)? (?:are|is|will be) "
+        r"(?P<agent>{CASTLIST})",
+        CAST,
+        film=None,
+        needs=("joining",),
     ),
     Rule(
         "cast.be_seen_in",

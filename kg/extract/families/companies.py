@@ -322,7 +322,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "companies.film_distributed_by",
-        r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,)? (?:which |that )?(?:was |is |will be |has been |is being |"
+        r"(?P<film>{FILMREFS}){FILM_APPOS}(?: ,)? (?:(?:which|that) (?:[^«» .;,]+ ){1,8}?and |which |that )?"
+        # a second predicate of the relative clause: "the film, which cost $4m and was released by O"
+        r"(?:was |is |will be |has been |is being |"
         r"was being |will also be )?(?:also )?"
         r"(?:distributed|released)(?: in (?:the )?«[XC]\d+»| on (?:dvd|video|blu-ray|«X\d+»)| in cinemas"
         r"(?: last «X\d+»| in {YEAR})?)? by (?:both )?(?:the (?:{ADJ})?company |"
