@@ -2493,6 +2493,14 @@ _TV_SUBJECT = re.compile(
     r" (?:, (?:which|who) |stars |starring |features |follows )"
 )
 """A sentence whose subject is a television programme ("The eight-part series, which stars P")."""
+_SERIES_PRIZE = re.compile(
+    r"«X\d+» (?:has |had |was |were )?(?:been )?(?:won|named|took|picked up) (?:the )?best "
+    r"(?:[a-z-]+ ){0,2}?(?:series|miniseries|mini-series|sitcom)\b"
+)
+"""A programme named for a television prize ("X won best drama series"): what a later "its"
+means."""
+_LATER_CLAUSE = re.compile(r" , (?:but|while|whereas) «| ; ")
+"""The start of a clause of its own after a match: the films it names are not the match's."""
 _IN_WHICH_BEFORE = re.compile(
     r"«[FN]\d+» (?:\( [^()«»]* \) )?, (?:in|for|on) which (?:[^«»;]|«P\d+»)*$"
 )
@@ -3410,6 +3418,9 @@ def _candidates(
         relative = _RELATIVE_AFTER.match(sent.skeleton, m.end())
         if relative is not None:  # "The editor was P, who worked with Q on F": F is not the film
             taken |= {int(i) for i in _SLOT_INDEX.findall(relative.group(0))}
+        later_clause = _LATER_CLAUSE.search(sent.skeleton, m.end())
+        if later_clause is not None:  # "P won for his role, but Q lost to R for F": not F
+            taken |= {int(i) for i in _SLOT_INDEX.findall(sent.skeleton, later_clause.start())}
         if taken:
             topic = _topic_film(sent, state, taken, of_sequel=rule.inverse is not None)
         if (
@@ -3436,6 +3447,8 @@ def _candidates(
                 topic = films_here[0]  # "F was named best picture, while its stars P and Q ..."
             elif films_here or "«N" in before:  # "N, which won for its star P": N's, if a film
                 topic = _nearest_title_before(sent, state, m.start(), taken, topic)
+            elif "«X" in before and _SERIES_PRIZE.search(before):
+                topic = None  # "X won best drama series and its star P ...": the series'
             else:  # "Its star, P, is up against Q, nominated for F": "its" looks back, not to F
                 topic = _antecedent(state)
                 previous = state.previous

@@ -325,8 +325,9 @@ def name_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
 
 
 def _demonym_tail(tokens: Sequence[Token], i: int, last: int) -> int | None:
-    """Where a run ``i..last`` ends before a nationality that qualifies the person noun after
-    it ("The Chief's Wife and Ghanaian director P", "Seven: Japanese director P"), if it does.
+    """Where a run ``i..last`` ends before a nationality that qualifies the person or film noun
+    after it ("The Chief's Wife and Ghanaian director P", "Seven: Japanese director P", "F and the
+    Argentine thriller G"), if it does.
 
     >>> toks = tokenize("Seven: Japanese director Hiro Tanabe")
     >>> _demonym_tail(toks, 0, 2)
@@ -337,9 +338,9 @@ def _demonym_tail(tokens: Sequence[Token], i: int, last: int) -> int | None:
     if (
         last <= i
         or last + 1 >= len(tokens)
-        or tokens[last + 1].lower not in PERSON_NOUNS
+        or (tokens[last + 1].lower not in PERSON_NOUNS and tokens[last + 1].lower not in FILM_NOUNS)
         or not is_demonym(tokens[last].text)
-    ):
+    ):  # (or a kind of film: "F and the Argentine thriller G")
         return None
     cut = last - 1
     if cut > i and is_demonym(f"{tokens[cut].text} {tokens[last].text}"):
@@ -1725,6 +1726,26 @@ def _starring_after(tokens: Sequence[Token], last: int) -> bool:
     )
 
 
+def _directed_by_after(tokens: Sequence[Token], last: int) -> bool:
+    """Is the name ending at ``last`` followed by ", (written and) directed by" and a name?
+
+    >>> _directed_by_after(tokenize("Ann Goes West, directed by Tom Vail, won"), 2)
+    True
+    """
+    k = last + 1
+    if k >= len(tokens) or tokens[k].text != ",":
+        return False
+    k += 1
+    if k + 2 < len(tokens) and tokens[k + 1].lower == "and" and tokens[k].lower == "written":
+        k += 2
+    return (
+        k + 2 < len(tokens)
+        and tokens[k].lower in ("directed", "co-directed")
+        and tokens[k + 1].lower == "by"
+        and tokens[k + 2].cap
+    )
+
+
 def _box_office_verb_at(tokens: Sequence[Token], last: int) -> int:
     """Where the verb of a box-office predicate would be after the name ending at ``last``: past
     "has", "also", "still" ("X has also topped ..."); ``len(tokens)`` at the sentence's end."""
@@ -1870,6 +1891,42 @@ def _tv_run_after(tokens: Sequence[Token], last: int) -> bool:
     return "for" in words[:1] and ("series" in words or "season" in words)
 
 
+def _stage_run_after(tokens: Sequence[Token], last: int) -> bool:
+    """Is the name ending at ``last`` the subject of a run on stage ("X, which ran for two years
+    at the Aldwych Theatre", "X opened on Broadway", "X transferred to the West End")? Then it
+    is a play or a musical ("opened in 3,000 theaters" is a film's: the theatre must be named).
+
+    >>> _stage_run_after(tokenize("Mud Larks, which ran for two years at the Aldwych Theatre"), 1)
+    True
+    >>> _stage_run_after(tokenize("Mud Larks opened in 3,000 theaters on Friday"), 1)
+    False
+    """
+    k = _verb_after(tokens, last)
+    if k is not None and tokens[k].text == "," and k + 1 < len(tokens):
+        if tokens[k + 1].lower not in ("which", "that"):
+            return False
+        k = _verb_after(tokens, k + 1)
+    if k is None or tokens[k].lower not in _STAGE_RUN_VERBS:
+        return False
+    window = tokens[k + 1 : k + 10]
+    for i, tok in enumerate(window):
+        if tok.text in (".", ";", "("):
+            return False
+        if tok.lower in ("theatre", "theater") and tok.cap:  # "the Aldwych Theatre"
+            return True
+        if tok.lower in ("broadway", "off-broadway") or (
+            tok.lower == "west" and i + 1 < len(window) and window[i + 1].lower == "end"
+        ):
+            return True
+    return False
+
+
+_STAGE_RUN_VERBS = frozenset(
+    {"ran", "runs", "running", "played", "plays", "opened", "opens", "transferred", "transfers",
+     "moved", "moves", "premiered", "premieres"}
+)  # fmt: skip
+
+
 _BROADCAST_VERBS = frozenset(
     {"returns", "returned", "return", "returning", "airs", "aired", "air", "airing", "moves",
      "moved", "transfers", "transferred", "back", "comes", "came", "renewed",
@@ -1897,6 +1954,25 @@ def _film_honour_after(tokens: Sequence[Token], last: int) -> bool:
         return True
     pairs = {f"{a} {b}" for a, b in itertools.pairwise(window)}
     return not _FILM_HONOUR_PAIRS.isdisjoint(pairs)
+
+
+def _series_honour_after(tokens: Sequence[Token], last: int) -> bool:
+    """Is the name ending at ``last`` the subject of a television prize ("was named best drama
+    series", "won best limited series")? Then it is a programme.
+
+    >>> _series_honour_after(tokenize("Salt Road was named best drama series"), 1)
+    True
+    >>> _series_honour_after(tokenize("Salt Road was named best film"), 1)
+    False
+    """
+    window = _after_verb(tokens, last, _SERIES_HONOUR_VERBS, 5)
+    if "best" not in window:
+        return False
+    after_best = window[window.index("best") + 1 :]
+    return any(word in ("series", "miniseries", "mini-series", "sitcom") for word in after_best[:3])
+
+
+_SERIES_HONOUR_VERBS = frozenset({"named", "won", "wins", "took", "takes", "picked", "scooped"})
 
 
 _HONOUR_VERBS = frozenset(
@@ -1964,6 +2040,8 @@ _PREDICATE_CUES: tuple[tuple[Callable[[Sequence[Token], int], bool], str, str], 
     (_box_office_after, "film", "subject of 'topped the box office'"),
     (_tv_audience_after, "nonfilm", "after 'tv audience'"),
     (_tv_run_after, "nonfilm", "after 'tv run'"),
+    (_stage_run_after, "nonfilm", "after 'stage run'"),
+    (_series_honour_after, "nonfilm", "subject of 'named best drama series'"),
     (_film_honour_after, "film", "subject of 'won an Oscar'"),
     (_cinema_release_after, "film", "subject of 'opens in cinemas'"),
     (_film_to_be_made_after, "film", "before ', to be directed by'"),
@@ -1976,7 +2054,12 @@ def _predicate_cue_verb_after(tokens: Sequence[Token], last: int) -> bool:
     """Does a verb one of the :data:`_PREDICATE_CUES` reads follow the name ending at ``last``?
     Each cue needs its verb there (most names have none: the cues are then not tried)."""
     k = _verb_after(tokens, last)
-    if k is not None and (tokens[k].lower in _CUE_VERBS or tokens[k].text == ","):
+    if k is not None and (
+        tokens[k].lower in _CUE_VERBS
+        or tokens[k].text == ","
+        or tokens[k].lower in _STAGE_RUN_VERBS
+        or tokens[k].lower in _SERIES_HONOUR_VERBS
+    ):
         return True
     if k is not None and (tokens[k].lower in _COPULAS or tokens[k - 1].lower in _COPULAS):
         return True  # "X has become the most successful Indian film", "X is the first film"
@@ -2082,6 +2165,9 @@ _STORY_HEADS = frozenset(
      "adventure", "horror", "caper", "chiller", "weepie", "melodrama", "romp"}
 )  # fmt: skip
 """Nouns for a story told in any medium: they head a film's apposition only before a film's credit."""
+_PRODUCTION_HEADS = frozenset({"co-production", "coproduction", "picture", "feature", "piece"})
+"""Nouns for a made work that head a film's apposition before a film's credit ("X, the
+Estonian-Finnish co-production directed by P")."""
 _MADE_FOR_SCREEN_NEXT = frozenset({"directed", "co-directed", "starring", "co-starring"})
 """Credits only a film (or a stage show, whose nouns are not among :data:`_STORY_HEADS`) has."""
 
@@ -2137,7 +2223,9 @@ def _film_apposition_after(tokens: Sequence[Token], last: int) -> bool:
         if _tv_word(token) or not token.lower[:1].isalpha() or (token.cap and at == k + 4):
             return False  # "a BBC drama", "a TV comedy": not this ("a new Jack the Ripper
             # thriller" is: a name of up to three words may come before the noun)
-        if token.lower in _STORY_HEADS and tokens[at + 1].lower in _MADE_FOR_SCREEN_NEXT:
+        if (
+            token.lower in _STORY_HEADS or token.lower in _PRODUCTION_HEADS
+        ) and tokens[at + 1].lower in _MADE_FOR_SCREEN_NEXT:
             return True  # "X, a wartime romance directed by P": a book is not directed
         if token.lower in _APPOSITION_HEADS:
             after = tokens[at + 1].lower
@@ -2513,6 +2601,14 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         return
     if chunk.first == 0 and _starring_after(tokens, chunk.last) and known(name) is None:
         chunk.kind, chunk.why = "film", "subject of 'starring'"  # "Vera Drake, starring X, ..."
+        return
+    if (
+        chunk.first == 0
+        and (len(words) >= 4 or not _person_like_name(name))
+        and _directed_by_after(tokens, chunk.last)
+        and known(name) is None
+    ):  # "Minnie Dawson Takes Manhattan, directed by P, won ...": no person is directed
+        chunk.kind, chunk.why = "film", "subject of ', directed by'"
         return
     told = known(name)  # (asked once: the same answer below)
     if (
