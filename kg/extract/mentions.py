@@ -984,9 +984,12 @@ def _shape(
             at_start
             and (low.endswith(("ed", "en")) or low in _IRREGULAR_PARTICIPLES)
             and i + 1 < len(tokens)
-            and tokens[i + 1].lower == "by"
+            and (
+                tokens[i + 1].lower == "by"
+                or (low, tokens[i + 1].lower) in (("adapted", "from"), ("based", "on"))
+            )
         ):
-            i += 1  # "Helmed by X, ...", "Written by Y", "Shot by Z": a participle, no name
+            i += 1  # "Helmed by X, ...", "Written by Y", "Adapted from Z's novel": a participle
         elif (
             at_start
             and (low.endswith(("ed", "en")) or low in _IRREGULAR_PARTICIPLES or low == "born")
@@ -1791,8 +1794,12 @@ def _cinema_release_after(tokens: Sequence[Token], last: int) -> bool:
     True
     >>> _cinema_release_after(tokenize("Cold Harbour opens at the Old Vic theatre"), 1)
     False
+    >>> _cinema_release_after(tokenize("Cold Harbour opens it in 400 theaters"), 1)
+    False
     """
     window = _after_verb(tokens, last, _CINEMA_RELEASE_VERBS, 5)
+    if window and window[0] in ("it", "them"):
+        return False  # "O opens it in 400 theaters": the one who releases, not the film
     return any(word in _CINEMA_WORDS for word in window) or "big screen" in " ".join(window)
 
 
@@ -2223,9 +2230,9 @@ def _film_apposition_after(tokens: Sequence[Token], last: int) -> bool:
         if _tv_word(token) or not token.lower[:1].isalpha() or (token.cap and at == k + 4):
             return False  # "a BBC drama", "a TV comedy": not this ("a new Jack the Ripper
             # thriller" is: a name of up to three words may come before the noun)
-        if (
-            token.lower in _STORY_HEADS or token.lower in _PRODUCTION_HEADS
-        ) and tokens[at + 1].lower in _MADE_FOR_SCREEN_NEXT:
+        if (token.lower in _STORY_HEADS or token.lower in _PRODUCTION_HEADS) and tokens[
+            at + 1
+        ].lower in _MADE_FOR_SCREEN_NEXT:
             return True  # "X, a wartime romance directed by P": a book is not directed
         if token.lower in _APPOSITION_HEADS:
             after = tokens[at + 1].lower

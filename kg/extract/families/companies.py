@@ -243,6 +243,36 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"org_only"}),
     ),
     Rule(
+        "companies.said_it_will_release",
+        # "O said Thursday that it will release F on July 13": O is F's distributor
+        r"(?P<agent>{ORG}) (?:said|says|announced|confirmed) (?:on )?(?:«X\d+» )?(?:that )?it (?:will|would|"
+        r"is to|plans to|is set to) (?:release|distribute) (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?"
+        r"(?P<film>{TITLE})",
+        DISTRIBUTOR,
+        needs=("release", "distribute"),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
+        "companies.opens_it_in_theaters",
+        # "O opens it in 400 theaters Friday", "O will open F in 2,000 cinemas"
+        r"(?P<agent>{ORG}) (?:{AUX}|{ADV}){0,2}(?:opens|opened|open|opening) (?:(?P<film_ana>it)|"
+        r"(?P<film>{TITLE})) (?:in|on) (?:more than |about |some )?(?:[\d,]+ )?(?:theaters|theatres|"
+        r"cinemas|screens)\b",
+        DISTRIBUTOR,
+        needs=("opens", "opened", "open", "opening"),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
+        "companies.with_handling_the_release",
+        # "O will release F in Canada, with Q handling the U.S. rollout": Q distributes F too
+        r", with (?P<agent>{ORG}) handling (?:the )?(?:«[XC]\d+» |[a-z.-]+ )?(?:rollout|release|"
+        r"distribution)\b",
+        DISTRIBUTOR,
+        film=None,
+        needs=("handling",),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
         "companies.film_which_org_releases",
         # "F, which Bluebird Films releases nationwide on December 8, has ..."
         r"(?P<film>{FILMREF}) , (?:which|that) (?P<agent>{ORG}) (?:{AUX}|{ADV}){0,2}(?:releases|released|"
@@ -295,7 +325,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "companies.acquired_rights",
         r"(?P<agent>{ORG}) (?:, which )?(?:{AUX}|{ADV}){0,2}(?:acquired|acquires|acquire|bought|buys|"
-        r"picked up|picks up|snapped up|snaps up|secured|secures|landed|lands) (?:the )?"
+        r"picked up|picks up|snapped up|snaps up|secured|secures|landed|lands|(?:paid|pays|paying) "
+        r"[^«».;]{1,40}? for) (?:the )?"  # "O paid close to $12 million for worldwide rights to F"
         + _RIGHTS_KIND
         + r"(?:(?:and|,) "
         + _RIGHTS_KIND
@@ -348,7 +379,7 @@ RULES: tuple[Rule, ...] = (
         # "Warner Bros will distribute." / "Lionsgate is distributing in the US": the film of the
         # text, the verb without an object
         r"(?:^|, |and )(?P<agent>{ORGS}) (?:will|is to|is set to|are to|are set to|is|are) "
-        r"(?:distribute|distributing)(?= \.| in (?:the )?«[XC]\d+» \.| ,| and |$)",
+        r"(?:distribute|distributing)(?= \.| in (?:the )?«[XC]\d+» (?:\.|,|and )| ,| and |$)",
         DISTRIBUTOR,
         film=None,
         needs=("distribute", "distributing"),

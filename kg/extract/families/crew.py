@@ -564,8 +564,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.shot_by_cinematographer",
-        r"(?:shot|filmed) by (?:the )?(?:{ADJ})?(?:cinematographer|director of photography) "
-        r"(?P<agent>{PEOPLE})",
+        # "F was shot on location in X by cinematographer P", "P shot the film in 23 days with
+        # cinematographer Q"
+        r"(?:shot|filmed) (?:(?:[a-z0-9][\w'-]*|«[AX]\d+») ){0,6}?(?:by|with) (?:the )?(?:{ADJ})?"
+        r"(?:cinematographer|director of photography) (?P<agent>{PEOPLE})",
         Relation.CINEMATOGRAPHER,
         film=None,
         needs=("cinematographer", "photography"),

@@ -35,10 +35,12 @@ _HOW_CLOSELY = r"(?:loosely |partly |largely |substantially |closely |heavily |f
 """How closely a film follows its source ("loosely based on", "substantially based on")."""
 
 _SOURCE_WORK_NAMED = (
-    r"(?:the |a |an |his |her |their |«[PN]\d+» 's )?(?:{ADJ}){0,3}?" + _SOURCE_WORK
+    r"(?:the |a |an |his |her |their |«[PN]\d+» 's |(?:his|her|their|the) [a-z-]+ 's )?(?:{ADJ}){0,3}?"
+    + _SOURCE_WORK
     + r"(?: (?:of|by) «[PN]\d+»)?(?: ,)? "
 )  # fmt: skip
-"""The work's noun phrase before its title: "the 1962 novel by Owen Sato, "."""
+"""The work's noun phrase before its title: "the 1962 novel by Owen Sato, ", "her grandmother's
+memoir, "."""
 
 
 NUMBERED_TITLE = _order_rule("sources.numbered_title", r"(?!)", Relation.FOLLOWS, film=None)
@@ -280,6 +282,17 @@ RULES: tuple[Rule, ...] = (
         agent=None,
         other="other",
         needs=("based", "adapted"),
+    ),
+    Rule(
+        "sources.fronted_source",
+        # "Adapted from P's novel G, the film has struggled": the film the main clause is about
+        r"^" + _HOW_CLOSELY + r"(?:based on|adapted from|inspired by) " + _SOURCE_WORK_NAMED
+        + r"(?P<other>«[NFX]\d+»)(?: \( [^()]* \))? , (?:(?P<film_ana>«A\d+»|it)|(?P<film>«[FN]\d+»))"
+        r"(?! 's)",
+        Relation.BASED_ON,
+        agent=None,
+        other="other",
+        needs=("based", "adapted", "inspired"),
     ),
     Rule(
         "sources.and_based_on_topic",
