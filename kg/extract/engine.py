@@ -2190,9 +2190,10 @@ def _shared_subject_clause(skeleton: str) -> str | None:
 
 
 _SUBJECT = re.compile(
-    r"^(?:[^«»]*? , )?(?:the |a )?(?:(?:[a-z][\w'-]*|«C\d+»|«N\d+»(?= (?:[a-z][\w'-]* )?"
+    r"^(?:(?:[^«»]|«[XD]\d+»)*? , |(?:in|at) (?:the )?(?:[a-z]+ ){1,2}(?:place|spot|position) "
+    r"(?:was|is|were|came) )?(?:the |a )?(?:(?:[a-z][\w'-]*|«C\d+»|«N\d+»(?= (?:[a-z][\w'-]* )?"
     r"(?:drama|comedy|thriller|film|movie|documentary|epic|biopic|romance|horror|musical|western|"
-    r"adventure|caper|satire) «)) ){0,4}?«([FNA])(\d+)»(?! 's)"
+    r"adventure|caper|satire) «)) ){0,4}?(?<!by )(?<!of )(?<!with )(?<!for )(?<!from )«([FNA])(\d+)»(?! 's)"
     r"(?!(?: [a-z]+){0,3} (?:star|stars|starred|starring|appear|appears|appeared|play|plays|"
     r"played|playing) (?:in|as|opposite|alongside)\b)"  # "Madonna will star in a new film"
     r"(?: \( [^)]* \))?(?: ,| (?:is|was|has|had|will|stars|starred|starring|directed|tells|"
@@ -2953,8 +2954,11 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
         if state.names.kind(slot.text) not in ("person", "org"):
             state.last_subject = slot.text
     first = True
-    for slot in sent.slots:
-        if slot.kind == "P":
+    parts = (
+        {int(i) for i in _AS_A_PART.findall(sent.skeleton)} if " as " in sent.skeleton else set()
+    )
+    for index, slot in enumerate(sent.slots):
+        if slot.kind == "P" and index not in parts:  # "knew her as Lady Cressida": no one
             full, _ = state.names.person_name(slot.text)
             if first:
                 state.last_person, first = full, False
@@ -2983,6 +2987,9 @@ def _update_focus(sent: _Sentence, state: _State, found: list[_Candidate]) -> No
     state.last_title = titles.pop() if len(titles) == 1 else None
 
 
+_AS_A_PART = re.compile(r"(?<!such )(?<!well )\bas (?:(?:the|a|an|[a-z-]+) ){0,3}?«P(\d+)»(?! 's)")
+"""A name given as a part someone plays ("knew her as Lady Cressida", "as the ghostly Mrs Pike"):
+a character, whom a later "she" does not mean."""
 _PERSON_TITLE_MACROS = ("TITLE_P", "TITLES_P", "TITLES", "TITLE_P_ITEM")
 """Macros that let a title typed as a person's name stand where only a film can."""
 _PERSON_TITLE_RULES = frozenset(
@@ -3195,7 +3202,7 @@ def _pronoun(sent: _Sentence, group: str, state: _State, pronoun: str = "") -> s
         known = names.gender(name)
         return known is None or known == wanted
 
-    at = sent.skeleton.find(group)
+    at = _word_at(sent.skeleton, group)
     before = sent.skeleton[: max(at, 0)]
     found = [
         (k, i, names.person_name(sent.slots[i].text)[0])
@@ -3252,6 +3259,15 @@ def _pronoun(sent: _Sentence, group: str, state: _State, pronoun: str = "") -> s
     # a person the text showed to be of the pronoun's gender, else one who may be
     shown = next((p for p in order if p is not None and names.gender(p) == wanted), None)
     return shown or next((p for p in order if p is not None and fits(p)), None)
+
+
+def _word_at(skeleton: str, group: str) -> int:
+    """Where ``group`` first stands in ``skeleton`` as whole words ("he" not inside "she"); -1
+    when it does not."""
+    at = skeleton.find(group)
+    while at > 0 and (skeleton[at - 1].isalnum() or skeleton[at - 1] == "'"):
+        at = skeleton.find(group, at + 1)
+    return at
 
 
 _RELATIVE_WHO = re.compile(r"«[PN]\d+» , (?:who|whose)\b")

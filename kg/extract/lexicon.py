@@ -497,7 +497,7 @@ _LANGUAGES = frozenset(
 )
 _AWARDS_FOLDED = frozenset(a.casefold() for a in AWARDS)
 _FESTIVALS_FOLDED = frozenset(f.casefold() for f in FESTIVALS)
-_MEDIA_FOLDED = frozenset(m.casefold() for m in MEDIA)
+_MEDIA_FOLDED = frozenset(m.casefold() for m in MEDIA | TV_NETWORKS)  # "the ITV1 soap": no film
 _PLACES_FOLDED = frozenset(p.casefold() for p in PLACES) | frozenset(
     c.casefold() for c in DEMONYMS.values()
 )

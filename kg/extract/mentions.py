@@ -969,7 +969,11 @@ def _shape(
             i += 1
         elif (
             at_start
-            and (low in FUNCTION_WORDS or low in _START_NOUNS or (i == j and low in _SPANS_OF_TIME))
+            and (
+                low in FUNCTION_WORDS
+                or low in _START_NOUNS
+                or (i == j and (low in _SPANS_OF_TIME or low in _GENRE_MODIFIERS))
+            )
             and low not in ("the", "a", "an")
             and not _person_like(_words(sentence, tokens, i, j))
         ):
@@ -3000,6 +3004,13 @@ _SPANS_OF_TIME = frozenset(
 )
 """Plural time nouns that open a sentence alone ("Hours after learning she was nominated, ...",
 "Weeks later, ..."): no name. With more capitals they may start a title ("Days of Heaven")."""
+_GENRE_MODIFIERS = frozenset(
+    {"spy", "action", "crime", "war", "heist", "gangster", "superhero", "disaster", "monster",
+     "zombie", "vampire", "teen", "period", "costume", "sci-fi", "science-fiction", "martial",
+     "kung", "slasher", "prison", "sports", "family", "animated", "indie", "arthouse"}
+)  # fmt: skip
+"""Words that open a sentence alone as a kind of film ("Spy sequel X tops the chart", "Action
+star P"): no name."""
 _NEW_SENTENCE_WORDS = _START_NOUNS | FUNCTION_WORDS
 """Words that, capitalised after a full stop, start a sentence the splitter missed."""
 

@@ -19,6 +19,9 @@ _APPEAR = (
     r"(?<=was )seen|(?<=is )seen|(?<=last )seen)"
 )
 _IN_FILM = r"in (?:(?P<film_ana>«A\d+»)|{FILM_OF}(?P<film>{TITLES_P}))"
+_NOT_AN_OBJECT = r"(?<!left )(?<!quit )(?<!joined )"
+"""Not the object of a verb one says of a show or a company ("P left Harbour Row last year and
+made her debut in F": Harbour Row made no debut)."""
 _SHARED_SCREEN = r"(?:shared|shares|share|sharing) (?:the )?(?:big |silver )?screen"
 """Acting together: "P shared the screen with Q in F"."""
 _CHAR = "{CHAR}"
@@ -326,8 +329,8 @@ RULES: tuple[Rule, ...] = (
         "cast.role_in",
         # (not a person after "by": "She appeared in F, directed by Q, and won a prize for her
         # role in G")
-        r"(?<!by )(?P<agent>{WHO}(?: and {WHO})?){APPOS} (?:[^«» .;]+ |«[XOC]\d+» |«[FN]\d+» and ){0,10}?"
-        r"(?:his |"
+        r"(?<!by )" + _NOT_AN_OBJECT + r"(?P<agent>{WHO}(?: and {WHO})?){APPOS} "
+        r"(?:[^«» .;]+ |«[XOC]\d+» |«[FN]\d+» and ){0,10}?(?:his |"
         r"her |their |a |an |the |best |for )(?:{ADJ}){0,3}?"
         + _ROLE_NOUN
         + r"s? (?:(?:as|of)(?! (?:his|her|their) (?:career|life|lifetime)\b) (?P<character>"
@@ -443,7 +446,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.debut_in",
-        r"(?P<agent>{WHO}|{WHOSE}) (?:'s )?(?:[^«» .;]+ ){0,6}?(?:debut|career) (?:[^«».; ]+ ){0,8}?"
+        _NOT_AN_OBJECT + r"(?P<agent>{WHO}|{WHOSE}) (?:'s )?(?:[^«» .;]+ ){0,6}?(?:debut|career) "
+        r"(?:[^«».; ]+ ){0,8}?"
         r"in {FILM_OF}(?P<film>{TITLES})",
         CAST,
         needs=("debut", "career"),

@@ -286,7 +286,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "sources.fronted_source",
         # "Adapted from P's novel G, the film has struggled": the film the main clause is about
-        r"^" + _HOW_CLOSELY + r"(?:based on|adapted from|inspired by) " + _SOURCE_WORK_NAMED
+        r"^"
+        + _HOW_CLOSELY
+        + r"(?:based on|adapted from|inspired by) "
+        + _SOURCE_WORK_NAMED
         + r"(?P<other>«[NFX]\d+»)(?: \( [^()]* \))? , (?:(?P<film_ana>«A\d+»|it)|(?P<film>«[FN]\d+»))"
         r"(?! 's)",
         Relation.BASED_ON,
