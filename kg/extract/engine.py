@@ -595,6 +595,9 @@ _token_end = attrgetter("end")
 _QUOTE_BEFORE_SLOT = re.compile(r"(?:(?<= )|^)['\"“”‘’] (?=«)")
 _QUOTE_AFTER_SLOT = re.compile(r"(?<=») ['\"“”‘’](?= |$)")
 """Quotation marks around a name ("stars in the movie 'Super Capers'"): the name is the slot."""
+_QUOTED_WITH_COMMA = re.compile(r"(?:(?<= )|^)['\"“‘] («[A-Z]\d+») , ['\"”’](?= |$)")
+"""A quoted name with its comma inside the marks, as American papers write it ("\"The Ferryman's
+Bargain,\" written by P"): the name, then the comma."""
 _QUOTES = frozenset("'\"“”‘’")
 
 
@@ -736,6 +739,7 @@ def _skeleton(sent: _Sentence, names: _Names, *, first_pass: bool) -> None:
     words.extend(lowers[pos:])
     skeleton = " ".join(words)
     if not _QUOTES.isdisjoint(lowers):  # a quote mark is a token of its own, never in a word
+        skeleton = _QUOTED_WITH_COMMA.sub(r"\1 ,", skeleton)
         skeleton = _QUOTE_AFTER_SLOT.sub("", _QUOTE_BEFORE_SLOT.sub("", skeleton))
     aliased = False
     for m in _ALIASES.finditer(skeleton):
@@ -2278,7 +2282,18 @@ def _background_slots(skeleton: str) -> frozenset[int]:
         for clause in _PERSON_CREDITS_APPOSITION.finditer(skeleton):
             text = clause.group(0)
             found.update(int(m.group(2)) for m in _SLOT_KIND.finditer(text, text.index(" , ")))
+    if " behind " in skeleton:  # "made by O, the company behind the short F, and ...": who O is
+        for clause in _COMPANY_CREDITS_APPOSITION.finditer(skeleton):
+            text = clause.group(0)
+            found.update(int(m.group(2)) for m in _SLOT_KIND.finditer(text, text.index(" , ")))
     return frozenset(found)
+
+
+_COMPANY_CREDITS_APPOSITION = re.compile(
+    r"«O\d+» , (?:the|a) (?:«[XC]\d+» |[a-z-]+ ){0,3}?(?:studio|company|outfit|producers?) behind "
+    r"[^«»;,]*«[FN]\d+»(?: (?:and|, ) ?«[FN]\d+»)* ,"
+)
+"""A company's apposition of its credits ("O, the company behind the short F,"): who O is."""
 
 
 def _asides(sent: _Sentence) -> frozenset[int]:
@@ -2336,7 +2351,9 @@ def _topic_film(
     if cues.anaphor_with_relative:
         return _antecedent(state)  # "The film, which P wrote after seeing F, stars Q": not F
     aside = _asides(sent)
-    if " , " in sent.skeleton and (" of " in sent.skeleton or " for " in sent.skeleton):
+    if " , " in sent.skeleton and (
+        " of " in sent.skeleton or " for " in sent.skeleton or " behind " in sent.skeleton
+    ):
         aside = aside | _background_slots(sent.skeleton)  # "P, best known for F, will play"
     films: list[str] = []
     keys: set[str] = set()  # of the films

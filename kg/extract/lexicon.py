@@ -269,7 +269,7 @@ PLACES = _words(
     North Dakota|South Dakota|Oklahoma|Rhode Island|West Virginia|Wyoming|British Columbia|Alberta|
     Manitoba|Saskatchewan|Nova Scotia|New Brunswick|Newfoundland|Queensland|New South Wales|
     Tasmania|Houston|Dallas|San Diego|Denver|Pittsburgh|Baltimore|Cleveland|Minneapolis|
-    Albuquerque|Tucson|Amarillo|Santa Fe|Brighton|Newcastle|Sheffield|Nottingham"""
+    Albuquerque|Tucson|Amarillo|Santa Fe|Brighton|Newcastle|Sheffield|Nottingham|North American"""
 )
 
 ORG_SUFFIXES = _words(

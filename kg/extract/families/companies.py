@@ -180,8 +180,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "companies.studio_behind",
-        r"(?P<agent>{ORG}) , the (?:studio|company|production company) (?:behind|that made|which "
-        r"made|producing|that produced|which produced) (?P<film>{FILMREF})",
+        # "O, the London studio behind last year's surprise hit F"
+        r"(?P<agent>{ORG}) , (?:the|a) (?:«[XC]\d+» |[a-z-]+ ){0,3}?(?:studio|company|production company|"
+        r"outfit) (?:behind|that made|which made|producing|that produced|which produced) "
+        r"(?:(?:last|this) year 's )?(?:{ADJ}){0,3}?(?:{FILM_NOUN} )?(?P<film>{FILMREF})",
         PRODUCTION,
         needs=("behind", "made", "producing", "produced"),
     ),
@@ -270,6 +272,26 @@ RULES: tuple[Rule, ...] = (
         DISTRIBUTOR,
         film=None,
         needs=("handling",),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
+        "companies.its_distributor_appos",
+        # "Its distributor, Halvorsen Studios, said the film had taken a further $45m"
+        r"(?:^|, |for )(?:the film 's|the movie 's|its|«A\d+» 's) (?:«[XC]\d+» |[a-z]+ )?distributor"
+        r"(?: ,)? (?P<agent>{ORG})(?= ,| \.|$| [a-z])",
+        DISTRIBUTOR,
+        film=None,
+        needs=("distributor",),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
+        "companies.produce_it_with",
+        # "Ridgeline will produce the film with Seoul-based Hanul Pictures": both produce it
+        r"(?:produce|produces|produced|producing|co-produce|co-producing) (?:(?P<film_ana>it|«A\d+»)|"
+        r"(?P<film>«F\d+»)) with (?:[a-z-]+-based |(?:the )?«[XC]\d+» (?:company |studio )?)?"
+        r"(?P<agent>{ORGS})",
+        Relation.PRODUCTION_COMPANY,
+        needs=("with",),
         flags=frozenset({"org_only"}),
     ),
     Rule(

@@ -182,6 +182,15 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"same_series"}),
     ),
     _order_rule(
+        "sources.its_predecessor",
+        # "Its predecessor, Deadfall, took £14m": the film in view follows it
+        r"(?:^|, |and )(?:its|the film 's|the movie 's|«A\d+» 's) (?:{ADJ})?predecessor(?: ,)? "
+        r"(?P<other>«[FN]\d+»)",
+        Relation.FOLLOWS,
+        film=None,
+        needs=("predecessor",),
+    ),
+    _order_rule(
         "sources.spawned_sequel",
         r"(?:^|, )(?:it |«A\d+» |the (?:film|movie) )?(?:{AUX}){0,2}(?:spawned|spawning|inspired|had|got) "
         r"(?:a|two|three|four|five) "
