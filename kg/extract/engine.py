@@ -2194,8 +2194,7 @@ def _shared_subject_clause(skeleton: str) -> str | None:
 
 
 _SUBJECT = re.compile(
-    r"^(?:(?:[^«»]|«[XD]\d+»)*? , |(?:in|at) (?:the )?(?:[a-z]+ ){1,2}(?:place|spot|position) "
-    r"(?:was|is|were|came) )?(?:the |a )?(?:(?:[a-z][\w'-]*|«C\d+»|«N\d+»(?= (?:[a-z][\w'-]* )?"
+    r"^(?:(?:[^«»]|«[XD]\d+»)*? , )?(?:the |a )?(?:(?:[a-z][\w'-]*|«C\d+»|«N\d+»(?= (?:[a-z][\w'-]* )?"
     r"(?:drama|comedy|thriller|film|movie|documentary|epic|biopic|romance|horror|musical|western|"
     r"adventure|caper|satire) «)) ){0,4}?(?<!by )(?<!of )(?<!with )(?<!for )(?<!from )«([FNA])(\d+)»(?! 's)"
     r"(?!(?: [a-z]+){0,3} (?:star|stars|starred|starring|appear|appears|appeared|play|plays|"
@@ -2211,10 +2210,19 @@ _SUBJECT = re.compile(
 noun phrase ("At 98 minutes, the movie Super Capers starred ...", "Coalfield drama F has")."""
 
 
+_INVERTED_SUBJECT = re.compile(
+    r"^(?!(?:it|he|she|they|this|that|there|what|which|who) )(?:[a-z][\w'-]* ){1,5}(?:is|was|were|"
+    r"will be|came) (?:the |a |an )?(?:[a-z][\w'-]* |«C\d+» ){0,3}?«(F)(\d+)»(?= ,| \.| ;|$)"
+)
+"""A sentence that puts its film after the verb ("In second place was the comedy F, which ...",
+"Closing the festival will be F, ...", "Top of the list is F, ..."): F is what it is about."""
+
+
 def _subject(sent: _Sentence) -> re.Match[str] | None:
     """:data:`_SUBJECT` matched on the skeleton (kept: several steps ask, and it scans far)."""
     if sent.subject_of != sent.skeleton:
-        sent.subject_of, sent.subject = sent.skeleton, _SUBJECT.match(sent.skeleton)
+        sent.subject_of = sent.skeleton
+        sent.subject = _SUBJECT.match(sent.skeleton) or _INVERTED_SUBJECT.match(sent.skeleton)
     return sent.subject
 
 

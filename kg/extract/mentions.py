@@ -972,7 +972,10 @@ def _shape(
             and (
                 low in FUNCTION_WORDS
                 or low in _START_NOUNS
-                or (i == j and (low in _SPANS_OF_TIME or low in _GENRE_MODIFIERS))
+                or (
+                    i == j
+                    and (low in _SPANS_OF_TIME or low in _GENRE_MODIFIERS or low in _LEAD_GERUNDS)
+                )
             )
             and low not in ("the", "a", "an")
             and not _person_like(_words(sentence, tokens, i, j))
@@ -2249,7 +2252,7 @@ def _film_apposition_after(tokens: Sequence[Token], last: int) -> bool:
                 or (after == "of" and token.lower == "biopic")  # "X, a biopic of Y"
                 or (  # "X, the second film in the Kell trilogy"
                     after in ("in", "of")
-                    and any(t.lower in _SERIES_NOUNS for t in tokens[at + 2 : at + 6])
+                    and any(t.lower in _SERIES_NOUNS for t in tokens[at + 2 : at + 8])
                 )
             )
     return False
@@ -3011,6 +3014,9 @@ _GENRE_MODIFIERS = frozenset(
 )  # fmt: skip
 """Words that open a sentence alone as a kind of film ("Spy sequel X tops the chart", "Action
 star P"): no name."""
+_LEAD_GERUNDS = frozenset({"opening", "closing", "topping", "heading", "rounding", "leading"})
+"""Gerunds that open a sentence alone before its inverted verb ("Closing the festival will be
+F", "Topping the chart is G"): no name."""
 _NEW_SENTENCE_WORDS = _START_NOUNS | FUNCTION_WORDS
 """Words that, capitalised after a full stop, start a sentence the splitter missed."""
 

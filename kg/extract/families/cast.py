@@ -713,7 +713,8 @@ RULES: tuple[Rule, ...] = (
         r"co-starring with|co-starred with|co-stars with|co-stars|co-star|"
         r"(?<![\w-])(?:starred|appeared|appears|appearing|acted|acts) with|"
         r"costars|costar|fellow stars?|fellow co-stars?|fellow costars?)"
-        r" (?:{ADJ}){0,2}?(?P<agent>{PEOPLE})(?! for «| \( «[FN])",  # "alongside Q for G", "Q (G)": Q's own film
+        # "alongside Q for G", "alongside Q, nominated for G", "Q (G)": Q's own film
+        r" (?:{ADJ}){0,2}?(?P<agent>{PEOPLE})(?!(?: ,)? (?:(?:who (?:is|was) )?nominated )?for (?:[^«».;, ]+ |«C\d+» ){0,3}?«[FN]| \( «[FN])",
         CAST,
         film=None,
         needs=(
