@@ -368,6 +368,7 @@ class _Names:
     _heads: set[str] = field(default_factory=set)  # first words of the first _heads_of kinds
     _heads_of: int = 0
     split_starts: set[str] = field(default_factory=set)  # "storm" of the title "Storm over Asia"
+    subtitles: dict[str, str] = field(default_factory=dict)  # "blood tide" -> "X: Blood Tide"
 
     def store_film(self, name: str) -> bool:
         """Does the store know ``name`` as a film (one-word titles too, which :meth:`kind` keeps
@@ -475,6 +476,10 @@ class _Names:
         if old is None or (old == "name" and kind != "name") or kind == "film":
             self.kinds[key] = kind
             self.surface.setdefault(key, name)
+        if kind == "film" and ": " in name:  # "Hawkshaw: Blood Tide", later "Blood Tide"
+            subtitle = name.split(": ", 1)[1]
+            if len(subtitle.split()) >= 2:
+                self.subtitles.setdefault(name_key(subtitle), name)
         if kind == "person":
             words = name.split()
             if len(words) >= 2:
@@ -513,11 +518,23 @@ class _Names:
         return name_key(full) in self.crew or name_key(name) in self.crew
 
     def film_name(self, name: str) -> str:
+        """How the text spells the film ``name`` (the store's spelling when it knows it); a
+        sequel's subtitle alone is the whole title the text gave first.
+
+        >>> names = _Names(None)
+        >>> names.learn("Hawkshaw: Blood Tide", "film")
+        >>> names.film_name("Blood Tide"), names.film_name("Hawkshaw")
+        ('Hawkshaw: Blood Tide', 'Hawkshaw')
+        """
         if self.gazetteer is not None:
             ref = self.gazetteer.film(name)
             if ref is not None and name_key(ref.name) == name_key(name):
                 return ref.name
-        return self.surface.get(name_key(name), name)
+        key = name_key(name)
+        whole = self.subtitles.get(key) if self.subtitles else None
+        if whole is not None:
+            return self.surface.get(name_key(whole), whole)
+        return self.surface.get(key, name)
 
 
 @dataclass(slots=True)
@@ -2194,7 +2211,7 @@ def _shared_subject_clause(skeleton: str) -> str | None:
 
 
 _SUBJECT = re.compile(
-    r"^(?:(?:[^«»]|«[XD]\d+»)*? , )?(?:the |a )?(?:(?:[a-z][\w'-]*|«C\d+»|«N\d+»(?= (?:[a-z][\w'-]* )?"
+    r"^(?:(?:[^«»]|«[XD]\d+»)*? , |(?:[^«»:]|«[XDO]\d+»)*? : )?(?:the |a )?(?:(?:[a-z][\w'-]*|«C\d+»|«N\d+»(?= (?:[a-z][\w'-]* )?"
     r"(?:drama|comedy|thriller|film|movie|documentary|epic|biopic|romance|horror|musical|western|"
     r"adventure|caper|satire) «)) ){0,4}?(?<!by )(?<!of )(?<!with )(?<!for )(?<!from )«([FNA])(\d+)»(?! 's)"
     r"(?!(?: [a-z]+){0,3} (?:star|stars|starred|starring|appear|appears|appeared|play|plays|"

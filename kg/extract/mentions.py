@@ -974,7 +974,12 @@ def _shape(
                 or low in _START_NOUNS
                 or (
                     i == j
-                    and (low in _SPANS_OF_TIME or low in _GENRE_MODIFIERS or low in _LEAD_GERUNDS)
+                    and (
+                        low in _SPANS_OF_TIME
+                        or low in _GENRE_MODIFIERS
+                        or low in _LEAD_GERUNDS
+                        or _sentence_adverb(tokens, i)
+                    )
                 )
             )
             and low not in ("the", "a", "an")
@@ -3014,6 +3019,27 @@ _GENRE_MODIFIERS = frozenset(
 )  # fmt: skip
 """Words that open a sentence alone as a kind of film ("Spy sequel X tops the chart", "Action
 star P"): no name."""
+
+
+def _sentence_adverb(tokens: Sequence[Token], i: int) -> bool:
+    """Is the word at ``i`` an adverb in -ly before a comma ("Separately, O took ...")? Given
+    names in -ly ("Kelly, who ...") are not.
+
+    >>> _sentence_adverb(tokenize("Separately, Tangent took rights."), 0)
+    True
+    >>> _sentence_adverb(tokenize("Kelly, who stars, said."), 0)
+    False
+    """
+    word = tokens[i].text
+    return (
+        len(word) > 5
+        and word.endswith("ly")
+        and i + 1 < len(tokens)
+        and tokens[i + 1].text == ","
+        and not is_given_name(word)
+    )
+
+
 _LEAD_GERUNDS = frozenset({"opening", "closing", "topping", "heading", "rounding", "leading"})
 """Gerunds that open a sentence alone before its inverted verb ("Closing the festival will be
 F", "Topping the chart is G"): no name."""

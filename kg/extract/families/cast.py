@@ -561,6 +561,14 @@ RULES: tuple[Rule, ...] = (
         needs=("joining",),
     ),
     Rule(
+        "cast.back_to_voice",
+        # "P and Q are back to voice the badger and the hedgehog": the sequel in view's cast
+        r"(?:^|, |and )(?P<agent>{PEOPLE}) (?:are|is|will be) (?:back|returning) to (?:voice|play|star)\b",
+        CAST,
+        film=None,
+        needs=("back", "returning"),
+    ),
+    Rule(
         "cast.be_seen_in",
         r"(?P<agent>{WHOS}){APPOS} (?:, who |who )?(?:will|can|is to|is set to) (?:next |soon |{ADV}){0,2}"
         r"be seen "

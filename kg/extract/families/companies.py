@@ -222,11 +222,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "companies.via_banner",
-        r"(?:via|through|under) (?:his |her |their |its )(?:own )?(?P<agent>{ORG}) (?:production )?"
-        r"(?:banner|label|shingle)",
+        # "through their O banner", "via her O, which bought the rights"
+        r"(?:via|through|under) (?:his |her |their |its )(?:own )?(?:company |production company )?"
+        r"(?P<agent>{ORG})(?: (?:production )?(?:banner|label|shingle)|(?= ,| \.| and |$))",
         PRODUCTION,
         film=None,
-        needs=("banner", "label", "shingle"),
+        needs=("via", "through", "under"),
     ),
     Rule(
         "companies.possessive_studio",
@@ -282,6 +283,26 @@ RULES: tuple[Rule, ...] = (
         DISTRIBUTOR,
         film=None,
         needs=("distributor",),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
+        "companies.film_that_p_directs_for",
+        # "F, the period thriller that P is directing for O": O makes F
+        r"(?P<film>{FILMREF}) , (?:the|a|an) (?:[^«».;, ]+ |«[CX]\d+» ){0,4}?(?:{FILM_NOUN}|project|"
+        r"adventure|picture) (?:that|which) «[PN]\d+» (?:is |will |was |has been |had been )?"
+        r"(?:directing|direct|directed|making|make|made) for (?P<agent>{ORG})",
+        Relation.PRODUCTION_COMPANY,
+        needs=("for",),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
+        "companies.returns_to_direct_for",
+        # "P returns to direct for O", "P will direct for O": the film in view is O's
+        r"(?:returns to|is to|will|set to|signed to|tapped to|hired to) (?:direct|helm) (?:it |the film )?"
+        r"for (?P<agent>{ORG})(?= ,| \.| and |$)",
+        Relation.PRODUCTION_COMPANY,
+        film=None,
+        needs=("direct", "helm"),
         flags=frozenset({"org_only"}),
     ),
     Rule(

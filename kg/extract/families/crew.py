@@ -809,6 +809,24 @@ RULES: tuple[Rule, ...] = (
         needs=("served", "acted", "worked", "was", "were", "serve", "serves", "act"),
     ),
     Rule(
+        "crew.is_bare_role",
+        # "and Q is executive producer": a role with no article is one in the film in view ("P is
+        # a producer" says what P does)
+        r"(?:^|, |and )(?P<agent>{PEOPLE}) (?:is|are|will be) (?:also )?(?P<cue>{ROLE_NOUN})"
+        r"(?= \.| ,| and |$)",
+        film=None,
+        needs=("is", "are", "be"),
+    ),
+    Rule(
+        "crew.producing_through",
+        # "P and R are producing through their O banner", "P will produce via her company O"
+        r"(?:^|, |and )(?P<agent>{PEOPLE}) (?:is |are |will be |will )(?:also )?(?:producing|produce|"
+        r"co-producing|co-produce) (?:through|via|under) ",
+        Relation.PRODUCER,
+        film=None,
+        needs=("through", "via", "under"),
+    ),
+    Rule(
         "crew.is_films_noun",
         # "P is the film's executive producer", "P and Q were Salt Acre's producers"
         r"(?P<agent>{PEOPLE}){APPOS} (?:, who |who )?(?:{ADV})?(?:is|are|was|were|has been|"

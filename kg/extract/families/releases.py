@@ -202,6 +202,16 @@ RULES: tuple[Rule, ...] = (
         needs=("dated", "slated", "scheduled", "set"),
     ),
     Rule(
+        "releases.set_as_the_release_date",
+        # "O has set Nov. 27, 2013, as the release date for F"
+        r"(?:set|sets|setting|picked|chose|chosen) (?P<value>{DATE})(?: ,)? as (?:the|a) (?:[a-z-]+ )?"
+        r"(?:release|opening) date (?:for|of) (?:the )?(?:{ADJ}){0,2}?(?:{FILM_NOUN} )?(?P<film>{TITLE})",
+        RELEASE,
+        agent=None,
+        value="value",
+        needs=("date",),
+    ),
+    Rule(
         "releases.title_year",
         # After "remake of" or "the original", the year dates the earlier film of the same name.
         r"(?<!remake of )(?<!version of )(?<!original )(?<!remaking )"

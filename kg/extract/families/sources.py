@@ -307,6 +307,19 @@ RULES: tuple[Rule, ...] = (
         needs=("based", "adapted", "inspired"),
     ),
     Rule(
+        "sources.script_adapting",
+        # "P wrote the script, adapting Q's 2009 novel G", "P adapted the screenplay from Q's book G"
+        r"(?:wrote|writes|penned|co-wrote|adapted|adapts) the (?:script|screenplay)(?: ,)? (?:adapting|"
+        r"based on|from) (?:(?:the|a|an|his|her|their) |«[PN]\d+» 's )?(?:[^«».;, ]+ |«C\d+» ){0,4}?"
+        + _SOURCE_WORK
+        + r"(?: ,)? (?P<other>«[NFX]\d+»)(?! 's)",
+        Relation.BASED_ON,
+        film=None,
+        agent=None,
+        other="other",
+        needs=("script", "screenplay"),
+    ),
+    Rule(
         "sources.and_based_on_topic",
         # "F, will be directed by P and is based on his own hit stage show, G": the clause's film
         r"(?:, |and )(?:is|was|will be) (?:also )?"
