@@ -136,7 +136,7 @@ FILM_NOUNS = _words(
 STRONG_FILM_NOUNS = _words(
     """film|films|movie|movies|documentary|comedy|drama|thriller|epic|biopic|flick|blockbuster|
     sequel|prequel|remake|re-make|western|chiller|romcom|rom-com|spoof|weepie|melodrama|
-    mockumentary|actioner|animation|cartoon|caper|satire|feature|horror|adventure|fantasy|hit"""
+    mockumentary|actioner|animation|cartoon|caper|satire|feature|horror|adventure|fantasy|hit|noir"""
 )
 """Film nouns that alone license the capitalised span after them as a film."""
 

@@ -764,6 +764,17 @@ RULES: tuple[Rule, ...] = (
         needs=("return", "returns", "back", "reprise", "reprises"),
     ),
     Rule(
+        "cast.people_who_reprise",
+        # "P, Q and R, who created the sisters at the Dorset Street Theatre, will reprise their
+        # roles": the film in view (the relative clause's names are no members)
+        r"(?:^|, )(?P<agent>{PEOPLE}) , who [^;«»,]*(?:«[NXOP]\d+»[^;«»,]*)* , (?:{AUX}|{ADV}){0,3}"
+        r"(?:return|returns|are back|is back|reprise their roles|reprise (?:his|her) role)"
+        r"(?= \.| ,| as | for (?:the|this) (?:sequel|film|movie)\b|$)",
+        CAST,
+        film=None,
+        needs=("return", "returns", "back", "reprise"),
+    ),
+    Rule(
         "cast.plays_with_as",
         # "P plays Mr Darcy, with Q and R as the Bennet parents": Q and R play in the same film
         # (not "with Q as executive producer": crew.with_as)
