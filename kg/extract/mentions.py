@@ -314,6 +314,8 @@ def name_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
             and tokens[last + 2].text.rstrip(".") in ("Jr", "Sr", "Jnr")
         ):
             last += 2  # "Harry Shum, Jr.": one name
+        if last == i and tokens[i].text in _FOREIGN_ARTICLES:
+            last = _sentence_case_title_end(tokens, i)  # "Il ponte di sabbia (1966)"
         cut = _demonym_tail(tokens, i, last)
         if cut is not None:  # "Seven: Japanese director P": the title, then a nationality
             runs.append((i, cut))
@@ -322,6 +324,37 @@ def name_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
         runs.append((i, last))
         i = last + 1
     return runs
+
+
+_FOREIGN_ARTICLES = frozenset(
+    {"Il", "La", "Le", "Les", "Lo", "Gli", "El", "Los", "Las", "Der", "Die", "Das", "Het", "De"}
+)
+"""Articles that open a foreign title written in sentence case ("Il ponte di sabbia")."""
+
+
+def _sentence_case_title_end(tokens: Sequence[Token], i: int) -> int:
+    """Where a title in sentence case that opens with a foreign article at ``i`` ends: before
+    a year in brackets, after at most six lower-case words ("Il ponte di sabbia (1966)");
+    ``i`` itself when no year follows.
+
+    >>> toks = tokenize("shooting Il ponte di sabbia (1966), a western")
+    >>> toks[_sentence_case_title_end(toks, 1)].text
+    'sabbia'
+    >>> _sentence_case_title_end(tokenize("Die hard fans (of it)"), 0)
+    0
+    """
+    k = i + 1
+    while k < len(tokens) and k - i <= 6 and tokens[k].kind == "word" and not tokens[k].cap:
+        k += 1
+    if (
+        k > i + 1
+        and k + 2 < len(tokens)
+        and tokens[k].text == "("
+        and _is_year(tokens[k + 1].text)
+        and tokens[k + 2].text == ")"
+    ):
+        return k - 1
+    return i
 
 
 def _demonym_tail(tokens: Sequence[Token], i: int, last: int) -> int | None:

@@ -1660,8 +1660,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.breakthrough_came_with",
+        # "P's breakthrough came in F", "P's breakthrough came as the crooked sheriff C in F"
         r"(?P<agent>{WHOSE}) (?:{ADJ}){0,2}?(?:breakthrough|break) (?:role |part )?came (?:in {YEAR} )?"
-        r"(?:with|in) {FILM_OF}(?P<film>{TITLES_P})",
+        r"(?:as (?:[^«».;, ]+ |«[PN]\d+» ){1,6}?)?(?:with|in) {FILM_OF}(?P<film>{TITLES_P})",
         CAST,
         needs=("came",),
         flags=frozenset({"cast_unless_director"}),

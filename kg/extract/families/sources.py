@@ -249,13 +249,13 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "sources.based_on",
-        r"(?P<film>{FILMREF}|^it(?= is | was | will be )) (?:, |is |was |will be |is to be |would be |"
+        r"(?P<film>{FILMREF}|^it(?= is | was | will be )) (?:\( {YEAR} \) )?(?:, |is |was |will be |is to be |would be |"
         r", which is |which is |which was |"
         r"(?:is|was) (?:an? |the )(?:{YEAR} )?(?:{ADJ}){0,3}?{FILM_NOUN} (?:, )?)?(?:also )?"
         + _HOW_CLOSELY
         + r"(?:based on|adapted from|an adaptation of|a film version of|"
         r"(?:a |an |the )?(?:{ADJ}){0,2}?remake of|"
-        r"a screen version of|a film adaptation of|the film adaptation of|(?:an?|the) (?:{ADJ}){0,2}?"
+        r"a screen version of|a film adaptation of|the film adaptation of|(?:an?|the|«[PN]\d+» 's) (?:{ADJ}){0,2}?"
         r"(?:film |movie |screen |big-screen |big screen |cinema )?(?:adaptation|version) of) "
         r"(?:(?:the |a |an |his |her |their |«[PN]\d+» 's |the «[PN]\d+» )?(?:{ADJ}){0,3}?"
         + _SOURCE_WORK
