@@ -292,7 +292,7 @@ RULES: tuple[Rule, ...] = (
         r"adventure|picture) (?:that|which) «[PN]\d+» (?:is |will |was |has been |had been )?"
         r"(?:directing|direct|directed|making|make|made) for (?P<agent>{ORG})",
         Relation.PRODUCTION_COMPANY,
-        needs=("for",),
+        needs=("directing", "direct", "directed", "making", "make", "made"),
         flags=frozenset({"org_only"}),
     ),
     Rule(
@@ -312,7 +312,7 @@ RULES: tuple[Rule, ...] = (
         r"(?P<film>«F\d+»)) with (?:[a-z-]+-based |(?:the )?«[XC]\d+» (?:company |studio )?)?"
         r"(?P<agent>{ORGS})",
         Relation.PRODUCTION_COMPANY,
-        needs=("with",),
+        needs=("produce", "produces", "produced", "producing", "co-produce", "co-producing"),
         flags=frozenset({"org_only"}),
     ),
     Rule(

@@ -815,7 +815,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:^|, |and )(?P<agent>{PEOPLE}) (?:is|are|will be) (?:also )?(?P<cue>{ROLE_NOUN})"
         r"(?= \.| ,| and |$)",
         film=None,
-        needs=("is", "are", "be"),
+        needs=ROLE_NOUN_WORDS,
     ),
     Rule(
         "crew.producing_through",
@@ -824,7 +824,7 @@ RULES: tuple[Rule, ...] = (
         r"co-producing|co-produce) (?:through|via|under) ",
         Relation.PRODUCER,
         film=None,
-        needs=("through", "via", "under"),
+        needs=("producing", "produce", "co-producing", "co-produce"),
     ),
     Rule(
         "crew.is_films_noun",
