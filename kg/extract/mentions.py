@@ -966,6 +966,7 @@ def _shape(
                 _after_film_noun(tokens, i)
                 or _starring_after(tokens, j)
                 or known(sentence[tok.start : tokens[_before_and(tokens, i, j)].end]) == "film"
+                or _film_apposition_after(tokens, j)  # "Mr and Mrs Ramsbottom, a comedy based on"
             ):
                 break  # "the comedy Mrs Doubtfire", "includes Mrs Henderson Presents, starring"
             descriptors.append(low)

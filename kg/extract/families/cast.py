@@ -561,6 +561,15 @@ RULES: tuple[Rule, ...] = (
         needs=("joining",),
     ),
     Rule(
+        "cast.directed_by_and_star",
+        # "F, ..., which will be directed by P and star Q": Q is in the film the clause is on
+        r"(?:, which|, that) (?:will|is to|is set to) be (?:directed|written|produced) by {PEOPLE} and "
+        r"(?:will )?(?:star|co-star) (?P<agent>{PEOPLE})",
+        CAST,
+        film=None,
+        needs=("star", "co-star"),
+    ),
+    Rule(
         "cast.back_to_voice",
         # "P and Q are back to voice the badger and the hedgehog": the sequel in view's cast
         r"(?:^|, |and )(?P<agent>{PEOPLE}) (?:are|is|will be) (?:back|returning) to (?:voice|play|star)\b",

@@ -182,6 +182,14 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"same_series"}),
     ),
     _order_rule(
+        "sources.sequel_to_titled",
+        # "There will also be a sequel to F, provisionally titled G, which ...": G follows F
+        r"(?:a|the|its) (?:{ADJ})?(?:sequel|follow-up) to (?P<other>{TITLE}) , (?:(?:provisionally|"
+        r"tentatively|simply|currently|to be) )?(?:titled|called|entitled) (?P<film>{TITLE})",
+        Relation.FOLLOWS,
+        needs=("titled", "called", "entitled"),
+    ),
+    _order_rule(
         "sources.its_predecessor",
         # "Its predecessor, Deadfall, took £14m": the film in view follows it
         r"(?:^|, |and )(?:its|the film 's|the movie 's|«A\d+» 's) (?:{ADJ})?predecessor(?: ,)? "
@@ -249,7 +257,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "sources.based_on",
-        r"(?P<film>{FILMREF}|^it(?= is | was | will be )) (?:\( {YEAR} \) )?(?:, |is |was |will be |is to be |would be |"
+        r"(?P<film>{FILMREF}|^it(?= is | was | will be )) (?:\( {YEAR} \) )?(?:, (?:an? |the )(?:{ADJ}){0,3}?"
+        r"{FILM_NOUN} |, |is |was |will be |is to be |would be |"
         r", which is |which is |which was |"
         r"(?:is|was) (?:an? |the )(?:{YEAR} )?(?:{ADJ}){0,3}?{FILM_NOUN} (?:, )?)?(?:also )?"
         + _HOW_CLOSELY
