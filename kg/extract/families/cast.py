@@ -927,8 +927,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.and_star",
-        # (a possessor is no subject: "adapted from P's novel G by Q, and stars R")
-        r"(?P<film>{FILMREF})(?! 's) (?:[^«».; ]+ |«[XP]\d+» ){0,8}?and (?:its )?(?:{ADJ})?(?:star|stars) "
+        # (a possessor is no subject: "adapted from P's novel G by Q, and stars R"; nor a name
+        # after "by": "will be directed by P and star Q")
+        r"(?<!by )(?P<film>{FILMREF})(?! 's) (?:[^«».; ]+ |«[XP]\d+» ){0,8}?and (?:its )?(?:{ADJ})?"
+        r"(?:star|stars) "
         r"(?P<agent>{PEOPLE})",
         CAST,
         needs=("star", "stars"),
