@@ -64,6 +64,7 @@ from .lexicon import (
     ROLE_OF_NOUN,
     ROLE_OF_VERB,
     ROLE_OF_WORK,
+    TV_NETWORKS,
     TV_WORDS,
     is_demonym,
     is_given_name,
@@ -2549,6 +2550,26 @@ _IN_WHICH_BEFORE = re.compile(
 )
 """A relative clause on a title that a match lies in: "G (1971), in which he played a dying
 outlaw opposite P"."""
+_ON_A_SHOW_WHICH = re.compile(
+    r"«([XN])\d+» , (?:(?:the|a|an) (?:[^«»,;]|«[XC]\d+»)*|«A(\d+)» )(?:in|on|for) which "
+    r"(?:[^«»;]|«P\d+»)*$"
+)
+
+
+def _on_a_show_which(sent: _Sentence, end: int) -> bool:
+    """Does a match at ``end`` lie in a relative clause on a programme ("episodes of X, the NBC
+    comedy on which P plays a sergeant")? What it says is not about a film."""
+    found = _ON_A_SHOW_WHICH.search(sent.skeleton, 0, end)
+    if found is None:
+        return False
+    if found.group(1) == "X":
+        return True  # a name known to be no film
+    head = found.group(0)
+    if found.group(2) is not None:  # "the «X4» comedy", read as "the film"
+        head = sent.slots[int(found.group(2))].text
+    return any(word in TV_WORDS for word in head.split()) or any(
+        sent.slots[int(i)].text in TV_NETWORKS for i in _SLOT_INDEX.findall(head)
+    )  # "X, the NBC comedy on which"
 _RELATIVE_RIGHT_BEFORE = re.compile(r"«[FN]\d+» , (?:which|that) $")
 """A relative pronoun right before a match on a title ("F, which was directed by P"): the match
 is about that title, as with :data:`_APPOSITIVE_CUE`."""
@@ -3496,6 +3517,8 @@ def _candidates(
             # "... and G (1971), in which he played an outlaw opposite P": G's
             topic = _nearest_title_before(sent, state, m.start(), taken, topic)
             how = "named"  # (a companion keeps it: see _companions)
+        elif " which " in sent.skeleton and _on_a_show_which(sent, m.start()):
+            topic = None  # "episodes of X, the NBC comedy on which P plays a sergeant": X's
         elif " while «" in sent.skeleton or " whereas «" in sent.skeleton:
             topic = _second_clause_film(sent, state, m.start()) or topic
         if not first_pass and _ITS_CUE.match(m.group(0)):
