@@ -2570,6 +2570,8 @@ def _on_a_show_which(sent: _Sentence, end: int) -> bool:
     return any(word in TV_WORDS for word in head.split()) or any(
         sent.slots[int(i)].text in TV_NETWORKS for i in _SLOT_INDEX.findall(head)
     )  # "X, the NBC comedy on which"
+
+
 _RELATIVE_RIGHT_BEFORE = re.compile(r"«[FN]\d+» , (?:which|that) $")
 """A relative pronoun right before a match on a title ("F, which was directed by P"): the match
 is about that title, as with :data:`_APPOSITIVE_CUE`."""

@@ -1017,6 +1017,7 @@ def _shape(
                 )
             )
             and low not in ("the", "a", "an")
+            and not (len(tok.text) > 1 and tok.text.isupper())  # "US political thriller F": no "us"
             and not _person_like(_words(sentence, tokens, i, j))
         ):
             if known(sentence[tok.start : tokens[j].end]):
