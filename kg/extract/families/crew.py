@@ -16,7 +16,7 @@ from ..patterns import (
     Rule,
 )
 
-_BE = r"(?:(?:which |that )?(?:was |is |has been |had been |will be |is being |was being |were |are |being )?(?:also |originally |jointly |first |later |now |both )?)"
+_BE = r"(?:(?:which |that )?(?:was |is |has been |had been |will be |is being |was being |were |are |being )?(?:also |originally |jointly |first |later |now |both |again |once again )?)"
 
 _GERUNDS = ("directing", "producing", "writing", "scoring", "editing")
 """The crew gerunds of "P is directing, with Q producing"."""

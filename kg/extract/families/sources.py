@@ -54,7 +54,7 @@ RULES: tuple[Rule, ...] = (
         "sources.sequel_to",
         r"(?P<film>{FILMREF}) (?:, |is |was |will be |, which is |which is |(?:is|was) (?:a|an) (?:{YEAR} )?"
         r"(?:{ADJ}){0,4}?{FILM_NOUN} (?:and |, ))?(?:the |a |its )?"
-        r"(?:{ADJ}){0,2}?(?:sequel|follow-up) to (?:the |{YEAR} 's )?(?:{ADJ}){0,2}?(?:«[PN]\d+» )?"
+        r"(?:{ADJ}){0,2}?(?:sequel|follow-up) to (?:the |{YEAR} 's |last (?:year|summer|winter|spring|autumn|fall) 's )?(?:{ADJ}){0,2}?(?:«[PN]\d+» )?"
         r"(?:{FILM_NOUN} )?(?P<other>{TITLE})",
         Relation.FOLLOWS,
         needs=("sequel", "follow-up"),
