@@ -2554,6 +2554,7 @@ _ON_A_SHOW_WHICH = re.compile(
     r"«([XN])\d+» , (?:(?:the|a|an) (?:[^«»,;]|«[XC]\d+»)*|«A(\d+)» )(?:in|on|for) which "
     r"(?:[^«»;]|«P\d+»)*$"
 )
+"""A relative clause ("in/on/for which") on a name and its apposition, up to a match in it."""
 
 
 def _on_a_show_which(sent: _Sentence, end: int) -> bool:
@@ -3327,12 +3328,22 @@ def _pronoun(sent: _Sentence, group: str, state: _State, pronoun: str = "") -> s
 
 
 def _word_at(skeleton: str, group: str) -> int:
-    """Where ``group`` first stands in ``skeleton`` as whole words ("he" not inside "she"); -1
-    when it does not."""
+    """Where ``group`` first stands in ``skeleton`` as whole words ("he" not inside "she" nor
+    "her"); -1 when it does not.
+
+    >>> _word_at("she said her brother he", "he")
+    21
+    """
     at = skeleton.find(group)
-    while at > 0 and (skeleton[at - 1].isalnum() or skeleton[at - 1] == "'"):
+    while at >= 0 and not _whole_words_at(skeleton, at, len(group)):
         at = skeleton.find(group, at + 1)
     return at
+
+
+def _whole_words_at(skeleton: str, at: int, size: int) -> bool:
+    before = skeleton[at - 1] if at > 0 else " "
+    after = skeleton[at + size] if at + size < len(skeleton) else " "
+    return not (before.isalnum() or before == "'" or after.isalnum())
 
 
 _RELATIVE_WHO = re.compile(r"«[PN]\d+» , (?:who|whose)\b")
