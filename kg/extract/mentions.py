@@ -1740,8 +1740,8 @@ _SCREEN_WORDS = frozenset({"film", "movie", "animated", "screen", "big-screen", 
 _SCREEN_SERIES_NOUNS = frozenset(
     {"series", "serial", "show", "sitcom", "trilogy", "franchise", "saga"}
 )
-"""Nouns that stay a run of films or episodes after a screen word: "the animated series X", "the
-film trilogy X" name no one film."""
+"""Nouns of :data:`NONFILM_BEFORE` that stay a run of episodes or films after a screen word: "the
+animated series X" names no film, as "the animated musical X" does."""
 """Words before a stage noun that put it on screen: "the film musical X", "animated musical X"."""
 
 
