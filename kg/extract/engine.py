@@ -3159,6 +3159,12 @@ def _agents(
         if kind == "X" and org and nonfilm_kind(slot.text) == "media":
             out.append((EntityRef(EntityType.ORGANIZATION, slot.text), False))
             continue
+        if kind == "A" and org:
+            release = _COMPANY_RELEASE.fullmatch(slot.text)  # "The Crestline Studios release"
+            if release is not None:
+                company = sent.slots[int(release.group(1))].text
+                out.append((EntityRef(EntityType.ORGANIZATION, company), False))
+            continue
         if kind in ("F", "X", "C", "D", "A"):
             continue
         if kind == "O" or (org and kind == "N"):
@@ -3186,6 +3192,9 @@ def _agents(
     return out
 
 
+_COMPANY_RELEASE = re.compile(r"(?i:the) «O(\d+)» release")
+""""The film" written as its distributor's release ("The Crestline Studios release, directed by
+P, opened in 3,410 theaters"): the company inside is the agent."""
 _POSSESSOR = re.compile(r"«[PN]\d+» 's (?!(?:(?:[a-z-]+|«[FN]\d+») ){0,2}?co-?stars?\b)(?=\S)")
 """A name that owns the next noun of a group ("«P» 's daughter «Q»"): the group's member is «Q»;
 but "«P» 's co-star «Q»" and "«P» 's «F» co-star «Q»" make both members."""

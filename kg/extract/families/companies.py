@@ -276,6 +276,14 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"org_only"}),
     ),
     Rule(
+        "companies.the_company_release",
+        # "The Crestline Studios release, directed by P, opened in 3,410 theaters": "the film",
+        # written as the release of the company that distributes it
+        r"(?P<film>(?P<agent>«A\d+»))",
+        DISTRIBUTOR,
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
         "companies.its_distributor_appos",
         # "Its distributor, Halvorsen Studios, said the film had taken a further $45m"
         r"(?:^|, |for )(?:the film 's|the movie 's|its|«A\d+» 's) (?:«[XC]\d+» |[a-z]+ )?distributor"
