@@ -3042,9 +3042,10 @@ _IRREGULAR_PARTICIPLES = frozenset(
      "shown", "read", "drawn", "won", "bought", "brought", "taught", "sold", "spun", "struck"}
 )  # fmt: skip
 """Participles not in -ed/-en that open a sentence before "by" ("Shot by P, it ...")."""
-_SPANS_OF_TIME = frozenset(
-    {"hours", "days", "weeks", "months", "years", "decades", "minutes", "moments", "seconds"}
-)
+_SPANS_OF_TIME = frozenset(noun for noun in _TIME_NOUNS if noun.endswith("s")) | {
+    "moments",
+    "seconds",
+}
 """Plural time nouns that open a sentence alone ("Hours after learning she was nominated, ...",
 "Weeks later, ..."): no name. With more capitals they may start a title ("Days of Heaven")."""
 _GENRE_MODIFIERS = frozenset(
