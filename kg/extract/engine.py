@@ -3464,6 +3464,10 @@ def _candidates(
     topic: str | None,
     first_pass: bool,
 ) -> list[_Candidate]:
+    if "company_anaphor" in rule.flags and not _COMPANY_RELEASE.fullmatch(
+        sent.slots[int(m.group("film")[2:-1])].text
+    ):
+        return []  # only "the «O» release" names its company, not every "the film"
     if "noun_pairs" in rule.flags:
         return _noun_pairs(rule, m, sent, state, topic, first_pass)
     if "person_film_pairs" in rule.flags:

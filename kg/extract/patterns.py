@@ -350,9 +350,9 @@ def expand(pattern: str) -> str:
 
 RULE_FLAGS = frozenset(
     {"actor_possessive", "agent_subject", "apposition", "by_occupation", "cast_unless_director",
-     "companion", "country_names", "fallback", "film_optional", "film_subject", "hedge_from_film",
-     "it_subject", "no_work_subject", "noun_pairs", "org_only", "person_film_pairs", "platform",
-     "replacement", "same_name", "same_series", "series", "unnamed_film"}
+     "companion", "company_anaphor", "country_names", "fallback", "film_optional", "film_subject",
+     "hedge_from_film", "it_subject", "no_work_subject", "noun_pairs", "org_only",
+     "person_film_pairs", "platform", "replacement", "same_name", "same_series", "series", "unnamed_film"}
 )  # fmt: skip
 """The flags a :class:`Rule` may carry; :mod:`kg.extract.engine` reads each (a misspelt flag
 would do nothing, so a rule refuses one it does not know)."""

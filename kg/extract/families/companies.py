@@ -281,7 +281,7 @@ RULES: tuple[Rule, ...] = (
         # written as the release of the company that distributes it
         r"(?P<film>(?P<agent>«A\d+»))",
         DISTRIBUTOR,
-        flags=frozenset({"org_only"}),
+        flags=frozenset({"org_only", "company_anaphor"}),
     ),
     Rule(
         "companies.its_distributor_appos",
