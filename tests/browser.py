@@ -70,13 +70,27 @@ def requested_urls(driver: Any) -> list[str]:
 
 
 def off_machine(urls: list[str]) -> list[str]:
-    """The URLs that would leave the machine (not loopback, not data:/blob:/about:)."""
+    """The URLs that would leave the machine (not loopback, not data:/blob:/about:, not the
+    browser's own pages: newer Chromium loads its new-tab page's parts from
+    ``chrome-untrusted://`` while headless).
+
+    >>> off_machine(["http://127.0.0.1:8000/", "chrome-untrusted://new-tab-page/x", "https://a.b/"])
+    ['https://a.b/']
+    """
     import urllib.parse
 
     out = []
     for url in urls:
         parts = urllib.parse.urlsplit(url)
-        if parts.scheme in ("data", "blob", "about", "chrome", "devtools", "file"):
+        if parts.scheme in (
+            "data",
+            "blob",
+            "about",
+            "chrome",
+            "chrome-untrusted",
+            "devtools",
+            "file",
+        ):
             continue
         if parts.hostname in ("127.0.0.1", "localhost", "::1"):
             continue
