@@ -112,7 +112,8 @@ FUNCTION_WORDS = _words(
     speaking|overall|indeed|certainly|clearly|sadly|finally|currently|originally|eventually|
     initially|ultimately|unfortunately|apparently|obviously|interestingly|whilst|amongst|tonight|
     last|next|first|second|third|other|both|best|top|new|old|former|fellow|veteran|
-    legendary|famous|acclaimed|also|even|already"""
+    legendary|famous|acclaimed|also|even|already|elsewhere|nonetheless|otherwise|likewise|anyway|
+    furthermore|hence|altogether|separately|additionally|similarly|conversely|alternatively"""
 )
 """Lower-cased function words: capitalised at a sentence start, never part of a name there."""
 
@@ -149,7 +150,7 @@ TV_WORDS = _words(
 TV_NETWORKS = _words(
     """BBC|BBC1|BBC2|BBC3|BBC4|ITV|ITV1|ITV2|E4|Sky|HBO|ABC|CBS|NBC|FX|AMC|PBS|Showtime|Starz|
     CW|MTV|S4C|RTE|RTÉ|CBC|Nickelodeon|Channel 4|Channel 5|BBC One|BBC Two|BBC Three|BBC Four|
-    Sky One|Sky Atlantic"""
+    Sky One|Sky Atlantic|ITV3|ITV4|TV3|TG4|UTV|STV|TNT|TBS|Syfy|Bravo"""
 )
 """Broadcasters whose name before a genre noun makes a television programme ("the ITV drama X",
 "the Channel 4 drama Y")."""

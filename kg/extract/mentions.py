@@ -1006,6 +1006,7 @@ def _shape(
             and (
                 low in FUNCTION_WORDS
                 or low in _START_NOUNS
+                or low in _RENAMING_PARTICIPLES
                 or (
                     i == j
                     and (
@@ -2321,6 +2322,10 @@ def _nonfilm_apposition_after(tokens: Sequence[Token], last: int) -> bool:
     False
     >>> _nonfilm_apposition_after(tokenize("He began in Salt Road, a BBC drama."), 4)
     True
+    >>> _nonfilm_apposition_after(tokenize("He plays in Ironmasters, the BBC's four-part drama."), 3)
+    True
+    >>> _nonfilm_apposition_after(tokenize("He plays in Ironmasters, a four-part drama."), 3)
+    True
     """
     end = last
     if end + 1 < len(tokens) and tokens[end + 1].text == "(":  # "X (1985), his show"
@@ -2337,15 +2342,26 @@ def _nonfilm_apposition_after(tokens: Sequence[Token], last: int) -> bool:
         and (k + 1 == len(tokens) or tokens[k + 1].lower in _WORK_HEAD_CLOSERS)
     ):
         return True
-    # "Salt Road, a BBC drama,": a genre noun after a broadcaster is television
-    k = end + 3
+    # "Salt Road, a BBC drama,", "Ironmasters, the BBC's four-part drama about ...": a genre noun
+    # after a broadcaster (or its possessive), or with a count of parts, is television
+    if (
+        end + 3 >= len(tokens)
+        or tokens[end + 1].text != ","
+        or tokens[end + 2].lower not in _OWNER_DETERMINERS
+    ):
+        return False
+    k, tv = end + 3, False
+    if k + 1 < len(tokens) and tokens[k + 1].kind == "poss" and tokens[k].text in TV_NETWORKS:
+        k, tv = k + 2, True
+    elif _tv_word(tokens[k]):
+        k, tv = k + 1, True
+    if k < len(tokens) and _EPISODE_COUNT.fullmatch(tokens[k].lower):
+        k, tv = k + 1, True
     return (
-        k + 1 < len(tokens)
-        and tokens[end + 1].text == ","
-        and tokens[end + 2].lower in _OWNER_DETERMINERS
-        and _tv_word(tokens[k])
-        and tokens[k + 1].lower in FILM_NOUNS
-        and (k + 2 == len(tokens) or tokens[k + 2].lower in _WORK_HEAD_CLOSERS)
+        tv
+        and k < len(tokens)
+        and tokens[k].lower in FILM_NOUNS
+        and (k + 1 == len(tokens) or tokens[k + 1].lower in _WORK_HEAD_CLOSERS)
     )
 
 
@@ -2361,6 +2377,8 @@ _NONFILM_LIST_OR_APPOSITION_ENDS = frozenset({",", "and", "&", "include", "inclu
 """The word right before a name that :func:`_nonfilm_work_before` may find a reason in."""
 
 
+_EPISODE_COUNT = re.compile(r"(?:two|three|four|five|six|seven|eight|nine|ten|twelve|\d+)-part")
+"""A genre noun's count of parts: "the four-part drama X" is a serial, not a film."""
 _SHOW_GENRES = frozenset({"drama", "comedy", "sitcom", "soap", "thriller", "procedural", "dramedy"})
 
 
@@ -2711,6 +2729,12 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
                     and f"{tokens[chunk.first - 3].text} {tokens[chunk.first - 2].text}"
                     in TV_NETWORKS
                 )
+                or (  # "the BBC's drama X", "TV3's comedy Y": a broadcaster's own
+                    chunk.first >= 3
+                    and tokens[chunk.first - 2].kind == "poss"
+                    and tokens[chunk.first - 3].text in TV_NETWORKS
+                )
+                or _EPISODE_COUNT.fullmatch(tokens[chunk.first - 2].lower) is not None
             )
         ):
             chunk.kind, chunk.why = "nonfilm", f"after 'tv {before}'"  # "the BBC drama Spooks"
@@ -3079,6 +3103,9 @@ def _sentence_adverb(tokens: Sequence[Token], i: int) -> bool:
 _LEAD_GERUNDS = frozenset({"opening", "closing", "topping", "heading", "rounding", "leading"})
 """Gerunds that open a sentence alone before its inverted verb ("Closing the festival will be
 F", "Topping the chart is G"): no name."""
+_RENAMING_PARTICIPLES = frozenset({"retitled", "renamed", "rebranded", "rechristened"})
+"""Participles that open a sentence alone before the new name they give ("Retitled Linesmen, it
+will be directed by P"): the name is the film's, without the participle."""
 _NEW_SENTENCE_WORDS = _START_NOUNS | FUNCTION_WORDS
 """Words that, capitalised after a full stop, start a sentence the splitter missed."""
 
