@@ -2214,7 +2214,8 @@ def _shared_subject_clause(skeleton: str) -> str | None:
 _SUBJECT = re.compile(
     r"^(?:(?:[^«»]|«[XD]\d+»)*? , |(?:[^«»:]|«[XDO]\d+»)*? : )?(?:the |a )?(?:(?:[a-z][\w'-]*|«C\d+»|«N\d+»(?= (?:[a-z][\w'-]* )?"
     r"(?:drama|comedy|thriller|film|movie|documentary|epic|biopic|romance|horror|musical|western|"
-    r"adventure|caper|satire) «)) ){0,4}?(?<!by )(?<!of )(?<!with )(?<!for )(?<!from )«([FNA])(\d+)»(?! 's)"
+    r"adventure|caper|satire) «)) ){0,4}?(?:«P\d+» 's )?(?<!by )(?<!of )(?<!with )(?<!for )(?<!from )"
+    r"«([FNA])(\d+)»(?! 's)"
     r"(?!(?: [a-z]+){0,3} (?:star|stars|starred|starring|appear|appears|appeared|play|plays|"
     r"played|playing) (?:in|as|opposite|alongside)\b)"  # "Madonna will star in a new film"
     r"(?: \( [^)]* \))?(?: ,| (?:is|was|has|had|will|stars|starred|starring|directed|tells|"
@@ -2391,6 +2392,11 @@ def _topic_film(
             if name_key(film) not in keys:
                 films.append(film)
                 keys.add(name_key(film))
+    if films and sent.skeleton.startswith("«A") and _ANAPHOR_SUBJECT_VERB.match(sent.skeleton):
+        # "The film was made by O ... and is his first since F won": "the film", not F
+        return _that_film(
+            sent.slots[int(sent.skeleton[2 : sent.skeleton.index("»")])].text, state
+        ) or (_antecedent(state))
     if len(films) == 1:
         return films[0]
     m = _subject(sent)
@@ -2420,6 +2426,14 @@ def _topic_film(
     return None
 
 
+_ANAPHOR_SUBJECT_VERB = re.compile(
+    r"^«A\d+» (?:(?:also|again|later|then|now) )?(?:was|is|will be|has been|had been|were) "
+    r"(?:(?:also|again|later|then|now) )?(?:made|produced|financed|backed|directed|written|shot|"
+    r"edited|scored|developed|distributed|released|co-produced|adapted)\b"
+)
+"""A sentence whose subject is "the film", right before its passive credit verb ("The film was
+made by O, ... and is his first since F won"): the sentence is about that film, whatever other
+film a later clause names."""
 _CHARACTER_SLOT = re.compile(
     r"\b(?:(?:role|part|character) (?:of|as)|(?:returns|returned|returning|stars|starred|starring|"
     r"appears|appeared|appearing|reprises|reprised|reprising) as) (?:the )?«[NP](\d+)»"
@@ -3223,11 +3237,18 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&!.-]+")
 _SUFFIXED = re.compile(r"^(?P<base>.+?),? (?P<suffix>Jr\.?|Sr\.?|Jnr\.?|II|III|IV)$")
 
 
-@lru_cache(maxsize=1 << 14)
+_KNIGHTED = re.compile(r"(?:Sir|Dame) ([A-Z][\w'.-]* [A-Z][\w' .-]*)")
+"""A name after a knighthood's title, which is no part of it ("and Dame Rosalind Ashe"): the
+title is dropped where a list kept it (a lone honorific before one word stays: "Dame Edna")."""
+
+
 def _person_ref(name: str) -> EntityRef:
     """A person; "Harry Shum, Jr." is Harry Shum Jr., also known as Harry Shum. (Every person
     object of a candidate is made here, and a text names its people again and again; the
     reference is immutable: memoised.)"""
+    knighted = _KNIGHTED.match(name)  # "Dame Rosalind Ashe" is Rosalind Ashe
+    if knighted is not None:
+        return EntityRef(EntityType.PERSON, knighted.group(1), aliases=(name,))
     m = _SUFFIXED.match(name)
     if m is None:
         return EntityRef(EntityType.PERSON, name)
