@@ -270,7 +270,15 @@ PLACES = _words(
     North Dakota|South Dakota|Oklahoma|Rhode Island|West Virginia|Wyoming|British Columbia|Alberta|
     Manitoba|Saskatchewan|Nova Scotia|New Brunswick|Newfoundland|Queensland|New South Wales|
     Tasmania|Houston|Dallas|San Diego|Denver|Pittsburgh|Baltimore|Cleveland|Minneapolis|
-    Albuquerque|Tucson|Amarillo|Santa Fe|Brighton|Newcastle|Sheffield|Nottingham|North American"""
+    Albuquerque|Tucson|Amarillo|Santa Fe|Brighton|Newcastle|Sheffield|Nottingham|North American|
+    Hull|Salford|Bradford|Coventry|Leicester|Southampton|Portsmouth|Plymouth|Norwich|Aberdeen|
+    Dundee|Inverness|Swansea|Derry|Londonderry|Cork|Galway|Limerick|Kilkenny|Lerwick|Margate|
+    Marseille|Marseilles|Lyon|Toulouse|Bordeaux|Lille|Strasbourg|Hamburg|Cologne|Frankfurt|
+    Stuttgart|Dresden|Leipzig|Zurich|Geneva|Naples|Turin|Bologna|Seville|Bilbao|Porto|Rotterdam|
+    Antwerp|Krakow|Bucharest|Belgrade|Zagreb|Reykjavik|Gothenburg|Malmo|Brisbane|Adelaide|
+    Canberra|Hobart|Ottawa|Calgary|Edmonton|Winnipeg|Sacramento|Oakland|Honolulu|Anchorage|
+    Salt Lake City|Kansas City|St Louis|St. Louis|Cincinnati|Milwaukee|Orlando|Tampa|Queens|
+    the Bronx|Harlem|Accra|Karachi|Lahore|Dhaka|Hanoi|Kyoto|Guadalajara|Monterrey|Tijuana"""
 )
 
 ORG_SUFFIXES = _words(
