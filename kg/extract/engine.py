@@ -2619,11 +2619,14 @@ remake opened in 2017"): a new film, not the one the text is about ("the sequel"
 _OTHER_FILM = re.compile(
     r"\b(?:the|its|their|his|her) (?:very )?(?:first|second|third|original|previous|prior|earlier|"
     r"last|other) (?:(?:[a-z]+|\d{4}) ){0,2}?(?:film|movie|instalment|installment|one|part|chapter)\b"
+    r"|\bthe original(?= , | (?:was|is|had|has|starred|stars|featured|remains)\b)"
 )
-"""Another film than the article's: "the first film", "the original movie", "her previous film"."""
+"""Another film than the article's: "the first film", "the original movie", "her previous film",
+"the original" as a noun ("The original, directed by P, ...")."""
 
 _FIRST_FILM = re.compile(
     r"\bthe (?:very )?(?:first|original) (?:film|movie|instalment|installment)\b"
+    r"|\bthe original(?= , | (?:was|is|had|has|starred|stars|featured|remains)\b)"
 )
 """The film an unnamed sequel follows, once the text has said which ("A sequel to F is in the
 works. The first film starred P"); as a sentence's subject (matched at its start), what the

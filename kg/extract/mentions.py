@@ -967,6 +967,7 @@ def _shape(
                 or _starring_after(tokens, j)
                 or known(sentence[tok.start : tokens[_before_and(tokens, i, j)].end]) == "film"
                 or _film_apposition_after(tokens, j)  # "Mr and Mrs Ramsbottom, a comedy based on"
+                or (i > 0 and tokens[i - 1].lower in ("titled", "entitled"))  # "titled Mr Jones"
             ):
                 break  # "the comedy Mrs Doubtfire", "includes Mrs Henderson Presents, starring"
             descriptors.append(low)
