@@ -973,6 +973,23 @@ def _shape(
             descriptors.append(low)
             i += 1
         elif (
+            at_start
+            and low == "the"
+            and i + 2 <= j
+            and (
+                (
+                    is_demonym(tokens[i + 1].text)
+                    and _person_like(_first_of(sentence, tokens, i + 2, j))
+                )
+                or (
+                    i + 3 <= j
+                    and is_demonym(sentence[tokens[i + 1].start : tokens[i + 2].end])
+                    and _person_like(_first_of(sentence, tokens, i + 3, j))
+                )
+            )
+        ):
+            i += 1  # "The Australian Kim Lo produces": the article of a nationality before a name
+        elif (
             i + 1 < j and is_demonym(joined) and _person_like(_first_of(sentence, tokens, i + 2, j))
         ):
             descriptors.append(joined.lower())

@@ -176,7 +176,7 @@ MACROS: dict[str, str] = {
     "ROLE_WORK": _alt(_WORKS),
     "STAR_NOUN": r"(?:star|stars|co-star|co-stars|costar|costars|lead|leads)",
     "ACTOR_NOUN": r"(?:actor|actress|actors|actresses|star|stars|co-star|co-stars|costar)",
-    "APPOS": r"(?: ,(?: [^ ,.;]+){1,10}?(?: , «[FNA]\d+»(?: and «[FNA]\d+»)?){0,4} ,| \( [^()«»]{1,30} \))?"
+    "APPOS": r"(?: ,(?: [^ ,.;]+){1,14}?(?: , «[FNA]\d+»(?: and «[FNA]\d+»)?){0,4} ,| \( [^()«»]{1,30} \))?"
     r"(?: (?:-|\u2013)(?= who ))?",
     "FILM_APPOS": r"(?: \( [^()]{1,40} \))?(?: , (?:an? |the )?(?:{ADJ}){0,4}?(?:{FILM_NOUN}|co-production)"
     r"(?: (?:that|which) (?:is|was)| (?:to|of|from|by) (?:(?:[a-z][\w-]*|«C\d+») ){0,2}?«[FNP]\d+»(?= ,| starring )|"

@@ -148,6 +148,17 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"org_only"}),
     ),
     Rule(
+        "companies.people_produce_for",
+        # "P and Q are producing for Cardiff's O", "R produced for the Wellington company O"
+        r"(?:^|; |, )«[PN]\d+»(?: and «[PN]\d+»)? (?:(?:is|are|was|were|will be|have been|has been) )?"
+        r"(?:producing|produced|co-producing|co-produced) for (?:the (?:«[XC]\d+» )?(?:[a-z-]+ )?"
+        r"(?:company|studio|outfit|banner|shingle) )?(?P<agent>{ORGS})",
+        PRODUCTION,
+        film=None,
+        needs=("producing", "produced", "co-producing", "co-produced"),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
         "companies.it_was_a_production",
         r"(?:^|, )(?:it |«A\d+» )(?:is |was )an? (?P<agent>{ORG}) (?:co-)?(?:production|picture)\b",
         PRODUCTION,

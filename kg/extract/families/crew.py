@@ -736,6 +736,15 @@ RULES: tuple[Rule, ...] = (
         needs=(*_GERUNDS, "direct", "produce", "write", "score", "edit"),
     ),
     Rule(
+        "crew.people_produce_for",
+        # "P and Q are producing for O", "R produced for the Wellington company O": the
+        # sentence's film, made for a company (see companies.people_produce_for)
+        r"(?:^|; |, )(?P<agent>{PEOPLE}){APPOS} (?:(?:is|are|was|were|will be|have been|has been) )?"
+        r"(?P<cue>producing|produced|co-producing|co-produced) for (?=the |«[OXN]\d+» )",
+        film=None,
+        needs=("producing", "produced", "co-producing", "co-produced"),
+    ),
+    Rule(
         "crew.with_person_doing",
         r"(?:^|, )with (?P<agent>{PEOPLE}) (?:(?:attached|set|signed|signed on|lined up|tapped|on board|"
         r"in talks|due) to (?=direct|produce|write|score|edit))?(?P<cue>directing|producing|writing|"
