@@ -566,11 +566,22 @@ RULES: tuple[Rule, ...] = (
         "crew.shot_by_cinematographer",
         # "F was shot on location in X by cinematographer P", "P shot the film in 23 days with
         # cinematographer Q"
-        r"(?:shot|filmed) (?:(?:[a-z0-9][\w'-]*|«[AX]\d+») ){0,6}?(?:by|with) (?:the )?(?:{ADJ})?"
+        r"(?:shot|filmed) (?:(?:[a-z0-9][\w'-]*|«[AX]\d+»|,) ){0,8}?(?:by|with) (?:the )?(?:{ADJ})?"
         r"(?:cinematographer|director of photography) (?P<agent>{PEOPLE})",
         Relation.CINEMATOGRAPHER,
         film=None,
         needs=("cinematographer", "photography"),
+    ),
+    Rule(
+        "crew.the_crew_noun_subject",
+        # "The cinematographer P finds a hundred shades of grey in the sky", "the editor, P, cut
+        # the film in a rented flat": the crew of the film the sentence is about, named with
+        # the definite article as the subject of a verb (not "said": a newspaper's editor)
+        r"(?:^|, |; |and )the (?P<cue>cinematographer|editor|director of photography) (?:, )?"
+        r"(?P<agent>{PERSON}) (?:(?:also|again|[a-z]+ly) )?"
+        r"(?!(?:who|whose|of|and|or|said|says|told|tells|adds|added|writes|wrote)\b)(?=[a-z])",
+        film=None,
+        needs=("cinematographer", "editor", "photography"),
     ),
     Rule(
         "crew.cinematographer_who_shot",
