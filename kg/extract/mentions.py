@@ -2769,6 +2769,9 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
     ):
         chunk.kind, chunk.why = "nonfilm", "place"  # "a jazz singer in 1950s Harlem"
         return
+    if before == "retitled" and told != "person":  # "Retitled Lon Dubh for the screen, it ..."
+        chunk.kind, chunk.why = "film", "after 'retitled'"
+        return
     at = chunk.first - 2  # before "called": "The film, (provisionally) titled X"
     if at >= 1 and tokens[at].lower in _TITLING_ADVERBS:
         at -= 1

@@ -18,8 +18,10 @@ an actor's and is not this."""
 RULES: tuple[Rule, ...] = (
     Rule(
         "awards.possessive_director",
-        # not "novelist P's G": a writer's work is a book
+        # not "novelist P's G": a writer's work is a book; nor "The novel is P's G"
         r"(?<!novelist )(?<!author )(?<!writer )(?<!playwright )(?<!poet )(?<!dramatist )"
+        r"(?<!novel is )(?<!novel was )(?<!book is )(?<!book was )(?<!play is )(?<!play was )"
+        r"(?<!memoir is )(?<!source is )(?<!source was )"
         r"(?P<agent>{PERSON}) 's (?!(?:{ADJ}){0,2}?(?:sequel|prequel|follow-up)\b)"
         r"(?:(?:{ADJ}|«[PN]\d+» ){0,3}?{FILM_NOUN} (?:, )?)?(?P<film>{TITLE})"
         r"(?! (?:{STAR_NOUN}|castmate|castmates|actor|actress|director|producer|writer)\b)",

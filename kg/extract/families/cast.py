@@ -785,15 +785,18 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.plays_with_as",
-        # "P plays Mr Darcy, with Q and R as the Bennet parents": Q and R play in the same film
-        # (not "with Q as executive producer": crew.with_as)
+        # "P plays Mr Darcy, with Q and R as the Bennet parents", "P will play the title role,
+        # with the Canadian actor Q as her father", "... will star, alongside R as their
+        # grandfather": Q and R play in the same film (not "with Q as executive producer":
+        # crew.with_as)
         r"\b(?:plays|played|play|playing|stars|starred|star|starring|co-stars|co-starred) "
-        r"(?:[^ .;,]+ ){0,8}?, (?:and )?with (?P<agent>{PEOPLE}) as (?!(?:the |an? |its |his |her )?"
+        r"(?:[^ .;,]+ ){0,8}?, (?:and )?(?:with|alongside) (?:the )?(?P<agent>{CASTLIST}) as "
+        r"(?!(?:the |an? |its |his |her )?"
         r"(?:{ADJ})?{ROLE_NOUN}\b)(?P<character>" + _CHAR + r")",
         CAST,
         character="character",
         film=None,
-        needs=("with",),
+        needs=("with", "alongside"),
     ),
     Rule(
         "cast.with_returning",
