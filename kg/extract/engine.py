@@ -2237,11 +2237,20 @@ _INVERTED_SUBJECT = re.compile(
 "Closing the festival will be F, ...", "Top of the list is F, ..."): F is what it is about."""
 
 
+_RENAMED_SUBJECT = re.compile(r"^(?:retitled|renamed) «(F)(\d+)»(?= ,| for )")
+"""A sentence that opens with a film's new name ("Retitled Lon Dubh for the screen, it will be
+directed by P"): the film is what it, and the next sentences, are about."""
+
+
 def _subject(sent: _Sentence) -> re.Match[str] | None:
     """:data:`_SUBJECT` matched on the skeleton (kept: several steps ask, and it scans far)."""
     if sent.subject_of != sent.skeleton:
         sent.subject_of = sent.skeleton
-        sent.subject = _SUBJECT.match(sent.skeleton) or _INVERTED_SUBJECT.match(sent.skeleton)
+        sent.subject = (
+            _SUBJECT.match(sent.skeleton)
+            or _INVERTED_SUBJECT.match(sent.skeleton)
+            or _RENAMED_SUBJECT.match(sent.skeleton)
+        )
     return sent.subject
 
 

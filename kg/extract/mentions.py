@@ -2268,6 +2268,8 @@ def _film_apposition_after(tokens: Sequence[Token], last: int) -> bool:
     True
     >>> _film_apposition_after(tokenize("Grace Notes, about a deaf pianist, was"), 1)
     True
+    >>> _film_apposition_after(tokenize("Vex 3, the latest instalment of the action franchise,"), 1)
+    True
     >>> _film_apposition_after(tokenize("Ann Lee, about a year ago, said"), 1)
     False
     """
@@ -2300,6 +2302,12 @@ def _film_apposition_after(tokens: Sequence[Token], last: int) -> bool:
             at + 1
         ].lower in _MADE_FOR_SCREEN_NEXT:
             return True  # "X, a wartime romance directed by P": a book is not directed
+        if (  # "X, the latest instalment of the action franchise": a film's part of a run
+            token.lower in _PART_OF_A_RUN_HEADS
+            and tokens[at + 1].lower in ("in", "of")
+            and any(t.lower in _FILM_RUN_NOUNS for t in tokens[at + 2 : at + 8])
+        ):
+            return True
         if token.lower in _APPOSITION_HEADS:
             after = tokens[at + 1].lower
             return (
@@ -2324,6 +2332,10 @@ _TIME_NOUNS = frozenset(
 """Nouns of "about a year ago", "about a dozen": no subject matter."""
 
 _SERIES_NOUNS = frozenset({"trilogy", "series", "franchise", "saga", "quartet", "cycle"})
+_PART_OF_A_RUN_HEADS = frozenset({"instalment", "installment", "entry", "chapter", "outing"})
+_FILM_RUN_NOUNS = frozenset({"franchise", "trilogy", "saga"})
+"""A part of a run of films ("the latest instalment of the action franchise"); not of "the
+series", which may be a run of books or of television."""
 """Nouns of a run of films ("the second film in the Kell trilogy")."""
 
 
