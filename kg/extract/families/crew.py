@@ -566,7 +566,7 @@ RULES: tuple[Rule, ...] = (
         "crew.shot_by_cinematographer",
         # "F was shot on location in X by cinematographer P", "P shot the film in 23 days with
         # cinematographer Q"
-        r"(?:shot|filmed) (?:(?:[a-z0-9][\w'-]*|«[AX]\d+»|,) ){0,8}?(?:by|with) (?:the )?(?:{ADJ})?"
+        r"(?:shot|filmed) (?:(?:[a-z0-9][\w'-]*|«[AXN]\d+»|,) ){0,8}?(?:by|with) (?:the )?(?:{ADJ})?"
         r"(?:cinematographer|director of photography) (?P<agent>{PEOPLE})",
         Relation.CINEMATOGRAPHER,
         film=None,
