@@ -178,7 +178,9 @@ MACROS: dict[str, str] = {
     "ACTOR_NOUN": r"(?:actor|actress|actors|actresses|star|stars|co-star|co-stars|costar)",
     "APPOS": r"(?: ,(?: [^ ,.;]+){1,14}?(?: , «[FNA]\d+»(?: and «[FNA]\d+»)?){0,4} ,| \( [^()«»]{1,30} \))?"
     r"(?: (?:-|\u2013)(?= who ))?",
-    "FILM_APPOS": r"(?: \( [^()]{1,40} \))?(?: , (?:an? |the )?(?:{ADJ}){0,4}?(?:{FILM_NOUN}|co-production)"
+    "FILM_APPOS": r"(?: \( [^()]{1,40} \))?(?: , (?:an? |the |«P\d+» 's )?(?:{ADJ}){0,4}?(?:{FILM_NOUN}|"
+    r"co-production|(?:story|tale|romance)"
+    r"(?= (?:directed|co-directed|starring|written and directed) by\b| starring\b))"
     r"(?: (?:that|which) (?:is|was)| (?:to|of|from|by) (?:(?:[a-z][\w-]*|«C\d+») ){0,2}?«[FNP]\d+»(?= ,| starring )|"
     r" (?:to be )?(?:directed|written|"
     r"produced) by «[PN]\d+»(?= ,| and (?:produced|written|directed) by)| starring «[PN]\d+»(?= ,)| (?:in|set in) «[XC]\d+»|"
