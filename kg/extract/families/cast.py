@@ -561,6 +561,16 @@ RULES: tuple[Rule, ...] = (
         needs=("joining",),
     ),
     Rule(
+        "cast.joined_by",
+        # "Lorne, 34, will be joined by P and Q, as a pair of teachers", "She is joined in the
+        # cast by R": the film the sentence is about gains P, Q and R
+        r"^(?:«[PN]\d+»|she|he|they)(?: , \d+ ,)? (?:{AUX}|{ADV}){0,2}(?:be |been )?joined "
+        r"(?:in (?:the )?(?:{ADJ})?cast |on screen )?by (?P<agent>{CASTLIST})(?= ,| \.| as |$)",
+        CAST,
+        film=None,
+        needs=("joined",),
+    ),
+    Rule(
         "cast.directed_by_and_star",
         # "F, ..., which will be directed by P and star Q": Q is in the film the clause is on
         r"(?:, which|, that) (?:will|is to|is set to) be (?:directed|written|produced) by {PEOPLE} and "
