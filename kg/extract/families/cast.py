@@ -415,10 +415,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "cast.in_which_plays",
-        # "F, in which she plays C", "F, in which she stars with Q": she (and Q) in F's cast
+        # "F, in which she plays C", "F, in which she stars with Q", "F 2, in which P returns as
+        # C": she (and Q, P) in F's cast
         r"(?P<film>{FILMREF})(?: \( {YEAR} \))? , in which (?P<agent>{WHOS} (?:{ADV})?(?:plays|played|portrays|"
         r"portrayed|stars as|starred as|voices|voiced|stars|starred|appears|appeared|co-stars|"
-        r"co-starred|play|star|appear|co-star|(?:reprise|reprises|reprised) (?:their|his|her) "
+        r"co-starred|play|star|appear|co-star|returns as|returned as|return as|is back as|was back as|"
+        r"(?:reprise|reprises|reprised) (?:their|his|her) "
         r"roles?)(?: (?:with|alongside|opposite) {PEOPLE})?)(?: (?:as )?(?P<character>"
         + _CHAR
         + r"))?",
