@@ -756,6 +756,16 @@ RULES: tuple[Rule, ...] = (
         needs=("producing", "produced", "co-producing", "co-produced"),
     ),
     Rule(
+        "crew.directs_bare",
+        # "P directs this three-hour account of ...", "The New Zealander P directs; Q produced",
+        # "P directs from a script by Q": the film the sentence (a review's) is about
+        r"(?:^|; |, )(?:the (?:«C\d+» |[a-z-]+ ){1,2}?)?(?P<agent>{PEOPLE}) (?:also |again )?"
+        r"(?P<cue>directs|co-directs)"
+        r"(?= \.| ;| ,| this\b| with\b| from\b|$)",
+        film=None,
+        needs=("directs", "co-directs"),
+    ),
+    Rule(
         "crew.with_person_doing",
         r"(?:^|, )with (?P<agent>{PEOPLE}) (?:(?:attached|set|signed|signed on|lined up|tapped|on board|"
         r"in talks|due) to (?=direct|produce|write|score|edit))?(?P<cue>directing|producing|writing|"
