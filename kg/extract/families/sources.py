@@ -52,7 +52,9 @@ Ground" after "Rooftop Rhythm") follows it."""
 RULES: tuple[Rule, ...] = (
     _order_rule(
         "sources.sequel_to",
-        r"(?P<film>{FILMREF}) (?:, |is |was |will be |, which is |which is |(?:is|was) (?:a|an) (?:{YEAR} )?"
+        # not "recording a second album with the Haar, the follow-up to G": the apposition of a
+        # name after "with" is about the thing done with it
+        r"(?<!with )(?<!with the )(?P<film>{FILMREF}) (?:, |is |was |will be |, which is |which is |(?:is|was) (?:a|an) (?:{YEAR} )?"
         r"(?:{ADJ}){0,4}?{FILM_NOUN} (?:and |, ))?(?:the |a |its )?"
         r"(?:{ADJ}){0,2}?(?:sequel|follow-up) to (?:the |{YEAR} 's |last (?:year|summer|winter|spring|autumn|fall) 's )?(?:{ADJ}){0,2}?(?:«[PN]\d+» )?"
         r"(?:{FILM_NOUN} )?(?P<other>{TITLE})",
