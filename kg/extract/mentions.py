@@ -2740,6 +2740,18 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         chunk.kind, chunk.why = "nonfilm", "kind of star"  # "Pop star X", "Soap star Y"
         return
     if (
+        before == "animated"
+        and told is None
+        and chunk.first >= 2
+        and tokens[chunk.first - 2].lower in ("the", "an", "its", "their", "his", "her")
+        and not _person_like_name(name)
+    ):
+        chunk.kind, chunk.why = (
+            "film",
+            "after 'animated'",
+        )  # "the animated Sammy and the Sea Serpent"
+        return
+    if (
         _singular_film_noun(before)  # "features X", "films X": a verb or a plural, not a cue
         and not (  # "will also feature P as ...": the verb
             chunk.first >= 2

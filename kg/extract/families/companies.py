@@ -159,6 +159,15 @@ RULES: tuple[Rule, ...] = (
         flags=frozenset({"org_only"}),
     ),
     Rule(
+        "companies.from_the_studio",
+        # "the animated F, from the Dublin studio O, held up well": the studio makes F
+        r"(?P<film>{FILMREF}) , from (?:the )?(?:«[XC]\d+» |[a-z]+-based )?(?:[a-z-]+ )?(?:studio|"
+        r"company|outfit|production company|animation house) (?P<agent>{ORGS})(?= ,| \.|$)",
+        PRODUCTION,
+        needs=("from",),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
         "companies.it_was_a_production",
         r"(?:^|, )(?:it |«A\d+» )(?:is |was )an? (?P<agent>{ORG}) (?:co-)?(?:production|picture)\b",
         PRODUCTION,
