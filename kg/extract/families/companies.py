@@ -141,7 +141,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "companies.produced_for",
-        r"(?:produced|made|financed|directed) by {PEOPLE} (?:for|at|through|under) (?P<agent>{ORGS})",
+        r"(?:produced|made|financed|directed) by {PEOPLE} (?:for|at|through|under) "
+        r"(?:the (?:«[XC]\d+» )?(?:[a-z-]+ )?(?:company |studio |banner |outfit )?)?(?P<agent>{ORGS})",
         PRODUCTION,
         film=None,
         needs=("for", "at", "through", "under"),
