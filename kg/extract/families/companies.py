@@ -52,6 +52,16 @@ RULES: tuple[Rule, ...] = (
         needs=("distributed",),
     ),
     Rule(
+        "companies.handled_in_territory_by",
+        # "in Britain it will be handled by O": the distributor of a territory ("handled" with
+        # the territory only: a sales agent also "handles" a film)
+        r"(?:^|; |, |and )in (?:the )?«X\d+» (?:(?P<film_ana>it|«A\d+»)|(?P<film>{FILMREF})) "
+        r"(?:will be |is |was |is being |has been )handled by (?P<agent>{ORGS})",
+        DISTRIBUTOR,
+        needs=("handled",),
+        flags=frozenset({"org_only"}),
+    ),
+    Rule(
         "companies.topic_released_by",
         r"(?:(?:^|, |and )(?:it |«A\d+» |(?:the (?:{ADJ}){0,2}?{FILM_NOUN} )?«F\d+» )(?:{AUX}){0,2}|"
         r"(?:(?<=» )|(?<=» , ))and (?:was |has been |will be )?|"

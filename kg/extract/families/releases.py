@@ -50,8 +50,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "releases.film_date",
-        # (not "Co-produced with F, it was released ...": "it" is another subject)
-        r"(?P<film>{FILMREF})(?! , (?:it|he|she|they) )(?: , (?:[^«».; ]+ ){0,3}?{PEOPLE} ,)?"
+        # (not "Co-produced with F, it was released ...": "it" is another subject; nor "O will
+        # release it on D": who releases something is no film)
+        r"(?P<film>{FILMREF})(?! , (?:it|he|she|they) )"
+        r"(?! (?:(?:will|would|is to|plans to|is set to|has|had|is) )?(?:release|releases|released|"
+        r"releasing) (?:it|them|the film|the movie|«[FNA]\d+»))(?: , (?:[^«».; ]+ ){0,3}?{PEOPLE} ,)?"
         r"(?: (?:co-)?stars {PEOPLE} and)?"
         r"(?: ,)? (?:(?:is |was )?"
         r"{ROLE_PASSIVES} by {AGENTS} (?:, |and ))?"
