@@ -18,7 +18,7 @@ help:
 	@echo "make lint      ruff check, ruff format --check, mypy --strict kg"
 	@echo "make bench     run the benchmarks in bench/ (figures and ratios against same-run baselines)"
 	@echo "make bench-100m  the scale bench up to 100M triples (hours; resumable)"
-	@echo "make eval      score the article extractor on the dev gold sets (encyclopedia and news)"
+	@echo "make eval      score the article extractor on the dev gold sets (encyclopedia and news) and data/eval/"
 	@echo "make web       install the query page's SPARQL editor (YASGUI, from npm) into kg/serve/static/vendor/"
 
 $(BIN)/python:
@@ -93,6 +93,8 @@ bench-100m: $(VENV)/.dev
 eval: $(VENV)/.core
 	$(KG) eval $(SHARED)/gold/dev.jsonl --by source --errors 0
 	$(KG) eval $(SHARED)/news/dev.jsonl --by source --errors 0
+	$(KG) eval data/eval/invented-news/set-7a.jsonl --by source --errors 0
+	$(KG) eval data/eval/invented-news/set-7b.jsonl --by source --errors 0
 
 clean:
 	rm -rf $(VENV) .kg $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache build *.egg-info $(WEB)/node_modules $(VENDOR)
