@@ -2768,10 +2768,20 @@ def _that_film(anaphor: str, state: _State) -> str | None:
 
 
 def _antecedent(state: _State) -> str | None:
-    """What "the film" or "it" refers to: the film that was the subject of one of the last two
-    sentences, else the article's main film, else the one untyped title the previous sentence
+    """What "the film" or "it" refers to: the one film the last sentence's facts were about when
+    that is another than the subject film of the sentences before, else the film that was the
+    subject of one of the last two sentences, else the article's main film, else the one untyped title the previous sentence
     named, else the last film named, else a new film named in an aside on a person ("P, whose
     latest film, F, opens on Friday, said ... In the film, he plays")."""
+    if (
+        state.previous_film is not None
+        and state.subject_film is not None
+        and state.previous_film != state.subject_film
+        and state.subject_age >= 1
+    ):
+        # "F opens the festival ... It closes with G, written and directed by P. It stars Q":
+        # G, the one film the last sentence's facts were about, not the earlier subject F
+        return state.previous_film
     if state.subject_film is not None and state.subject_age <= 2:
         return state.subject_film
     if (
