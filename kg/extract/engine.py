@@ -2401,11 +2401,9 @@ def _topic_film(
             if name_key(film) not in keys:
                 films.append(film)
                 keys.add(name_key(film))
-    if films and sent.skeleton.startswith("«A") and _ANAPHOR_SUBJECT_VERB.match(sent.skeleton):
-        # "The film was made by O ... and is his first since F won": "the film", not F
-        return _that_film(
-            sent.slots[int(sent.skeleton[2 : sent.skeleton.index("»")])].text, state
-        ) or (_antecedent(state))
+    anaphor = _ANAPHOR_SUBJECT_VERB.match(sent.skeleton) if films else None
+    if anaphor is not None:  # "The film was made by O ... and is his first since F won": not F
+        return _that_film(sent.slots[int(anaphor.group(1))].text, state) or _antecedent(state)
     if len(films) == 1:
         return films[0]
     m = _subject(sent)
@@ -2436,7 +2434,7 @@ def _topic_film(
 
 
 _ANAPHOR_SUBJECT_VERB = re.compile(
-    r"^«A\d+» (?:(?:also|again|later|then|now) )?(?:was|is|will be|has been|had been|were) "
+    r"^«A(\d+)» (?:(?:also|again|later|then|now) )?(?:was|is|will be|has been|had been|were) "
     r"(?:(?:also|again|later|then|now) )?(?:made|produced|financed|backed|directed|written|shot|"
     r"edited|scored|developed|distributed|released|co-produced|adapted)\b"
 )
@@ -2770,9 +2768,10 @@ def _that_film(anaphor: str, state: _State) -> str | None:
 def _antecedent(state: _State) -> str | None:
     """What "the film" or "it" refers to: the one film the last sentence's facts were about when
     that is another than the subject film of the sentences before, else the film that was the
-    subject of one of the last two sentences, else the article's main film, else the one untyped title the previous sentence
-    named, else the last film named, else a new film named in an aside on a person ("P, whose
-    latest film, F, opens on Friday, said ... In the film, he plays")."""
+    subject of one of the last two sentences, else the article's main film, else the one
+    untyped title the previous sentence named, else the last film named, else a new film named
+    in an aside on a person ("P, whose latest film, F, opens on Friday, said ... In the film, he
+    plays")."""
     if (
         state.previous_film is not None
         and state.subject_film is not None
@@ -3264,6 +3263,7 @@ _KNIGHTED = re.compile(r"(?:Sir|Dame) ([A-Z][\w'.-]* [A-Z][\w' .-]*)")
 title is dropped where a list kept it (a lone honorific before one word stays: "Dame Edna")."""
 
 
+@lru_cache(maxsize=1 << 14)
 def _person_ref(name: str) -> EntityRef:
     """A person; "Harry Shum, Jr." is Harry Shum Jr., also known as Harry Shum. (Every person
     object of a candidate is made here, and a text names its people again and again; the
@@ -3507,8 +3507,9 @@ def _candidates(
     topic: str | None,
     first_pass: bool,
 ) -> list[_Candidate]:
-    if "company_anaphor" in rule.flags and not _COMPANY_RELEASE.fullmatch(
-        sent.slots[int(m.group("film")[2:-1])].text
+    if "company_anaphor" in rule.flags and not any(
+        _COMPANY_RELEASE.fullmatch(sent.slots[index].text)
+        for _, index in _group_slots(_group(m, rule.film))
     ):
         return []  # only "the «O» release" names its company, not every "the film"
     if "noun_pairs" in rule.flags:

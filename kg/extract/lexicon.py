@@ -113,7 +113,7 @@ FUNCTION_WORDS = _words(
     initially|ultimately|unfortunately|apparently|obviously|interestingly|whilst|amongst|tonight|
     last|next|first|second|third|other|both|best|top|new|old|former|fellow|veteran|
     legendary|famous|acclaimed|also|even|already|elsewhere|nonetheless|otherwise|likewise|anyway|
-    furthermore|hence|altogether|separately|additionally|similarly|conversely|alternatively"""
+    furthermore|hence|altogether"""
 )
 """Lower-cased function words: capitalised at a sentence start, never part of a name there."""
 

@@ -1756,12 +1756,12 @@ def _tv_word(token: Token) -> bool:
 
 
 _SCREEN_WORDS = frozenset({"film", "movie", "animated", "screen", "big-screen", "cartoon"})
+"""Words before a stage noun that put it on screen: "the film musical X", "animated musical X"."""
 _SCREEN_SERIES_NOUNS = frozenset(
     {"series", "serial", "show", "sitcom", "trilogy", "franchise", "saga"}
 )
 """Nouns of :data:`NONFILM_BEFORE` that stay a run of episodes or films after a screen word: "the
 animated series X" names no film, as "the animated musical X" does."""
-"""Words before a stage noun that put it on screen: "the film musical X", "animated musical X"."""
 
 
 def _screen_version_of(tokens: Sequence[Token], first: int) -> bool:
@@ -2332,11 +2332,11 @@ _TIME_NOUNS = frozenset(
 """Nouns of "about a year ago", "about a dozen": no subject matter."""
 
 _SERIES_NOUNS = frozenset({"trilogy", "series", "franchise", "saga", "quartet", "cycle"})
+"""Nouns of a run of films ("the second film in the Kell trilogy")."""
 _PART_OF_A_RUN_HEADS = frozenset({"instalment", "installment", "entry", "chapter", "outing"})
 _FILM_RUN_NOUNS = frozenset({"franchise", "trilogy", "saga"})
 """A part of a run of films ("the latest instalment of the action franchise"); not of "the
 series", which may be a run of books or of television."""
-"""Nouns of a run of films ("the second film in the Kell trilogy")."""
 
 
 def _nonfilm_apposition_after(tokens: Sequence[Token], last: int) -> bool:
@@ -2746,10 +2746,8 @@ def _classify(chunk: Chunk, tokens: Sequence[Token], known: Known) -> None:
         and tokens[chunk.first - 2].lower in ("the", "an", "its", "their", "his", "her")
         and not _person_like_name(name)
     ):
-        chunk.kind, chunk.why = (
-            "film",
-            "after 'animated'",
-        )  # "the animated Sammy and the Sea Serpent"
+        # "the animated Sammy and the Sea Serpent" ("the animated series X": the noun comes first)
+        chunk.kind, chunk.why = "film", "after 'animated'"
         return
     if (
         _singular_film_noun(before)  # "features X", "films X": a verb or a plural, not a cue

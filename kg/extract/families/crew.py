@@ -747,15 +747,6 @@ RULES: tuple[Rule, ...] = (
         needs=(*_GERUNDS, "direct", "produce", "write", "score", "edit"),
     ),
     Rule(
-        "crew.people_produce_for",
-        # "P and Q are producing for O", "R produced for the Wellington company O": the
-        # sentence's film, made for a company (see companies.people_produce_for)
-        r"(?:^|; |, )(?P<agent>{PEOPLE}){APPOS} (?:(?:is|are|was|were|will be|have been|has been) )?"
-        r"(?P<cue>producing|produced|co-producing|co-produced) for (?=the |«[OXN]\d+» )",
-        film=None,
-        needs=("producing", "produced", "co-producing", "co-produced"),
-    ),
-    Rule(
         "crew.directs_bare",
         # "P directs this three-hour account of ...", "The New Zealander P directs; Q produced",
         # "P directs from a script by Q": the film the sentence (a review's) is about
@@ -849,12 +840,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "crew.producing_through",
-        # "P and R are producing through their O banner", "P will produce via her company O"
-        r"(?:^|, |and )(?P<agent>{PEOPLE}) (?:is |are |will be |will )(?:also )?(?:producing|produce|"
-        r"co-producing|co-produce) (?:through|via|under) ",
+        # "P and R are producing through their O banner", "P will produce via her company O",
+        # "P and Q are producing for Cardiff's O", "R produced for the Wellington company O": the
+        # sentence's film (companies.people_produce_for gives the company)
+        r"(?:^|; |, |and )(?P<agent>{PEOPLE}){APPOS} (?:(?:is|are|was|were|will be|will|have been|"
+        r"has been) )?(?:also )?(?:producing|produce|produced|co-producing|co-produce|co-produced) "
+        r"(?:through|via|under|for(?= the | «[OXN]\d+» ))",
         Relation.PRODUCER,
         film=None,
-        needs=("producing", "produce", "co-producing", "co-produce"),
+        needs=("producing", "produce", "produced", "co-producing", "co-produce", "co-produced"),
     ),
     Rule(
         "crew.is_films_noun",
